@@ -1,0 +1,6 @@
+export { outcomeLabels, type Outcome } from './outcome.ts'
+export { ParlanceError, type ErrorContext, type ParlanceErrorOptions } from './parlance-error.ts'
+export { AssertionFailedError } from './assertion-failed-error.ts'
+export { SystemCompromisedError } from './system-compromised-error.ts'
+export { ConfigurationError } from './configuration-error.ts'
+export { NotApplicableError } from './not-applicable-error.ts'

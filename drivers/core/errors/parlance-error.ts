@@ -1,0 +1,54 @@
+import type { Outcome } from './outcome.ts'
+
+/**
+ * What a Parlance error knows about where it happened. The World fills in the
+ * step and the alias table when the error passes through a step.
+ *
+ * @example
+ *   new SystemCompromisedError('the engine did not answer', { context: { request: 'GET /bets' } })
+ *   error.context.step // 'When Alice backs Red Rum at 5/1'
+ */
+export interface ErrorContext {
+  /** The Gherkin step being run, as written in the spec. */
+  step?: string
+  /** The channel the scenario ran on. */
+  channel?: string
+  /** Spec name → real name, for the scenario in which the error happened. */
+  aliases?: Readonly<Record<string, string>>
+  /** A one-line description of the request that failed, if any. */
+  request?: string
+}
+
+/**
+ * Options every Parlance error takes.
+ *
+ * @example
+ *   new AssertionFailedError('expected £5.00, got £4.50', { cause: error, context: { request } })
+ */
+export interface ParlanceErrorOptions {
+  cause?: unknown
+  context?: ErrorContext
+}
+
+/**
+ * The base of Parlance's four error types. Each maps to one test outcome.
+ *
+ * @example
+ *   if (error instanceof ParlanceError) report(error.outcome, error.message)
+ *   error.withContext({ step: 'Then Alice is paid £60.00' })
+ */
+export abstract class ParlanceError extends Error {
+  abstract readonly outcome: Outcome
+  context: ErrorContext
+
+  constructor(message: string, options: ParlanceErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.context = { ...options.context }
+  }
+
+  /** Adds to what the error knows about where it happened; returns the error itself. */
+  withContext(context: ErrorContext): this {
+    this.context = { ...this.context, ...context }
+    return this
+  }
+}
