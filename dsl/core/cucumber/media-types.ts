@@ -1,0 +1,27 @@
+/**
+ * The media types of Parlance's own attachments in cucumber's messages: what
+ * the runner's summary and the gate read back.
+ *
+ * @example
+ *   world.attach(JSON.stringify(aliases.toJSON()), parlanceMediaTypes.aliases)
+ *   envelope.attachment.mediaType === parlanceMediaTypes.outcome
+ */
+export const parlanceMediaTypes = {
+  /** `{ outcome: 'not-applicable', channel, operation, reason }` for a scenario a channel cannot express. */
+  outcome: 'application/vnd.parlance.outcome+json',
+  /** The scenario's alias table: spec name → real name and scope. */
+  aliases: 'application/vnd.parlance.aliases+json',
+} as const
+
+/**
+ * The body of an outcome attachment.
+ *
+ * @example
+ *   const body: OutcomeAttachment = { outcome: 'not-applicable', channel: 'ui', operation: 'amend', reason: 'no trader page' }
+ */
+export interface OutcomeAttachment {
+  outcome: 'not-applicable'
+  channel: string
+  operation: string
+  reason: string
+}

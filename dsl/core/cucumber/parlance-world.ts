@@ -1,0 +1,89 @@
+import { World, type IWorldOptions } from '@cucumber/cucumber'
+import type { Attach, DriverContext } from '../../../drivers/core/driver-context.ts'
+import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
+import { AliasTable, currentRunId } from '../aliases/index.ts'
+import { ScenarioResources } from './scenario-resources.ts'
+
+/** The channel a scenario runs on when no runner chose one: plain `npx cucumber-js`. */
+export const defaultChannel = 'api'
+
+/**
+ * The scenario context: everything scenario-scoped — aliases, driver sessions,
+ * the log, attachments — lives here, created afresh for every scenario.
+ *
+ * @example
+ *   When('Alice backs {string}', function (this: ParlanceWorld, horse: string) { return this.use(settlement).betting.placeBet({ punter: 'Alice', selection: horse }) })
+ *   this.aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
+ */
+export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<Parameters> {
+  /** The channel of this run, from `PARLANCE_CHANNEL` (set by `parlance run`). */
+  readonly channel: string
+  /** This scenario's names: spec name → real name. */
+  readonly aliases: AliasTable
+  /** The Gherkin step now running, for error context. */
+  currentStep: string | undefined
+  /** What drivers get: the report, cleanup and addresses, never the World itself. */
+  readonly driverContext: DriverContext
+  readonly resources = new ScenarioResources()
+  private readonly domains = new Map<(world: ParlanceWorld) => unknown, unknown>()
+  private readonly logLines: string[] = []
+
+  constructor(options: IWorldOptions<Parameters>) {
+    super(options)
+    this.channel = process.env.PARLANCE_CHANNEL || defaultChannel
+    this.aliases = new AliasTable({ runId: currentRunId() })
+    this.driverContext = this.makeDriverContext()
+  }
+
+  /**
+   * The scenario's instance of a domain's DSL, made on first use.
+   *
+   * @example
+   *   const settlement = (world: ParlanceWorld) => new SettlementDsl(world)
+   *   this.use(settlement).betting.placeBet(...)
+   */
+  use<T>(makeDomain: (world: ParlanceWorld) => T): T {
+    if (!this.domains.has(makeDomain)) this.domains.set(makeDomain, makeDomain(this as ParlanceWorld))
+    return this.domains.get(makeDomain) as T
+  }
+
+  /** The lines drivers logged in this scenario. */
+  get loggedLines(): readonly string[] {
+    return this.logLines
+  }
+
+  private makeDriverContext(): DriverContext {
+    const attach: Attach = (data, mediaType, fileName) =>
+      typeof data === 'string'
+        ? this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
+        : this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
+    return {
+      channel: this.channel,
+      attach,
+      log: (line) => {
+        this.logLines.push(line)
+      },
+      track: (resource) => this.resources.track(resource),
+      systemUrl: (envName) => readSystemUrl(envName),
+      dealias: (text) => this.aliases.dealias(text),
+    }
+  }
+}
+
+/**
+ * A system's address from the environment, or a configuration error that says
+ * how to provide it.
+ *
+ * @example
+ *   readSystemUrl('SETTLEMENT_URL') // 'http://127.0.0.1:40123'
+ */
+export function readSystemUrl(envName: string): string {
+  const value = process.env[envName]
+  if (!value) {
+    throw new ConfigurationError(
+      `${envName} is not set: run the specs with "parlance run", which starts the systems and sets it, ` +
+        `or set ${envName} to the address of a deployed system`,
+    )
+  }
+  return value
+}

@@ -1,0 +1,39 @@
+import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
+import { ParlanceError } from '../../../drivers/core/errors/parlance-error.ts'
+import { parlanceMediaTypes, type OutcomeAttachment } from './media-types.ts'
+import type { ParlanceWorld } from './parlance-world.ts'
+
+/**
+ * What a step that threw becomes: the message and stack de-aliased into the
+ * spec's names, Parlance errors given the step, channel and alias table, and a
+ * not-applicable error turned into a skipped step with its reason attached.
+ *
+ * @example
+ *   try { return await step() } catch (error) { return settleStepError(world, error) }
+ */
+export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped' {
+  if (error instanceof ParlanceError) {
+    error.withContext({
+      channel: world.channel,
+      aliases: world.aliases.toJSON(),
+      ...(world.currentStep ? { step: world.currentStep } : {}),
+    })
+  }
+  if (error instanceof NotApplicableError) {
+    const body: OutcomeAttachment = {
+      outcome: 'not-applicable',
+      channel: error.channel,
+      operation: error.operation,
+      reason: world.aliases.dealias(error.reason),
+    }
+    world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
+    return 'skipped'
+  }
+  if (error instanceof Error) dealiasInPlace(world, error)
+  throw error
+}
+
+function dealiasInPlace(world: ParlanceWorld, error: Error): void {
+  error.message = world.aliases.dealias(error.message)
+  if (error.stack) error.stack = world.aliases.dealias(error.stack)
+}

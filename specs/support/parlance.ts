@@ -1,0 +1,3 @@
+import { installParlance } from '../../dsl/core/cucumber/install-parlance.ts'
+
+installParlance()
