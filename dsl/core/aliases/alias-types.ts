@@ -15,17 +15,59 @@ export type AliasScope = 'scenario' | 'run' | 'literal'
  * A system's rules for one kind of field, applied when a real name is made.
  *
  * @example
- *   const handle: AliasStrategy = { name: 'handle', make: ({ base, unique }) => `${base}_${unique}`.slice(0, 16) }
+ *   const handle: AliasStrategy = { name: 'handle', make: ({ base, unique }) => `${base}_${unique}`.replaceAll('-', '_') }
  *   aliases.alias('Alice', { strategy: handle })
  */
 export interface AliasStrategy {
-  /** Shown in the alias table, e.g. `email` or `max 16 chars`. */
+  /**
+   * Shown in the alias table, e.g. `email @example.test` or `max 16 chars`.
+   * It also identifies the strategy: the table takes two strategies with one
+   * name to be the same, so put the parameters in it.
+   */
   readonly name: string
   /**
    * Makes the real name. `base` is the spec's name made safe (lower case,
    * letters, digits and `-`); `unique` is what makes it unique (run id + random).
+   * Keep every letter and digit of `unique`, or names could collide.
    */
-  make(parts: { name: string; base: string; unique: string }): string
+  make(parts: AliasParts): string
+  /**
+   * The rule `value` breaks, in a few words (`at most 16 characters, got 17`),
+   * or undefined when it keeps them all. The table checks every real name with
+   * it, so a strategy that breaks its own rules fails at once, not in the system.
+   */
+  check?(value: string): string | undefined
+}
+
+/**
+ * What a strategy makes a real name from.
+ *
+ * @example
+ *   const parts: AliasParts = { name: 'Alice Smith', base: 'alice-smith', unique: 'r7k2-x9q2bz' }
+ *   defaultStrategy.make(parts) // 'alice-smith-r7k2-x9q2bz'
+ */
+export interface AliasParts {
+  /** The spec's name, as written: `Alice Smith`. */
+  name: string
+  /** The spec's name made safe: lower case, letters, digits and `-`: `alice-smith`. */
+  base: string
+  /** Run id + random (or, in run scope, a hash of run id and name): `r7k2-x9q2bz`. */
+  unique: string
+}
+
+/**
+ * One row of an alias table.
+ *
+ * @example
+ *   table.entries()[0] // { name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }
+ *   table.entries().filter((entry) => entry.scope === 'run')
+ */
+export interface AliasEntry {
+  readonly name: string
+  readonly realName: AliasedName
+  readonly scope: AliasScope
+  /** The strategy's name, or `none` for a literal given without one. */
+  readonly strategy: string
 }
 
 /**

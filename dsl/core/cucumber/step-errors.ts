@@ -29,11 +29,5 @@ export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped'
     world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
     return 'skipped'
   }
-  if (error instanceof Error) dealiasInPlace(world, error)
-  throw error
-}
-
-function dealiasInPlace(world: ParlanceWorld, error: Error): void {
-  error.message = world.aliases.dealias(error.message)
-  if (error.stack) error.stack = world.aliases.dealias(error.stack)
+  throw world.aliases.dealiasError(error)
 }
