@@ -1,6 +1,7 @@
 /**
  * The candidate closest to `input` by edit distance (case-insensitive), if it
- * is close enough to be a likely typo; otherwise undefined.
+ * is close enough to be a likely typo; otherwise the one candidate that starts
+ * with `input` (3 letters or more), if only one does; otherwise undefined.
  *
  * @example
  *   nearest('stak', ['punter', 'stake']) // 'stake'
@@ -8,21 +9,32 @@
  */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase()
+  if (needle === '') return undefined
   let best: string | undefined
   let bestDistance = Infinity
   for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase())
-    if (distance < bestDistance) {
+    const lower = candidate.toLowerCase()
+    const distance = editDistance(needle, lower)
+    // More than one edit in four letters of the longer word is another word, not a typo: "Alice" is not "price".
+    const limit = Math.max(1, Math.floor(Math.max(needle.length, lower.length) / 4))
+    if (distance <= limit && distance < bestDistance) {
       best = candidate
       bestDistance = distance
     }
   }
-  // A suggestion that changes more than about a third of the word is noise.
-  const limit = Math.max(2, Math.ceil(needle.length / 3))
-  return bestDistance <= limit ? best : undefined
+  if (best !== undefined || needle.length < 3) return best
+  const extensions = candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle))
+  return extensions.length === 1 ? extensions[0] : undefined
 }
 
-/** Damerau–Levenshtein distance (optimal string alignment): a swap of two neighbours costs 1. */
+/**
+ * Damerau–Levenshtein distance (optimal string alignment): each insertion,
+ * deletion, substitution or swap of two neighbours costs 1.
+ *
+ * @example
+ *   editDistance('stak', 'stake') // 1
+ *   editDistance('tsake', 'stake') // 1
+ */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1
   const cols = b.length + 1

@@ -1,0 +1,5 @@
+export { ValueFormatError } from './value-format-error.ts'
+export { Money } from './money.ts'
+export { Odds, FractionalOdds, StartingPrice } from './odds.ts'
+export { Decimal } from './decimal.ts'
+export { Duration } from './duration.ts'

@@ -1,0 +1,156 @@
+import { ValueFormatError } from './value-format-error.ts'
+
+const MONEY_ACCEPTED = '£10, 10.00, £10.50, 1050p'
+// Groups: sign, pounds, pence after the point. A bare number is pounds.
+// No leading zeros: "000" is more likely the tail of "£1,000" split as a comma list than an amount.
+const POUNDS = /^(-)?£?(0|[1-9]\d*)(?:\.(\d{1,2}))?$/
+const PENCE = /^(-)?(0|[1-9]\d*)p$/
+
+/**
+ * An amount of money in pounds sterling, held as a whole number of pence so
+ * that sums are exact. Immutable; `toString()` is what a report shows.
+ *
+ * @example
+ *   Money.parse('£10.50').plus(Money.pence(50)).toString() // '£11.00'
+ *   Money.parse('1050p').pence // 1050
+ */
+export class Money {
+  private constructor(
+    /** The amount in whole pence; negative for money owed. */
+    readonly pence: number,
+  ) {}
+
+  /**
+   * No money.
+   *
+   * @example
+   *   Money.zero.toString() // '£0.00'
+   *   stakes.reduce((total, stake) => total.plus(stake), Money.zero)
+   */
+  static readonly zero = new Money(0)
+
+  /**
+   * An amount of whole pence.
+   *
+   * @example
+   *   Money.pence(1050).toString() // '£10.50'
+   *   Money.pence(10.5) // throws RangeError: money is whole pence
+   */
+  static pence(pence: number): Money {
+    if (!Number.isSafeInteger(pence)) throw new RangeError(`money is a whole number of pence, not ${pence}`)
+    return new Money(pence)
+  }
+
+  /**
+   * An amount of whole pounds.
+   *
+   * @example
+   *   Money.pounds(10).pence // 1000
+   *   Money.pounds(-5).toString() // '-£5.00'
+   */
+  static pounds(pounds: number): Money {
+    if (!Number.isSafeInteger(pounds)) throw new RangeError(`Money.pounds takes whole pounds, not ${pounds}; use Money.pence or Money.parse`)
+    return Money.pence(pounds * 100)
+  }
+
+  /**
+   * Reads money as a spec writes it: `£10`, `£10.50`, `10.00` (pounds), `1050p`
+   * (pence), with a leading `-` for money owed.
+   *
+   * @example
+   *   Money.parse('£10.5').pence // 1050
+   *   Money.parse('ten') // throws ValueFormatError
+   */
+  static parse(text: string): Money {
+    const pounds = POUNDS.exec(text)
+    if (pounds) {
+      const fraction = pounds[3] === undefined ? 0 : pounds[3].length === 1 ? Number(pounds[3]) * 10 : Number(pounds[3])
+      return Money.fromParts(text, pounds[1] === '-', Number(pounds[2]) * 100 + fraction)
+    }
+    const pence = PENCE.exec(text)
+    if (pence) return Money.fromParts(text, pence[1] === '-', Number(pence[2]))
+    throw new ValueFormatError('money', text, MONEY_ACCEPTED, whyNotMoney(text))
+  }
+
+  private static fromParts(text: string, negative: boolean, pence: number): Money {
+    if (!Number.isSafeInteger(pence)) throw new ValueFormatError('money', text, MONEY_ACCEPTED, 'too large to count in pence exactly')
+    return new Money(negative && pence !== 0 ? -pence : pence)
+  }
+
+  /**
+   * This amount and another.
+   *
+   * @example
+   *   Money.parse('£10').plus(Money.parse('50p')).toString() // '£10.50'
+   */
+  plus(other: Money): Money {
+    return Money.pence(this.pence + other.pence)
+  }
+
+  /**
+   * This amount less another.
+   *
+   * @example
+   *   Money.parse('£10').minus(Money.parse('£12')).toString() // '-£2.00'
+   */
+  minus(other: Money): Money {
+    return Money.pence(this.pence - other.pence)
+  }
+
+  /**
+   * This amount a whole number of times, e.g. a stake per line times the lines.
+   *
+   * @example
+   *   Money.parse('£2.50').times(4).toString() // '£10.00'
+   */
+  times(count: number): Money {
+    if (!Number.isSafeInteger(count)) throw new RangeError(`Money.times takes a whole number, not ${count}`)
+    return Money.pence(this.pence * count)
+  }
+
+  /**
+   * Whether two amounts are the same.
+   *
+   * @example
+   *   Money.parse('£10').equals(Money.parse('1000p')) // true
+   */
+  equals(other: Money): boolean {
+    return this.pence === other.pence
+  }
+
+  /**
+   * Negative, zero or positive as this amount is less than, equal to or more than the other.
+   *
+   * @example
+   *   [Money.parse('£5'), Money.parse('£1')].sort((a, b) => a.compareTo(b)) // [£1.00, £5.00]
+   */
+  compareTo(other: Money): number {
+    return this.pence - other.pence
+  }
+
+  /**
+   * The amount as a report shows it.
+   *
+   * @example
+   *   Money.pence(5).toString() // '£0.05'
+   *   Money.pence(-1050).toString() // '-£10.50'
+   */
+  toString(): string {
+    const pence = Math.abs(this.pence)
+    const rest = pence % 100
+    return `${this.pence < 0 ? '-' : ''}£${(pence - rest) / 100}.${rest < 10 ? '0' : ''}${rest}`
+  }
+}
+
+// Near misses worth a sentence of their own, tried only once a text has failed.
+const NEAR_MISSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^-?£?\d+\.\d{3,}$/, 'less than a penny'],
+  [/^-?£?\d{1,3}(,\d{3})+(\.\d+)?$/, 'write it without thousands separators'],
+  [/^-?\d+\.\d+p$/, 'pence are whole'],
+  [/^-?[$€]/, 'money is in pounds sterling'],
+  [/^-?£?0\d/, 'a leading zero; in a comma list, write thousands without a separator, e.g. £1000'],
+]
+
+function whyNotMoney(text: string): string | undefined {
+  return NEAR_MISSES.find(([pattern]) => pattern.test(text))?.[1]
+}

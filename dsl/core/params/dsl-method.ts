@@ -1,0 +1,86 @@
+import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
+import { ArgumentCollector } from './argument-collector.ts'
+import { compileDeclaration, type CompiledDeclaration } from './compile-declaration.ts'
+import { messages } from './messages.ts'
+import type { ParseContext } from './parse-context.ts'
+import type { DataTableLike, Declaration, DslInput, ParsedArgs } from './parsed-args.ts'
+import { readObject } from './read-object.ts'
+import { readStrings } from './read-strings.ts'
+import { readTable } from './read-table.ts'
+
+/**
+ * A DSL method's parameters, declared once: it parses and checks each call
+ * before any driver runs, and TypeScript infers the parsed type.
+ *
+ * @example
+ *   const args = placeBet.parse(['punter: Alice', 'selection: Red Rum', 'stake: £5'], { aliases })
+ *   args.stake.toString() // '£5.00'
+ */
+export class DslMethod<D extends Declaration> {
+  /** The parameters, in declared order; groups by their key. */
+  readonly parameterNames: readonly string[]
+  private readonly compiled: CompiledDeclaration
+
+  constructor(
+    /** The method's name, as every message about it begins. */
+    readonly name: string,
+    /** The declaration, as given: `typeof placeBet.declaration` names its type. */
+    readonly declaration: D,
+  ) {
+    this.compiled = compileDeclaration(name, declaration)
+    this.parameterNames = Object.keys(declaration)
+  }
+
+  /**
+   * Parses one call given as a data table, `"name: value"` strings or a typed
+   * object; throws one ConfigurationError listing every problem.
+   *
+   * @example
+   *   placeBet.parse(dataTable, { aliases }).legs // [{ leg: 'Red Rum', price: 5/1 }, ...]
+   *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }, { aliases }).type // 'win'
+   */
+  parse(input: DslInput<D>, context?: ParseContext): ParsedArgs<D> {
+    const compiled = this.compiled
+    if (compiled.firstAlias !== undefined && !context?.aliases) throw new ConfigurationError(messages.needsAliases(this.name, compiled.firstAlias))
+    const collector = new ArgumentCollector(compiled)
+    if (Array.isArray(input)) readStrings(collector, compiled, input)
+    else if (isDataTable(input)) readTable(collector, compiled, input.raw())
+    else if (typeof input === 'object' && input !== null) readObject(collector, compiled, input as Readonly<Record<string, unknown>>)
+    else collector.cannotRead(messages.unreadableInput(this.name, input, compiled.acceptedKeys))
+    return collector.finish(context) as ParsedArgs<D>
+  }
+}
+
+/**
+ * Declares a DSL method's parameters. The declaration is checked and compiled
+ * here, once; a mistake in it throws a ConfigurationError naming the method.
+ *
+ * @example
+ *   export const placeBet = dslMethod('placeBet', { punter: alias(), selection: string(), stake: money({ default: '£10' }) })
+ *   placeBet.parameterNames // ['punter', 'selection', 'stake']
+ */
+export function dslMethod<D extends Declaration>(name: string, declaration: D): DslMethod<D> {
+  return new DslMethod(name, declaration)
+}
+
+/**
+ * What a DSL method accepts, for the signature of the domain verb that parses it.
+ *
+ * @example
+ *   async placeBet(input: InputOf<typeof placeBet>) { const bet = placeBet.parse(input, this.context) }
+ *   await betting.placeBet(['punter: Alice', 'selection: Red Rum'])
+ */
+export type InputOf<M> = M extends DslMethod<infer D> ? DslInput<D> : never
+
+/**
+ * What a DSL method parses to, for a driver call or a helper that takes the parsed arguments.
+ *
+ * @example
+ *   function describeBet(bet: ArgsOf<typeof placeBet>): string { return `${bet.stake} on ${bet.selection}` }
+ *   describeBet(placeBet.parse(input, context)) // '£10.00 on Red Rum'
+ */
+export type ArgsOf<M> = M extends DslMethod<infer D> ? ParsedArgs<D> : never
+
+function isDataTable(input: unknown): input is DataTableLike {
+  return typeof input === 'object' && input !== null && typeof (input as { raw?: unknown }).raw === 'function'
+}

@@ -1,0 +1,56 @@
+import type { AnyValueParam } from './param.ts'
+
+/**
+ * The parameters of one repeating group, in declared order; the first one starts each group.
+ *
+ * @example
+ *   const leg: GroupMembers = { leg: string(), price: odds() }
+ *   const legs = group(leg) // each group starts with "leg"
+ */
+export type GroupMembers = Readonly<Record<string, AnyValueParam>>
+
+/**
+ * A declared repeating group: parameters given together, any number of times,
+ * parsed to a list of objects.
+ *
+ * @example
+ *   const legs: GroupParam<{ leg: ValueParam<string, string, 'required', false> }, 'required'> = group({ leg: string() })
+ *   legs.members.leg.kind.name // 'text'
+ */
+export interface GroupParam<M extends GroupMembers, P extends 'required' | 'optional' = 'required' | 'optional'> {
+  readonly shape: 'group'
+  readonly members: M
+  readonly presence: P
+}
+
+/**
+ * Options of a repeating group.
+ *
+ * @example
+ *   const legs = group({ leg: string(), price: odds() }, { optional: true })
+ *   placeBet.parse(['selection: Red Rum'], { aliases }).legs // []
+ */
+export interface GroupOptions {
+  /** There may be no group at all; by default at least one is required. */
+  readonly optional?: boolean
+}
+
+/**
+ * Declares a repeating group, like Simple-DSL's RepeatingArgGroup: in text the
+ * group's first parameter starts a new group, and the others that follow it
+ * belong to that group.
+ *
+ * @example
+ *   const accumulator = dslMethod('placeAccumulator', { punter: alias(), legs: group({ leg: string(), price: odds() }) })
+ *   accumulator.parse(['punter: Alice', 'leg: Red Rum', 'price: 5/1', 'leg: Arkle', 'price: 2/1'], { aliases }).legs.length // 2
+ */
+export function group<M extends GroupMembers, const O extends GroupOptions = {}>(
+  members: M,
+  options?: O,
+): GroupParam<M, O extends { readonly optional: true } ? 'optional' : 'required'> {
+  return {
+    shape: 'group',
+    members,
+    presence: (options?.optional ? 'optional' : 'required') as O extends { readonly optional: true } ? 'optional' : 'required',
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { Decimal } from '../../../drivers/core/values/decimal.ts'
+import { Duration } from '../../../drivers/core/values/duration.ts'
+import { dslMethod } from './dsl-method.ts'
+import { boolean, decimal, duration, integer, money } from './param-kinds.ts'
+import { configurationErrorOf } from './test-support.ts'
+
+const configure = dslMethod('configure', {
+  replicas: integer({ optional: true }),
+  ratio: decimal({ optional: true }),
+  drain: duration({ optional: true }),
+  verbose: boolean({ optional: true }),
+})
+
+describe('parameter kinds', () => {
+  it.each([
+    ['replicas: 3', 'replicas', 3],
+    ['replicas: -2', 'replicas', -2],
+    ['replicas: +7', 'replicas', 7],
+    ['replicas: -0', 'replicas', 0],
+    ['verbose: Yes', 'verbose', true],
+    ['verbose: no', 'verbose', false],
+    ['verbose: TRUE', 'verbose', true],
+    ['verbose: false', 'verbose', false],
+  ])('reads %j', (text, name, value) => {
+    expect(configure.parse([text])[name as 'replicas' | 'verbose']).toBe(value)
+  })
+
+  it('reads decimals and durations exactly', () => {
+    const args = configure.parse(['ratio: 0.125', 'drain: 1.5s'])
+    expect([args.ratio?.toString(), args.drain?.milliseconds]).toEqual(['0.125', 1500])
+  })
+
+  it('takes typed values in the object form', () => {
+    const args = configure.parse({ replicas: 4, ratio: Decimal.of(5n, 1), drain: Duration.ms(250), verbose: true })
+    expect([args.replicas, args.ratio?.toString(), args.drain?.toString(), args.verbose]).toEqual([4, '0.5', '250ms', true])
+  })
+
+  it('refuses a number that is not a whole one for an integer, and a float for a decimal', () => {
+    const input = { replicas: 2.5, ratio: 0.5 } as unknown as Parameters<typeof configure.parse>[0]
+    expect(configurationErrorOf(() => configure.parse(input))).toBe(
+      [
+        'configure: invalid integer 2.5 for parameter "replicas" — give text or a whole number. Accepted: 3, 0, -2',
+        'configure: invalid decimal 0.5 for parameter "ratio" — give text or a Decimal. Accepted: 2.5, -0.75, 10',
+      ].join('\n'),
+    )
+  })
+
+  it('refuses an integer too large to hold exactly', () => {
+    expect(configurationErrorOf(() => configure.parse(['replicas: 99999999999999999']))).toBe(
+      'configure: invalid integer "99999999999999999" for parameter "replicas" — too large to hold exactly. Accepted: 3, 0, -2',
+    )
+  })
+
+  it('refuses a leading zero, so that a thousands separator in a comma list is never read as two numbers', () => {
+    const scale = dslMethod('scale', { sizes: integer({ repeated: true }), budgets: money({ repeated: true, optional: true }) })
+    expect(configurationErrorOf(() => scale.parse(['sizes: 1,000', 'budgets: £5, £1,000']))).toBe(
+      [
+        'scale: invalid integer "000" for parameter "sizes" — a leading zero; in a comma list, write thousands without a separator, e.g. 1000. Accepted: 3, 0, -2',
+        'scale: invalid money "000" for parameter "budgets" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+      ].join('\n'),
+    )
+    expect(scale.parse(['sizes: 1000, 0, 10']).sizes).toEqual([1000, 0, 10])
+  })
+})
