@@ -1,0 +1,50 @@
+import type { ReadyCheck } from './wait-for-ready.ts'
+
+/**
+ * A program to run and supervise: how to start it and how to tell it is ready.
+ *
+ * @example
+ *   const spec: ProcessSpec = { name: 'settlement-engine', command: 'node', args: ['main.ts'], ready: { log: /listening on (http:\S+)/ } }
+ *   const engine = superviseProcess(spec)
+ */
+export interface ProcessSpec {
+  name: string
+  command: string
+  args?: string[]
+  cwd?: string
+  /** Added to this process's environment. */
+  env?: Record<string, string>
+  /** `log`: a matching line means ready, its first capture group is the address; `url`: polled until 2xx, may use `{address}`. */
+  ready?: ReadyCheck
+  /** Default 15000. */
+  readyTimeoutMs?: number
+  /** SIGTERM grace before SIGKILL; default 5000. */
+  stopTimeoutMs?: number
+  /** Output lines kept for error messages; default 50. */
+  logLines?: number
+}
+
+/**
+ * A started process, ready: its pid and what readiness found.
+ *
+ * @example
+ *   const { address, pid } = await engine.start()
+ *   address // 'http://127.0.0.1:41234'
+ */
+export interface ReadyInfo {
+  address?: string
+  match?: RegExpMatchArray
+  pid: number
+}
+
+/**
+ * How a process ended: its exit code, or the signal that ended it.
+ *
+ * @example
+ *   await engine.kill() // { code: null, signal: 'SIGKILL' }
+ *   await engine.stop() // { code: 0, signal: null } if it handled SIGTERM
+ */
+export interface ExitInfo {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
