@@ -10,6 +10,7 @@ import {
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
 import { closeWorkerResources } from '../../../drivers/core/worker-resources.ts'
 import { parlanceMediaTypes } from './media-types.ts'
+import { defineParlanceParameterTypes } from './parameter-types.ts'
 import { ParlanceWorld } from './parlance-world.ts'
 import { settleStepError } from './step-errors.ts'
 
@@ -27,6 +28,7 @@ const channelTagPrefix = '@channel:'
  */
 export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): void {
   setWorldConstructor(World)
+  defineParlanceParameterTypes()
 
   setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) =>
     async function parlanceStep(this: unknown, ...args: unknown[]): Promise<unknown> {

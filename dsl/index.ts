@@ -1,0 +1,34 @@
+// The DSL layer's public entry: what step glue and domain DSLs use. The error
+// and value types are the drivers layer's, re-exported so a domain DSL and its
+// step glue need one import.
+export { dslMethod, DslMethod, type ArgsOf, type InputOf } from './core/params/dsl-method.ts'
+export { alias, boolean, decimal, duration, integer, money, odds, oneOf, string, type AliasParamOptions } from './core/params/param-kinds.ts'
+export { group, type GroupMembers, type GroupOptions, type GroupParam } from './core/params/group.ts'
+export { valueParam, type ParamOptions, type ValueKind, type ValueParam } from './core/params/param.ts'
+export type { DataTableLike, Declaration, DslInput, ObjectArgs, ParsedArgs } from './core/params/parsed-args.ts'
+export type { ParseContext } from './core/params/parse-context.ts'
+
+export { AliasTable, charset, currentRunId, email, maxLength, newRunId } from './core/aliases/index.ts'
+export type { AliasOptions, AliasScope, AliasStrategy, NameAliaser } from './core/aliases/index.ts'
+
+export { ParlanceWorld, readSystemUrl } from './core/cucumber/parlance-world.ts'
+export { installParlance } from './core/cucumber/install-parlance.ts'
+export { parlanceMediaTypes, type OutcomeAttachment } from './core/cucumber/media-types.ts'
+
+export {
+  AssertionFailedError,
+  ConfigurationError,
+  NotApplicableError,
+  ParlanceError,
+  SystemCompromisedError,
+  outcomeLabels,
+  type Outcome,
+  type AliasedName,
+  Decimal,
+  Duration,
+  Money,
+  Odds,
+  defineChannels,
+  type ChannelSet,
+  type DriverContext,
+} from '../drivers/index.ts'
