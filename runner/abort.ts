@@ -1,0 +1,88 @@
+/**
+ * The exit code for each signal that ends a run: 128 + the signal number, as shells report it.
+ *
+ * @example
+ *   signalExitCodes.SIGINT // 130
+ *   process.exit(signalExitCodes[signal])
+ */
+export const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+
+type AbortReason = { signal: keyof typeof signalExitCodes } | { crash: unknown }
+
+/**
+ * The handle `onAbort` returns: whether an abort has begun (the abort then
+ * owns the exit), and how to stop listening.
+ *
+ * @example
+ *   if (guard.aborting) return // the abort handler stops everything and exits
+ *   guard.release()
+ */
+export interface AbortGuard {
+  readonly aborting: boolean
+  release(): void
+}
+
+/**
+ * Until released, turns Ctrl-C, SIGTERM, SIGHUP and a
+ * crash (uncaught exception, unhandled rejection) into `cleanup` followed by
+ * exit: 130 on SIGINT, 143 on SIGTERM, 129 on SIGHUP, 1 on a crash. A second
+ * signal, or a cleanup slower than `deadlineMs`, runs `hardStop` and exits at once.
+ *
+ * @example
+ *   const guard = onAbort({ cleanup: () => systems.stop(), hardStop: () => signal(workers(), 'SIGKILL') })
+ *   try { await runChannels() } finally { guard.release() }
+ */
+export function onAbort(handlers: { cleanup: (reason: AbortReason) => Promise<void>; hardStop: () => void; deadlineMs?: number }): AbortGuard {
+  let aborting = false
+  const exitCode = (reason: AbortReason): number => ('signal' in reason ? signalExitCodes[reason.signal] : 1)
+
+  const abort = (reason: AbortReason): void => {
+    if (aborting) {
+      handlers.hardStop()
+      process.exit(exitCode(reason))
+    }
+    aborting = true
+    const what = 'signal' in reason ? `${reason.signal} received` : 'the runner crashed'
+    process.stderr.write(`\nparlance: ${what}; stopping test workers and systems…\n`)
+    if ('crash' in reason) process.stderr.write(`${describe(reason.crash)}\n`)
+    const timer = setTimeout(() => {
+      process.stderr.write('parlance: cleanup took too long; killing what is left\n')
+      handlers.hardStop()
+      process.exit(exitCode(reason))
+    }, handlers.deadlineMs ?? 15_000)
+    handlers
+      .cleanup(reason)
+      .catch((error: unknown) => process.stderr.write(`parlance: cleanup failed: ${describe(error)}\n`))
+      .finally(() => {
+        clearTimeout(timer)
+        process.exit(exitCode(reason))
+      })
+  }
+
+  const onSignal = (signal: keyof typeof signalExitCodes) => () => abort({ signal })
+  const listeners = Object.keys(signalExitCodes).map((name) => [name, onSignal(name as keyof typeof signalExitCodes)] as const)
+  const onCrash = (crash: unknown, origin: string): void => {
+    // While a step runs in this process, cucumber listens too and fails that step instead.
+    if (process.listenerCount(origin === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException') > 1) return
+    abort({ crash })
+  }
+  for (const [name, listener] of listeners) process.on(name, listener)
+  const onRejection = (reason: unknown): void => onCrash(reason, 'unhandledRejection')
+  process.on('uncaughtException', onCrash)
+  process.on('unhandledRejection', onRejection)
+
+  return {
+    get aborting() {
+      return aborting
+    },
+    release() {
+      for (const [name, listener] of listeners) process.off(name, listener)
+      process.off('uncaughtException', onCrash)
+      process.off('unhandledRejection', onRejection)
+    },
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}

@@ -1,0 +1,107 @@
+import { fileURLToPath } from 'node:url'
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api'
+import type { ChannelPlan } from './plan.ts'
+import { channelReportFiles } from './reports.ts'
+import { ResultCollector, type ChannelResult } from './results.ts'
+
+/** Loads TypeScript in cucumber's worker processes; it must come first in `import`. */
+const registerFile = fileURLToPath(new URL('./register.mjs', import.meta.url))
+
+/**
+ * Everything one channel's cucumber run needs besides its plan.
+ *
+ * @example
+ *   const options: ChannelRunOptions = { root, library, parallel: 2, reportsDir, allChannels: ['api', 'ui'],
+ *     env: { ...process.env, PARLANCE_RUN_ID: 'r7k2', SETTLEMENT_URL: url } }
+ */
+export interface ChannelRunOptions {
+  /** The project root: feature paths are relative to it. */
+  root: string
+  /** The support code, loaded once by {@link loadSupportCode}. */
+  library: ISupportCodeLibrary
+  parallel: number
+  reportsDir: string
+  allChannels: string[]
+  /** The workers' environment, without PARLANCE_CHANNEL (added per channel). */
+  env: Record<string, string | undefined>
+}
+
+/**
+ * Imports the support code once, in this process, for every channel: cucumber
+ * needs its step definitions to plan a run, and an ES module is evaluated only
+ * once per process anyway. Worker processes import it again from the same paths.
+ *
+ * @example
+ *   const library = await loadSupportCode({ root, support: ['specs/support/**\/*.ts'], features: ['specs'], env })
+ */
+export async function loadSupportCode(options: { root: string; support: string[]; features: string[]; env: Record<string, string | undefined> }): Promise<ISupportCodeLibrary> {
+  const { loadConfiguration, loadSupport } = await import('@cucumber/cucumber/api')
+  const environment = { cwd: options.root, env: options.env }
+  const { runConfiguration } = await loadConfiguration({ file: false, provided: { paths: options.features, import: [registerFile, ...options.support] } }, environment)
+  return withEnv(options.env, () => loadSupport(runConfiguration, environment))
+}
+
+/**
+ * Runs one channel through cucumber's programmatic API, writes its reports and
+ * prints progress to stdout. With `parallel` > 1, in that many worker
+ * processes, each started with the channel in `PARLANCE_CHANNEL`; with 1, in
+ * this process, its environment set for the channel while it runs. If
+ * cucumber gives up (a BeforeAll hook failed), that is a problem of the channel.
+ *
+ * @example
+ *   const result = await runChannel(plan.channels[0], { root, library, parallel: 1, reportsDir, allChannels, env })
+ *   result.scenarios[0]?.status // 'passed'
+ */
+export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelResult> {
+  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
+  const env = { ...options.env, PARLANCE_CHANNEL: plan.channel }
+  const environment = { cwd: options.root, env, stdout: process.stdout, stderr: process.stderr }
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: false,
+      provided: {
+        paths: plan.features,
+        tags: plan.tags,
+        // A worker process costs ~0.35 s of start-up (node, tsx, support code), so one worker is this process.
+        parallel: options.parallel > 1 ? options.parallel : 0,
+        strict: true,
+        format: ['progress', ...channelReportFiles(options.reportsDir, plan.channel)],
+        formatOptions: { junit: { suiteName: `parlance ${plan.channel}` } },
+        publish: false,
+      },
+    },
+    environment,
+  )
+  const collector = new ResultCollector(plan.channel, options.allChannels)
+  const began = Date.now()
+  try {
+    const { success } = await withEnv(options.parallel > 1 ? {} : env, () =>
+      runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) => collector.read(envelope)),
+    )
+    return collector.result(success, Date.now() - began)
+  } catch (error) {
+    return collector.result(false, Date.now() - began, `cucumber stopped: ${describe(error)}`)
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message
+}
+
+/** Runs `action` with `vars` set in process.env, then puts back what was there. */
+async function withEnv<T>(vars: Record<string, string | undefined>, action: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]))
+  const assign = (values: Record<string, string | undefined>): void => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+  assign(vars)
+  try {
+    return await action()
+  } finally {
+    assign(saved)
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A system under test that `parlance run` starts once per run, on an
+ * ephemeral port, and stops at the end.
+ *
+ * @example
+ *   const engine: SystemConfig = { command: 'node', args: ['examples/settlement-engine/main.ts', '--port', '0'],
+ *     ready: { log: /listening on (http:\/\/\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }
+ */
+export interface SystemConfig {
+  /** The program to run, e.g. `node`. */
+  command: string
+  /** Its arguments. Ask for an ephemeral port here (`--port 0`) and print the address. */
+  args?: string[]
+  /** Its working directory, relative to the config file. Default: the config file's directory. */
+  cwd?: string
+  /** Extra environment variables for the system's own process. */
+  processEnv?: Record<string, string>
+  /**
+   * When the system is ready: a log line matching `log` (its first capture group
+   * is the address) and/or `url` answering 2xx (`{address}` is replaced).
+   */
+  ready: { log?: RegExp; url?: string }
+  /** How long to wait for ready before giving up. Default 30000. */
+  readyTimeoutMs?: number
+  /** How long to wait after SIGTERM before SIGKILL. Default: the supervisor's. */
+  stopTimeoutMs?: number
+  /**
+   * The variables that hand the system's address to the tests; `{address}` is
+   * replaced. With `--env remote`, or when all of them are already set, the
+   * system is not started and these variables are read from the environment.
+   */
+  env?: Record<string, string>
+}
+
+/**
+ * One domain of the specs: where its features are, the channels they run on
+ * and the systems they need.
+ *
+ * @example
+ *   const settlement: DomainConfig = { features: ['specs/settlement/**\/*.feature'], channels: ['api', 'ui'], systems: ['settlement'] }
+ */
+export interface DomainConfig<S extends string = string> {
+  /** Feature files: paths or globs, relative to the config file. */
+  features: string[]
+  /** The channels this domain's scenarios run on, e.g. `['api', 'ui', 'stream']`. */
+  channels: string[]
+  /** The systems (keys of `systems`) its scenarios need. */
+  systems?: S[]
+}
+
+/**
+ * The whole of `parlance.config.ts`.
+ *
+ * @example
+ *   export default defineConfig({ systems: {}, domains: { shop: { features: ['specs/shop'], channels: ['api'] } },
+ *     support: ['specs/support/**\/*.ts'] })
+ */
+export interface ParlanceConfig<S extends string = string> {
+  /** The systems under test, by name. */
+  systems?: Record<S, SystemConfig>
+  /** The domains of the specs, by name. */
+  domains: Record<string, DomainConfig<NoInfer<S>>>
+  /** Support code (step glue, hooks, World): paths or globs, relative to the config file. */
+  support: string[]
+  /** Worker processes per channel. Default 1. */
+  parallel?: number
+  /** Where reports go, relative to the config file. Default `reports`. */
+  reports?: string
+}
+
+/**
+ * Types `parlance.config.ts`: a domain may only name systems that are declared.
+ *
+ * @example
+ *   export default defineConfig({ systems: { engine }, domains: { settlement: { features: ['specs/settlement'],
+ *     channels: ['api'], systems: ['engine'] } }, support: ['specs/support/**\/*.ts'] })
+ */
+export function defineConfig<const S extends string = never>(config: ParlanceConfig<S>): ParlanceConfig<S> {
+  return config
+}
+
+/**
+ * The config file `parlance run` reads when `--config` is not given.
+ *
+ * @example
+ *   resolve(cwd, options.config ?? defaultConfigFile)
+ *   defaultConfigFile // 'parlance.config.ts'
+ */
+export const defaultConfigFile = 'parlance.config.ts'

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest'
+import { defineConfig } from './config.ts'
+import { planRun } from './plan.ts'
+
+const engine = { command: 'node', ready: { log: /listening on (\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }
+const config = defineConfig({
+  systems: { engine, docker: { command: 'node', ready: { url: 'http://127.0.0.1:2375/_ping' } } },
+  domains: {
+    settlement: { features: ['specs/settlement'], channels: ['api', 'ui', 'stream'], systems: ['engine'] },
+    'load-balancer': { features: ['specs/load-balancer'], channels: ['api'], systems: ['docker'] },
+  },
+  support: ['specs/support/**/*.ts'],
+})
+
+describe('planRun', () => {
+  test('runs every channel of every domain by default, each on the features of the domains that declare it', () => {
+    const plan = planRun(config, {})
+    expect(plan.channels.map(({ channel, features }) => [channel, features])).toEqual([
+      ['api', ['specs/settlement', 'specs/load-balancer']],
+      ['ui', ['specs/settlement']],
+      ['stream', ['specs/settlement']],
+    ])
+    expect(plan.systems).toEqual(['engine', 'docker'])
+  })
+
+  test('--channels picks channels and starts only the systems their domains need', () => {
+    const plan = planRun(config, { channels: ['ui'], tags: '@smoke' })
+    expect(plan.channels).toEqual([
+      { channel: 'ui', domains: ['settlement'], features: ['specs/settlement'], tags: '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)' },
+    ])
+    expect(plan.systems).toEqual(['engine'])
+  })
+
+  test('an unknown channel is a configuration error with the nearest channel', () => {
+    expect(() => planRun(config, { channels: ['strem'] })).toThrow(
+      '--channels: "strem" is not a channel of any domain — did you mean "stream"? Channels: api, ui, stream',
+    )
+  })
+})

@@ -1,0 +1,65 @@
+import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../drivers/core/nearest.ts'
+import { andTagExpressions, channelTagExpression } from './channel-tags.ts'
+import type { ParlanceConfig } from './config.ts'
+
+/**
+ * One cucumber run: a channel, the features of the domains that declare it,
+ * and the tag expression that narrows them.
+ *
+ * @example
+ *   const ui: ChannelPlan = { channel: 'ui', domains: ['settlement'], features: ['specs/settlement'],
+ *     tags: 'not (@channel:api) or @channel:ui' }
+ */
+export interface ChannelPlan {
+  channel: string
+  domains: string[]
+  features: string[]
+  tags: string
+}
+
+/**
+ * What a `parlance run` will do, before it does anything.
+ *
+ * @example
+ *   const plan = planRun(config, { channels: ['api'] })
+ *   plan.systems // ['engine']: started once, shared by every channel
+ */
+export interface RunPlan {
+  channels: ChannelPlan[]
+  /** Every channel any domain declares, in declared order. */
+  allChannels: string[]
+  /** The systems the planned domains need, in declared order. */
+  systems: string[]
+}
+
+/**
+ * Plans the channels to run (`chosen`, or all of them) and the systems they need.
+ *
+ * @example
+ *   planRun(config, { channels: ['ui'], tags: '@smoke' }).channels[0]?.tags
+ *   // '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)'
+ */
+export function planRun(config: ParlanceConfig, options: { channels?: string[]; tags?: string }): RunPlan {
+  const domains = Object.entries(config.domains)
+  const allChannels = [...new Set(domains.flatMap(([, domain]) => domain.channels))]
+  for (const channel of options.channels ?? []) {
+    if (allChannels.includes(channel)) continue
+    const suggestion = nearest(channel, allChannels)
+    throw new ConfigurationError(
+      `--channels: "${channel}" is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${allChannels.join(', ')}`,
+    )
+  }
+  const chosen = allChannels.filter((channel) => !options.channels || options.channels.includes(channel))
+  const channels = chosen.map((channel): ChannelPlan => {
+    const declaring = domains.filter(([, domain]) => domain.channels.includes(channel))
+    return {
+      channel,
+      domains: declaring.map(([name]) => name),
+      features: [...new Set(declaring.flatMap(([, domain]) => domain.features))],
+      tags: andTagExpressions(options.tags, channelTagExpression(channel, allChannels)),
+    }
+  })
+  const needed = new Set(channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])))
+  return { channels, allChannels, systems: Object.keys(config.systems ?? {}).filter((name) => needed.has(name)) }
+}

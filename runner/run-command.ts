@@ -1,0 +1,109 @@
+import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../drivers/core/nearest.ts'
+import { checkTagExpression } from './channel-tags.ts'
+import { defaultConfigFile } from './config.ts'
+import { formatOptionHelp, parseOptions, type OptionSpec } from './options.ts'
+import type { RunOptions } from './run.ts'
+
+/**
+ * The options of `parlance run`, in the order `--help` shows them.
+ *
+ * @example
+ *   runOptionSpecs.parallel.defaultText // 'parallel in the config, else 1'
+ */
+export const runOptionSpecs = {
+  config: { type: 'string', short: 'c', value: 'PATH', description: 'the config file', defaultText: defaultConfigFile },
+  channels: { type: 'string', value: 'LIST', description: 'the channels to run, comma-separated: api,ui', defaultText: 'all of every domain' },
+  tags: { type: 'string', short: 't', value: 'EXPR', description: 'only the scenarios matching a cucumber tag expression', defaultText: 'all' },
+  parallel: { type: 'string', short: 'p', value: 'N', description: 'worker processes per channel', defaultText: 'parallel in the config, else 1' },
+  env: { type: 'string', value: 'NAME', description: 'local starts the systems; remote starts none', defaultText: 'local' },
+  reports: { type: 'string', value: 'DIR', description: 'where the reports of each channel go', defaultText: 'reports in the config, else reports/' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies Record<string, OptionSpec>
+
+/**
+ * `parlance run --help`.
+ *
+ * @example
+ *   process.stdout.write(`${runHelp}\n`)
+ *   runHelp.includes('--parallel N') // true
+ */
+export const runHelp = `Usage: parlance run [options]
+
+Starts the systems under test once, runs every domain's features on each of its
+channels through cucumber (a @channel:NAME tag narrows a scenario to NAME),
+writes reports per channel and prints a scenario × channel summary.
+
+Options:
+${formatOptionHelp(runOptionSpecs)}
+
+A system is not started when --env is remote, or when all of its address
+variables (its env in the config, e.g. SETTLEMENT_URL) are already set: the
+tests then use the addresses in those variables.
+With --parallel 1 the scenarios run in the runner's own process (the fastest
+start); with N > 1, in N cucumber worker processes per channel.
+Each channel writes DIR/<channel>/messages.ndjson, report.html and junit.xml.
+
+Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
+2 bad usage or config · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)`
+
+/**
+ * Turns `parlance run`'s arguments into run options, or throws a ConfigurationError.
+ *
+ * @example
+ *   parseRunArgs(['--channels', 'api,ui', '-p', '2'], '/work/shop')
+ *   // { cwd: '/work/shop', channels: ['api', 'ui'], parallel: 2, env: 'local' }
+ */
+export function parseRunArgs(args: string[], cwd: string): RunOptions | 'help' {
+  const values = parseOptions('parlance run', args, runOptionSpecs)
+  if (values.help) return 'help'
+  const text = (name: keyof typeof runOptionSpecs): string | undefined => {
+    const value = values[name]
+    const spec: OptionSpec = runOptionSpecs[name]
+    if (value === '') throw new ConfigurationError(`--${name} is empty; give ${spec.value ?? 'a value'}, or leave the option out`)
+    return typeof value === 'string' ? value : undefined
+  }
+  const options: RunOptions = { cwd, env: 'local' }
+
+  const env = text('env')
+  if (env !== undefined) {
+    if (env !== 'local' && env !== 'remote') {
+      const suggestion = nearest(env, ['local', 'remote'])
+      throw new ConfigurationError(`--env is "${env}"; expected local or remote${suggestion ? ` — did you mean ${suggestion}?` : ''}`)
+    }
+    options.env = env
+  }
+  const parallel = text('parallel')
+  if (parallel !== undefined) {
+    if (!/^[1-9]\d*$/.test(parallel)) throw new ConfigurationError(`--parallel is "${parallel}"; expected a whole number ≥ 1, e.g. --parallel 4`)
+    options.parallel = Number(parallel)
+  }
+  const channels = text('channels')
+  if (channels !== undefined) {
+    const list = channels.split(',').map((channel) => channel.trim())
+    if (list.some((channel) => channel === '')) throw new ConfigurationError(`--channels is "${channels}"; expected channel names separated by commas, e.g. api,ui`)
+    options.channels = list
+  }
+  for (const name of ['config', 'tags', 'reports'] as const) {
+    const value = text(name)
+    if (value !== undefined) options[name] = value
+  }
+  if (options.tags) checkTagExpression(options.tags)
+  return options
+}
+
+/**
+ * Runs `parlance run` with its arguments; resolves to the exit code.
+ *
+ * @example
+ *   process.exitCode = await runCommand(['--channels', 'api'])
+ */
+export async function runCommand(args: string[]): Promise<number> {
+  const options = parseRunArgs(args, process.cwd())
+  if (options === 'help') {
+    process.stdout.write(`${runHelp}\n`)
+    return 0
+  }
+  const { run } = await import('./run.ts')
+  return run(options)
+}

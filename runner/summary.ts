@@ -1,0 +1,113 @@
+import chalk from 'chalk'
+import type { ChannelResult, ScenarioOutcome } from './results.ts'
+
+type CellStatus = ScenarioOutcome['status'] | 'not-run'
+type ChannelOutcome = ScenarioOutcome & { channel: string }
+
+const cells: Record<CellStatus, { text: string; paint: (text: string) => string; counted: string }> = {
+  failed: { text: 'FAILED', paint: chalk.red.bold, counted: 'failed' },
+  'not-applicable': { text: 'n/a', paint: chalk.yellow, counted: 'n/a' },
+  skipped: { text: 'skipped', paint: chalk.cyan, counted: 'skipped' },
+  passed: { text: 'passed', paint: chalk.green, counted: 'passed' },
+  'not-run': { text: '—', paint: chalk.dim, counted: 'not run' },
+}
+const maxNameWidth = 64
+
+/**
+ * Whether a run failed: a scenario failed on some channel, cucumber said so,
+ * or something went wrong outside the scenarios.
+ *
+ * @example
+ *   process.exitCode = runFailed(results) ? 1 : 0
+ *   runFailed([{ channel: 'api', scenarios: [], problems: [], success: true, durationMs: 0 }]) // false
+ */
+export function runFailed(results: readonly ChannelResult[]): boolean {
+  return results.some((r) => !r.success || r.problems.length > 0 || r.scenarios.some((s) => s.status === 'failed'))
+}
+
+/**
+ * The scenario × channel table, then the failures with their messages, the
+ * not-applicable reasons, problems outside scenarios, the time per channel and
+ * the verdict.
+ *
+ * @example
+ *   process.stdout.write(formatSummary(['api', 'ui'], results))
+ *   //   Paying by card     passed  n/a
+ */
+export function formatSummary(channels: readonly string[], results: readonly ChannelResult[]): string {
+  const rows = scenarioRows(results)
+  const byChannel = new Map(results.map((result) => [result.channel, new Map(result.scenarios.map((s) => [s.key, s]))]))
+  const outcome = (channel: string, key: string): ScenarioOutcome | undefined => byChannel.get(channel)?.get(key)
+  const statuses = rows.map((row) => channels.map((channel) => outcome(channel, row.key)?.status ?? 'not-run'))
+  const outcomes = channels.flatMap((channel) => rows.flatMap((row) => [outcome(channel, row.key)].flatMap((o) => (o ? [{ ...o, channel }] : []))))
+  const problems = problemLines(results)
+  const nothingRan = rows.length === 0 && problems.length === 0 ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')] : []
+  return [
+    ...(rows.length > 0 ? tableLines(channels, rows, statuses) : []),
+    ...failureLines(outcomes.filter((o) => o.status === 'failed')),
+    ...notApplicableLines(outcomes.filter((o) => o.status === 'not-applicable')),
+    ...problems,
+    ...(rows.length > 0 ? [''] : nothingRan),
+    `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${(r.durationMs / 1000).toFixed(1)} s`).join(' · ')}`,
+    verdictLine(results, statuses.flat()),
+    '',
+  ].join('\n')
+}
+
+/** One row per scenario that ran on any channel, by feature file and line. */
+function scenarioRows(results: readonly ChannelResult[]): ScenarioOutcome[] {
+  const rows = new Map(results.flatMap((result) => result.scenarios).map((scenario) => [scenario.key, scenario]))
+  return [...rows.values()].sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line)
+}
+
+function tableLines(channels: readonly string[], rows: readonly ScenarioOutcome[], statuses: readonly CellStatus[][]): string[] {
+  const nameWidth = Math.min(maxNameWidth, Math.max(8, ...rows.map((row) => Math.max(row.scenario.length + 2, row.feature.length)))) + 2
+  const widths = channels.map((channel) => Math.max(channel.length, 7) + 2)
+  const lines = [chalk.bold(`${'Scenario'.padEnd(nameWidth)}${channels.map((channel, i) => channel.padEnd(widths[i]!)).join('')}`.trimEnd())]
+  rows.forEach((row, r) => {
+    if (row.feature !== rows[r - 1]?.feature) lines.push(chalk.bold(truncate(row.feature, nameWidth)))
+    const rowCells = statuses[r]!.map((status, c) => cells[status].paint(cells[status].text.padEnd(widths[c]!)))
+    lines.push(`${truncate(`  ${row.scenario}`, nameWidth - 2).padEnd(nameWidth)}${rowCells.join('')}`.trimEnd())
+  })
+  return lines
+}
+
+function failureLines(failures: readonly ChannelOutcome[]): string[] {
+  if (failures.length === 0) return []
+  return [
+    '',
+    chalk.red.bold('Failures'),
+    ...failures.flatMap((f) => [
+      `  ${chalk.red('✗')} ${f.feature} › ${f.scenario} · ${f.channel}  ${chalk.dim(f.key)}`,
+      ...(f.detail ?? '').split('\n').map((line) => `      ${line}`),
+    ]),
+  ]
+}
+
+function notApplicableLines(outcomes: readonly ChannelOutcome[]): string[] {
+  if (outcomes.length === 0) return []
+  return ['', chalk.yellow.bold('Not applicable'), ...outcomes.map((o) => `  ○ ${o.feature} › ${o.scenario} · ${o.channel}: ${o.detail}`)]
+}
+
+function problemLines(results: readonly ChannelResult[]): string[] {
+  // A problem of the features themselves shows up on every channel that read them: say it once.
+  const channelsByProblem = new Map<string, string[]>()
+  for (const { channel, problems } of results) {
+    for (const problem of problems) channelsByProblem.set(problem, [...(channelsByProblem.get(problem) ?? []), channel])
+  }
+  const lines = [...channelsByProblem].map(([problem, channels]) => `  ! ${channels.join(', ')}: ${problem}`)
+  return lines.length > 0 ? ['', chalk.red.bold('Problems'), ...lines] : []
+}
+
+function verdictLine(results: readonly ChannelResult[], statuses: readonly CellStatus[]): string {
+  const counts = (Object.keys(cells) as CellStatus[])
+    .map((status) => [status, statuses.filter((s) => s === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${cells[status].counted}`)
+  const verdict = runFailed(results) ? chalk.red.bold('FAILED') : chalk.green.bold('passed')
+  return `${chalk.bold('Result')}    ${verdict}: ${counts.join(', ') || 'no scenario ran'}`
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`
+}
