@@ -21,6 +21,7 @@ describe('formatSummary', () => {
       '',
       'Time      api 1.3 s · ui 1.3 s',
       'Result    FAILED: 1 skipped, 1 not run',
+      'scenarios: 0 passed, 0 failed, 1 skipped',
       '',
     ])
     expect(runFailed(results)).toBe(true)
@@ -28,7 +29,7 @@ describe('formatSummary', () => {
 
   test('says so when no scenario ran', () => {
     expect(plain(formatSummary(['api'], [result('api', [])]))).toBe(
-      'No scenario ran: check the domains’ features in the config and --tags.\nTime      api 1.3 s\nResult    passed: no scenario ran\n',
+      'No scenario ran: check the domains’ features in the config and --tags.\nTime      api 1.3 s\nResult    passed: no scenario ran\nscenarios: 0 passed, 0 failed\n',
     )
   })
 })

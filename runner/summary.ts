@@ -50,6 +50,7 @@ export function formatSummary(channels: readonly string[], results: readonly Cha
     ...(rows.length > 0 ? [''] : nothingRan),
     `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${(r.durationMs / 1000).toFixed(1)} s`).join(' · ')}`,
     verdictLine(results, statuses.flat()),
+    tallyLine(statuses.flat()),
     '',
   ].join('\n')
 }
@@ -106,6 +107,13 @@ function verdictLine(results: readonly ChannelResult[], statuses: readonly CellS
     .map(([status, count]) => `${count} ${cells[status].counted}`)
   const verdict = runFailed(results) ? chalk.red.bold('FAILED') : chalk.green.bold('passed')
   return `${chalk.bold('Result')}    ${verdict}: ${counts.join(', ') || 'no scenario ran'}`
+}
+
+// Plain and alone on its line, in the 'N passed, N failed' form CI systems read; n/a counts as skipped there.
+function tallyLine(statuses: readonly CellStatus[]): string {
+  const count = (...wanted: CellStatus[]): number => statuses.filter((s) => wanted.includes(s)).length
+  const skipped = count('not-applicable', 'skipped')
+  return `scenarios: ${count('passed')} passed, ${count('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`
 }
 
 function truncate(text: string, width: number): string {
