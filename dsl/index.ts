@@ -13,7 +13,7 @@ export type { AliasOptions, AliasScope, AliasStrategy, NameAliaser } from './cor
 
 export { ParlanceWorld, readSystemUrl } from './core/cucumber/parlance-world.ts'
 export { installParlance } from './core/cucumber/install-parlance.ts'
-export { parlanceMediaTypes, type OutcomeAttachment } from './core/cucumber/media-types.ts'
+export { parlanceMediaTypes, type OutcomeAttachment } from '../drivers/core/report-media-types.ts'
 
 export {
   AssertionFailedError,

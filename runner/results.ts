@@ -1,5 +1,5 @@
 import type { runCucumber } from '@cucumber/cucumber/api'
-import { parlanceMediaTypes, type OutcomeAttachment } from '../dsl/core/cucumber/media-types.ts'
+import { parlanceMediaTypes, type OutcomeAttachment } from '../drivers/core/report-media-types.ts'
 import { unknownChannelTags } from './channel-tags.ts'
 
 /**

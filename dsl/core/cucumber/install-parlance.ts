@@ -9,7 +9,7 @@ import {
 } from '@cucumber/cucumber'
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
 import { closeWorkerResources } from '../../../drivers/core/worker-resources.ts'
-import { parlanceMediaTypes } from './media-types.ts'
+import { parlanceMediaTypes } from '../../../drivers/core/report-media-types.ts'
 import { defineParlanceParameterTypes } from './parameter-types.ts'
 import { ParlanceWorld } from './parlance-world.ts'
 import { settleStepError } from './step-errors.ts'

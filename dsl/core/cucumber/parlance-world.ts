@@ -4,7 +4,7 @@ import { ConfigurationError } from '../../../drivers/core/errors/configuration-e
 import { AliasTable, currentRunId } from '../aliases/index.ts'
 import { ScenarioResources } from './scenario-resources.ts'
 
-/** The channel a scenario runs on when no runner chose one: plain `npx cucumber-js`. */
+/** The channel a scenario runs on when neither the runner nor cucumber's worldParameters chose one. */
 export const defaultChannel = 'api'
 
 /**
@@ -30,7 +30,7 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
 
   constructor(options: IWorldOptions<Parameters>) {
     super(options)
-    this.channel = process.env.PARLANCE_CHANNEL || defaultChannel
+    this.channel = process.env.PARLANCE_CHANNEL || channelParameter(options.parameters) || defaultChannel
     this.aliases = new AliasTable({ runId: currentRunId() })
     this.driverContext = this.makeDriverContext()
   }
@@ -68,6 +68,12 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       dealias: (text) => this.aliases.dealias(text),
     }
   }
+}
+
+// Plain `npx cucumber-js` passes the channel as a world parameter (cucumber.js, or --world-parameters).
+function channelParameter(parameters: unknown): string | undefined {
+  const channel = (parameters as { channel?: unknown } | undefined)?.channel
+  return typeof channel === 'string' && channel !== '' ? channel : undefined
 }
 
 /**

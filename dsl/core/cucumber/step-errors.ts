@@ -1,6 +1,6 @@
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
 import { ParlanceError } from '../../../drivers/core/errors/parlance-error.ts'
-import { parlanceMediaTypes, type OutcomeAttachment } from './media-types.ts'
+import { parlanceMediaTypes, type OutcomeAttachment } from '../../../drivers/core/report-media-types.ts'
 import type { ParlanceWorld } from './parlance-world.ts'
 
 /**

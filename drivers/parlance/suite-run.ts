@@ -1,0 +1,86 @@
+/**
+ * How one scenario ended on one channel, as the run's reports say: a failure
+ * is told apart by the error type Parlance maps it to.
+ *
+ * @example
+ *   const outcome: RunOutcome = 'assertion failed' // the step threw an AssertionFailedError
+ *   const other: RunOutcome = 'failed' // any other failure: an undefined step, a plain Error
+ */
+export type RunOutcome =
+  | 'passed'
+  | 'assertion failed'
+  | 'configuration error'
+  | 'system compromised'
+  | 'failed'
+  | 'not applicable'
+  | 'skipped'
+
+/**
+ * One scenario on one channel, read from that channel's cucumber messages.
+ *
+ * @example
+ *   const result: ScenarioResult = { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion failed',
+ *     message: 'Alice was paid £5.00; expected £6.00', aliases: { Alice: 'alice-r7k2-x9q2bz' } }
+ */
+export interface ScenarioResult {
+  scenario: string
+  channel: string
+  outcome: RunOutcome
+  /** For a failure: the error's message, as the report holds it. */
+  message?: string
+  /** For not applicable: the operation and why the channel cannot perform it. */
+  notApplicable?: { operation: string; reason: string }
+  /** The scenario's alias table: spec name → the name the system was given. */
+  aliases: Record<string, string>
+}
+
+/**
+ * One cell of the printed scenario × channel table, as a person reads it.
+ *
+ * @example
+ *   const cell: PrintedCell = { scenario: 'Alice asks for a refund', channel: 'ui', text: 'n/a' }
+ *   run.printed.filter((c) => c.text === 'FAILED') // the failed cells, as printed
+ */
+export interface PrintedCell {
+  scenario: string
+  channel: string
+  /** `passed`, `FAILED`, `n/a`, `skipped` or `—` (not run). */
+  text: string
+}
+
+/**
+ * A system the run could not start, with the last lines it wrote.
+ *
+ * @example
+ *   const failure: SystemStartFailure = { system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'] }
+ *   run.systemStartFailure?.lastLines.at(-1) // 'ledger: the ledger file is corrupt'
+ */
+export interface SystemStartFailure {
+  system: string
+  lastLines: string[]
+}
+
+/**
+ * What one run of a project's acceptance suite reported: per scenario ×
+ * channel from the reports, the printed table and verdict, and how it exited.
+ *
+ * @example
+ *   const run = await driver.runSuite(project, { workers: 2, againstDeployed: false })
+ *   run.results.filter((r) => r.outcome !== 'passed') // []
+ */
+export interface SuiteRun {
+  /** 1 for the scenario's first run, 2 for its second… */
+  number: number
+  /** The channels the run was asked to run: the project's. */
+  channels: string[]
+  /** The channels that did run and wrote their reports. */
+  ranOn: string[]
+  exitCode: number | null
+  /** The printed verdict; undefined when the run printed none (it stopped before running the specs). */
+  verdict: 'passed' | 'failed' | undefined
+  results: ScenarioResult[]
+  printed: PrintedCell[]
+  systemStartFailure: SystemStartFailure | undefined
+  /** Everything the run printed, for messages. */
+  output: string
+}

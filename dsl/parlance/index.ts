@@ -1,0 +1,4 @@
+// The parlance domain's language: what its step glue (specs/parlance/steps) uses.
+export { ParlanceDsl, parlance } from './parlance-dsl.ts'
+export { suiteStepTimeoutMs } from './suite.ts'
+export { cellOutcomes, type CellOutcome } from './result-cells.ts'
