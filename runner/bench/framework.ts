@@ -15,7 +15,7 @@ const help = `Usage: npm run bench:framework -- [options]
 Generates suites into temporary directories and runs each through cucumber-js
 as a child process, timing the whole process (wall clock, spawn to exit):
 
-  overhead    ${'1,000'} scenarios × 5 trivial steps: Parlance (installParlance,
+  overhead    1,000 scenarios × 5 trivial steps: Parlance (installParlance,
               a DSL, aliases, an in-memory driver) against plain cucumber
               step definitions doing the same work; goal Parlance ≤ 1.05×
   parallel    200 scenarios × 3 steps that each wait on a loopback HTTP request

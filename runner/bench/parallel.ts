@@ -32,7 +32,9 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
       `  I/O-bound: Parlance, ${visits.scenarios} scenarios × 3 steps, each step one HTTP request to 127.0.0.1 answered after ${settings.serverDelayMs} ms`,
       table(io),
       `  speed-up of --parallel 2: ${times(speedUp)} — ${verdict(speedUp >= speedUpGoal, `≥ ${speedUpGoal}×`)}`,
-      `  speed-up in scenarios only (start-up excluded): ${times(ratioOfMedians(io.serial.inScenarios, io.parallel.inScenarios))}`,
+      `  in scenarios only (start-up excluded): ${times(ratioOfMedians(io.serial.inScenarios, io.parallel.inScenarios))}; outside scenarios (start-up, exit): ` +
+        `serial ${seconds(io.serial.wall.median - io.serial.inScenarios.median)}, --parallel 2 ${seconds(io.parallel.wall.median - io.parallel.inScenarios.median)}`,
+      '  (the workers are forked only once the coordinator has loaded the support code, and then load it again)',
       '',
       `  Trivial steps: plain cucumber, the overhead suite (${accounts.scenarios} scenarios × 5 in-memory steps)`,
       table(trivial),

@@ -20,11 +20,12 @@ export interface TimedRun {
   scenariosCpuMs: number
   /** CPU time from each process's start to its AfterAll, summed over the processes that ran scenarios. */
   cpuMs: number
+  /** What the process printed: the formatter's summary. */
   stdout: string
 }
 
 /**
- * What to run: `node <nodeArgs> <args>` in `cwd`. The support code must load
+ * What to run: `node <args>` in `cwd`. The support code must load
  * fixtures/mark-scenarios.mjs, which writes the marks this reads.
  *
  * @example
