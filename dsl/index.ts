@@ -15,20 +15,15 @@ export { ParlanceWorld, readSystemUrl } from './core/cucumber/parlance-world.ts'
 export { installParlance } from './core/cucumber/install-parlance.ts'
 export { parlanceMediaTypes, type OutcomeAttachment } from '../drivers/core/report-media-types.ts'
 
-export {
-  AssertionFailedError,
-  ConfigurationError,
-  NotApplicableError,
-  ParlanceError,
-  SystemCompromisedError,
-  outcomeLabels,
-  type Outcome,
-  type AliasedName,
-  Decimal,
-  Duration,
-  Money,
-  Odds,
-  defineChannels,
-  type ChannelSet,
-  type DriverContext,
-} from '../drivers/index.ts'
+// Re-exported from their own modules, not drivers/index.ts, so that loading the
+// DSL does not also load the HTTP client, the browser pool and the supervisor.
+export { AssertionFailedError } from '../drivers/core/errors/assertion-failed-error.ts'
+export { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
+export { NotApplicableError } from '../drivers/core/errors/not-applicable-error.ts'
+export { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
+export { SystemCompromisedError } from '../drivers/core/errors/system-compromised-error.ts'
+export { outcomeLabels, type Outcome } from '../drivers/core/errors/outcome.ts'
+export type { AliasedName } from '../drivers/core/aliased-name.ts'
+export { Decimal, Duration, Money, Odds } from '../drivers/core/values/index.ts'
+export { defineChannels, type ChannelSet } from '../drivers/core/channels.ts'
+export type { DriverContext } from '../drivers/core/driver-context.ts'

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import chalk from 'chalk'
 import { stopAllProcesses } from '../drivers/core/process-supervisor.ts'
 import { newRunId, runIdEnvName } from '../dsl/core/aliases/index.ts'
+import { runnerEnvName } from '../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode, runChannel } from './channel-run.ts'
 import { guardRun } from './guard-run.ts'
 import { loadConfig } from './load-config.ts'
@@ -53,7 +54,7 @@ export async function run(options: RunOptions): Promise<number> {
     systems = await startSystems(plan.systems, config.systems ?? {}, { root, remote: options.env === 'remote', env: process.env })
     for (const line of systems.lines) out(chalk.dim(`  ${line}`))
 
-    const env = { ...process.env, ...systems.env, [runIdEnvName]: runId }
+    const env = { ...process.env, ...systems.env, [runIdEnvName]: runId, [runnerEnvName]: '1' }
     const features = [...new Set(plan.channels.flatMap((channel) => channel.features))]
     const library = await loadSupportCode({ root, support: config.support, features, env })
     const results: ChannelResult[] = []

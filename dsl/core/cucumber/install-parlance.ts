@@ -12,9 +12,38 @@ import { closeWorkerResources } from '../../../drivers/core/worker-resources.ts'
 import { parlanceMediaTypes } from '../../../drivers/core/report-media-types.ts'
 import { defineParlanceParameterTypes } from './parameter-types.ts'
 import { ParlanceWorld } from './parlance-world.ts'
+import { runnerEnvName } from './runner-env.ts'
 import { settleStepError } from './step-errors.ts'
 
 const channelTagPrefix = '@channel:'
+
+
+/**
+ * Cucumber's definition-function wrapper: a step's error becomes its outcome
+ * (see settleStepError). A step that returns no promise stays synchronous, so
+ * cucumber keeps running it in one call.
+ *
+ * @example
+ *   setDefinitionFunctionWrapper(wrapStep)
+ */
+export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return function parlanceStep(this: unknown, ...args: unknown[]): unknown {
+    const settle = (error: unknown): unknown => {
+      if (!(this instanceof ParlanceWorld)) throw error
+      return settleStepError(this, error)
+    }
+    try {
+      const result = code.apply(this, args)
+      return isPromiseLike(result) ? Promise.resolve(result).catch(settle) : result
+    } catch (error) {
+      return settle(error)
+    }
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
+}
 
 /**
  * Registers Parlance with cucumber-js: the World, the step wrapper that turns
@@ -30,37 +59,30 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
   setWorldConstructor(World)
   defineParlanceParameterTypes()
 
-  setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) =>
-    async function parlanceStep(this: unknown, ...args: unknown[]): Promise<unknown> {
-      try {
-        return await code.apply(this, args)
-      } catch (error) {
-        if (!(this instanceof ParlanceWorld)) throw error
-        return settleStepError(this, error)
-      }
-    },
-  )
+  setDefinitionFunctionWrapper(wrapStep)
 
-  // A safety net for plain `npx cucumber-js`: `parlance run` already leaves such scenarios out by tag.
-  Before(function (this: ParlanceWorld, { pickle }) {
-    const channels = pickle.tags.filter((tag) => tag.name.startsWith(channelTagPrefix)).map((tag) => tag.name.slice(channelTagPrefix.length))
-    if (channels.length > 0 && !channels.includes(this.channel)) {
-      throw new NotApplicableError(this.channel, 'scenario', `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`)
-    }
-  })
+  // A safety net for plain `npx cucumber-js`; `parlance run` already leaves such scenarios out by tag.
+  if (!process.env[runnerEnvName]) {
+    Before(function (this: ParlanceWorld, { pickle }) {
+      const channels = pickle.tags.filter((tag) => tag.name.startsWith(channelTagPrefix)).map((tag) => tag.name.slice(channelTagPrefix.length))
+      if (channels.length > 0 && !channels.includes(this.channel)) {
+        throw new NotApplicableError(this.channel, 'scenario', `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`)
+      }
+    })
+  }
 
   BeforeStep(function (this: ParlanceWorld, { pickleStep }) {
     this.currentStep = pickleStep.text
   })
 
-  After(async function (this: ParlanceWorld, { result }) {
+  // Not async: cucumber runs a hook that returns no promise in one call, and most scenarios have nothing to dispose of.
+  After(function (this: ParlanceWorld, { result }) {
+    const failed = result?.status === Status.FAILED
     this.attach(JSON.stringify({ runId: this.aliases.runId, aliases: this.aliases.toJSON() }), parlanceMediaTypes.aliases)
-    if (this.aliases.size > 0) this.attach(this.aliases.format(), { mediaType: 'text/plain', fileName: 'aliases.txt' })
-    if (this.loggedLines.length > 0) this.attach(this.loggedLines.join('\n'), { mediaType: 'text/plain', fileName: 'driver.log' })
-    await this.resources.disposeAll({
-      failed: result?.status === Status.FAILED,
-      attach: (data, mediaType, fileName) => this.driverContext.attach(data, mediaType, fileName),
-    })
+    if (failed && this.aliases.size > 0) this.attach(this.aliases.format(), { mediaType: 'text/plain', fileName: 'aliases.txt' })
+    if (failed && this.loggedLines.length > 0) this.attach(this.loggedLines.join('\n'), { mediaType: 'text/plain', fileName: 'driver.log' })
+    if (this.resources.size === 0) return undefined
+    return this.resources.disposeAll({ failed, attach: (data, mediaType, fileName) => this.driverContext.attach(data, mediaType, fileName) })
   })
 
   AfterAll(async function () {

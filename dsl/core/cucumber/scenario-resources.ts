@@ -16,6 +16,11 @@ export class ScenarioResources {
     this.tracked.push(resource)
   }
 
+  /** How many resources are waiting to be disposed of. */
+  get size(): number {
+    return this.tracked.length
+  }
+
   async disposeAll(end: { failed: boolean; attach: Attach }): Promise<void> {
     const errors: unknown[] = []
     for (const resource of this.tracked.splice(0).reverse()) {
