@@ -1,0 +1,19 @@
+/** A typed array constructor the stores grow. */
+type TypedArrayOf<T> = { new (length: number): T }
+
+/**
+ * A copy of `array` with room for at least `needed` elements: doubled, so
+ * adding n elements one by one copies O(n) in all. Pages past the old length
+ * are untouched zeros until written, so spare room costs address space, not memory.
+ *
+ * @example
+ *   stake = grown(stake, count + 1, Float64Array)
+ */
+export function grown<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T, needed: number, make: TypedArrayOf<T>): T {
+  if (needed <= array.length) return array
+  let length = Math.max(array.length, 1024)
+  while (length < needed) length *= 2
+  const next = new make(length)
+  next.set(array as never)
+  return next
+}

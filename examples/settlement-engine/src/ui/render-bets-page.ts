@@ -1,0 +1,63 @@
+import type { BetView, EventSummary } from '../engine/engine.ts'
+import { legText, pounds, stateText } from './format.ts'
+import type { FormState } from './form-problem.ts'
+import { html, type Html } from './html.ts'
+import { renderPage } from './layout.ts'
+import { statusRegion } from './notices.ts'
+import { renderBetForm } from './render-bet-form.ts'
+import { renderBreakdown } from './render-breakdown.ts'
+
+/**
+ * What the "My bets" page shows: whose bets, the events (for names and the
+ * bet form's suggestions), the query (for a confirmation) and a refused bet form.
+ *
+ * @example
+ *   renderBetsPage({ customer: 'alice', bets: engine.customerBets('alice') ?? [], events: engine.listEvents(), query })
+ */
+export interface BetsPageParts {
+  customer: string
+  bets: readonly BetView[]
+  events: readonly EventSummary[]
+  query?: URLSearchParams
+  betForm?: FormState
+}
+
+/**
+ * The punter's "My bets" page: a confirmation if one is due, the "Place a
+ * bet" form, then "Open bets" and "Settled bets" tables, each settled bet
+ * with a breakdown of its returns.
+ *
+ * @example
+ *   sendPage(res, 200, renderBetsPage({ customer, bets, events, query: url.searchParams }))
+ */
+export function renderBetsPage({ customer, bets, events, query, betForm }: BetsPageParts): Html {
+  const names = new Map(events.map((event) => [event.id, event.name]))
+  const open = bets.filter((bet) => bet.status === 'open')
+  const settled = bets.filter((bet) => bet.status !== 'open')
+  const content = html`<p>Bets of <strong>${customer}</strong>. <a href="/">Not you?</a></p>
+${query ? statusRegion(query) : ''}
+${renderBetForm(customer, events, betForm)}
+${betsSection('open-bets', 'Open bets', 'No open bets.', open, names, events, false)}
+${betsSection('settled-bets', 'Settled bets', 'No settled bets yet.', settled, names, events, true)}`
+  return renderPage({ title: 'My bets', section: 'punter', content })
+}
+
+function betsSection(id: string, title: string, none: string, bets: readonly BetView[], names: ReadonlyMap<string, string>, events: readonly EventSummary[], withReturns: boolean): Html {
+  if (bets.length === 0) return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p>${none}</p></section>`
+  const columns = withReturns ? 7 : 6
+  return html`<section aria-labelledby="${id}">
+<h2 id="${id}">${title}</h2>
+<table aria-labelledby="${id}">
+<thead><tr><th scope="col">Bet</th><th scope="col">Selections</th><th scope="col" class="money">Stake</th><th scope="col">Each-way</th><th scope="col" class="money">Total stake</th><th scope="col">Status</th>${withReturns ? html`<th scope="col" class="money">Returns</th>` : ''}</tr></thead>
+${bets.map((bet) => betRows(bet, names, events, columns, withReturns))}
+</table>
+</section>`
+}
+
+function betRows(bet: BetView, names: ReadonlyMap<string, string>, events: readonly EventSummary[], columns: number, withReturns: boolean): Html {
+  const breakdown = renderBreakdown(bet, events)
+  return html`<tbody>
+<tr><th scope="row">${bet.id}</th><td><ul class="legs">${bet.legs.map((leg) => html`<li>${legText(leg, names)}</li>`)}</ul></td><td class="money">${pounds(bet.stake)}</td><td>${bet.eachWay ? 'Yes' : 'No'}</td><td class="money">${pounds(bet.totalStake)}</td><td>${stateText(bet.status)}</td>${withReturns ? html`<td class="money">${bet.returns === undefined ? '' : pounds(bet.returns)}</td>` : ''}</tr>
+${breakdown === '' ? '' : html`<tr><td colspan="${columns}">${breakdown}</td></tr>`}
+</tbody>`
+}

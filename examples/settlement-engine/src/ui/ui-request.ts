@@ -1,0 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Engine } from '../engine/engine.ts'
+
+/**
+ * One request the UI answers: the exchange, the engine, the parsed URL, and
+ * whether it is a HEAD (headers only).
+ *
+ * @example
+ *   await showMyBets({ req, res, engine, url, head: false }, 'alice')
+ */
+export interface UiRequest {
+  req: IncomingMessage
+  res: ServerResponse
+  engine: Engine
+  url: URL
+  head: boolean
+}
