@@ -20,32 +20,47 @@ export async function handleStream(req: IncomingMessage, res: ServerResponse, en
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' })
   const splitter = new LineSplitter(maxLineBytes)
   const pending: IngestedBlock[] = []
-  const send = async (all: boolean): Promise<void> => {
-    while (pending.length > 0) {
-      const head = pending[0]!
-      if (head.ticket > engine.durableTicket) {
-        if (!all && pending.length < MAX_PENDING_BLOCKS) return
-        await engine.waitFor(head.ticket)
+  // One sender, apart from the reader: each block's outcomes go out as soon as
+  // its commands are durable, so a client that waits for an outcome before
+  // sending its next line is answered without having to send more.
+  let sending = false
+  let sent: Promise<void> = Promise.resolve()
+  const send = (): Promise<void> => {
+    if (sending) return sent
+    sending = true
+    sent = (async () => {
+      try {
+        while (pending.length > 0 && !res.destroyed) {
+          const head = pending[0]!
+          if (head.ticket > engine.durableTicket) await engine.waitFor(head.ticket)
+          pending.shift()
+          if (!res.write(head.outcomes)) await drained(res)
+        }
+      } finally {
+        sending = false
       }
-      pending.shift()
-      if (!res.write(head.outcomes)) await drained(res)
-      if (res.destroyed) return
-    }
+    })()
+    return sent
+  }
+  const sendInBackground = (): void => {
+    send().catch(() => res.destroy())
   }
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       const block = splitter.push(chunk)
       if (block !== undefined) pending.push(engine.ingest(block))
-      await send(false)
+      sendInBackground()
+      // Reading pauses while the log or the client lags.
+      while (pending.length >= MAX_PENDING_BLOCKS && !res.destroyed) await send()
       if (res.destroyed) return
     }
     const last = splitter.end()
     if (last !== undefined) pending.push(engine.ingest(last))
-    await send(true)
+    await send()
     res.end()
   } catch (error) {
     if (!(error instanceof LineTooLongError)) throw error
-    await send(true)
+    await send()
     res.end(outcomeLine(refuse(400, 'line-too-long', `${error.message}; the stream stops here`)))
     req.destroy()
   }
