@@ -41,7 +41,18 @@ export interface BetSlip {
   punter: AliasedName
   stake: Money
   eachWay: boolean
-  legs: ReadonlyArray<{ race: AliasedName; runner: string; price: Odds }>
+  legs: ReadonlyArray<{
+    race: AliasedName
+    runner: string
+    price: Odds
+    /**
+     * The price exactly as the punter wrote it, present only when it is not
+     * odds at all (`5-1`), on a slip the system is expected to refuse. Send
+     * this text instead of `price` (then only a stand-in, SP), so that the
+     * system itself says what is wrong with it.
+     */
+    priceAsWritten?: string
+  }>
 }
 
 /**
@@ -126,6 +137,11 @@ export interface SettlementDriver {
   /** The same as declareResult for a race that already has one: a stewards' enquiry. */
   amendResult(result: RaceResult): Promise<void>
   voidRace(race: AliasedName): Promise<void>
-  /** Every bet of the punter, newest first, once the system has settled what it can. */
-  betsOf(punter: AliasedName): Promise<PunterBet[]>
+  /**
+   * Every bet of the punter, newest first, once the system has settled what
+   * it can. With `breakdown: true` the caller needs each settled bet's
+   * breakdown: a channel that cannot show one throws NotApplicableError;
+   * without it, a channel may leave breakdowns out.
+   */
+  betsOf(punter: AliasedName, options?: { breakdown?: boolean }): Promise<PunterBet[]>
 }
