@@ -9,7 +9,11 @@
 export interface SystemConfig {
   /** The program to run, e.g. `node`. */
   command: string
-  /** Its arguments. Ask for an ephemeral port here (`--port 0`) and print the address. */
+  /**
+   * Its arguments. Ask for an ephemeral port here (`--port 0`) and print the
+   * address. `{tempDir}` stands for a fresh directory made for this run and
+   * removed when the system stops, e.g. `['--data-dir', '{tempDir}']`.
+   */
   args?: string[]
   /** Its working directory, relative to the config file. Default: the config file's directory. */
   cwd?: string
@@ -87,3 +91,12 @@ export function defineConfig<const S extends string = never>(config: ParlanceCon
  *   defaultConfigFile // 'parlance.config.ts'
  */
 export const defaultConfigFile = 'parlance.config.ts'
+
+/**
+ * In a system's `args`: a fresh directory made for the run and removed when
+ * the system stops.
+ *
+ * @example
+ *   args: ['main.ts', '--port', '0', '--data-dir', tempDirPlaceholder]
+ */
+export const tempDirPlaceholder = '{tempDir}'

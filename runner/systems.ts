@@ -1,7 +1,9 @@
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
 import { superviseProcess, type SupervisedProcess } from '../drivers/core/process-supervisor.ts'
-import type { SystemConfig } from './config.ts'
+import { tempDirPlaceholder, type SystemConfig } from './config.ts'
 
 /**
  * The systems of one run: the variables that carry their addresses to the
@@ -71,8 +73,10 @@ export async function startSystems(
   }
 
   const started: SupervisedProcess[] = []
+  const tempDirs: string[] = []
   const stop = async (): Promise<void> => {
     await Promise.allSettled(started.map((supervised) => supervised.stop()))
+    for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
   }
   const outcomes = await Promise.allSettled(
     toStart.map(async ([name, system]) => {
@@ -80,7 +84,7 @@ export async function startSystems(
       const supervised = superviseProcess({
         name,
         command: system.command,
-        ...(system.args ? { args: system.args } : {}),
+        ...(system.args ? { args: withTempDir(name, system.args, tempDirs) } : {}),
         cwd: resolve(options.root, system.cwd ?? '.'),
         ...(system.processEnv ? { env: system.processEnv } : {}),
         ready: system.ready,
@@ -102,6 +106,14 @@ export async function startSystems(
   }
   const pids = started.flatMap((supervised) => (supervised.pid === undefined ? [] : [supervised.pid]))
   return { env, lines, pids, stop }
+}
+
+// `{tempDir}` in a system's arguments: a fresh directory for this run only, removed when the system stops.
+function withTempDir(name: string, args: readonly string[], tempDirs: string[]): string[] {
+  if (!args.some((arg) => arg.includes(tempDirPlaceholder))) return [...args]
+  const dir = mkdtempSync(join(tmpdir(), `parlance-${name}-`))
+  tempDirs.push(dir)
+  return args.map((arg) => arg.replaceAll(tempDirPlaceholder, dir))
 }
 
 /** An address as the console may show it: `https://ci:****@staging.example.com`. */
