@@ -33,8 +33,12 @@ export class ChannelSet<D> {
     return Object.keys(this.factories)
   }
 
-  /** Creates the driver for `ctx.channel`, or says which channels exist. */
+  /**
+   * Creates the driver for `ctx.channel`, or says which channels exist. With
+   * no channel chosen (`''`: plain cucumber-js), the domain's first channel.
+   */
   create(ctx: DriverContext): D {
+    if (ctx.channel === '') ctx = { ...ctx, channel: this.names[0]! }
     const factory = Object.hasOwn(this.factories, ctx.channel) ? this.factories[ctx.channel] : undefined
     if (!factory) {
       const suggestion = nearest(ctx.channel, this.names)

@@ -11,7 +11,7 @@ import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-
 import { closeWorkerResources } from '../../../drivers/core/worker-resources.ts'
 import { parlanceMediaTypes } from '../../../drivers/core/report-media-types.ts'
 import { defineParlanceParameterTypes } from './parameter-types.ts'
-import { ParlanceWorld } from './parlance-world.ts'
+import { ParlanceWorld, unchosenChannel } from './parlance-world.ts'
 import { runnerEnvName } from './runner-env.ts'
 import { settleStepError } from './step-errors.ts'
 
@@ -61,11 +61,14 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
 
   setDefinitionFunctionWrapper(wrapStep)
 
-  // A safety net for plain `npx cucumber-js`; `parlance run` already leaves such scenarios out by tag.
+  // For plain `npx cucumber-js`; `parlance run` already leaves such scenarios out by tag.
   if (!process.env[runnerEnvName]) {
     Before(function (this: ParlanceWorld, { pickle }) {
       const channels = pickle.tags.filter((tag) => tag.name.startsWith(channelTagPrefix)).map((tag) => tag.name.slice(channelTagPrefix.length))
-      if (channels.length > 0 && !channels.includes(this.channel)) {
+      if (channels.length === 0) return
+      if (this.channel === unchosenChannel) {
+        this.channel = channels[0]!
+      } else if (!channels.includes(this.channel)) {
         throw new NotApplicableError(this.channel, 'scenario', `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`)
       }
     })

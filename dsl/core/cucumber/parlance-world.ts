@@ -4,8 +4,12 @@ import { ConfigurationError } from '../../../drivers/core/errors/configuration-e
 import { AliasTable, currentRunId } from '../aliases/index.ts'
 import { ScenarioResources } from './scenario-resources.ts'
 
-/** The channel a scenario runs on when neither the runner nor cucumber's worldParameters chose one. */
-export const defaultChannel = 'api'
+/**
+ * The channel when neither the runner nor cucumber's worldParameters chose
+ * one (plain `npx cucumber-js`): each domain then runs on its first channel,
+ * or a scenario on the first channel its `@channel:` tags name.
+ */
+export const unchosenChannel = ''
 
 /**
  * The scenario context: everything scenario-scoped — aliases, driver sessions,
@@ -16,8 +20,11 @@ export const defaultChannel = 'api'
  *   this.aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
  */
 export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<Parameters> {
-  /** The channel of this run, from `PARLANCE_CHANNEL` (set by `parlance run`). */
-  readonly channel: string
+  /**
+   * The channel of this run, from `PARLANCE_CHANNEL` (set by `parlance run`)
+   * or the `channel` world parameter; `unchosenChannel` when neither is set.
+   */
+  channel: string
   /** This scenario's names: spec name → real name. */
   readonly aliases: AliasTable
   /** The Gherkin step now running, for error context. */
@@ -30,7 +37,7 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
 
   constructor(options: IWorldOptions<Parameters>) {
     super(options)
-    this.channel = process.env.PARLANCE_CHANNEL || channelParameter(options.parameters) || defaultChannel
+    this.channel = process.env.PARLANCE_CHANNEL || channelParameter(options.parameters) || unchosenChannel
     this.aliases = new AliasTable({ runId: currentRunId() })
     this.driverContext = this.makeDriverContext()
   }
@@ -57,8 +64,11 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       typeof data === 'string'
         ? this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
         : this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
+    const world = this
     return {
-      channel: this.channel,
+      get channel() {
+        return world.channel
+      },
       attach,
       log: (line) => {
         this.logLines.push(line)

@@ -24,7 +24,7 @@ describe('settleStepError', () => {
 
     expect(() => settleStepError(world, error)).toThrow(error)
     expect(error.message).toBe(`Alice was paid £5.00; expected £6.00 (malice-x ${alice}z)`)
-    expect(error.context).toEqual({ step: 'Then Alice is paid £6.00', channel: 'api', aliases: { Alice: alice } })
+    expect(error.context).toEqual({ step: 'Then Alice is paid £6.00', aliases: { Alice: alice } })
   })
 
   it('de-aliases errors that are not Parlance errors too', () => {

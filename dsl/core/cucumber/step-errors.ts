@@ -14,7 +14,7 @@ import type { ParlanceWorld } from './parlance-world.ts'
 export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped' {
   if (error instanceof ParlanceError) {
     error.withContext({
-      channel: world.channel,
+      ...(world.channel ? { channel: world.channel } : {}),
       aliases: world.aliases.toJSON(),
       ...(world.currentStep ? { step: world.currentStep } : {}),
     })
