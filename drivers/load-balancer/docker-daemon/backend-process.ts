@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { createConnection, createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { signalGroup, waitUntil } from '../../core/process-group.ts'
+import { signalNumber } from './signal-numbers.ts'
+
+/**
+ * What a container runs. `PORT` (the port to listen on, 127.0.0.1) and
+ * `CONTAINER_NAME` are added to `env`.
+ *
+ * @example
+ *   const backend: BackendCommand = { command: 'python3', args: ['-m', 'http.server'], env: {} }
+ *   await daemon.runContainer({ name: 'py', backend })
+ */
+export interface BackendCommand {
+  command: string
+  args?: readonly string[]
+  env?: Readonly<Record<string, string>>
+}
+
+/**
+ * A running backend: its port, and how to signal it. `exited` settles with the
+ * exit code Docker would report (128 + signal number when killed).
+ *
+ * @example
+ *   const backend = await startBackend('web-1')
+ *   backend.signal('SIGKILL'); await backend.exited // 137
+ */
+export interface BackendProcess {
+  readonly port: number
+  readonly pid: number
+  readonly exited: Promise<number>
+  signal(signal: NodeJS.Signals): void
+  stop(timeoutMs?: number): Promise<number>
+}
+
+/** The built-in backend: a node:http server answering with its container name and request count. */
+export const DEFAULT_BACKEND: BackendCommand = {
+  command: process.execPath,
+  args: [fileURLToPath(new URL('./backend-server.mjs', import.meta.url))],
+}
+
+/**
+ * Starts a backend in its own process group on a free 127.0.0.1 port and waits until it accepts connections.
+ *
+ * @example
+ *   const backend = await startBackend('web-1')
+ *   await fetch(`http://127.0.0.1:${backend.port}/`) // {"container":"web-1","requests":1,…}
+ */
+export async function startBackend(containerName: string, command: BackendCommand = DEFAULT_BACKEND, readyTimeoutMs = 5000): Promise<BackendProcess> {
+  const port = await findFreePort()
+  const child = spawn(command.command, [...(command.args ?? [])], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...command.env, PORT: String(port), CONTAINER_NAME: containerName },
+  })
+  let output = ''
+  const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-2000))
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const exited = exitCodeOf(child)
+  let exitCode: number | undefined
+  void exited.then((code) => (exitCode = code))
+  const pid = child.pid
+  if (pid === undefined) {
+    throw new SystemCompromisedError(`startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; check the command exists`)
+  }
+  const deadline = Date.now() + readyTimeoutMs
+  while (!(await accepts(port))) {
+    if (exitCode !== undefined || Date.now() >= deadline) {
+      signalGroup(pid, 'SIGKILL')
+      const why = exitCode !== undefined ? `exited with ${exitCode}` : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
+      throw new SystemCompromisedError(
+        `startBackend: the backend of container "${containerName}" (${command.command} ${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  const signal = (name: NodeJS.Signals): void => void signalGroup(pid, name)
+  return {
+    port,
+    pid,
+    exited,
+    signal,
+    async stop(timeoutMs = 2000) {
+      signal('SIGTERM')
+      if (!(await waitUntil(() => exitCode !== undefined, timeoutMs))) signal('SIGKILL')
+      return exited
+    },
+  }
+}
+
+function exitCodeOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(127))
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal === null ? 0 : signalNumber(signal))))
+  })
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}

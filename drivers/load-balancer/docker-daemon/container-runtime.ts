@@ -1,0 +1,206 @@
+import { ConfigurationError } from '../../core/errors/configuration-error.ts'
+import type { BackendCommand, BackendProcess } from './backend-process.ts'
+import { startBackend } from './backend-process.ts'
+import type { ContainerRecord, HealthStatus } from './container-state.ts'
+import { newContainerId } from './container-state.ts'
+import type { EventBus } from './event-bus.ts'
+import { toContainerEvent } from './event-json.ts'
+import type { EventQuirks } from './event-stream.ts'
+import { signalNumber } from './signal-numbers.ts'
+
+/**
+ * A container to run. `backend: null` runs no process (the port is then `exposedPort`, unreachable).
+ *
+ * @example
+ *   await daemon.runContainer({ name: 'web-1', labels: { 'lb.enable': 'true' }, publish: true, health: 'healthy' })
+ *   await daemon.runContainer({ name: 'ghost', backend: null })
+ */
+export interface RunContainerOptions {
+  name: string
+  labels?: Readonly<Record<string, string>>
+  image?: string
+  exposedPort?: number
+  publish?: boolean
+  health?: HealthStatus
+  backend?: BackendCommand | null
+}
+
+/**
+ * The daemon's containers and their backend processes: each change of state
+ * publishes the events Docker would, in Docker's order.
+ *
+ * @example
+ *   const runtime = new ContainerRuntime(bus, {}, Date.now)
+ *   await runtime.run({ name: 'web-1' }); await runtime.stop('web-1') // kill, die, stop
+ */
+export class ContainerRuntime {
+  readonly #containers = new Map<string, ContainerRecord>()
+  readonly #processes = new Map<string, { backend: BackendProcess; handled: Promise<void> }>()
+  #ipCounter = 1
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly quirks: EventQuirks,
+    private readonly now: () => number,
+  ) {}
+
+  /** Every container, newest first, as `docker ps` lists them. */
+  list(): ContainerRecord[] {
+    return [...this.#containers.values()].reverse()
+  }
+
+  /** Creates and starts a container (events `create`, `start`, and its health if settled). */
+  async run(run: RunContainerOptions): Promise<ContainerRecord> {
+    if (this.list().some((c) => c.name === run.name)) {
+      throw new ConfigurationError(`docker daemon runContainer: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`)
+    }
+    const exposedPort = run.exposedPort ?? 8080
+    const backend = run.backend === null ? undefined : await startBackend(run.name, run.backend ?? undefined)
+    this.#ipCounter += 1
+    const container: ContainerRecord = {
+      id: newContainerId(),
+      name: run.name,
+      image: run.image ?? 'parlance/backend:latest',
+      imageId: `sha256:${newContainerId()}`,
+      command: run.backend ? [run.backend.command, ...(run.backend.args ?? [])].join(' ') : 'node backend-server.mjs',
+      createdMs: this.now(),
+      labels: { ...run.labels },
+      exposedPort,
+      publish: run.publish ?? false,
+      bridgeIp: `172.17.${Math.floor(this.#ipCounter / 256)}.${this.#ipCounter % 256}`,
+      hostPort: backend?.port ?? exposedPort,
+      pid: backend?.pid,
+      state: 'created',
+      health: run.health ?? 'none',
+      startedMs: 0,
+      finishedMs: 0,
+      exitCode: 0,
+    }
+    this.#containers.set(container.id, container)
+    this.#emit(container, 'create')
+    container.state = 'running'
+    container.startedMs = this.now()
+    this.#emit(container, 'start')
+    if (container.health === 'healthy' || container.health === 'unhealthy') this.#emitHealth(container)
+    if (backend !== undefined) this.#watch(container, backend)
+    return container
+  }
+
+  /** The container with this id, id prefix (12+ digits) or name. */
+  find(method: string, ref: string): ContainerRecord {
+    const found = this.list().find((c) => c.id === ref || c.name === ref || (ref.length >= 12 && c.id.startsWith(ref)))
+    if (found !== undefined) return found
+    const known = this.list().map((c) => c.name).reverse().join(', ') || 'none'
+    throw new ConfigurationError(`docker daemon ${method}: no such container ${JSON.stringify(ref)}; known containers: ${known}`)
+  }
+
+  /** `docker stop`: SIGTERM, then the exit (events `kill`, `die`, `stop`). */
+  async stop(ref: string): Promise<void> {
+    const container = this.find('stop', ref)
+    if (!isUp(container)) return
+    this.#emit(container, 'kill', { signal: '15' })
+    const backend = this.#release(container)
+    const exitCode = backend === undefined ? 0 : await backend.stop()
+    this.#markExited(container, exitCode)
+    this.#emit(container, 'die', { exitCode: String(exitCode) })
+    this.#emit(container, 'stop')
+  }
+
+  /** `docker kill`: events `kill` (with the signal number) and `die` (with the exit code). */
+  async kill(ref: string, signal: NodeJS.Signals, method = 'kill'): Promise<void> {
+    const container = this.find(method, ref)
+    if (!isUp(container)) return
+    this.#emit(container, 'kill', { signal: String(signalNumber(signal)) })
+    const backend = this.#release(container)
+    backend?.signal(signal)
+    const exitCode = backend === undefined ? 128 + signalNumber(signal) : await backend.exited
+    this.#markExited(container, exitCode)
+    this.#emit(container, 'die', { exitCode: String(exitCode) })
+  }
+
+  /** The backend dies on its own (SIGKILL from outside Docker): only `die`, exit code 137. */
+  async crash(ref: string): Promise<void> {
+    const container = this.find('crash', ref)
+    const entry = this.#processes.get(container.id)
+    if (entry !== undefined) {
+      entry.backend.signal('SIGKILL')
+      return entry.handled
+    }
+    if (!isUp(container)) return
+    this.#markExited(container, 137)
+    this.#emit(container, 'die', { exitCode: '137' })
+  }
+
+  /** `docker pause`/`unpause`: SIGSTOP/SIGCONT to the backend, events `pause`/`unpause`. */
+  setPaused(ref: string, paused: boolean): void {
+    const container = this.find(paused ? 'pause' : 'unpause', ref)
+    if (container.state !== (paused ? 'running' : 'paused')) return
+    this.#processes.get(container.id)?.backend.signal(paused ? 'SIGSTOP' : 'SIGCONT')
+    container.state = paused ? 'paused' : 'running'
+    this.#emit(container, paused ? 'pause' : 'unpause')
+  }
+
+  /** `docker rm -f`: kills a running container first, then `destroy`. */
+  async destroy(ref: string): Promise<void> {
+    const container = this.find('destroy', ref)
+    await this.kill(container.id, 'SIGKILL', 'destroy')
+    this.#containers.delete(container.id)
+    this.#emit(container, 'destroy')
+  }
+
+  /** The health check reports a new status: event `health_status: <status>`. */
+  setHealth(ref: string, health: Exclude<HealthStatus, 'none'>): void {
+    const container = this.find('setHealth', ref)
+    container.health = health
+    this.#emitHealth(container)
+  }
+
+  /** Kills every backend process group and waits for them to exit; publishes nothing. */
+  async killAll(): Promise<void> {
+    const running = [...this.#processes.values()]
+    this.#processes.clear()
+    for (const { backend } of running) {
+      backend.signal('SIGCONT')
+      backend.signal('SIGKILL')
+    }
+    await Promise.all(running.map(({ backend }) => backend.exited))
+  }
+
+  // A backend exiting by itself is a `die` with its exit code, as when a container's PID 1 ends.
+  #watch(container: ContainerRecord, backend: BackendProcess): void {
+    const handled = backend.exited.then((exitCode) => {
+      if (this.#processes.get(container.id)?.backend !== backend || !isUp(container)) return
+      this.#processes.delete(container.id)
+      this.#markExited(container, exitCode)
+      this.#emit(container, 'die', { exitCode: String(exitCode) })
+    })
+    this.#processes.set(container.id, { backend, handled })
+  }
+
+  // Takes the process out of the exit watcher's hands, so a deliberate stop or kill reports its own events.
+  #release(container: ContainerRecord): BackendProcess | undefined {
+    const entry = this.#processes.get(container.id)
+    this.#processes.delete(container.id)
+    if (entry !== undefined && container.state === 'paused') entry.backend.signal('SIGCONT')
+    return entry?.backend
+  }
+
+  #markExited(container: ContainerRecord, exitCode: number): void {
+    container.state = 'exited'
+    container.exitCode = exitCode
+    container.finishedMs = this.now()
+  }
+
+  #emit(container: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+    this.bus.publish(toContainerEvent(container, action, extra, this.now()))
+  }
+
+  #emitHealth(container: ContainerRecord): void {
+    if (this.quirks.bareHealthStatus) this.#emit(container, 'health_status', { health_status: container.health })
+    else this.#emit(container, `health_status: ${container.health}`)
+  }
+}
+
+function isUp(container: ContainerRecord): boolean {
+  return container.state === 'running' || container.state === 'paused'
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto'
+
+/**
+ * The states `GET /containers/json` reports, as Docker spells them.
+ *
+ * @example
+ *   const state: ContainerStateName = 'running'
+ *   state === 'exited' // after stop, kill or crash
+ */
+export type ContainerStateName = 'created' | 'running' | 'paused' | 'exited'
+
+/**
+ * A container's health-check state; `none` means no HEALTHCHECK.
+ *
+ * @example
+ *   const health: HealthStatus = 'starting'
+ *   healthSuffix(health) // ' (health: starting)'
+ */
+export type HealthStatus = 'none' | 'starting' | 'healthy' | 'unhealthy'
+
+/**
+ * Everything the emulator knows about one container.
+ *
+ * @example
+ *   const container = await daemon.runContainer({ name: 'web-1' })
+ *   container.hostPort // the real port its backend listens on
+ */
+export interface ContainerRecord {
+  readonly id: string
+  readonly name: string
+  readonly image: string
+  readonly imageId: string
+  readonly command: string
+  /** Creation time in unix milliseconds. */
+  readonly createdMs: number
+  readonly labels: Readonly<Record<string, string>>
+  /** The port the image exposes (PrivatePort when published). */
+  readonly exposedPort: number
+  readonly publish: boolean
+  /** The 172.17.0.x address a published container gets; unreachable, as on a real host. */
+  readonly bridgeIp: string
+  /** The real 127.0.0.1 port of the backend process; `exposedPort` when there is none. */
+  hostPort: number
+  /** The backend's process (and process group) id; undefined without a backend. */
+  readonly pid: number | undefined
+  state: ContainerStateName
+  health: HealthStatus
+  startedMs: number
+  finishedMs: number
+  exitCode: number
+}
+
+/**
+ * A fresh 64-hex-digit container id, like Docker's.
+ *
+ * @example
+ *   newContainerId() // '3f4e…' (64 characters)
+ *   newContainerId().length // 64
+ */
+export function newContainerId(): string {
+  return randomBytes(32).toString('hex')
+}
+
+/**
+ * The `Status` column of `docker ps`: "Up 3 seconds (healthy)", "Exited (137) 2 seconds ago", "Created".
+ *
+ * @example
+ *   describeStatus(container, Date.now()) // 'Up Less than a second (health: starting)'
+ *   describeStatus(stopped, Date.now()) // 'Exited (0) 5 seconds ago'
+ */
+export function describeStatus(container: ContainerRecord, nowMs: number): string {
+  switch (container.state) {
+    case 'created':
+      return 'Created'
+    case 'exited':
+      return `Exited (${container.exitCode}) ${humanDuration(nowMs - container.finishedMs)} ago`
+    case 'paused':
+      return `Up ${humanDuration(nowMs - container.startedMs)} (Paused)`
+    case 'running':
+      return `Up ${humanDuration(nowMs - container.startedMs)}${healthSuffix(container.health)}`
+  }
+}
+
+/**
+ * The health part of a running container's status.
+ *
+ * @example
+ *   healthSuffix('healthy') // ' (healthy)'
+ *   healthSuffix('none') // ''
+ */
+export function healthSuffix(health: HealthStatus): string {
+  if (health === 'none') return ''
+  return health === 'starting' ? ' (health: starting)' : ` (${health})`
+}
+
+/**
+ * Docker's `units.HumanDuration`, up to hours (a test daemon lives no longer).
+ *
+ * @example
+ *   humanDuration(400) // 'Less than a second'
+ *   humanDuration(3_000) // '3 seconds'
+ */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000)
+  if (seconds < 1) return 'Less than a second'
+  if (seconds === 1) return '1 second'
+  if (seconds < 60) return `${seconds} seconds`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes === 1) return 'About a minute'
+  if (minutes < 60) return `${minutes} minutes`
+  const hours = Math.round(seconds / 3600)
+  return hours === 1 ? 'About an hour' : `${hours} hours`
+}

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ContainerRecord } from './container-state.ts'
+import { toContainerSummary } from './container-json.ts'
+import type { EventBus } from './event-bus.ts'
+import type { EventQuirks } from './event-stream.ts'
+import { parseTimestamp, streamEvents } from './event-stream.ts'
+import { InvalidFilterError, matchesContainer, parseFilters } from './filters.ts'
+
+/** The API version the emulator claims, as Docker Engine 24 does. */
+export const API_VERSION = '1.43'
+/** The engine version the emulator claims. */
+export const ENGINE_VERSION = '24.0.7'
+
+/**
+ * What the routes read from the daemon.
+ *
+ * @example
+ *   const state: DaemonState = { containers: () => [...records.values()], bus, quirks: {}, now: Date.now }
+ *   routeRequest(state, request, response)
+ */
+export interface DaemonState {
+  /** Newest first, as `docker ps` lists them. */
+  containers: () => readonly ContainerRecord[]
+  bus: EventBus
+  quirks: EventQuirks
+  now: () => number
+}
+
+/**
+ * Answers one Engine API request, with or without a `/v1.xx` prefix.
+ *
+ * @example
+ *   createServer((request, response) => routeRequest(state, request, response))
+ *   // GET /v1.43/containers/json?all=true → every container, newest first
+ */
+export function routeRequest(state: DaemonState, request: IncomingMessage, response: ServerResponse): void {
+  const url = new URL(request.url ?? '/', 'http://docker')
+  const path = url.pathname.replace(/^\/v\d+\.\d+(?=\/)/, '')
+  response.setHeader('Api-Version', API_VERSION)
+  response.setHeader('Docker-Experimental', 'false')
+  response.setHeader('Ostype', 'linux')
+  response.setHeader('Server', `Docker/${ENGINE_VERSION} (linux)`)
+  const method = request.method ?? 'GET'
+  try {
+    if ((method === 'GET' || method === 'HEAD') && path === '/_ping') return sendText(response, 200, 'OK')
+    if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson())
+    if (method === 'GET' && path === '/containers/json') return listContainers(state, url, response)
+    if (method === 'GET' && path === '/events') {
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      const params = url.searchParams
+      return streamEvents(
+        response,
+        state.bus,
+        { filters: parseFilters(params.get('filters')), sinceNano: parseTimestamp(params.get('since')), untilNano: parseTimestamp(params.get('until')) },
+        state.quirks,
+        state.now,
+      )
+    }
+    sendJson(response, 404, { message: 'page not found' })
+  } catch (error) {
+    // Docker answers every failure as {"message": …}; a client under test must see that, not a dropped connection.
+    if (response.headersSent) return void response.destroy(error as Error)
+    sendJson(response, error instanceof InvalidFilterError ? 400 : 500, { message: (error as Error).message })
+  }
+}
+
+function listContainers(state: DaemonState, url: URL, response: ServerResponse): void {
+  const all = ['1', 'true', 'True'].includes(url.searchParams.get('all') ?? '')
+  const filters = parseFilters(url.searchParams.get('filters'))
+  const now = state.now()
+  const listed = state
+    .containers()
+    .filter((container) => all || container.state === 'running' || container.state === 'paused')
+    .filter((container) => matchesContainer(filters, container))
+    .map((container) => toContainerSummary(container, now))
+  sendJson(response, 200, listed)
+}
+
+function versionJson(): Record<string, unknown> {
+  const details = { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2023-10-26T09:08:01.000000000+00:00', Experimental: 'false', GitCommit: '311b9ff', GoVersion: 'go1.20.10', KernelVersion: '6.5.0-parlance', MinAPIVersion: '1.12', Os: 'linux' }
+  return {
+    Platform: { Name: 'Docker Engine - Community' },
+    Components: [{ Name: 'Engine', Version: ENGINE_VERSION, Details: details }],
+    Version: ENGINE_VERSION,
+    ApiVersion: API_VERSION,
+    MinAPIVersion: '1.12',
+    GitCommit: '311b9ff',
+    GoVersion: 'go1.20.10',
+    Os: 'linux',
+    Arch: 'amd64',
+    KernelVersion: '6.5.0-parlance',
+    BuildTime: '2023-10-26T09:08:01.000000000+00:00',
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json' })
+  response.end(`${JSON.stringify(body)}\n`)
+}
+
+function sendText(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache, no-store, must-revalidate', Pragma: 'no-cache' })
+  response.end(body)
+}

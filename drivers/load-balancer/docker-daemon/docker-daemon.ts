@@ -1,0 +1,102 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import type { ContainerRecord, HealthStatus } from './container-state.ts'
+import type { RunContainerOptions } from './container-runtime.ts'
+import { ContainerRuntime } from './container-runtime.ts'
+import { routeRequest } from './daemon-routes.ts'
+import { listenDaemon } from './daemon-listener.ts'
+import { EventBus } from './event-bus.ts'
+import type { EventQuirks } from './event-stream.ts'
+
+export type { RunContainerOptions } from './container-runtime.ts'
+
+/**
+ * How to start the emulator. With neither `socketPath` nor `tcp`, it listens on TCP.
+ *
+ * @example
+ *   createDockerDaemon({ socketPath: join(tmp, 'docker.sock'), tcp: true })
+ *   createDockerDaemon({ eventQuirks: { splitObjects: true }, now: () => fixedMs })
+ */
+export interface DockerDaemonOptions {
+  socketPath?: string
+  tcp?: boolean
+  eventQuirks?: EventQuirks
+  /** The clock, unix ms; tests fix it to get exact `Status` and `time` values. */
+  now?: () => number
+  /** How long restartDaemon() refuses connections; 200ms by default. */
+  restartDownMs?: number
+}
+
+/**
+ * A Docker daemon a load balancer can discover backends from, driven by the test.
+ * Containers are named by id, 12+ digit id prefix, or name.
+ *
+ * @example
+ *   const daemon = await createDockerDaemon({ tcp: true }); const web = await daemon.runContainer({ name: 'web-1' })
+ *   await daemon.stop(web.id); await daemon.close()
+ */
+export interface DockerDaemon {
+  /** `tcp://127.0.0.1:PORT`, or undefined when not on TCP. */
+  readonly url: string | undefined
+  readonly socketPath: string | undefined
+  runContainer(options: RunContainerOptions): Promise<Readonly<ContainerRecord>>
+  container(ref: string): Readonly<ContainerRecord>
+  /** Events `kill` (signal 15), `die`, `stop`. */
+  stop(ref: string): Promise<void>
+  /** Events `kill`, `die`; SIGKILL by default. */
+  kill(ref: string, signal?: NodeJS.Signals): Promise<void>
+  /** The backend process is SIGKILLed behind Docker's back: only `die`, exitCode 137. */
+  crash(ref: string): Promise<void>
+  pause(ref: string): void
+  unpause(ref: string): void
+  /** `docker rm -f`: `kill`, `die` if running, then `destroy`. */
+  destroy(ref: string): Promise<void>
+  setHealth(ref: string, health: Exclude<HealthStatus, 'none'>): void
+  /** Drops every connection (each /events stream ends), refuses new ones for `restartDownMs`, then listens again. */
+  restartDaemon(): Promise<void>
+  /** Kills every backend process and stops listening. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the emulator. Every daemon owns its containers, events and processes; close() ends them all.
+ *
+ * @example
+ *   const daemon = await createDockerDaemon({ socketPath: '/tmp/parlance-docker.sock' })
+ *   process.env.DOCKER_HOST = `unix://${daemon.socketPath}`
+ */
+export async function createDockerDaemon(options: DockerDaemonOptions = {}): Promise<DockerDaemon> {
+  const now = options.now ?? Date.now
+  const bus = new EventBus()
+  const quirks = options.eventQuirks ?? {}
+  const runtime = new ContainerRuntime(bus, quirks, now)
+  const tcp = options.tcp ?? options.socketPath === undefined
+  const state = { containers: () => runtime.list(), bus, quirks, now }
+  const listener = await listenDaemon((request, response) => routeRequest(state, request, response), {
+    socketPath: options.socketPath,
+    tcpPort: tcp ? 0 : undefined,
+  })
+  return {
+    get url() {
+      return listener.tcpPort === undefined ? undefined : `tcp://127.0.0.1:${listener.tcpPort}`
+    },
+    socketPath: listener.socketPath,
+    runContainer: (run) => runtime.run(run),
+    container: (ref) => runtime.find('container', ref),
+    stop: (ref) => runtime.stop(ref),
+    kill: (ref, signal = 'SIGKILL') => runtime.kill(ref, signal),
+    crash: (ref) => runtime.crash(ref),
+    pause: (ref) => runtime.setPaused(ref, true),
+    unpause: (ref) => runtime.setPaused(ref, false),
+    destroy: (ref) => runtime.destroy(ref),
+    setHealth: (ref, health) => runtime.setHealth(ref, health),
+    async restartDaemon() {
+      await listener.stop()
+      await delay(options.restartDownMs ?? 200)
+      await listener.start()
+    },
+    async close() {
+      await runtime.killAll()
+      await listener.stop()
+    },
+  }
+}
