@@ -1,0 +1,124 @@
+// What discovery knows: replicas by Host, containers it ignores and why, and
+// every Host that ever had a replica — a known Host with none left answers
+// 503 at the proxy, an unknown one 404.
+import type { ContainerEvent } from './container-event.ts'
+import type { ContainerRoute } from './container-routing.ts'
+import type { IgnoredContainer } from './ignored-container.ts'
+import type { Replica } from './replica.ts'
+
+/** The registry as the admin status JSON shows it. */
+export interface RegistrySnapshot {
+  services: Array<{ host: string; replicas: Replica[] }>
+  /** Hosts that had replicas and have none now. */
+  hostsWithoutReplicas: string[]
+  ignored: IgnoredContainer[]
+}
+
+/**
+ * Backends by Host, kept current by discovery.
+ *
+ * @example
+ *   const registry = new BackendRegistry()
+ *   registry.replaceAll(containers.map(routeContainer)); registry.replicasFor('shop')
+ */
+export class BackendRegistry {
+  readonly #replicas = new Map<string, { host: string; replica: Replica }>()
+  readonly #ignored = new Map<string, IgnoredContainer>()
+  readonly #knownHosts = new Set<string>()
+  readonly #listeners = new Set<() => void>()
+
+  /** The replicas serving `host` (case-insensitive), available or not, in name order. */
+  replicasFor(host: string): Replica[] {
+    const wanted = host.toLowerCase()
+    return [...this.#replicas.values()]
+      .filter((entry) => entry.host === wanted)
+      .map((entry) => ({ ...entry.replica, address: { ...entry.replica.address } }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  }
+
+  /** True when `host` has, or once had, a replica. */
+  isKnownHost(host: string): boolean {
+    return this.#knownHosts.has(host.toLowerCase())
+  }
+
+  /** Calls `listener` after every change; returns the function that unsubscribes it. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** A copy of everything, sorted, for the admin status JSON. */
+  snapshot(): RegistrySnapshot {
+    const hosts = [...new Set([...this.#replicas.values()].map((entry) => entry.host))].sort()
+    return {
+      services: hosts.map((host) => ({ host, replicas: this.replicasFor(host) })),
+      hostsWithoutReplicas: [...this.#knownHosts].filter((host) => !hosts.includes(host)).sort(),
+      ignored: [...this.#ignored.values()].map((i) => ({ ...i })).sort((a, b) => a.name.localeCompare(b.name)),
+    }
+  }
+
+  /** Replaces every replica and ignored container with a fresh listing's routes. */
+  replaceAll(routes: ContainerRoute[]): void {
+    this.#changing(() => {
+      this.#replicas.clear()
+      this.#ignored.clear()
+      for (const route of routes) this.#put(route)
+    })
+  }
+
+  /** Adds or replaces one container's route, e.g. after a `start` event. */
+  upsert(route: ContainerRoute): void {
+    this.#changing(() => this.#put(route))
+  }
+
+  /** Applies one container event to the replica it names; unknown containers are left alone. */
+  applyEvent(event: ContainerEvent): void {
+    this.#changing(() => {
+      if (event.action === 'die' || event.action === 'destroy') {
+        this.#replicas.delete(event.id)
+        this.#ignored.delete(event.id)
+        return
+      }
+      const replica = this.#replicas.get(event.id)?.replica
+      if (replica === undefined) return
+      switch (event.action) {
+        case 'start':
+          replica.draining = false
+          replica.paused = false
+          break
+        case 'stop':
+        case 'kill':
+          replica.draining = true
+          break
+        case 'pause':
+          replica.paused = true
+          break
+        case 'unpause':
+          replica.paused = false
+          break
+        case 'health':
+          replica.healthy = event.health === 'healthy'
+          break
+      }
+    })
+  }
+
+  #put(route: ContainerRoute): void {
+    if (route.kind === 'ignored') {
+      this.#replicas.delete(route.ignored.id)
+      this.#ignored.set(route.ignored.id, { ...route.ignored })
+      return
+    }
+    this.#ignored.delete(route.replica.id)
+    this.#replicas.set(route.replica.id, { host: route.host, replica: { ...route.replica, address: { ...route.replica.address } } })
+    this.#knownHosts.add(route.host)
+  }
+
+  // Listeners hear only real changes, so a resync that finds nothing new is silent.
+  #changing(change: () => void): void {
+    const before = JSON.stringify(this.snapshot())
+    change()
+    if (JSON.stringify(this.snapshot()) === before) return
+    for (const listener of [...this.#listeners]) listener()
+  }
+}

@@ -1,0 +1,202 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Clock } from './clock.ts'
+import { systemClock } from './clock.ts'
+import type { ContainerSummary } from './container-summary.ts'
+import { startDiscovery, type Discovery } from './discovery.ts'
+import { FakeDockerDaemon, type FakeDaemonAddress } from './test-support/fake-docker-daemon.ts'
+
+const fastBackoff = { initialMs: 10, maxMs: 40 }
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+function web(id: string, port: number, extra: Partial<ContainerSummary> = {}): ContainerSummary {
+  return {
+    Id: id,
+    Names: [`/${id}`],
+    State: 'running',
+    Status: 'Up 1 second',
+    Labels: { 'lb.host': 'shop' },
+    Ports: [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: port, Type: 'tcp' }],
+    ...extra,
+  }
+}
+
+const event = (action: string, id: string) => ({
+  Type: 'container',
+  Action: action,
+  Actor: { ID: id, Attributes: { name: id } },
+  status: action,
+  id,
+  time: 1700000000,
+})
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+async function daemonOn(address: FakeDaemonAddress): Promise<FakeDockerDaemon> {
+  const daemon = await FakeDockerDaemon.start(address)
+  cleanups.push(() => daemon.stop())
+  return daemon
+}
+
+function discover(url: string, clock?: Clock): Discovery {
+  const discovery = startDiscovery({ dockerHost: url, backoff: fastBackoff, ...(clock ? { clock } : {}) })
+  cleanups.push(() => discovery.close())
+  return discovery
+}
+
+const ports = (discovery: Discovery) => discovery.registry.replicasFor('shop').map((r) => r.address.port)
+
+const channels: Array<[string, () => FakeDaemonAddress]> = [
+  ['a unix socket', () => ({ socketPath: join(tmpdir(), `lb-discovery-${process.pid}-${Math.random().toString(36).slice(2)}.sock`) })],
+  ['TCP', () => ({ port: 0 })],
+]
+
+describe.each(channels)('discovery against a fake daemon on %s', (_channel, address) => {
+  it('syncs at start, then applies events, looking started containers up', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001), { Id: 'plain', Names: ['/plain'] }]
+    const discovery = discover(daemon.url)
+    await discovery.ready
+    expect(ports(discovery)).toEqual([32001])
+    expect(discovery.registry.snapshot().ignored.map((i) => i.name)).toEqual(['plain'])
+    expect(discovery.status()).toMatchObject({ dockerHost: daemon.url, connected: true, reconnects: 0 })
+    expect(daemon.requests).toContain('GET /events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D')
+
+    daemon.containers.push(web('b', 32002))
+    daemon.emit(event('start', 'b'))
+    await waitFor('b to be routed', () => ports(discovery).length === 2)
+    expect(ports(discovery)).toEqual([32001, 32002])
+    expect(daemon.requests).toContain('GET /containers/json?filters=%7B%22id%22%3A%5B%22b%22%5D%7D')
+
+    // Back to back and cut mid-object, as an old daemon might send them.
+    const text = JSON.stringify(event('health_status: unhealthy', 'a')) + JSON.stringify(event('stop', 'b'))
+    daemon.emit(text.slice(0, 30))
+    daemon.emit(text.slice(30))
+    await waitFor('a unhealthy and b draining', () => discovery.registry.replicasFor('shop')[1]?.draining === true)
+    expect(discovery.registry.replicasFor('shop').map((r) => [r.name, r.healthy, r.draining])).toEqual([
+      ['a', false, false],
+      ['b', true, true],
+    ])
+
+    daemon.emit(event('die', 'b'))
+    daemon.emit(event('destroy', 'a'))
+    await waitFor('both gone', () => ports(discovery).length === 0)
+    expect(discovery.registry.isKnownHost('shop')).toBe(true)
+  })
+
+  it('applies events that arrive during the listing after it', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001), web('b', 32002)]
+    // The die reaches discovery while the listing that still shows `a` is in flight;
+    // applying it before the listing would let the listing resurrect `a`.
+    daemon.beforeList = async () => {
+      daemon.emit(event('die', 'a'))
+      await new Promise((resolve) => setTimeout(resolve, 30))
+    }
+    const discovery = discover(daemon.url)
+    await discovery.ready
+    await waitFor('a to be gone', () => ports(discovery).length === 1)
+    expect(ports(discovery)).toEqual([32002])
+  })
+
+  it('reports a failing change listener and keeps applying events', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001)]
+    const lines: string[] = []
+    const discovery = startDiscovery({ dockerHost: daemon.url, log: (line) => lines.push(line) })
+    cleanups.push(() => discovery.close())
+    await discovery.ready
+    const unsubscribe = discovery.registry.onChange(() => {
+      throw new Error('listener broke')
+    })
+    daemon.emit(event('pause', 'a'))
+    await waitFor('the failure report', () => lines.length === 1)
+    unsubscribe()
+    daemon.emit(event('unpause', 'a'))
+    await waitFor('a unpaused', () => discovery.registry.replicasFor('shop')[0]?.paused === false)
+    expect(lines).toEqual(['discovery: applying a change failed: listener broke'])
+  })
+
+  it('resyncs when a started container cannot be looked up', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001)]
+    const discovery = discover(daemon.url)
+    await discovery.ready
+    daemon.failLookups = true
+    daemon.containers.push(web('b', 32002))
+    daemon.emit(event('start', 'b'))
+    await waitFor('the resync', () => ports(discovery).length === 2)
+    expect(discovery.status()).toMatchObject({ connected: true, reconnects: 1 })
+  })
+
+  it('reconnects after the stream drops and resyncs changes made meanwhile', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001)]
+    const discovery = discover(daemon.url)
+    await discovery.ready
+    await waitFor('the event stream', () => daemon.streamCount === 1)
+
+    daemon.containers = [web('b', 32002)]
+    daemon.dropStreams()
+    await waitFor('the resync', () => ports(discovery)[0] === 32002)
+    expect(ports(discovery)).toEqual([32002])
+    expect(discovery.status()).toMatchObject({ connected: true, reconnects: 1 })
+  })
+
+  it('keeps the last known backends while the daemon is unreachable, then catches up', async () => {
+    const daemon = await daemonOn(address())
+    daemon.containers = [web('a', 32001)]
+    const discovery = discover(daemon.url)
+    await discovery.ready
+
+    await daemon.stop()
+    await waitFor('repeated failed reconnects', () => discovery.status().reconnects >= 3)
+    expect(discovery.status().connected).toBe(false)
+    expect(discovery.status().lastError).toMatch(/^Docker daemon at .* unreachable for GET \/events: /)
+    expect(ports(discovery)).toEqual([32001])
+
+    daemon.containers = [web('a', 32001), web('c', 32003)]
+    await daemon.listen()
+    await waitFor('the resync', () => ports(discovery).length === 2)
+    expect(discovery.status().connected).toBe(true)
+  })
+})
+
+describe('discovery backoff', () => {
+  it('waits longer after each failure, capped, with jitter from the clock', async () => {
+    const delays: number[] = []
+    const clock: Clock = {
+      ...systemClock,
+      random: () => 1,
+      setTimeout: (callback, ms) => {
+        delays.push(ms)
+        return systemClock.setTimeout(callback, 1)
+      },
+    }
+    const socketPath = join(tmpdir(), `lb-discovery-${process.pid}-nobody.sock`)
+    const discovery = discover(`unix://${socketPath}`, clock)
+    await waitFor('five attempts', () => delays.length >= 5)
+    expect(delays.slice(0, 5)).toEqual([10, 20, 40, 40, 40])
+    await discovery.close()
+    await expect(discovery.ready).rejects.toThrow(
+      `discovery closed before the first sync with the Docker daemon at unix://${socketPath}`,
+    )
+  })
+
+  it('uses half the ceiling plus a random half', async () => {
+    const { reconnectDelay } = await import('./backoff.ts')
+    expect(reconnectDelay(1, { initialMs: 100, maxMs: 5_000 }, () => 0)).toBe(50)
+    expect(reconnectDelay(3, { initialMs: 100, maxMs: 5_000 }, () => 0.5)).toBe(300)
+    expect(reconnectDelay(20, { initialMs: 100, maxMs: 5_000 }, () => 0.999)).toBe(4998)
+  })
+})

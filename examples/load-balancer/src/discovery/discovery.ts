@@ -1,0 +1,170 @@
+// Discovery's loop: open /events, then list /containers/json, then apply the
+// events that arrived meanwhile and every one after. Opening the stream first
+// means nothing that happens during the listing is missed. When the stream
+// drops, wait (backoff), and do it all again; the registry keeps the last
+// known backends while the daemon is away.
+import { BackendRegistry } from './backend-registry.ts'
+import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff.ts'
+import { systemClock, type Clock } from './clock.ts'
+import { normaliseEvent, type ContainerEvent } from './container-event.ts'
+import { routeContainer } from './container-routing.ts'
+import { listContainers, openEventStream } from './docker-api.ts'
+import { parseDockerHost, type DockerHost } from './docker-host.ts'
+
+/** How discovery is doing, for the admin status JSON. */
+export interface DiscoveryStatus {
+  dockerHost: string
+  /** The event stream is open and the last listing succeeded. */
+  connected: boolean
+  /** When the last full listing was applied (ISO 8601). */
+  lastSync?: string
+  /** Reconnect attempts since start. */
+  reconnects: number
+  lastError?: string
+}
+
+/** Options for {@link startDiscovery}. */
+export interface DiscoveryOptions {
+  /** A parsed host, or a URL such as `unix:///var/run/docker.sock`. */
+  dockerHost: DockerHost | string
+  log?: (message: string) => void
+  clock?: Clock
+  backoff?: BackoffPolicy
+}
+
+/** A running discovery. */
+export interface Discovery {
+  registry: BackendRegistry
+  /** Resolves after the first listing is applied; rejects if closed before. */
+  ready: Promise<void>
+  status(): DiscoveryStatus
+  /** Stops the stream and timers; resolves once no event is being applied. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts discovering backends from a Docker daemon.
+ *
+ * @example
+ *   const discovery = startDiscovery({ dockerHost: 'unix:///var/run/docker.sock' })
+ *   await discovery.ready; discovery.registry.replicasFor('shop')
+ */
+export function startDiscovery(options: DiscoveryOptions): Discovery {
+  const dockerHost = typeof options.dockerHost === 'string' ? parseDockerHost(options.dockerHost) : options.dockerHost
+  const log = options.log ?? (() => {})
+  const clock = options.clock ?? systemClock
+  const backoff = options.backoff ?? DEFAULT_BACKOFF
+  const registry = new BackendRegistry()
+  const aborter = new AbortController()
+
+  let resolveReady!: () => void
+  let rejectReady!: (error: Error) => void
+  let isReady = false
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve
+    rejectReady = reject
+  })
+  ready.catch(() => {})
+
+  const state: DiscoveryStatus = { dockerHost: dockerHost.url, connected: false, reconnects: 0 }
+  let closed = false
+  let generation = 0
+  let attempt = 0
+  let closeStream: () => void = () => {}
+  let timer: unknown
+  let applying: Promise<void> = Promise.resolve()
+
+  const apply = async (event: ContainerEvent, mine: number): Promise<void> => {
+    if (event.action !== 'start') {
+      registry.applyEvent(event)
+      return
+    }
+    // A start event carries labels but not ports or networks: look the container up.
+    try {
+      const [container] = await listContainers(dockerHost, { id: [event.id] }, aborter.signal)
+      if (!closed && container !== undefined) registry.upsert(routeContainer(container))
+    } catch (error) {
+      // Without the lookup the new container would stay unknown: resync instead.
+      lost(mine, new Error(`could not look up started container ${event.id}: ${(error as Error).message}`, { cause: error }))
+    }
+  }
+  // Changes apply one at a time, in arrival order; a failing change listener
+  // is reported and must not stop the ones after it.
+  const serially = (change: () => unknown): void => {
+    applying = applying
+      .then(change)
+      .then(
+        () => {},
+        (error: Error) => log(`discovery: applying a change failed: ${error.message}`),
+      )
+  }
+  const enqueue = (event: ContainerEvent, mine: number): void => serially(() => apply(event, mine))
+
+  const lost = (mine: number, error: Error): void => {
+    if (closed || mine !== generation) return
+    generation++
+    closeStream()
+    state.connected = false
+    state.lastError = error.message
+    attempt++
+    state.reconnects++
+    const delay = reconnectDelay(attempt, backoff, clock.random)
+    log(`discovery: ${error.message}; keeping ${registry.snapshot().services.length} services, reconnecting in ${delay} ms`)
+    timer = clock.setTimeout(() => {
+      timer = undefined
+      connect()
+    }, delay)
+  }
+
+  const connect = (): void => {
+    if (closed) return
+    const mine = generation
+    let synced = false
+    const pending: ContainerEvent[] = []
+    closeStream = openEventStream(dockerHost, {
+      onOpen: () => {
+        listContainers(dockerHost, undefined, aborter.signal).then(
+          (containers) => {
+            if (closed || mine !== generation) return
+            serially(() => registry.replaceAll(containers.map(routeContainer)))
+            for (const event of pending) enqueue(event, mine)
+            synced = true
+            attempt = 0
+            state.connected = true
+            state.lastSync = new Date(clock.now()).toISOString()
+            delete state.lastError
+            void applying.then(() => {
+              if (isReady || closed) return
+              isReady = true
+              resolveReady()
+            })
+          },
+          (error: Error) => lost(mine, error),
+        )
+      },
+      onEvent: (raw) => {
+        const event = normaliseEvent(raw)
+        if (event === undefined || closed || mine !== generation) return
+        if (synced) enqueue(event, mine)
+        else pending.push(event)
+      },
+      onEnd: (error) => lost(mine, error),
+    })
+  }
+
+  connect()
+  return {
+    registry,
+    ready,
+    status: () => ({ ...state }),
+    close: async () => {
+      if (closed) return applying
+      closed = true
+      closeStream()
+      if (timer !== undefined) clock.clearTimeout(timer)
+      aborter.abort()
+      if (!isReady) rejectReady(new Error(`discovery closed before the first sync with the Docker daemon at ${dockerHost.url}`))
+      await applying
+    },
+  }
+}
