@@ -1,0 +1,46 @@
+// Request bodies up to a limit are held in memory so a retry can send them
+// again; a larger one is streamed through once and cannot be retried.
+import type { Readable } from 'node:stream'
+
+/** A body read whole, or its first chunks and the rest still in `source`. */
+export type RequestBody =
+  | { kind: 'buffered'; body: Buffer }
+  | { kind: 'streamed'; head: Buffer[]; source: Readable }
+
+/**
+ * Reads `source` up to `limit` bytes; beyond that, stops and hands back what it read.
+ *
+ * @example
+ *   const body = await bufferBody(req, 1_048_576)
+ *   if (body.kind === 'buffered') upstream.end(body.body)
+ */
+export function bufferBody(source: Readable, limit: number): Promise<RequestBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const settle = () => {
+      source.off('data', onData)
+      source.off('end', onEnd)
+      source.off('error', onError)
+    }
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk)
+      size += chunk.length
+      if (size <= limit) return
+      settle()
+      source.pause()
+      resolve({ kind: 'streamed', head: chunks, source })
+    }
+    const onEnd = () => {
+      settle()
+      resolve({ kind: 'buffered', body: Buffer.concat(chunks, size) })
+    }
+    const onError = (error: Error) => {
+      settle()
+      reject(error)
+    }
+    source.on('data', onData)
+    source.on('end', onEnd)
+    source.on('error', onError)
+  })
+}

@@ -1,0 +1,71 @@
+// One attempt to send a request to one replica, up to its response headers.
+// The handler decides what an outcome means: retry, 502, 504 or stream back.
+import { request } from 'node:http'
+import type { Agent, ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http'
+import type { BackendAddress, Clock } from '../discovery/index.ts'
+import type { RequestBody } from './buffer-body.ts'
+
+/** Connection errors that, before any response byte, mean "try another replica". */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE'])
+
+/** What one attempt came to. */
+export type ForwardOutcome =
+  | { kind: 'response'; response: IncomingMessage; upstream: ClientRequest }
+  | { kind: 'connection-failed'; code: string; error: Error }
+  | { kind: 'timed-out' }
+
+/** What `forwardRequest` sends, where, and how long it waits for response headers. */
+export interface ForwardOptions {
+  agent: Agent
+  address: BackendAddress
+  method: string
+  path: string
+  headers: OutgoingHttpHeaders
+  body: RequestBody
+  headersTimeoutMs: number
+  clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>
+  /** Aborted when the client goes away, so the backend stops working for nobody. */
+  signal?: AbortSignal
+}
+
+/**
+ * Sends the request and settles on response headers, a connection error or the timeout.
+ *
+ * @example
+ *   const outcome = await forwardRequest({ agent, address, method: 'GET', path: '/', headers, body, headersTimeoutMs: 30_000, clock })
+ *   if (outcome.kind === 'response') pipeline(outcome.response, res, () => {})
+ */
+export function forwardRequest(options: ForwardOptions): Promise<ForwardOutcome> {
+  const { agent, address, method, path, body, headersTimeoutMs, clock, signal } = options
+  const headers = { ...options.headers }
+  if (body.kind === 'buffered') {
+    delete headers['transfer-encoding']
+    if (body.body.length > 0 || headers['content-length'] !== undefined) {
+      headers['content-length'] = String(body.body.length)
+    }
+  }
+  return new Promise((resolve) => {
+    const upstream = request({ agent, host: address.host, port: address.port, method, path, headers, signal })
+    let settled = false
+    const settle = (outcome: ForwardOutcome) => {
+      if (settled) return
+      settled = true
+      clock.clearTimeout(timer)
+      resolve(outcome)
+    }
+    const timer = clock.setTimeout(() => {
+      upstream.destroy()
+      settle({ kind: 'timed-out' })
+    }, headersTimeoutMs)
+    upstream.on('response', (response) => settle({ kind: 'response', response, upstream }))
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      settle({ kind: 'connection-failed', code: error.code ?? error.name, error })
+    })
+    if (body.kind === 'buffered') {
+      upstream.end(body.body)
+    } else {
+      for (const chunk of body.head) upstream.write(chunk)
+      body.source.pipe(upstream)
+    }
+  })
+}

@@ -1,0 +1,44 @@
+// The proxy's own answers: plain text that names the Host and says what to do.
+import type { ServerResponse } from 'node:http'
+
+/** The messages the proxy answers with, one per failure. */
+export const proxyMessages = {
+  noHostHeader: () => 'request has no Host header; send the Host of the service you want',
+  unknownHost: (host: string, knownHosts: readonly string[]) =>
+    `no service for host "${host}" (known hosts: ${knownHosts.length === 0 ? 'none' : knownHosts.join(', ')})`,
+  noHealthyReplica: (host: string) => `service "${host}" has no healthy replica right now`,
+  allRefused: (host: string, tried: number) =>
+    `service "${host}" could not be reached: ${tried} ${tried === 1 ? 'replica' : 'replicas'} tried, ` +
+    'each refused or reset the connection',
+  notRetried: (host: string, bodyLimit: number, code: string) =>
+    `service "${host}" could not be reached (${code}); the request body was over ${bodyLimit} bytes ` +
+    'and was streamed, so it was not retried on another replica',
+  failed: (host: string, code: string) => `service "${host}" could not be reached (${code})`,
+  timedOut: (host: string, ms: number) => `service "${host}" did not answer within ${ms} ms`,
+}
+
+/**
+ * Ends `res` with a plain-text error, unless a response has already started.
+ *
+ * @example
+ *   sendPlainError(res, 503, proxyMessages.noHealthyReplica('shop'), { 'retry-after': '1' })
+ *   // 503, text/plain; charset=utf-8, body: service "shop" has no healthy replica right now
+ */
+export function sendPlainError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const body = `${message}\n`
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  })
+  res.end(body)
+}

@@ -1,0 +1,226 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BackendRegistry } from '../discovery/index.ts'
+import type { Replica } from '../discovery/index.ts'
+import { createProxyHandler } from './proxy-handler.ts'
+import type { ProxyHandler, ProxyHandlerOptions } from './proxy-handler.ts'
+import { deferred, readBody, refusingPort, send, startServer } from './test-support/local-http.ts'
+import type { LocalServer } from './test-support/local-http.ts'
+
+const HOST = 'shop.example'
+const cleanups: Array<() => Promise<void> | void> = []
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+interface Seen {
+  backend: string
+  method: string
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/** A backend that records what it was sent and answers `backend <name>`. */
+async function startBackend(name: string, seen: Seen[]): Promise<LocalServer> {
+  const server = await startServer(async (req, res) => {
+    seen.push({ backend: name, method: req.method ?? '', headers: req.headers, body: await readBody(req) })
+    res.end(`backend ${name}`)
+  })
+  cleanups.push(() => server.close())
+  return server
+}
+
+function replica(id: string, port: number): Replica {
+  return { id, name: `web-${id}`, address: { host: '127.0.0.1', port }, weight: 1, healthy: true, draining: false, paused: false }
+}
+
+/** The proxy on a real server on port 0, with `replicas` serving `HOST`. */
+async function startProxy(replicas: Replica[], options: Partial<ProxyHandlerOptions> = {}) {
+  const registry = new BackendRegistry()
+  registry.replaceAll(replicas.map((r) => ({ kind: 'replica' as const, host: HOST, replica: r })))
+  const handler: ProxyHandler = createProxyHandler({
+    registry,
+    strategy: 'round-robin',
+    timeouts: {},
+    bodyLimit: 1024,
+    ...options,
+  })
+  const server = await startServer(handler)
+  cleanups.push(() => server.close(), () => handler.close())
+  return { registry, handler, port: server.port }
+}
+
+describe('createProxyHandler, routing', () => {
+  it('spreads requests round-robin over 3 backends', async () => {
+    const seen: Seen[] = []
+    const backends = await Promise.all(['a', 'b', 'c'].map((name) => startBackend(name, seen)))
+    const proxy = await startProxy(backends.map((b, i) => replica(['a', 'b', 'c'][i] ?? '', b.port)))
+    const bodies: string[] = []
+    for (let i = 0; i < 6; i++) bodies.push((await send(proxy.port, { host: HOST })).body)
+    expect(bodies).toEqual(['backend a', 'backend b', 'backend c', 'backend a', 'backend b', 'backend c'])
+    expect(proxy.handler.metrics.snapshot()).toEqual({
+      responses: { [HOST]: { '200': 6 } },
+      retries: 0,
+      errors: {},
+      forwarded: { a: 2, b: 2, c: 2 },
+    })
+  })
+
+  it('routes by Host case-insensitively, without the port', async () => {
+    const seen: Seen[] = []
+    const backend = await startBackend('a', seen)
+    const proxy = await startProxy([replica('a', backend.port)])
+    expect((await send(proxy.port, { host: 'Shop.EXAMPLE:8080' })).body).toBe('backend a')
+  })
+
+  it('answers 404 naming an unknown host and the known ones', async () => {
+    const proxy = await startProxy([replica('a', await refusingPort())])
+    const reply = await send(proxy.port, { host: 'blog.example' })
+    expect(reply.status).toBe(404)
+    expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8')
+    expect(reply.body).toBe('no service for host "blog.example" (known hosts: shop.example)\n')
+  })
+
+  it('answers 503 with Retry-After for a known host whose replicas are all gone', async () => {
+    const proxy = await startProxy([replica('a', await refusingPort())])
+    proxy.registry.replaceAll([])
+    const reply = await send(proxy.port, { host: HOST })
+    expect(reply.status).toBe(503)
+    expect(reply.headers['retry-after']).toBe('1')
+    expect(reply.body).toBe('service "shop.example" has no healthy replica right now\n')
+  })
+})
+
+describe('createProxyHandler, retries', () => {
+  it('retries a refused connection on another replica and marks the refusing one down', async () => {
+    const seen: Seen[] = []
+    const live = await startBackend('b', seen)
+    const proxy = await startProxy([replica('a', await refusingPort()), replica('b', live.port)])
+    const reply = await send(proxy.port, { host: HOST })
+    expect(reply).toMatchObject({ status: 200, body: 'backend b' })
+    expect(proxy.handler.downMarks.isDown('a')).toBe(true)
+    expect(proxy.handler.metrics.snapshot()).toMatchObject({ retries: 1, errors: { ECONNREFUSED: 1 } })
+  })
+
+  it('resends a POST body on the retry', async () => {
+    const seen: Seen[] = []
+    const live = await startBackend('b', seen)
+    const proxy = await startProxy([replica('a', await refusingPort()), replica('b', live.port)])
+    const reply = await send(proxy.port, { host: HOST, method: 'POST', body: 'order=42' })
+    expect(reply.status).toBe(200)
+    expect(seen).toMatchObject([{ backend: 'b', method: 'POST', body: 'order=42' }])
+    expect(seen[0]?.headers['content-length']).toBe('8')
+  })
+
+  it('answers 502 naming the host and how many replicas were tried when all refuse', async () => {
+    const proxy = await startProxy([replica('a', await refusingPort()), replica('b', await refusingPort())])
+    const reply = await send(proxy.port, { host: HOST })
+    expect(reply.status).toBe(502)
+    expect(reply.body).toBe(
+      'service "shop.example" could not be reached: 2 replicas tried, each refused or reset the connection\n',
+    )
+  })
+
+  it('does not retry a body over the limit, and says why', async () => {
+    const seen: Seen[] = []
+    const live = await startBackend('b', seen)
+    const proxy = await startProxy([replica('a', await refusingPort()), replica('b', live.port)], { bodyLimit: 4 })
+    const reply = await send(proxy.port, { host: HOST, method: 'POST', body: 'order=42' })
+    expect(reply.status).toBe(502)
+    expect(reply.body).toBe(
+      'service "shop.example" could not be reached (ECONNREFUSED); the request body was over 4 bytes ' +
+        'and was streamed, so it was not retried on another replica\n',
+    )
+    expect(seen).toEqual([])
+  })
+
+  it('streams a body over the limit through to a replica that answers', async () => {
+    const seen: Seen[] = []
+    const live = await startBackend('a', seen)
+    const proxy = await startProxy([replica('a', live.port)], { bodyLimit: 4 })
+    const body = 'x'.repeat(100_000)
+    expect((await send(proxy.port, { host: HOST, method: 'POST', body })).status).toBe(200)
+    expect(seen[0]?.body).toBe(body)
+  })
+})
+
+describe('createProxyHandler, slow and stopping backends', () => {
+  it('answers 504 naming the host when response headers do not come in time', async () => {
+    const slow = await startServer(() => {})
+    cleanups.push(() => slow.close())
+    const proxy = await startProxy([replica('a', slow.port)], { timeouts: { headersMs: 100 } })
+    const reply = await send(proxy.port, { host: HOST })
+    expect(reply.status).toBe(504)
+    expect(reply.body).toBe('service "shop.example" did not answer within 100 ms\n')
+    expect(proxy.handler.inFlight.countFor('a')).toBe(0)
+  })
+
+  it('drains a stopping replica: no new requests, its in-flight one finishes', async () => {
+    const held = deferred<ServerResponse>()
+    const draining = await startServer((_req, res) => held.resolve(res))
+    cleanups.push(() => draining.close())
+    const seen: Seen[] = []
+    const other = await startBackend('b', seen)
+    const proxy = await startProxy([replica('a', draining.port), replica('b', other.port)])
+
+    const first = send(proxy.port, { host: HOST })
+    const heldResponse = await held.promise
+    proxy.registry.applyEvent({ id: 'a', action: 'stop', attributes: {} })
+    for (let i = 0; i < 3; i++) expect((await send(proxy.port, { host: HOST })).body).toBe('backend b')
+    expect(proxy.handler.inFlight.countFor('a')).toBe(1)
+
+    heldResponse.end('backend a, finishing')
+    expect(await first).toMatchObject({ status: 200, body: 'backend a, finishing' })
+    expect(proxy.handler.inFlight.countFor('a')).toBe(0)
+  })
+})
+
+describe('createProxyHandler, what passes through', () => {
+  it('sets X-Forwarded-For/-Proto/-Host and drops hop-by-hop headers', async () => {
+    const seen: Seen[] = []
+    const backend = await startBackend('a', seen)
+    const proxy = await startProxy([replica('a', backend.port)])
+    await send(proxy.port, {
+      host: 'shop.example:8080',
+      headers: { 'x-forwarded-for': '10.0.0.1', connection: 'close, x-secret', 'x-secret': 's', 'keep-alive': 'timeout=5' },
+    })
+    const headers = seen[0]?.headers ?? {}
+    expect(headers['x-forwarded-for']).toBe('10.0.0.1, 127.0.0.1')
+    expect(headers['x-forwarded-proto']).toBe('http')
+    expect(headers['x-forwarded-host']).toBe('shop.example:8080')
+    expect(headers['host']).toBe('shop.example:8080')
+    expect(headers['x-secret']).toBeUndefined()
+    expect(headers['keep-alive']).toBeUndefined()
+  })
+
+  it('streams the response body back as the backend writes it', async () => {
+    const clientHasFirstPart = deferred()
+    const backend = await startServer(async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'x-backend': 'a' })
+      res.write('part 1;')
+      await clientHasFirstPart.promise
+      res.end('part 2')
+    })
+    cleanups.push(() => backend.close())
+    const proxy = await startProxy([replica('a', backend.port)])
+    const reply = await send(proxy.port, {
+      host: HOST,
+      onChunk: (chunk) => {
+        if (chunk.includes('part 1;')) clientHasFirstPart.resolve()
+      },
+    })
+    expect(reply).toMatchObject({ status: 200, body: 'part 1;part 2', headers: { 'x-backend': 'a' } })
+  })
+
+  it('cuts the client response when the backend resets after the response has started', async () => {
+    const backend = await startServer((req, res) => {
+      res.writeHead(200, { 'content-length': '100' })
+      res.write('partial', () => req.socket.destroy())
+    })
+    cleanups.push(() => backend.close())
+    const proxy = await startProxy([replica('a', backend.port)])
+    await expect(send(proxy.port, { host: HOST })).rejects.toThrow()
+    expect(proxy.handler.metrics.snapshot().retries).toBe(0)
+  })
+})
