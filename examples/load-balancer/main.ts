@@ -1,0 +1,181 @@
+// The load balancer's command line: discover backends from a Docker daemon,
+// proxy by Host, and serve status and metrics on a loopback admin port.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parseArgs } from 'node:util'
+import { startAdminServer } from './src/admin/index.ts'
+import { BALANCING_STRATEGIES, parseBalancingStrategy, type BalancingStrategy } from './src/balancing/index.ts'
+import { resolveDockerHost, startDiscovery, type DockerHost } from './src/discovery/index.ts'
+import { createProxyHandler, DEFAULT_HEADERS_TIMEOUT_MS } from './src/proxy/index.ts'
+
+const usage = `Usage: load-balancer [options]
+
+Options:
+  --port N              proxy port; 0 picks a free one (default 8080)
+  --host HOST           address the proxy binds (default 127.0.0.1)
+  --admin-port N        admin port on 127.0.0.1; 0 picks a free one (default 8081)
+  --docker-host URL     unix:///path/to/docker.sock or tcp://HOST:PORT
+                        (default: $DOCKER_HOST, else unix:///var/run/docker.sock)
+  --strategy NAME       ${BALANCING_STRATEGIES.join(' | ')} (default round-robin)
+  --body-limit BYTES    request bodies buffered for retry (default 1048576)
+  --timeout MS          wait for a backend's response headers (default ${DEFAULT_HEADERS_TIMEOUT_MS})
+  -h, --help            show this help
+
+Containers labelled lb.host=NAME serve requests with Host NAME. The admin port
+answers GET /_lb/status (JSON) and GET /_lb/metrics (Prometheus text).
+SIGTERM or SIGINT stops accepting, lets requests in flight finish, then exits.`
+
+/** How long shutdown waits for proxied requests in flight. */
+const DRAIN_MS = 10_000
+
+/** A command-line mistake: reported with a pointer to --help, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+interface Options {
+  port: number
+  host: string
+  adminPort: number
+  dockerHost: DockerHost
+  strategy: BalancingStrategy
+  bodyLimit: number
+  timeoutMs: number
+  help: boolean
+}
+
+function readOptions(args: string[]): Options {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'admin-port': { type: 'string' },
+        'docker-host': { type: 'string' },
+        strategy: { type: 'string' },
+        'body-limit': { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''))
+  }
+  const { values } = parsed
+  return {
+    port: wholeNumber('--port', values.port ?? '8080', 0, 65535),
+    host: nonEmpty('--host', values.host ?? '127.0.0.1'),
+    adminPort: wholeNumber('--admin-port', values['admin-port'] ?? '8081', 0, 65535),
+    dockerHost: asUsage(() => resolveDockerHost({ flag: values['docker-host'], env: process.env })),
+    strategy: asUsage(() => parseBalancingStrategy(values.strategy), '--strategy: '),
+    bodyLimit: wholeNumber('--body-limit', values['body-limit'] ?? '1048576', 0, 1 << 30),
+    timeoutMs: wholeNumber('--timeout', values.timeout ?? String(DEFAULT_HEADERS_TIMEOUT_MS), 1, 3_600_000),
+    help: values.help === true,
+  }
+}
+
+function asUsage<T>(read: () => T, prefix = ''): T {
+  try {
+    return read()
+  } catch (error) {
+    throw new UsageError(`${prefix}${(error as Error).message}`, { cause: error })
+  }
+}
+
+function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!(value >= min && value <= max)) throw new UsageError(`${option} "${text}" is not a whole number from ${min} to ${max}`)
+  return value
+}
+
+function nonEmpty(option: string, text: string): string {
+  if (text.trim() === '') throw new UsageError(`${option} needs a value`)
+  return text
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`)
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(server.address() as AddressInfo))
+  })
+}
+
+function urlOf({ address, port }: AddressInfo): string {
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`
+}
+
+async function serve(options: Options): Promise<number> {
+  // Listen for the signals before saying we are up, so one sent at once is not fatal.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'))
+    process.once('SIGINT', () => resolve('SIGINT'))
+  })
+  const discovery = startDiscovery({
+    dockerHost: options.dockerHost,
+    log: (message) => process.stderr.write(`load-balancer: discovery: ${message}\n`),
+  })
+  const proxy = createProxyHandler({
+    registry: discovery.registry,
+    strategy: options.strategy,
+    timeouts: { headersMs: options.timeoutMs },
+    bodyLimit: options.bodyLimit,
+  })
+  const server = createServer(proxy)
+  let admin
+  try {
+    say(`load balancer listening on ${urlOf(await listen(server, options.port, options.host))}`)
+    admin = await startAdminServer({ discovery, proxy, port: options.adminPort })
+    say(`load balancer admin on ${admin.url}`)
+    say(`discovering backends from ${options.dockerHost.url} (${options.strategy})`)
+  } catch (error) {
+    server.close()
+    proxy.close()
+    await discovery.close()
+    throw error
+  }
+  const signal = await stopSignal
+  say(`${signal}: stopping — finishing requests in flight`)
+  process.once('SIGINT', () => process.exit(130))
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  const deadline = new Promise<'timeout'>((resolve) => setTimeout(resolve, DRAIN_MS, 'timeout').unref())
+  if ((await Promise.race([drained, deadline])) === 'timeout') {
+    process.stderr.write(`load-balancer: requests still in flight after ${DRAIN_MS} ms; closing them\n`)
+    server.closeAllConnections()
+  }
+  await admin.close()
+  proxy.close()
+  await discovery.close()
+  say('load balancer stopped')
+  return 0
+}
+
+async function main(args: string[]): Promise<number> {
+  let options
+  try {
+    options = readOptions(args)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`load-balancer: ${error.message}\nRun load-balancer --help for the options.\n`)
+    return 2
+  }
+  if (options.help) {
+    say(usage)
+    return 0
+  }
+  return serve(options)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`load-balancer: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  },
+)
