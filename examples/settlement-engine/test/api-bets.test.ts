@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { race, single, unique } from './support/fixtures.ts'
+import { describe, expect, it } from 'vitest'
+import { single, unique } from './support/fixtures.ts'
 import { apiError, get, post } from './support/http.ts'
-import { startTestEngine, type TestEngine } from './support/test-engine.ts'
+import { useSharedEngine } from './support/shared-engine.ts'
 
-let engine: TestEngine
-beforeAll(async () => {
-  engine = await startTestEngine()
-})
-afterAll(() => engine.dispose())
-
-async function newRace(): Promise<string> {
-  const id = unique('R')
-  await post(engine.url, '/events', race(id))
-  return id
-}
+const engine = useSharedEngine()
+const newRace = (): Promise<string> => engine.newRace()
 
 describe('POST /bets', () => {
   it('places a single and answers 201 with an engine-assigned id', async () => {
