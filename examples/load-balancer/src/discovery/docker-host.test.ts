@@ -39,4 +39,10 @@ describe('resolveDockerHost', () => {
     expect(resolveDockerHost({ env: { DOCKER_HOST: '' } }).url).toBe('unix:///var/run/docker.sock')
     expect(resolveDockerHost({}).url).toBe('unix:///var/run/docker.sock')
   })
+
+  it('names DOCKER_HOST, not the flag, when the environment variable is bad', () => {
+    expect(() => resolveDockerHost({ env: { DOCKER_HOST: 'ssh://me@host' } })).toThrow(
+      `DOCKER_HOST "ssh://me@host": unsupported scheme; ${forms}`,
+    )
+  })
 })

@@ -12,15 +12,15 @@ export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock'
 const ACCEPTED = 'accepted forms: unix:///path/to/docker.sock or tcp://HOST:PORT (e.g. tcp://127.0.0.1:2375)'
 
 /**
- * Parses a Docker host URL.
+ * Parses a Docker host URL; `source` names where it came from in errors.
  *
  * @example
  *   parseDockerHost('unix:///var/run/docker.sock') // { kind: 'unix', socketPath: '/var/run/docker.sock', … }
  *   parseDockerHost('tcp://127.0.0.1:2375')        // { kind: 'tcp', host: '127.0.0.1', port: 2375, … }
  */
-export function parseDockerHost(value: string): DockerHost {
+export function parseDockerHost(value: string, source = '--docker-host'): DockerHost {
   const fail = (what: string): never => {
-    throw new Error(`--docker-host ${JSON.stringify(value)}: ${what}; ${ACCEPTED}`)
+    throw new Error(`${source} ${JSON.stringify(value)}: ${what}; ${ACCEPTED}`)
   }
   if (value.startsWith('unix://')) {
     const socketPath = value.slice('unix://'.length)
@@ -48,9 +48,10 @@ export function parseDockerHost(value: string): DockerHost {
  *   resolveDockerHost({ flag: undefined, env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' } }).kind // 'tcp'
  */
 export function resolveDockerHost(options: { flag?: string | undefined; env?: Record<string, string | undefined> }): DockerHost {
+  if (options.flag !== undefined) return parseDockerHost(options.flag, '--docker-host')
   const fromEnv = options.env?.['DOCKER_HOST']
-  const value = options.flag ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : DEFAULT_DOCKER_HOST)
-  return parseDockerHost(value)
+  if (fromEnv !== undefined && fromEnv !== '') return parseDockerHost(fromEnv, 'DOCKER_HOST')
+  return parseDockerHost(DEFAULT_DOCKER_HOST)
 }
 
 /** The node:http options that reach this daemon; merge in `path` and `method`. */

@@ -11,7 +11,7 @@ export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EC
 /** What one attempt came to. */
 export type ForwardOutcome =
   | { kind: 'response'; response: IncomingMessage; upstream: ClientRequest }
-  | { kind: 'connection-failed'; code: string; error: Error }
+  | { kind: 'connection-failed'; code: string; error: Error; reusedSocket: boolean }
   | { kind: 'timed-out' }
 
 /** What `forwardRequest` sends, where, and how long it waits for response headers. */
@@ -59,7 +59,9 @@ export function forwardRequest(options: ForwardOptions): Promise<ForwardOutcome>
     }, headersTimeoutMs)
     upstream.on('response', (response) => settle({ kind: 'response', response, upstream }))
     upstream.on('error', (error: NodeJS.ErrnoException) => {
-      settle({ kind: 'connection-failed', code: error.code ?? error.name, error })
+      // A kept-alive socket the backend closed while idle fails the same way a
+      // dead backend does; `reusedSocket` lets the handler tell the two apart.
+      settle({ kind: 'connection-failed', code: error.code ?? error.name, error, reusedSocket: upstream.reusedSocket })
     })
     if (body.kind === 'buffered') {
       upstream.end(body.body)

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import { createServer as createTcpServer } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BackendRegistry } from '../discovery/index.ts'
 import type { Replica } from '../discovery/index.ts'
@@ -111,6 +113,32 @@ describe('createProxyHandler, retries', () => {
     expect(reply.status).toBe(200)
     expect(seen).toMatchObject([{ backend: 'b', method: 'POST', body: 'order=42' }])
     expect(seen[0]?.headers['content-length']).toBe('8')
+  })
+
+  it('resends on a fresh connection, without marking the replica down, when a kept-alive socket was closed', async () => {
+    // Answers the first request on each connection and drops the connection on
+    // the second: what a backend whose keep-alive timeout just ran out does.
+    const sockets = new Set<Socket>()
+    const backend = createTcpServer((socket) => {
+      sockets.add(socket)
+      let requests = 0
+      socket.on('data', () => {
+        if (++requests === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nfresh')
+        else socket.destroy()
+      })
+    })
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve))
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy()
+          backend.close(() => resolve())
+        }),
+    )
+    const proxy = await startProxy([replica('a', (backend.address() as AddressInfo).port)])
+    for (let i = 0; i < 3; i++) expect(await send(proxy.port, { host: HOST })).toMatchObject({ status: 200, body: 'fresh' })
+    expect(proxy.handler.downMarks.isDown('a')).toBe(false)
+    expect(proxy.handler.metrics.snapshot()).toMatchObject({ retries: 2, errors: {}, forwarded: { a: 5 } })
   })
 
   it('answers 502 naming the host and how many replicas were tried when all refuse', async () => {

@@ -17,6 +17,9 @@ import { ProxyMetrics } from './proxy-metrics.ts'
 /** How long the proxy waits for a backend's response headers, unless configured. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000
 
+/** How many times one request is resent after a kept-alive socket turned out closed. */
+const STALE_SOCKET_RETRIES = 3
+
 /** What `createProxyHandler` needs. */
 export interface ProxyHandlerOptions {
   registry: BackendRegistry
@@ -85,6 +88,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     const balancer = balancerFor(host)
     const tried = new Set<string>()
     let body: RequestBody | undefined
+    let staleSockets = 0
     for (;;) {
       const replica = balancer.pick(registry.replicasFor(host), { exclude: tried })
       if (replica === undefined) {
@@ -96,13 +100,19 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       // Read the body only once a replica exists, so 503s do not wait for it.
       body ??= await bufferBody(req, bodyLimit)
       tried.add(replica.id)
-      const retryAgain = await forwardTo(replica, host, body, req, res, clientGone.signal)
-      if (!retryAgain || clientGone.signal.aborted) return
+      const next = await forwardTo(replica, host, body, req, res, clientGone.signal)
+      if (next === 'done' || clientGone.signal.aborted) return
+      if (next === 'stale-socket') {
+        if (++staleSockets > STALE_SOCKET_RETRIES) return answer(res, host, 502, proxyMessages.failed(host, 'ECONNRESET'))
+        // The replica is not at fault: it may serve the retry on a fresh connection.
+        tried.delete(replica.id)
+      }
       metrics.countRetry()
     }
   }
 
-  // Returns true when the attempt failed in a way another replica may fix.
+  // 'retry' when the attempt failed in a way another replica may fix;
+  // 'stale-socket' when a reused keep-alive socket was closed under us.
   const forwardTo = async (
     replica: Replica,
     host: string,
@@ -110,7 +120,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     req: IncomingMessage,
     res: ServerResponse,
     signal: AbortSignal,
-  ): Promise<boolean> => {
+  ): Promise<'done' | 'retry' | 'stale-socket'> => {
     const done = inFlight.begin(replica.id)
     metrics.countForwarded(replica.id)
     const outcome = await forwardRequest({
@@ -127,27 +137,29 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     if (signal.aborted) {
       done()
       if (outcome.kind === 'response') outcome.upstream.destroy()
-      return false
+      return 'done'
     }
     if (outcome.kind === 'timed-out') {
       done()
       metrics.countError('TIMEOUT')
       answer(res, host, 504, proxyMessages.timedOut(host, headersTimeoutMs))
-      return false
+      return 'done'
     }
     if (outcome.kind === 'connection-failed') {
       done()
+      const retryable = RETRYABLE_CODES.has(outcome.code)
+      if (retryable && outcome.reusedSocket && body.kind === 'buffered') return 'stale-socket'
       metrics.countError(outcome.code)
-      if (!RETRYABLE_CODES.has(outcome.code)) {
+      if (!retryable) {
         answer(res, host, 502, proxyMessages.failed(host, outcome.code))
-        return false
+        return 'done'
       }
       downMarks.markDown(replica.id)
       if (body.kind === 'streamed') {
         answer(res, host, 502, proxyMessages.notRetried(host, bodyLimit, outcome.code))
-        return false
+        return 'done'
       }
-      return true
+      return 'retry'
     }
     const { response, upstream } = outcome
     const status = response.statusCode ?? 502
@@ -159,7 +171,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       if (error !== undefined) upstream.destroy()
       done()
     })
-    return false
+    return 'done'
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
