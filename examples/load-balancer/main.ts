@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { startAdminServer } from './src/admin/index.ts'
 import { BALANCING_STRATEGIES, parseBalancingStrategy, type BalancingStrategy } from './src/balancing/index.ts'
 import { resolveDockerHost, startDiscovery, type DockerHost } from './src/discovery/index.ts'
-import { createProxyHandler, DEFAULT_HEADERS_TIMEOUT_MS } from './src/proxy/index.ts'
+import { createProxyHandler, DEFAULT_HEADERS_TIMEOUT_MS, trackForDrain } from './src/proxy/index.ts'
 
 const usage = `Usage: load-balancer [options]
 
@@ -126,7 +126,10 @@ async function serve(options: Options): Promise<number> {
     timeouts: { headersMs: options.timeoutMs },
     bodyLimit: options.bodyLimit,
   })
-  const server = createServer(proxy)
+  const server = createServer()
+  // Tracked before the proxy listens, so a drain can still ask keep-alive clients to close.
+  const drainer = trackForDrain(server)
+  server.on('request', proxy)
   let admin
   try {
     say(`load balancer listening on ${urlOf(await listen(server, options.port, options.host))}`)
@@ -142,12 +145,8 @@ async function serve(options: Options): Promise<number> {
   const signal = await stopSignal
   say(`${signal}: stopping — finishing requests in flight`)
   process.once('SIGINT', () => process.exit(130))
-  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
-  server.closeIdleConnections()
-  const deadline = new Promise<'timeout'>((resolve) => setTimeout(resolve, DRAIN_MS, 'timeout').unref())
-  if ((await Promise.race([drained, deadline])) === 'timeout') {
+  if ((await drainer.drain(DRAIN_MS)) === 'timed-out') {
     process.stderr.write(`load-balancer: requests still in flight after ${DRAIN_MS} ms; closing them\n`)
-    server.closeAllConnections()
   }
   await admin.close()
   proxy.close()

@@ -98,6 +98,19 @@ describe('BackendRegistry.applyEvent', () => {
     expect(registry.snapshot().hostsWithoutReplicas).toEqual(['shop'])
   })
 
+  it('drains on a kill with a stop signal, but not on one that leaves the container running', () => {
+    const registry = registryWith(summary('web', 'shop', 32768))
+    const kill = (signal: string) => registry.applyEvent(normaliseEvent(current('kill', { signal }))!)
+    kill('1') // docker kill -s HUP: a reload
+    kill('SIGUSR1')
+    expect(flags(registry)).toEqual(ready)
+    kill('15') // docker stop
+    expect(flags(registry)).toEqual({ ...ready, draining: true })
+    registry.applyEvent(normaliseEvent(current('start'))!)
+    kill('sigquit') // a STOPSIGNAL such as nginx's
+    expect(flags(registry)).toEqual({ ...ready, draining: true })
+  })
+
   it('applies the bare health_status form', () => {
     const registry = registryWith(summary('web', 'shop', 32768))
     registry.applyEvent(normaliseEvent(current('health_status', { health_status: 'unhealthy' }))!)

@@ -14,6 +14,15 @@ export interface RegistrySnapshot {
   ignored: IgnoredContainer[]
 }
 
+// `docker kill -s HUP` (a config reload, say) also sends a `kill` event, and
+// the container keeps running: only the signals that stop containers drain it.
+// Without the attribute (old daemons) the kill is taken as a stop.
+const STOP_SIGNALS = new Set(['2', '3', '9', '15', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGTERM', 'INT', 'QUIT', 'KILL', 'TERM'])
+
+function isStopSignal(signal: string | undefined): boolean {
+  return signal === undefined || STOP_SIGNALS.has(signal.toUpperCase())
+}
+
 /**
  * Backends by Host, kept current by discovery.
  *
@@ -87,8 +96,10 @@ export class BackendRegistry {
           replica.paused = false
           break
         case 'stop':
-        case 'kill':
           replica.draining = true
+          break
+        case 'kill':
+          if (isStopSignal(event.attributes['signal'])) replica.draining = true
           break
         case 'pause':
           replica.paused = true
