@@ -1,10 +1,15 @@
 /**
  * A system under test that `parlance run` starts once per run, on an
- * ephemeral port, and stops at the end.
+ * ephemeral port, and stops at the end. Systems start in waves: a system
+ * starts once every system in its `after` is ready, and may be handed their
+ * addresses with `{address:NAME}`; they stop in reverse order.
  *
  * @example
  *   const engine: SystemConfig = { command: 'node', args: ['examples/settlement-engine/main.ts', '--port', '0'],
  *     ready: { log: /listening on (http:\/\/\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }
+ * @example
+ *   const lb: SystemConfig = { command: 'node', args: ['lb.ts', '--docker-host', '{address:docker}'], after: ['docker'],
+ *     ready: { log: [/balancer listening on (http:\S+)/, /admin on (?<admin>http:\S+)/] }, env: { LB_URL: '{address}', LB_ADMIN_URL: '{admin}' } }
  */
 export interface SystemConfig {
   /** The program to run, e.g. `node`. */
@@ -12,26 +17,38 @@ export interface SystemConfig {
   /**
    * Its arguments. Ask for an ephemeral port here (`--port 0`) and print the
    * address. `{tempDir}` stands for a fresh directory made for this run and
-   * removed when the system stops, e.g. `['--data-dir', '{tempDir}']`.
+   * removed when the system stops, e.g. `['--data-dir', '{tempDir}']`;
+   * `{address:NAME}` for the address of system NAME, which must be in `after`.
    */
   args?: string[]
   /** Its working directory, relative to the config file. Default: the config file's directory. */
   cwd?: string
-  /** Extra environment variables for the system's own process. */
+  /** Extra environment variables for the system's own process; `{address:NAME}` is replaced as in `args`. */
   processEnv?: Record<string, string>
+  /**
+   * The systems that must be ready before this one starts, e.g. `['docker']`.
+   * A domain that needs this system gets them started too.
+   */
+  after?: string[]
   /**
    * When the system is ready: a log line matching `log` (its first capture group
    * is the address) and/or `url` answering 2xx (`{address}` is replaced).
+   * `log` may be a list when the system prints what it has to say on several
+   * lines: ready once each has matched a line, in any order; the address is the
+   * first group of the first one. Named groups (`(?<admin>\S+)`) of any of them
+   * can be used in `env` as `{admin}`.
    */
-  ready: { log?: RegExp; url?: string }
+  ready: { log?: RegExp | RegExp[]; url?: string }
   /** How long to wait for ready before giving up. Default 30000. */
   readyTimeoutMs?: number
   /** How long to wait after SIGTERM before SIGKILL. Default: the supervisor's. */
   stopTimeoutMs?: number
   /**
    * The variables that hand the system's address to the tests; `{address}` is
-   * replaced. With `--env remote`, or when all of them are already set, the
-   * system is not started and these variables are read from the environment.
+   * replaced, `{NAME}` by the named group NAME of `ready.log`, `{address:NAME}`
+   * by system NAME's address. With `--env remote`, or when all of them are
+   * already set, the system is not started and these variables are read from
+   * the environment.
    */
   env?: Record<string, string>
 }
@@ -100,3 +117,4 @@ export const defaultConfigFile = 'parlance.config.ts'
  *   args: ['main.ts', '--port', '0', '--data-dir', tempDirPlaceholder]
  */
 export const tempDirPlaceholder = '{tempDir}'
+

@@ -31,6 +31,15 @@ describe('planRun', () => {
     expect(plan.systems).toEqual(['engine'])
   })
 
+  test('a domain gets the systems its systems start after started too, transitively', () => {
+    const withLb = defineConfig({
+      systems: { engine, docker: { command: 'node', ready: { log: /on (\S+)/ } }, lb: { command: 'node', after: ['docker'], ready: { log: /on (\S+)/ } }, proxy: { command: 'node', after: ['lb'], ready: { log: /on (\S+)/ } } },
+      domains: { edge: { features: ['specs/edge'], channels: ['api'], systems: ['proxy'] } },
+      support: ['specs/support/**/*.ts'],
+    })
+    expect(planRun(withLb, {}).systems).toEqual(['docker', 'lb', 'proxy'])
+  })
+
   test('an unknown channel is a configuration error with the nearest channel', () => {
     expect(() => planRun(config, { channels: ['strem'] })).toThrow(
       '--channels: "strem" is not a channel of any domain — did you mean "stream"? Channels: api, ui, stream',

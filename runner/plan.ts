@@ -2,6 +2,7 @@ import { ConfigurationError } from '../drivers/core/errors/configuration-error.t
 import { nearest } from '../drivers/core/nearest.ts'
 import { andTagExpressions, channelTagExpression } from './channel-tags.ts'
 import type { ParlanceConfig } from './config.ts'
+import { withPrerequisites } from './system-order.ts'
 
 /**
  * One cucumber run: a channel, the features of the domains that declare it,
@@ -29,7 +30,7 @@ export interface RunPlan {
   channels: ChannelPlan[]
   /** Every channel any domain declares, in declared order. */
   allChannels: string[]
-  /** The systems the planned domains need, in declared order. */
+  /** The systems the planned domains need and, transitively, the systems those start after, in declared order. */
   systems: string[]
 }
 
@@ -61,5 +62,5 @@ export function planRun(config: ParlanceConfig, options: { channels?: string[]; 
     }
   })
   const needed = new Set(channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])))
-  return { channels, allChannels, systems: Object.keys(config.systems ?? {}).filter((name) => needed.has(name)) }
+  return { channels, allChannels, systems: withPrerequisites(needed, config.systems ?? {}) }
 }

@@ -1,12 +1,75 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SystemConfig } from './config.ts'
 import { startSystems } from './systems.ts'
 
 // Prints the directory it was given once it exists, then waits to be stopped.
 const probe = "const dir = process.argv[1]; if (require('fs').existsSync(dir)) console.log('ready ' + dir); setInterval(() => {}, 1000)"
 
+// Prints the lines it was given (exits 3 at a line 'exit'), and on SIGTERM writes its name to the stop log.
+const printer =
+  "const [name, log, ...lines] = process.argv.slice(1); process.on('SIGTERM', () => { require('fs').appendFileSync(log, name + '\\n'); process.exit(0) }); " +
+  "for (const line of lines) { if (line === 'exit') process.exit(3); console.log(line) } setInterval(() => {}, 1000)"
+
+let stopLog = ''
+afterEach(() => {
+  if (stopLog) rmSync(join(stopLog, '..'), { recursive: true, force: true })
+  stopLog = ''
+})
+
+function printing(name: string, lines: string[], system: Partial<SystemConfig> = {}): SystemConfig {
+  stopLog ||= join(mkdtempSync(join(tmpdir(), 'parlance-systems-')), 'stopped.log')
+  return { command: process.execPath, args: ['-e', printer, name, stopLog, ...lines], ready: { log: /listening on (\S+)/ }, ...system }
+}
+
+const docker = (): SystemConfig => printing('docker', ['docker daemon emulator listening on tcp://127.0.0.1:2375'], { env: { DOCKER_HOST: '{address}' } })
+const lb = (lines = ['load balancer listening on http://127.0.0.1:8080 for {address:docker}', 'load balancer admin on http://127.0.0.1:8081']): SystemConfig =>
+  printing('lb', lines, {
+    after: ['docker'],
+    processEnv: { DOCKER_HOST: '{address:docker}' },
+    ready: { log: [/load balancer listening on (\S+)/, /admin on (?<admin>\S+)/, /for (?<docker>\S+)/] },
+    env: { LB_URL: '{address}', LB_ADMIN_URL: '{admin}/stats', LB_DOCKER: '{docker}' },
+  })
+
 describe('startSystems', () => {
+  it('starts a system after the systems in its after, with their addresses, and stops it first', async () => {
+    const systems = await startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: {} })
+    try {
+      expect(systems.env).toEqual({
+        DOCKER_HOST: 'tcp://127.0.0.1:2375',
+        LB_URL: 'http://127.0.0.1:8080',
+        LB_ADMIN_URL: 'http://127.0.0.1:8081/stats',
+        LB_DOCKER: 'tcp://127.0.0.1:2375',
+      })
+      expect(systems.lines.map((line) => line.replace(/\(pid \d+, \d+\.\d s\)/, '(…)'))).toEqual([
+        'docker: started at tcp://127.0.0.1:2375 (…)',
+        'lb: started at http://127.0.0.1:8080 (…)',
+      ])
+    } finally {
+      await systems.stop()
+    }
+    expect(readFileSync(stopLog, 'utf8')).toBe('lb\ndocker\n')
+  })
+
+  it('when a later wave fails, stops what was started and throws the error naming the system', async () => {
+    const failing = startSystems(['docker', 'lb'], { docker: docker(), lb: lb(['load balancer: no docker at {address:docker}', 'exit']) }, { root: tmpdir(), remote: false, env: {} })
+    const error = await failing.then(
+      () => { throw new Error('expected startSystems to fail') },
+      (reason: unknown) => reason as Error,
+    )
+    expect(error.message).toMatch(/^Process "lb" \(.+\) exited with code 3 before it was ready \(waiting for log lines matching .+ \(in any order\)\)\. Its last 1 line of output:\n {2}\[stdout\] load balancer: no docker at tcp:\/\/127\.0\.0\.1:2375$/)
+    expect(readFileSync(stopLog, 'utf8')).toBe('docker\n')
+  })
+
+  it('refuses to start a system after one that is not started, saying how to start both or neither', async () => {
+    await expect(startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: { DOCKER_HOST: 'tcp://ci:2375' } })).rejects.toThrow(
+      'systems.lb is to be started after "docker", but "docker" is not started (DOCKER_HOST is already set), so lb cannot be given its address. ' +
+        'Unset DOCKER_HOST to start both, or set LB_URL, LB_ADMIN_URL and LB_DOCKER too to start neither.',
+    )
+  })
+
   it('gives a system a fresh {tempDir} for the run and removes it when the system stops', async () => {
     const systems = await startSystems(
       ['probe'],

@@ -8,6 +8,15 @@ const valid = {
   support: ['specs/support/**/*.ts'],
 }
 
+const docker = { command: 'node', args: ['docker.mjs'], ready: { log: /listening on (tcp:\S+)/ }, env: { DOCKER_HOST: '{address}' } }
+const lb = {
+  command: 'node',
+  args: ['lb.mjs', '--port', '0', '--docker-host={address:docker}'],
+  after: ['docker'],
+  ready: { log: [/balancer listening on (?<public>http:\S+)/, /admin on (?<admin>http:\S+)/] },
+  env: { LB_URL: '{public}', LB_ADMIN_URL: '{admin}' },
+}
+
 describe('validateConfig', () => {
   test('returns a valid config as it is', () => {
     expect(validateConfig(valid, 'parlance.config.ts')).toBe(valid)
@@ -33,6 +42,61 @@ describe('validateConfig', () => {
     const config = { ...valid, systems: { engine: { args: '--port 0', ready: {} } } }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
       "p.ts is not valid:\n  • systems.engine.command is missing; it is required\n  • systems.engine.args is \"--port 0\"; expected a list of strings, e.g. ['--port', '0']\n  • systems.engine.ready has neither log nor url; give a log line to wait for and/or a URL to poll",
+    )
+  })
+
+  test('after names known systems other than itself, with the nearest name', () => {
+    const config = { ...valid, systems: { ...valid.systems, docker, lb: { ...lb, after: ['dockr', 'lb', 3] } } }
+    expect(() => validateConfig(config, 'p.ts')).toThrow(
+      'p.ts is not valid:\n' +
+        '  • systems.lb.after[0] is "dockr"; expected one of the systems: engine, docker — did you mean "docker"?\n' +
+        '  • systems.lb.after[1] is "lb" itself; a system cannot start after itself, so remove it\n' +
+        '  • systems.lb.after[2] is 3; expected one of the systems: engine, docker\n' +
+        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after',
+    )
+  })
+
+  test('after lists that make a cycle are refused, naming the cycle', () => {
+    const config = { ...valid, systems: { ...valid.systems, docker: { ...docker, after: ['lb'] }, lb } }
+    expect(() => validateConfig(config, 'p.ts')).toThrow(
+      'p.ts is not valid:\n  • systems.docker.after makes a cycle: docker → lb → docker; each would wait for the other to be ready, so remove one of these links',
+    )
+  })
+
+  test('{address:NAME} must name a system in after, wherever it is used', () => {
+    const config = {
+      ...valid,
+      systems: {
+        ...valid.systems,
+        docker,
+        lb: { ...lb, after: [], processEnv: { DOCKER_HOST: '{address:docker}' }, env: { ...lb.env, SELF: '{address:lb}', OTHER: '{address:dokcer}' } },
+      },
+    }
+    expect(() => validateConfig(config, 'p.ts')).toThrow(
+      'p.ts is not valid:\n' +
+        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after\n' +
+        '  • systems.lb.processEnv.DOCKER_HOST uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after\n' +
+        "  • systems.lb.env.SELF uses {address:lb}, but that is lb's own address; in its env use {address}, elsewhere it is not known yet\n" +
+        '  • systems.lb.env.OTHER uses {address:dokcer}, but there is no system "dokcer" — did you mean "docker"? Systems: engine, docker, lb',
+    )
+  })
+
+  test('an env template may use the named groups of every ready.log pattern; another name is refused, listing them', () => {
+    const systems = { ...valid.systems, docker, lb }
+    expect(validateConfig({ ...valid, systems }, 'p.ts').systems).toBe(systems)
+    const config = { ...valid, systems: { ...valid.systems, docker, lb: { ...lb, env: { LB_ADMIN_URL: '{admn}/stats' } } } }
+    expect(() => validateConfig(config, 'p.ts')).toThrow(
+      'p.ts is not valid:\n  • systems.lb.env.LB_ADMIN_URL uses {admn}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: public, admin) — did you mean {admin}?',
+    )
+  })
+
+  test('ready.log is a pattern or a non-empty list of them; {address} needs a capture group in the first', () => {
+    const config = { ...valid, systems: { engine: { ...valid.systems.engine, ready: { log: [] } }, docker, lb: { ...lb, ready: { log: [/admin on (?<admin>\S+)/] } } } }
+    expect(() => validateConfig(config, 'p.ts')).toThrow(
+      'p.ts is not valid:\n' +
+        '  • systems.engine.ready.log is []; expected a regular expression whose first capture group is the address, e.g. /listening on (http:\\/\\/\\S+)/, or a non-empty list of them\n' +
+        '  • systems.engine uses {address}, but there is no ready.log; capture the address, e.g. /listening on (http:\\/\\/\\S+)/\n' +
+        '  • systems.lb.env.LB_URL uses {public}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: admin)',
     )
   })
 

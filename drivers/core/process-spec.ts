@@ -14,7 +14,10 @@ export interface ProcessSpec {
   cwd?: string
   /** Added to this process's environment. */
   env?: Record<string, string>
-  /** `log`: a matching line means ready, its first capture group is the address; `url`: polled until 2xx, may use `{address}`. */
+  /**
+   * `log`: a matching line means ready, its first capture group is the address; `alsoLog`: lines that must
+   * appear too, in any order; `url`: polled until 2xx, may use `{address}`.
+   */
   ready?: ReadyCheck
   /** Default 15000. */
   readyTimeoutMs?: number
@@ -34,6 +37,8 @@ export interface ProcessSpec {
 export interface ReadyInfo {
   address?: string
   match?: RegExpMatchArray
+  /** The named capture groups of the ready lines, e.g. `{ admin: 'http://127.0.0.1:41235' }`. */
+  groups?: Record<string, string>
   pid: number
 }
 

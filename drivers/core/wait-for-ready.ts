@@ -11,20 +11,26 @@ import type { OutputTail } from './output-tail.ts'
  *   describeReadiness(ready) // 'a log line matching /listening on (http:\S+)/, then {address}/health to answer 2xx'
  */
 export interface ReadyCheck {
+  /** A line matching it means ready; its first capture group is the address. */
   log?: RegExp
+  /** With `log`: more lines that must appear too, in any order, e.g. `[/admin on (?<admin>\S+)/]` for a second listener. */
+  alsoLog?: readonly RegExp[]
   url?: string
 }
 
 /**
- * What readiness found: the matching log line and its first capture group.
+ * What readiness found: the line matching `log`, its first capture group, and
+ * the named groups of every matched line.
  *
  * @example
- *   const { address } = await waitForReady(ready, tail, signal, progress)
- *   address // 'http://127.0.0.1:41234'
+ *   const { address, groups } = await waitForReady({ log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/] }, tail, signal, progress)
+ *   address // 'http://127.0.0.1:41234'; groups // { admin: 'http://127.0.0.1:41235' }
  */
 export interface Readiness {
   address?: string
   match?: RegExpMatchArray
+  /** The named capture groups that matched, of `log` and `alsoLog` together. */
+  groups?: Record<string, string>
 }
 
 /**
@@ -54,8 +60,17 @@ const pollTimeoutMs = 1000
 export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTail, signal: AbortSignal, progress: ReadinessProgress): Promise<Readiness> {
   const readiness: Readiness = {}
   if (ready?.log) {
-    readiness.match = await waitForLine(ready.log, tail, signal)
-    readiness.address = progress.address = readiness.match[1]
+    const [match, ...others] = await Promise.all([
+      waitForLine(ready.log, tail, signal).then((line) => {
+        progress.address = line[1]
+        return line
+      }),
+      ...(ready.alsoLog ?? []).map((pattern) => waitForLine(pattern, tail, signal)),
+    ])
+    readiness.match = match
+    readiness.address = match[1]
+    const groups = Object.fromEntries([match, ...others].flatMap((line) => Object.entries(line.groups ?? {}).filter(isMatched)))
+    if (Object.keys(groups).length > 0) readiness.groups = groups
   }
   if (ready?.url) await waitForOk(fillAddress(ready.url, readiness.address), signal, progress)
   return readiness
@@ -69,8 +84,15 @@ export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTa
  *   describeReadiness(undefined) // 'the process to start'
  */
 export function describeReadiness(ready: ReadyCheck | undefined, address?: string): string {
-  const parts = [ready?.log && `a log line matching ${String(ready.log)}`, ready?.url && `${fillAddress(ready.url, address)} to answer 2xx`]
+  const patterns = ready?.log ? [ready.log, ...(ready.alsoLog ?? [])].map(String) : []
+  const lines = patterns.length > 1 ? `log lines matching ${patterns.join(' and ')} (in any order)` : patterns[0] && `a log line matching ${patterns[0]}`
+  const parts = [lines, ready?.url && `${fillAddress(ready.url, address)} to answer 2xx`]
   return parts.filter(Boolean).join(', then ') || 'the process to start'
+}
+
+// A named group in an optional part of the pattern is undefined when that part did not match.
+function isMatched(entry: [string, string | undefined]): entry is [string, string] {
+  return entry[1] !== undefined
 }
 
 function fillAddress(url: string, address: string | undefined): string {

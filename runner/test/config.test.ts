@@ -11,7 +11,7 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
     expect(stderr.trim().split('\n')).toEqual([
       'parlance run: invalid.config.ts is not valid:',
       '  • systems.shop.readyTimeoutMs is "5s"; expected a whole number ≥ 1, e.g. 30000',
-      '  • systems.shop.env.SHOP_URL is "{adress}"; expected only the placeholder {address} (found {adress})',
+      '  • systems.shop.env.SHOP_URL uses {adress}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (it has none) — did you mean {address}?',
       '  • domains.shop.channels is missing; it is required',
       '  • domains.shop.channel is not a known key — did you mean "channels"? Allowed: features, channels, systems',
       '  • domains.shop.systems[0] is "shpo"; expected one of the systems: shop — did you mean "shop"?',
