@@ -44,12 +44,18 @@ export const DEFAULT_BACKEND: BackendCommand = {
 
 /**
  * Starts a backend in its own process group on a free 127.0.0.1 port and waits until it accepts connections.
+ * `onSpawn` gets the process group id as soon as it exists, so an owner can kill a backend still starting.
  *
  * @example
  *   const backend = await startBackend('web-1')
  *   await fetch(`http://127.0.0.1:${backend.port}/`) // {"container":"web-1","requests":1,…}
  */
-export async function startBackend(containerName: string, command: BackendCommand = DEFAULT_BACKEND, readyTimeoutMs = 5000): Promise<BackendProcess> {
+export async function startBackend(
+  containerName: string,
+  command: BackendCommand = DEFAULT_BACKEND,
+  readyTimeoutMs = 5000,
+  onSpawn: (pid: number) => void = () => {},
+): Promise<BackendProcess> {
   const port = await findFreePort()
   const child = spawn(command.command, [...(command.args ?? [])], {
     detached: true,
@@ -67,6 +73,7 @@ export async function startBackend(containerName: string, command: BackendComman
   if (pid === undefined) {
     throw new SystemCompromisedError(`startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; check the command exists`)
   }
+  onSpawn(pid)
   const deadline = Date.now() + readyTimeoutMs
   while (!(await accepts(port))) {
     if (exitCode !== undefined || Date.now() >= deadline) {

@@ -73,14 +73,14 @@ export const BRIDGE_NETWORK_ID = hex64('bridge')
  * reaches the backend either way.
  *
  * @example
- *   toContainerSummary(container, Date.now()).Ports // [{ IP: '0.0.0.0', PrivatePort: 8080, PublicPort: 41234, Type: 'tcp' }]
+ *   toContainerSummary(container, Date.now()).Ports // [{ IP: container.publishIp, PrivatePort: 8080, PublicPort: 41234, Type: 'tcp' }]
  *   toContainerSummary(stopped, Date.now()).State // 'exited'
  */
 export function toContainerSummary(container: ContainerRecord, nowMs: number): ContainerSummary {
   const up = container.state === 'running' || container.state === 'paused'
   const ports: PortJson[] = container.publish
     ? up
-      ? [{ IP: '0.0.0.0', PrivatePort: container.exposedPort, PublicPort: container.hostPort, Type: 'tcp' }]
+      ? [{ IP: container.publishIp, PrivatePort: container.exposedPort, PublicPort: container.hostPort, Type: 'tcp' }]
       : [{ PrivatePort: container.exposedPort, Type: 'tcp' }]
     : [{ PrivatePort: container.hostPort, Type: 'tcp' }]
   return {

@@ -1,7 +1,8 @@
 import { ConfigurationError } from '../../core/errors/configuration-error.ts'
+import { BackendLauncher } from './backend-launcher.ts'
 import type { BackendCommand, BackendProcess } from './backend-process.ts'
-import { startBackend } from './backend-process.ts'
-import type { ContainerRecord, HealthStatus } from './container-state.ts'
+import { DEFAULT_BACKEND } from './backend-process.ts'
+import type { ContainerRecord, HealthcheckConfig, HealthStatus } from './container-state.ts'
 import { newContainerId } from './container-state.ts'
 import type { EventBus } from './event-bus.ts'
 import { toContainerEvent } from './event-json.ts'
@@ -9,7 +10,8 @@ import type { EventQuirks } from './event-stream.ts'
 import { signalNumber } from './signal-numbers.ts'
 
 /**
- * A container to run. `backend: null` runs no process (the port is then `exposedPort`, unreachable).
+ * A container to create (and run). `backend: null` runs no process (the port is then `exposedPort`, unreachable).
+ * `health` is the status the container starts with; `env` entries (`KEY=value`) reach the backend process.
  *
  * @example
  *   await daemon.runContainer({ name: 'web-1', labels: { 'lb.enable': 'true' }, publish: true, health: 'healthy' })
@@ -21,8 +23,12 @@ export interface RunContainerOptions {
   image?: string
   exposedPort?: number
   publish?: boolean
+  /** The host address a published port binds to; `0.0.0.0` by default. */
+  publishIp?: string
   health?: HealthStatus
   backend?: BackendCommand | null
+  env?: readonly string[]
+  healthcheck?: HealthcheckConfig
 }
 
 /**
@@ -31,11 +37,14 @@ export interface RunContainerOptions {
  *
  * @example
  *   const runtime = new ContainerRuntime(bus, {}, Date.now)
- *   await runtime.run({ name: 'web-1' }); await runtime.stop('web-1') // kill, die, stop
+ *   await runtime.run({ name: 'web-1' }); await runtime.stop('web-1') // create, start, kill, die, stop
  */
 export class ContainerRuntime {
   readonly #containers = new Map<string, ContainerRecord>()
+  readonly #plans = new Map<string, { backend: BackendCommand | null; health: HealthStatus }>()
   readonly #processes = new Map<string, { backend: BackendProcess; handled: Promise<void> }>()
+  readonly #starting = new Map<string, Promise<void>>()
+  readonly #launcher = new BackendLauncher()
   #ipCounter = 1
 
   constructor(
@@ -51,11 +60,17 @@ export class ContainerRuntime {
 
   /** Creates and starts a container (events `create`, `start`, and its health if settled). */
   async run(run: RunContainerOptions): Promise<ContainerRecord> {
+    const container = this.create(run, 'runContainer')
+    await this.start(container.id)
+    return container
+  }
+
+  /** `docker create`: records the container, state `created`, no process yet (event `create`). */
+  create(run: RunContainerOptions, method = 'create'): ContainerRecord {
     if (this.list().some((c) => c.name === run.name)) {
-      throw new ConfigurationError(`docker daemon runContainer: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`)
+      throw new ConfigurationError(`docker daemon ${method}: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`)
     }
     const exposedPort = run.exposedPort ?? 8080
-    const backend = run.backend === null ? undefined : await startBackend(run.name, run.backend ?? undefined)
     this.#ipCounter += 1
     const container: ContainerRecord = {
       id: newContainerId(),
@@ -67,23 +82,33 @@ export class ContainerRuntime {
       labels: { ...run.labels },
       exposedPort,
       publish: run.publish ?? false,
+      publishIp: run.publishIp ?? '0.0.0.0',
       bridgeIp: `172.17.${Math.floor(this.#ipCounter / 256)}.${this.#ipCounter % 256}`,
-      hostPort: backend?.port ?? exposedPort,
-      pid: backend?.pid,
+      hostPort: exposedPort,
+      pid: undefined,
+      env: [...(run.env ?? [])],
+      healthcheck: run.healthcheck,
       state: 'created',
-      health: run.health ?? 'none',
+      health: 'none',
       startedMs: 0,
       finishedMs: 0,
       exitCode: 0,
     }
     this.#containers.set(container.id, container)
+    this.#plans.set(container.id, { backend: run.backend === null ? null : (run.backend ?? DEFAULT_BACKEND), health: run.health ?? 'none' })
     this.#emit(container, 'create')
-    container.state = 'running'
-    container.startedMs = this.now()
-    this.#emit(container, 'start')
-    if (container.health === 'healthy' || container.health === 'unhealthy') this.#emitHealth(container)
-    if (backend !== undefined) this.#watch(container, backend)
     return container
+  }
+
+  /** `docker start`: runs the backend, then event `start` (and `health_status` if the health is settled). No-op if up. */
+  start(ref: string): Promise<void> {
+    const container = this.find('start', ref)
+    const pending = this.#starting.get(container.id)
+    if (pending !== undefined) return pending
+    if (isUp(container)) return Promise.resolve()
+    const starting = this.#startBackend(container).finally(() => this.#starting.delete(container.id))
+    this.#starting.set(container.id, starting)
+    return starting
   }
 
   /** The container with this id, id prefix (12+ digits) or name. */
@@ -94,13 +119,19 @@ export class ContainerRuntime {
     throw new ConfigurationError(`docker daemon ${method}: no such container ${JSON.stringify(ref)}; known containers: ${known}`)
   }
 
-  /** `docker stop`: SIGTERM, then the exit (events `kill`, `die`, `stop`). */
-  async stop(ref: string): Promise<void> {
+  /** Settles once a start in progress has finished (at once if none is). */
+  async whenStarted(ref: string): Promise<void> {
+    await this.#starting.get(this.find('start', ref).id)?.catch(() => {})
+  }
+
+  /** `docker stop`: SIGTERM, SIGKILL after `timeoutMs`, then the exit (events `kill`, `die`, `stop`). */
+  async stop(ref: string, timeoutMs?: number): Promise<void> {
     const container = this.find('stop', ref)
+    await this.#starting.get(container.id)?.catch(() => {})
     if (!isUp(container)) return
     this.#emit(container, 'kill', { signal: '15' })
     const backend = this.#release(container)
-    const exitCode = backend === undefined ? 0 : await backend.stop()
+    const exitCode = backend === undefined ? 0 : await backend.stop(timeoutMs)
     this.#markExited(container, exitCode)
     this.#emit(container, 'die', { exitCode: String(exitCode) })
     this.#emit(container, 'stop')
@@ -109,6 +140,7 @@ export class ContainerRuntime {
   /** `docker kill`: events `kill` (with the signal number) and `die` (with the exit code). */
   async kill(ref: string, signal: NodeJS.Signals, method = 'kill'): Promise<void> {
     const container = this.find(method, ref)
+    await this.#starting.get(container.id)?.catch(() => {})
     if (!isUp(container)) return
     this.#emit(container, 'kill', { signal: String(signalNumber(signal)) })
     const backend = this.#release(container)
@@ -145,6 +177,7 @@ export class ContainerRuntime {
     const container = this.find('destroy', ref)
     await this.kill(container.id, 'SIGKILL', 'destroy')
     this.#containers.delete(container.id)
+    this.#plans.delete(container.id)
     this.#emit(container, 'destroy')
   }
 
@@ -157,13 +190,28 @@ export class ContainerRuntime {
 
   /** Kills every backend process group and waits for them to exit; publishes nothing. */
   async killAll(): Promise<void> {
+    const starting = this.#launcher.close()
     const running = [...this.#processes.values()]
     this.#processes.clear()
     for (const { backend } of running) {
       backend.signal('SIGCONT')
       backend.signal('SIGKILL')
     }
-    await Promise.all(running.map(({ backend }) => backend.exited))
+    await Promise.all([starting, ...running.map(({ backend }) => backend.exited)])
+  }
+
+  async #startBackend(container: ContainerRecord): Promise<void> {
+    const plan = this.#plans.get(container.id) ?? { backend: null, health: 'none' as const }
+    const command = plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
+    const backend = command === undefined ? undefined : await this.#launcher.launch(container.name, command)
+    container.pid = backend?.pid
+    container.hostPort = backend?.port ?? container.exposedPort
+    container.state = 'running'
+    container.startedMs = this.now()
+    container.health = plan.health
+    this.#emit(container, 'start')
+    if (container.health === 'healthy' || container.health === 'unhealthy') this.#emitHealth(container)
+    if (backend !== undefined) this.#watch(container, backend)
   }
 
   // A backend exiting by itself is a `die` with its exit code, as when a container's PID 1 ends.
@@ -187,6 +235,7 @@ export class ContainerRuntime {
 
   #markExited(container: ContainerRecord, exitCode: number): void {
     container.state = 'exited'
+    container.pid = undefined
     container.exitCode = exitCode
     container.finishedMs = this.now()
   }
@@ -199,6 +248,11 @@ export class ContainerRuntime {
     if (this.quirks.bareHealthStatus) this.#emit(container, 'health_status', { health_status: container.health })
     else this.#emit(container, `health_status: ${container.health}`)
   }
+}
+
+function envObject(entries: readonly string[]): Record<string, string> {
+  const pairs = entries.filter((entry) => entry.includes('=')).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
+  return Object.fromEntries(pairs)
 }
 
 function isUp(container: ContainerRecord): boolean {

@@ -4,7 +4,7 @@ import { describeStatus, humanDuration } from './container-state.ts'
 
 const base: ContainerRecord = {
   id: 'a'.repeat(64), name: 'web-1', image: 'img', imageId: 'sha256:b', command: 'node', createdMs: 0, labels: {},
-  exposedPort: 8080, publish: false, bridgeIp: '172.17.0.2', hostPort: 8080, pid: undefined,
+  exposedPort: 8080, publish: false, publishIp: '0.0.0.0', bridgeIp: '172.17.0.2', hostPort: 8080, pid: undefined, env: [], healthcheck: undefined,
   state: 'running', health: 'none', startedMs: 0, finishedMs: 0, exitCode: 0,
 }
 

@@ -37,17 +37,39 @@ export interface ContainerRecord {
   /** The port the image exposes (PrivatePort when published). */
   readonly exposedPort: number
   readonly publish: boolean
+  /** The host address a published port is bound to (`HostIp` of the port binding), `0.0.0.0` by default. */
+  readonly publishIp: string
   /** The 172.17.0.x address a published container gets; unreachable, as on a real host. */
   readonly bridgeIp: string
   /** The real 127.0.0.1 port of the backend process; `exposedPort` when there is none. */
   hostPort: number
-  /** The backend's process (and process group) id; undefined without a backend. */
-  readonly pid: number | undefined
+  /** The backend's process (and process group) id; undefined while not running or without a backend. */
+  pid: number | undefined
+  /** `KEY=value` entries given at create, passed to the backend process. */
+  readonly env: readonly string[]
+  /** The create request's `Healthcheck`, echoed by inspect; undefined when none was given. */
+  readonly healthcheck: HealthcheckConfig | undefined
   state: ContainerStateName
   health: HealthStatus
   startedMs: number
   finishedMs: number
   exitCode: number
+}
+
+/**
+ * A container's `Config.Healthcheck`, as the Engine API takes it (durations in nanoseconds).
+ *
+ * @example
+ *   const check: HealthcheckConfig = { Test: ['CMD', 'curl', '-f', 'http://localhost:8080/health'], Interval: 1_000_000_000 }
+ *   const none: HealthcheckConfig = { Test: ['NONE'] }
+ */
+export interface HealthcheckConfig {
+  Test: string[]
+  Interval?: number
+  Timeout?: number
+  StartPeriod?: number
+  StartInterval?: number
+  Retries?: number
 }
 
 /**

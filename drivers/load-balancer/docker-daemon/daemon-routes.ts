@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ContainerRecord } from './container-state.ts'
 import { toContainerSummary } from './container-json.ts'
+import { routeContainerRequest } from './container-routes.ts'
+import { DaemonApiError } from './daemon-api-error.ts'
+import type { EmulatorControl } from './emulator-routes.ts'
+import { routeEmulatorRequest } from './emulator-routes.ts'
 import type { EventBus } from './event-bus.ts'
 import type { EventQuirks } from './event-stream.ts'
 import { parseTimestamp, streamEvents } from './event-stream.ts'
 import { InvalidFilterError, matchesContainer, parseFilters } from './filters.ts'
+import { sendJson } from './http-io.ts'
 
 /** The API version the emulator claims, as Docker Engine 24 does. */
 export const API_VERSION = '1.43'
@@ -12,13 +17,13 @@ export const API_VERSION = '1.43'
 export const ENGINE_VERSION = '24.0.7'
 
 /**
- * What the routes read from the daemon.
+ * What the routes read from and act on: the containers, the event log, and the emulator's controls.
  *
  * @example
- *   const state: DaemonState = { containers: () => [...records.values()], bus, quirks: {}, now: Date.now }
+ *   const state: DaemonState = { containers: () => runtime.list(), bus, quirks: {}, now: Date.now, runtime, eventGate, restart }
  *   routeRequest(state, request, response)
  */
-export interface DaemonState {
+export interface DaemonState extends EmulatorControl {
   /** Newest first, as `docker ps` lists them. */
   containers: () => readonly ContainerRecord[]
   bus: EventBus
@@ -40,28 +45,32 @@ export function routeRequest(state: DaemonState, request: IncomingMessage, respo
   response.setHeader('Docker-Experimental', 'false')
   response.setHeader('Ostype', 'linux')
   response.setHeader('Server', `Docker/${ENGINE_VERSION} (linux)`)
-  const method = request.method ?? 'GET'
-  try {
-    if ((method === 'GET' || method === 'HEAD') && path === '/_ping') return sendText(response, 200, 'OK')
-    if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson())
-    if (method === 'GET' && path === '/containers/json') return listContainers(state, url, response)
-    if (method === 'GET' && path === '/events') {
-      response.writeHead(200, { 'Content-Type': 'application/json' })
-      const params = url.searchParams
-      return streamEvents(
-        response,
-        state.bus,
-        { filters: parseFilters(params.get('filters')), sinceNano: parseTimestamp(params.get('since')), untilNano: parseTimestamp(params.get('until')) },
-        state.quirks,
-        state.now,
-      )
-    }
-    sendJson(response, 404, { message: 'page not found' })
-  } catch (error) {
+  answer(state, request.method ?? 'GET', path, url, request, response).catch((error: unknown) => {
     // Docker answers every failure as {"message": …}; a client under test must see that, not a dropped connection.
     if (response.headersSent) return void response.destroy(error as Error)
-    sendJson(response, error instanceof InvalidFilterError ? 400 : 500, { message: (error as Error).message })
-  }
+    const status = error instanceof DaemonApiError ? error.status : error instanceof InvalidFilterError ? 400 : 500
+    sendJson(response, status, { message: (error as Error).message })
+  })
+}
+
+async function answer(state: DaemonState, method: string, path: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if ((method === 'GET' || method === 'HEAD') && path === '/_ping') return sendText(response, 200, 'OK')
+  if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson())
+  if (method === 'GET' && path === '/containers/json') return listContainers(state, url, response)
+  if (method === 'GET' && path === '/events') return openEvents(state, url, response)
+  if (await routeContainerRequest(state.runtime, method, path, url, request, response)) return
+  if (await routeEmulatorRequest(state, method, path, url, request, response)) return
+  sendJson(response, 404, { message: 'page not found' })
+}
+
+function openEvents(state: DaemonState, url: URL, response: ServerResponse): void {
+  // A held event pipeline looks, to the client, like a daemon that hangs up on /events.
+  if (state.eventGate.held()) return void response.destroy()
+  const params = url.searchParams
+  const request = { filters: parseFilters(params.get('filters')), sinceNano: parseTimestamp(params.get('since')), untilNano: parseTimestamp(params.get('until')) }
+  response.writeHead(200, { 'Content-Type': 'application/json' })
+  state.eventGate.track(response)
+  streamEvents(response, state.bus, request, state.quirks, state.now)
 }
 
 function listContainers(state: DaemonState, url: URL, response: ServerResponse): void {
@@ -91,11 +100,6 @@ function versionJson(): Record<string, unknown> {
     KernelVersion: '6.5.0-parlance',
     BuildTime: '2023-10-26T09:08:01.000000000+00:00',
   }
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json' })
-  response.end(`${JSON.stringify(body)}\n`)
 }
 
 function sendText(response: ServerResponse, status: number, body: string): void {

@@ -5,6 +5,7 @@ import { ContainerRuntime } from './container-runtime.ts'
 import { routeRequest } from './daemon-routes.ts'
 import { listenDaemon } from './daemon-listener.ts'
 import { EventBus } from './event-bus.ts'
+import { EventGate } from './event-gate.ts'
 import type { EventQuirks } from './event-stream.ts'
 
 export type { RunContainerOptions } from './container-runtime.ts'
@@ -19,6 +20,8 @@ export type { RunContainerOptions } from './container-runtime.ts'
 export interface DockerDaemonOptions {
   socketPath?: string
   tcp?: boolean
+  /** The TCP port to listen on (implies `tcp`); 0, the default, picks a free one. */
+  tcpPort?: number
   eventQuirks?: EventQuirks
   /** The clock, unix ms; tests fix it to get exact `Status` and `time` values. */
   now?: () => number
@@ -38,7 +41,12 @@ export interface DockerDaemon {
   /** `tcp://127.0.0.1:PORT`, or undefined when not on TCP. */
   readonly url: string | undefined
   readonly socketPath: string | undefined
+  /** `docker run`: create, then start (events `create`, `start`, and the health if settled). */
   runContainer(options: RunContainerOptions): Promise<Readonly<ContainerRecord>>
+  /** `docker create`: state `created`, no process (event `create`). */
+  createContainer(options: RunContainerOptions): Readonly<ContainerRecord>
+  /** `docker start`: runs the backend (event `start`, and the health if settled). */
+  start(ref: string): Promise<void>
   container(ref: string): Readonly<ContainerRecord>
   /** Events `kill` (signal 15), `die`, `stop`. */
   stop(ref: string): Promise<void>
@@ -51,8 +59,8 @@ export interface DockerDaemon {
   /** `docker rm -f`: `kill`, `die` if running, then `destroy`. */
   destroy(ref: string): Promise<void>
   setHealth(ref: string, health: Exclude<HealthStatus, 'none'>): void
-  /** Drops every connection (each /events stream ends), refuses new ones for `restartDownMs`, then listens again. */
-  restartDaemon(): Promise<void>
+  /** Drops every connection (each /events stream ends), refuses new ones for `downMs` (`restartDownMs` by default), then listens again. */
+  restartDaemon(options?: { downMs?: number }): Promise<void>
   /** Kills every backend process and stops listening. */
   close(): Promise<void>
 }
@@ -69,11 +77,16 @@ export async function createDockerDaemon(options: DockerDaemonOptions = {}): Pro
   const bus = new EventBus()
   const quirks = options.eventQuirks ?? {}
   const runtime = new ContainerRuntime(bus, quirks, now)
-  const tcp = options.tcp ?? options.socketPath === undefined
-  const state = { containers: () => runtime.list(), bus, quirks, now }
+  const tcp = options.tcp ?? (options.tcpPort !== undefined || options.socketPath === undefined)
+  const restartDaemon = async (downMs = options.restartDownMs ?? 200): Promise<void> => {
+    await listener.stop()
+    await delay(downMs)
+    await listener.start()
+  }
+  const state = { containers: () => runtime.list(), bus, quirks, now, runtime, eventGate: new EventGate(), restart: restartDaemon }
   const listener = await listenDaemon((request, response) => routeRequest(state, request, response), {
     socketPath: options.socketPath,
-    tcpPort: tcp ? 0 : undefined,
+    tcpPort: tcp ? (options.tcpPort ?? 0) : undefined,
   })
   return {
     get url() {
@@ -81,6 +94,8 @@ export async function createDockerDaemon(options: DockerDaemonOptions = {}): Pro
     },
     socketPath: listener.socketPath,
     runContainer: (run) => runtime.run(run),
+    createContainer: (run) => runtime.create(run),
+    start: (ref) => runtime.start(ref),
     container: (ref) => runtime.find('container', ref),
     stop: (ref) => runtime.stop(ref),
     kill: (ref, signal = 'SIGKILL') => runtime.kill(ref, signal),
@@ -89,11 +104,7 @@ export async function createDockerDaemon(options: DockerDaemonOptions = {}): Pro
     unpause: (ref) => runtime.setPaused(ref, false),
     destroy: (ref) => runtime.destroy(ref),
     setHealth: (ref, health) => runtime.setHealth(ref, health),
-    async restartDaemon() {
-      await listener.stop()
-      await delay(options.restartDownMs ?? 200)
-      await listener.start()
-    },
+    restartDaemon: (restart) => restartDaemon(restart?.downMs),
     async close() {
       await runtime.killAll()
       await listener.stop()

@@ -1,5 +1,8 @@
 /**
- * The Docker Engine API emulator: a daemon a load balancer can discover backends from, driven by tests and specs.
+ * The Docker Engine API emulator: a daemon a load balancer can discover backends from, driven by tests and specs,
+ * in-process (createDockerDaemon) or as its own program (main.ts) over the Engine API plus `/_emulator/` endpoints
+ * (DockerEngineClient). Engine API v1.43: /_ping, /version, /containers/json, /events, /containers/create,
+ * /containers/{id}/{start,stop,kill,pause,unpause,json}, DELETE /containers/{id}.
  *
  * @example
  *   import { createDockerDaemon } from '../drivers/load-balancer/docker-daemon/index.ts'
@@ -15,5 +18,10 @@ export type { ContainerSummary, PortJson, EndpointJson } from './container-json.
 export type { DockerEvent } from './event-json.ts'
 export type { EventQuirks } from './event-stream.ts'
 export { API_VERSION, ENGINE_VERSION } from './daemon-routes.ts'
-export { getFromDaemon, openEventStream } from './test-client.ts'
-export type { DaemonTarget, EventStream } from './test-client.ts'
+export { getFromDaemon, openEventStream, requestDaemon } from './test-client.ts'
+export type { DaemonAnswer, DaemonTarget, EventStream } from './test-client.ts'
+export { DockerEngineClient } from './engine-client.ts'
+export type { CreateContainerBody, EngineTarget } from './engine-client.ts'
+export { DockerEngineError } from './docker-engine-error.ts'
+export type { ContainerInspect } from './container-inspect-json.ts'
+export type { HealthcheckConfig } from './container-state.ts'

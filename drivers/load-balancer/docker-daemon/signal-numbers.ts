@@ -10,3 +10,15 @@ const NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2,
 export function signalNumber(signal: NodeJS.Signals): number {
   return NUMBERS[signal] ?? 0
 }
+
+/**
+ * Reads a signal as `docker kill --signal` takes it: `SIGKILL`, `KILL` or `9`; undefined if unknown.
+ *
+ * @example
+ *   parseSignal('KILL') // 'SIGKILL'
+ *   parseSignal('15') // 'SIGTERM'
+ */
+export function parseSignal(raw: string): NodeJS.Signals | undefined {
+  const name = /^\d+$/.test(raw) ? Object.entries(NUMBERS).find(([, number]) => number === Number(raw))?.[0] : raw.toUpperCase().replace(/^(SIG)?/, 'SIG')
+  return name !== undefined && Object.hasOwn(NUMBERS, name) ? (name as NodeJS.Signals) : undefined
+}

@@ -20,16 +20,42 @@ export interface DaemonTarget {
  *   const { status, body } = await getFromDaemon(target, '/v1.43/containers/json')
  *   JSON.parse(body) // [{ Id: …, Names: ['/web-1'], … }]
  */
-export function getFromDaemon(target: DaemonTarget, path: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+export function getFromDaemon(target: DaemonTarget, path: string): Promise<DaemonAnswer> {
+  return requestDaemon(target, 'GET', path)
+}
+
+/**
+ * What the emulator answered: status, headers and the body as text.
+ *
+ * @example
+ *   const answer: DaemonAnswer = await requestDaemon(target, 'POST', '/containers/web-1/start')
+ *   answer.status // 204
+ */
+export interface DaemonAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * Any request against the emulator; a `body` other than a string is sent as JSON.
+ *
+ * @example
+ *   await requestDaemon(target, 'POST', '/containers/create?name=web-1', { Image: 'nginx' }) // { status: 201, … }
+ *   await requestDaemon(target, 'DELETE', '/containers/web-1?force=true') // { status: 204, body: '' }
+ */
+export function requestDaemon(target: DaemonTarget, method: string, path: string, body?: unknown): Promise<DaemonAnswer> {
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
   return new Promise((resolve, reject) => {
-    const req = request({ ...addressOf(target), path, agent: false }, (response) => {
-      let body = ''
+    const headers = payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+    const req = request({ ...addressOf(target), method, path, headers, agent: false }, (response) => {
+      let text = ''
       response.setEncoding('utf8')
-      response.on('data', (chunk: string) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
+      response.on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }))
     })
     req.on('error', reject)
-    req.end()
+    req.end(payload)
   })
 }
 

@@ -1,0 +1,62 @@
+import { ConfigurationError } from '../../core/errors/configuration-error.ts'
+
+/**
+ * How `main.ts` was asked to listen.
+ *
+ * @example
+ *   parseMainOptions(['--socket', '/tmp/docker.sock', '--tcp-port', '0']) // { socketPath: '/tmp/docker.sock', tcpPort: 0, help: false }
+ *   parseMainOptions(['--help']).help // true
+ */
+export interface MainOptions {
+  socketPath: string | undefined
+  tcpPort: number | undefined
+  help: boolean
+}
+
+/** The program's usage, printed by `--help`. */
+export const USAGE = `Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT]
+
+Runs Parlance's Docker Engine API emulator (API 1.43) until SIGTERM or SIGINT.
+  --socket PATH      listen on a unix socket (DOCKER_HOST=unix://PATH)
+  --tcp-port PORT    listen on 127.0.0.1:PORT; 0 picks a free port (DOCKER_HOST=tcp://127.0.0.1:PORT)
+  --help             print this and exit
+Give --socket, --tcp-port or both. It prints one line per address:
+  docker daemon emulator listening on tcp://127.0.0.1:PORT
+  docker daemon emulator listening on unix:///PATH
+`
+
+const OPTIONS = '--socket PATH, --tcp-port PORT, --help'
+
+/**
+ * Reads the command line; a ConfigurationError names the bad option and what is allowed.
+ *
+ * @example
+ *   parseMainOptions(['--tcp-port', '2375']).tcpPort // 2375
+ *   parseMainOptions(['--tcp-port', 'x']) // throws '--tcp-port: "x" is not a port; give a whole number from 0 to 65535'
+ */
+export function parseMainOptions(argv: readonly string[]): MainOptions {
+  const options: MainOptions = { socketPath: undefined, tcpPort: undefined, help: false }
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? ''
+    const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = (): string => {
+      const given = inline ?? argv[(i += 1)]
+      if (given === undefined || given === '') throw new ConfigurationError(`${name}: missing value; allowed options: ${OPTIONS}`)
+      return given
+    }
+    if (name === '--help' || name === '-h') options.help = true
+    else if (name === '--socket') options.socketPath = value()
+    else if (name === '--tcp-port') options.tcpPort = parsePort(value())
+    else throw new ConfigurationError(`unknown option ${JSON.stringify(arg)}; allowed options: ${OPTIONS}`)
+  }
+  if (!options.help && options.socketPath === undefined && options.tcpPort === undefined) {
+    throw new ConfigurationError(`nowhere to listen: give --socket PATH, --tcp-port PORT (0 picks a free port) or both`)
+  }
+  return options
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw)
+  if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigurationError(`--tcp-port: ${JSON.stringify(raw)} is not a port; give a whole number from 0 to 65535`)
+  return port
+}
