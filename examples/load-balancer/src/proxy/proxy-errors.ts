@@ -8,7 +8,7 @@ export const proxyMessages = {
     `no service for host "${host}" (known hosts: ${knownHosts.length === 0 ? 'none' : knownHosts.join(', ')})`,
   noHealthyReplica: (host: string) => `service "${host}" has no healthy replica right now`,
   allRefused: (host: string, tried: number) =>
-    `service "${host}" could not be reached: ${tried} ${tried === 1 ? 'replica' : 'replicas'} tried, ` +
+    `service "${host}" has no healthy replica right now: ${tried} ${tried === 1 ? 'replica' : 'replicas'} tried, ` +
     'each refused or reset the connection',
   notRetried: (host: string, bodyLimit: number, code: string) =>
     `service "${host}" could not be reached (${code}); the request body was over ${bodyLimit} bytes ` +

@@ -141,12 +141,13 @@ describe('createProxyHandler, retries', () => {
     expect(proxy.handler.metrics.snapshot()).toMatchObject({ retries: 2, errors: {}, forwarded: { a: 5 } })
   })
 
-  it('answers 502 naming the host and how many replicas were tried when all refuse', async () => {
+  it('answers 503 with Retry-After, naming the host and how many replicas were tried, when all refuse', async () => {
     const proxy = await startProxy([replica('a', await refusingPort()), replica('b', await refusingPort())])
     const reply = await send(proxy.port, { host: HOST })
-    expect(reply.status).toBe(502)
+    expect(reply.status).toBe(503)
+    expect(reply.headers['retry-after']).toBe('1')
     expect(reply.body).toBe(
-      'service "shop.example" could not be reached: 2 replicas tried, each refused or reset the connection\n',
+      'service "shop.example" has no healthy replica right now: 2 replicas tried, each refused or reset the connection\n',
     )
   })
 

@@ -95,7 +95,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
         if (tried.size === 0) {
           return answer(res, host, 503, proxyMessages.noHealthyReplica(host), { 'retry-after': '1' })
         }
-        return answer(res, host, 502, proxyMessages.allRefused(host, tried.size))
+        // Every replica refused: the service has none that can answer now, which
+        // is what 503 says (a crashed service is unavailable, not a bad gateway).
+        return answer(res, host, 503, proxyMessages.allRefused(host, tried.size), { 'retry-after': '1' })
       }
       // Read the body only once a replica exists, so 503s do not wait for it.
       body ??= await bufferBody(req, bodyLimit)
