@@ -1,0 +1,69 @@
+import type { DriverContext, ScenarioEnd } from '../../core/driver-context.ts'
+import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { superviseProcess, type SupervisedProcess } from '../../core/process-supervisor.ts'
+import { balancerProcessSpec, daemonProcessSpec } from './stack-commands.ts'
+
+/**
+ * The variables a load-balancer scenario's drivers read: the emulated (or
+ * real) Docker daemon, the load balancer, and its admin port.
+ *
+ * @example
+ *   ctx.systemUrl(stackVariables.balancer) // 'http://127.0.0.1:40123'
+ */
+export const stackVariables = { daemon: 'DOCKER_URL', balancer: 'LB_URL', admin: 'LB_ADMIN_URL' } as const
+
+/**
+ * A Docker daemon and a load balancer of one scenario's own, for what must
+ * not touch the shared ones: restarting the daemon, another balancing strategy.
+ *
+ * @example
+ *   const stack = await startPrivateStack(ctx, { strategy: 'least-connections' })
+ *   const driverCtx = stack.context(ctx) // its systemUrl points at the private stack
+ */
+export interface PrivateStack {
+  readonly urls: Readonly<Record<(typeof stackVariables)[keyof typeof stackVariables], string>>
+  /** `ctx` with its system addresses pointing at this stack. */
+  context(ctx: DriverContext): DriverContext
+}
+
+/**
+ * Starts the emulated daemon, then the load balancer against it, and waits
+ * until both are ready. Both are stopped when the scenario ends; on failure
+ * their logs are attached.
+ *
+ * @example
+ *   const stack = await startPrivateStack(ctx, { strategy: 'round-robin' })
+ *   stack.urls.DOCKER_URL // 'tcp://127.0.0.1:40999'
+ */
+export async function startPrivateStack(ctx: DriverContext, options: { strategy: 'round-robin' | 'least-connections' }): Promise<PrivateStack> {
+  const processes: SupervisedProcess[] = []
+  const stopAll = async (): Promise<void> => {
+    for (const process of processes.reverse()) await process.stop()
+  }
+  ctx.track({
+    dispose: async (end: ScenarioEnd) => {
+      const logs = processes.map((process) => process.lastLines().join('\n')).join('\n---\n')
+      await stopAll()
+      if (end.failed) await end.attach(`${logs}\n`, 'text/plain', 'private-load-balancer-stack.log')
+    },
+  })
+  const daemon = superviseProcess(daemonProcessSpec('docker-daemon (private)'))
+  processes.push(daemon)
+  const dockerUrl = (await daemon.start()).address ?? ''
+  const balancer = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: dockerUrl, strategy: options.strategy }))
+  processes.push(balancer)
+  const ready = await balancer.start()
+  const adminUrl = ready.groups?.['admin']
+  if (ready.address === undefined || adminUrl === undefined) {
+    throw new SystemCompromisedError(`the private load balancer started but did not print both its addresses; its last lines:\n${balancer.lastLines().join('\n')}`)
+  }
+  const urls = { DOCKER_URL: dockerUrl, LB_URL: ready.address, LB_ADMIN_URL: adminUrl }
+  ctx.log(`private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ${urls.DOCKER_URL}`)
+  return {
+    urls,
+    context: (base) => ({
+      ...base,
+      systemUrl: (name) => (Object.hasOwn(urls, name) ? urls[name as keyof typeof urls] : base.systemUrl(name)),
+    }),
+  }
+}

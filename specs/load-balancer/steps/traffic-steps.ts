@@ -1,0 +1,74 @@
+import { Given, Then, When } from '@cucumber/cucumber'
+import type { ParlanceWorld } from '../../../dsl/index.ts'
+import { loadBalancer } from '../../../dsl/load-balancer/index.ts'
+
+// Assertions wait for the traffic they judge to finish: up to its span plus the per-request timeout.
+const timeout = 30_000
+
+When('{int} requests arrive over {period}', function (this: ParlanceWorld, requests: number, over: string) {
+  return this.use(loadBalancer).traffic.start({ requests, over })
+})
+
+When('{int} requests arrive one after another', function (this: ParlanceWorld, requests: number) {
+  return this.use(loadBalancer).traffic.start({ requests, oneAfterAnother: true })
+})
+
+When('a request arrives for the {word} service', function (this: ParlanceWorld, service: string) {
+  return this.use(loadBalancer).traffic.start({ service, requests: 1 })
+})
+
+When(
+  '{int} requests arrive for each of the {word} and {word} services over {period}',
+  { timeout },
+  function (this: ParlanceWorld, requests: number, first: string, second: string, over: string) {
+    return this.use(loadBalancer).traffic.sendToEach({ services: [first, second], requests, over })
+  },
+)
+
+Given('a slow request, taking {period}, is being answered', { timeout }, function (this: ParlanceWorld, lasting: string) {
+  return this.use(loadBalancer).traffic.slowRequest({ lasting })
+})
+
+Then('no request fails', { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectNoFailures()
+})
+
+Then('each replica answers {int} of them', { timeout }, function (this: ParlanceWorld, requests: number) {
+  return this.use(loadBalancer).traffic.expectEachReplicaAnswers({ requests })
+})
+
+Then('replica {int} answers none of them', { timeout }, function (this: ParlanceWorld, replica: number) {
+  return this.use(loadBalancer).traffic.expectNoneAnsweredBy({ replica })
+})
+
+Then('replica {int} answers none of the requests sent after it ended', { timeout }, function (this: ParlanceWorld, replica: number) {
+  return this.use(loadBalancer).traffic.expectNoneAnsweredBy({ replica, onlyAfterItEnded: true })
+})
+
+Then('replica {int} receives traffic within {period}', { timeout }, function (this: ParlanceWorld, replica: number, within: string) {
+  return this.use(loadBalancer).swarm.expectReceivesTraffic({ replica, within })
+})
+
+Then('the other replica answers all of them', { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectAllAnsweredByAnotherThanTheBusyReplica()
+})
+
+Then('the slow request is answered', { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectSlowRequestAnswered()
+})
+
+Then(/^(?:it is|they are) answered "service unavailable", with a time to retry$/, { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectServiceUnavailable()
+})
+
+Then('it is refused as not found, naming the host', { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectRefusedAsNotFound()
+})
+
+Then('every request is answered by a replica of the service it was sent to', { timeout }, function (this: ParlanceWorld) {
+  return this.use(loadBalancer).traffic.expectEachServiceAnsweredOnlyByItsOwnReplicas()
+})
+
+Then('the last {int} requests are answered by the new version', { timeout }, function (this: ParlanceWorld, requests: number) {
+  return this.use(loadBalancer).traffic.expectLastAnsweredByVersion({ requests })
+})
