@@ -222,7 +222,7 @@ export class Swarm {
   // Starts the replicas, marks them healthy if they have health checks, and waits until all are routed to.
   private async startReplicas(target: ServiceRecord, count: number, health: 'none' | 'healthy'): Promise<void> {
     const started = await this.launch(target, count, health === 'none' ? 'none' : 'starting')
-    if (health === 'healthy') for (const replica of started) await this.session.drivers.swarm.setHealth(replica.container, 'healthy')
+    if (health === 'healthy') for (const replica of started) await this.session.drivers.swarm.healthCheckPasses(replica.container)
     const names = new Set(started.map((r) => r.container.name as string))
     await this.session.drivers.admin.waitFor(`the load balancer to route to ${[...names].join(', ')}`, target.host, (views) => routable(views, names))
   }

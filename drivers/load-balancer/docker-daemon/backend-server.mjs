@@ -1,5 +1,6 @@
 // The default container backend: answers every request with its container name,
-// how many requests it has served and the path. PORT and CONTAINER_NAME come from the env.
+// how many requests it has served and the path. PORT and CONTAINER_NAME come from the env;
+// LISTEN_HOST is 127.0.0.1 unless set (backend.Dockerfile sets 0.0.0.0 for a real container).
 //   GET /health      → 200 {"status":"ok"} (not counted)
 //   GET /any?delay=MS → the answer after MS ms (0–30000; 400 otherwise)
 // Connections are kept alive. On SIGTERM it stops accepting, finishes the requests
@@ -29,7 +30,7 @@ function send(response, status, body) {
   response.end(JSON.stringify(body))
 }
 
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen(Number(process.env.PORT ?? 0), process.env.LISTEN_HOST ?? '127.0.0.1', () => {
   process.stdout.write(`listening on ${server.address().port}\n`)
 })
 process.on('SIGTERM', () => {
