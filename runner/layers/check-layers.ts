@@ -72,10 +72,11 @@ function layerOf(root: string, path: string): string | undefined {
   return first !== undefined && first in layerRules ? first : undefined
 }
 
-// An example's own tests may use test helpers; its production code may not.
+// An example's own tests may use test helpers (benchmarks are test code: a
+// `bench` directory counts too); its production code may not.
 function isExampleTestCode(root: string, file: string): boolean {
   const path = relative(root, file)
-  return /\.test\.[a-z]+$/.test(path) || path.split(sep).includes('test')
+  return /\.test\.[a-z]+$/.test(path) || path.split(sep).some((part) => part === 'test' || part === 'bench')
 }
 
 function* sourceFiles(dir: string): Generator<string> {
