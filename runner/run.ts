@@ -9,6 +9,7 @@ import { loadConfig } from './load-config.ts'
 import { planRun } from './plan.ts'
 import type { ChannelResult } from './results.ts'
 import { formatSummary, runFailed } from './summary.ts'
+import { domainSections } from './summary-sections.ts'
 import { startSystems, type RunningSystems } from './systems.ts'
 
 /**
@@ -64,7 +65,8 @@ export async function run(options: RunOptions): Promise<number> {
       results.push(await runChannel(channel, { root, library, parallel, reportsDir, allChannels: plan.allChannels, env }))
     }
     if (guard.aborting) return await guard.abandon()
-    out(`\n${formatSummary(plan.channels.map((c) => c.channel), results)}`)
+    const ran = plan.channels.map((c) => c.channel)
+    out(`\n${formatSummary(ran, results, domainSections(config.domains, ran))}`)
     out(chalk.dim(`Reports   ${plan.channels.map((c) => resolve(reportsDir, c.channel)).join(', ')}`))
     return runFailed(results) ? 1 : 0
   } catch (error) {

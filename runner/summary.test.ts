@@ -2,6 +2,7 @@ import { stripVTControlCharacters as plain } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import type { ChannelResult, ScenarioOutcome } from './results.ts'
 import { formatSummary, runFailed } from './summary.ts'
+import { featureMatcher } from './summary-sections.ts'
 
 const scenario = (name: string, status: ScenarioOutcome['status'], line: number, detail?: string): ScenarioOutcome => ({
   key: `features/a.feature:${line}`, uri: 'features/a.feature', line, feature: 'Amending results', scenario: name, status, ...(detail ? { detail } : {}),
@@ -31,5 +32,34 @@ describe('formatSummary', () => {
     expect(plain(formatSummary(['api'], [result('api', [])]))).toBe(
       'No scenario ran: check the domains’ features in the config and --tags.\nTime      api 1.3 s\nResult    passed: no scenario ran\nscenarios: 0 passed, 0 failed\n',
     )
+  })
+
+  test('gives each domain its own section with its own channels; features no domain owns come last', () => {
+    const at = (uri: string, feature: string, name: string, status: ScenarioOutcome['status']): ScenarioOutcome => ({ key: `${uri}:3`, uri, line: 3, feature, scenario: name, status })
+    const results = [
+      result('api', [at('specs/settlement/win.feature', 'Win singles', 'Alice wins', 'passed'), at('specs/stray.feature', 'Stray', 'Lost', 'passed')]),
+      result('http', [at('specs/load-balancer/crash.feature', 'Crashes', 'Replica 2 crashes', 'failed')]),
+    ]
+    const sections = [
+      { title: 'settlement', channels: ['api'], owns: featureMatcher(['specs/settlement']) },
+      { title: 'load-balancer', channels: ['http'], owns: featureMatcher(['specs/load-balancer/**/*.feature']) },
+    ]
+    expect(plain(formatSummary(['api', 'http'], results, sections)).split('\n').slice(0, 15)).toEqual([
+      'settlement',
+      'Scenario      api',
+      'Win singles',
+      '  Alice wins  passed',
+      '',
+      'load-balancer',
+      'Scenario             http',
+      'Crashes',
+      '  Replica 2 crashes  FAILED',
+      '',
+      'other features',
+      'Scenario  api      http',
+      'Stray',
+      '  Lost    passed   —',
+      '',
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import chalk from 'chalk'
 import type { ChannelResult, ScenarioOutcome } from './results.ts'
+import type { SummarySection } from './summary-sections.ts'
 
 type CellStatus = ScenarioOutcome['status'] | 'not-run'
 type ChannelOutcome = ScenarioOutcome & { channel: string }
@@ -26,15 +27,17 @@ export function runFailed(results: readonly ChannelResult[]): boolean {
 }
 
 /**
- * The scenario × channel table, then the failures with their messages, the
+ * The scenario × channel table (with two or more `sections`, one table per
+ * section, with its own channels), then the failures with their messages, the
  * not-applicable reasons, problems outside scenarios, the time per channel and
  * the verdict.
  *
  * @example
  *   process.stdout.write(formatSummary(['api', 'ui'], results))
  *   //   Paying by card     passed  n/a
+ *   formatSummary(['api', 'http'], results, domainSections(config.domains, ['api', 'http'])) // a table per domain
  */
-export function formatSummary(channels: readonly string[], results: readonly ChannelResult[]): string {
+export function formatSummary(channels: readonly string[], results: readonly ChannelResult[], sections: readonly SummarySection[] = []): string {
   const rows = scenarioRows(results)
   const byChannel = new Map(results.map((result) => [result.channel, new Map(result.scenarios.map((s) => [s.key, s]))]))
   const outcome = (channel: string, key: string): ScenarioOutcome | undefined => byChannel.get(channel)?.get(key)
@@ -43,7 +46,7 @@ export function formatSummary(channels: readonly string[], results: readonly Cha
   const problems = problemLines(results)
   const nothingRan = rows.length === 0 && problems.length === 0 ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')] : []
   return [
-    ...(rows.length > 0 ? tableLines(channels, rows, statuses) : []),
+    ...(rows.length === 0 ? [] : sections.length < 2 ? tableLines(channels, rows, statuses) : sectionLines(sections, channels, rows, statuses)),
     ...failureLines(outcomes.filter((o) => o.status === 'failed')),
     ...notApplicableLines(outcomes.filter((o) => o.status === 'not-applicable')),
     ...problems,
@@ -70,6 +73,24 @@ function tableLines(channels: readonly string[], rows: readonly ScenarioOutcome[
     const rowCells = statuses[r]!.map((status, c) => cells[status].paint(cells[status].text.padEnd(widths[c]!)))
     lines.push(`${truncate(`  ${row.scenario}`, nameWidth - 2).padEnd(nameWidth)}${rowCells.join('')}`.trimEnd())
   })
+  return lines
+}
+
+// Each row in the first section that owns it; rows no section owns come last, under all channels.
+function sectionLines(sections: readonly SummarySection[], channels: readonly string[], rows: readonly ScenarioOutcome[], statuses: readonly CellStatus[][]): string[] {
+  const placed = new Set<number>()
+  const lines: string[] = []
+  const add = (title: string, sectionChannels: readonly string[], indexes: number[]): void => {
+    if (indexes.length === 0) return
+    for (const index of indexes) placed.add(index)
+    const columns = sectionChannels.map((channel) => channels.indexOf(channel))
+    const sectionStatuses = indexes.map((index) => columns.map((column) => statuses[index]![column] ?? 'not-run'))
+    lines.push(...(lines.length > 0 ? [''] : []), chalk.bold.underline(title), ...tableLines(sectionChannels, indexes.map((index) => rows[index]!), sectionStatuses))
+  }
+  for (const section of sections) {
+    add(section.title, section.channels, rows.flatMap((row, index) => (!placed.has(index) && section.owns(row.uri) ? [index] : [])))
+  }
+  add('other features', channels, rows.flatMap((_row, index) => (placed.has(index) ? [] : [index])))
   return lines
 }
 
