@@ -45,17 +45,34 @@ export function formatSummary(channels: readonly string[], results: readonly Cha
   const outcomes = channels.flatMap((channel) => rows.flatMap((row) => [outcome(channel, row.key)].flatMap((o) => (o ? [{ ...o, channel }] : []))))
   const problems = problemLines(results)
   const nothingRan = rows.length === 0 && problems.length === 0 ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')] : []
+  const tables = sections.length < 2 ? [{ title: undefined, channels, indexes: rows.map((_row, index) => index) }] : sectionTables(sections, channels, rows)
+  // A scenario counts on its own domain's channels only: the other domains' columns are not "not run".
+  const counted = tables.flatMap((table) => table.indexes.flatMap((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!)))
   return [
-    ...(rows.length === 0 ? [] : sections.length < 2 ? tableLines(channels, rows, statuses) : sectionLines(sections, channels, rows, statuses)),
+    ...(rows.length === 0 ? [] : tables.flatMap((table, t) => [
+      ...(t > 0 ? [''] : []),
+      ...(table.title === undefined ? [] : [chalk.bold.underline(table.title)]),
+      ...tableLines(table.channels, table.indexes.map((index) => rows[index]!), table.indexes.map((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!))),
+    ])),
     ...failureLines(outcomes.filter((o) => o.status === 'failed')),
     ...notApplicableLines(outcomes.filter((o) => o.status === 'not-applicable')),
     ...problems,
     ...(rows.length > 0 ? [''] : nothingRan),
     `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${(r.durationMs / 1000).toFixed(1)} s`).join(' · ')}`,
-    verdictLine(results, statuses.flat()),
-    tallyLine(statuses.flat()),
+    verdictLine(results, counted),
+    tallyLine(counted),
     '',
   ].join('\n')
+}
+
+// Each row in the first section that owns it; rows no section owns come last, under all channels.
+function sectionTables(sections: readonly SummarySection[], channels: readonly string[], rows: readonly ScenarioOutcome[]): { title: string; channels: readonly string[]; indexes: number[] }[] {
+  const placed = new Set<number>()
+  const take = (owns: (row: ScenarioOutcome) => boolean): number[] =>
+    rows.flatMap((row, index) => (!placed.has(index) && owns(row) ? [index] : [])).map((index) => (placed.add(index), index))
+  const tables = sections.map((section) => ({ title: section.title, channels: section.channels, indexes: take((row) => section.owns(row.uri)) }))
+  tables.push({ title: 'other features', channels: [...channels], indexes: take(() => true) })
+  return tables.filter((table) => table.indexes.length > 0)
 }
 
 /** One row per scenario that ran on any channel, by feature file and line. */
@@ -73,24 +90,6 @@ function tableLines(channels: readonly string[], rows: readonly ScenarioOutcome[
     const rowCells = statuses[r]!.map((status, c) => cells[status].paint(cells[status].text.padEnd(widths[c]!)))
     lines.push(`${truncate(`  ${row.scenario}`, nameWidth - 2).padEnd(nameWidth)}${rowCells.join('')}`.trimEnd())
   })
-  return lines
-}
-
-// Each row in the first section that owns it; rows no section owns come last, under all channels.
-function sectionLines(sections: readonly SummarySection[], channels: readonly string[], rows: readonly ScenarioOutcome[], statuses: readonly CellStatus[][]): string[] {
-  const placed = new Set<number>()
-  const lines: string[] = []
-  const add = (title: string, sectionChannels: readonly string[], indexes: number[]): void => {
-    if (indexes.length === 0) return
-    for (const index of indexes) placed.add(index)
-    const columns = sectionChannels.map((channel) => channels.indexOf(channel))
-    const sectionStatuses = indexes.map((index) => columns.map((column) => statuses[index]![column] ?? 'not-run'))
-    lines.push(...(lines.length > 0 ? [''] : []), chalk.bold.underline(title), ...tableLines(sectionChannels, indexes.map((index) => rows[index]!), sectionStatuses))
-  }
-  for (const section of sections) {
-    add(section.title, section.channels, rows.flatMap((row, index) => (!placed.has(index) && section.owns(row.uri) ? [index] : [])))
-  }
-  add('other features', channels, rows.flatMap((_row, index) => (placed.has(index) ? [] : [index])))
   return lines
 }
 
