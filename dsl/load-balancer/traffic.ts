@@ -176,8 +176,10 @@ export class Traffic {
     if (busy === undefined) throw new ConfigurationError('expectAllAnsweredByAnotherThanTheBusyReplica: no replica is answering a slow request; send one first')
     const { record } = await this.session.lastTraffic('expectAllAnsweredByAnotherThanTheBusyReplica')
     const byBusy = record.responses.filter((r) => r.replica === busy.container.name)
-    if (byBusy.length > 0 || failures(record).length > 0) {
-      throw new AssertionFailedError(`the busy replica ${busy.container.name} answered ${byBusy.length} of ${record.responses.length} requests\n${describeRecord(record)}`)
+    const failed = failures(record)
+    if (byBusy.length > 0 || failed.length > 0) {
+      const what = byBusy.length > 0 ? `the busy replica ${busy.container.name} answered ${byBusy.length}` : `${failed.length} failed`
+      throw new AssertionFailedError(`expected another replica than ${busy.container.name} to answer all ${record.responses.length} requests, but ${what}\n${describeRecord(record)}`)
     }
   }
 
@@ -290,7 +292,7 @@ export class Traffic {
 }
 
 function describeResponse(response: ResponseRecord): string {
-  const outcome = response.error ?? `${response.status} ${response.body.trim().slice(0, 120)}`
+  const outcome = response.error ?? `${response.status} ${response.body.trim().slice(0, 120)}`.trimEnd()
   return `#${response.index} at ${Math.round(response.sentAtMs)} ms → ${response.replica ?? 'no replica'}: ${outcome}`
 }
 

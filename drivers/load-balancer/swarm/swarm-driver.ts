@@ -54,6 +54,7 @@ export function daemonTarget(url: string): { url: string } | { socketPath: strin
  */
 export class SwarmDriver {
   private readonly client: DockerEngineClient
+  private readonly daemonUrl: string
   private readonly started = new Map<string, StartedReplica>()
   private readonly pending = new Set<Promise<unknown>>()
 
@@ -61,6 +62,7 @@ export class SwarmDriver {
     private readonly ctx: DriverContext,
     daemonUrl = ctx.systemUrl('DOCKER_URL'),
   ) {
+    this.daemonUrl = daemonUrl
     this.client = new DockerEngineClient(daemonTarget(daemonUrl))
     ctx.track({ dispose: () => this.removeAll() })
   }
@@ -174,7 +176,7 @@ export class SwarmDriver {
       await act()
     } catch (error) {
       if ((error as { status?: number }).status === 404) {
-        const reason = `the Docker daemon at ${this.ctx.systemUrl('DOCKER_URL')} cannot be told to ${what}: only Parlance's emulated daemon can`
+        const reason = `the Docker daemon at ${this.daemonUrl} cannot be told to ${what}: only Parlance's emulated daemon can`
         throw new NotApplicableError(this.ctx.channel, what, reason, { cause: error })
       }
       throw error
