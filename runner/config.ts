@@ -1,3 +1,6 @@
+import type { GateConfig } from './gate/gate-config.ts'
+import type { LintConfig } from './lint/lint-config.ts'
+
 /**
  * A system under test that `parlance run` starts once per run, on an
  * ephemeral port, and stops at the end. Systems start in waves: a system
@@ -87,6 +90,10 @@ export interface ParlanceConfig<S extends string = string> {
   parallel?: number
   /** Where reports go, relative to the config file. Default `reports`. */
   reports?: string
+  /** What `parlance gate` requires: the channels a tag's scenarios must pass on. */
+  gate?: GateConfig
+  /** How `parlance lint` judges the specs: rules turned off, or made warnings or errors, and their options. */
+  lint?: LintConfig
 }
 
 /**

@@ -2,6 +2,8 @@ import { ConfigurationError } from '../drivers/core/errors/configuration-error.t
 import { nearest } from '../drivers/core/nearest.ts'
 import { isPlainObject, Problems, positiveInteger, string, strings, type Check } from './config-problems.ts'
 import type { DomainConfig, ParlanceConfig } from './config.ts'
+import { checkGateConfig } from './gate/check-gate-config.ts'
+import { checkLintConfig } from './lint/rule-settings.ts'
 import { checkSystems } from './validate-system.ts'
 
 /**
@@ -59,5 +61,7 @@ function configShape(systemNames: readonly string[]): Record<keyof ParlanceConfi
     support: strings(`['specs/support/**/*.ts', 'specs/**/steps/*.ts']`),
     parallel: positiveInteger('4'),
     reports: string,
+    gate: checkGateConfig,
+    lint: checkLintConfig,
   }
 }

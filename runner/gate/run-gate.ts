@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import chalk from 'chalk'
+import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../messages/index.ts'
+import type { GateConfig } from './gate-config.ts'
+import { judge, type Verdict } from './judge.ts'
+import { mergeMessages } from './merge-messages.ts'
+import { renderVerdict } from './render-table.ts'
+import { writeDod } from './write-dod.ts'
+import { writeHtml } from './write-html.ts'
+import { writeJunit } from './write-junit.ts'
+
+/**
+ * What `runGate` judges and where it writes its reports.
+ *
+ * @example
+ *   const options: GateOptions = { inputs: ['reports'], reportsDir: 'reports', config: { required: { '@smoke': ['api', 'ui'] } } }
+ */
+export interface GateOptions {
+  /** Message files, or directories holding them (`<dir>/*.ndjson`, `<dir>/*\/*.ndjson`). Default: `reports`. */
+  inputs: string[]
+  /** Let flaky scenarios (failed, then passed on a retry) through; they are still listed. */
+  allowFlaky?: boolean
+  /** Write dod.md, junit.xml, report.html and merged.ndjson here. Default: no reports. */
+  reportsDir?: string
+  config?: GateConfig
+  /** Turns real names in failure messages back into the spec's names. */
+  dealias?: (text: string) => string
+}
+
+/**
+ * The gate's exit codes.
+ *
+ * @example
+ *   process.exitCode = await runGate({ inputs: [] }, console.log) // gateExitCodes.red when anything is missing
+ */
+export const gateExitCodes = { green: 0, red: 1, couldNotJudge: 2 } as const
+
+/**
+ * Reads the runs' cucumber messages, judges them, prints the story × criterion
+ * × channel table, the reasons for red and the verdict line, writes the
+ * reports if asked, and returns 0 (green), 1 (red) or 2 (could not judge:
+ * no results, unreadable input).
+ *
+ * @example
+ *   await runGate({ inputs: ['reports'], reportsDir: 'reports' }, (line) => process.stdout.write(`${line}\n`)) // 0
+ */
+export async function runGate(options: GateOptions, out: (line: string) => void): Promise<number> {
+  let sets: MessageSet[]
+  let runs: ChannelRun[]
+  try {
+    const files = findMessageFiles(options.inputs)
+    if (files.length === 0) return couldNotJudge(out, `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or pass the message files`)
+    sets = await Promise.all(files.map((file) => readMessageFile(file)))
+    runs = sets.map(buildChannelRun)
+  } catch (error) {
+    return couldNotJudge(out, error instanceof Error ? error.message : String(error))
+  }
+  if (runs.every((run) => run.scenarios.length === 0 && run.problems.length === 0)) {
+    return couldNotJudge(out, `no results: no scenario in ${sets.map((set) => set.file).join(', ')}; nothing ran, so there is nothing to judge`)
+  }
+  const verdict = judge(runs, options)
+  const lines = renderVerdict(verdict)
+  const last = lines.pop()!
+  lines.forEach((line) => out(line))
+  if (options.reportsDir) {
+    await writeReports(options.reportsDir, verdict, sets, options.dealias ?? ((text) => text))
+    out(`Reports: ${['dod.md', 'junit.xml', 'report.html', 'merged.ndjson'].map((file) => join(options.reportsDir!, file)).join(', ')}`)
+    out('')
+  }
+  out(last)
+  return verdict.green ? gateExitCodes.green : gateExitCodes.red
+}
+
+async function writeReports(directory: string, verdict: Verdict, sets: MessageSet[], dealias: (text: string) => string): Promise<void> {
+  await mkdir(directory, { recursive: true })
+  const merged = mergeMessages(sets)
+  await Promise.all([
+    writeDod(join(directory, 'dod.md'), verdict, dealias),
+    writeJunit(join(directory, 'junit.xml'), verdict, dealias),
+    writeFile(join(directory, 'merged.ndjson'), merged.map((envelope) => JSON.stringify(envelope)).join('\n') + '\n'),
+    writeHtml(directory, merged),
+  ])
+}
+
+function couldNotJudge(out: (line: string) => void, why: string): number {
+  out(`Could not judge: ${why}`)
+  out('')
+  out(chalk.yellow.bold('Gate: COULD NOT JUDGE'))
+  return gateExitCodes.couldNotJudge
+}
+
+function shown(inputs: string[]): string {
+  return inputs.length > 0 ? inputs.join(', ') : 'reports'
+}

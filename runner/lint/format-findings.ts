@@ -1,0 +1,44 @@
+import type { Finding } from './finding.ts'
+
+/**
+ * The text report: one `file:line:col rule-id message` line per finding, then
+ * `N errors, M warnings in K files`.
+ *
+ * @example
+ *   formatText([finding], 1)
+ *   // 'specs/a.feature:3:5 ui-words "clicks" says how, …\n1 error, 0 warnings in 1 file'
+ */
+export function formatText(findings: readonly Finding[], fileCount: number): string {
+  return [...findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`), summaryLine(findings, fileCount)].join('\n')
+}
+
+/**
+ * The JSON report: the findings, and the counts of the summary line.
+ *
+ * @example
+ *   JSON.parse(formatJson(findings, 27)).errors // 0
+ */
+export function formatJson(findings: readonly Finding[], fileCount: number): string {
+  const { errors, warnings } = count(findings)
+  return JSON.stringify({ findings, errors, warnings, files: fileCount }, null, 2)
+}
+
+/**
+ * `N errors, M warnings in K files`, K being the files linted.
+ *
+ * @example
+ *   summaryLine([], 27) // '0 errors, 0 warnings in 27 files'
+ */
+export function summaryLine(findings: readonly Finding[], fileCount: number): string {
+  const { errors, warnings } = count(findings)
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`
+}
+
+function count(findings: readonly Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((finding) => finding.severity === 'error').length
+  return { errors, warnings: findings.length - errors }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,7 @@
+export type { Finding, Severity } from './finding.ts'
+export type { LintConfig, LintRuleSetting } from './lint-config.ts'
+export type { LintRule } from './lint-rule.ts'
+export { lintCommand, lintHelp, type LintIo } from './lint-command.ts'
+export { lintSources, type FeatureSource } from './lint-sources.ts'
+export { checkLintConfig, resolveRuleSettings } from './rule-settings.ts'
+export { formatRuleList, lintRuleIds, lintRules } from './rules.ts'

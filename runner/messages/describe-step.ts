@@ -1,0 +1,56 @@
+import type { Query } from '@cucumber/query'
+import type { TestStep, TestStepResult } from '@cucumber/messages'
+
+/**
+ * A step's or hook's failure as a person reads it: what ran, then the first
+ * lines of its message without the stack trace.
+ *
+ * @example
+ *   describeFailure(query, testStep, result) // 'Then the total is £5.00\nexpected £5.00, got £4.50'
+ */
+export function describeFailure(query: Query, testStep: TestStep | undefined, result: TestStepResult): string {
+  const what = testStep ? describeStep(query, testStep) : 'a step'
+  switch (result.status) {
+    case 'UNDEFINED':
+      return `${what}\nundefined step: write a step definition for it`
+    case 'PENDING':
+      return `${what}\npending step: it is not implemented yet${result.message ? ` (${firstLines(result.message)})` : ''}`
+    case 'AMBIGUOUS':
+      return `${what}\nambiguous step: more than one step definition matches it${result.message ? `\n${firstLines(result.message)}` : ''}`
+    default:
+      return `${what}\n${firstLines(result.exception?.message ?? result.message) || result.status.toLowerCase()}`
+  }
+}
+
+/** `Given a step passes`, or `Before hook (support/hooks.ts:7)` for a hook. */
+function describeStep(query: Query, testStep: TestStep): string {
+  const pickleStep = query.findPickleStepBy(testStep)
+  if (pickleStep) return `${query.findStepBy(pickleStep)?.keyword ?? ''}${pickleStep.text}`
+  const hook = query.findHookBy(testStep)
+  return hook ? describeHook(hook) : 'a hook'
+}
+
+/**
+ * A hook as a report names it: its name if it has one, its kind and where it is.
+ *
+ * @example
+ *   describeHook(hook) // 'BeforeAll hook "connect" (support/hooks.ts:3)'
+ */
+export function describeHook(hook: { name?: string; type?: string; sourceReference: { uri?: string; location?: { line: number } } }): string {
+  const kinds: Record<string, string> = { BEFORE_TEST_RUN: 'BeforeAll', AFTER_TEST_RUN: 'AfterAll', BEFORE_TEST_CASE: 'Before', AFTER_TEST_CASE: 'After' }
+  const kind = hook.type ? (kinds[hook.type] ?? hook.type) : 'Hook'
+  const { uri, location } = hook.sourceReference
+  const where = uri ? ` (${uri}${location ? `:${location.line}` : ''})` : ''
+  return `${kind} hook${hook.name ? ` "${hook.name}"` : ''}${where}`
+}
+
+/**
+ * The message without its stack trace and at most a few lines: what a person reads first.
+ *
+ * @example
+ *   firstLines('Error: boom\n    at f (a.ts:1:1)') // 'Error: boom'
+ */
+export function firstLines(message: string | undefined, max = 6): string {
+  const lines = (message ?? '').split('\n').filter((line) => !/^\s+at /.test(line) && line.trim() !== '')
+  return (lines.length > max ? [...lines.slice(0, max), '…'] : lines).join('\n').trim()
+}

@@ -1,0 +1,5 @@
+export { buildChannelRun } from './build-channel-run.ts'
+export { describeFailure, describeHook, firstLines } from './describe-step.ts'
+export { findMessageFiles, gateOutputFiles } from './find-message-files.ts'
+export { channelOf, readMessageFile, type MessageSet } from './read-message-file.ts'
+export type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from './scenario-run.ts'

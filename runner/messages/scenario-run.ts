@@ -1,0 +1,73 @@
+/**
+ * How one scenario ended on one channel. `not-run`: cucumber planned it but
+ * never finished it (a BeforeAll hook failed, the run was cut short).
+ *
+ * @example
+ *   const status: ScenarioStatus = 'not-applicable'
+ */
+export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'ambiguous' | 'skipped' | 'not-applicable' | 'not-run'
+
+/**
+ * A Feature as the Gherkin document has it: a story when tagged `@story:ID`, its Rules the acceptance criteria.
+ *
+ * @example
+ *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: ['@story:SHOP-1'], storyId: 'SHOP-1',
+ *     rules: [{ name: 'Cards are charged once', line: 6 }] }
+ */
+export interface FeatureOutline {
+  uri: string
+  name: string
+  tags: string[]
+  storyId?: string
+  rules: { name: string; line: number }[]
+}
+
+/**
+ * One scenario (one pickle: an outline's example row is one) on one channel.
+ *
+ * @example
+ *   run.key // 'specs/shop.feature:12'
+ *   run.attempts // ['failed', 'passed'] — so run.flaky is true
+ */
+export interface ScenarioRun {
+  channel: string
+  /** `uri:line`: the same scenario on every channel. */
+  key: string
+  uri: string
+  line: number
+  name: string
+  /** The pickle's tags: its own, its Rule's, its Feature's and its Examples'. */
+  tags: string[]
+  feature: FeatureOutline
+  rule?: { name: string; line: number }
+  /** The status of each attempt, first to last; empty when it never ran. */
+  attempts: ScenarioStatus[]
+  status: ScenarioStatus
+  /** Failed on an attempt, then passed on a retry. */
+  flaky: boolean
+  /** Why the last attempt did not pass: the step and the first lines of its message. */
+  failure?: string
+  /** Why each earlier attempt of a flaky scenario failed. */
+  retriedFailures: string[]
+  /** Why the channel cannot express it, from Parlance's outcome attachment. */
+  notApplicable?: string
+  durationMs: number
+}
+
+/**
+ * One channel's run: its scenarios, its features, and what went wrong outside any scenario.
+ *
+ * @example
+ *   const run = buildChannelRun(await readMessageFile('reports/api/messages.ndjson'))
+ *   run.problems // ['BeforeAll hook (support/hooks.ts:3) failed: database unreachable']
+ */
+export interface ChannelRun {
+  channel: string
+  file: string
+  scenarios: ScenarioRun[]
+  features: FeatureOutline[]
+  /** Failed BeforeAll/AfterAll hooks, parse errors, a run that failed or never finished. */
+  problems: string[]
+  /** `testRunFinished.success`; undefined when the run never finished. */
+  success: boolean | undefined
+}
