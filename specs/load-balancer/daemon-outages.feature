@@ -23,4 +23,4 @@ Feature: The load balancer rides out Docker daemon outages
       And 300 requests arrive over 3 seconds
       And the checkout service is updated, one replica at a time, while they arrive
       Then no request fails
-      And the last 20 requests are answered by the new version
+      And 20 more requests are all answered by the new version

@@ -10,4 +10,4 @@ Feature: A rolling update costs no request
       When 600 requests arrive over 6 seconds
       And the checkout service is updated, one replica at a time, while they arrive
       Then no request fails
-      And the last 50 requests are answered by the new version
+      And 50 more requests are all answered by the new version

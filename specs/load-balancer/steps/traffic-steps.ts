@@ -69,6 +69,8 @@ Then('every request is answered by a replica of the service it was sent to', { t
   return this.use(loadBalancer).traffic.expectEachServiceAnsweredOnlyByItsOwnReplicas()
 })
 
-Then('the last {int} requests are answered by the new version', { timeout }, function (this: ParlanceWorld, requests: number) {
-  return this.use(loadBalancer).traffic.expectLastAnsweredByVersion({ requests })
+Then('{int} more requests are all answered by the new version', { timeout }, async function (this: ParlanceWorld, requests: number) {
+  const { traffic } = this.use(loadBalancer)
+  await traffic.send({ requests })
+  await traffic.expectLastAnsweredByVersion({ requests })
 })
