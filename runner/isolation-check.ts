@@ -1,19 +1,15 @@
-// `npm run acceptance:isolation`: one settlement engine, the same suite run
-// against it three times with no reset in between; every run must pass.
+// `npm run acceptance:isolation`: a domain's systems started once, its suite
+// run against them three times with no reset in between; every run must pass.
 // That is the proof that aliasing isolates scenarios. `--help` says more.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { relative } from 'node:path'
 import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
 import { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
-import { signalGroup } from '../drivers/core/process-group.ts'
-import { superviseProcess, type ExitInfo, type SupervisedProcess } from '../drivers/core/process-supervisor.ts'
-import { engineProcessSpec } from '../drivers/settlement/engine-process/engine-command.ts'
 import { onAbort } from './abort.ts'
-import { isolationHelp, parseIsolationArgs, type IsolationOptions } from './isolation/isolation-options.ts'
-import { formatRunTimes, runProblems, verdictLine, type RunRecord } from './isolation/isolation-report.ts'
-import { startSuiteRun, type RunningSuite } from './isolation/run-suite.ts'
-import { addressEnv, selectSuite, type IsolationSuite } from './isolation/select-suite.ts'
+import { checkDomain, type CheckProgress } from './isolation/check-domain.ts'
+import { isolationHelp, parseIsolationArgs } from './isolation/isolation-options.ts'
+import { overallVerdictLine } from './isolation/isolation-report.ts'
+import { selectSuites } from './isolation/select-suite.ts'
+import { killCheck, stopCheck } from './isolation/stop-check.ts'
 import { loadConfig } from './load-config.ts'
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`)
@@ -30,98 +26,27 @@ async function main(args: string[]): Promise<number> {
   }
   const cwd = process.cwd()
   const loaded = await loadConfig(options.config, cwd)
-  const configShown = relative(cwd, loaded.file) || loaded.file
-  const suite = selectSuite(loaded, options.domain, configShown)
-  say(
-    `isolation: the ${suite.domain} suite (${suite.features.join(', ')}) on ${suite.channels.join(', ')}, ` +
-      `${options.runs} run${options.runs === 1 ? '' : 's'} against one settlement engine, with no reset between them`,
-  )
-  return checkAgainstOneEngine(suite, options, configShown, cwd)
-}
-
-async function checkAgainstOneEngine(suite: IsolationSuite, options: IsolationOptions, configFile: string, cwd: string): Promise<number> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'parlance-isolation-'))
-  const engine = superviseProcess(engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir }))
-  let current: { number: number; running: RunningSuite } | undefined
-  let stopping = false
-  const stopEngine = async (): Promise<void> => {
-    stopping = true
-    try {
-      await engine.stop()
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
-    }
-  }
+  const configFile = relative(cwd, loaded.file) || loaded.file
+  // Every domain is checked before any system starts: a typo in the second must not cost the first's minutes.
+  const suites = selectSuites(loaded, options.domains, configFile)
+  const progress: CheckProgress = { current: undefined }
   const guard = onAbort({
-    cleanup: async (reason) => {
-      const during = current ? ` during run ${current.number} of ${options.runs}` : ''
-      await Promise.all([current?.running.interrupt(), stopEngine()])
-      say(`isolation: ${'signal' in reason ? `interrupted by ${reason.signal}` : 'crashed'}${during}; the runner and the engine were stopped`)
-    },
-    hardStop: () => {
-      if (current) signalGroup(current.running.pid, 'SIGKILL')
-      if (engine.pid !== undefined) signalGroup(engine.pid, 'SIGKILL')
-      rmSync(dataDir, { recursive: true, force: true })
-    },
+    cleanup: async (reason) => say(await stopCheck(progress, reason, options.runs)),
+    hardStop: () => killCheck(progress),
     deadlineMs: 30_000,
   })
-  // Once aborting, the abort handler owns the exit; this flow starts nothing more.
-  const abandoned = (): Promise<never> => new Promise<never>(() => {})
   try {
-    const { address = '', pid } = await engine.start()
-    if (guard.aborting) return await abandoned()
-    say(`isolation: settlement engine started at ${address} (pid ${pid}, data directory ${dataDir})`)
-    let engineExit: ExitInfo | undefined
-    engine.onExit((exit) => {
-      if (!stopping) engineExit ??= exit
-    })
-    const addresses = addressEnv(suite.addressVariables, address)
-    const records: RunRecord[] = []
-    for (let number = 1; number <= options.runs; number++) {
-      const args = runArgs(suite, options, configFile, number)
-      say(`\nisolation: run ${number} of ${options.runs} — ${number === 1 ? `what npm run acceptance does for the ${suite.domain} suite, except that this check started the engine` : 'the same suite again, against the same engine, with no reset'}`)
-      say(`isolation: ${Object.entries(addresses).map(([name, value]) => `${name}=${value}`).join(' ')} node runner/bin/parlance.mjs ${args.map(quoted).join(' ')}`)
-      current = { number, running: startSuiteRun(args, { cwd, env: { ...process.env, ...addresses }, timeoutMs: options.timeoutMs }) }
-      const run = await current.running.done
-      if (guard.aborting) return await abandoned()
-      current = undefined
-      const record: RunRecord = { number, run, ...(engineExit ? { engineExit } : {}) }
-      records.push(record)
-      const problems = runProblems(record, options.timeoutMs)
-      say(`isolation: run ${number} of ${options.runs} ${problems.length === 0 ? 'passed' : `FAILED: ${problems.join('; ')}`} (${(run.ms / 1000).toFixed(1)} s)`)
-      // Without the engine, or with a config the runner refused, the next run cannot tell anything new.
-      if (engineExit || run.code === 2) break
+    const context = { options, configFile, cwd, root: loaded.root, systems: loaded.config.systems ?? {}, say, progress, aborting: () => guard.aborting }
+    const outcomes: { domain: string; passed: boolean }[] = []
+    for (const suite of suites) {
+      if (outcomes.length > 0) say('')
+      outcomes.push({ domain: suite.domain, passed: await checkDomain(suite, context) })
     }
-    if (engineExit) say(`isolation: the engine's last lines:\n${engine.lastLines().map((line) => `  ${line}`).join('\n')}`)
-    say(`\nisolation: run times (${options.parallel} worker${options.parallel === 1 ? '' : 's'} per channel)`)
-    for (const line of formatRunTimes(records, options.runs, options.timeoutMs)) say(`  ${line}`)
-    await stopEngine()
-    say(`isolation: settlement engine stopped; reports in ${join(options.reports, 'run-N')}`)
-    const verdict = verdictLine(records, options.runs, options.timeoutMs)
-    say(verdict)
-    return verdict.startsWith('isolation: FAILED') ? 1 : 0
+    if (suites.length > 1) say(`\n${overallVerdictLine(outcomes)}`)
+    return outcomes.every((outcome) => outcome.passed) ? 0 : 1
   } finally {
-    if (!guard.aborting) {
-      await stopEngine()
-      guard.release()
-    }
+    if (!guard.aborting) guard.release()
   }
-}
-
-function runArgs(suite: IsolationSuite, options: IsolationOptions, configFile: string, number: number): string[] {
-  return [
-    'run',
-    ...['--config', configFile],
-    ...['--channels', suite.channels.join(',')],
-    ...['--parallel', String(options.parallel)],
-    ...['--env', 'remote'],
-    ...['--reports', join(options.reports, `run-${number}`)],
-    ...(options.tags === undefined ? [] : ['--tags', options.tags]),
-  ]
-}
-
-function quoted(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
 }
 
 function describe(error: unknown): string {

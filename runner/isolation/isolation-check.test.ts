@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,10 +16,12 @@ interface Checked {
   stateDir: string
   /** Each scenario's call of the engine: the run id, its process, and the addresses it was given. */
   calls: () => { runId: string; pid: number; url: string; betsUrl: string }[]
+  /** Each scenario's call of the store or the relay: the run id, its process, the variable it read and its value. */
+  relayCalls: () => { runId: string; pid: number; variable: string; url: string }[]
 }
 
 /** Starts the check on the fixture project in its own process group, as a terminal would; `interrupt` is Ctrl-C. */
-function startCheck(args: string[]): { pid: number; stateDir: string; done: Promise<Checked> } {
+function startCheck(args: string[]): { pid: number; stateDir: string; output: () => string; done: Promise<Checked> } {
   const stateDir = mkdtempSync(join(tmpdir(), 'parlance-isolation-test-'))
   const env = { ...process.env, FIXTURE_STATE_DIR: stateDir, NO_COLOR: '1', FORCE_COLOR: '0' }
   const argv = ['--import', './runner/register.mjs', 'runner/isolation-check.ts', '--config', fixtureConfig, '--reports', join(stateDir, 'reports'), ...args]
@@ -28,24 +30,25 @@ function startCheck(args: string[]): { pid: number; stateDir: string; done: Prom
   let stdout = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  const calls = (): ReturnType<Checked['calls']> => {
-    const file = join(stateDir, 'steps.log')
-    if (!existsSync(file)) return []
-    return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => {
-      const [runId = '', pid = '', url = '', betsUrl = ''] = line.split(' ')
-      return { runId, pid: Number(pid), url, betsUrl }
-    })
+  const log = (name: string): string[][] => {
+    const file = join(stateDir, name)
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ')) : []
   }
-  const done = new Promise<Checked>((resolve) => child.once('close', (code) => resolve({ code, stdout, stateDir, calls })))
-  return { pid: child.pid!, stateDir, done }
+  const calls = (): ReturnType<Checked['calls']> => log('steps.log').map(([runId = '', pid = '', url = '', betsUrl = '']) => ({ runId, pid: Number(pid), url, betsUrl }))
+  const relayCalls = (): ReturnType<Checked['relayCalls']> => log('relay.log').map(([runId = '', pid = '', variable = '', url = '']) => ({ runId, pid: Number(pid), variable, url }))
+  const done = new Promise<Checked>((resolve) => child.once('close', (code) => resolve({ code, stdout, stateDir, calls, relayCalls })))
+  return { pid: child.pid!, stateDir, output: () => stdout, done }
 }
 
-function enginePid(stdout: string): number {
-  return Number(/settlement engine started at \S+ \(pid (\d+), data directory (\S+)\)/.exec(stdout)?.[1])
+/** The pids of the systems the check started, from its `NAME: started at … (pid N, …)` lines. */
+function systemPids(stdout: string): number[] {
+  return [...stdout.matchAll(/^isolation: [\w-]+: started at \S+ \(pid (\d+), /gm)].map((match) => Number(match[1]))
 }
 
-function engineDir(stdout: string): string {
-  return /data directory (\S+)\)/.exec(stdout)?.[1] ?? 'no data directory printed'
+/** The engine's {tempDir}, read from its command line while it runs. */
+function engineDataDir(pid: number): string {
+  const args = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' })
+  return /--data-dir (\S+)/.exec(args)?.[1] ?? `no --data-dir in ${args}`
 }
 
 function isolationLines(stdout: string): string[] {
@@ -60,36 +63,66 @@ afterEach(() => {
 })
 
 describe('npm run acceptance:isolation', () => {
-  it('runs only the chosen domain three times against one engine, then stops it', { timeout: 60_000 }, async () => {
-    const { code, stdout, calls } = await startCheck(['--tags', 'not @literal and not @slow']).done
+  it('with --domain all, runs each domain with systems three times against systems of its own, then stops them', { timeout: 90_000 }, async () => {
+    const { code, stdout, calls, relayCalls } = await startCheck(['--domain', 'all', '--tags', 'not @literal and not @slow']).done
     expect(code, stdout).toBe(0)
-    const engine = enginePid(stdout)
-    const lines = isolationLines(stdout).map((line) => line.replace(/\d+\.\d s/g, 'X.X s').replace(/127\.0\.0\.1:\d+/g, 'ENGINE').replace(/\(pid \d+, data directory \S+\)/, '(pid N, data directory DIR)'))
-    expect(lines.filter((line) => !line.includes('node runner/bin/parlance.mjs run')).map((line) => line.replace(/reports in \S+/, 'reports in REPORTS'))).toEqual([
-      'isolation: the settlement suite (features/**/*.feature) on api, 3 runs against one settlement engine, with no reset between them',
-      'isolation: settlement engine started at http://ENGINE (pid N, data directory DIR)',
-      'isolation: run 1 of 3 — what npm run acceptance does for the settlement suite, except that this check started the engine',
+    const lines = isolationLines(stdout).map((line) =>
+      line.replace(/\d+\.\d s/g, 'X.X s').replace(/127\.0\.0\.1:\d+/g, 'HOST').replace(/\(pid \d+, /, '(pid N, ').replace(/reports in \S+/, 'reports in REPORTS'),
+    )
+    expect(lines.filter((line) => !line.includes('node runner/bin/parlance.mjs run'))).toEqual([
+      'isolation: the settlement suite (features/**/*.feature) on api, 3 runs against one settlement, with no reset between them',
+      'isolation: settlement: started at http://HOST (pid N, X.X s)',
+      'isolation: run 1 of 3 — what npm run acceptance does for the settlement suite, except that this check started settlement',
       'isolation: run 1 of 3 passed (X.X s)',
-      'isolation: run 2 of 3 — the same suite again, against the same engine, with no reset',
+      'isolation: run 2 of 3 — the same suite again, against the same settlement, with no reset',
       'isolation: run 2 of 3 passed (X.X s)',
-      'isolation: run 3 of 3 — the same suite again, against the same engine, with no reset',
+      'isolation: run 3 of 3 — the same suite again, against the same settlement, with no reset',
       'isolation: run 3 of 3 passed (X.X s)',
       'isolation: run times (2 workers per channel)',
-      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; engine started by this check)',
-      '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same engine, no reset)',
-      '  run 3 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same engine, no reset)',
-      'isolation: settlement engine stopped; reports in REPORTS',
-      'isolation: 3 runs against one engine passed',
+      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started by this check)',
+      '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
+      '  run 3 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
+      'isolation: settlement stopped; reports in REPORTS',
+      'isolation: 3 runs against one settlement passed',
+      'isolation: the relay suite (relay/**/*.feature) on http, 3 runs against one store and relay, with no reset between them',
+      'isolation: store: started at http://HOST (pid N, X.X s)',
+      'isolation: relay: started at http://HOST (pid N, X.X s)',
+      'isolation: run 1 of 3 — what npm run acceptance does for the relay suite, except that this check started store and relay',
+      'isolation: run 1 of 3 passed (X.X s)',
+      'isolation: run 2 of 3 — the same suite again, against the same store and relay, with no reset',
+      'isolation: run 2 of 3 passed (X.X s)',
+      'isolation: run 3 of 3 — the same suite again, against the same store and relay, with no reset',
+      'isolation: run 3 of 3 passed (X.X s)',
+      'isolation: run times (2 workers per channel)',
+      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started by this check)',
+      '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
+      '  run 3 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
+      'isolation: store and relay stopped; reports in REPORTS',
+      'isolation: 3 runs against one store and relay passed',
+      'isolation: all 2 domains passed: settlement, relay',
     ])
-    expect(lines.find((line) => line.includes('parlance.mjs run'))).toMatch(
-      /^isolation: SETTLEMENT_URL=http:\/\/ENGINE FIXTURE_BETS_URL=http:\/\/ENGINE\/bets node runner\/bin\/parlance\.mjs run --config runner\/isolation\/fixtures\/parlance\.config\.ts --channels api --parallel 2 --env remote --reports \S+\/run-1 --tags 'not @literal and not @slow'$/,
-    )
-    // Every scenario of every run reached the one engine, under three different run ids.
+    const commands = lines.filter((line) => line.includes('node runner/bin/parlance.mjs run'))
+    expect(commands.map((line) => line.replace(/--reports \S+\/run-(\d)/, '--reports REPORTS/run-$1'))).toEqual([
+      ...[1, 2, 3].map(
+        (n) => `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+      ),
+      ...[1, 2, 3].map(
+        (n) => `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+      ),
+    ])
+    // Every scenario of every run reached the one engine, or the one store and relay, under three different run ids.
     const seen = calls()
-    expect(new Set(seen.map((call) => call.url)).size).toBe(1)
+    expect([new Set(seen.map((call) => call.url)).size, new Set(seen.map((call) => call.runId)).size]).toEqual([1, 3])
     expect(seen.every((call) => call.betsUrl === `${call.url}/bets`)).toBe(true)
-    expect(new Set(seen.map((call) => call.runId)).size).toBe(3)
-    expect([isProcessAlive(engine), existsSync(engineDir(stdout)), seen.map((call) => call.pid).filter(isProcessAlive)]).toEqual([false, false, []])
+    const relayed = relayCalls()
+    expect([...new Set(relayed.map((call) => `${call.variable} ${call.url.replace(/:\d+/, ':PORT')}`))].sort()).toEqual([
+      'RELAY_ADMIN_URL http://127.0.0.1:PORT/admin',
+      'RELAY_URL http://127.0.0.1:PORT',
+      'STORE_URL http://127.0.0.1:PORT',
+    ])
+    expect([new Set(relayed.map((call) => call.url)).size, new Set(relayed.map((call) => call.runId)).size]).toEqual([3, 3])
+    const processes = [...systemPids(stdout), ...seen.map((call) => call.pid), ...relayed.map((call) => call.pid)]
+    expect([systemPids(stdout).length, processes.filter(isProcessAlive)]).toEqual([3, []])
   })
 
   it('fails from the second run on when a scenario does not alias its data', { timeout: 60_000 }, async () => {
@@ -99,26 +132,30 @@ describe('npm run acceptance:isolation', () => {
       'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 0 passed, 1 failed); run 3 of 3 exited with code 1 (scenarios: 0 passed, 1 failed)',
     )
     expect(stdout).toContain('the engine refused the race 3:10 at Ascot: 409')
-    expect(isProcessAlive(enginePid(stdout))).toBe(false)
+    expect(systemPids(stdout).filter(isProcessAlive)).toEqual([])
   })
 
-  it('on Ctrl-C stops the run and the engine, leaving no process and no data directory', { timeout: 60_000 }, async () => {
+  it('on Ctrl-C stops the run and the systems, leaving no process and no {tempDir}', { timeout: 60_000 }, async () => {
     const check = startCheck(['--tags', '@slow'])
     const waiting = (): number[] => readdirSync(check.stateDir).filter((file) => file.startsWith('waiting-')).map((file) => Number(file.slice('waiting-'.length)))
     expect(await waitUntil(() => waiting().length > 0, 30_000)).toBe(true)
+    const [engine = 0] = systemPids(check.output())
+    const dataDir = engineDataDir(engine)
+    expect(existsSync(dataDir)).toBe(true)
     signalGroup(check.pid, 'SIGINT')
     const { code, stdout } = await check.done
     expect(code, stdout).toBe(130)
-    expect(isolationLines(stdout).at(-1)).toBe('isolation: interrupted by SIGINT during run 1 of 3; the runner and the engine were stopped')
-    const leftovers = [enginePid(stdout), ...waiting()].filter(isProcessAlive)
-    expect([leftovers, existsSync(engineDir(stdout))]).toEqual([[], false])
+    expect(isolationLines(stdout).at(-1)).toBe('isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped')
+    const leftovers = [engine, ...waiting()].filter(isProcessAlive)
+    expect([leftovers, existsSync(dataDir)]).toEqual([[], false])
   })
 
   it('says so when the config has no such domain, before starting anything', { timeout: 30_000 }, async () => {
-    const { code, stdout } = await startCheck(['--domain', 'setlement']).done
+    const { code, stdout } = await startCheck(['--domain', 'relay', '--domain', 'setlement']).done
     expect(code).toBe(2)
     expect(stdout.trim()).toBe(
-      `isolation: FAILED — ${fixtureConfig} has no "setlement" domain — did you mean "settlement"? Domains: settlement, other. The isolation check runs one domain's suite; name another with --domain NAME.`,
+      `isolation: FAILED — ${fixtureConfig} has no "setlement" domain — did you mean "settlement"? Domains: settlement, other, relay. ` +
+        "The isolation check runs one domain's suite; name another with --domain NAME, or check them all with --domain all.",
     )
   })
 })

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { toMilliseconds, type DurationInput } from '../../drivers/core/duration-input.ts'
 import { checkTagExpression } from '../channel-tags.ts'
@@ -8,11 +9,12 @@ import { formatOptionHelp, parseOptions, type OptionSpec } from '../options.ts'
  * What the isolation check was asked to do.
  *
  * @example
- *   const options: IsolationOptions = { config: 'parlance.config.ts', domain: 'settlement', runs: 3, parallel: 2, timeoutMs: 600_000, reports: 'reports/isolation' }
+ *   const options: IsolationOptions = { config: 'parlance.config.ts', domains: ['settlement'], runs: 3, parallel: 2, timeoutMs: 600_000, reports: 'reports/isolation' }
  */
 export interface IsolationOptions {
   config: string
-  domain: string
+  /** The domains to check, in turn, as given: `all` stands for every domain that has systems. */
+  domains: string[]
   runs: number
   parallel: number
   tags?: string
@@ -22,9 +24,9 @@ export interface IsolationOptions {
 }
 
 const specs = {
-  domain: { type: 'string', value: 'NAME', description: 'the domain whose suite runs', defaultText: 'settlement' },
+  domain: { type: 'string', value: 'NAME', description: 'the domain to check, or all; repeatable', defaultText: 'settlement' },
   config: { type: 'string', short: 'c', value: 'PATH', description: 'the config that declares it', defaultText: defaultConfigFile },
-  runs: { type: 'string', value: 'N', description: 'runs against the one engine', defaultText: '3' },
+  runs: { type: 'string', value: 'N', description: 'runs against the same systems', defaultText: '3' },
   parallel: { type: 'string', short: 'p', value: 'N', description: 'worker processes per channel', defaultText: '2' },
   tags: { type: 'string', short: 't', value: 'EXPR', description: 'only the scenarios matching a cucumber tag expression', defaultText: 'all' },
   timeout: { type: 'string', value: 'TIME', description: 'the longest one run may take, e.g. 20m', defaultText: '10m' },
@@ -40,12 +42,16 @@ const specs = {
  */
 export const isolationHelp = `Usage: npm run acceptance:isolation -- [options]
 
-Proves that a domain's suite is isolated: starts ONE settlement engine on a
-fresh data directory, runs the suite against it N times with
+Proves that a domain's suite is isolated: starts the systems the domain needs
+ONCE, as npm run acceptance does (same ready checks, fresh {tempDir}s, same
+address variables), runs the suite against them N times with
   parlance run --channels <the domain's channels> --parallel N --env remote
 (no reset between runs), checks that every run passed, prints the run times
-and stops the engine — also on Ctrl-C. Run 1 is what npm run acceptance does
-for the suite, except that the engine is started here.
+and stops the systems — also on Ctrl-C. Run 1 is what npm run acceptance does
+for the suite, except that the systems are started here.
+
+--domain all (or --domain repeated) checks each domain that has systems in
+turn, each against systems of its own; the check passes only if every one does.
 
 Options:
 ${formatOptionHelp(specs)}
@@ -57,8 +63,8 @@ Exit codes: 0 every run passed · 1 a run failed · 2 bad usage or config ·
  * Turns the check's arguments into options, or throws a ConfigurationError.
  *
  * @example
- *   parseIsolationArgs(['--domain', 'parlance', '--runs', '2'])
- *   // { config: 'parlance.config.ts', domain: 'parlance', runs: 2, parallel: 2, timeoutMs: 900000, reports: 'reports/isolation' }
+ *   parseIsolationArgs(['--domain', 'settlement', '--domain', 'load-balancer', '--runs', '2'])
+ *   // { config: 'parlance.config.ts', domains: ['settlement', 'load-balancer'], runs: 2, parallel: 2, timeoutMs: 600000, reports: 'reports/isolation' }
  */
 export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
   const values = parseOptions('npm run acceptance:isolation --', args, specs)
@@ -76,13 +82,21 @@ export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
   }
   const tags = typeof values.tags === 'string' ? text('tags', '') : undefined
   if (tags !== undefined) checkTagExpression(tags)
+  const domains = repeatedDomains(args)
+  if (domains.includes('')) throw new ConfigurationError(`--domain is empty; give NAME, or leave the option out`)
   return {
     config: text('config', defaultConfigFile),
-    domain: text('domain', 'settlement'),
+    domains: domains.length === 0 ? ['settlement'] : [...new Set(domains)],
     runs: count('runs', '3'),
     parallel: count('parallel', '2'),
     ...(tags === undefined ? {} : { tags }),
     timeoutMs: toMilliseconds(text('timeout', '10m') as DurationInput, '--timeout'),
     reports: text('reports', 'reports/isolation'),
   }
+}
+
+// parseOptions keeps the last of a repeated option; --domain may be given once per domain. The arguments are valid by now.
+function repeatedDomains(args: string[]): string[] {
+  const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) }]))
+  return parseArgs({ args, options: { ...options, domain: { type: 'string', multiple: true } }, strict: true }).values.domain ?? []
 }

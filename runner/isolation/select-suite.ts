@@ -5,20 +5,36 @@ import { planRun } from '../plan.ts'
 
 /**
  * The suite the isolation check runs: one domain, picked out of the config by
- * its channels, and the address variables its systems read.
+ * its channels, and the systems it needs, which the check starts once.
  *
  * @example
- *   const suite = selectSuite(loaded, 'settlement')
- *   suite.channels // ['api', 'ui', 'stream']; suite.addressVariables // { SETTLEMENT_URL: '{address}' }
+ *   const suite = selectSuite(loaded, 'load-balancer')
+ *   suite.channels // ['http']; suite.systems // ['docker', 'load-balancer']
  */
 export interface IsolationSuite {
   domain: string
   channels: string[]
   features: string[]
-  /** The domain's system, which the check starts once; none for a domain that needs none. */
-  system: string | undefined
-  /** Variable → template (`{address}` is the engine's address), as the system's config declares them. */
-  addressVariables: Record<string, string>
+  /** The systems its channels need, with those they start after, in declared order: what `parlance run` would start. */
+  systems: string[]
+}
+
+/**
+ * The suites of the domains asked for, in the order asked; `all` stands for
+ * every domain that has systems, in declared order.
+ *
+ * @example
+ *   selectSuites(loaded, ['all']).map((suite) => suite.domain) // ['settlement', 'load-balancer']
+ */
+export function selectSuites(loaded: LoadedConfig, domains: readonly string[], shownFile = 'the config'): IsolationSuite[] {
+  const withSystems = domainsWithSystems(loaded)
+  const names = [...new Set(domains.flatMap((domain) => (domain === 'all' ? withSystems : [domain])))]
+  if (names.length === 0) {
+    throw new ConfigurationError(
+      `--domain all: ${shownFile} has no domain with systems, and the isolation check runs a suite against systems it starts once. Give a domain systems, or name one with --domain NAME.`,
+    )
+  }
+  return names.map((domain) => selectSuite(loaded, domain, shownFile))
 }
 
 /**
@@ -38,7 +54,7 @@ export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 't
     const suggestion = nearest(domain, names)
     throw new ConfigurationError(
       `${shownFile} has no "${domain}" domain${suggestion ? ` — did you mean "${suggestion}"?` : '.'} Domains: ${names.join(', ')}. ` +
-        `The isolation check runs one domain's suite; name another with --domain NAME.`,
+        `The isolation check runs one domain's suite; name another with --domain NAME, or check them all with --domain all.`,
     )
   }
   const plan = planRun(config, { channels: declared.channels })
@@ -49,30 +65,16 @@ export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 't
         `so parlance run --channels ${declared.channels.join(',')} would not run the ${domain} suite alone. Give the domains distinct channel names in ${shownFile}.`,
     )
   }
-  if (plan.systems.length > 1) {
+  if (plan.systems.length === 0) {
+    const candidates = domainsWithSystems(loaded)
     throw new ConfigurationError(
-      `the ${domain} domain needs ${plan.systems.length} systems (${plan.systems.join(', ')}), but the isolation check starts one settlement engine; it checks a domain with at most one system.`,
+      `the ${domain} domain needs no system, so the isolation check has nothing to start once and share between runs. ` +
+        `It checks a domain with systems${candidates.length > 0 ? ` (${candidates.join(', ')}); name one with --domain NAME, or --domain all` : `, and ${shownFile} has none`}.`,
     )
   }
-  const system = plan.systems[0]
-  return {
-    domain,
-    channels: declared.channels,
-    features: declared.features,
-    system,
-    addressVariables: system === undefined ? {} : { ...config.systems?.[system]?.env },
-  }
+  return { domain, channels: declared.channels, features: declared.features, systems: plan.systems }
 }
 
-/**
- * The environment that points a `--env remote` run at the engine: each address
- * variable filled in, and `SETTLEMENT_URL` always.
- *
- * @example
- *   addressEnv({ SETTLEMENT_URL: '{address}', SETTLEMENT_FEED: '{address}/settlements' }, 'http://127.0.0.1:40123')
- *   // { SETTLEMENT_URL: 'http://127.0.0.1:40123', SETTLEMENT_FEED: 'http://127.0.0.1:40123/settlements' }
- */
-export function addressEnv(addressVariables: Readonly<Record<string, string>>, address: string): Record<string, string> {
-  const filled = Object.entries(addressVariables).map(([name, template]) => [name, template.replaceAll('{address}', address)])
-  return { SETTLEMENT_URL: address, ...Object.fromEntries(filled) }
+function domainsWithSystems({ config }: LoadedConfig): string[] {
+  return Object.entries(config.domains).flatMap(([name, domain]) => ((domain.systems ?? []).length > 0 ? [name] : []))
 }

@@ -1,0 +1,136 @@
+import { join } from 'node:path'
+import { isProcessAlive } from '../../drivers/core/process-group.ts'
+import type { SystemConfig } from '../config.ts'
+import { startWaves } from '../system-order.ts'
+import { startSystems, type RunningSystems } from '../systems.ts'
+import type { IsolationOptions } from './isolation-options.ts'
+import { formatRunTimes, runProblems, systemsPhrase, verdictLine, type RunRecord } from './isolation-report.ts'
+import { startSuiteRun, type RunningSuite } from './run-suite.ts'
+import type { IsolationSuite } from './select-suite.ts'
+
+/**
+ * What the check is doing now, for the abort handler: the suite, its systems
+ * (starting, then running) and the run in progress.
+ *
+ * @example
+ *   const progress: CheckProgress = { current: undefined }
+ *   progress.current?.run?.running.pid // the process group of the parlance run in progress
+ */
+export interface CheckProgress {
+  current:
+    | {
+        suite: IsolationSuite
+        starting: Promise<RunningSystems>
+        systems?: RunningSystems
+        run?: { number: number; running: RunningSuite }
+      }
+    | undefined
+}
+
+/**
+ * What checking one domain needs besides its suite.
+ *
+ * @example
+ *   const context: DomainCheckContext = { options, configFile: 'parlance.config.ts', cwd, root, systems: config.systems ?? {}, say, progress, aborting: () => guard.aborting }
+ */
+export interface DomainCheckContext {
+  options: IsolationOptions
+  /** The config file as the printed command lines name it. */
+  configFile: string
+  cwd: string
+  /** The config file's directory. */
+  root: string
+  systems: Readonly<Record<string, SystemConfig>>
+  say: (line: string) => void
+  progress: CheckProgress
+  /** Once true, the abort handler owns the exit and this check starts nothing more. */
+  aborting: () => boolean
+}
+
+/**
+ * Starts the suite's systems once, as `parlance run` does, runs the suite
+ * against them `options.runs` times with no reset, stops them, and prints the
+ * run times and the verdict. Resolves to whether every run passed.
+ *
+ * @example
+ *   const passed = await checkDomain(suite, context)
+ *   // isolation: 3 runs against one docker and load-balancer passed
+ */
+export async function checkDomain(suite: IsolationSuite, context: DomainCheckContext): Promise<boolean> {
+  const { options, say } = context
+  const against = systemsPhrase(suite.systems)
+  say(
+    `isolation: the ${suite.domain} suite (${suite.features.join(', ')}) on ${suite.channels.join(', ')}, ` +
+      `${options.runs} run${options.runs === 1 ? '' : 's'} against one ${against}, with no reset between them`,
+  )
+  // With no address variable set, startSystems starts every system, even one the calling shell points somewhere else.
+  const starting = startSystems(suite.systems, context.systems, { root: context.root, remote: false, env: {} })
+  const current: NonNullable<CheckProgress['current']> = { suite, starting }
+  context.progress.current = current
+  try {
+    const systems = (current.systems = await starting)
+    if (context.aborting()) return await abandoned()
+    for (const line of systems.lines) say(`isolation: ${line}`)
+    const watched = systemPids(suite.systems, systems, context.systems)
+    const records: RunRecord[] = []
+    for (let number = 1; number <= options.runs; number++) {
+      const args = runArgs(suite, options, context.configFile, number)
+      say(`\nisolation: run ${number} of ${options.runs} — ${number === 1 ? `what npm run acceptance does for the ${suite.domain} suite, except that this check started ${against}` : `the same suite again, against the same ${against}, with no reset`}`)
+      say(`isolation: ${Object.entries(systems.env).map(([name, value]) => `${name}=${value}`).join(' ')} node runner/bin/parlance.mjs ${args.map(quoted).join(' ')}`)
+      current.run = { number, running: startSuiteRun(args, { cwd: context.cwd, env: { ...process.env, ...systems.env }, timeoutMs: options.timeoutMs }) }
+      const run = await current.run.running.done
+      if (context.aborting()) return await abandoned()
+      current.run = undefined
+      const gone = watched.filter(({ pid }) => !isProcessAlive(pid)).map(({ name }) => name)
+      const record: RunRecord = { number, run, ...(gone.length > 0 ? { systemsGone: gone } : {}) }
+      records.push(record)
+      const problems = runProblems(record, options.timeoutMs)
+      say(`isolation: run ${number} of ${options.runs} ${problems.length === 0 ? 'passed' : `FAILED: ${problems.join('; ')}`} (${(run.ms / 1000).toFixed(1)} s)`)
+      // Without its systems, or with a config the runner refused, the next run cannot tell anything new.
+      if (gone.length > 0 || run.code === 2) break
+    }
+    say(`\nisolation: run times (${options.parallel} worker${options.parallel === 1 ? '' : 's'} per channel)`)
+    for (const line of formatRunTimes(records, options.runs, options.timeoutMs)) say(`  ${line}`)
+    await systems.stop()
+    say(`isolation: ${against} stopped; reports in ${join(options.reports, 'run-N')}`)
+    const verdict = verdictLine(records, options.runs, options.timeoutMs, suite.systems)
+    say(verdict)
+    return !verdict.startsWith('isolation: FAILED')
+  } catch (error) {
+    // Systems stopped by the abort handler fail their start; the handler reports and exits.
+    if (context.aborting()) return await abandoned()
+    throw error
+  } finally {
+    if (!context.aborting()) {
+      await current.systems?.stop()
+      context.progress.current = undefined
+    }
+  }
+}
+
+// Once aborting, the abort handler owns the exit; this flow starts nothing more.
+function abandoned(): Promise<never> {
+  return new Promise<never>(() => {})
+}
+
+// startSystems started every one of them (see above), wave by wave, and lists their pids in that order.
+function systemPids(names: readonly string[], systems: RunningSystems, configs: Readonly<Record<string, SystemConfig>>): { name: string; pid: number }[] {
+  const order = startWaves(names, configs).flat()
+  return systems.pids.map((pid, i) => ({ name: order[i] ?? `the system with pid ${pid}`, pid }))
+}
+
+function runArgs(suite: IsolationSuite, options: IsolationOptions, configFile: string, number: number): string[] {
+  return [
+    'run',
+    ...['--config', configFile],
+    ...['--channels', suite.channels.join(',')],
+    ...['--parallel', String(options.parallel)],
+    ...['--env', 'remote'],
+    ...['--reports', join(options.reports, `run-${number}`)],
+    ...(options.tags === undefined ? [] : ['--tags', options.tags]),
+  ]
+}
+
+function quoted(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`
+}
