@@ -93,8 +93,10 @@ export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; confi
     if (feature.storyId !== undefined) {
       for (const rule of feature.rules) {
         const tests = ofFeature.filter((group) => group[0]!.rule?.line === rule.line)
-        if (tests.length === 0) reasons.push(`${feature.storyId} › "${rule.name}" (${feature.uri}:${rule.line}): no scenario tests this acceptance criterion`)
-        criteria.push({ story: feature.storyId, criterion: tests.length === 0 ? `${rule.name} (no scenario)` : rule.name, cells: worstCells(channels, tests.map((group) => cellsOf.get(group[0]!.key)!)) })
+        if (rule.scenarios === 0) reasons.push(`${feature.storyId} › "${rule.name}" (${feature.uri}:${rule.line}): no scenario tests this acceptance criterion`)
+        // A criterion whose scenarios were all filtered out of the run (--tags, @channel) is shown, not judged.
+        const criterion = rule.scenarios === 0 ? `${rule.name} (no scenario)` : tests.length === 0 ? `${rule.name} (not in this run)` : rule.name
+        criteria.push({ story: feature.storyId, criterion, cells: worstCells(channels, tests.map((group) => cellsOf.get(group[0]!.key)!)) })
       }
     }
     for (const group of ofFeature.filter((candidate) => candidate[0]!.rule === undefined || feature.storyId === undefined)) {

@@ -23,6 +23,7 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
   const query = new Query()
   const documents: GherkinDocument[] = []
   const started: TestCaseStarted[] = []
+  const planned = new Set<string>()
   const problems: string[] = []
   set.envelopes.forEach((envelope, index) => {
     try {
@@ -32,11 +33,16 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
     }
     if (envelope.gherkinDocument) documents.push(envelope.gherkinDocument)
     if (envelope.testCaseStarted) started.push(envelope.testCaseStarted)
+    if (envelope.testCase) planned.add(envelope.testCase.pickleId)
     if (envelope.parseError) problems.push(`${envelope.parseError.source.uri ?? set.file}: cannot parse it: ${envelope.parseError.message}`)
   })
   const features = documents.flatMap(outlineOf)
   const attemptsByPickle = groupAttempts(query, started)
-  const scenarios = query.findAllPickles().map((pickle) => scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []))
+  // A pickle with no test case was filtered out of this run (another channel's
+  // @channel tag, --tags): it is not this channel's to judge. Only when the run
+  // planned nothing at all (cut short before planning) are its pickles not-run.
+  const pickles = query.findAllPickles().filter((pickle) => planned.size === 0 || planned.has(pickle.id))
+  const scenarios = pickles.map((pickle) => scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []))
   problems.push(...runProblems(query, set.envelopes))
   const finished = query.findTestRunFinished()
   return { channel: set.channel, file: set.file, scenarios, features, problems, success: finished?.success }
@@ -47,7 +53,9 @@ function outlineOf(document: GherkinDocument): FeatureOutline[] {
   if (!feature || !document.uri) return []
   const tags = feature.tags.map((tag) => tag.name)
   const storyId = tags.map((tag) => storyTag.exec(tag)?.[1]).find((id) => id !== undefined)
-  const rules = feature.children.flatMap((child) => (child.rule ? [{ name: child.rule.name, line: child.rule.location.line }] : []))
+  const rules = feature.children.flatMap((child) =>
+    child.rule ? [{ name: child.rule.name, line: child.rule.location.line, scenarios: child.rule.children.filter((c) => c.scenario).length }] : [],
+  )
   return [{ uri: document.uri, name: feature.name, tags, ...(storyId ? { storyId } : {}), rules }]
 }
 

@@ -12,14 +12,15 @@ export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'am
  *
  * @example
  *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: ['@story:SHOP-1'], storyId: 'SHOP-1',
- *     rules: [{ name: 'Cards are charged once', line: 6 }] }
+ *     rules: [{ name: 'Cards are charged once', line: 6, scenarios: 2 }] }
  */
 export interface FeatureOutline {
   uri: string
   name: string
   tags: string[]
   storyId?: string
-  rules: { name: string; line: number }[]
+  /** Each Rule with how many scenarios (outlines count once) the spec has under it. */
+  rules: { name: string; line: number; scenarios: number }[]
 }
 
 /**
