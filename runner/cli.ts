@@ -4,6 +4,7 @@ import { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
 import { nearest } from '../drivers/core/nearest.ts'
 import { gateCommand } from './gate/index.ts'
 import { lintCommand } from './lint/index.ts'
+import { mergeCommand } from './merge/index.ts'
 import { runCommand } from './run-command.ts'
 
 /**
@@ -24,6 +25,7 @@ export const usageExitCode = 2
 export const commands: Readonly<Record<string, { summary: string; execute: (args: string[]) => Promise<number> }>> = {
   run: { summary: 'start the systems, run the specs on every channel, report', execute: runCommand },
   gate: { summary: 'judge the results: every story criterion covered and passed on its channels', execute: gateCommand },
+  merge: { summary: "join the shards' reports into one and judge them", execute: (args) => mergeCommand(args) },
   lint: { summary: 'check the specs say what, not how (UI and transport words, selectors, structure)', execute: (args) => lintCommand(args) },
 }
 

@@ -28,11 +28,28 @@ export interface OptionSpec {
  *   // ConfigurationError: unknown option --chanels — did you mean --channels? …
  */
 export function parseOptions(command: string, args: string[], specs: Readonly<Record<string, OptionSpec>>): Record<string, string | boolean | undefined> {
+  return parseCommandLine(command, args, specs, { positionals: false }).values
+}
+
+/**
+ * {@link parseOptions} for a command that also takes arguments, e.g. `parlance merge DIRS...`.
+ *
+ * @example
+ *   parseCommandLine('parlance merge', ['a', '--out', 'b'], mergeOptionSpecs, { positionals: true })
+ *   // { values: { out: 'b' }, positionals: ['a'] }
+ */
+export function parseCommandLine(
+  command: string,
+  args: string[],
+  specs: Readonly<Record<string, OptionSpec>>,
+  { positionals }: { positionals: boolean },
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]),
   )
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals })
+    return { values: parsed.values, positionals: parsed.positionals }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const message = error instanceof Error ? error.message : String(error)

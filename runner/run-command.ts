@@ -4,6 +4,7 @@ import { checkTagExpression } from './channel-tags.ts'
 import { defaultConfigFile } from './config.ts'
 import { formatOptionHelp, parseOptions, type OptionSpec } from './options.ts'
 import type { RunOptions } from './run.ts'
+import { parseShard, shardFromEnv } from './shard/shard-spec.ts'
 
 /**
  * The options of `parlance run`, in the order `--help` shows them.
@@ -18,6 +19,8 @@ export const runOptionSpecs = {
   parallel: { type: 'string', short: 'p', value: 'N', description: 'worker processes per channel', defaultText: 'parallel in the config, else 1' },
   env: { type: 'string', value: 'NAME', description: 'local starts the systems; remote starts none', defaultText: 'local' },
   reports: { type: 'string', value: 'DIR', description: 'where the reports of each channel go', defaultText: 'reports in the config, else reports/' },
+  shard: { type: 'string', value: 'I/N', description: 'run only shard I of N, balanced by the last durations', defaultText: 'CI_NODE_INDEX/CI_NODE_TOTAL if set, else all' },
+  timings: { type: 'string', value: 'FILE', description: 'the scenario durations --shard balances by', defaultText: 'timings.json in the reports' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, OptionSpec>
 
@@ -42,7 +45,14 @@ variables (its env in the config, e.g. SETTLEMENT_URL) are already set: the
 tests then use the addresses in those variables.
 With --parallel 1 the scenarios run in the runner's own process (the fastest
 start); with N > 1, in N cucumber worker processes per channel.
-Each channel writes DIR/<channel>/messages.ndjson, report.html and junit.xml.
+Each channel writes DIR/<channel>/messages.ndjson, report.html and junit.xml,
+and every run writes DIR/timings.json: each scenario's duration per channel,
+laid over the previous file's.
+With --shard I/N (or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, from parallel: N)
+the run takes only its share of the (scenario, channel) runs: longest first by
+the timings, round-robin without them; the same scenarios and timings always
+give the same split. A shard reports to reports/shard-I-of-N/ unless --reports
+is given; parlance merge joins the shards' reports into one.
 
 Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
 2 bad usage or config · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)`
@@ -54,7 +64,7 @@ Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
  *   parseRunArgs(['--channels', 'api,ui', '-p', '2'], '/work/shop')
  *   // { cwd: '/work/shop', channels: ['api', 'ui'], parallel: 2, env: 'local' }
  */
-export function parseRunArgs(args: string[], cwd: string): RunOptions | 'help' {
+export function parseRunArgs(args: string[], cwd: string, environment: Record<string, string | undefined> = process.env): RunOptions | 'help' {
   const values = parseOptions('parlance run', args, runOptionSpecs)
   if (values.help) return 'help'
   const text = (name: keyof typeof runOptionSpecs): string | undefined => {
@@ -84,7 +94,11 @@ export function parseRunArgs(args: string[], cwd: string): RunOptions | 'help' {
     if (list.some((channel) => channel === '')) throw new ConfigurationError(`--channels is "${channels}"; expected channel names separated by commas, e.g. api,ui`)
     options.channels = list
   }
-  for (const name of ['config', 'tags', 'reports'] as const) {
+  const shard = text('shard')
+  const ciShard = shard === undefined ? shardFromEnv(environment) : undefined
+  if (shard !== undefined) options.shard = parseShard(shard)
+  else if (ciShard) options.shard = ciShard
+  for (const name of ['config', 'tags', 'reports', 'timings'] as const) {
     const value = text(name)
     if (value !== undefined) options[name] = value
   }

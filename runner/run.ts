@@ -6,11 +6,16 @@ import { runnerEnvName } from '../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode, runChannel } from './channel-run.ts'
 import { guardRun } from './guard-run.ts'
 import { loadConfig } from './load-config.ts'
-import { planRun } from './plan.ts'
+import { planRun, type ChannelPlan } from './plan.ts'
 import type { ChannelResult } from './results.ts'
 import { formatSummary, runFailed } from './summary.ts'
 import { domainSections } from './summary-sections.ts'
 import { startSystems, type RunningSystems } from './systems.ts'
+import { selectShard } from './shard/select-shard.ts'
+import { shardFolder, type Shard } from './shard/shard-spec.ts'
+import { recordTimings, timingsFile } from './shard/record-timings.ts'
+import { readTimings } from './shard/timings.ts'
+import { runGate } from './gate/index.ts'
 
 /**
  * What `parlance run` was asked to do.
@@ -27,12 +32,18 @@ export interface RunOptions {
   env: 'local' | 'remote'
   /** Overrides the config's reports directory; relative to `cwd`. */
   reports?: string
+  /** Run only this shard's share of the scenarios (`--shard i/n`, or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL). */
+  shard?: Shard
+  /** The timings file to balance shards by; relative to `cwd`. Default: timings.json in the config's reports directory. */
+  timings?: string
 }
 
 /**
  * `parlance run`: starts the systems once, runs cucumber once per channel,
- * writes the reports, prints the scenario × channel summary, stops the
- * systems. Resolves to the exit code: 0 if everything passed, 1 otherwise.
+ * writes the reports, prints the scenario × channel summary and the gate's
+ * verdict (stories × criteria × channels; dod.md, junit.xml and report.html
+ * in the reports), stops the systems. Resolves to the exit code: 0 if
+ * everything passed and the gate is green, 1 otherwise.
  *
  * @example
  *   process.exitCode = await run({ cwd: process.cwd(), env: 'local' })
@@ -40,14 +51,31 @@ export interface RunOptions {
  */
 export async function run(options: RunOptions): Promise<number> {
   const { config, root } = await loadConfig(options.config, options.cwd)
-  const plan = planRun(config, { ...(options.channels ? { channels: options.channels } : {}), ...(options.tags ? { tags: options.tags } : {}) })
+  let plan = planRun(config, { ...(options.channels ? { channels: options.channels } : {}), ...(options.tags ? { tags: options.tags } : {}) })
   // Loading cucumber takes a while; let it overlap with starting the systems. runChannel reports a failure to load.
   import('@cucumber/cucumber/api').catch(() => {})
   const runId = newRunId()
   const parallel = options.parallel ?? config.parallel ?? 1
-  const reportsDir = options.reports ? resolve(options.cwd, options.reports) : resolve(root, config.reports ?? 'reports')
+  const configReports = resolve(root, config.reports ?? 'reports')
+  const shardReports = options.shard && resolve(configReports, shardFolder(options.shard))
+  const reportsDir = options.reports ? resolve(options.cwd, options.reports) : (shardReports ?? configReports)
+  const timingsIn = options.timings ? resolve(options.cwd, options.timings) : timingsFile(configReports)
   const out = (line: string): boolean => process.stdout.write(`${line}\n`)
-  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${plan.channels.map((c) => c.channel).join(', ')} · ${parallel} worker${parallel === 1 ? '' : 's'} per channel`))
+  const features = [...new Set(plan.channels.flatMap((channel) => channel.features))]
+  let channels: ChannelPlan[] = plan.channels
+  if (options.shard) {
+    const { shard } = options
+    const selection = await selectShard(plan.channels, shard, { root, env: process.env, timings: readTimings(timingsIn) })
+    const estimate = selection.basis === 'timings' ? `estimated ${(selection.load.estimatedMs / 1000).toFixed(1)} s by ${timingsIn}` : `no timings in ${timingsIn}: dealt round-robin`
+    out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(` · ${selection.load.units.length} of ${selection.scenarios} scenario runs · ${estimate}`))
+    for (const channel of selection.skipped) out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
+    if (selection.channels.length === 0) return 0
+    // Start only the systems the shard's channels need.
+    const needed = planRun(config, { channels: selection.channels.map((c) => c.channel), ...(options.tags ? { tags: options.tags } : {}) })
+    plan = { ...needed, channels: selection.channels }
+    channels = selection.channels
+  }
+  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${channels.map((c) => c.channel).join(', ')} · ${parallel} worker${parallel === 1 ? '' : 's'} per channel`))
 
   let systems: RunningSystems | undefined
   const guard = guardRun({ systems: () => systems, forksWorkers: parallel > 1 })
@@ -56,19 +84,24 @@ export async function run(options: RunOptions): Promise<number> {
     for (const line of systems.lines) out(chalk.dim(`  ${line}`))
 
     const env = { ...process.env, ...systems.env, [runIdEnvName]: runId, [runnerEnvName]: '1' }
-    const features = [...new Set(plan.channels.flatMap((channel) => channel.features))]
     const library = await loadSupportCode({ root, support: config.support, features, env })
     const results: ChannelResult[] = []
-    for (const channel of plan.channels) {
+    for (const channel of channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
       results.push(await runChannel(channel, { root, library, parallel, reportsDir, allChannels: plan.allChannels, env }))
     }
     if (guard.aborting) return await guard.abandon()
-    const ran = plan.channels.map((c) => c.channel)
+    const ran = channels.map((c) => c.channel)
     out(`\n${formatSummary(ran, results, domainSections(config.domains, ran))}`)
-    out(chalk.dim(`Reports   ${plan.channels.map((c) => resolve(reportsDir, c.channel)).join(', ')}`))
-    return runFailed(results) ? 1 : 0
+    out(chalk.dim(`Reports   ${ran.map((channel) => resolve(reportsDir, channel)).join(', ')}`))
+    out(chalk.dim(`Timings   ${await recordTimings(reportsDir, ran, timingsIn)}`))
+    const failed = runFailed(results)
+    // A shard judges nothing alone: parlance merge runs the gate on all the shards' results.
+    if (options.shard) return failed ? 1 : 0
+    out(`\n${chalk.bold('Gate')}`)
+    const gate = await runGate({ inputs: ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson')), reportsDir, ...(config.gate ? { config: config.gate } : {}) }, out)
+    return failed || gate === 1 ? 1 : 0
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.
     if (guard.aborting) return await guard.abandon()

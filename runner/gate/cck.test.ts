@@ -4,8 +4,8 @@ import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runGate } from './run-gate.ts'
 
-// The cucumber compatibility kit's samples (MIT, see fixtures/cck/LICENSE): messages of protocol 33.
-const cck = fileURLToPath(new URL('./fixtures/cck', import.meta.url))
+// The cucumber compatibility kit's samples (MIT, see runner/fixtures/cck/LICENSE): messages of protocol 33.
+const cck = fileURLToPath(new URL('../fixtures/cck', import.meta.url))
 const samples = readdirSync(cck, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
 
 async function gate(sample: string, allowFlaky = false): Promise<{ code: number; lines: string[]; text: string }> {

@@ -64,7 +64,7 @@ describe('the reports of parlance gate', () => {
   })
 
   it('writes the HTML of every CCK sample', async () => {
-    const cck = fixture('cck')
+    const cck = fileURLToPath(new URL('../fixtures/cck', import.meta.url))
     for (const sample of readdirSync(cck, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
       const out = join(dir, sample.name)
       const code = await runGate({ inputs: [join(cck, sample.name)], reportsDir: out }, () => {})

@@ -120,7 +120,7 @@ describe('parlance lint on real specs', () => {
   })
 
   it('parses every feature of the cucumber compatibility kit without a crash or a parse error', async () => {
-    const { code, stdout, stderr } = await runLint(['--format', 'json', 'runner/lint/fixtures/cck'])
+    const { code, stdout, stderr } = await runLint(['--format', 'json', 'runner/fixtures/cck'])
     const report = JSON.parse(stdout) as { files: number; findings: { rule: string }[] }
     expect(report.files).toBe(49)
     expect(report.findings.filter((finding) => finding.rule === 'parse-error')).toEqual([])

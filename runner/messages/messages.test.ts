@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildChannelRun, channelOf, findMessageFiles, readMessageFile } from './index.ts'
 
 const fixtures = fileURLToPath(new URL('../gate/fixtures', import.meta.url))
+const cck = fileURLToPath(new URL('../fixtures/cck', import.meta.url))
 
 describe('reading cucumber messages', () => {
   it('names the channel by the directory of messages.ndjson, else by the file stem', () => {
@@ -13,7 +14,7 @@ describe('reading cucumber messages', () => {
   it('finds *.ndjson in a directory and one level down, not deeper', () => {
     expect(findMessageFiles([`${fixtures}/green`]).map((file) => file.slice(fixtures.length))).toEqual(['/green/api/messages.ndjson', '/green/ui/messages.ndjson'])
     expect(findMessageFiles([fixtures])).toEqual([])
-    expect(findMessageFiles([`${fixtures}/cck`])).toHaveLength(46)
+    expect(findMessageFiles([cck])).toHaveLength(46)
     expect(() => findMessageFiles(['nowhere'])).toThrow('nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports')
   })
 
@@ -44,7 +45,7 @@ describe('reading cucumber messages', () => {
   })
 
   it('reads a failed BeforeAll hook of protocol 33 as a problem of the run', async () => {
-    const run = buildChannelRun(await readMessageFile(`${fixtures}/cck/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson`))
+    const run = buildChannelRun(await readMessageFile(`${cck}/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson`))
     expect(run.success).toBe(false)
     expect(run.problems).toEqual(['BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went wrong'])
     expect(run.scenarios[0]?.status).toBe('not-run')

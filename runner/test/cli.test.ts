@@ -33,7 +33,7 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
   })
 
   test.each([
-    [['rnu'], 'parlance: unknown command "rnu" — did you mean "run"? Commands: run. Run parlance --help for more.'],
+    [['rnu'], 'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance --help for more.'],
     [['run', '--chanels', 'api'], 'parlance run: unknown option --chanels — did you mean --channels? Run parlance run --help for the options.'],
     [['run', '--env', 'remot'], 'parlance run: --env is "remot"; expected local or remote — did you mean remote?'],
     [['run', '--parallel', 'two'], 'parlance run: --parallel is "two"; expected a whole number ≥ 1, e.g. --parallel 4'],

@@ -1,0 +1,74 @@
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import type { ChannelPlan } from '../plan.ts'
+import { planShards, type ShardLoad, type ShardUnit } from './plan-shards.ts'
+import type { Shard } from './shard-spec.ts'
+import { compareKeys, scenarioKey, type Timings } from './timings.ts'
+
+/**
+ * The part of a run that falls to one shard: its channels, each narrowed to
+ * its scenarios as cucumber `uri:line` paths, and the channels it skips.
+ *
+ * @example
+ *   const { channels, skipped, load } = await selectShard(plan.channels, { index: 1, total: 4 }, { root, env, timings })
+ *   channels[0]?.features // ['specs/settlement/each-way.feature:12:30', …]
+ */
+export interface ShardSelection {
+  channels: ChannelPlan[]
+  skipped: string[]
+  load: ShardLoad
+  basis: 'timings' | 'round-robin'
+  /** Every scenario of every shard: this shard's share is load.units. */
+  scenarios: number
+}
+
+/**
+ * Lists the scenarios each channel would run (cucumber's own loadSources:
+ * the same paths, tag expression and order as the run), splits them over the
+ * shards with {@link planShards} and keeps this shard's.
+ *
+ * @example
+ *   const selection = await selectShard(plan.channels, shard, { root, env: process.env, timings: readTimings(file) })
+ */
+export async function selectShard(channels: readonly ChannelPlan[], shard: Shard, options: { root: string; env: Record<string, string | undefined>; timings: Timings }): Promise<ShardSelection> {
+  const units = (await Promise.all(channels.map((channel) => plannedScenarios(channel, options)))).flat()
+  const plan = planShards(units, options.timings, shard.total)
+  const load = plan.shards[shard.index - 1]!
+  const mine: ChannelPlan[] = []
+  const skipped: string[] = []
+  for (const channel of channels) {
+    const keys = load.units.filter((unit) => unit.channel === channel.channel).map((unit) => unit.key)
+    if (keys.length === 0) skipped.push(channel.channel)
+    else mine.push({ ...channel, features: cucumberPaths(keys) })
+  }
+  return { channels: mine, skipped, load, basis: plan.basis, scenarios: units.length }
+}
+
+/**
+ * `uri:line` keys as cucumber paths, one per file: `a.feature:3:9`.
+ *
+ * @example
+ *   cucumberPaths(['a.feature:9', 'b.feature:2', 'a.feature:3']) // ['a.feature:3:9', 'b.feature:2']
+ */
+export function cucumberPaths(keys: readonly string[]): string[] {
+  const byFile = new Map<string, string[]>()
+  for (const key of [...keys].sort(compareKeys)) {
+    const at = key.lastIndexOf(':')
+    const file = key.slice(0, at)
+    byFile.set(file, [...(byFile.get(file) ?? []), key.slice(at + 1)])
+  }
+  return [...byFile].map(([file, lines]) => `${file}:${lines.join(':')}`)
+}
+
+async function plannedScenarios(channel: ChannelPlan, options: { root: string; env: Record<string, string | undefined> }): Promise<ShardUnit[]> {
+  const { loadConfiguration, loadSources } = await import('@cucumber/cucumber/api')
+  const environment = { cwd: options.root, env: options.env }
+  const { runConfiguration } = await loadConfiguration({ file: false, provided: { paths: channel.features, tags: channel.tags } }, environment)
+  const { plan, errors } = await loadSources(runConfiguration.sources, environment)
+  if (errors.length > 0) {
+    const first = errors[0]!
+    throw new ConfigurationError(
+      `--shard cannot split the ${channel.channel} channel: ${first.uri}${first.location ? `:${first.location.line}` : ''} does not parse (${first.message})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}; fix the feature file`,
+    )
+  }
+  return plan.map((pickle) => ({ channel: channel.channel, key: scenarioKey(pickle.uri, pickle.location.line) }))
+}
