@@ -24,7 +24,7 @@ export interface PickOptions {
  *
  * @example
  *   const balancer = new Balancer({ strategy: 'round-robin', inFlight, downMarks })
- *   const replica = balancer.pick(registry.replicasFor('shop'), { exclude: new Set(tried) })
+ *   const replica = balancer.pick(registry.replicasServing('shop'), { exclude: tried })
  */
 export class Balancer {
   readonly #options: BalancerOptions
@@ -33,53 +33,61 @@ export class Balancer {
   /** When each replica was last picked, as a pick count, for least-connections' tie-break. */
   readonly #lastPicked = new Map<string, number>()
   #picks = 0
+  #lastList: readonly Replica[] | undefined
 
   constructor(options: BalancerOptions) {
     this.#options = options
   }
 
   /** The replica for the next request, or undefined when none is available, up and not excluded. */
-  pick(replicas: readonly Replica[], { exclude = new Set() }: PickOptions = {}): Replica | undefined {
+  pick(replicas: readonly Replica[], { exclude }: PickOptions = {}): Replica | undefined {
     this.#forgetRemoved(replicas)
-    const { downMarks, inFlight, strategy } = this.#options
-    let candidates = replicas.filter(
-      (replica) => isAvailable(replica) && !exclude.has(replica.id) && !downMarks.isDown(replica.id),
-    )
-    if (strategy === 'least-connections') {
-      const fewest = Math.min(...candidates.map((replica) => inFlight.countFor(replica.id)))
-      candidates = candidates.filter((replica) => inFlight.countFor(replica.id) === fewest)
-      const heaviest = Math.max(...candidates.map((replica) => replica.weight))
-      candidates = candidates.filter((replica) => replica.weight === heaviest)
-    }
     const chosen =
-      strategy === 'least-connections' ? this.#leastRecentlyPicked(candidates) : this.#nextInRotation(candidates)
+      this.#options.strategy === 'least-connections'
+        ? this.#fewestInFlight(replicas, exclude)
+        : this.#nextInRotation(replicas, exclude)
     if (chosen !== undefined) this.#lastPicked.set(chosen.id, ++this.#picks)
     return chosen
   }
 
-  // Round-robin order among equals: the one picked longest ago (never first),
-  // then list order. Smooth weights would remember credit from picks that
-  // in-flight counts decided, and favour a replica just chosen.
-  #leastRecentlyPicked(candidates: readonly Replica[]): Replica | undefined {
+  // Loops rather than filter chains: the proxy picks once per request.
+  #isCandidate(replica: Replica, exclude: ReadonlySet<string> | undefined): boolean {
+    return isAvailable(replica) && exclude?.has(replica.id) !== true && !this.#options.downMarks.isDown(replica.id)
+  }
+
+  // Fewest in flight, then heaviest, then the one picked longest ago (never
+  // first), then list order. Smooth weights would remember credit from picks
+  // that in-flight counts decided, and favour a replica just chosen.
+  #fewestInFlight(replicas: readonly Replica[], exclude: ReadonlySet<string> | undefined): Replica | undefined {
+    const { inFlight } = this.#options
     let best: Replica | undefined
+    let bestCount = Infinity
+    let bestWeight = -Infinity
     let bestPicked = Infinity
-    for (const replica of candidates) {
+    for (const replica of replicas) {
+      if (!this.#isCandidate(replica, exclude)) continue
+      const count = inFlight.countFor(replica.id)
       const picked = this.#lastPicked.get(replica.id) ?? 0
-      if (picked < bestPicked) {
-        best = replica
-        bestPicked = picked
-      }
+      const better =
+        count < bestCount ||
+        (count === bestCount && (replica.weight > bestWeight || (replica.weight === bestWeight && picked < bestPicked)))
+      if (!better) continue
+      best = replica
+      bestCount = count
+      bestWeight = replica.weight
+      bestPicked = picked
     }
     return best
   }
 
   // nginx: every candidate gains its weight, the highest current wins and
   // loses the total. Deterministic, and weights 1:2 give a b b, a b b, ...
-  #nextInRotation(candidates: readonly Replica[]): Replica | undefined {
+  #nextInRotation(replicas: readonly Replica[], exclude: ReadonlySet<string> | undefined): Replica | undefined {
     let best: Replica | undefined
     let bestCurrent = -Infinity
     let total = 0
-    for (const replica of candidates) {
+    for (const replica of replicas) {
+      if (!this.#isCandidate(replica, exclude)) continue
       const current = (this.#current.get(replica.id) ?? 0) + replica.weight
       this.#current.set(replica.id, current)
       total += replica.weight
@@ -92,7 +100,10 @@ export class Balancer {
     return best
   }
 
+  // Only when handed a different list: the registry's shared list is replaced, never changed, on a change.
   #forgetRemoved(replicas: readonly Replica[]): void {
+    if (replicas === this.#lastList) return
+    this.#lastList = replicas
     const present = new Set(replicas.map((replica) => replica.id))
     for (const id of this.#current.keys()) if (!present.has(id)) this.#current.delete(id)
     for (const id of this.#lastPicked.keys()) if (!present.has(id)) this.#lastPicked.delete(id)

@@ -156,4 +156,19 @@ describe('BackendRegistry', () => {
     registry.replicasFor('shop')[0]!.address.port = 9
     expect(registry.replicasFor('shop')[0]!.address.port).toBe(1)
   })
+
+  it('shares one frozen list per host until a change, then a fresh one', () => {
+    const registry = registryWith(summary('b', 'shop', 2), summary('a', 'shop', 1))
+    const before = registry.replicasServing('shop')
+    expect(before.map((r) => r.name)).toEqual(['a', 'b'])
+    expect(registry.replicasServing('shop')).toBe(before)
+    expect(Object.isFrozen(before[0]?.address)).toBe(true)
+    registry.applyEvent({ id: 'a', action: 'stop', attributes: {} })
+    const after = registry.replicasServing('shop')
+    expect(after).not.toBe(before)
+    expect(after.map((r) => [r.name, r.draining])).toEqual([
+      ['a', true],
+      ['b', false],
+    ])
+  })
 })

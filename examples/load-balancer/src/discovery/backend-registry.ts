@@ -35,6 +35,8 @@ export class BackendRegistry {
   readonly #ignored = new Map<string, IgnoredContainer>()
   readonly #knownHosts = new Set<string>()
   readonly #listeners = new Set<() => void>()
+  /** `replicasServing`'s lists by Host, dropped on every change. */
+  readonly #serving = new Map<string, readonly Readonly<Replica>[]>()
 
   /** The replicas serving `host` (case-insensitive), available or not, in name order. */
   replicasFor(host: string): Replica[] {
@@ -43,6 +45,23 @@ export class BackendRegistry {
       .filter((entry) => entry.host === wanted)
       .map((entry) => ({ ...entry.replica, address: { ...entry.replica.address } }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  }
+
+  /**
+   * The replicas serving `host` (case-insensitive), as `replicasFor` lists them but shared and frozen:
+   * the same array until the registry changes, so the proxy neither copies nor sorts per request.
+   *
+   * @example
+   *   balancer.pick(registry.replicasServing('shop')) // a new array only after a change
+   */
+  replicasServing(host: string): readonly Readonly<Replica>[] {
+    const cached = this.#serving.get(host)
+    if (cached !== undefined) return cached
+    const replicas = Object.freeze(
+      this.replicasFor(host).map((replica) => Object.freeze({ ...replica, address: Object.freeze(replica.address) })),
+    )
+    this.#serving.set(host, replicas)
+    return replicas
   }
 
   /** True when `host` has, or once had, a replica. */
@@ -129,6 +148,7 @@ export class BackendRegistry {
   #changing(change: () => void): void {
     const before = JSON.stringify(this.snapshot())
     change()
+    this.#serving.clear()
     if (JSON.stringify(this.snapshot()) === before) return
     for (const listener of [...this.#listeners]) listener()
   }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { bufferBody } from './buffer-body.ts'
+import { bufferBody, hasNoBody } from './buffer-body.ts'
 
 describe('bufferBody', () => {
   it('reads a body up to the limit whole', async () => {
@@ -17,5 +17,14 @@ describe('bufferBody', () => {
     const rest: Buffer[] = []
     for await (const chunk of body.source) rest.push(chunk as Buffer)
     expect(Buffer.concat(rest).toString()).toBe('fg')
+  })
+
+  it('is not needed when the headers announce no body', () => {
+    expect([{}, { 'content-length': '0' }, { 'content-length': '3' }, { 'transfer-encoding': 'chunked' }].map(hasNoBody)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })

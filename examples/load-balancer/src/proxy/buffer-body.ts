@@ -1,11 +1,26 @@
 // Request bodies up to a limit are held in memory so a retry can send them
 // again; a larger one is streamed through once and cannot be retried.
+import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 
 /** A body read whole, or its first chunks and the rest still in `source`. */
 export type RequestBody =
   | { kind: 'buffered'; body: Buffer }
   | { kind: 'streamed'; head: Buffer[]; source: Readable }
+
+/** The body of a request that has none, shared: nothing to read, nothing to wait for. */
+export const NO_BODY: RequestBody = Object.freeze({ kind: 'buffered', body: Buffer.alloc(0) })
+
+/**
+ * True when the headers say there is no body (HTTP/1.1: neither Content-Length nor Transfer-Encoding, or a length of 0).
+ *
+ * @example
+ *   const body = hasNoBody(req.headers) ? NO_BODY : await bufferBody(req, limit)
+ */
+export function hasNoBody(headers: IncomingHttpHeaders): boolean {
+  const length = headers['content-length']
+  return headers['transfer-encoding'] === undefined && (length === undefined || length === '0')
+}
 
 /**
  * Reads `source` up to `limit` bytes; beyond that, stops and hands back what it read.

@@ -26,13 +26,15 @@ export function trackForDrain(server: Server): ServerDrain {
   let draining = false
   // setImmediate: when a response closes, its socket becomes idle only after node:http is done with it.
   const closeIdleSoon = (): void => void setImmediate(() => server.closeIdleConnections())
+  // One listener for every response rather than a closure per request.
+  function onResponseClose(this: ServerResponse): void {
+    open.delete(this)
+    if (draining) closeIdleSoon()
+  }
   server.prependListener('request', (_req, res: ServerResponse) => {
     if (draining) res.setHeader('connection', 'close')
     open.add(res)
-    res.once('close', () => {
-      open.delete(res)
-      if (draining) closeIdleSoon()
-    })
+    res.on('close', onResponseClose)
   })
   return {
     drain(deadlineMs) {

@@ -20,54 +20,48 @@ export interface ForwardOptions {
   address: BackendAddress
   method: string
   path: string
+  /** Sent as they are: `withBodyLength` has matched them to `body`. */
   headers: OutgoingHttpHeaders
   body: RequestBody
   headersTimeoutMs: number
   clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>
-  /** Aborted when the client goes away, so the backend stops working for nobody. */
-  signal?: AbortSignal
 }
 
 /**
- * Sends the request and settles on response headers, a connection error or the timeout.
+ * Sends the request and calls `onOutcome` once: on response headers, a connection error or the timeout.
+ * Returns the request, for the caller to destroy when the client goes away.
  *
  * @example
- *   const outcome = await forwardRequest({ agent, address, method: 'GET', path: '/', headers, body, headersTimeoutMs: 30_000, clock })
- *   if (outcome.kind === 'response') pipeline(outcome.response, res, () => {})
+ *   const upstream = forwardRequest({ agent, address, method: 'GET', path: '/', headers, body, headersTimeoutMs: 30_000, clock },
+ *     (outcome) => { if (outcome.kind === 'response') outcome.response.pipe(res) })
  */
-export function forwardRequest(options: ForwardOptions): Promise<ForwardOutcome> {
-  const { agent, address, method, path, body, headersTimeoutMs, clock, signal } = options
-  const headers = { ...options.headers }
-  if (body.kind === 'buffered') {
-    delete headers['transfer-encoding']
-    if (body.body.length > 0 || headers['content-length'] !== undefined) {
-      headers['content-length'] = String(body.body.length)
-    }
+export function forwardRequest(options: ForwardOptions, onOutcome: (outcome: ForwardOutcome) => void): ClientRequest {
+  const { agent, address, method, path, headers, body, headersTimeoutMs, clock } = options
+  // No AbortSignal: its listeners and abort errors cost more per request than
+  // the caller destroying the request itself.
+  const upstream = request({ agent, host: address.host, port: address.port, method, path, headers })
+  let settled = false
+  const settle = (outcome: ForwardOutcome) => {
+    if (settled) return
+    settled = true
+    clock.clearTimeout(timer)
+    onOutcome(outcome)
   }
-  return new Promise((resolve) => {
-    const upstream = request({ agent, host: address.host, port: address.port, method, path, headers, signal })
-    let settled = false
-    const settle = (outcome: ForwardOutcome) => {
-      if (settled) return
-      settled = true
-      clock.clearTimeout(timer)
-      resolve(outcome)
-    }
-    const timer = clock.setTimeout(() => {
-      upstream.destroy()
-      settle({ kind: 'timed-out' })
-    }, headersTimeoutMs)
-    upstream.on('response', (response) => settle({ kind: 'response', response, upstream }))
-    upstream.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the backend closed while idle fails the same way a
-      // dead backend does; `reusedSocket` lets the handler tell the two apart.
-      settle({ kind: 'connection-failed', code: error.code ?? error.name, error, reusedSocket: upstream.reusedSocket })
-    })
-    if (body.kind === 'buffered') {
-      upstream.end(body.body)
-    } else {
-      for (const chunk of body.head) upstream.write(chunk)
-      body.source.pipe(upstream)
-    }
+  const timer = clock.setTimeout(() => {
+    upstream.destroy()
+    settle({ kind: 'timed-out' })
+  }, headersTimeoutMs)
+  upstream.on('response', (response) => settle({ kind: 'response', response, upstream }))
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    // A kept-alive socket the backend closed while idle fails the same way a
+    // dead backend does; `reusedSocket` lets the handler tell the two apart.
+    settle({ kind: 'connection-failed', code: error.code ?? error.name, error, reusedSocket: upstream.reusedSocket })
   })
+  if (body.kind === 'buffered') {
+    upstream.end(body.body)
+  } else {
+    for (const chunk of body.head) upstream.write(chunk)
+    body.source.pipe(upstream)
+  }
+  return upstream
 }

@@ -1,5 +1,6 @@
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { withoutHopByHop } from './forwarded-headers.ts'
+import { withBodyLength, withoutHopByHop } from './forwarded-headers.ts'
 
 describe('withoutHopByHop', () => {
   it('drops hop-by-hop headers and those the Connection header names', () => {
@@ -14,5 +15,19 @@ describe('withoutHopByHop', () => {
         'set-cookie': ['a=1', 'b=2'],
       }),
     ).toEqual({ accept: 'text/plain', 'set-cookie': ['a=1', 'b=2'] })
+  })
+
+  it('keeps every header when Connection names only keep-alive', () => {
+    expect(withoutHopByHop({ connection: 'Keep-Alive', 'x-trace': '1' })).toEqual({ 'x-trace': '1' })
+  })
+})
+
+describe('withBodyLength', () => {
+  it('gives a buffered body its length in place of chunked encoding, and leaves a streamed one alone', () => {
+    const buffered = { kind: 'buffered' as const, body: Buffer.from('abcd') }
+    expect(withBodyLength({ 'transfer-encoding': 'chunked', accept: '*' }, buffered)).toEqual({ accept: '*', 'content-length': '4' })
+    expect(withBodyLength({ accept: '*' }, { kind: 'buffered', body: Buffer.alloc(0) })).toEqual({ accept: '*' })
+    const streamed = { kind: 'streamed' as const, head: [], source: Readable.from([]) }
+    expect(withBodyLength({ 'content-length': '9' }, streamed)).toEqual({ 'content-length': '9' })
   })
 })

@@ -1,8 +1,9 @@
 // Headers across the proxy: hop-by-hop ones stop here (RFC 9110 §7.6.1), and
 // the backend learns who asked and how through X-Forwarded-*.
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http'
+import type { RequestBody } from './buffer-body.ts'
 
-const HOP_BY_HOP = [
+const HOP_BY_HOP: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -12,7 +13,7 @@ const HOP_BY_HOP = [
   'trailer',
   'transfer-encoding',
   'upgrade',
-]
+])
 
 /**
  * `headers` without hop-by-hop ones, including those the Connection header names.
@@ -22,16 +23,23 @@ const HOP_BY_HOP = [
  *   // { accept: '*' }
  */
 export function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const named = String(headers.connection ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== '')
-  const dropped = new Set([...HOP_BY_HOP, ...named])
+  const named = namedByConnection(headers.connection)
   const kept: OutgoingHttpHeaders = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !dropped.has(name)) kept[name] = value
+  // Runs twice per proxied request: a plain loop, no intermediate arrays.
+  for (const name in headers) {
+    const value = headers[name]
+    if (value === undefined || HOP_BY_HOP.has(name) || named?.includes(name) === true) continue
+    kept[name] = value
   }
   return kept
+}
+
+// The usual values name nothing beyond the hop-by-hop set; only others are split.
+function namedByConnection(connection: string | undefined): string[] | undefined {
+  if (connection === undefined || connection === '') return undefined
+  const lower = connection.toLowerCase()
+  if (lower === 'keep-alive' || lower === 'close') return undefined
+  return lower.split(',').map((name) => name.trim())
 }
 
 /**
@@ -48,5 +56,19 @@ export function forwardedHeaders(req: IncomingMessage): OutgoingHttpHeaders {
   headers['x-forwarded-for'] = earlier === undefined || earlier === '' ? client : `${earlier}, ${client}`
   headers['x-forwarded-proto'] = 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http'
   if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host
+  return headers
+}
+
+/**
+ * Sets `headers`' Content-Length to a buffered body's size (it may have come chunked); a streamed body keeps the client's.
+ *
+ * @example
+ *   withBodyLength({ 'content-length': '3' }, { kind: 'buffered', body: Buffer.from('abcd') })
+ *   // { 'content-length': '4' }
+ */
+export function withBodyLength(headers: OutgoingHttpHeaders, body: RequestBody): OutgoingHttpHeaders {
+  if (body.kind !== 'buffered') return headers
+  delete headers['transfer-encoding']
+  if (body.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(body.body.length)
   return headers
 }

@@ -1,4 +1,5 @@
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import { request } from 'node:http'
+import type { ClientRequest, IncomingHttpHeaders, ServerResponse } from 'node:http'
 import { createServer as createTcpServer } from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -252,4 +253,44 @@ describe('createProxyHandler, what passes through', () => {
     await expect(send(proxy.port, { host: HOST })).rejects.toThrow()
     expect(proxy.handler.metrics.snapshot().retries).toBe(0)
   })
+
+  it('stops the backend request when the client goes away before the response', async () => {
+    const arrived = deferred()
+    const backendSawClose = deferred()
+    const backend = await startServer((_req, res) => {
+      res.on('close', () => backendSawClose.resolve())
+      arrived.resolve()
+    })
+    cleanups.push(() => backend.close())
+    const proxy = await startProxy([replica('a', backend.port)])
+    const client = openRequest(proxy.port)
+    await arrived.promise
+    expect(proxy.handler.inFlight.countFor('a')).toBe(1)
+    client.destroy()
+    await backendSawClose.promise
+    expect(proxy.handler.inFlight.countFor('a')).toBe(0)
+  })
+
+  it('stops the backend response when the client goes away mid-body', async () => {
+    const backendSawClose = deferred<boolean>()
+    const backend = await startServer((_req, res) => {
+      res.on('close', () => backendSawClose.resolve(res.writableFinished))
+      res.writeHead(200, { 'content-length': '100' })
+      res.write('partial')
+    })
+    cleanups.push(() => backend.close())
+    const proxy = await startProxy([replica('a', backend.port)])
+    const client = openRequest(proxy.port)
+    client.on('response', (response) => response.once('data', () => client.destroy()))
+    expect(await backendSawClose.promise).toBe(false)
+    expect(proxy.handler.inFlight.countFor('a')).toBe(0)
+  })
 })
+
+/** A GET through the proxy that the test ends by destroying it. */
+function openRequest(port: number): ClientRequest {
+  const client = request({ host: '127.0.0.1', port, path: '/', headers: { host: HOST } })
+  client.on('error', () => {})
+  client.end()
+  return client
+}
