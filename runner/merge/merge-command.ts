@@ -5,7 +5,7 @@ import type { Envelope } from '@cucumber/messages'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { formatOptionHelp, parseCommandLine, type OptionSpec } from '../options.ts'
 import { timingsFile } from '../shard/record-timings.ts'
-import { mergeTimings, readTimings, timingsFromMessages, writeTimings, type Timings } from '../shard/timings.ts'
+import { mergeTimings, readTimingsOrNone, timingsFromMessages, writeTimings, type Timings } from '../shard/timings.ts'
 import { judgeMerged } from './judge-merged.ts'
 import { joinShards } from './join-shards.ts'
 import { readMessages } from './read-messages.ts'
@@ -65,7 +65,7 @@ export async function mergeCommand(args: string[], cwd = process.cwd(), out: (li
 
   const channelsOf = new Map(dirs.map((dir) => [dir, channelsIn(dir, cwd)]))
   const channels = [...new Set([...channelsOf.values()].flat())]
-  const timings: Timings[] = dirs.map((dir) => readTimingsQuietly(timingsFile(dir)))
+  const timings: Timings[] = dirs.map((dir) => readTimingsOrNone(timingsFile(dir)))
   const files: string[] = []
   const name = (dir: string): string => relative(cwd, dir) || '.'
   out(chalk.bold(`parlance merge`) + chalk.dim(` · ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${dirs.map(name).join(', ')}`))
@@ -107,13 +107,6 @@ function channelsIn(dir: string, cwd: string): string[] {
   return channels
 }
 
-function readTimingsQuietly(file: string): Timings {
-  try {
-    return readTimings(file)
-  } catch {
-    return {}
-  }
-}
 
 function count(envelopes: readonly Envelope[], type: keyof Envelope): number {
   return envelopes.filter((envelope) => envelope[type] !== undefined).length

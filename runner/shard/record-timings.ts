@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { readMessages } from '../merge/read-messages.ts'
-import { mergeTimings, readTimings, timingsFromMessages, writeTimings, type Timings } from './timings.ts'
+import { mergeTimings, readTimingsOrNone, timingsFromMessages, writeTimings, type Timings } from './timings.ts'
 
 /**
  * The timings file of a reports directory.
@@ -30,14 +30,7 @@ export async function recordTimings(reportsDir: string, channels: readonly strin
     if (existsSync(messages)) latest.push(timingsFromMessages(channel, await readMessages(messages)))
   }
   const file = timingsFile(reportsDir)
-  writeTimings(file, mergeTimings(readPrevious(previousFile), ...latest))
+  writeTimings(file, mergeTimings(readTimingsOrNone(previousFile), ...latest))
   return file
 }
 
-function readPrevious(file: string): Timings {
-  try {
-    return readTimings(file)
-  } catch {
-    return {}
-  }
-}

@@ -24,6 +24,21 @@ export function scenarioKey(uri: string, line: number): string {
 }
 
 /**
+ * Reads a timings file to add to: a missing or damaged one is no timings, as
+ * the durations about to be written replace it anyway.
+ *
+ * @example
+ *   mergeTimings(readTimingsOrNone('reports/timings.json'), latest)
+ */
+export function readTimingsOrNone(file: string): Timings {
+  try {
+    return readTimings(file)
+  } catch {
+    return {}
+  }
+}
+
+/**
  * Reads a timings file; a missing file is no timings. A file that is not a
  * timings file is a ConfigurationError naming it.
  *

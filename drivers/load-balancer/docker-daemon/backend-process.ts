@@ -75,7 +75,7 @@ export async function startBackend(
   }
   onSpawn(pid)
   const deadline = Date.now() + readyTimeoutMs
-  while (!(await accepts(port))) {
+  while (!(await acceptsConnections(port))) {
     if (exitCode !== undefined || Date.now() >= deadline) {
       signalGroup(pid, 'SIGKILL')
       const why = exitCode !== undefined ? `exited with ${exitCode}` : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
@@ -118,7 +118,13 @@ function findFreePort(): Promise<number> {
   })
 }
 
-function accepts(port: number): Promise<boolean> {
+/**
+ * Whether something accepts TCP connections on 127.0.0.1:`port` now.
+ *
+ * @example
+ *   while (!(await acceptsConnections(port))) await delay(20)
+ */
+export function acceptsConnections(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' })
     socket.once('connect', () => {

@@ -2,8 +2,9 @@
 // run in the foreground so the benchmark owns the process and stops it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
-import { createConnection, createServer } from 'node:net'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { acceptsConnections } from '../../../drivers/load-balancer/docker-daemon/backend-process.ts'
 import { startChild, type StartedChild } from './child-process.ts'
 import { nginxConf } from './nginx-conf.ts'
 import { waitFor } from './wait-for.ts'
@@ -35,7 +36,7 @@ export async function startNginx(dir: string, backends: ReadonlyArray<{ host: st
   try {
     await waitFor(`nginx to accept connections on 127.0.0.1:${port}`, async () => {
       if (child.process.exitCode !== null) throw new Error(`nginx exited with ${child.process.exitCode}: ${child.output()}`)
-      return (await accepts(port)) ? true : undefined
+      return (await acceptsConnections(port)) ? true : undefined
     }, 5_000)
   } catch (error) {
     await child.stop(1_000)
@@ -55,13 +56,3 @@ function freePort(): Promise<number> {
   })
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
