@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { withBodyLength, withoutHopByHop } from './forwarded-headers.ts'
+import { rawWithoutHopByHop, withBodyLength, withoutHopByHop } from './forwarded-headers.ts'
 
 describe('withoutHopByHop', () => {
   it('drops hop-by-hop headers and those the Connection header names', () => {
@@ -19,6 +19,23 @@ describe('withoutHopByHop', () => {
 
   it('keeps every header when Connection names only keep-alive', () => {
     expect(withoutHopByHop({ connection: 'Keep-Alive', 'x-trace': '1' })).toEqual({ 'x-trace': '1' })
+  })
+})
+
+describe('rawWithoutHopByHop', () => {
+  const raw = (...pairs: string[]) => pairs.map((part) => Buffer.from(part, 'latin1'))
+
+  it('drops hop-by-hop headers and those any Connection header names, keeping case, order and repeats', () => {
+    expect(
+      rawWithoutHopByHop(
+        raw('Content-Type', 'text/plain', 'Connection', 'keep-alive', 'Keep-Alive', 'timeout=5', 'Transfer-Encoding', 'chunked',
+          'Set-Cookie', 'a=1', 'Connection', 'X-Trace', 'X-Trace', '1', 'Set-Cookie', 'b=2'),
+      ),
+    ).toEqual(['Content-Type', 'text/plain', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2'])
+  })
+
+  it('keeps Latin-1 values byte for byte', () => {
+    expect(rawWithoutHopByHop(raw('X-Name', 'caf\u00e9'))).toEqual(['X-Name', 'caf\u00e9'])
   })
 })
 

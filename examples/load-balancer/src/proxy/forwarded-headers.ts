@@ -1,6 +1,6 @@
 // Headers across the proxy: hop-by-hop ones stop here (RFC 9110 §7.6.1), and
 // the backend learns who asked and how through X-Forwarded-*.
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import type { RequestBody } from './buffer-body.ts'
 
 const HOP_BY_HOP: ReadonlySet<string> = new Set([
@@ -22,16 +22,43 @@ const HOP_BY_HOP: ReadonlySet<string> = new Set([
  *   withoutHopByHop({ connection: 'close, x-trace', 'x-trace': '1', accept: '*' })
  *   // { accept: '*' }
  */
-export function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+export function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const named = namedByConnection(headers.connection)
-  const kept: OutgoingHttpHeaders = {}
-  // Runs twice per proxied request: a plain loop, no intermediate arrays.
+  const kept: IncomingHttpHeaders = {}
+  // Runs once per proxied request: a plain loop, no intermediate arrays.
   for (const name in headers) {
     const value = headers[name]
     if (value === undefined || HOP_BY_HOP.has(name) || named?.includes(name) === true) continue
     kept[name] = value
   }
   return kept
+}
+
+/**
+ * Raw headers (name, value, name, value…) without hop-by-hop ones, as strings for `res.writeHead`; names keep their case.
+ *
+ * @example
+ *   rawWithoutHopByHop([Buffer.from('Connection'), Buffer.from('keep-alive'), Buffer.from('Content-Length'), Buffer.from('2')])
+ *   // ['Content-Length', '2']
+ */
+export function rawWithoutHopByHop(raw: readonly Buffer[]): string[] {
+  const kept: string[] = []
+  let named: string[] | undefined
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1')
+    const value = raw[i + 1]!.toString('latin1')
+    const lower = name.toLowerCase()
+    if (!HOP_BY_HOP.has(lower)) {
+      kept.push(name, value)
+    } else if (lower === 'connection') {
+      const more = namedByConnection(value)
+      if (more !== undefined) named = named === undefined ? more : [...named, ...more]
+    }
+  }
+  if (named === undefined) return kept
+  const rest: string[] = []
+  for (let i = 0; i < kept.length; i += 2) if (!named.includes(kept[i]!.toLowerCase())) rest.push(kept[i]!, kept[i + 1]!)
+  return rest
 }
 
 // The usual values name nothing beyond the hop-by-hop set; only others are split.
@@ -49,8 +76,10 @@ function namedByConnection(connection: string | undefined): string[] | undefined
  *   forwardedHeaders(req) // { host: 'shop:8080', 'x-forwarded-for': '10.0.0.1, 127.0.0.1',
  *   //   'x-forwarded-proto': 'http', 'x-forwarded-host': 'shop:8080', … }
  */
-export function forwardedHeaders(req: IncomingMessage): OutgoingHttpHeaders {
+export function forwardedHeaders(req: IncomingMessage): IncomingHttpHeaders {
   const headers = withoutHopByHop(req.headers)
+  // node:http has already answered a 100-continue itself, and undici refuses the header.
+  delete headers.expect
   const client = req.socket.remoteAddress ?? 'unknown'
   const earlier = req.headers['x-forwarded-for']
   headers['x-forwarded-for'] = earlier === undefined || earlier === '' ? client : `${earlier}, ${client}`
@@ -66,7 +95,7 @@ export function forwardedHeaders(req: IncomingMessage): OutgoingHttpHeaders {
  *   withBodyLength({ 'content-length': '3' }, { kind: 'buffered', body: Buffer.from('abcd') })
  *   // { 'content-length': '4' }
  */
-export function withBodyLength(headers: OutgoingHttpHeaders, body: RequestBody): OutgoingHttpHeaders {
+export function withBodyLength(headers: IncomingHttpHeaders, body: RequestBody): IncomingHttpHeaders {
   if (body.kind !== 'buffered') return headers
   delete headers['transfer-encoding']
   if (body.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(body.body.length)

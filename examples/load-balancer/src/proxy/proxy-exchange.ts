@@ -1,17 +1,19 @@
 // One client request's way through the proxy: pick a replica, forward, retry
-// or answer on failure, stream the response back. Callbacks rather than an
-// async chain, and no AbortController or stream.pipeline: per request those
-// cost more CPU than the proxying itself.
-import type { Agent, ClientRequest, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+// or answer on failure, stream the response back. The exchange listens to its
+// upstream attempt itself, rather than through callbacks, an async chain,
+// AbortController or stream.pipeline: per request those cost more CPU than
+// the proxying itself.
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { Balancer, DownMarks, InFlightCounter, PickOptions } from '../balancing/index.ts'
 import type { BackendRegistry, Clock, Replica } from '../discovery/index.ts'
 import { bufferBody, hasNoBody, NO_BODY } from './buffer-body.ts'
 import type { RequestBody } from './buffer-body.ts'
-import { forwardedHeaders, withBodyLength, withoutHopByHop } from './forwarded-headers.ts'
+import { forwardedHeaders, rawWithoutHopByHop, withBodyLength } from './forwarded-headers.ts'
 import { forwardRequest, RETRYABLE_CODES } from './forward-request.ts'
-import type { ForwardOutcome } from './forward-request.ts'
+import type { ForwardAttempt, ForwardFailure, ForwardListener } from './forward-request.ts'
 import { proxyMessages } from './proxy-errors.ts'
 import type { ProxyMetrics } from './proxy-metrics.ts'
+import type { UpstreamPools } from './upstream-pools.ts'
 
 /** How many times one request is resent after a kept-alive socket turned out closed. */
 const STALE_SOCKET_RETRIES = 3
@@ -21,7 +23,7 @@ const ANY_REPLICA: PickOptions = {}
 /** What every exchange of one handler shares. */
 export interface ProxyContext {
   registry: BackendRegistry
-  agent: Agent
+  pools: UpstreamPools
   metrics: ProxyMetrics
   inFlight: InFlightCounter
   downMarks: DownMarks
@@ -39,7 +41,7 @@ export interface ProxyContext {
  *   new ProxyExchange(context, req, res, 'shop', balancerFor('shop')).start()
  *   // res: the backend's answer, or 503/502/504 saying why not
  */
-export class ProxyExchange {
+export class ProxyExchange implements ForwardListener {
   readonly #context: ProxyContext
   readonly #req: IncomingMessage
   readonly #res: ServerResponse
@@ -48,9 +50,12 @@ export class ProxyExchange {
   /** Replicas that refused or reset; made only when a retry needs it. */
   #tried: Set<string> | undefined
   #body: RequestBody | undefined
-  #headers: OutgoingHttpHeaders | undefined
+  #headers: IncomingHttpHeaders | undefined
   #staleSockets = 0
-  #upstream: ClientRequest | undefined
+  #replica: Replica | undefined
+  #attempt: ForwardAttempt | undefined
+  /** Restarts a backend body paused because the client read slower. */
+  #resume: (() => void) | undefined
   /** Uncounts the current attempt's in-flight request. */
   #done: (() => void) | undefined
   #clientGone = false
@@ -90,60 +95,67 @@ export class ProxyExchange {
   }
 
   #forwardTo(replica: Replica, body: RequestBody): void {
-    const { agent, clock, headersTimeoutMs, inFlight, metrics } = this.#context
+    const { pools, clock, headersTimeoutMs, inFlight, metrics } = this.#context
     this.#body = body
+    this.#replica = replica
     this.#headers ??= withBodyLength(forwardedHeaders(this.#req), body)
     this.#done = inFlight.begin(replica.id)
     metrics.countForwarded(replica.id)
     const { method = 'GET', url: path = '/' } = this.#req
-    this.#upstream = forwardRequest(
-      { agent, address: replica.address, method, path, headers: this.#headers, body, headersTimeoutMs, clock },
-      (outcome) => this.#onOutcome(replica, body, outcome),
-    )
+    const pool = pools.poolFor(replica.address)
+    this.#attempt = forwardRequest({ pool, method, path, headers: this.#headers, body, headersTimeoutMs, clock }, this)
   }
 
-  #onOutcome(replica: Replica, body: RequestBody, outcome: ForwardOutcome): void {
+  onResponseStart(status: number, statusText: string, rawHeaders: Buffer[], resume: () => void): void {
+    const res = this.#res
+    this.#context.metrics.countResponse(this.#host, status)
+    res.writeHead(status, statusText, rawWithoutHopByHop(rawHeaders))
+    this.#resume = resume
+  }
+
+  onResponseData(chunk: Buffer): boolean {
+    const res = this.#res
+    if (res.write(chunk)) return true
+    // The client reads slower than the backend writes: pause the backend until it catches up.
+    if (this.#resume !== undefined) res.once('drain', this.#resume)
+    return false
+  }
+
+  onResponseEnd(): void {
+    this.#res.end()
+  }
+
+  // The backend reset mid-body: cut the client's response too, so it cannot
+  // take a short body for a whole one. Closing res ends the attempt.
+  onResponseCut(): void {
+    this.#res.destroy()
+  }
+
+  onForwardFailed(failure: ForwardFailure): void {
     const { answer, bodyLimit, downMarks, headersTimeoutMs, metrics } = this.#context
     const res = this.#res
     const host = this.#host
-    if (this.#clientGone) {
-      this.#finishAttempt()
-      if (outcome.kind === 'response') outcome.upstream.destroy()
-      return
-    }
-    if (outcome.kind === 'response') return this.#streamBack(outcome.response)
+    const replica = this.#replica!
+    const body = this.#body!
     this.#finishAttempt()
-    if (outcome.kind === 'timed-out') {
+    if (failure.kind === 'timed-out') {
       metrics.countError('TIMEOUT')
       return answer(res, host, 504, proxyMessages.timedOut(host, headersTimeoutMs))
     }
-    const retryable = RETRYABLE_CODES.has(outcome.code)
-    if (retryable && outcome.reusedSocket && body.kind === 'buffered') {
+    const retryable = RETRYABLE_CODES.has(failure.code)
+    if (retryable && failure.reusedSocket && body.kind === 'buffered') {
       if (++this.#staleSockets > STALE_SOCKET_RETRIES) return answer(res, host, 502, proxyMessages.failed(host, 'ECONNRESET'))
       // The replica is not at fault: it may serve the retry on a fresh connection.
       metrics.countRetry()
       return this.start()
     }
-    metrics.countError(outcome.code)
-    if (!retryable) return answer(res, host, 502, proxyMessages.failed(host, outcome.code))
+    metrics.countError(failure.code)
+    if (!retryable) return answer(res, host, 502, proxyMessages.failed(host, failure.code))
     downMarks.markDown(replica.id)
-    if (body.kind === 'streamed') return answer(res, host, 502, proxyMessages.notRetried(host, bodyLimit, outcome.code))
+    if (body.kind === 'streamed') return answer(res, host, 502, proxyMessages.notRetried(host, bodyLimit, failure.code))
     ;(this.#tried ??= new Set()).add(replica.id)
     metrics.countRetry()
     this.start()
-  }
-
-  #streamBack(response: IncomingMessage): void {
-    const res = this.#res
-    const status = response.statusCode ?? 502
-    this.#context.metrics.countResponse(this.#host, status)
-    res.writeHead(status, response.statusMessage, withoutHopByHop(response.headers))
-    // The backend reset mid-body: cut the client's response too, so it cannot
-    // take a short body for a whole one. Closing res ends the attempt.
-    response.on('close', () => {
-      if (!response.complete) res.destroy()
-    })
-    response.pipe(res)
   }
 
   // Every response closes, finished or not: the one place the in-flight count
@@ -151,7 +163,7 @@ export class ProxyExchange {
   #onClientClose(): void {
     if (!this.#res.writableFinished) {
       this.#clientGone = true
-      this.#upstream?.destroy()
+      this.#attempt?.cancel()
     }
     this.#finishAttempt()
   }

@@ -116,7 +116,10 @@ describe('createProxyHandler, retries', () => {
     expect(seen[0]?.headers['content-length']).toBe('8')
   })
 
-  it('resends on a fresh connection, without marking the replica down, when a kept-alive socket was closed', async () => {
+  it.each([
+    ['closed', (socket: Socket) => socket.destroy()],
+    ['reset', (socket: Socket) => socket.resetAndDestroy()],
+  ])('resends on a fresh connection, without marking the replica down, when a kept-alive socket was %s', async (_how, drop) => {
     // Answers the first request on each connection and drops the connection on
     // the second: what a backend whose keep-alive timeout just ran out does.
     const sockets = new Set<Socket>()
@@ -125,7 +128,7 @@ describe('createProxyHandler, retries', () => {
       let requests = 0
       socket.on('data', () => {
         if (++requests === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nfresh')
-        else socket.destroy()
+        else drop(socket)
       })
     })
     await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve))
@@ -139,7 +142,11 @@ describe('createProxyHandler, retries', () => {
     const proxy = await startProxy([replica('a', (backend.address() as AddressInfo).port)])
     for (let i = 0; i < 3; i++) expect(await send(proxy.port, { host: HOST })).toMatchObject({ status: 200, body: 'fresh' })
     expect(proxy.handler.downMarks.isDown('a')).toBe(false)
-    expect(proxy.handler.metrics.snapshot()).toMatchObject({ retries: 2, errors: {}, forwarded: { a: 5 } })
+    // Which requests meet a closed socket depends on which pooled connection each takes; every one resent is a retry.
+    const { retries, errors, forwarded } = proxy.handler.metrics.snapshot()
+    expect(errors).toEqual({})
+    expect(retries).toBeGreaterThanOrEqual(1)
+    expect(forwarded).toEqual({ a: 3 + retries })
   })
 
   it('answers 503 with Retry-After, naming the host and how many replicas were tried, when all refuse', async () => {

@@ -1,6 +1,5 @@
 // The proxy: Host → service → replica, with retries on refused connections,
 // honest errors, and in-flight counts that draining and least-connections use.
-import { Agent } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Balancer, DownMarks, InFlightCounter } from '../balancing/index.ts'
 import type { BalancingStrategy } from '../balancing/index.ts'
@@ -10,6 +9,7 @@ import { proxyMessages, sendPlainError } from './proxy-errors.ts'
 import { ProxyExchange } from './proxy-exchange.ts'
 import type { ProxyContext } from './proxy-exchange.ts'
 import { ProxyMetrics } from './proxy-metrics.ts'
+import { addressKey, UpstreamPools } from './upstream-pools.ts'
 
 /** How long the proxy waits for a backend's response headers, unless configured. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000
@@ -46,8 +46,9 @@ export interface ProxyHandler {
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const { registry, strategy, bodyLimit, clock = systemClock } = options
   const headersTimeoutMs = options.timeouts.headersMs ?? DEFAULT_HEADERS_TIMEOUT_MS
-  // lifo: the busiest sockets stay warm and idle ones age out, as nginx's keepalive cache does.
-  const agent = new Agent({ keepAlive: true, scheduling: 'lifo', maxFreeSockets: 256 })
+  const pools = new UpstreamPools()
+  // A replica gone for good takes its pool along; a draining one keeps it until it dies.
+  const unsubscribe = registry.onChange(() => pools.keepOnly(liveAddresses(registry)))
   const metrics = new ProxyMetrics()
   const inFlight = new InFlightCounter()
   const downMarks = new DownMarks(options.downMs === undefined ? { clock } : { clock, downMs: options.downMs })
@@ -71,7 +72,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     sendPlainError(res, status, message, headers)
   }
 
-  const context: ProxyContext = { registry, agent, metrics, inFlight, downMarks, clock, headersTimeoutMs, bodyLimit, answer }
+  const context: ProxyContext = { registry, pools, metrics, inFlight, downMarks, clock, headersTimeoutMs, bodyLimit, answer }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const host = hostOf(req)
@@ -79,7 +80,17 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     if (!registry.isKnownHost(host)) return answer(res, host, 404, proxyMessages.unknownHost(host, knownHosts()))
     new ProxyExchange(context, req, res, host, balancerFor(host)).start()
   }
-  return Object.assign(handler, { metrics, inFlight, downMarks, close: () => agent.destroy() })
+  const close = (): void => {
+    unsubscribe()
+    pools.destroy()
+  }
+  return Object.assign(handler, { metrics, inFlight, downMarks, close })
+}
+
+function liveAddresses(registry: BackendRegistry): Set<string> {
+  const live = new Set<string>()
+  for (const service of registry.snapshot().services) for (const replica of service.replicas) live.add(addressKey(replica.address))
+  return live
 }
 
 function hostOf(req: IncomingMessage): string | undefined {
