@@ -1,15 +1,9 @@
+import { seededRandom } from '../../bench/prng.ts'
 import type { Command } from '../../src/commands.ts'
 
-/** A small pseudo-random generator (mulberry32), so a failing run can be repeated from its seed. */
+/** A small pseudo-random generator (the benchmark's mulberry32), so a failing run can be repeated from its seed. */
 export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return seededRandom(seed).next
 }
 
 const prices = ['evens', '2/1', '5/2', '9/4', '7/2', '5/1', '10/1', '2.25', 'SP']
