@@ -1,14 +1,8 @@
 import type { DriverContext } from '../core/driver-context.ts'
-import { sendTraffic, startTraffic, type TrafficPlan, type TrafficRecord } from './traffic/index.ts'
+import { sendTraffic, startTraffic, type RunningTraffic, type TrafficPlan, type TrafficRecord } from './traffic/index.ts'
 
 /** A plan without the load balancer's address, which the driver knows. */
 export type TrafficRequest = Omit<TrafficPlan, 'url'>
-
-/** Traffic that is still arriving: `done` when every request has an outcome. */
-export interface RunningTraffic {
-  readonly done: Promise<TrafficRecord>
-  stop(): Promise<TrafficRecord>
-}
 
 /**
  * Client traffic to the load balancer (`LB_URL`): bounded in count and time,

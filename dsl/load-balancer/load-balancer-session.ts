@@ -37,6 +37,9 @@ export interface TrafficRun {
   /** Set while the traffic is still arriving. */
   running?: RunningTraffic
   record?: TrafficRecord
+  /** When it started (epoch ms) and over how many ms it is spread: where `whileArriving` lands. */
+  startedAt?: number
+  overMs?: number
 }
 
 /**

@@ -67,9 +67,9 @@ export class Traffic {
   async whileArriving(action: () => Promise<void>): Promise<void> {
     const run = this.session.traffic.at(-1)
     if (run?.running === undefined) throw new ConfigurationError('whileArriving: no traffic is arriving; start some first, e.g. "When 300 requests arrive over 3 seconds"')
-    const { over, startedAt } = run as TrafficRun & { over: number; startedAt: number }
+    const { overMs = 0, startedAt = Date.now() } = run
     // The scenario's schedule, not a wait for the system: the fault lands a third of the way in.
-    await delay(Math.max(0, startedAt + over / 3 - Date.now()))
+    await delay(Math.max(0, startedAt + overMs / 3 - Date.now()))
     await action()
   }
 
@@ -279,7 +279,7 @@ export class Traffic {
     const target = this.session.services.serviceOrCurrent(method, args.service, this.session.aliases)
     const overMs = args.over.milliseconds
     const running = this.session.drivers.traffic.start({ host: target.host, requests: args.requests, overMs, ...(args.oneAfterAnother ? { maxInFlight: 1 } : {}) })
-    const run = Object.assign({ service: target, running }, { over: overMs, startedAt: Date.now() })
+    const run: TrafficRun = { service: target, running, overMs, startedAt: Date.now() }
     this.session.traffic.push(run)
     return run
   }
