@@ -53,3 +53,19 @@ export interface ExitInfo {
   code: number | null
   signal: NodeJS.Signals | null
 }
+
+/**
+ * A ready process that exited without being stopped or killed through its
+ * supervisor: it crashed, exited by itself or was killed from outside.
+ *
+ * @example
+ *   engine.onUnexpectedExit((exit) => console.error(`${exit.name} (pid ${exit.pid}) ${describeExit(exit)}`))
+ *   // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at: 2025-05-17T17:02:03.000Z }
+ */
+export interface UnexpectedExit extends ExitInfo {
+  /** The process's name in its spec. */
+  name: string
+  pid: number
+  /** When the supervisor saw it exit. */
+  at: Date
+}

@@ -8,7 +8,7 @@ import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { eventually } from './eventually.ts'
 import { isProcessAlive } from './process-group.ts'
 import { liveGroups } from './process-registry.ts'
-import { stopAllProcesses, superviseProcess, type ExitInfo, type ProcessSpec, type SupervisedProcess } from './process-supervisor.ts'
+import { stopAllProcesses, superviseProcess, type ExitInfo, type ProcessSpec, type SupervisedProcess, type UnexpectedExit } from './process-supervisor.ts'
 
 const fixtures = join(import.meta.dirname, 'test-fixtures')
 const listening = /listening on (\S+)/
@@ -128,6 +128,39 @@ describe('superviseProcess', () => {
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' })
     await eventually(() => !isProcessAlive(grandchild), { timeout: '2s', description: 'the orphaned grandchild to be killed' })
     expect(liveGroups()).toEqual([])
+  })
+
+  it('reports a ready process killed from outside: its name, pid, signal and when', async () => {
+    const server = tinyServer()
+    const { pid } = await start(server)
+    const unexpected = new Promise<UnexpectedExit>((resolve) => server.onUnexpectedExit(resolve))
+    process.kill(pid, 'SIGKILL')
+    expect(await unexpected).toEqual({ name: 'tiny-server', pid, code: null, signal: 'SIGKILL', at: expect.any(Date) as unknown })
+  })
+
+  it('reports a ready process that exits by itself, with its exit code', async () => {
+    const server = tinyServer()
+    const { address, pid } = await start(server)
+    const unexpected = new Promise<UnexpectedExit>((resolve) => server.onUnexpectedExit(resolve))
+    await fetch(`${address}/exit`)
+    expect(await unexpected).toEqual({ name: 'tiny-server', pid, code: 4, signal: null, at: expect.any(Date) as unknown })
+  })
+
+  it('does not report an exit it was asked for, nor one before the process was ready', async () => {
+    const reported: UnexpectedExit[] = []
+    const server = tinyServer()
+    server.onUnexpectedExit((exit) => reported.push(exit))
+    await start(server)
+    await server.stop()
+    await start(server)
+    await server.kill()
+    await server.restart()
+    seenPids.add(server.pid!)
+    await server.stop()
+    const early = tinyServer(['--exit-early'])
+    early.onUnexpectedExit((exit) => reported.push(exit))
+    await failureOf(early)
+    expect(reported).toEqual([])
   })
 
   it('SIGKILLs every live group when this process exits', async () => {

@@ -5,11 +5,11 @@ import { OutputTail } from './output-tail.ts'
 import { isGroupAlive, signalGroup, waitUntil } from './process-group.ts'
 import { describeExit, describeNotReady, validateSpec } from './process-messages.ts'
 import { registerGroup, stopRegisteredGroups, unregisterGroup } from './process-registry.ts'
-import type { ExitInfo, ProcessSpec, ReadyInfo } from './process-spec.ts'
+import type { ExitInfo, ProcessSpec, ReadyInfo, UnexpectedExit } from './process-spec.ts'
 import { Duration } from './values/duration.ts'
 import { waitForReady, type ReadinessProgress } from './wait-for-ready.ts'
 
-export type { ExitInfo, ProcessSpec, ReadyInfo } from './process-spec.ts'
+export type { ExitInfo, ProcessSpec, ReadyInfo, UnexpectedExit } from './process-spec.ts'
 
 // After SIGKILL only an uninterruptible kernel wait delays an exit; past this something is badly wrong.
 const killWaitMs = 5000
@@ -28,11 +28,13 @@ export class SupervisedProcess {
   private child: ChildProcess | undefined
   private alive = false
   private paused = false
+  private ready = false
   private starting: Promise<ReadyInfo> | undefined
   private ending: Promise<ExitInfo> | undefined
   private lastExit: ExitInfo = { code: null, signal: null }
   private readonly tail: OutputTail
   private readonly exitListeners = new Set<(info: ExitInfo) => void>()
+  private readonly unexpectedExitListeners = new Set<(exit: UnexpectedExit) => void>()
 
   constructor(readonly spec: ProcessSpec) {
     validateSpec(spec)
@@ -101,6 +103,16 @@ export class SupervisedProcess {
     return () => this.exitListeners.delete(listener)
   }
 
+  /**
+   * Calls the listener when the process exits after it was ready without
+   * `stop()`, `kill()` or `restart()` having asked it to: it crashed, exited by
+   * itself or was killed from outside. Returns a function to unsubscribe.
+   */
+  onUnexpectedExit(listener: (exit: UnexpectedExit) => void): () => void {
+    this.unexpectedExitListeners.add(listener)
+    return () => this.unexpectedExitListeners.delete(listener)
+  }
+
   private launch(): Promise<ReadyInfo> {
     const { spec } = this
     this.tail.clear()
@@ -110,6 +122,7 @@ export class SupervisedProcess {
     if (pgid === undefined) return this.spawnFailure(child)
     this.alive = true
     this.paused = false
+    this.ready = false
     registerGroup(pgid, this)
     this.tail.follow(child.stdout, 'stdout')
     this.tail.follow(child.stderr, 'stderr')
@@ -139,7 +152,10 @@ export class SupervisedProcess {
     ])
     clearTimeout(timer)
     abort.abort()
-    if (outcome.kind === 'ready') return outcome.info
+    if (outcome.kind === 'ready') {
+      this.ready = true
+      return outcome.info
+    }
     if (outcome.kind === 'exited') {
       // The last lines written before exiting may still be in the pipe.
       await Promise.race([outputClosed, new Promise((resolve) => setTimeout(resolve, outputDrainMs).unref())])
@@ -163,8 +179,11 @@ export class SupervisedProcess {
   }
 
   private exited(pgid: number, exit: ExitInfo): void {
+    // Exiting before it was ready fails start() instead: that error says how it ended.
+    const unexpected = !this.ending && this.ready
     this.alive = false
     this.paused = false
+    this.ready = false
     this.lastExit = exit
     if (!this.ending) {
       // It exited by itself: its children must not outlive it.
@@ -172,6 +191,9 @@ export class SupervisedProcess {
       unregisterGroup(pgid)
     }
     for (const listener of [...this.exitListeners]) listener(exit)
+    if (!unexpected) return
+    const report: UnexpectedExit = { name: this.spec.name, pid: pgid, ...exit, at: new Date() }
+    for (const listener of [...this.unexpectedExitListeners]) listener(report)
   }
 
   private async end(first: 'SIGTERM' | 'SIGKILL'): Promise<ExitInfo> {

@@ -5,6 +5,7 @@
 //   --unhealthy       answer 503 on /health
 //   --grandchild      first start a child process of its own and print `grandchild PID`
 //   --ignore-sigterm  print a line on SIGTERM and keep running
+// GET /exit answers, then exits with code 4: a system that ends by itself mid-run.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 
@@ -27,6 +28,7 @@ if (flags.has('--never-ready')) {
   forever()
 } else {
   const server = createServer((req, res) => {
+    if (req.url === '/exit') return res.end('bye', () => process.exit(4))
     const unhealthy = req.url === '/health' && flags.has('--unhealthy')
     res.writeHead(unhealthy ? 503 : 200, { 'content-type': 'text/plain' }).end(unhealthy ? 'warming up' : `hello from ${process.pid}`)
   })
