@@ -5,6 +5,8 @@ export { AssertionFailedError } from './core/errors/assertion-failed-error.ts'
 export { SystemCompromisedError } from './core/errors/system-compromised-error.ts'
 export { ConfigurationError } from './core/errors/configuration-error.ts'
 export { NotApplicableError } from './core/errors/not-applicable-error.ts'
+export { NotRunError } from './core/errors/not-run-error.ts'
+export { StepTimedOutError } from './core/errors/step-timed-out-error.ts'
 
 export type { AliasedName } from './core/aliased-name.ts'
 export { ChannelSet, defineChannels, type DriverFactory } from './core/channels.ts'
@@ -21,7 +23,8 @@ export { HttpExchangeLog, type HttpExchange } from './core/http-exchange.ts'
 export { isSecretHeader, maskHeaderValue, maskText, secretsInHeader } from './core/mask-secrets.ts'
 
 export { chromiumArgs, closeBrowser, openBrowserSession, sharedBrowser, type BrowserSession, type BrowserSessionOptions } from './core/browser-pool.ts'
-export { debianChromium, findChromium, type ChromiumLookup } from './core/chromium-path.ts'
+export { debianChromium, findChromium, NoChromiumError, type ChromiumChoice, type ChromiumLookup } from './core/chromium-path.ts'
+export { bundledChromiumPackage, BundleUnavailable, extractBundledChromium, type BundledChromium, type BundleLookup } from './core/bundled-chromium.ts'
 
 export { stopAllProcesses, SupervisedProcess, superviseProcess, type ExitInfo, type ProcessSpec, type ReadyInfo } from './core/process-supervisor.ts'
 export type { ReadyCheck } from './core/wait-for-ready.ts'

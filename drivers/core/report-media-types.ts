@@ -7,7 +7,10 @@
  *   envelope.attachment.mediaType === parlanceMediaTypes.outcome
  */
 export const parlanceMediaTypes = {
-  /** `{ outcome: 'not-applicable', channel, operation, reason }` for a scenario a channel cannot express. */
+  /**
+   * `{ outcome: 'not-applicable', channel, operation, reason }` for a scenario a channel cannot express;
+   * `{ outcome: 'not-run', channel, reason, fix }` for one this machine could not run (no browser).
+   */
   outcome: 'application/vnd.parlance.outcome+json',
   /** The scenario's alias table: spec name → real name and scope. */
   aliases: 'application/vnd.parlance.aliases+json',
@@ -18,10 +21,8 @@ export const parlanceMediaTypes = {
  *
  * @example
  *   const body: OutcomeAttachment = { outcome: 'not-applicable', channel: 'ui', operation: 'amend', reason: 'no trader page' }
+ *   const none: OutcomeAttachment = { outcome: 'not-run', channel: 'ui', reason: 'no browser', fix: 'Fix: apt-get install chromium' }
  */
-export interface OutcomeAttachment {
-  outcome: 'not-applicable'
-  channel: string
-  operation: string
-  reason: string
-}
+export type OutcomeAttachment =
+  | { outcome: 'not-applicable'; channel: string; operation: string; reason: string }
+  | { outcome: 'not-run'; channel: string; reason: string; fix: string }

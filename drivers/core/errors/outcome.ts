@@ -5,7 +5,7 @@
  *   if (error instanceof ParlanceError && error.outcome === 'not-applicable') return 'skipped'
  *   const label = outcomeLabels[error.outcome] // 'not applicable'
  */
-export type Outcome = 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'not-applicable'
+export type Outcome = 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out' | 'not-applicable' | 'not-run'
 
 /**
  * The words a report uses for each outcome.
@@ -17,5 +17,7 @@ export const outcomeLabels: Readonly<Record<Outcome, string>> = {
   'assertion-failed': 'assertion failed',
   'system-compromised': 'system compromised',
   'configuration-error': 'configuration error',
+  'timed-out': 'timed out',
   'not-applicable': 'not applicable',
+  'not-run': 'not run',
 }

@@ -1,4 +1,5 @@
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
+import { NotRunError } from '../../../drivers/core/errors/not-run-error.ts'
 import { ParlanceError } from '../../../drivers/core/errors/parlance-error.ts'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../../../drivers/core/report-media-types.ts'
 import type { ParlanceWorld } from './parlance-world.ts'
@@ -6,7 +7,7 @@ import type { ParlanceWorld } from './parlance-world.ts'
 /**
  * What a step that threw becomes: the message and stack de-aliased into the
  * spec's names, Parlance errors given the step, channel and alias table, and a
- * not-applicable error turned into a skipped step with its reason attached.
+ * not-applicable or not-run error turned into a skipped step with its reason attached.
  *
  * @example
  *   try { return await step() } catch (error) { return settleStepError(world, error) }
@@ -26,6 +27,11 @@ export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped'
       operation: error.operation,
       reason: world.aliases.dealias(error.reason),
     }
+    world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
+    return 'skipped'
+  }
+  if (error instanceof NotRunError) {
+    const body: OutcomeAttachment = { outcome: 'not-run', channel: error.channel, reason: error.reason, fix: error.fix }
     world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
     return 'skipped'
   }
