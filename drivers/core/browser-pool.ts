@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright'
 import type { DriverContext } from './driver-context.ts'
-import { findChromium } from './chromium-path.ts'
+import { findChromium, NoChromiumError } from './chromium-path.ts'
 import { toMilliseconds, type DurationInput } from './duration-input.ts'
+import { NotRunError } from './errors/not-run-error.ts'
 import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { registerWorkerResource } from './worker-resources.ts'
 
@@ -53,8 +54,10 @@ export interface BrowserSession {
 
 /**
  * Opens a new browser context and page for the scenario, launching this
- * worker's Chromium on first use. When the scenario ends, the context is
- * closed; if it failed, a full-page `screenshot.png` is attached first.
+ * worker's Chromium on first use — as set-up, outside the step's timer. When
+ * the scenario ends, the context is closed; if it failed, a full-page
+ * `screenshot.png` is attached first. With no Chromium on the machine, the
+ * scenario is not run (NotRunError: "no browser", with what was tried and the fix).
  *
  * @example
  *   const { page } = await openBrowserSession(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_UI_URL') })
@@ -62,9 +65,17 @@ export interface BrowserSession {
  */
 export async function openBrowserSession(ctx: DriverContext, options: BrowserSessionOptions = {}): Promise<BrowserSession> {
   const timeoutMs = toMilliseconds(options.timeout ?? 10_000, 'openBrowserSession: timeout')
-  const browser = await sharedBrowser()
-  const context = await browser.newContext(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl })
-  context.setDefaultTimeout(timeoutMs)
+  return ctx.setUp('opening the browser', async () => {
+    const browser = await sharedBrowser().catch((error: unknown) => {
+      throw error instanceof NoChromiumError ? new NotRunError(ctx.channel, 'no browser', error.message, { cause: error }) : error
+    })
+    const context = await browser.newContext(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl })
+    context.setDefaultTimeout(timeoutMs)
+    return { context, page: await openPage(ctx, context) }
+  })
+}
+
+async function openPage(ctx: DriverContext, context: BrowserContext): Promise<Page> {
   let page: Page | undefined
   // Tracked before newPage(), so the context is closed even if opening the page fails.
   ctx.track({
@@ -80,7 +91,7 @@ export async function openBrowserSession(ctx: DriverContext, options: BrowserSes
   })
   page = await context.newPage()
   page.on('pageerror', (error) => ctx.log(`page error: ${error.message}`))
-  return { context, page }
+  return page
 }
 
 /**
@@ -122,11 +133,12 @@ export async function closeBrowser(): Promise<void> {
 }
 
 async function launchChromium(): Promise<Browser> {
-  const executablePath = findChromium()
+  const { path: executablePath } = await findChromium()
   // Imported on first use, so importing the drivers barrel does not load Playwright.
   const { chromium } = await import('playwright')
   try {
-    return await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs] })
+    // Playwright's own launch timeout is 3 minutes; a busy 2-core machine starts Chromium in seconds.
+    return await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs], timeout: 60_000 })
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     throw new SystemCompromisedError(`Chromium at ${executablePath} did not start: ${reason}. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary.`, {

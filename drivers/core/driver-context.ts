@@ -35,7 +35,7 @@ export interface ScenarioEnd {
  *
  * @example
  *   const base = ctx.systemUrl('SETTLEMENT_URL')
- *   ctx.track(session)
+ *   const browser = await ctx.setUp('launching the browser', () => chromium.launch())
  */
 export interface DriverContext {
   /** The channel this scenario runs on, e.g. `api`. */
@@ -50,4 +50,10 @@ export interface DriverContext {
   systemUrl(envName: string): string
   /** Turns real names in a text back into the spec's names. */
   dealias(text: string): string
+  /**
+   * Runs work that prepares the scenario rather than performs its step —
+   * launching a browser, opening its context — with the step's timer stopped,
+   * so a slow start on a busy machine is not charged to the step.
+   */
+  setUp<T>(what: string, work: () => Promise<T>): Promise<T>
 }

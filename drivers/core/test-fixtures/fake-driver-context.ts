@@ -52,6 +52,7 @@ export function fakeDriverContext(systems: Record<string, string> = {}, channel 
     track: (resource) => resources.push(resource),
     systemUrl: (envName) => systems[envName] ?? `http://unset.invalid/${envName}`,
     dealias: (text) => text,
+    setUp: (_what, work) => work(),
     async endScenario({ failed }) {
       for (const resource of resources.splice(0).reverse()) await resource.dispose({ failed, attach })
     },

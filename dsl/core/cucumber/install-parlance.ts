@@ -1,9 +1,11 @@
 import {
   After,
   AfterAll,
+  AfterStep,
   Before,
   BeforeStep,
   Status,
+  setDefaultTimeout,
   setDefinitionFunctionWrapper,
   setWorldConstructor,
 } from '@cucumber/cucumber'
@@ -14,14 +16,17 @@ import { defineParlanceParameterTypes } from './parameter-types.ts'
 import { ParlanceWorld, unchosenChannel } from './parlance-world.ts'
 import { runnerEnvName } from './runner-env.ts'
 import { settleStepError } from './step-errors.ts'
+import { stepTimedOut } from './step-timed-out.ts'
 
 const channelTagPrefix = '@channel:'
 
 
 /**
  * Cucumber's definition-function wrapper: a step's error becomes its outcome
- * (see settleStepError). A step that returns no promise stays synchronous, so
- * cucumber keeps running it in one call.
+ * (see settleStepError), and a step or hook of a scenario that returns a
+ * promise runs against the channel's step timeout, less the time it spends
+ * setting up (see StepTimer). A step that returns no promise stays
+ * synchronous, so cucumber keeps running it in one call.
  *
  * @example
  *   setDefinitionFunctionWrapper(wrapStep)
@@ -34,7 +39,10 @@ export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unkno
     }
     try {
       const result = code.apply(this, args)
-      return isPromiseLike(result) ? Promise.resolve(result).catch(settle) : result
+      if (!isPromiseLike(result)) return result
+      if (!(this instanceof ParlanceWorld)) return result
+      const world = this
+      return world.stepTimer.run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing)).catch(settle)
     } catch (error) {
       return settle(error)
     }
@@ -58,6 +66,8 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): void {
   setWorldConstructor(World)
   defineParlanceParameterTypes()
+  // The channel's step timeout (StepTimer, in wrapStep) replaces cucumber's 5 s default; a step's own { timeout } still applies.
+  setDefaultTimeout(-1)
 
   setDefinitionFunctionWrapper(wrapStep)
 
@@ -76,6 +86,10 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
 
   BeforeStep(function (this: ParlanceWorld, { pickleStep }) {
     this.currentStep = pickleStep.text
+  })
+  // So that what goes wrong in an After hook is not blamed on the last step.
+  AfterStep(function (this: ParlanceWorld) {
+    this.currentStep = undefined
   })
 
   // Not async: cucumber runs a hook that returns no promise in one call, and most scenarios have nothing to dispose of.

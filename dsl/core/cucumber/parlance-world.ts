@@ -2,7 +2,9 @@ import { World, type IWorldOptions } from '@cucumber/cucumber'
 import type { Attach, DriverContext } from '../../../drivers/core/driver-context.ts'
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import { AliasTable, currentRunId } from '../aliases/index.ts'
+import { defaultStepTimeoutMs, runnerEnvName, stepTimeoutEnvName } from './runner-env.ts'
 import { ScenarioResources } from './scenario-resources.ts'
+import { StepTimer } from './step-timer.ts'
 
 /**
  * The channel when neither the runner nor cucumber's worldParameters chose
@@ -32,6 +34,10 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
   /** What drivers get: the report, cleanup and addresses, never the World itself. */
   readonly driverContext: DriverContext
   readonly resources = new ScenarioResources()
+  /** Times each step against the channel's limit, less its set-up. */
+  readonly stepTimer = new StepTimer()
+  /** How long one step may take on this channel: `PARLANCE_STEP_TIMEOUT_MS`, set by `parlance run` from the config. */
+  readonly stepTimeoutMs: number
   private readonly domains = new Map<(world: ParlanceWorld) => unknown, unknown>()
   private readonly logLines: string[] = []
 
@@ -39,6 +45,7 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
     super(options)
     this.channel = process.env.PARLANCE_CHANNEL || channelParameter(options.parameters) || unchosenChannel
     this.aliases = new AliasTable({ runId: currentRunId() })
+    this.stepTimeoutMs = readStepTimeout()
     this.driverContext = this.makeDriverContext()
   }
 
@@ -76,6 +83,7 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       track: (resource) => this.resources.track(resource),
       systemUrl: (envName) => readSystemUrl(envName),
       dealias: (text) => this.aliases.dealias(text),
+      setUp: (what, work) => this.stepTimer.setUp(what, work),
     }
   }
 }
@@ -84,6 +92,14 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
 function channelParameter(parameters: unknown): string | undefined {
   const channel = (parameters as { channel?: unknown } | undefined)?.channel
   return typeof channel === 'string' && channel !== '' ? channel : undefined
+}
+
+function readStepTimeout(): number {
+  const value = process.env[stepTimeoutEnvName]
+  if (value === undefined || value === '') return defaultStepTimeoutMs
+  if (/^[1-9]\d*$/.test(value)) return Number(value)
+  const where = process.env[runnerEnvName] ? 'parlance run set it from channels.NAME.stepTimeout' : 'set it in the environment'
+  throw new ConfigurationError(`${stepTimeoutEnvName} is "${value}"; expected whole milliseconds ≥ 1, e.g. 30000 (${where})`)
 }
 
 /**

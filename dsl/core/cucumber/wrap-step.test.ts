@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
+import { StepTimedOutError } from '../../../drivers/core/errors/step-timed-out-error.ts'
 import { wrapStep } from './install-parlance.ts'
 import { ParlanceWorld } from './parlance-world.ts'
 
@@ -43,5 +45,61 @@ describe('wrapStep', () => {
       throw error
     })
     expect(() => hook.call(undefined)).toThrow(error)
+  })
+})
+
+describe('wrapStep and the channel step timeout', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllEnvs()
+  })
+
+  const hanging = (): Promise<never> => new Promise<never>(() => {})
+
+  it('fails a step that overruns the limit: the step, the channel, how long, the limit and what to change', async () => {
+    vi.useFakeTimers()
+    vi.stubEnv('PARLANCE_RUNNER', '1')
+    vi.stubEnv('PARLANCE_CHANNEL', 'ui')
+    vi.stubEnv('PARLANCE_STEP_TIMEOUT_MS', '45000')
+    const w = world()
+    w.currentStep = 'Alice places her bet'
+    const step = wrapStep(async function (this: ParlanceWorld) {
+      await this.driverContext.setUp('opening the browser', () => new Promise((resolve) => setTimeout(resolve, 7_500)))
+      return hanging()
+    })
+    const outcome = (step.call(w) as Promise<unknown>).catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(52_500)
+    const error = await outcome
+    expect(error).toBeInstanceOf(StepTimedOutError)
+    expect((error as StepTimedOutError).message).toBe(
+      'Step "Alice places her bet" on the ui channel did not finish within its step timeout of 45 s: it ran 45 s ' +
+        '(and 7.5 s opening the browser, which is not counted). If the system is only slow on this machine, ' +
+        'raise channels.ui.stepTimeout in parlance.config.ts; if the step waits for something that never happens, ' +
+        "the scenario's driver log shows the last thing it did.",
+    )
+    expect((error as StepTimedOutError).context).toEqual({ channel: 'ui', aliases: {}, step: 'Alice places her bet' })
+  })
+
+  it('under plain cucumber-js, names the variable to set, and blames a hook when no step is running', async () => {
+    vi.useFakeTimers()
+    vi.stubEnv('PARLANCE_RUNNER', '')
+    vi.stubEnv('PARLANCE_CHANNEL', 'api')
+    vi.stubEnv('PARLANCE_STEP_TIMEOUT_MS', '')
+    const hook = wrapStep(hanging)
+    const outcome = (hook.call(world()) as Promise<unknown>).catch((error: unknown) => (error as Error).message)
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(await outcome).toBe(
+      'A hook of the scenario on the api channel did not finish within its step timeout of 30 s: it ran 30 s. ' +
+        'If the system is only slow on this machine, set PARLANCE_STEP_TIMEOUT_MS (milliseconds); ' +
+        "if the step waits for something that never happens, the scenario's driver log shows the last thing it did.",
+    )
+  })
+
+  it('refuses a step timeout that is not whole milliseconds', () => {
+    vi.stubEnv('PARLANCE_RUNNER', '1')
+    vi.stubEnv('PARLANCE_STEP_TIMEOUT_MS', '30s')
+    expect(world).toThrow(
+      new ConfigurationError('PARLANCE_STEP_TIMEOUT_MS is "30s"; expected whole milliseconds ≥ 1, e.g. 30000 (parlance run set it from channels.NAME.stepTimeout)'),
+    )
   })
 })
