@@ -26,9 +26,11 @@ export interface ScenarioOutcome {
   line: number
   feature: string
   scenario: string
-  status: 'passed' | 'failed' | 'not-applicable' | 'skipped'
-  /** For a failure, the step and its (de-aliased) message; for not-applicable, the reason. */
+  status: 'passed' | 'failed' | 'not-applicable' | 'skipped' | 'not-run'
+  /** For a failure, the step and its (de-aliased) message; for not-applicable, the reason; for not-run, the reason and the fix. */
   detail?: string
+  /** Why it could not run here (e.g. `no browser`): the same for every scenario it stopped, so the summary says it once. */
+  notRunReason?: string
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ChannelResult {
 interface Attempt {
   testCase: NonNullable<Envelope['testCase']> | undefined
   results: { result: StepResult; testStepId: string }[]
-  notApplicable?: OutcomeAttachment
+  outcome?: OutcomeAttachment
 }
 
 /**
@@ -98,7 +100,7 @@ export class ResultCollector {
     }
     if (attachment?.mediaType === parlanceMediaTypes.outcome && attachment.testCaseStartedId) {
       const attempt = this.attempts.get(attachment.testCaseStartedId)
-      if (attempt) attempt.notApplicable = readOutcome(attachment.body)
+      if (attempt) attempt.outcome = readOutcome(attachment.body)
     }
     if (testCaseFinished && !testCaseFinished.willBeRetried) {
       const attempt = this.attempts.get(testCaseFinished.testCaseStartedId)
@@ -129,8 +131,11 @@ export class ResultCollector {
     const bad = attempt.results.find(({ result }) => !['PASSED', 'SKIPPED'].includes(result.status))
     if (bad) {
       this.outcomes.set(base.key, { ...base, status: 'failed', detail: this.describe(pickle, attempt, bad) })
-    } else if (attempt.notApplicable) {
-      const { operation, reason } = attempt.notApplicable
+    } else if (attempt.outcome?.outcome === 'not-run') {
+      const { reason, fix } = attempt.outcome
+      this.outcomes.set(base.key, { ...base, status: 'not-run', detail: `not run: ${reason}. ${fix}`, notRunReason: reason })
+    } else if (attempt.outcome) {
+      const { operation, reason } = attempt.outcome
       this.outcomes.set(base.key, { ...base, status: 'not-applicable', detail: `${operation} is not applicable: ${reason}` })
     } else if (attempt.results.some(({ result }) => result.status === 'SKIPPED')) {
       this.outcomes.set(base.key, { ...base, status: 'skipped' })

@@ -23,7 +23,7 @@ const maxNameWidth = 64
  *   runFailed([{ channel: 'api', scenarios: [], problems: [], success: true, durationMs: 0 }]) // false
  */
 export function runFailed(results: readonly ChannelResult[]): boolean {
-  return results.some((r) => !r.success || r.problems.length > 0 || r.scenarios.some((s) => s.status === 'failed'))
+  return results.some((r) => !r.success || r.problems.length > 0 || r.scenarios.some((s) => s.status === 'failed' || s.status === 'not-run'))
 }
 
 /**
@@ -56,6 +56,7 @@ export function formatSummary(channels: readonly string[], results: readonly Cha
     ])),
     ...failureLines(outcomes.filter((o) => o.status === 'failed')),
     ...notApplicableLines(outcomes.filter((o) => o.status === 'not-applicable')),
+    ...notRunLines(outcomes.filter((o) => o.status === 'not-run')),
     ...problems,
     ...(rows.length > 0 ? [''] : nothingRan),
     `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${(r.durationMs / 1000).toFixed(1)} s`).join(' · ')}`,
@@ -108,6 +109,18 @@ function failureLines(failures: readonly ChannelOutcome[]): string[] {
 function notApplicableLines(outcomes: readonly ChannelOutcome[]): string[] {
   if (outcomes.length === 0) return []
   return ['', chalk.yellow.bold('Not applicable'), ...outcomes.map((o) => `  ○ ${o.feature} › ${o.scenario} · ${o.channel}: ${o.detail}`)]
+}
+
+// Whatever stopped them (no browser) stopped them all: one line per channel and cause.
+function notRunLines(outcomes: readonly ChannelOutcome[]): string[] {
+  const groups = new Map<string, { channel: string; detail: string; count: number }>()
+  for (const o of outcomes) {
+    const key = `${o.channel}\n${o.notRunReason ?? o.detail ?? ''}`
+    const group = groups.get(key) ?? { channel: o.channel, detail: o.detail ?? 'not run', count: 0 }
+    groups.set(key, { ...group, count: group.count + 1 })
+  }
+  if (groups.size === 0) return []
+  return ['', chalk.red.bold('Not run'), ...[...groups.values()].map((g) => `  ! ${g.channel}: ${g.count} scenario${g.count === 1 ? '' : 's'} ${g.detail}`)]
 }
 
 function problemLines(results: readonly ChannelResult[]): string[] {

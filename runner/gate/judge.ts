@@ -68,6 +68,8 @@ export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; confi
     if (run.success === false && !explained) reasons.push(`run on ${run.channel} (${run.file}): cucumber reported the run as failed (success: false) though every scenario passed; see its output`)
   }
   const cellsOf = new Map<string, Record<string, CellStatus>>()
+  // Scenarios the machine could not run (no browser) are one reason per channel and cause, not one per scenario.
+  const notRun = new Map<string, { channel: string; reason: string; fix: string; scenarios: number }>()
   for (const [key, runsOfScenario] of byKey) {
     const first = runsOfScenario[0]!
     const ranOn = runsOfScenario.map((scenario) => scenario.channel)
@@ -78,6 +80,12 @@ export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; confi
       const cell = cellStatus(scenario)
       cells[channel] = cell
       const isRequired = required.channels.includes(channel)
+      if (cell === 'not-run' && scenario?.notRun && isRequired) {
+        const group = `${channel}\n${scenario.notRun.reason}`
+        const counted = notRun.get(group) ?? { channel, ...scenario.notRun, scenarios: 0 }
+        notRun.set(group, { ...counted, scenarios: counted.scenarios + 1 })
+        continue
+      }
       const reason = reasonFor(scenario, cell, isRequired, required.explicit, options.allowFlaky === true)
       const where = `${title(first)} on ${channel}`
       if (reason) reasons.push(`${where}: ${dealias(reason)}`)
@@ -85,6 +93,7 @@ export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; confi
     }
     cellsOf.set(key, cells)
   }
+  reasons.unshift(...[...notRun.values()].map(({ channel, reason, fix, scenarios: count }) => `${channel}: ${count} scenario${count === 1 ? '' : 's'} not run: ${reason}. ${fix}`))
   const features = featuresOf(runs, scenarios)
   const criteria: GateRow[] = []
   const loose: GateRow[] = []

@@ -4,7 +4,7 @@ import { ConfigurationError } from '../../drivers/core/errors/configuration-erro
 import { parlanceMediaTypes, type OutcomeAttachment } from '../../drivers/core/report-media-types.ts'
 import { describeFailure, describeHook, firstLines } from './describe-step.ts'
 import type { MessageSet } from './read-message-file.ts'
-import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from './scenario-run.ts'
+import type { ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus } from './scenario-run.ts'
 
 const storyTag = /^@story:(.+)$/
 
@@ -94,29 +94,34 @@ function scenarioRun(query: Query, channel: string, pickle: Pickle, features: Fe
     ...(last?.failure && !passedInTheEnd ? { failure: last.failure } : {}),
     retriedFailures,
     ...(last?.notApplicable ? { notApplicable: last.notApplicable } : {}),
+    ...(last?.notRun ? { notRun: last.notRun } : {}),
     durationMs: duration ? duration.seconds * 1000 + Math.round(duration.nanos / 1e6) : 0,
   }
 }
 
-function judgeAttempt(query: Query, attempt: TestCaseStarted): { status: ScenarioStatus; failure?: string; notApplicable?: string } {
+function judgeAttempt(query: Query, attempt: TestCaseStarted): { status: ScenarioStatus; failure?: string; notApplicable?: string; notRun?: NotRunReason } {
   const steps = query.findTestStepFinishedAndTestStepBy(attempt)
   if (steps.length === 0) return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing' }
   const worst = query.findMostSevereTestStepResultBy(attempt) as TestStepResult
   const outcome = steps
     .flatMap(([finished]) => query.findAttachmentsBy(finished))
     .find((attachment) => attachment.mediaType === parlanceMediaTypes.outcome)
-  if (outcome && (worst.status === 'PASSED' || worst.status === 'SKIPPED')) return { status: 'not-applicable', notApplicable: readOutcome(outcome.body) }
+  if (outcome && (worst.status === 'PASSED' || worst.status === 'SKIPPED')) {
+    const read = readOutcome(outcome.body)
+    return typeof read === 'string' ? { status: 'not-applicable', notApplicable: read } : { status: 'not-run', notRun: read }
+  }
   if (worst.status === 'PASSED' || worst.status === 'SKIPPED') return { status: worst.status === 'PASSED' ? 'passed' : 'skipped' }
   const [, testStep] = steps.find(([finished]) => finished.testStepResult.status === worst.status) ?? []
   const status = worst.status === 'UNKNOWN' ? 'failed' : (worst.status.toLowerCase() as ScenarioStatus)
   return { status, failure: describeFailure(query, testStep, worst) }
 }
 
-/** An outcome attachment's reason; one that is not JSON still marks the scenario, with what it said. */
-function readOutcome(body: string): string {
+/** An outcome attachment's not-applicable reason, or why it did not run; one that is not JSON still marks the scenario, with what it said. */
+function readOutcome(body: string): string | NotRunReason {
   try {
-    const { operation, reason } = JSON.parse(body) as OutcomeAttachment
-    return `${operation} is not applicable: ${reason}`
+    const outcome = JSON.parse(body) as OutcomeAttachment
+    if (outcome.outcome === 'not-run') return { reason: outcome.reason, fix: outcome.fix }
+    return `${outcome.operation} is not applicable: ${outcome.reason}`
   } catch {
     return `(unreadable outcome attachment: ${body.slice(0, 80)})`
   }

@@ -1,11 +1,23 @@
 /**
  * How one scenario ended on one channel. `not-run`: cucumber planned it but
- * never finished it (a BeforeAll hook failed, the run was cut short).
+ * never finished it (a BeforeAll hook failed, the run was cut short), or the
+ * machine could not run it (no browser: see ScenarioRun.notRun).
  *
  * @example
  *   const status: ScenarioStatus = 'not-applicable'
  */
 export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'ambiguous' | 'skipped' | 'not-applicable' | 'not-run'
+
+/**
+ * Why a scenario was not run here, and how to make it run.
+ *
+ * @example
+ *   const why: NotRunReason = { reason: 'no browser', fix: 'Fix: apt-get install chromium, or set PARLANCE_CHROMIUM.' }
+ */
+export interface NotRunReason {
+  reason: string
+  fix: string
+}
 
 /**
  * A Feature as the Gherkin document has it: a story when tagged `@story:ID`, its Rules the acceptance criteria.
@@ -52,6 +64,8 @@ export interface ScenarioRun {
   retriedFailures: string[]
   /** Why the channel cannot express it, from Parlance's outcome attachment. */
   notApplicable?: string
+  /** Why this machine could not run it (no browser), from Parlance's outcome attachment. */
+  notRun?: NotRunReason
   durationMs: number
 }
 
