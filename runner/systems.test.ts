@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { UnexpectedExit } from '../drivers/core/process-supervisor.ts'
 import type { SystemConfig } from './config.ts'
 import { startSystems } from './systems.ts'
 
@@ -68,6 +69,30 @@ describe('startSystems', () => {
       'systems.lb is to be started after "docker", but "docker" is not started (DOCKER_HOST is already set), so lb cannot be given its address. ' +
         'Unset DOCKER_HOST to start both, or set LB_URL, LB_ADMIN_URL and LB_DOCKER too to start neither.',
     )
+  })
+
+  it('tells who listens when a started system dies before it is stopped, and not when it is stopped', async () => {
+    const systems = await startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: {} })
+    const exits: UnexpectedExit[] = []
+    try {
+      const [, lbPid] = systems.pids
+      const died = new Promise<void>((resolve) =>
+        systems.onUnexpectedExit((exit) => {
+          exits.push(exit)
+          resolve()
+        }),
+      )
+      process.kill(lbPid!, 'SIGKILL')
+      await died
+      const late: UnexpectedExit[] = []
+      systems.onUnexpectedExit((exit) => late.push(exit))
+      expect(late).toEqual(exits)
+      expect(exits).toEqual([{ name: 'lb', pid: lbPid, code: null, signal: 'SIGKILL', at: expect.any(Date) as unknown }])
+    } finally {
+      await systems.stop()
+    }
+    expect(exits).toHaveLength(1)
+    expect(readFileSync(stopLog, 'utf8')).toBe('docker\n')
   })
 
   it('gives a system a fresh {tempDir} for the run and removes it when the system stops', async () => {

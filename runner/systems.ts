@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { superviseProcess, type SupervisedProcess } from '../drivers/core/process-supervisor.ts'
+import { superviseProcess, type SupervisedProcess, type UnexpectedExit } from '../drivers/core/process-supervisor.ts'
 import type { ReadyCheck } from '../drivers/core/wait-for-ready.ts'
 import { tempDirPlaceholder, type SystemConfig } from './config.ts'
 import { startWaves } from './system-order.ts'
@@ -10,17 +10,25 @@ import { fillAddressesOf, fillEnvTemplate, namedGroups } from './system-template
 
 /**
  * The systems of one run: the variables that carry their addresses to the
- * tests, a line per system for the console, and how to stop what was started.
+ * tests, a line per system for the console, how to hear of one that dies
+ * while the run goes on, and how to stop what was started.
  *
  * @example
  *   const systems = await startSystems(['engine'], config.systems, { root, remote: false, env: process.env })
  *   systems.env // { SETTLEMENT_URL: 'http://127.0.0.1:40123' }
+ *   systems.onUnexpectedExit((exit) => deaths.push(exit)) // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at }
  */
 export interface RunningSystems {
   env: Record<string, string>
   lines: string[]
   /** The process ids of the started systems: theirs to stop, not the runner's to kill. */
   pids: number[]
+  /**
+   * Calls the listener when a started system exits without `stop()` having
+   * asked it to (it crashed, or was killed from outside); exits that happened
+   * before the call are passed to it at once. Returns a function to unsubscribe.
+   */
+  onUnexpectedExit(listener: (exit: UnexpectedExit) => void): () => void
   stop(): Promise<void>
 }
 
@@ -79,6 +87,8 @@ export async function startSystems(
 
   const waves: SupervisedProcess[][] = []
   const tempDirs: string[] = []
+  const exits: UnexpectedExit[] = []
+  const exitListeners = new Set<(exit: UnexpectedExit) => void>()
   const stop = async (): Promise<void> => {
     // Dependents first: a system may still be talking to the ones it started after.
     for (const wave of [...waves].reverse()) await Promise.allSettled(wave.map((supervised) => supervised.stop()))
@@ -103,6 +113,10 @@ export async function startSystems(
           ...(system.stopTimeoutMs ? { stopTimeoutMs: system.stopTimeoutMs } : {}),
         })
         processes.push(supervised)
+        supervised.onUnexpectedExit((exit) => {
+          exits.push(exit)
+          for (const listener of [...exitListeners]) listener(exit)
+        })
         // If it does not get ready, the supervisor's error says why, with the last lines of its output.
         const ready = await supervised.start()
         return { name, ready, took: seconds(Date.now() - began) }
@@ -124,7 +138,12 @@ export async function startSystems(
     }
   }
   const pids = waves.flat().flatMap((supervised) => (supervised.pid === undefined ? [] : [supervised.pid]))
-  return { env, lines, pids, stop }
+  const onUnexpectedExit = (listener: (exit: UnexpectedExit) => void): (() => void) => {
+    exitListeners.add(listener)
+    for (const exit of exits) listener(exit)
+    return () => exitListeners.delete(listener)
+  }
+  return { env, lines, pids, onUnexpectedExit, stop }
 }
 
 // A system started here cannot be handed the address of one running elsewhere: that address is only in its variables.
