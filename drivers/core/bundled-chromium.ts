@@ -95,7 +95,7 @@ function resolvePackageDir(): string {
   try {
     entry = createRequire(import.meta.url).resolve(bundledChromiumPackage)
   } catch {
-    throw new BundleUnavailable('not installed (npm install brings it: it is one of Parlance's dependencies)')
+    throw new BundleUnavailable("not installed (npm install brings it: it is one of Parlance's dependencies)")
   }
   // The package exports only its entry point (build/index.js), not its package.json: walk up to the folder that has one.
   let dir = dirname(entry)

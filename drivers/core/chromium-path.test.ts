@@ -6,7 +6,7 @@ import { ConfigurationError } from './errors/configuration-error.ts'
 const playwrightPath = (): string => '/cache/ms-playwright/chromium-1255/chrome-linux64/chrome'
 const bundled = async () => ({ path: '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium', version: '153.0.0' })
 const noBundle = async (): Promise<never> => {
-  throw new BundleUnavailable('not installed (npm install brings it: it is one of Parlance's dependencies)')
+  throw new BundleUnavailable("not installed (npm install brings it: it is one of Parlance's dependencies)")
 }
 
 describe('findChromium', () => {
