@@ -49,7 +49,7 @@ describe('findChromium', () => {
         '  - PARLANCE_CHROMIUM: not set\n' +
         "  - Playwright's browser: /cache/ms-playwright/chromium-1255/chrome-linux64/chrome (not installed)\n" +
         "  - the system's chromium: /usr/lib/chromium/chromium (not found)\n" +
-        '  - the bundled Chromium (@sparticuz/chromium): not installed (npm install brings it: it is one of Parlance's dependencies)\n' +
+        "  - the bundled Chromium (@sparticuz/chromium): not installed (npm install brings it: it is one of Parlance's dependencies)\n" +
         'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',
     )
