@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api'
+import { stepTimeoutEnvName } from '../dsl/core/cucumber/runner-env.ts'
+import type { ChannelSettings } from './channel-settings.ts'
 import type { ChannelPlan } from './plan.ts'
 import { channelReportFiles } from './reports.ts'
 import { ResultCollector, type ChannelResult } from './results.ts'
@@ -11,7 +13,7 @@ const registerFile = fileURLToPath(new URL('./register.mjs', import.meta.url))
  * Everything one channel's cucumber run needs besides its plan.
  *
  * @example
- *   const options: ChannelRunOptions = { root, library, parallel: 2, reportsDir, allChannels: ['api', 'ui'],
+ *   const options: ChannelRunOptions = { root, library, settings: channelSettings(config, 'api'), reportsDir, allChannels: ['api', 'ui'],
  *     env: { ...process.env, PARLANCE_RUN_ID: 'r7k2', SETTLEMENT_URL: url } }
  */
 export interface ChannelRunOptions {
@@ -19,10 +21,11 @@ export interface ChannelRunOptions {
   root: string
   /** The support code, loaded once by {@link loadSupportCode}. */
   library: ISupportCodeLibrary
-  parallel: number
+  /** The channel's workers and step timeout. */
+  settings: ChannelSettings
   reportsDir: string
   allChannels: string[]
-  /** The workers' environment, without PARLANCE_CHANNEL (added per channel). */
+  /** The workers' environment, without PARLANCE_CHANNEL and PARLANCE_STEP_TIMEOUT_MS (added per channel). */
   env: Record<string, string | undefined>
 }
 
@@ -43,18 +46,20 @@ export async function loadSupportCode(options: { root: string; support: string[]
 
 /**
  * Runs one channel through cucumber's programmatic API, writes its reports and
- * prints progress to stdout. With `parallel` > 1, in that many worker
- * processes, each started with the channel in `PARLANCE_CHANNEL`; with 1, in
- * this process, its environment set for the channel while it runs. If
+ * prints progress to stdout. With more than one worker, in that many worker
+ * processes, each started with the channel in `PARLANCE_CHANNEL` and its step
+ * timeout in `PARLANCE_STEP_TIMEOUT_MS`; with one, in this process, its
+ * environment set for the channel while it runs. If
  * cucumber gives up (a BeforeAll hook failed), that is a problem of the channel.
  *
  * @example
- *   const result = await runChannel(plan.channels[0], { root, library, parallel: 1, reportsDir, allChannels, env })
+ *   const result = await runChannel(plan.channels[0], { root, library, settings, reportsDir, allChannels, env })
  *   result.scenarios[0]?.status // 'passed'
  */
 export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelResult> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
-  const env = { ...options.env, PARLANCE_CHANNEL: plan.channel }
+  const parallel = options.settings.workers
+  const env = { ...options.env, PARLANCE_CHANNEL: plan.channel, [stepTimeoutEnvName]: String(options.settings.stepTimeoutMs) }
   const environment = { cwd: options.root, env, stdout: process.stdout, stderr: process.stderr }
   const { runConfiguration } = await loadConfiguration(
     {
@@ -63,7 +68,7 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
         paths: plan.features,
         tags: plan.tags,
         // A worker process costs ~0.35 s of start-up (node, tsx, support code), so one worker is this process.
-        parallel: options.parallel > 1 ? options.parallel : 0,
+        parallel: parallel > 1 ? parallel : 0,
         strict: true,
         format: ['progress', ...channelReportFiles(options.reportsDir, plan.channel)],
         formatOptions: { junit: { suiteName: `parlance ${plan.channel}` } },
@@ -75,7 +80,7 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
   const collector = new ResultCollector(plan.channel, options.allChannels)
   const began = Date.now()
   try {
-    const { success } = await withEnv(options.parallel > 1 ? {} : env, () =>
+    const { success } = await withEnv(parallel > 1 ? {} : env, () =>
       runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) => collector.read(envelope)),
     )
     return collector.result(success, Date.now() - began)

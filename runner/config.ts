@@ -1,3 +1,4 @@
+import type { DurationInput } from '../drivers/core/duration-input.ts'
 import type { GateConfig } from './gate/gate-config.ts'
 import type { LintConfig } from './lint/lint-config.ts'
 
@@ -73,6 +74,33 @@ export interface DomainConfig<S extends string = string> {
 }
 
 /**
+ * How one channel runs: its step timeout, whether it drives a browser, its workers.
+ *
+ * @example
+ *   const ui: ChannelConfig = { browser: true, stepTimeout: '90s', workers: 1 }
+ */
+export interface ChannelConfig {
+  /**
+   * How long one step may take on this channel before it fails as timed out,
+   * not counting set-up a driver declares (launching a browser, opening its
+   * context): `'45s'`, `'2m'` or milliseconds. Default 30 s; 60 s for a browser channel.
+   */
+  stepTimeout?: DurationInput
+  /**
+   * The channel's drivers use the browser pool: the run finds Chromium once
+   * before the channel starts and names it; with none, the channel's
+   * scenarios are not run and the run says why once. Default false.
+   */
+  browser?: boolean
+  /**
+   * Worker processes for this channel; `--parallel` overrides it. Default:
+   * `parallel`, else the machine's cores (half of them for a browser channel:
+   * each worker runs a Chromium).
+   */
+  workers?: number
+}
+
+/**
  * The whole of `parlance.config.ts`.
  *
  * @example
@@ -86,7 +114,9 @@ export interface ParlanceConfig<S extends string = string> {
   domains: Record<string, DomainConfig<NoInfer<S>>>
   /** Support code (step glue, hooks, World): paths or globs, relative to the config file. */
   support: string[]
-  /** Worker processes per channel. Default 1. */
+  /** How each channel runs, by channel name: step timeout, browser, workers. */
+  channels?: Record<string, ChannelConfig>
+  /** Worker processes per channel, unless the channel sets `workers`. Default: fits the machine's cores. */
   parallel?: number
   /** Where reports go, relative to the config file. Default `reports`. */
   reports?: string

@@ -31,7 +31,7 @@ describe('validateConfig', () => {
 
   test('a config that is not an object, or lacks domains and support, says what is expected', () => {
     expect(() => validateConfig(undefined, 'parlance.config.ts')).toThrow(
-      'parlance.config.ts is not valid:\n  • the default export is undefined; expected an object with systems, domains, support, parallel, reports',
+      'parlance.config.ts is not valid:\n  • the default export is undefined; expected an object with systems, domains, support, channels, parallel, reports, gate, lint',
     )
     expect(() => validateConfig({ parallel: 0 }, 'p.ts')).toThrow(
       'p.ts is not valid:\n  • domains is missing; it is required\n  • support is missing; it is required\n  • parallel is 0; expected a whole number ≥ 1, e.g. 4',
@@ -97,6 +97,22 @@ describe('validateConfig', () => {
         '  • systems.engine.ready.log is []; expected a regular expression whose first capture group is the address, e.g. /listening on (http:\\/\\/\\S+)/, or a non-empty list of them\n' +
         '  • systems.engine uses {address}, but there is no ready.log; capture the address, e.g. /listening on (http:\\/\\/\\S+)/\n' +
         '  • systems.lb.env.LB_URL uses {public}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: admin)',
+    )
+  })
+
+  test('channels: each a channel of a domain, with a step timeout of at least 1 s, browser true or false, whole workers', () => {
+    const channels = { api: { stepTimeout: '45s', workers: 2 }, ui: { browser: true, stepTimeout: 90_000 } }
+    const domains = { settlement: { ...valid.domains.settlement, channels: ['api', 'ui'] } }
+    expect(validateConfig({ ...valid, domains, channels }, 'p.ts').channels).toBe(channels)
+    const wrong = { api: { stepTimeout: '45 parsecs', workers: 0 }, uii: { browser: 'yes' }, ui: { stepTimeout: 500, retries: 2 } }
+    expect(() => validateConfig({ ...valid, domains, channels: wrong }, 'p.ts')).toThrow(
+      'p.ts is not valid:\n' +
+        `  • channels.api.stepTimeout is "45 parsecs"; expected a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000\n` +
+        '  • channels.api.workers is 0; expected a whole number ≥ 1, e.g. 2\n' +
+        '  • channels.uii is not a channel of any domain — did you mean "ui"? Channels: api, ui\n' +
+        '  • channels.uii.browser is "yes"; expected true or false\n' +
+        `  • channels.ui.stepTimeout is 500; expected a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000\n` +
+        '  • channels.ui.retries is not a known key Allowed: stepTimeout, browser, workers',
     )
   })
 

@@ -1,7 +1,8 @@
+import { toMilliseconds } from '../drivers/core/duration-input.ts'
 import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
 import { nearest } from '../drivers/core/nearest.ts'
 import { isPlainObject, Problems, positiveInteger, string, strings, type Check } from './config-problems.ts'
-import type { DomainConfig, ParlanceConfig } from './config.ts'
+import type { ChannelConfig, DomainConfig, ParlanceConfig } from './config.ts'
 import { checkGateConfig } from './gate/check-gate-config.ts'
 import { checkLintConfig } from './lint/rule-settings.ts'
 import { checkSystems } from './validate-system.ts'
@@ -17,7 +18,8 @@ import { checkSystems } from './validate-system.ts'
 export function validateConfig(value: unknown, file: string): ParlanceConfig {
   const problems = new Problems()
   const systemNames = isPlainObject(value) && isPlainObject(value.systems) ? Object.keys(value.systems) : []
-  problems.object(value, '', configShape(systemNames), ['domains', 'support'])
+  const channelNames = isPlainObject(value) && isPlainObject(value.domains) ? declaredChannels(value.domains) : []
+  problems.object(value, '', configShape(systemNames, channelNames), ['domains', 'support'])
   if (problems.list.length > 0) {
     throw new ConfigurationError(`${file} is not valid:\n${problems.list.map((problem) => `  • ${problem}`).join('\n')}`)
   }
@@ -48,7 +50,28 @@ function domainShape(systemNames: readonly string[]): Record<keyof DomainConfig,
   }
 }
 
-function configShape(systemNames: readonly string[]): Record<keyof ParlanceConfig, Check> {
+function declaredChannels(domains: Record<string, unknown>): string[] {
+  const lists = Object.values(domains).map((domain) => (isPlainObject(domain) && Array.isArray(domain.channels) ? domain.channels : []))
+  return [...new Set(lists.flat().filter((channel): channel is string => typeof channel === 'string'))]
+}
+
+const channelShape: Record<keyof ChannelConfig, Check> = {
+  stepTimeout: (value, path, problems) => {
+    const allowed = `a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000`
+    if (typeof value !== 'number' && typeof value !== 'string') return problems.wrong(path, value, allowed)
+    try {
+      if (toMilliseconds(value as never, path) < 1_000) problems.wrong(path, value, allowed)
+    } catch {
+      problems.wrong(path, value, allowed)
+    }
+  },
+  browser: (value, path, problems) => {
+    if (typeof value !== 'boolean') problems.wrong(path, value, 'true or false')
+  },
+  workers: positiveInteger('2'),
+}
+
+function configShape(systemNames: readonly string[], channelNames: readonly string[]): Record<keyof ParlanceConfig, Check> {
   const domain: Check = (value, path, problems) => problems.object(value, path, domainShape(systemNames), ['features', 'channels'])
   return {
     systems: checkSystems,
@@ -59,6 +82,14 @@ function configShape(systemNames: readonly string[]): Record<keyof ParlanceConfi
       problems.record(value, path, (entry, entryPath) => domain(entry, entryPath, problems))
     },
     support: strings(`['specs/support/**/*.ts', 'specs/**/steps/*.ts']`),
+    channels: (value, path, problems) =>
+      problems.record(value, path, (entry, entryPath, name) => {
+        if (!channelNames.includes(name)) {
+          const suggestion = nearest(name, channelNames)
+          problems.add(entryPath, `is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${channelNames.join(', ') || '(none)'}`)
+        }
+        problems.object(entry, entryPath, channelShape, [])
+      }),
     parallel: positiveInteger('4'),
     reports: string,
     gate: checkGateConfig,

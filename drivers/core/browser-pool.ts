@@ -107,11 +107,17 @@ export function sharedBrowser(): Promise<Browser> {
     const launching = launchChromium()
     launched = launching
     registerWorkerResource('chromium', closeBrowser)
-    // Forget a failed or crashed browser, so the next scenario launches a fresh one.
+    // Forget a failed or crashed browser, so the next scenario launches a fresh one; but no Chromium
+    // on the machine stays so for the worker's life: its scenarios need not look (or extract) again.
     const forget = (): void => {
       if (launched === launching) launched = undefined
     }
-    launching.then((browser) => browser.on('disconnected', forget), forget)
+    launching.then(
+      (browser) => browser.on('disconnected', forget),
+      (error: unknown) => {
+        if (!(error instanceof NoChromiumError)) forget()
+      },
+    )
   }
   return launched
 }

@@ -15,7 +15,7 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
       '  • domains.shop.channels is missing; it is required',
       '  • domains.shop.channel is not a known key — did you mean "channels"? Allowed: features, channels, systems',
       '  • domains.shop.systems[0] is "shpo"; expected one of the systems: shop — did you mean "shop"?',
-      '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, parallel, reports, gate, lint',
+      '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, channels, parallel, reports, gate, lint',
     ])
     expect(code).toBe(2)
     expect(cli.systemPids()).toEqual([])

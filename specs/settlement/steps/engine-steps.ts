@@ -3,16 +3,15 @@ import type { ParlanceWorld } from '../../../dsl/index.ts'
 import { settlement } from '../../../dsl/settlement/index.ts'
 
 // Starting, killing and restarting an engine takes seconds, not milliseconds.
-const timeout = 30_000
 
-Given("a settlement engine of the scenario's own", { timeout }, function (this: ParlanceWorld) {
+Given("a settlement engine of the scenario's own", function (this: ParlanceWorld) {
   return this.use(settlement).engine.runPrivately()
 })
 
-When('the engine crashes', { timeout }, function (this: ParlanceWorld) {
+When('the engine crashes', function (this: ParlanceWorld) {
   return this.use(settlement).engine.crash()
 })
 
-When('the engine is restarted', { timeout }, function (this: ParlanceWorld) {
+When('the engine is restarted', function (this: ParlanceWorld) {
   return this.use(settlement).engine.restart()
 })

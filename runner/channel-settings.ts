@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os'
+import { toMilliseconds } from '../drivers/core/duration-input.ts'
+import { defaultStepTimeoutMs } from '../dsl/core/cucumber/runner-env.ts'
+import type { ParlanceConfig } from './config.ts'
+
+/**
+ * How one channel runs in this run: its workers, its step timeout, whether it needs a browser.
+ *
+ * @example
+ *   const ui: ChannelSettings = { channel: 'ui', workers: 1, stepTimeoutMs: 60_000, browser: true }
+ */
+export interface ChannelSettings {
+  channel: string
+  workers: number
+  stepTimeoutMs: number
+  browser: boolean
+}
+
+/**
+ * A browser channel's step timeout when the config sets none: a step that
+ * drives a page on a busy machine waits on two processes, not one.
+ *
+ * @example
+ *   channelSettings(config, 'ui').stepTimeoutMs // 60000
+ */
+export const defaultBrowserStepTimeoutMs = 60_000
+
+/**
+ * A channel's settings: `--parallel` first, then the channel's `workers`, the
+ * config's `parallel`, else what fits the cores — all of them, or half for a
+ * browser channel, whose every worker runs a Chromium beside the systems.
+ *
+ * @example
+ *   channelSettings(config, 'api', { cores: 2 }) // { channel: 'api', workers: 2, stepTimeoutMs: 30000, browser: false }
+ *   channelSettings(config, 'ui', { parallel: 4 }).workers // 4
+ */
+export function channelSettings(config: ParlanceConfig, channel: string, options: { parallel?: number; cores?: number } = {}): ChannelSettings {
+  const settings = config.channels?.[channel] ?? {}
+  const browser = settings.browser === true
+  const cores = options.cores ?? availableParallelism()
+  const fitted = browser ? Math.max(1, Math.floor(cores / 2)) : Math.max(1, cores)
+  const workers = options.parallel ?? settings.workers ?? config.parallel ?? fitted
+  const stepTimeoutMs =
+    settings.stepTimeout === undefined ? (browser ? defaultBrowserStepTimeoutMs : defaultStepTimeoutMs) : toMilliseconds(settings.stepTimeout, `channels.${channel}.stepTimeout`)
+  return { channel, workers, stepTimeoutMs, browser }
+}
+
+/**
+ * The workers of each channel, for the run's header: `api 2 · ui 1`.
+ *
+ * @example
+ *   describeWorkers([api, stream]) // '2 workers per channel'
+ *   describeWorkers([api, ui]) // 'workers: api 2 · ui 1'
+ */
+export function describeWorkers(settings: readonly ChannelSettings[]): string {
+  const counts = new Set(settings.map((s) => s.workers))
+  if (counts.size === 1) {
+    const [workers] = counts
+    return `${workers} worker${workers === 1 ? '' : 's'} per channel`
+  }
+  return `workers: ${settings.map((s) => `${s.channel} ${s.workers}`).join(' · ')}`
+}
