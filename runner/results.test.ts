@@ -15,10 +15,11 @@ const pickle = { id: 'p1', uri: 'features/shop.feature', location: { line: 3 }, 
   tags: [{ name: '@channel:apii', astNodeId: 't1' }], steps: [{ id: 'ps1', text: 'Alice pays', astNodeIds: ['g1'] }] }
 const testCase = { id: 'tc1', pickleId: 'p1', testSteps: [{ id: 'ts1', pickleStepId: 'ps1' }] }
 
-function attempt(id: string, status: string, willBeRetried: boolean, message?: string): Envelope[] {
+function attempt(id: string, status: string, willBeRetried: boolean, message?: string, exceptionType?: string): Envelope[] {
+  const exception = exceptionType ? { exception: { type: exceptionType, message, stackTrace: message } } : {}
   return [
     { testCaseStarted: { id, testCaseId: 'tc1', attempt: 0, timestamp: at } },
-    { testStepFinished: { testCaseStartedId: id, testStepId: 'ts1', timestamp: at, testStepResult: { status, duration: at, ...(message ? { message } : {}) } } },
+    { testStepFinished: { testCaseStartedId: id, testStepId: 'ts1', timestamp: at, testStepResult: { status, duration: at, ...(message ? { message } : {}), ...exception } } },
     { testCaseFinished: { testCaseStartedId: id, willBeRetried, timestamp: at } },
   ] as Envelope[]
 }
@@ -40,6 +41,12 @@ describe('ResultCollector', () => {
   test('a failure keeps its message without the stack trace', () => {
     const [outcome] = collect(attempt('a1', 'FAILED', false, 'Error: paid £4.50, expected £5.00\n    at pay (steps.ts:3:9)')).scenarios
     expect(outcome?.detail).toBe('Given Alice pays\nError: paid £4.50, expected £5.00')
+  })
+
+  test('a failure keeps the kind its error says: a system that could not be reached is system-compromised', () => {
+    const refused = attempt('a1', 'FAILED', false, 'SystemCompromisedError: GET /pay failed: connection refused', 'SystemCompromisedError')
+    expect(collect(refused).scenarios[0]).toMatchObject({ status: 'failed', failureKind: 'system-compromised' })
+    expect(collect(attempt('a1', 'FAILED', false, 'TypeError: x is undefined', 'TypeError')).scenarios[0]?.failureKind).toBeUndefined()
   })
 
   test('only the last attempt of a retried scenario counts', () => {

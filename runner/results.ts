@@ -1,6 +1,7 @@
 import type { runCucumber } from '@cucumber/cucumber/api'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../drivers/core/report-media-types.ts'
 import { unknownChannelTags } from './channel-tags.ts'
+import { failureKindOf, type FailureKind } from './messages/index.ts'
 
 /**
  * A cucumber message, as `runCucumber` hands them to its `onMessage` callback.
@@ -31,6 +32,8 @@ export interface ScenarioOutcome {
   detail?: string
   /** Why it could not run here (e.g. `no browser`): the same for every scenario it stopped, so the summary says it once. */
   notRunReason?: string
+  /** For a failure whose error says what kind it is: `system-compromised` when the system under test could not be reached. */
+  failureKind?: FailureKind
 }
 
 /**
@@ -48,6 +51,8 @@ export interface ChannelResult {
   /** cucumber's verdict for the channel. */
   success: boolean
   durationMs: number
+  /** Set when the channel was not run because systems it needs had died: their names. */
+  deadSystems?: string[]
 }
 
 interface Attempt {
@@ -130,7 +135,8 @@ export class ResultCollector {
     const base = { key: `${pickle.uri}:${line}`, uri: pickle.uri, line, feature: this.features.get(pickle.uri) ?? pickle.uri, scenario: pickle.name }
     const bad = attempt.results.find(({ result }) => !['PASSED', 'SKIPPED'].includes(result.status))
     if (bad) {
-      this.outcomes.set(base.key, { ...base, status: 'failed', detail: this.describe(pickle, attempt, bad) })
+      const failureKind = failureKindOf(bad.result)
+      this.outcomes.set(base.key, { ...base, status: 'failed', detail: this.describe(pickle, attempt, bad), ...(failureKind ? { failureKind } : {}) })
     } else if (attempt.outcome?.outcome === 'not-run') {
       const { reason, fix } = attempt.outcome
       this.outcomes.set(base.key, { ...base, status: 'not-run', detail: `not run: ${reason}. ${fix}`, notRunReason: reason })

@@ -3,7 +3,7 @@ import chalk from 'chalk'
 import { stopAllProcesses } from '../drivers/core/process-supervisor.ts'
 import { newRunId, runIdEnvName } from '../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../dsl/core/cucumber/runner-env.ts'
-import { loadSupportCode, runChannel } from './channel-run.ts'
+import { loadSupportCode } from './channel-run.ts'
 import { guardRun } from './guard-run.ts'
 import { loadConfig } from './load-config.ts'
 import { planRun, type ChannelPlan } from './plan.ts'
@@ -11,6 +11,7 @@ import type { ChannelResult } from './results.ts'
 import { formatSummary, runFailed } from './summary.ts'
 import { domainSections } from './summary-sections.ts'
 import { startSystems, type RunningSystems } from './systems.ts'
+import { SystemWatch } from './system-watch.ts'
 import { selectShard } from './shard/select-shard.ts'
 import { shardFolder, type Shard } from './shard/shard-spec.ts'
 import { recordTimings, timingsFile } from './shard/record-timings.ts'
@@ -82,6 +83,7 @@ export async function run(options: RunOptions): Promise<number> {
   try {
     systems = await startSystems(plan.systems, config.systems ?? {}, { root, remote: options.env === 'remote', env: process.env })
     for (const line of systems.lines) out(chalk.dim(`  ${line}`))
+    const watch = new SystemWatch(systems, config, out)
 
     const env = { ...process.env, ...systems.env, [runIdEnvName]: runId, [runnerEnvName]: '1' }
     const library = await loadSupportCode({ root, support: config.support, features, env })
@@ -89,18 +91,22 @@ export async function run(options: RunOptions): Promise<number> {
     for (const channel of channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
-      results.push(await runChannel(channel, { root, library, parallel, reportsDir, allChannels: plan.allChannels, env }))
+      results.push(await watch.runChannel(channel, { root, library, parallel, reportsDir, allChannels: plan.allChannels, env }))
     }
     if (guard.aborting) return await guard.abandon()
-    const ran = channels.map((c) => c.channel)
-    out(`\n${formatSummary(ran, results, domainSections(config.domains, ran))}`)
+    // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
+    const planned = channels.map((c) => c.channel)
+    const ran = results.filter((result) => !result.deadSystems).map((result) => result.channel)
+    const deaths = watch.deaths()
+    out(`\n${formatSummary(planned, results, domainSections(config.domains, planned), deaths)}`)
     out(chalk.dim(`Reports   ${ran.map((channel) => resolve(reportsDir, channel)).join(', ')}`))
     out(chalk.dim(`Timings   ${await recordTimings(reportsDir, ran, timingsIn)}`))
-    const failed = runFailed(results)
+    const failed = runFailed(results, deaths)
     // A shard judges nothing alone: parlance merge runs the gate on all the shards' results.
     if (options.shard) return failed ? 1 : 0
+    if (ran.length === 0) return 1
     out(`\n${chalk.bold('Gate')}`)
-    const gate = await runGate({ inputs: ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson')), reportsDir, ...(config.gate ? { config: config.gate } : {}) }, out)
+    const gate = await runGate({ inputs: ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson')), reportsDir, deaths, ...(config.gate ? { config: config.gate } : {}) }, out)
     return failed || gate === 1 ? 1 : 0
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.

@@ -1,12 +1,16 @@
 import chalk from 'chalk'
+import { outcomeLabels } from '../drivers/core/errors/outcome.ts'
 import type { ChannelResult, ScenarioOutcome } from './results.ts'
 import type { SummarySection } from './summary-sections.ts'
+import { describeDeath, type SystemDeath } from './system-death.ts'
 
-type CellStatus = ScenarioOutcome['status'] | 'not-run'
+/** A cell: how the scenario ended on the channel (`not-run` also when it has no outcome there); `compromised`: it failed because the system under test could not be reached. */
+type CellStatus = ScenarioOutcome['status'] | 'compromised'
 type ChannelOutcome = ScenarioOutcome & { channel: string }
 
 const cells: Record<CellStatus, { text: string; paint: (text: string) => string; counted: string }> = {
   failed: { text: 'FAILED', paint: chalk.red.bold, counted: 'failed' },
+  compromised: { text: 'COMPROMISED', paint: chalk.magenta.bold, counted: 'compromised' },
   'not-applicable': { text: 'n/a', paint: chalk.yellow, counted: 'n/a' },
   skipped: { text: 'skipped', paint: chalk.cyan, counted: 'skipped' },
   passed: { text: 'passed', paint: chalk.green, counted: 'passed' },
@@ -16,32 +20,38 @@ const maxNameWidth = 64
 
 /**
  * Whether a run failed: a scenario failed on some channel, cucumber said so,
- * or something went wrong outside the scenarios.
+ * something went wrong outside the scenarios, or a system it started died.
  *
  * @example
- *   process.exitCode = runFailed(results) ? 1 : 0
+ *   process.exitCode = runFailed(results, watch.deaths()) ? 1 : 0
  *   runFailed([{ channel: 'api', scenarios: [], problems: [], success: true, durationMs: 0 }]) // false
  */
-export function runFailed(results: readonly ChannelResult[]): boolean {
-  return results.some((r) => !r.success || r.problems.length > 0 || r.scenarios.some((s) => s.status === 'failed' || s.status === 'not-run'))
+export function runFailed(results: readonly ChannelResult[], deaths: readonly SystemDeath[] = []): boolean {
+  return deaths.length > 0 || results.some((r) => !r.success || r.problems.length > 0 || r.scenarios.some((s) => s.status === 'failed' || s.status === 'not-run'))
 }
 
 /**
  * The scenario × channel table (with two or more `sections`, one table per
- * section, with its own channels), then the failures with their messages, the
- * not-applicable reasons, problems outside scenarios, the time per channel and
- * the verdict.
+ * section, with its own channels), then the systems that died during the run,
+ * the failures with their messages (those that could not reach the system
+ * marked system compromised), the not-applicable and not-run reasons, problems
+ * outside scenarios, the time per channel and the verdict.
  *
  * @example
  *   process.stdout.write(formatSummary(['api', 'ui'], results))
  *   //   Paying by card     passed  n/a
- *   formatSummary(['api', 'http'], results, domainSections(config.domains, ['api', 'http'])) // a table per domain
+ *   formatSummary(['api', 'http'], results, domainSections(config.domains, ['api', 'http']), watch.deaths()) // a table per domain
  */
-export function formatSummary(channels: readonly string[], results: readonly ChannelResult[], sections: readonly SummarySection[] = []): string {
+export function formatSummary(
+  channels: readonly string[],
+  results: readonly ChannelResult[],
+  sections: readonly SummarySection[] = [],
+  deaths: readonly SystemDeath[] = [],
+): string {
   const rows = scenarioRows(results)
   const byChannel = new Map(results.map((result) => [result.channel, new Map(result.scenarios.map((s) => [s.key, s]))]))
   const outcome = (channel: string, key: string): ScenarioOutcome | undefined => byChannel.get(channel)?.get(key)
-  const statuses = rows.map((row) => channels.map((channel) => outcome(channel, row.key)?.status ?? 'not-run'))
+  const statuses = rows.map((row) => channels.map((channel) => cellOf(outcome(channel, row.key))))
   const outcomes = channels.flatMap((channel) => rows.flatMap((row) => [outcome(channel, row.key)].flatMap((o) => (o ? [{ ...o, channel }] : []))))
   const problems = problemLines(results)
   const nothingRan = rows.length === 0 && problems.length === 0 ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')] : []
@@ -54,13 +64,14 @@ export function formatSummary(channels: readonly string[], results: readonly Cha
       ...(table.title === undefined ? [] : [chalk.bold.underline(table.title)]),
       ...tableLines(table.channels, table.indexes.map((index) => rows[index]!), table.indexes.map((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!))),
     ])),
+    ...deathLines(deaths),
     ...failureLines(outcomes.filter((o) => o.status === 'failed')),
     ...notApplicableLines(outcomes.filter((o) => o.status === 'not-applicable')),
     ...notRunLines(outcomes.filter((o) => o.status === 'not-run')),
     ...problems,
     ...(rows.length > 0 ? [''] : nothingRan),
-    `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${(r.durationMs / 1000).toFixed(1)} s`).join(' · ')}`,
-    verdictLine(results, counted),
+    `${chalk.bold('Time')}      ${results.map((r) => `${r.channel} ${r.deadSystems ? 'not run' : `${(r.durationMs / 1000).toFixed(1)} s`}`).join(' · ')}`,
+    verdictLine(results, deaths, counted),
     tallyLine(counted),
     '',
   ].join('\n')
@@ -82,9 +93,14 @@ function scenarioRows(results: readonly ChannelResult[]): ScenarioOutcome[] {
   return [...rows.values()].sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line)
 }
 
+function cellOf(outcome: ScenarioOutcome | undefined): CellStatus {
+  if (!outcome) return 'not-run'
+  return outcome.status === 'failed' && outcome.failureKind === 'system-compromised' ? 'compromised' : outcome.status
+}
+
 function tableLines(channels: readonly string[], rows: readonly ScenarioOutcome[], statuses: readonly CellStatus[][]): string[] {
   const nameWidth = Math.min(maxNameWidth, Math.max(8, ...rows.map((row) => Math.max(row.scenario.length + 2, row.feature.length)))) + 2
-  const widths = channels.map((channel) => Math.max(channel.length, 7) + 2)
+  const widths = channels.map((channel, c) => Math.max(channel.length, 7, ...statuses.map((row) => cells[row[c]!].text.length)) + 2)
   const lines = [chalk.bold(`${'Scenario'.padEnd(nameWidth)}${channels.map((channel, i) => channel.padEnd(widths[i]!)).join('')}`.trimEnd())]
   rows.forEach((row, r) => {
     if (row.feature !== rows[r - 1]?.feature) lines.push(chalk.bold(truncate(row.feature, nameWidth)))
@@ -100,10 +116,16 @@ function failureLines(failures: readonly ChannelOutcome[]): string[] {
     '',
     chalk.red.bold('Failures'),
     ...failures.flatMap((f) => [
-      `  ${chalk.red('✗')} ${f.feature} › ${f.scenario} · ${f.channel}  ${chalk.dim(f.key)}`,
+      `  ${chalk.red('✗')} ${f.feature} › ${f.scenario} · ${f.channel}${cellOf(f) === 'compromised' ? ` · ${outcomeLabels['system-compromised']}` : ''}  ${chalk.dim(f.key)}`,
       ...(f.detail ?? '').split('\n').map((line) => `      ${line}`),
     ]),
   ]
+}
+
+// Before the failures: a dead system explains the scenarios that could not reach it.
+function deathLines(deaths: readonly SystemDeath[]): string[] {
+  if (deaths.length === 0) return []
+  return ['', chalk.red.bold(deaths.length === 1 ? 'System down' : 'Systems down'), ...deaths.map((death) => `  ${chalk.red('✗')} ${describeDeath(death)}`)]
 }
 
 function notApplicableLines(outcomes: readonly ChannelOutcome[]): string[] {
@@ -133,12 +155,12 @@ function problemLines(results: readonly ChannelResult[]): string[] {
   return lines.length > 0 ? ['', chalk.red.bold('Problems'), ...lines] : []
 }
 
-function verdictLine(results: readonly ChannelResult[], statuses: readonly CellStatus[]): string {
+function verdictLine(results: readonly ChannelResult[], deaths: readonly SystemDeath[], statuses: readonly CellStatus[]): string {
   const counts = (Object.keys(cells) as CellStatus[])
     .map((status) => [status, statuses.filter((s) => s === status).length] as const)
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${cells[status].counted}`)
-  const verdict = runFailed(results) ? chalk.red.bold('FAILED') : chalk.green.bold('passed')
+  const verdict = runFailed(results, deaths) ? chalk.red.bold('FAILED') : chalk.green.bold('passed')
   return `${chalk.bold('Result')}    ${verdict}: ${counts.join(', ') || 'no scenario ran'}`
 }
 
@@ -146,7 +168,7 @@ function verdictLine(results: readonly ChannelResult[], statuses: readonly CellS
 function tallyLine(statuses: readonly CellStatus[]): string {
   const count = (...wanted: CellStatus[]): number => statuses.filter((s) => wanted.includes(s)).length
   const skipped = count('not-applicable', 'skipped')
-  return `scenarios: ${count('passed')} passed, ${count('failed')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+  return `scenarios: ${count('passed')} passed, ${count('failed', 'compromised')} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`
 }
 
 function truncate(text: string, width: number): string {

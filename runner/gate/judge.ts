@@ -1,14 +1,17 @@
+import { outcomeLabels } from '../../drivers/core/errors/outcome.ts'
 import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from '../messages/index.ts'
+import { describeDeath, type SystemDeath } from '../system-death.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
 
 /**
  * What one table cell says: a scenario's (or a criterion's worst scenario's) result on one channel;
- * `flaky` passed only on a retry; `not-run` required there but never ran; `none` not required there.
+ * `compromised` failed because the system under test could not be reached; `flaky` passed only on a
+ * retry; `not-run` required there but never ran; `none` not required there.
  *
  * @example
  *   const mark: CellStatus = 'flaky'
  */
-export type CellStatus = Exclude<ScenarioStatus, 'undefined' | 'pending' | 'ambiguous'> | 'unfinished' | 'flaky' | 'none'
+export type CellStatus = Exclude<ScenarioStatus, 'undefined' | 'pending' | 'ambiguous'> | 'compromised' | 'unfinished' | 'flaky' | 'none'
 
 /**
  * One row of the gate's table: a criterion of a story, or a scenario outside any Rule.
@@ -44,18 +47,24 @@ export interface Verdict {
   scenarios: ScenarioRun[]
 }
 
-const severity: Record<CellStatus, number> = { none: -1, passed: 0, 'not-applicable': 1, flaky: 2, 'not-run': 3, skipped: 4, unfinished: 5, failed: 6 }
+// A genuine failure outranks one the system's state explains.
+const severity: Record<CellStatus, number> = { none: -1, passed: 0, 'not-applicable': 1, flaky: 2, 'not-run': 3, skipped: 4, unfinished: 5, compromised: 6, failed: 7 }
 
 /**
  * Decides: every Rule of every story in the results has a scenario; every
  * scenario passed on every channel required for it; nothing undefined, pending,
  * ambiguous, skipped without a reason or (unless allowed) flaky; every run
- * finished well.
+ * finished well; no system of the run died (`deaths`, from `parlance run`:
+ * each is the first reason, as it explains the scenarios that could not reach it).
  *
  * @example
  *   judge([apiRun, uiRun], { allowFlaky: false, config: { required: { '@smoke': ['api', 'ui'] } } }).green // true
+ *   judge([uiRun], { deaths: watch.deaths() }).reasons[0] // 'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it'
  */
-export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; config?: GateConfig; dealias?: (text: string) => string }): Verdict {
+export function judge(
+  runs: ChannelRun[],
+  options: { allowFlaky?: boolean; config?: GateConfig; dealias?: (text: string) => string; deaths?: readonly SystemDeath[] },
+): Verdict {
   const dealias = options.dealias ?? ((text: string) => text)
   const channels = [...new Set(runs.map((run) => run.channel))]
   const scenarios = runs.flatMap((run) => run.scenarios)
@@ -94,6 +103,7 @@ export function judge(runs: ChannelRun[], options: { allowFlaky?: boolean; confi
     cellsOf.set(key, cells)
   }
   reasons.unshift(...[...notRun.values()].map(({ channel, reason, fix, scenarios: count }) => `${channel}: ${count} scenario${count === 1 ? '' : 's'} not run: ${reason}. ${fix}`))
+  reasons.unshift(...(options.deaths ?? []).map(describeDeath))
   const features = featuresOf(runs, scenarios)
   const criteria: GateRow[] = []
   const loose: GateRow[] = []
@@ -131,6 +141,7 @@ export function title(scenario: ScenarioRun): string {
 function cellStatus(scenario: ScenarioRun | undefined): CellStatus {
   if (!scenario) return 'not-run'
   if (scenario.flaky) return 'flaky'
+  if (scenario.status === 'failed' && scenario.failureKind === 'system-compromised') return 'compromised'
   if (scenario.status === 'undefined' || scenario.status === 'pending' || scenario.status === 'ambiguous') return 'unfinished'
   return scenario.status
 }
@@ -142,6 +153,8 @@ function reasonFor(scenario: ScenarioRun | undefined, cell: CellStatus, required
     case 'failed':
     case 'unfinished':
       return `${scenario.status}${attempts}\n${scenario.failure ?? ''}`.trim()
+    case 'compromised':
+      return `${outcomeLabels['system-compromised']}${attempts}\n${scenario.failure ?? ''}`.trim()
     case 'skipped':
       return 'skipped without a not-applicable reason'
     case 'not-run':

@@ -10,6 +10,7 @@ import type { CellStatus, GateRow, Verdict } from './judge.ts'
 export const cellMarks: Record<CellStatus, string> = {
   passed: '✓',
   failed: '✗',
+  compromised: '!',
   flaky: '~',
   'not-applicable': 'n/a',
   'not-run': '–',
@@ -21,6 +22,7 @@ export const cellMarks: Record<CellStatus, string> = {
 const colours: Record<CellStatus, (text: string) => string> = {
   passed: chalk.green,
   failed: chalk.red,
+  compromised: chalk.magenta,
   flaky: chalk.yellow,
   'not-applicable': chalk.gray,
   'not-run': chalk.red,
@@ -38,7 +40,7 @@ const colours: Record<CellStatus, (text: string) => string> = {
  */
 export function renderVerdict(verdict: Verdict): string[] {
   const lines = [...renderTable(verdict.channels, verdict.criteria, verdict.loose), '']
-  lines.push(`Legend: ✓ passed  ✗ failed  ~ flaky (passed on a retry)  n/a not applicable  – not run  ? undefined, pending or ambiguous  skip skipped`)
+  lines.push(`Legend: ✓ passed  ✗ failed  ! system compromised  ~ flaky (passed on a retry)  n/a not applicable  – not run  ? undefined, pending or ambiguous  skip skipped`)
   if (verdict.allowedFlaky.length > 0) {
     lines.push('', 'Flaky, allowed by --allow-flaky:', ...verdict.allowedFlaky.map((line) => `  ~ ${line}`))
   }

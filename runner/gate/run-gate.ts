@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import chalk from 'chalk'
 import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../messages/index.ts'
+import type { SystemDeath } from '../system-death.ts'
 import type { GateConfig } from './gate-config.ts'
 import { judge, type Verdict } from './judge.ts'
 import { mergeMessages } from './merge-messages.ts'
@@ -26,6 +27,8 @@ export interface GateOptions {
   config?: GateConfig
   /** Turns real names in failure messages back into the spec's names. */
   dealias?: (text: string) => string
+  /** The systems that died during the run (from `parlance run`): the first reasons for red. */
+  deaths?: readonly SystemDeath[]
 }
 
 /**

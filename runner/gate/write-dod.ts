@@ -26,7 +26,7 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
     out.push(`### ${story}`, '', ...table(channels, verdict.criteria.filter((row) => row.story === story), 'Criterion'), '')
   }
   if (verdict.loose.length > 0) out.push('## Scenarios outside Rules, and features without @story', '', ...table(channels, verdict.loose, 'Scenario', true), '')
-  out.push(`Legend: ✓ passed · ✗ failed · ~ flaky · n/a not applicable · – not run · ? undefined, pending or ambiguous · skip skipped`, '')
+  out.push(`Legend: ✓ passed · ✗ failed · ! system compromised · ~ flaky · n/a not applicable · – not run · ? undefined, pending or ambiguous · skip skipped`, '')
   if (verdict.reasons.length > 0) {
     out.push('## Reasons for red', '')
     for (const reason of verdict.reasons) {

@@ -9,7 +9,7 @@ import type { Verdict } from './judge.ts'
  * characters XML cannot hold are its business. Flaky: a passed testcase with
  * Surefire's `<flakyFailure>` per failed attempt, a `flaky` property and a
  * system-out line; not applicable: `<skipped message="not applicable: …"/>`;
- * undefined, pending, ambiguous, not run: `<error type="…">`.
+ * undefined, pending, ambiguous, not run, system compromised: `<error type="…">`.
  *
  * @example
  *   junitXml(verdict, (text) => text)
@@ -43,7 +43,9 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   const text = dealias(scenario.failure ?? '')
   switch (scenario.status) {
     case 'failed':
-      testcase.ele('failure', { type: 'failed', message: text.split('\n').at(-1) ?? '' }).txt(text)
+      // A scenario that could not reach the system is an error of the run, not a failed check.
+      if (compromised(scenario)) testcase.ele('error', { type: 'system-compromised', message: text.split('\n').at(-1) ?? '' }).txt(text)
+      else testcase.ele('failure', { type: 'failed', message: text.split('\n').at(-1) ?? '' }).txt(text)
       break
     case 'undefined':
     case 'pending':
@@ -74,12 +76,16 @@ function counts(scenarios: ScenarioRun[]): Record<string, string | number> {
   const count = (...statuses: string[]): number => scenarios.filter((scenario) => statuses.includes(scenario.status)).length
   return {
     tests: scenarios.length,
-    failures: count('failed'),
-    errors: count('undefined', 'pending', 'ambiguous', 'not-run'),
+    failures: count('failed') - scenarios.filter(compromised).length,
+    errors: count('undefined', 'pending', 'ambiguous', 'not-run') + scenarios.filter(compromised).length,
     skipped: count('skipped', 'not-applicable'),
     flakes: scenarios.filter((scenario) => scenario.flaky).length,
     time: seconds(scenarios.reduce((sum, scenario) => sum + scenario.durationMs, 0)),
   }
+}
+
+function compromised(scenario: ScenarioRun): boolean {
+  return scenario.status === 'failed' && scenario.failureKind === 'system-compromised'
 }
 
 function seconds(ms: number): string {

@@ -3,6 +3,7 @@ import { Query } from '@cucumber/query'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../../drivers/core/report-media-types.ts'
 import { describeFailure, describeHook, firstLines } from './describe-step.ts'
+import { failureKindOf, type FailureKind } from './failure-kind.ts'
 import type { MessageSet } from './read-message-file.ts'
 import type { ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus } from './scenario-run.ts'
 
@@ -92,6 +93,7 @@ function scenarioRun(query: Query, channel: string, pickle: Pickle, features: Fe
     status,
     flaky: retriedFailures.length > 0,
     ...(last?.failure && !passedInTheEnd ? { failure: last.failure } : {}),
+    ...(last?.failureKind && !passedInTheEnd ? { failureKind: last.failureKind } : {}),
     retriedFailures,
     ...(last?.notApplicable ? { notApplicable: last.notApplicable } : {}),
     ...(last?.notRun ? { notRun: last.notRun } : {}),
@@ -99,7 +101,10 @@ function scenarioRun(query: Query, channel: string, pickle: Pickle, features: Fe
   }
 }
 
-function judgeAttempt(query: Query, attempt: TestCaseStarted): { status: ScenarioStatus; failure?: string; notApplicable?: string; notRun?: NotRunReason } {
+function judgeAttempt(
+  query: Query,
+  attempt: TestCaseStarted,
+): { status: ScenarioStatus; failure?: string; failureKind?: FailureKind; notApplicable?: string; notRun?: NotRunReason } {
   const steps = query.findTestStepFinishedAndTestStepBy(attempt)
   if (steps.length === 0) return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing' }
   const worst = query.findMostSevereTestStepResultBy(attempt) as TestStepResult
@@ -113,7 +118,8 @@ function judgeAttempt(query: Query, attempt: TestCaseStarted): { status: Scenari
   if (worst.status === 'PASSED' || worst.status === 'SKIPPED') return { status: worst.status === 'PASSED' ? 'passed' : 'skipped' }
   const [, testStep] = steps.find(([finished]) => finished.testStepResult.status === worst.status) ?? []
   const status = worst.status === 'UNKNOWN' ? 'failed' : (worst.status.toLowerCase() as ScenarioStatus)
-  return { status, failure: describeFailure(query, testStep, worst) }
+  const failureKind = failureKindOf(worst)
+  return { status, failure: describeFailure(query, testStep, worst), ...(failureKind ? { failureKind } : {}) }
 }
 
 /** An outcome attachment's not-applicable reason, or why it did not run; one that is not JSON still marks the scenario, with what it said. */

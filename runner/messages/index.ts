@@ -1,5 +1,6 @@
 export { buildChannelRun } from './build-channel-run.ts'
 export { describeFailure, describeHook, firstLines } from './describe-step.ts'
+export { failureKindOf, type FailureKind } from './failure-kind.ts'
 export { findMessageFiles, gateOutputFiles } from './find-message-files.ts'
 export { channelOf, readMessageFile, type MessageSet } from './read-message-file.ts'
 export type { ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus } from './scenario-run.ts'

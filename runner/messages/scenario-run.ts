@@ -1,3 +1,5 @@
+import type { FailureKind } from './failure-kind.ts'
+
 /**
  * How one scenario ended on one channel. `not-run`: cucumber planned it but
  * never finished it (a BeforeAll hook failed, the run was cut short), or the
@@ -60,6 +62,8 @@ export interface ScenarioRun {
   flaky: boolean
   /** Why the last attempt did not pass: the step and the first lines of its message. */
   failure?: string
+  /** What kind of failure that was, when its error says: `system-compromised` when the system under test could not be reached. */
+  failureKind?: FailureKind
   /** Why each earlier attempt of a flaky scenario failed. */
   retriedFailures: string[]
   /** Why the channel cannot express it, from Parlance's outcome attachment. */
