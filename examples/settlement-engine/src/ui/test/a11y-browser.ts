@@ -7,14 +7,17 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 /**
  * Launches headless Chromium for a test file: the browser, not a guess,
- * decides roles and accessible names. Close it in afterAll.
+ * decides roles and accessible names. Close it in afterAll. The test run's
+ * global setup names the binary in PARLANCE_CHROMIUM (it finds the one npm
+ * install brought when the machine has none); else Debian's, else Playwright's.
  *
  * @example
  *   beforeAll(async () => { browser = await launchBrowser() })
  *   afterAll(async () => { await browser.close() })
  */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ headless: true, args, ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}) })
+  const executablePath = process.env.PARLANCE_CHROMIUM || (existsSync(debianChromium) ? debianChromium : undefined)
+  return chromium.launch({ headless: true, args, ...(executablePath ? { executablePath } : {}) })
 }
 
 // One page per browser, its content replaced per test: a new page per test costs more than the test.
