@@ -9,7 +9,7 @@ import { Duration } from '../core/values/duration.ts'
 import type { ParlanceDriver, SuiteRunOptions, SystemRecord } from './parlance-driver.ts'
 import { ProjectProcesses } from './project-processes.ts'
 import type { ProjectModel } from './project-model.ts'
-import { readPrintedTable, readSystemStartFailure, readVerdict } from './read-printed-summary.ts'
+import { readPrintedTable, readSystemDeaths, readSystemStartFailure, readVerdict } from './read-printed-summary.ts'
 import { readReports } from './read-reports.ts'
 import { runParlanceCli, type CliExit } from './run-parlance-cli.ts'
 import type { SuiteRun } from './suite-run.ts'
@@ -92,6 +92,7 @@ export class CliParlanceDriver implements ParlanceDriver {
       results: readReports(reportsDir, project.channels),
       printed: readPrintedTable(exit.stdout),
       systemStartFailure: readSystemStartFailure(exit.stderr),
+      systemDeaths: readSystemDeaths(exit.stdout),
       output,
     }
   }

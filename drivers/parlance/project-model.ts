@@ -67,4 +67,6 @@ export interface ProjectModel {
   limits: ChannelLimit[]
   /** What the system says as it stops before it is ready; undefined: it starts normally. */
   startupFailure?: string
+  /** After how many answers the system is killed (SIGKILL); undefined: it lives until the run stops it. */
+  diesAfterAnswers?: number
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { readPrintedTable, readSystemStartFailure, readVerdict } from './read-printed-summary.ts'
+import { readPrintedTable, readSystemDeaths, readSystemStartFailure, readVerdict } from './read-printed-summary.ts'
 
 const stdout = [
   'parlance run r7k2 · channels api, ui · 1 worker per channel',
@@ -42,5 +42,21 @@ describe('reading what parlance run printed', () => {
     ].join('\n')
     expect(readSystemStartFailure(stderr)).toEqual({ system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt, line 3'] })
     expect(readSystemStartFailure('parlance run: unknown option --chanels\n')).toBeUndefined()
+  })
+
+  test('reads each notice of a system that died, not the summary’s repetition of it', () => {
+    const printed = [
+      '..',
+      '✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel',
+      'F',
+      'ui: not run: it needs ledger, which was killed by SIGKILL during the api channel',
+      '✗ docker (pid 4243) exited with code 3 at 17:02:05 after the ui channel',
+      'System down',
+      '  ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not reach it',
+    ].join('\n')
+    expect(readSystemDeaths(printed)).toEqual([
+      { system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' },
+      { system: 'docker', pid: 4243, how: 'exited with code 3' },
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import type { PrintedCell, SystemStartFailure } from './suite-run.ts'
+import type { PrintedCell, SystemDeathNotice, SystemStartFailure } from './suite-run.ts'
 
 /**
  * The scenario × channel table `parlance run` printed, cell by cell: the
@@ -58,4 +58,21 @@ export function readSystemStartFailure(stderr: string): SystemStartFailure | und
     lastLines.push(output[1]!)
   }
   return { system, lastLines }
+}
+
+/**
+ * The notices of a system dying, as `parlance run` prints them the moment it
+ * notices, on a line of their own (not the summary's indented repetition).
+ *
+ * @example
+ *   readSystemDeaths('..\n✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel\nF.\n')
+ *   // [{ system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' }]
+ */
+export function readSystemDeaths(stdout: string): SystemDeathNotice[] {
+  return stdout.split('\n').flatMap((line) => {
+    const notice = /^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d (?:during the (\S+) channel|after the \S+ channel|before the first channel)$/.exec(line)
+    if (!notice) return []
+    const [, system = '', pid = '', how = '', channel] = notice
+    return [{ system, pid: Number(pid), how, ...(channel ? { channel } : {}) }]
+  })
 }

@@ -44,7 +44,7 @@ export interface ScenarioResult {
 export interface PrintedCell {
   scenario: string
   channel: string
-  /** `passed`, `FAILED`, `n/a`, `skipped` or `—` (not run). */
+  /** `passed`, `FAILED`, `COMPROMISED` (system compromised), `n/a`, `skipped` or `—` (not run). */
   text: string
 }
 
@@ -58,6 +58,23 @@ export interface PrintedCell {
 export interface SystemStartFailure {
   system: string
   lastLines: string[]
+}
+
+/**
+ * A system that died during the run, as the run said it at the moment it
+ * happened: `✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel`.
+ *
+ * @example
+ *   const death: SystemDeathNotice = { system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' }
+ *   run.systemDeaths.filter((d) => d.system === 'ledger').length // 1: said once
+ */
+export interface SystemDeathNotice {
+  system: string
+  pid: number
+  /** `was killed by SIGKILL`, `exited with code 3`. */
+  how: string
+  /** The channel it died during; undefined when it died between channels. */
+  channel?: string
 }
 
 /**
@@ -81,6 +98,8 @@ export interface SuiteRun {
   results: ScenarioResult[]
   printed: PrintedCell[]
   systemStartFailure: SystemStartFailure | undefined
+  /** Each notice of a system dying during the run, as often as the run printed it. */
+  systemDeaths: SystemDeathNotice[]
   /** Everything the run printed, for messages. */
   output: string
 }

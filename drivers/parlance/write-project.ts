@@ -26,7 +26,7 @@ export const stateDirName = 'state'
  * Writes (or rewrites) a project that uses Parlance into `dir`: an ES module
  * package with its config,
  * the ledger system, the step glue, `project.json` (its channels, what each
- * channel cannot do, how the system fails) and the feature file.
+ * channel cannot do, how the system fails or dies) and the feature file.
  *
  * @example
  *   writeProject('/tmp/parlance-project-x1', { channels: ['api'], scenarios, limits: [] })
@@ -42,10 +42,17 @@ export function writeProject(dir: string, project: ProjectModel): void {
   writeFileSync(join(dir, 'features', 'ledger.feature'), featureText(project.scenarios))
 }
 
-function projectSettings(project: ProjectModel): { channels: string[]; cannot: Record<string, Record<string, string>>; startupFailure?: string } {
+function projectSettings(
+  project: ProjectModel,
+): { channels: string[]; cannot: Record<string, Record<string, string>>; startupFailure?: string; diesAfterAnswers?: number } {
   const cannot: Record<string, Record<string, string>> = {}
   for (const { channel, operation, reason } of project.limits) cannot[channel] = { ...cannot[channel], [operation]: reason }
-  return { channels: project.channels, cannot, ...(project.startupFailure ? { startupFailure: project.startupFailure } : {}) }
+  return {
+    channels: project.channels,
+    cannot,
+    ...(project.startupFailure ? { startupFailure: project.startupFailure } : {}),
+    ...(project.diesAfterAnswers ? { diesAfterAnswers: project.diesAfterAnswers } : {}),
+  }
 }
 
 function pointImports(source: string): string {

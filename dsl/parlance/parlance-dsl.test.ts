@@ -12,7 +12,7 @@ function fakeDriver(runs: Partial<SuiteRun>[] = [], record: Partial<SystemRecord
     runSuite: async (project, options) => {
       asked.push({ project: structuredClone(project), ...options })
       const canned = runs[asked.length - 1] ?? {}
-      return { number: asked.length, channels: project.channels, ranOn: project.channels, exitCode: 0, verdict: 'passed', results: [], printed: [], systemStartFailure: undefined, output: '', ...canned }
+      return { number: asked.length, channels: project.channels, ranOn: project.channels, exitCode: 0, verdict: 'passed', results: [], printed: [], systemStartFailure: undefined, systemDeaths: [], output: '', ...canned }
     },
     systemRecord: async () => ({ starts: 1, requests: 0, customers: [], ...record }),
     leftoverProcesses: async () => leftovers,

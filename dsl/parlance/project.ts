@@ -38,6 +38,8 @@ const withChannelLimit = dslMethod('withChannelLimit', {
 
 const withSystemFailingToStart = dslMethod('withSystemFailingToStart', { saying: string() })
 
+const withSystemKilledAfter = dslMethod('withSystemKilledAfter', { answers: integer() })
+
 /**
  * Describes the project whose acceptance suite a scenario runs: its channels,
  * the scenarios of its spec (in its own domain, a ledger of customers'
@@ -123,6 +125,18 @@ export class Project {
    */
   withSystemFailingToStart(input: InputOf<typeof withSystemFailingToStart>): void {
     this.session.project.startupFailure = withSystemFailingToStart.parse(input).saying
+  }
+
+  /**
+   * Makes the project's system die, as by kill -9, once it has answered `answers` requests.
+   *
+   * @example
+   *   project.withSystemKilledAfter({ answers: 2 }) // the third request of the run is refused
+   */
+  withSystemKilledAfter(input: InputOf<typeof withSystemKilledAfter>): void {
+    const { answers } = withSystemKilledAfter.parse(input)
+    if (answers < 1) throw new ConfigurationError(`withSystemKilledAfter: answers is ${answers}; give 1 or more (the system must start and answer first)`)
+    this.session.project.diesAfterAnswers = answers
   }
 
   /**

@@ -14,6 +14,7 @@ const expectMessage = dslMethod('expectMessage', { message: string(), scenario: 
 const expectNotApplicable = dslMethod('expectNotApplicable', { scenario: string(), channel: string(), reason: string() })
 const expectVerdict = dslMethod('expectVerdict', { verdict: oneOf(['passed', 'failed']) })
 const expectSystemNotStarted = dslMethod('expectSystemNotStarted', { lastLines: group({ line: string() }) })
+const expectSystemDied = dslMethod('expectSystemDied', { how: string(), channel: string() })
 
 const notFailures: readonly string[] = ['passed', 'not applicable', 'skipped', 'not run']
 
@@ -177,6 +178,26 @@ export class Report {
     const lines = (list: readonly string[]): string => list.map((line) => `  ${line}`).join('\n')
     if (failure.lastLines.join('\n') !== expected.join('\n')) {
       fail(run, `expectSystemNotStarted: the run reported that the ${failure.system} did not start, with the last lines\n${lines(failure.lastLines)}\nbut the spec expects\n${lines(expected)}`, cells)
+    }
+  }
+
+  /**
+   * The run said once, as it happened, that the project's system died `how`
+   * (e.g. `was killed by SIGKILL`) during `channel`, naming its pid.
+   *
+   * @example
+   *   report.expectSystemDied({ how: 'was killed by SIGKILL', channel: 'api' })
+   */
+  expectSystemDied(input: InputOf<typeof expectSystemDied>): void {
+    const { how, channel } = expectSystemDied.parse(input)
+    const run = this.session.lastRun(expectSystemDied.name)
+    checkChannel(expectSystemDied.name, this.session.project, channel)
+    const cells = resultCells(this.session.project, run)
+    const said = run.systemDeaths.map((death) => `${death.system} (pid ${death.pid}) ${death.how} ${death.channel ? `during the ${death.channel} channel` : 'between channels'}`)
+    if (said.length !== 1) fail(run, `expectSystemDied: expected the run to say once that the system ${how} during the ${channel} channel, but it said so ${said.length} times${said.length > 0 ? `:\n${said.map((line) => `  ${line}`).join('\n')}` : ''}`, cells)
+    const [death] = run.systemDeaths
+    if (death!.system !== 'ledger' || death!.how !== how || death!.channel !== channel) {
+      fail(run, `expectSystemDied: expected the run to say the ledger ${how} during the ${channel} channel, but it said: ${said[0]}`, cells)
     }
   }
 

@@ -93,6 +93,8 @@ function printedText(outcome: CellOutcome): string {
       return 'n/a'
     case 'not run':
       return '—'
+    case 'system compromised':
+      return 'COMPROMISED'
     default:
       return 'FAILED'
   }

@@ -3,6 +3,7 @@ Feature: Systems start once per run and nothing is left behind
   A run starts each system under test once, however many channels and
   workers it has, and stops it at the end, whether the run passed or failed
   or the system never got ready: no process of the project is left behind.
+  A system that dies while the run goes on is named, once.
 
   Rule: The system starts once per run, however many channels and workers
 
@@ -35,4 +36,23 @@ Feature: Systems start once per run and nothing is left behind
         | ledger: opening the ledger         |
         | ledger: the ledger file is corrupt |
       And no scenario ran
+      And no process of the project is left
+
+  Rule: A system that dies during a run is named once, and the scenarios that could no longer reach it are system compromised
+
+    Scenario: The system is killed after its second answer
+      Given a project with the api and ui channels
+      And its spec opens an account for Alice in 3 scenarios
+      And its system is killed after it has answered 2 requests
+      When the project's acceptance suite runs
+      Then the run fails
+      And it reports once that the system was killed by SIGKILL during the api channel
+      And the results are:
+        | scenario                  | channel | outcome            |
+        | Alice opens an account #1 | api     | passed             |
+        | Alice opens an account #1 | ui      | not run            |
+        | Alice opens an account #2 | api     | passed             |
+        | Alice opens an account #2 | ui      | not run            |
+        | Alice opens an account #3 | api     | system compromised |
+        | Alice opens an account #3 | ui      | not run            |
       And no process of the project is left

@@ -5,6 +5,12 @@ import { readFileSync } from 'node:fs'
 const project = JSON.parse(readFileSync(new URL('./project.json', import.meta.url), 'utf8')) as {
   channels: string[]
   startupFailure?: string
+  diesAfterAnswers?: number
+}
+
+const processEnv = {
+  ...(project.startupFailure ? { LEDGER_FAILS_SAYING: project.startupFailure } : {}),
+  ...(project.diesAfterAnswers ? { LEDGER_DIES_AFTER: String(project.diesAfterAnswers) } : {}),
 }
 
 export default {
@@ -12,7 +18,7 @@ export default {
     ledger: {
       command: process.execPath,
       args: ['system/ledger.mjs'],
-      ...(project.startupFailure ? { processEnv: { LEDGER_FAILS_SAYING: project.startupFailure } } : {}),
+      ...(Object.keys(processEnv).length > 0 ? { processEnv } : {}),
       ready: { log: /listening on (http:\/\/\S+)/ },
       readyTimeoutMs: 10_000,
       stopTimeoutMs: 2_000,

@@ -42,6 +42,10 @@ Given(/^(?:a project whose|its) system stops before it is ready, saying "(.*)"$/
   this.use(parlance).project.withSystemFailingToStart({ saying })
 })
 
+Given(/^(?:a project whose|its) system is killed after it has answered (\d+) requests?$/, function (this: ParlanceWorld, answers: string) {
+  this.use(parlance).project.withSystemKilledAfter({ answers: Number(answers) })
+})
+
 Given('its system is already deployed', { timeout: 15_000 }, function (this: ParlanceWorld) {
   return this.use(parlance).project.deploySystem()
 })

@@ -34,6 +34,10 @@ Then('it reports that the system did not start, its last log lines being:', func
   this.use(parlance).report.expectSystemNotStarted(lastLines)
 })
 
+Then(/^it reports once that the system (was killed by \S+|exited with code \d+) during the (\S+) channel$/, function (this: ParlanceWorld, how: string, channel: string) {
+  this.use(parlance).report.expectSystemDied({ how, channel })
+})
+
 Then('no scenario ran', function (this: ParlanceWorld) {
   this.use(parlance).report.expectNoScenarioRan()
 })

@@ -2,7 +2,8 @@
 // own acceptance tests generate. It keeps customers' accounts in memory and
 // records, under ../state/, each start (its pid) and each request it receives,
 // so the tests can see what it saw. LEDGER_FAILS_SAYING makes it stop before
-// it is ready, saying so.
+// it is ready, saying so; LEDGER_DIES_AFTER=N makes it die, as by kill -9,
+// once it has answered N requests.
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:http'
 
@@ -17,6 +18,8 @@ if (failure) {
   process.exit(3)
 }
 
+const diesAfter = Number(process.env.LEDGER_DIES_AFTER ?? 0)
+let answered = 0
 const accounts = new Map()
 const account = (name) => accounts.get(name) ?? { opened: false, paid: 0, bets: [] }
 
@@ -27,7 +30,12 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     const [, kind, name, action] = request.url.split('/')
     appendFileSync(new URL('requests.log', state), `${request.method} ${kind} ${name ?? ''} ${action ?? ''}\n`)
-    const send = (status, answer) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
+    const send = (status, answer) => {
+      const dying = diesAfter > 0 && ++answered >= diesAfter
+      // `connection: close`: no client keeps a socket to a dead ledger.
+      response.writeHead(status, { 'content-type': 'application/json', ...(dying ? { connection: 'close' } : {}) })
+      response.end(JSON.stringify(answer), () => dying && process.kill(process.pid, 'SIGKILL'))
+    }
     if (kind !== 'accounts' || !name) return send(404, { error: `no such thing: ${request.url}` })
     const current = account(name)
     if (request.method === 'GET' && !action) return send(200, { paid: current.paid, bets: current.bets })
