@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AssertionFailedError } from '../../../drivers/core/errors/assertion-failed-error.ts'
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
+import { NotRunError } from '../../../drivers/core/errors/not-run-error.ts'
 import { ParlanceWorld } from './parlance-world.ts'
 import { settleStepError } from './step-errors.ts'
 
@@ -43,6 +44,14 @@ describe('settleStepError', () => {
         data: '{"outcome":"not-applicable","channel":"ui","operation":"amendResult","reason":"the trader pages cannot amend a result"}',
         options: 'application/vnd.parlance.outcome+json',
       },
+    ])
+  })
+
+  it('turns not-run into a skipped step with the reason and the fix attached', () => {
+    const { world, attachments } = makeWorld()
+    expect(settleStepError(world, new NotRunError('ui', 'no browser', 'Fix: apt-get install chromium.'))).toBe('skipped')
+    expect(attachments).toEqual([
+      { data: '{"outcome":"not-run","channel":"ui","reason":"no browser","fix":"Fix: apt-get install chromium."}', options: 'application/vnd.parlance.outcome+json' },
     ])
   })
 })
