@@ -55,6 +55,21 @@ function isolationLines(stdout: string): string[] {
   return stdout.split('\n').filter((line) => line.startsWith('isolation: ') || line.startsWith('  run '))
 }
 
+/**
+ * A line of the check's output with what depends on the machine masked: addresses, pids, the reports folder, and
+ * times. A time in a sentence (`passed (12.3 s)`) becomes `X.X s`. The run-times table right-aligns each run's time
+ * in a column of 8 characters, so `     X.X s` stands for `   3.2 s` and `  12.3 s` alike, and a time that does not
+ * fill its 8 characters exactly is left as it is, for the comparison to show.
+ */
+function maskedLine(line: string): string {
+  return line
+    .replace(/^( {2}run \d+ of \d+ {2}(?:passed|FAILED) {2})( *\d+\.\d s)(?= {2})/, (row, head: string, time: string) => (time.length === 8 ? `${head}   X.X s` : row))
+    .replace(/\b\d+\.\d s\b/g, 'X.X s')
+    .replace(/127\.0\.0\.1:\d+/g, 'HOST')
+    .replace(/\(pid \d+, /, '(pid N, ')
+    .replace(/reports in \S+/, 'reports in REPORTS')
+}
+
 afterEach(() => {
   for (const { pid, stateDir } of started.splice(0)) {
     if (isGroupAlive(pid)) signalGroup(pid, 'SIGKILL')
@@ -66,9 +81,7 @@ describe('npm run acceptance:isolation', () => {
   it('with --domain all, runs each domain with systems three times against systems of its own, then stops them', { timeout: 90_000 }, async () => {
     const { code, stdout, calls, relayCalls } = await startCheck(['--domain', 'all', '--tags', 'not @literal and not @slow']).done
     expect(code, stdout).toBe(0)
-    const lines = isolationLines(stdout).map((line) =>
-      line.replace(/\d+\.\d s/g, 'X.X s').replace(/127\.0\.0\.1:\d+/g, 'HOST').replace(/\(pid \d+, /, '(pid N, ').replace(/reports in \S+/, 'reports in REPORTS'),
-    )
+    const lines = isolationLines(stdout).map(maskedLine)
     expect(lines.filter((line) => !line.includes('node runner/bin/parlance.mjs run'))).toEqual([
       'isolation: the settlement suite (features/**/*.feature) on api, 3 runs against one settlement, with no reset between them',
       'isolation: settlement: started at http://HOST (pid N, X.X s)',
