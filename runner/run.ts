@@ -1,9 +1,11 @@
 import { resolve } from 'node:path'
 import chalk from 'chalk'
+import { findChromium, NoChromiumError, type ChromiumChoice } from '../drivers/core/chromium-path.ts'
 import { stopAllProcesses } from '../drivers/core/process-supervisor.ts'
 import { newRunId, runIdEnvName } from '../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode } from './channel-run.ts'
+import { channelSettings, describeWorkers } from './channel-settings.ts'
 import { guardRun } from './guard-run.ts'
 import { loadConfig } from './load-config.ts'
 import { planRun, type ChannelPlan } from './plan.ts'
@@ -56,7 +58,6 @@ export async function run(options: RunOptions): Promise<number> {
   // Loading cucumber takes a while; let it overlap with starting the systems. runChannel reports a failure to load.
   import('@cucumber/cucumber/api').catch(() => {})
   const runId = newRunId()
-  const parallel = options.parallel ?? config.parallel ?? 1
   const configReports = resolve(root, config.reports ?? 'reports')
   const shardReports = options.shard && resolve(configReports, shardFolder(options.shard))
   const reportsDir = options.reports ? resolve(options.cwd, options.reports) : (shardReports ?? configReports)
@@ -76,22 +77,36 @@ export async function run(options: RunOptions): Promise<number> {
     plan = { ...needed, channels: selection.channels }
     channels = selection.channels
   }
-  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${channels.map((c) => c.channel).join(', ')} · ${parallel} worker${parallel === 1 ? '' : 's'} per channel`))
+  const settings = new Map(channels.map((c) => [c.channel, channelSettings(config, c.channel, options.parallel ? { parallel: options.parallel } : {})]))
+  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${channels.map((c) => c.channel).join(', ')} · ${describeWorkers([...settings.values()])}`))
+  // Found (or extracted, a few seconds) while the systems start.
+  const browserChannels = [...settings.values()].filter((s) => s.browser).map((s) => s.channel)
+  const browser = browserChannels.length > 0 ? findChromium().then((choice): BrowserLookup => ({ choice }), (error: unknown): BrowserLookup => ({ error })) : undefined
 
   let systems: RunningSystems | undefined
-  const guard = guardRun({ systems: () => systems, forksWorkers: parallel > 1 })
+  const guard = guardRun({ systems: () => systems, forksWorkers: [...settings.values()].some((s) => s.workers > 1) })
   try {
     systems = await startSystems(plan.systems, config.systems ?? {}, { root, remote: options.env === 'remote', env: process.env })
     for (const line of systems.lines) out(chalk.dim(`  ${line}`))
     const watch = new SystemWatch(systems, config, out)
+    const chromium = await browser
+    if (chromium && 'error' in chromium && !(chromium.error instanceof NoChromiumError)) throw chromium.error
+    if (chromium) out(browserLine(chromium, browserChannels))
 
-    const env = { ...process.env, ...systems.env, [runIdEnvName]: runId, [runnerEnvName]: '1' }
+    const env = {
+      ...process.env,
+      ...systems.env,
+      [runIdEnvName]: runId,
+      [runnerEnvName]: '1',
+      // Workers launch the Chromium found here, not look again (nor extract it twice).
+      ...(chromium && 'choice' in chromium ? { PARLANCE_CHROMIUM: chromium.choice.path } : {}),
+    }
     const library = await loadSupportCode({ root, support: config.support, features, env })
     const results: ChannelResult[] = []
     for (const channel of channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
-      results.push(await watch.runChannel(channel, { root, library, parallel, reportsDir, allChannels: plan.allChannels, env }))
+      results.push(await watch.runChannel(channel, { root, library, settings: settings.get(channel.channel)!, reportsDir, allChannels: plan.allChannels, env }))
     }
     if (guard.aborting) return await guard.abandon()
     // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
@@ -121,3 +136,12 @@ export async function run(options: RunOptions): Promise<number> {
   }
 }
 
+type BrowserLookup = { choice: ChromiumChoice } | { error: unknown }
+
+// Said once, before any channel runs: which Chromium the browser channels use, or that they cannot run and why.
+function browserLine(lookup: BrowserLookup, channels: readonly string[]): string {
+  if ('choice' in lookup) return chalk.dim(`  browser: ${lookup.choice.description}`)
+  const none = lookup.error as NoChromiumError
+  const tried = none.tried.map((line) => `    - ${line}`).join('\n')
+  return chalk.yellow(`  browser: none — the ${channels.join(', ')} channel's scenarios will not run. Tried:\n${tried}\n  ${none.fix}`)
+}
