@@ -54,11 +54,11 @@ async function nextDocumentStatus(page: Page, action: string, act: () => Promise
   page.on('response', onResponse)
   page.on('requestfailed', onFailed)
   const committed = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() })
+  // Handled from the start: it may fail (a timeout, the page closed) while act() is still running, and a
+  // rejection that waits for a handler until `await committed` makes Node print PromiseRejectionHandledWarning.
+  committed.catch(() => undefined)
   try {
-    await act().catch((error: unknown) => {
-      committed.catch(() => undefined)
-      throw error
-    })
+    await act()
     await committed
     await page.waitForLoadState('domcontentloaded')
   } finally {
