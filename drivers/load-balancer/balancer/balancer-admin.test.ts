@@ -58,13 +58,12 @@ describe('BalancerAdmin', () => {
   test('waitFor gives up at its deadline, showing the replicas it saw last', async () => {
     const seen = [replica('checkout-1', { inFlight: 2 }), replica('checkout-2', { healthy: false, draining: true })]
     answer.status = () => statusWith(seen)
-    const started = performance.now()
+    // "after 300ms" is the deadline waitFor was given; that eventually gives up at its deadline is tested with fake timers.
     expect(await messageOf(admin.waitFor('checkout-3 to be routed to', host, () => false, 300))).toEqual([
       'AssertionFailedError',
       'Gave up waiting for checkout-3 to be routed to after 300ms (N attempts); last value: false\n' +
         `the load balancer's replicas for ${host}: checkout-1 (healthy, 2 in flight); checkout-2 (unhealthy, draining, 0 in flight)`,
     ])
-    expect(performance.now() - started).toBeLessThan(2_000)
   })
 
   test('waitFor on an admin port that keeps failing gives up with its last error, and "none" for the replicas', async () => {
