@@ -1,4 +1,4 @@
-import { Agent, get } from 'node:http'
+import { Agent, get, request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackendProcess } from './backend-process.ts'
 import { startBackend } from './backend-process.ts'
@@ -21,6 +21,24 @@ function ask(port: number, path: string, agent: Agent): Promise<Answer> {
       response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }))
     }).on('error', reject)
   })
+}
+
+/**
+ * Asks as `ask` does, and `arrived` resolves once the backend is handling the request: node:http answers
+ * `Expect: 100-continue` when it hands the request to the handler, so no sleep has to guess when that is.
+ */
+function askInFlight(port: number, path: string, agent: Agent): { arrived: Promise<void>; answer: Promise<Answer> } {
+  let arrived!: Promise<void>
+  const answer = new Promise<Answer>((resolve, reject) => {
+    const sent = request({ host: '127.0.0.1', port, path, agent, headers: { expect: '100-continue' } }, (response) => {
+      let text = ''
+      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }))
+    })
+    arrived = new Promise((resolveArrived) => sent.once('continue', () => resolveArrived()))
+    sent.on('error', reject).end()
+  })
+  return { arrived, answer }
 }
 const keepAlive = (): Agent => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
@@ -50,10 +68,11 @@ describe('the default backend (backend-server.mjs)', () => {
     backend = await startBackend('web-1')
     const idle = keepAlive()
     await ask(backend.port, '/warm', idle)
-    const inFlight = ask(backend.port, '/slow?delay=300', keepAlive())
-    await new Promise((wake) => setTimeout(wake, 100))
+    // A second to spare between the request's arrival and SIGTERM, however slowly the machine delivers the signal.
+    const slow = askInFlight(backend.port, '/slow?delay=1000', keepAlive())
+    await slow.arrived
     backend.signal('SIGTERM')
-    expect(await inFlight).toEqual({ status: 200, connection: 'close', body: { container: 'web-1', requests: 2, path: '/slow?delay=300' } })
+    expect(await slow.answer).toEqual({ status: 200, connection: 'close', body: { container: 'web-1', requests: 2, path: '/slow?delay=1000' } })
     expect(await backend.exited).toBe(0)
     await expect(ask(backend.port, '/late', keepAlive())).rejects.toMatchObject({ code: 'ECONNREFUSED' })
   })
