@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isGroupAlive } from '../../core/process-group.ts'
 import { liveGroups } from '../../core/process-registry.ts'
@@ -94,10 +95,18 @@ describe('startPrivateEngine', () => {
   })
 
   it('leaves no data directory behind when the engine does not start', async () => {
-    const engineDirs = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('parlance-engine-'))
-    const before = engineDirs()
-    process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', 'console.error("no engine here"); process.exit(3)', '--'])
-    await expect(startPrivateEngine(scenario())).rejects.toThrow(/exited with code 3 before it was ready .*\n {2}\[stderr\] no engine here/s)
-    expect(engineDirs().filter((name) => !before.includes(name))).toEqual([])
+    // A temporary folder of its own: the shared one gets parlance-engine-* folders from every other run on the machine.
+    const savedTmpdir = process.env.TMPDIR
+    const ownTmpdir = mkdtempSync(join(tmpdir(), 'private-engine-test-'))
+    process.env.TMPDIR = ownTmpdir
+    try {
+      process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', 'console.error("no engine here"); process.exit(3)', '--'])
+      await expect(startPrivateEngine(scenario())).rejects.toThrow(/exited with code 3 before it was ready .*\n {2}\[stderr\] no engine here/s)
+      expect(readdirSync(ownTmpdir)).toEqual([])
+    } finally {
+      if (savedTmpdir === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = savedTmpdir
+      rmSync(ownTmpdir, { recursive: true, force: true })
+    }
   })
 })
