@@ -39,7 +39,7 @@ describe('parlance run leaves no process behind', { timeout: 60_000 }, () => {
   test('after a system is not ready in time: it is stopped, its last lines shown; exit 1', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run(['run', '--config', 'hanging-start.config.ts', '--reports', cli.reportsDir])
-    expect(stderr).toContain('was not ready within 1s')
+    expect(stderr).toContain('was not ready within 3s')
     expect(stderr).toContain('  [stdout] shop: waiting for a database that never answers')
     expect(code).toBe(1)
     expect(cli.systemPids()).toHaveLength(1)
