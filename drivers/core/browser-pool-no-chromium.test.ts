@@ -24,11 +24,9 @@ describe('openBrowserSession on a machine with no Chromium', () => {
     const error = first as NotRunError
     expect([error.channel, error.reason]).toEqual(['ui', 'no browser'])
     expect(error.cause).toBeInstanceOf(NoChromiumError)
+    expect((error.cause as NoChromiumError).tried).toEqual(['PARLANCE_CHROMIUM: not set', "the system's chromium: /usr/lib/chromium/chromium (not found)"])
     expect(error.message).toBe(
-      'not run on the ui channel: no browser. No Chromium found for the browser pool. Tried:\n' +
-        '  - PARLANCE_CHROMIUM: not set\n' +
-        "  - the system's chromium: /usr/lib/chromium/chromium (not found)\n" +
-        'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
+      'not run on the ui channel: no browser. Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',
     )
     await expect(openBrowserSession(fakeDriverContext({}, 'ui'))).rejects.toThrow(NotRunError)

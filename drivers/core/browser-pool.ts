@@ -57,7 +57,7 @@ export interface BrowserSession {
  * worker's Chromium on first use — as set-up, outside the step's timer. When
  * the scenario ends, the context is closed; if it failed, a full-page
  * `screenshot.png` is attached first. With no Chromium on the machine, the
- * scenario is not run (NotRunError: "no browser", with what was tried and the fix).
+ * scenario is not run (NotRunError: "no browser" and the fix; what was tried is its cause).
  *
  * @example
  *   const { page } = await openBrowserSession(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_UI_URL') })
@@ -67,7 +67,8 @@ export async function openBrowserSession(ctx: DriverContext, options: BrowserSes
   const timeoutMs = toMilliseconds(options.timeout ?? 10_000, 'openBrowserSession: timeout')
   return ctx.setUp('opening the browser', async () => {
     const browser = await sharedBrowser().catch((error: unknown) => {
-      throw error instanceof NoChromiumError ? new NotRunError(ctx.channel, 'no browser', error.message, { cause: error }) : error
+      // What was tried is in the cause (and in the run's header); the reports say the fix, once per channel.
+      throw error instanceof NoChromiumError ? new NotRunError(ctx.channel, 'no browser', error.fix, { cause: error }) : error
     })
     const context = await browser.newContext(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl })
     context.setDefaultTimeout(timeoutMs)
