@@ -14,7 +14,9 @@ describe('load-balancer program: discovery', () => {
   afterEach(() => harness.cleanup())
 
   it('keeps serving known backends while the daemon is down, and resyncs what changed meanwhile', async () => {
-    const daemon = await harness.daemon({ restartDownMs: 1_500 })
+    // Down long enough for all the test does before `await restart`, which starts a backend process (1.5 s was not,
+    // on a busy machine); short enough that discovery's backoff (100 ms doubling, jittered) retries within ~2 s of the return.
+    const daemon = await harness.daemon({ restartDownMs: 3_000 })
     await daemon.runContainer({ name: 'shop-1', labels: shop, publish: true })
     await daemon.runContainer({ name: 'shop-2', labels: shop, publish: true })
     const lb = await harness.loadBalancer(daemon)
