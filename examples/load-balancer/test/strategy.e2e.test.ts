@@ -20,7 +20,8 @@ describe('load-balancer program: balancing strategy', () => {
     await waitForReplicaNames(lb.admin, 'shop.test', ['slow-1', 'slow-2'])
     expect(lb.stdout()).toContain('(least-connections)\n')
 
-    const slow = get(`${lb.proxy}/slow?delay=1000`, 'shop.test')
+    // Held 3 s: the status poll and the three requests below must all happen while it is in flight, on a busy machine too.
+    const slow = get(`${lb.proxy}/slow?delay=3000`, 'shop.test')
     const [busy] = await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 1, 'the slow request on slow-1')
     expect(busy?.name).toBe('slow-1')
 
@@ -29,7 +30,7 @@ describe('load-balancer program: balancing strategy', () => {
     expect(fast).toEqual(['slow-2', 'slow-2', 'slow-2'])
 
     const answer = await slow
-    expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { container: 'slow-1', requests: 1, path: '/slow?delay=1000' }])
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { container: 'slow-1', requests: 1, path: '/slow?delay=3000' }])
     await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 0, 'slow-1 to be idle')
     // Both idle again: the one picked longest ago takes the next request.
     expect((await getBackend(lb.proxy, 'shop.test', '/next')).container).toBe('slow-1')
@@ -42,7 +43,7 @@ describe('load-balancer program: balancing strategy', () => {
     const lb = await harness.loadBalancer(daemon, ['--strategy', 'round-robin'])
     await waitForReplicaNames(lb.admin, 'shop.test', ['slow-1', 'slow-2'])
 
-    const slow = get(`${lb.proxy}/slow?delay=1000`, 'shop.test')
+    const slow = get(`${lb.proxy}/slow?delay=3000`, 'shop.test')
     await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 1, 'the slow request on slow-1')
     const fast = []
     for (let i = 0; i < 3; i++) fast.push((await getBackend(lb.proxy, 'shop.test', `/fast-${i}`)).container)
