@@ -25,7 +25,8 @@ export interface AbortGuard {
 /**
  * Until released, turns Ctrl-C, SIGTERM, SIGHUP and a
  * crash (uncaught exception, unhandled rejection) into `cleanup` followed by
- * exit: 130 on SIGINT, 143 on SIGTERM, 129 on SIGHUP, 1 on a crash. A second
+ * exit: 130 on SIGINT, 143 on SIGTERM, 129 on SIGHUP, 1 on a crash (a crash while stopping
+ * changes nothing: it is the fallout of killing the workers). A second
  * signal, or a cleanup slower than `deadlineMs`, runs `hardStop` and exits at once.
  *
  * @example
@@ -38,6 +39,9 @@ export function onAbort(handlers: { cleanup: (reason: AbortReason) => Promise<vo
 
   const abort = (reason: AbortReason): void => {
     if (aborting) {
+      // Stopping kills cucumber's workers, and cucumber may throw about it: that is the abort's fallout, not
+      // news, and must not turn Ctrl-C's 130 into a crash's 1. A second signal is someone insisting.
+      if ('crash' in reason) return
       handlers.hardStop()
       process.exit(exitCode(reason))
     }
