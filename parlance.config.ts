@@ -34,7 +34,7 @@ export default defineConfig({
     settlement: { features: ['specs/settlement/**/*.feature'], channels: ['api', 'ui', 'stream'], systems: ['settlement'] },
     'load-balancer': { features: ['specs/load-balancer/**/*.feature'], channels: ['http'], systems: ['load-balancer'] },
   },
-  // Each channel's step timeout (30 s unless set; 60 s for a browser channel) and workers (the cores; half for a browser channel).
+  // Each channel's step timeout (30 s unless set; 60 s for a browser channel); workers: one per core unless set.
   channels: {
     ui: { browser: true },
     // A step of Parlance's own specs runs a whole project's suite, twice at most.

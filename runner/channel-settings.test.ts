@@ -10,11 +10,11 @@ const config: ParlanceConfig = {
 }
 
 describe('channelSettings', () => {
-  it('fits the workers to the cores, half of them for a browser channel, and gives a browser channel a longer step timeout', () => {
+  it('gives each channel a worker per core, and a browser channel a longer step timeout', () => {
     expect(channelSettings(config, 'api', { cores: 2 })).toEqual({ channel: 'api', workers: 2, stepTimeoutMs: 30_000, browser: false })
-    expect(channelSettings(config, 'ui', { cores: 2 })).toEqual({ channel: 'ui', workers: 1, stepTimeoutMs: 60_000, browser: true })
+    expect(channelSettings(config, 'ui', { cores: 2 })).toEqual({ channel: 'ui', workers: 2, stepTimeoutMs: 60_000, browser: true })
     expect(channelSettings(config, 'ui', { cores: 1 }).workers).toBe(1)
-    expect(channelSettings(config, 'ui', { cores: 8 }).workers).toBe(4)
+    expect(channelSettings(config, 'api', { cores: 0 }).workers).toBe(1)
   })
 
   it('takes --parallel first, then the channel’s workers, then the config’s parallel', () => {

@@ -94,8 +94,7 @@ export interface ChannelConfig {
   browser?: boolean
   /**
    * Worker processes for this channel; `--parallel` overrides it. Default:
-   * `parallel`, else the machine's cores (half of them for a browser channel:
-   * each worker runs a Chromium).
+   * `parallel`, else one per core of the machine.
    */
   workers?: number
 }
