@@ -1,4 +1,4 @@
-import { defineConfig } from './runner/config.ts'
+import { defineConfig } from './runner/config/config.ts'
 
 // `npm run acceptance`. The settlement engine starts once per run on a fresh
 // data directory ({tempDir}: made for the run, removed after it), so every run

@@ -5,7 +5,7 @@ import { nearest } from '../drivers/core/nearest.ts'
 import { gateCommand } from './gate/index.ts'
 import { lintCommand } from './lint/index.ts'
 import { mergeCommand } from './merge/index.ts'
-import { runCommand } from './run-command.ts'
+import { runCommand } from './run/run-command.ts'
 
 /**
  * The exit code of a usage or configuration error.

@@ -1,4 +1,4 @@
-import { isPlainObject, type Check } from '../config-problems.ts'
+import { isPlainObject, type Check } from '../config/config-problems.ts'
 
 /**
  * Checks `gate` of `parlance.config.ts`: `required` maps tags to lists of channel names.

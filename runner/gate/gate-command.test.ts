@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { validateConfig } from '../validate-config.ts'
+import { validateConfig } from '../config/validate-config.ts'
 import { gateCommand, gateHelp } from './gate-command.ts'
 
 function captureStdout(): string[] {

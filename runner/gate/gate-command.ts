@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultConfigFile } from '../config.ts'
-import { loadConfig } from '../load-config.ts'
+import { defaultConfigFile } from '../config/config.ts'
+import { loadConfig } from '../config/load-config.ts'
 import type { GateConfig } from './gate-config.ts'
 import { gateExitCodes, runGate } from './run-gate.ts'
 

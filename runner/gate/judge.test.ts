@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ChannelRun, FeatureOutline, ScenarioRun } from '../messages/index.ts'
-import type { SystemDeath } from '../system-death.ts'
+import type { SystemDeath } from '../systems/system-death.ts'
 import { judge } from './judge.ts'
 
 const feature: FeatureOutline = {

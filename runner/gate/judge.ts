@@ -1,6 +1,6 @@
 import { outcomeLabels } from '../../drivers/core/errors/outcome.ts'
 import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from '../messages/index.ts'
-import { describeDeath, type SystemDeath } from '../system-death.ts'
+import { describeDeath, type SystemDeath } from '../systems/system-death.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
 
 /**

@@ -24,7 +24,7 @@ interface Checked {
 function startCheck(args: string[]): { pid: number; stateDir: string; output: () => string; done: Promise<Checked> } {
   const stateDir = mkdtempSync(join(tmpdir(), 'parlance-isolation-test-'))
   const env = { ...process.env, FIXTURE_STATE_DIR: stateDir, NO_COLOR: '1', FORCE_COLOR: '0' }
-  const argv = ['--import', './runner/register.mjs', 'runner/isolation-check.ts', '--config', fixtureConfig, '--reports', join(stateDir, 'reports'), ...args]
+  const argv = ['--import', './runner/register.mjs', 'runner/isolation/isolation-check.ts', '--config', fixtureConfig, '--reports', join(stateDir, 'reports'), ...args]
   const child = spawn(process.execPath, argv, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   started.push({ pid: child.pid!, stateDir })
   let stdout = ''

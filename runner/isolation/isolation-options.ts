@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { toMilliseconds, type DurationInput } from '../../drivers/core/duration-input.ts'
-import { checkTagExpression } from '../channel-tags.ts'
-import { defaultConfigFile } from '../config.ts'
-import { formatOptionHelp, parseOptions, type OptionSpec } from '../options.ts'
+import { checkTagExpression } from '../run/channel-tags.ts'
+import { defaultConfigFile } from '../config/config.ts'
+import { formatOptionHelp, parseOptions, type OptionSpec } from '../command/options.ts'
 
 /**
  * What the isolation check was asked to do.

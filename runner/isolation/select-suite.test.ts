@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ParlanceConfig } from '../config.ts'
-import type { LoadedConfig } from '../load-config.ts'
+import type { ParlanceConfig } from '../config/config.ts'
+import type { LoadedConfig } from '../config/load-config.ts'
 import { selectSuite, selectSuites } from './select-suite.ts'
 
 const engine = { command: 'node', ready: { log: /listening on (http:\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }

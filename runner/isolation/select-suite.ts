@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { nearest } from '../../drivers/core/nearest.ts'
-import type { LoadedConfig } from '../load-config.ts'
-import { planRun } from '../plan.ts'
+import type { LoadedConfig } from '../config/load-config.ts'
+import { planRun } from '../run/plan.ts'
 
 /**
  * The suite the isolation check runs: one domain, picked out of the config by

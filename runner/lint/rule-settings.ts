@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { nearest } from '../../drivers/core/nearest.ts'
-import { isPlainObject, join, Problems, type Check } from '../config-problems.ts'
+import { isPlainObject, join, Problems, type Check } from '../config/config-problems.ts'
 import type { Severity } from './finding.ts'
 import type { LintConfig } from './lint-config.ts'
 import { lintRuleIds, lintRules } from './rules.ts'

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-import type { ChannelPlan } from '../plan.ts'
+import type { ChannelPlan } from '../run/plan.ts'
 import { planShards, type ShardLoad, type ShardUnit } from './plan-shards.ts'
 import type { Shard } from './shard-spec.ts'
 import { compareKeys, scenarioKey, type Timings } from './timings.ts'

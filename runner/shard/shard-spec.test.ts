@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseRunArgs } from '../run-command.ts'
+import { parseRunArgs } from '../run/run-command.ts'
 import { parseShard, shardFolder, shardFromEnv } from './shard-spec.ts'
 
 describe('--shard', () => {

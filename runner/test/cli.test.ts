@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { runOptionSpecs } from '../run-command.ts'
+import { runOptionSpecs } from '../run/run-command.ts'
 import { fixture, ParlanceCli } from './run-cli.ts'
 
 let cli: ParlanceCli

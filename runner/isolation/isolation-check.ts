@@ -2,15 +2,15 @@
 // run against them three times with no reset in between; every run must pass.
 // That is the proof that aliasing isolates scenarios. `--help` says more.
 import { relative } from 'node:path'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
-import { onAbort } from './abort.ts'
-import { checkDomain, type CheckProgress } from './isolation/check-domain.ts'
-import { isolationHelp, parseIsolationArgs } from './isolation/isolation-options.ts'
-import { overallVerdictLine } from './isolation/isolation-report.ts'
-import { selectSuites } from './isolation/select-suite.ts'
-import { killCheck, stopCheck } from './isolation/stop-check.ts'
-import { loadConfig } from './load-config.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { ParlanceError } from '../../drivers/core/errors/parlance-error.ts'
+import { onAbort } from '../command/abort.ts'
+import { checkDomain, type CheckProgress } from './check-domain.ts'
+import { isolationHelp, parseIsolationArgs } from './isolation-options.ts'
+import { overallVerdictLine } from './isolation-report.ts'
+import { selectSuites } from './select-suite.ts'
+import { killCheck, stopCheck } from './stop-check.ts'
+import { loadConfig } from '../config/load-config.ts'
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`)
 // A reader that went away (`| head`) must not turn into a crash that cuts the cleanup short.

@@ -1,8 +1,8 @@
-import { nearest } from '../drivers/core/nearest.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 import { isPlainObject, join, positiveInteger, string, strings, type Check, type Problems } from './config-problems.ts'
 import type { SystemConfig } from './config.ts'
-import { findCycle } from './system-order.ts'
-import { namedGroups, placeholdersIn, systemAddressed } from './system-templates.ts'
+import { findCycle } from '../systems/system-order.ts'
+import { namedGroups, placeholdersIn, systemAddressed } from '../systems/system-templates.ts'
 
 const addressExample = '/listening on (http:\\/\\/\\S+)/'
 

@@ -1,10 +1,10 @@
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { nearest } from '../drivers/core/nearest.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 import { checkTagExpression } from './channel-tags.ts'
-import { defaultConfigFile } from './config.ts'
-import { formatOptionHelp, parseOptions, type OptionSpec } from './options.ts'
+import { defaultConfigFile } from '../config/config.ts'
+import { formatOptionHelp, parseOptions, type OptionSpec } from '../command/options.ts'
 import type { RunOptions } from './run.ts'
-import { parseShard, shardFromEnv } from './shard/shard-spec.ts'
+import { parseShard, shardFromEnv } from '../shard/shard-spec.ts'
 
 /**
  * The options of `parlance run`, in the order `--help` shows them.

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { ChannelResult, ScenarioOutcome } from './results.ts'
 import { formatSummary, runFailed } from './summary.ts'
 import { featureMatcher } from './summary-sections.ts'
-import type { SystemDeath } from './system-death.ts'
+import type { SystemDeath } from '../systems/system-death.ts'
 
 const scenario = (name: string, status: ScenarioOutcome['status'], line: number, detail?: string): ScenarioOutcome => ({
   key: `features/a.feature:${line}`, uri: 'features/a.feature', line, feature: 'Amending results', scenario: name, status, ...(detail ? { detail } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { channelSettings, describeWorkers } from './channel-settings.ts'
-import type { ParlanceConfig } from './config.ts'
+import type { ParlanceConfig } from '../config/config.ts'
 
 const config: ParlanceConfig = {
   domains: { shop: { features: ['specs'], channels: ['api', 'ui', 'stream'] } },

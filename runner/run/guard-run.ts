@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { stopAllProcesses } from '../drivers/core/process-supervisor.ts'
-import { onAbort } from './abort.ts'
-import { descendantPids, signal, terminateDescendants } from './process-tree.ts'
+import { stopAllProcesses } from '../../drivers/core/process-supervisor.ts'
+import { onAbort } from '../command/abort.ts'
+import { descendantPids, signal, terminateDescendants } from '../command/process-tree.ts'
 
 /**
  * A run's protection against Ctrl-C, SIGTERM and crashes. Once `aborting`,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { isProcessAlive } from '../drivers/core/process-group.ts'
+import { isProcessAlive } from '../../drivers/core/process-group.ts'
 
 /**
  * The processes below `root` (children, grandchildren, …), leaves the

@@ -1,10 +1,10 @@
-import { toMilliseconds } from '../drivers/core/duration-input.ts'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { nearest } from '../drivers/core/nearest.ts'
+import { toMilliseconds } from '../../drivers/core/duration-input.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 import { isPlainObject, Problems, positiveInteger, string, strings, type Check } from './config-problems.ts'
 import type { ChannelConfig, DomainConfig, ParlanceConfig } from './config.ts'
-import { checkGateConfig } from './gate/check-gate-config.ts'
-import { checkLintConfig } from './lint/rule-settings.ts'
+import { checkGateConfig } from '../gate/check-gate-config.ts'
+import { checkLintConfig } from '../lint/rule-settings.ts'
 import { checkSystems } from './validate-system.ts'
 
 /**

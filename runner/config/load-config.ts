@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { defaultConfigFile, type ParlanceConfig } from './config.ts'
 import { validateConfig } from './validate-config.ts'
 
@@ -34,7 +34,7 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   if (!existsSync(file)) {
     throw new ConfigurationError(
       path === undefined
-        ? `no ${defaultConfigFile} in ${cwd}; create one, export default defineConfig({ systems, domains, support }) with defineConfig from runner/config.ts, or pass --config PATH`
+        ? `no ${defaultConfigFile} in ${cwd}; create one, export default defineConfig({ systems, domains, support }) with defineConfig from runner/config/config.ts, or pass --config PATH`
         : `--config: no config file at ${shown}; check the path (it is relative to ${cwd})`,
     )
   }

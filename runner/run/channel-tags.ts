@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { nearest } from '../drivers/core/nearest.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 
 const prefix = '@channel:'
 

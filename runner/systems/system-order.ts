@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import type { SystemConfig } from './config.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import type { SystemConfig } from '../config/config.ts'
 
 type Systems = Readonly<Record<string, Pick<SystemConfig, 'after'>>>
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { UnexpectedExit } from '../drivers/core/process-supervisor.ts'
-import type { SystemConfig } from './config.ts'
+import type { UnexpectedExit } from '../../drivers/core/process-supervisor.ts'
+import type { SystemConfig } from '../config/config.ts'
 import { startSystems } from './systems.ts'
 
 // Prints the directory it was given once it exists, then waits to be stopped.

@@ -1,8 +1,8 @@
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { nearest } from '../drivers/core/nearest.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 import { andTagExpressions, channelTagExpression } from './channel-tags.ts'
-import type { ParlanceConfig } from './config.ts'
-import { withPrerequisites } from './system-order.ts'
+import type { ParlanceConfig } from '../config/config.ts'
+import { withPrerequisites } from '../systems/system-order.ts'
 
 /**
  * One cucumber run: a channel, the features of the domains that declare it,

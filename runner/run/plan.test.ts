@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { defineConfig } from './config.ts'
+import { defineConfig } from '../config/config.ts'
 import { planRun } from './plan.ts'
 
 const engine = { command: 'node', ready: { log: /listening on (\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }

@@ -1,8 +1,8 @@
 import chalk from 'chalk'
-import { outcomeLabels } from '../drivers/core/errors/outcome.ts'
+import { outcomeLabels } from '../../drivers/core/errors/outcome.ts'
 import type { ChannelResult, ScenarioOutcome } from './results.ts'
 import type { SummarySection } from './summary-sections.ts'
-import { describeDeath, type SystemDeath } from './system-death.ts'
+import { describeDeath, type SystemDeath } from '../systems/system-death.ts'
 
 /** A cell: how the scenario ended on the channel (`not-run` also when it has no outcome there); `compromised`: it failed because the system under test could not be reached. */
 type CellStatus = ScenarioOutcome['status'] | 'compromised'

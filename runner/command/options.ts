@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
-import { nearest } from '../drivers/core/nearest.ts'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 
 /**
  * One command-line option: how it parses and what `--help` says about it.

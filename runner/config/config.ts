@@ -1,6 +1,6 @@
-import type { DurationInput } from '../drivers/core/duration-input.ts'
-import type { GateConfig } from './gate/gate-config.ts'
-import type { LintConfig } from './lint/lint-config.ts'
+import type { DurationInput } from '../../drivers/core/duration-input.ts'
+import type { GateConfig } from '../gate/gate-config.ts'
+import type { LintConfig } from '../lint/lint-config.ts'
 
 /**
  * A system under test that `parlance run` starts once per run, on an

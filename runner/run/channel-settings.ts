@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
-import { toMilliseconds } from '../drivers/core/duration-input.ts'
-import { defaultStepTimeoutMs } from '../dsl/core/cucumber/runner-env.ts'
-import type { ParlanceConfig } from './config.ts'
+import { toMilliseconds } from '../../drivers/core/duration-input.ts'
+import { defaultStepTimeoutMs } from '../../dsl/core/cucumber/runner-env.ts'
+import type { ParlanceConfig } from '../config/config.ts'
 
 /**
  * How one channel runs in this run: its workers, its step timeout, whether it needs a browser.

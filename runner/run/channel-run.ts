@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api'
-import { stepTimeoutEnvName } from '../dsl/core/cucumber/runner-env.ts'
+import { stepTimeoutEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import type { ChannelSettings } from './channel-settings.ts'
 import type { ChannelPlan } from './plan.ts'
 import { channelReportFiles } from './reports.ts'
 import { ResultCollector, type ChannelResult } from './results.ts'
 
 /** Loads TypeScript in cucumber's worker processes; it must come first in `import`. */
-const registerFile = fileURLToPath(new URL('./register.mjs', import.meta.url))
+const registerFile = fileURLToPath(new URL('../register.mjs', import.meta.url))
 
 /**
  * Everything one channel's cucumber run needs besides its plan.

@@ -1,5 +1,5 @@
-import { describeExit } from '../drivers/core/process-messages.ts'
-import type { UnexpectedExit } from '../drivers/core/process-supervisor.ts'
+import { describeExit } from '../../drivers/core/process-messages.ts'
+import type { UnexpectedExit } from '../../drivers/core/process-supervisor.ts'
 
 /**
  * A system the run started that exited while the run went on: which, how and

@@ -1,4 +1,4 @@
-import { nearest } from '../drivers/core/nearest.ts'
+import { nearest } from '../../drivers/core/nearest.ts'
 
 /**
  * Checks one value found at `path` of a config, adding what is wrong with it to `problems`.
