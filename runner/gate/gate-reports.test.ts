@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readMessageFile } from '../messages/index.ts'
+import { readMessageFile } from '../../drivers/core/run-model/index.ts'
 import { runGate } from './run-gate.ts'
 import { largeAttachmentBytes, writeHtml } from './write-html.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { ChannelRun, FeatureOutline, ScenarioRun } from '../messages/index.ts'
+import type { ChannelRun, FeatureOutline, ScenarioRun } from '../../drivers/core/run-model/index.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import { judge } from './judge.ts'
 

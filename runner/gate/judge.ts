@@ -1,5 +1,5 @@
 import { outcomeLabels } from '../../drivers/core/errors/outcome.ts'
-import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from '../messages/index.ts'
+import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from '../../drivers/core/run-model/index.ts'
 import { describeDeath, type SystemDeath } from '../systems/system-death.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
 

@@ -1,5 +1,5 @@
 import type { Envelope } from '@cucumber/messages'
-import type { MessageSet } from '../messages/index.ts'
+import type { MessageSet } from '../../drivers/core/run-model/index.ts'
 
 /**
  * The channels' messages as one stream for the HTML report and merged.ndjson.

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import chalk from 'chalk'
-import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../messages/index.ts'
+import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../../drivers/core/run-model/index.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { GateConfig } from './gate-config.ts'
 import { judge, type Verdict } from './judge.ts'

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import xmlbuilder from 'xmlbuilder'
-import type { ScenarioRun } from '../messages/index.ts'
+import type { ScenarioRun } from '../../drivers/core/run-model/index.ts'
 import type { Verdict } from './judge.ts'
 
 /**

@@ -1,5 +1,5 @@
 import type { Envelope } from '@cucumber/messages'
-import { readMessageFile } from '../messages/index.ts'
+import { readMessageFile } from '../../drivers/core/run-model/index.ts'
 
 /**
  * The envelopes of a cucumber messages file (NDJSON, one envelope a line),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parlanceMediaTypes } from '../../drivers/core/report-media-types.ts'
 import { judge } from '../gate/judge.ts'
-import type { ChannelRun, FeatureOutline, ScenarioRun } from '../messages/index.ts'
+import type { ChannelRun, FeatureOutline, ScenarioRun } from '../../drivers/core/run-model/index.ts'
 import { ResultCollector, type Envelope } from './results.ts'
 import { formatSummary } from './summary.ts'
 

@@ -1,7 +1,7 @@
 import type { runCucumber } from '@cucumber/cucumber/api'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../../drivers/core/report-media-types.ts'
 import { unknownChannelTags } from './channel-tags.ts'
-import { failureKindOf, type FailureKind } from '../messages/index.ts'
+import { failureKindOf, type FailureKind } from '../../drivers/core/run-model/index.ts'
 
 /**
  * A cucumber message, as `runCucumber` hands them to its `onMessage` callback.

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildChannelRun, channelOf, findMessageFiles, readMessageFile } from './index.ts'
 
-const fixtures = fileURLToPath(new URL('../gate/fixtures', import.meta.url))
-const cck = fileURLToPath(new URL('../fixtures/cck', import.meta.url))
+const fixtures = fileURLToPath(new URL('../../../runner/gate/fixtures', import.meta.url))
+const cck = fileURLToPath(new URL('../../../runner/fixtures/cck', import.meta.url))
 
 describe('reading cucumber messages', () => {
   it('names the channel by the directory of messages.ndjson, else by the file stem', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { ConfigurationError } from '../errors/configuration-error.ts'
 
 /**
  * What the gate writes next to the channels' messages; never read back as a channel's run.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname } from 'node:path'
 import { parseEnvelope, type Envelope } from '@cucumber/messages'
-import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { ConfigurationError } from '../errors/configuration-error.ts'
 
 /**
  * One file of cucumber messages and the channel it is the run of.

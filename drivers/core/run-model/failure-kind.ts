@@ -1,7 +1,7 @@
-import { AssertionFailedError } from '../../drivers/core/errors/assertion-failed-error.ts'
-import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-import type { Outcome } from '../../drivers/core/errors/outcome.ts'
-import { SystemCompromisedError } from '../../drivers/core/errors/system-compromised-error.ts'
+import { AssertionFailedError } from '../errors/assertion-failed-error.ts'
+import { ConfigurationError } from '../errors/configuration-error.ts'
+import type { Outcome } from '../errors/outcome.ts'
+import { SystemCompromisedError } from '../errors/system-compromised-error.ts'
 
 /**
  * What kind of failure a failed step was, when its error says so: the outcome
