@@ -1,4 +1,5 @@
 // The parlance domain's language: what its step glue (specs/parlance/steps) uses.
 export { ParlanceDsl, parlance } from './parlance-dsl.ts'
+export type { ChannelOperation } from './project.ts'
 export { suiteStepTimeoutMs } from './suite.ts'
 export { cellOutcomes, type CellOutcome } from './result-cells.ts'

@@ -36,7 +36,7 @@ describe('the parlance DSL', () => {
 
   test('refuses an operation a channel could not lack, with the nearest one', () => {
     const dsl = new ParlanceDsl(() => fakeDriver().driver)
-    expect(() => dsl.project.withChannelLimit(['channel: ui', 'cannot: ask for refund', 'because: no button'])).toThrow(
+    expect(() => dsl.project.withChannelLimit({ raw: () => [['channel', 'ui'], ['cannot', 'ask for refund'], ['because', 'no button']] })).toThrow(
       'withChannelLimit: invalid value "ask for refund" for parameter "cannot" — did you mean "ask for a refund"?',
     )
   })

@@ -30,6 +30,15 @@ const operations = {
   'check payments': 'expectPaid',
 } as const satisfies Record<string, LedgerOperation>
 
+/**
+ * An operation of the project's ledger, in a spec's words, that a channel may be unable to perform.
+ *
+ * @example
+ *   const cannot: ChannelOperation = 'ask for a refund'
+ *   project.withChannelLimit({ channel: 'ui', cannot, because: 'the betting pages have no refund button' })
+ */
+export type ChannelOperation = keyof typeof operations
+
 const withChannelLimit = dslMethod('withChannelLimit', {
   channel: string(),
   cannot: oneOf(['open an account', 'place a bet', 'be paid', 'ask for a refund', 'check payments']),
@@ -57,7 +66,7 @@ export class Project {
    *
    * @example
    *   project.withChannels({ channels: ['api', 'ui'] })
-   *   project.withChannels(['channels: api, ui'])
+   *   project.withChannels({ channels: 'api, ui' })
    */
   withChannels(input: InputOf<typeof withChannels>): void {
     const { channels } = withChannels.parse(input)
@@ -98,7 +107,7 @@ export class Project {
    *
    * @example
    *   project.withAccountScenarios({ customer: 'Alice', count: 2 })
-   *   project.withAccountScenarios(['customer: Alice', 'count: 2'])
+   *   project.withAccountScenarios({ customer: 'Bob', count: 3 }) // "Bob opens an account #1" to "#3"
    */
   withAccountScenarios(input: InputOf<typeof withAccountScenarios>): void {
     const { customer, count } = withAccountScenarios.parse(input)

@@ -150,7 +150,7 @@ export class Report {
    *
    * @example
    *   report.expectVerdict({ verdict: 'passed' })
-   *   report.expectVerdict(['verdict: failed'])
+   *   report.expectVerdict({ verdict: 'failed' })
    */
   expectVerdict(input: InputOf<typeof expectVerdict>): void {
     const { verdict } = expectVerdict.parse(input)

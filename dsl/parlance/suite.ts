@@ -39,7 +39,7 @@ export class Suite {
    *
    * @example
    *   await suite.run()
-   *   await suite.run(['workers: 2'])
+   *   await suite.run({ workers: 2, times: 2 })
    */
   async run(input: InputOf<typeof runDeclaration> = {}): Promise<void> {
     const { workers, times, against } = runDeclaration.parse(input)

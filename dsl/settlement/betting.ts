@@ -51,7 +51,7 @@ export class Betting {
    *
    * @example
    *   await betting.placeMultiple({ punter: 'Alice', stake: '£1', eachWay: true, legs: [{ runner: 'Red Rum', price: '4/1' }, { runner: 'Arkle' }] })
-   *   await betting.placeMultiple(['punter: Bob', 'runner: Red Rum', 'price: 4/1', 'runner: Arkle', 'price: 3/1'])
+   *   await betting.placeMultiple(dataTable) // | punter | stake | runner | price | with a row per leg
    */
   async placeMultiple(input: InputOf<typeof placeMultiple>): Promise<void> {
     const args = placeMultiple.parse(input, { aliases: this.session.aliases })

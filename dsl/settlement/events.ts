@@ -62,7 +62,7 @@ export class Events {
    *
    * @example
    *   await events.withdraw({ runner: 'Crisp', price: '3/1' }) // 25p in the pound
-   *   await events.withdraw(['runner: Crisp', 'price: 1/2', 'late: yes'])
+   *   await events.withdraw({ runner: 'Crisp', price: '1/2', late: true })
    */
   async withdraw(input: InputOf<typeof withdraw>): Promise<void> {
     const { runner, price, late, race } = withdraw.parse(input, { aliases: this.session.aliases })

@@ -9,7 +9,6 @@ import type { PlacedBet } from './bet-book.ts'
 import { checkedColumns, formatRows, rowDifferences, type Row } from './row-table.ts'
 import type { SettlementSession } from './settlement-session.ts'
 import { settledTimes, shownBets } from './shown-bets.ts'
-import { tableForm, type WithTable } from './table-form.ts'
 
 const bets = dslMethod('bets', { punter: alias() })
 const expectReturns = dslMethod('expectReturns', { punter: alias({ optional: true }), bet: alias({ optional: true }), returns: money() })
@@ -108,8 +107,8 @@ export class Punter {
    *   await punter.expectBets({ punter: 'Alice', bets: dataTable }) // | bet | status | stake | returns |
    *   await punter.expectBets({ punter: 'Alice', bets: [{ bet: "Alice's bet", status: 'settled', returns: '£35.00' }] })
    */
-  async expectBets(input: InputOf<typeof expectBets> | WithTable<'bets'>): Promise<void> {
-    const args = expectBets.parse(tableForm<InputOf<typeof expectBets>>(input, 'bets'), { aliases: this.session.aliases })
+  async expectBets(input: InputOf<typeof expectBets>): Promise<void> {
+    const args = expectBets.parse(input, { aliases: this.session.aliases })
     const names = this.session.bets.takenBy(args.punter)
     const actual = (await this.session.driver.betsOf(args.punter)).map((bet) => betRow(names.get(bet.betId) ?? `bet ${bet.betId}`, bet))
     const expected = args.bets.map((row): Row => ({ bet: this.session.specName(row.bet), status: row.status, stake: row.stake?.toString(), returns: row.returns?.toString() }))
@@ -132,8 +131,8 @@ export class Punter {
    *   await punter.expectBreakdown({ bet: "Alice's bet", legs: dataTable }) // | part | runner | result | position | place-terms | dead-heat | rule-4 |
    *   await punter.expectBreakdown({ bet: "Alice's bet", legs: [{ part: 'win', runner: 'Red Rum', result: 'won' }] })
    */
-  async expectBreakdown(input: InputOf<typeof expectBreakdown> | WithTable<'legs'>): Promise<void> {
-    const args = expectBreakdown.parse(tableForm<InputOf<typeof expectBreakdown>>(input, 'legs'), { aliases: this.session.aliases })
+  async expectBreakdown(input: InputOf<typeof expectBreakdown>): Promise<void> {
+    const args = expectBreakdown.parse(input, { aliases: this.session.aliases })
     const placed = this.session.bets.named(expectBreakdown.name, this.session.specName(args.bet))
     const [shown] = await shownBets(this.session, expectBreakdown.name, [placed], { breakdown: true })
     const { breakdown, status } = shown!.bet

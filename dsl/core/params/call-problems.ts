@@ -1,29 +1,26 @@
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
+import { nearest } from '../../../drivers/core/nearest.ts'
 import type { ValueFormatError } from '../../../drivers/core/values/value-format-error.ts'
-import type { CompiledParam } from './compile-declaration.ts'
 import { messages } from './messages.ts'
-
-/** A non-repeated parameter given more than once: one problem, however many times. */
-interface Repeat {
-  readonly owner: object
-  readonly param: CompiledParam
-  readonly given: unknown[]
-  readonly where: () => string
-}
 
 /**
  * Everything wrong with one call, in the order found, to be thrown as one
  * ConfigurationError, one problem a line.
  *
  * @example
- *   problems.add('placeBet: missing required parameter "selection" — give text')
- *   if (problems.found) throw problems.toError('placeBet')
+ *   const problems = new CallProblems('placeBet'); problems.add('placeBet: missing required parameter "selection" — give text')
+ *   if (problems.found) throw problems.toError()
  */
 export class CallProblems {
-  private readonly lines: (string | Repeat)[] = []
+  private readonly lines: string[] = []
   private cause: ValueFormatError | undefined
   /** Names offered as "did you mean": not reported missing as well. */
-  private readonly suggested: string[] = []
+  private readonly suggested = new Set<string>()
+
+  constructor(
+    /** The method called, as every line begins. */
+    readonly method: string,
+  ) {}
 
   /** Whether there is anything to report. */
   get found(): boolean {
@@ -41,26 +38,20 @@ export class CallProblems {
     this.add(line)
   }
 
-  /** Notes a further value for a parameter that takes one; `where` is asked once the call is read. */
-  addRepeat(owner: object, param: CompiledParam, first: unknown, given: unknown, where: () => string): void {
-    const known = this.lines.find((line): line is Repeat => typeof line !== 'string' && line.owner === owner && line.param === param)
-    if (known) known.given.push(given)
-    else this.lines.push({ owner, param, given: [first, given], where })
-  }
-
-  /** Notes a name offered as "did you mean". */
-  suggest(name: string): void {
-    this.suggested.push(name)
+  /** Adds a name that is no parameter, with the nearest one that is; that one is then not reported missing. */
+  unknown(name: string, candidates: readonly string[], accepted: string, where = ''): void {
+    const suggestion = nearest(name, candidates)
+    if (suggestion !== undefined) this.suggested.add(suggestion)
+    this.add(messages.unknownParameter(this.method, name, suggestion, accepted, where))
   }
 
   /** Whether a name was offered as "did you mean", so it need not be reported missing. */
   wasSuggested(name: string): boolean {
-    return this.suggested.includes(name)
+    return this.suggested.has(name)
   }
 
   /** The one error for the call. */
-  toError(method: string): ConfigurationError {
-    const lines = this.lines.map((line) => (typeof line === 'string' ? line : messages.givenMoreThanOnce(method, line.param.name, line.given, line.where())))
-    return new ConfigurationError(lines.join('\n'), lines.length === 1 && this.cause ? { cause: this.cause } : {})
+  toError(): ConfigurationError {
+    return new ConfigurationError(this.lines.join('\n'), this.lines.length === 1 && this.cause ? { cause: this.cause } : {})
   }
 }

@@ -7,8 +7,7 @@ import type { Declaration } from './parsed-args.ts'
 import { readDefault } from './read-default.ts'
 
 /**
- * A value parameter ready for parsing: its default already read, its slot
- * in the call's values fixed.
+ * A value parameter ready for parsing: its default already read.
  *
  * @example
  *   const stake = compiled.byName.get('stake')!.param!
@@ -23,8 +22,6 @@ export interface CompiledParam {
   /** The default, read (a list when repeated), or undefined. */
   readonly defaultValue: unknown
   readonly alias: AliasOptions | undefined
-  /** Where its value sits among its owner's (the call's or the group's) values. */
-  readonly slot: number
 }
 
 /**
@@ -37,18 +34,19 @@ export interface CompiledParam {
 export interface CompiledGroup {
   readonly isGroup: true
   readonly name: string
-  readonly slot: number
   readonly required: boolean
   /** The member that starts each group. */
   readonly first: CompiledParam
   readonly members: readonly CompiledParam[]
-  /** Members by name, as declared and in lower case. */
+  /** Members by name, as declared and in lower case, for a table's column names. */
   readonly memberByName: ReadonlyMap<string, CompiledParam>
+  /** The members' names as declared: the keys of a group's object. */
+  readonly memberNames: readonly string[]
   readonly memberList: string
 }
 
 /**
- * What a name in a text form stands for: a top-level parameter, the start of a
+ * What a name in a data table stands for: a top-level parameter, the start of a
  * group, or a later member of a group (which belongs to the group open at the time).
  *
  * @example
@@ -83,12 +81,10 @@ export interface CompiledDeclaration {
   readonly entries: readonly CompiledEntry[]
   /** Entries by object key, exactly as declared. */
   readonly entryByKey: ReadonlyMap<string, CompiledEntry>
-  /** What each name a text form may use stands for, by the name as declared and in lower case: one lookup per name. */
+  /** What each name a data table may use stands for, by the name as declared and in lower case: one lookup per name. */
   readonly byName: ReadonlyMap<string, NameMeaning>
-  /** The parameters that values without a name fill, in order. */
-  readonly positional: readonly CompiledParam[]
-  /** Every name a text form may use, once each, for "did you mean". */
-  readonly textNames: readonly string[]
+  /** Every name a data table may use, once each, for "did you mean". */
+  readonly tableNames: readonly string[]
   /** Every object key, for "did you mean" on the typed-object form. */
   readonly keys: readonly string[]
   /** `punter, stake; group legs: leg, price` */
@@ -98,9 +94,6 @@ export interface CompiledDeclaration {
   /** The first parameter that takes a name to alias, if any. */
   readonly firstAlias: string | undefined
 }
-
-// Must stay writable as "name: value": an identifier, which may also contain '-'.
-const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /**
  * Checks a declaration and compiles it; a mistake in it throws a ConfigurationError naming the method.
@@ -116,21 +109,20 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
   const paramByName = new Map<string, CompiledParam>()
   const byName = new Map<string, NameMeaning>()
   const mean = (name: string, meaning: NameMeaning) => byName.set(name, meaning).set(name.toLowerCase(), meaning)
-  const textNames = new Set<string>()
+  const tableNames = new Set<string>()
 
   for (const [key, declared] of Object.entries(declaration)) {
-    const slot = entries.length
     if (isGroupParam(declared)) {
-      const group = compileGroup(method, key, slot, declared, problems)
+      const group = compileGroup(method, key, declared, problems)
       if (!group) continue
       entries.push(group)
       entryByKey.set(key, group)
     } else if (isValueParam(declared)) {
-      const param = compileParam(method, key, slot, declared, problems)
+      const param = compileParam(method, key, declared, problems)
       entries.push(param)
       entryByKey.set(key, param)
       addName(paramByName, param.name, param, () => problems.push(messages.sameName(method, key, paramByName.get(key.toLowerCase())!.name, '')))
-      textNames.add(key)
+      tableNames.add(key)
     } else {
       problems.push(messages.notAParameter(method, key, declared))
     }
@@ -148,7 +140,7 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
     }
     mean(first, { starts: group })
     for (const member of group.members) {
-      textNames.add(member.name)
+      tableNames.add(member.name)
       if (member !== group.first && !byName.has(member.name.toLowerCase())) mean(member.name, { memberOf: group })
     }
   }
@@ -162,8 +154,7 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
     entries,
     entryByKey,
     byName,
-    positional: entries.filter((entry): entry is CompiledParam => !entry.isGroup),
-    textNames: [...textNames],
+    tableNames: [...tableNames],
     keys: [...entryByKey.keys()],
     acceptedNames: [topNames.join(', '), ...groups.map((group) => `group ${group.name}: ${group.memberList}`)].filter(Boolean).join('; '),
     acceptedKeys: [...entryByKey.keys()].join(', '),
@@ -171,7 +162,7 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
   }
 }
 
-function compileGroup(method: string, key: string, slot: number, declared: GroupParam<GroupMembers>, problems: string[]): CompiledGroup | undefined {
+function compileGroup(method: string, key: string, declared: GroupParam<GroupMembers>, problems: string[]): CompiledGroup | undefined {
   const members: CompiledParam[] = []
   const memberByName = new Map<string, CompiledParam>()
   for (const [name, member] of Object.entries(declared.members)) {
@@ -183,7 +174,7 @@ function compileGroup(method: string, key: string, slot: number, declared: Group
       problems.push(messages.notAParameter(method, name, member))
       continue
     }
-    const param = compileParam(method, name, members.length, member, problems)
+    const param = compileParam(method, name, member, problems)
     members.push(param)
     addName(memberByName, name, param, () => problems.push(messages.sameName(method, name, memberByName.get(name.toLowerCase())!.name, ` of group "${key}"`)))
   }
@@ -193,20 +184,20 @@ function compileGroup(method: string, key: string, slot: number, declared: Group
     return undefined
   }
   if (first.presence !== 'required' || first.repeated) problems.push(messages.groupStartOptions(method, first.name, key))
+  const memberNames = members.map((member) => member.name)
   return {
     isGroup: true,
     name: key,
-    slot,
     required: declared.presence === 'required',
     first,
     members,
     memberByName,
-    memberList: members.map((member) => member.name).join(', '),
+    memberNames,
+    memberList: memberNames.join(', '),
   }
 }
 
-function compileParam(method: string, name: string, slot: number, declared: AnyValueParam, problems: string[]): CompiledParam {
-  if (!PARAMETER_NAME.test(name)) problems.push(messages.badName(method, name))
+function compileParam(method: string, name: string, declared: AnyValueParam, problems: string[]): CompiledParam {
   return {
     isGroup: false,
     name,
@@ -215,7 +206,6 @@ function compileParam(method: string, name: string, slot: number, declared: AnyV
     repeated: declared.repeated,
     defaultValue: declared.default === undefined ? undefined : readDefault(method, name, declared, problems),
     alias: declared.alias,
-    slot,
   }
 }
 

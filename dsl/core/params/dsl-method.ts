@@ -1,19 +1,18 @@
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
-import { ArgumentCollector } from './argument-collector.ts'
+import { CallProblems } from './call-problems.ts'
 import { compileDeclaration, type CompiledDeclaration } from './compile-declaration.ts'
 import { messages } from './messages.ts'
 import type { ParseContext } from './parse-context.ts'
-import type { DataTableLike, Declaration, DslInput, ParsedArgs } from './parsed-args.ts'
+import type { Declaration, DslInput, ParsedArgs } from './parsed-args.ts'
 import { readObject } from './read-object.ts'
-import { readStrings } from './read-strings.ts'
-import { readTable } from './read-table.ts'
+import { isDataTable, tableToObject } from './table-to-object.ts'
 
 /**
  * A DSL method's parameters, declared once: it parses and checks each call
  * before any driver runs, and TypeScript infers the parsed type.
  *
  * @example
- *   const args = placeBet.parse(['punter: Alice', 'selection: Red Rum', 'stake: £5'], { aliases })
+ *   const args = placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }, { aliases })
  *   args.stake.toString() // '£5.00'
  */
 export class DslMethod<D extends Declaration> {
@@ -32,8 +31,9 @@ export class DslMethod<D extends Declaration> {
   }
 
   /**
-   * Parses one call given as a data table, `"name: value"` strings or a typed
-   * object; throws one ConfigurationError listing every problem.
+   * Parses one call given as a data table or a typed object; a table is
+   * turned into an object first, and the object read. Throws one
+   * ConfigurationError listing every problem.
    *
    * @example
    *   placeBet.parse(dataTable, { aliases }).legs // [{ leg: 'Red Rum', price: 5/1 }, ...]
@@ -42,12 +42,10 @@ export class DslMethod<D extends Declaration> {
   parse(input: DslInput<D>, context?: ParseContext): ParsedArgs<D> {
     const compiled = this.compiled
     if (compiled.firstAlias !== undefined && !context?.aliases) throw new ConfigurationError(messages.needsAliases(this.name, compiled.firstAlias))
-    const collector = new ArgumentCollector(compiled)
-    if (Array.isArray(input)) readStrings(collector, compiled, input)
-    else if (isDataTable(input)) readTable(collector, compiled, input.raw())
-    else if (typeof input === 'object' && input !== null) readObject(collector, compiled, input as Readonly<Record<string, unknown>>)
-    else collector.cannotRead(messages.unreadableInput(this.name, input, compiled.acceptedKeys))
-    return collector.finish(context) as ParsedArgs<D>
+    const problems = new CallProblems(this.name)
+    const object: unknown = isDataTable(input) ? tableToObject(problems, compiled, input.raw()) : input
+    if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ConfigurationError(messages.unreadableInput(this.name, input, compiled.acceptedKeys))
+    return readObject(compiled, object as Readonly<Record<string, unknown>>, problems, context?.aliases) as ParsedArgs<D>
   }
 }
 
@@ -68,7 +66,7 @@ export function dslMethod<D extends Declaration>(name: string, declaration: D): 
  *
  * @example
  *   async placeBet(input: InputOf<typeof placeBet>) { const bet = placeBet.parse(input, this.context) }
- *   await betting.placeBet(['punter: Alice', 'selection: Red Rum'])
+ *   await betting.placeBet({ punter: 'Alice', selection: 'Red Rum' })
  */
 export type InputOf<M> = M extends DslMethod<infer D> ? DslInput<D> : never
 
@@ -80,7 +78,3 @@ export type InputOf<M> = M extends DslMethod<infer D> ? DslInput<D> : never
  *   describeBet(placeBet.parse(input, context)) // '£10.00 on Red Rum'
  */
 export type ArgsOf<M> = M extends DslMethod<infer D> ? ParsedArgs<D> : never
-
-function isDataTable(input: unknown): input is DataTableLike {
-  return typeof input === 'object' && input !== null && typeof (input as { raw?: unknown }).raw === 'function'
-}

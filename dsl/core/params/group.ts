@@ -27,8 +27,8 @@ export interface GroupParam<M extends GroupMembers, P extends 'required' | 'opti
  * Options of a repeating group.
  *
  * @example
- *   const legs = group({ leg: string(), price: odds() }, { optional: true })
- *   placeBet.parse(['selection: Red Rum'], { aliases }).legs // []
+ *   const placeBet = dslMethod('placeBet', { selection: string(), legs: group({ leg: string(), price: odds() }, { optional: true }) })
+ *   placeBet.parse({ selection: 'Red Rum' }).legs // []
  */
 export interface GroupOptions {
   /** There may be no group at all; by default at least one is required. */
@@ -36,13 +36,14 @@ export interface GroupOptions {
 }
 
 /**
- * Declares a repeating group, like Simple-DSL's RepeatingArgGroup: in text the
- * group's first parameter starts a new group, and the others that follow it
- * belong to that group.
+ * Declares a repeating group, like Simple-DSL's RepeatingArgGroup: given as a
+ * list of objects, or a data table of its columns; in a call's whole data table
+ * the group's first parameter starts a new group, and the others that follow
+ * it belong to that group.
  *
  * @example
  *   const accumulator = dslMethod('placeAccumulator', { punter: alias(), legs: group({ leg: string(), price: odds() }) })
- *   accumulator.parse(['punter: Alice', 'leg: Red Rum', 'price: 5/1', 'leg: Arkle', 'price: 2/1'], { aliases }).legs.length // 2
+ *   accumulator.parse({ punter: 'Alice', legs: [{ leg: 'Red Rum', price: '5/1' }, { leg: 'Arkle', price: '2/1' }] }, { aliases }).legs.length // 2
  */
 export function group<M extends GroupMembers, const O extends GroupOptions = {}>(
   members: M,

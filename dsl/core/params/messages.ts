@@ -3,7 +3,7 @@ import type { ValueKind } from './param.ts'
 
 // Every message a call or a declaration can fail with, in one voice:
 // "<method>: <what was wrong, the value quoted> — <what to do>. Accepted: <list>".
-// `where` is '' for a top-level parameter, or e.g. ' in legs #2 (leg "Arkle")'.
+// `where` is '' for a top-level parameter, or e.g. ' in legs #2 (leg "Arkle")' or ' in the legs table'.
 
 /**
  * A value as a message quotes it: text in quotes, a typed value by its type.
@@ -53,12 +53,6 @@ export const messages = {
   givenMoreThanOnce: (method: string, name: string, given: readonly unknown[], where = '') =>
     `${method}: parameter "${name}"${where} takes one value but was given ${given.length}: ${given.map(show).join(', ')}`,
 
-  noParameterLeft: (method: string, value: string, positional: readonly string[]) =>
-    `${method}: positional value "${value}" has no parameter left — values without a name fill ${positional.join(', ')} in order`,
-
-  unnamedAfterNamed: (method: string, value: string) =>
-    `${method}: value "${value}" has no parameter name but follows a named value — write it as "<parameter>: ${value}"`,
-
   memberBeforeGroup: (method: string, name: string, group: string, first: string) =>
     `${method}: parameter "${name}" comes before "${first}" — it belongs to group "${group}", and each group starts with "${first}"`,
 
@@ -66,7 +60,7 @@ export const messages = {
     `${method}: invalid group ${show(value)} for parameter "${group}"${where} — give a list of objects { ${members} }`,
 
   unreadableInput: (method: string, input: unknown, keys: string) =>
-    `${method}: cannot read the arguments ${show(input)} — give a data table, "name: value" strings, or an object { ${keys} }`,
+    `${method}: cannot read the arguments ${show(input)} — give a data table or an object { ${keys} }`,
 
   tableNeither: (method: string, accepted: string) =>
     `${method}: the data table is neither two-column (a parameter name first in every row) nor header-row (parameter names across the first row). Accepted: ${accepted}`,
@@ -93,9 +87,6 @@ export const messages = {
 
   notAParameter: (method: string, name: string, value: unknown) =>
     `${method}: parameter "${name}" is declared as ${show(value)} — declare it with string(), money(), group() or another parameter kind`,
-
-  badName: (method: string, name: string) =>
-    `${method}: parameter name "${name}" cannot be written as "name: value" — use letters, digits, "-" and "_", starting with a letter`,
 
   sameName: (method: string, name: string, other: string, where: string) =>
     `${method}: parameter "${name}"${where} has the same name as "${other}" — names match in any case, so rename one`,

@@ -12,22 +12,24 @@ const configure = dslMethod('configure', {
   verbose: boolean({ optional: true }),
 })
 
+const table = (rows: string[][]) => ({ raw: () => rows })
+
 describe('parameter kinds', () => {
   it.each([
-    ['replicas: 3', 'replicas', 3],
-    ['replicas: -2', 'replicas', -2],
-    ['replicas: +7', 'replicas', 7],
-    ['replicas: -0', 'replicas', 0],
-    ['verbose: Yes', 'verbose', true],
-    ['verbose: no', 'verbose', false],
-    ['verbose: TRUE', 'verbose', true],
-    ['verbose: false', 'verbose', false],
-  ])('reads %j', (text, name, value) => {
-    expect(configure.parse([text])[name as 'replicas' | 'verbose']).toBe(value)
+    ['replicas', '3', 3],
+    ['replicas', '-2', -2],
+    ['replicas', '+7', 7],
+    ['replicas', '-0', 0],
+    ['verbose', 'Yes', true],
+    ['verbose', 'no', false],
+    ['verbose', 'TRUE', true],
+    ['verbose', 'false', false],
+  ] as const)('reads %s %j', (name, text, value) => {
+    expect(configure.parse({ [name]: text })[name]).toBe(value)
   })
 
   it('reads decimals and durations exactly', () => {
-    const args = configure.parse(['ratio: 0.125', 'drain: 1.5s'])
+    const args = configure.parse(table([['ratio', '0.125'], ['drain', '1.5s']]))
     expect([args.ratio?.toString(), args.drain?.milliseconds]).toEqual(['0.125', 1500])
   })
 
@@ -47,19 +49,19 @@ describe('parameter kinds', () => {
   })
 
   it('refuses an integer too large to hold exactly', () => {
-    expect(configurationErrorOf(() => configure.parse(['replicas: 99999999999999999']))).toBe(
+    expect(configurationErrorOf(() => configure.parse({ replicas: '99999999999999999' }))).toBe(
       'configure: invalid integer "99999999999999999" for parameter "replicas" — too large to hold exactly. Accepted: 3, 0, -2',
     )
   })
 
   it('refuses a leading zero, so that a thousands separator in a comma list is never read as two numbers', () => {
     const scale = dslMethod('scale', { sizes: integer({ repeated: true }), budgets: money({ repeated: true, optional: true }) })
-    expect(configurationErrorOf(() => scale.parse(['sizes: 1,000', 'budgets: £5, £1,000']))).toBe(
+    expect(configurationErrorOf(() => scale.parse({ sizes: '1,000', budgets: '£5, £1,000' }))).toBe(
       [
         'scale: invalid integer "000" for parameter "sizes" — a leading zero; in a comma list, write thousands without a separator, e.g. 1000. Accepted: 3, 0, -2',
         'scale: invalid money "000" for parameter "budgets" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
       ].join('\n'),
     )
-    expect(scale.parse(['sizes: 1000, 0, 10']).sizes).toEqual([1000, 0, 10])
+    expect(scale.parse(table([['sizes', '1000, 0, 10']])).sizes).toEqual([1000, 0, 10])
   })
 })

@@ -34,7 +34,7 @@ export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
  *
  * @example
  *   dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
- *   openAccount.parse(['punter: Alice'], { aliases }).punter // AliasedName 'alice-k3x9q2'
+ *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, { aliases }).punter // AliasedName 'alice-k3x9q2'
  */
 export function alias<const O extends AliasParamOptions = {}>(options?: O): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
   const aliasOptions: AliasOptions = {}
@@ -48,7 +48,7 @@ export function alias<const O extends AliasParamOptions = {}>(options?: O): Valu
  *
  * @example
  *   dslMethod('scale', { replicas: integer() })
- *   scale.parse(['replicas: 3']).replicas // 3
+ *   scale.parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
  */
 export function integer<const O extends ParamOptions<string | number> = {}>(options?: O): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(integerKind, options)
@@ -59,7 +59,7 @@ export function integer<const O extends ParamOptions<string | number> = {}>(opti
  *
  * @example
  *   dslMethod('setRule4', { deduction: decimal() })
- *   setRule4.parse(['deduction: 0.25']).deduction.toString() // '0.25'
+ *   setRule4.parse({ deduction: '0.25' }).deduction.toString() // '0.25'
  */
 export function decimal<const O extends ParamOptions<string | Decimal> = {}>(options?: O): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(decimalKind, options)
@@ -70,7 +70,7 @@ export function decimal<const O extends ParamOptions<string | Decimal> = {}>(opt
  *
  * @example
  *   dslMethod('placeBet', { stake: money({ default: '£10' }) })
- *   placeBet.parse(['stake: £2.50']).stake.pence // 250
+ *   placeBet.parse({ stake: '£2.50' }).stake.pence // 250
  */
 export function money<const O extends ParamOptions<string | Money> = {}>(options?: O): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(moneyKind, options)
@@ -81,7 +81,7 @@ export function money<const O extends ParamOptions<string | Money> = {}>(options
  *
  * @example
  *   dslMethod('placeBet', { price: odds({ optional: true }) })
- *   placeBet.parse(['price: 2.5']).price?.toString() // '3/2'
+ *   placeBet.parse({ price: '2.5' }).price?.toString() // '3/2'
  */
 export function odds<const O extends ParamOptions<string | Odds> = {}>(options?: O): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(oddsKind, options)
@@ -92,7 +92,7 @@ export function odds<const O extends ParamOptions<string | Odds> = {}>(options?:
  *
  * @example
  *   dslMethod('placeBet', { eachWay: boolean({ default: 'no' }) })
- *   placeBet.parse(['eachWay: Yes']).eachWay // true
+ *   placeBet.parse({ eachWay: 'Yes' }).eachWay // true
  */
 export function boolean<const O extends ParamOptions<string | boolean> = {}>(options?: O): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(booleanKind, options)
@@ -103,7 +103,7 @@ export function boolean<const O extends ParamOptions<string | boolean> = {}>(opt
  *
  * @example
  *   dslMethod('drain', { within: duration({ default: '5s' }) })
- *   drain.parse(['within: 1.5s']).within.milliseconds // 1500
+ *   drain.parse({ within: '1.5s' }).within.milliseconds // 1500
  */
 export function duration<const O extends ParamOptions<string | Duration> = {}>(options?: O): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(durationKind, options)
@@ -114,7 +114,7 @@ export function duration<const O extends ParamOptions<string | Duration> = {}>(o
  *
  * @example
  *   dslMethod('placeBet', { type: oneOf(['win', 'each-way'], { default: 'win' }) })
- *   placeBet.parse(['type: Each-Way']).type // 'each-way'
+ *   placeBet.parse(dataTable).type // 'each-way', from | type | Each-Way |
  */
 export function oneOf<const A extends readonly [string, ...string[]], const O extends ParamOptions<A[number]> = {}>(
   allowed: A,

@@ -44,7 +44,7 @@ export interface ParamOptions<I> {
   readonly optional?: boolean
   /** The value when left out, as a spec would write it (`'£10'`) or typed (`Money.pounds(10)`). */
   readonly default?: I | readonly I[]
-  /** The parameter takes several values: repeat its name, or give a comma list. */
+  /** The parameter takes several values: a list, a comma list, or its name in several table rows. */
   readonly repeated?: boolean
 }
 

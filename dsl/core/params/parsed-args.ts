@@ -45,7 +45,7 @@ export type ParsedArgs<D> = { -readonly [K in keyof D]: ParsedValue<D[K]> }
 
 type InputValue<P> =
   P extends GroupParam<infer M, 'required' | 'optional'>
-    ? readonly ObjectArgs<M>[]
+    ? readonly ObjectArgs<M>[] | DataTableLike
     : P extends ValueParam<unknown, infer I, Presence, infer R>
       ? R extends true
         ? I | readonly I[]
@@ -57,7 +57,8 @@ type RequiredKey<D> = { [K in keyof D]: D[K] extends { readonly presence: 'requi
 /**
  * The typed-object form of a call: each value as text, as its typed value
  * (a Money, Odds, a number for an integer) or, when repeated, a list; a
- * repeating group as a list of objects. Required parameters are required keys.
+ * repeating group as a list of objects, or a data table whose columns are the
+ * group's parameters. Required parameters are required keys.
  *
  * @example
  *   const bet: ObjectArgs<typeof placeBet.declaration> = { punter: 'Alice', selection: 'Red Rum', stake: Money.pounds(10) }
@@ -71,11 +72,11 @@ export type ObjectArgs<D> = Flatten<
 type Flatten<T> = { [K in keyof T]: T[K] }
 
 /**
- * Every form a DSL method's arguments may take: a data table, `"name: value"`
- * strings, or a typed object. All three give the same parsed result.
+ * Both forms a DSL method's arguments may take: a data table or a typed
+ * object. A table is turned into the object, so both give the same result.
  *
  * @example
- *   placeBet.parse(['punter: Alice', 'selection: Red Rum'], { aliases })
+ *   placeBet.parse(dataTable, { aliases }) // | punter | Alice | and | selection | Red Rum |
  *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum' }, { aliases })
  */
-export type DslInput<D> = DataTableLike | readonly string[] | ObjectArgs<D>
+export type DslInput<D> = DataTableLike | ObjectArgs<D>

@@ -7,7 +7,7 @@ import { Odds } from '../../../drivers/core/values/odds.ts'
 import { dslMethod, type ArgsOf, type InputOf } from './dsl-method.ts'
 import { group } from './group.ts'
 import { alias, boolean, decimal, duration, integer, money, odds, oneOf, string } from './param-kinds.ts'
-import type { DslInput, ObjectArgs, ParsedArgs } from './parsed-args.ts'
+import type { DataTableLike, DslInput, ObjectArgs, ParsedArgs } from './parsed-args.ts'
 import { fakeAliaser } from './test-support.ts'
 
 // The parse calls below run no parameters' checks that matter here: these
@@ -61,7 +61,7 @@ describe('the types a declaration infers', () => {
     expectTypeOf<ObjectArgs<typeof placeBet.declaration>>().toEqualTypeOf<{
       punter: string
       selection: string
-      legs: readonly { leg: string; price: string | Odds }[]
+      legs: readonly { leg: string; price: string | Odds }[] | DataTableLike
       stake?: string | Money | undefined
       price?: string | Odds | undefined
       type?: 'win' | 'each-way' | undefined
@@ -89,7 +89,8 @@ describe('the types a declaration infers', () => {
     expectTypeOf<InputOf<typeof placeBet>>().toEqualTypeOf<DslInput<typeof placeBet.declaration>>()
     expectTypeOf<ArgsOf<typeof placeBet>>().toEqualTypeOf<ParsedArgs<typeof placeBet.declaration>>()
     const betting = { placeBet: (input: InputOf<typeof placeBet>) => placeBet.parse(input, context) }
-    expectTypeOf<readonly string[]>().toExtend<Parameters<typeof betting.placeBet>[0]>()
+    expectTypeOf<DataTableLike>().toExtend<Parameters<typeof betting.placeBet>[0]>()
+    expectTypeOf<readonly string[]>().not.toExtend<Parameters<typeof betting.placeBet>[0]>()
     expectTypeOf(betting.placeBet).returns.toHaveProperty('legs').toEqualTypeOf<{ leg: string; price: Odds }[]>()
   })
 

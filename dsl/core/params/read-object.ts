@@ -1,47 +1,120 @@
-import type { ArgumentCollector, Slots } from './argument-collector.ts'
+import { ValueFormatError } from '../../../drivers/core/values/value-format-error.ts'
+import type { NameAliaser } from '../aliases/alias-types.ts'
+import type { CallProblems } from './call-problems.ts'
 import type { CompiledDeclaration, CompiledGroup, CompiledParam } from './compile-declaration.ts'
+import { messages, show } from './messages.ts'
+import { isDataTable, tableToGroups } from './table-to-object.ts'
+
+type Args = Record<string, unknown>
 
 /**
- * Reads the typed-object form: each key a parameter, each value text, a typed
- * value, or a list of them; each repeating group a list of objects.
+ * Reads one call in the typed-object form, the road every call takes (a data
+ * table is first turned into an object): each key a parameter, each value
+ * text, a typed value or a list of them; each repeating group a list of
+ * objects, or a data table of the group's columns. It fills in defaults, keeps
+ * every problem and throws them as one ConfigurationError; names are aliased
+ * only once the whole call is good.
  *
  * @example
- *   readObject(collector, compiled, { punter: 'Alice', stake: Money.pounds(10) })
- *   readObject(collector, compiled, { legs: [{ leg: 'Red Rum', price: Odds.parse('5/1') }] })
+ *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, problems, aliases) // { punter: 'alice-k3x9', stake: Money £5.00 }
+ *   readObject(compiled, { legs: [{ leg: 'Red Rum', price: '5/1' }] }, problems, aliases).legs // [{ leg: 'Red Rum', price: Odds 5/1 }]
  */
-export function readObject(collector: ArgumentCollector, compiled: CompiledDeclaration, input: Readonly<Record<string, unknown>>): void {
-  for (const key in input) {
-    const value = input[key]
-    if (value === undefined) continue
-    const entry = compiled.entryByKey.get(key)
-    if (!entry) collector.unknown(key, compiled.keys, compiled.acceptedKeys)
-    else if (entry.isGroup) readGroups(collector, entry, value)
-    else putAll(collector, collector.top, entry, value)
+export function readObject(compiled: CompiledDeclaration, input: Readonly<Args>, problems: CallProblems, aliases: NameAliaser | undefined): Args {
+  for (const key of Object.keys(input)) {
+    if (input[key] !== undefined && !compiled.entryByKey.has(key)) problems.unknown(key, compiled.keys, compiled.acceptedKeys)
+  }
+  const args: Args = {}
+  for (const entry of compiled.entries) {
+    args[entry.name] = entry.isGroup ? readGroups(problems, entry, input[entry.name]) : readValue(problems, entry, input[entry.name], '')
+  }
+  if (problems.found) throw problems.toError()
+  // DslMethod.parse checked, before reading anything, that a declaration with names to alias got the aliases.
+  if (compiled.firstAlias !== undefined) aliasNames(compiled, args, aliases!)
+  return args
+}
+
+function readGroups(problems: CallProblems, group: CompiledGroup, given: unknown): Args[] {
+  const list = isDataTable(given) ? tableToGroups(problems, group, given.raw()) : given
+  if (list === undefined || (Array.isArray(list) && list.length === 0)) {
+    const suggested = problems.wasSuggested(group.name) || problems.wasSuggested(group.first.name)
+    if (group.required && !suggested) problems.add(messages.missingGroup(problems.method, group.name, group.first.name, group.memberList))
+    return []
+  }
+  if (!Array.isArray(list)) {
+    problems.add(messages.notAGroupList(problems.method, group.name, given, group.memberList))
+    return []
+  }
+  return list.flatMap((item: unknown, i) => readGroup(problems, group, item, ` in ${group.name} #${i + 1}`))
+}
+
+function readGroup(problems: CallProblems, group: CompiledGroup, item: unknown, where: string): Args[] {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    problems.add(messages.notAGroupList(problems.method, group.name, item, group.memberList, where))
+    return []
+  }
+  const members = item as Readonly<Args>
+  // Messages about a group name it by its first value, as the spec wrote it: legs #2 (leg "Arkle").
+  const first = givenItems(group.first, members[group.first.name])[0]
+  const named = first === undefined ? where : `${where} (${group.first.name} ${show(first)})`
+  for (const key of Object.keys(members)) {
+    if (members[key] !== undefined && !group.memberNames.includes(key)) problems.unknown(key, group.memberNames, group.memberList, named)
+  }
+  const args: Args = {}
+  for (const member of group.members) args[member.name] = readValue(problems, member, members[member.name], named)
+  return [args]
+}
+
+function readValue(problems: CallProblems, param: CompiledParam, given: unknown, where: string): unknown {
+  const items = givenItems(param, given)
+  if (items.length === 0) return leftOut(problems, param, where)
+  if (!param.repeated && items.length > 1) {
+    problems.add(messages.givenMoreThanOnce(problems.method, param.name, items, where))
+    return undefined
+  }
+  const values = items.map((item) => (typeof item === 'string' ? readText(problems, param, item, where) : acceptTyped(problems, param, item, where)))
+  return param.repeated ? values : values[0]
+}
+
+/** What was given for a parameter, as a list: text trimmed (and split at commas when repeated), blank text left out. */
+function givenItems(param: CompiledParam, given: unknown): unknown[] {
+  const items: readonly unknown[] = Array.isArray(given) ? given : [given]
+  return items.flatMap((item) => {
+    if (typeof item !== 'string') return item === undefined ? [] : [item]
+    return (param.repeated ? item.split(',') : [item]).map((text) => text.trim()).filter((text) => text !== '')
+  })
+}
+
+function leftOut(problems: CallProblems, param: CompiledParam, where: string): unknown {
+  if (param.presence === 'defaulted') return param.repeated ? (param.defaultValue as unknown[]).slice() : param.defaultValue
+  if (param.presence === 'required' && !problems.wasSuggested(param.name)) problems.add(messages.missingParameter(problems.method, param.name, param.kind, where))
+  return param.repeated ? [] : undefined
+}
+
+function readText(problems: CallProblems, param: CompiledParam, text: string, where: string): unknown {
+  try {
+    return param.kind.read(text)
+  } catch (error) {
+    if (!(error instanceof ValueFormatError)) throw error
+    problems.addInvalid(messages.invalidValue(problems.method, param.name, error, where), error)
+    return undefined
   }
 }
 
-function readGroups(collector: ArgumentCollector, group: CompiledGroup, value: unknown): void {
-  if (!Array.isArray(value)) return collector.notAGroup(group, value, '')
-  const items = value as unknown[]
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      collector.notAGroup(group, item, ` in ${group.name} #${i + 1}`)
-      continue
-    }
-    const slots = collector.startGroup(group, i + 1)
-    const members = item as Readonly<Record<string, unknown>>
-    // The first member goes first, so that messages about the others can name the group by it.
-    putAll(collector, slots, group.first, members[group.first.name])
-    for (const key in members) {
-      const member = group.memberByName.get(key)
-      if (!member) collector.unknown(key, group.members.map((m) => m.name), group.memberList, slots)
-      else if (member !== group.first) putAll(collector, slots, member, members[key])
-    }
+function acceptTyped(problems: CallProblems, param: CompiledParam, value: unknown, where: string): unknown {
+  const accepted = param.kind.accept(value)
+  if (accepted === undefined) problems.add(messages.invalidTypedValue(problems.method, param.name, param.kind, value, where))
+  return accepted
+}
+
+function aliasNames(compiled: CompiledDeclaration, args: Args, aliases: NameAliaser): void {
+  for (const entry of compiled.entries) {
+    if (!entry.isGroup) args[entry.name] = aliased(entry, args[entry.name], aliases)
+    else for (const group of args[entry.name] as Args[]) for (const member of entry.members) group[member.name] = aliased(member, group[member.name], aliases)
   }
 }
 
-function putAll(collector: ArgumentCollector, slots: Slots, param: CompiledParam, value: unknown): void {
-  if (!Array.isArray(value)) return collector.put(slots, param, value)
-  for (const item of value as unknown[]) collector.put(slots, param, item)
+function aliased(param: CompiledParam, value: unknown, aliases: NameAliaser): unknown {
+  const options = param.alias
+  if (!options || value === undefined) return value
+  return Array.isArray(value) ? value.map((name: string) => aliases.alias(name, options)) : aliases.alias(value as string, options)
 }

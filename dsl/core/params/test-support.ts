@@ -8,7 +8,7 @@ import type { AliasOptions, NameAliaser } from '../aliases/alias-types.ts'
  *
  * @example
  *   const { aliases, calls } = fakeAliaser()
- *   placeBet.parse(['punter: Alice'], { aliases }); calls // [['Alice', {}]]
+ *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum' }, { aliases }); calls // [['Alice', {}]]
  */
 export function fakeAliaser(): { aliases: NameAliaser; calls: [string, AliasOptions | undefined][] } {
   const calls: [string, AliasOptions | undefined][] = []
@@ -26,7 +26,7 @@ export function fakeAliaser(): { aliases: NameAliaser; calls: [string, AliasOpti
  * it throws anything else or nothing.
  *
  * @example
- *   const message = configurationErrorOf(() => placeBet.parse(['stak: £5'], context))
+ *   const message = configurationErrorOf(() => placeBet.parse({ punter: 'Alice', stak: '£5' } as never, context))
  *   expect(message).toBe('placeBet: unknown parameter "stak" — did you mean "stake"? ...')
  */
 export function configurationErrorOf(call: () => unknown): string {

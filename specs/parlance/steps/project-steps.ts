@@ -1,6 +1,6 @@
 import { Given } from '@cucumber/cucumber'
 import type { Money, ParlanceWorld } from '../../../dsl/index.ts'
-import { parlance } from '../../../dsl/parlance/index.ts'
+import { parlance, type ChannelOperation } from '../../../dsl/parlance/index.ts'
 
 type Step<A extends unknown[]> = (this: ParlanceWorld, ...args: A) => unknown
 
@@ -34,8 +34,9 @@ spec('has a scenario {string} for the {word} channel only, in which {word} opens
   this.use(parlance).project.withScenario({ name, onlyOn, customer, opensAccount: true })
 })
 
-Given(/^its (\S+) channel cannot (.+), because "(.*)"$/, function (this: ParlanceWorld, channel: string, cannot: string, because: string) {
-  this.use(parlance).project.withChannelLimit([`channel: ${channel}`, `cannot: ${cannot}`, `because: ${because}`])
+// `cannot` is the spec's words, typed here but checked by withChannelLimit, with a "did you mean".
+Given(/^its (\S+) channel cannot (.+), because "(.*)"$/, function (this: ParlanceWorld, channel: string, cannot: ChannelOperation, because: string) {
+  this.use(parlance).project.withChannelLimit({ channel, cannot, because })
 })
 
 Given(/^(?:a project whose|its) system stops before it is ready, saying "(.*)"$/, function (this: ParlanceWorld, saying: string) {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { Money } from '../../../drivers/core/values/money.ts'
+import { CallProblems } from './call-problems.ts'
+import { compileDeclaration } from './compile-declaration.ts'
 import { dslMethod } from './dsl-method.ts'
 import { group } from './group.ts'
-import { money, string } from './param-kinds.ts'
+import { money, odds, string } from './param-kinds.ts'
+import { tableToObject } from './table-to-object.ts'
 import { configurationErrorOf } from './test-support.ts'
 
 const placeBet = dslMethod('placeBet', {
@@ -14,6 +17,16 @@ const placeBet = dslMethod('placeBet', {
 const table = (rows: string[][]) => ({ raw: () => rows })
 
 describe('reading a data table', () => {
+  it('turns it into the typed-object form once, each value text in a list, for the object to be read', () => {
+    const compiled = compileDeclaration('placeMultiple', { stake: money(), legs: group({ leg: string(), price: odds() }) })
+    const problems = new CallProblems('placeMultiple')
+    expect(tableToObject(problems, compiled, [['Stake', 'leg', 'price'], ['£2', 'Red Rum', '5/1'], ['', 'Arkle', '']])).toStrictEqual({
+      stake: ['£2'],
+      legs: [{ leg: ['Red Rum'], price: ['5/1'] }, { leg: ['Arkle'] }],
+    })
+    expect(problems.found).toBe(false)
+  })
+
   it('reads a table of two columns with a name first in every row as two-column', () => {
     expect(placeBet.parse(table([['selection', 'Red Rum'], ['Stake', '£5']])).stake.toString()).toBe('£5.00')
   })
@@ -76,5 +89,16 @@ describe('reading a data table', () => {
       ].join('\n'),
     )
     expect(multiple.parse(table([['leg', 'price'], ['Red Rum', '5/1'], ['Arkle', '2/1']])).legs).toHaveLength(2)
+  })
+
+  it("reads a group's own table one group per row, and reports a row longer than the names above it", () => {
+    const multiple = dslMethod('placeMultiple', { legs: group({ leg: string(), price: string({ optional: true }) }) })
+    expect(multiple.parse({ legs: table([['price', 'leg'], ['', 'Red Rum'], ['5/1', 'Arkle']]) }).legs).toStrictEqual([
+      { leg: 'Red Rum', price: undefined },
+      { leg: 'Arkle', price: '5/1' },
+    ])
+    expect(configurationErrorOf(() => multiple.parse({ legs: table([['leg', 'price'], ['Red Rum', '5/1', 'SP']]) }))).toBe(
+      'placeMultiple: data table row 2 has 3 cells, but the first row names 2 parameters',
+    )
   })
 })
