@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs'
+import { join, sep } from 'node:path'
+import ts from 'typescript'
+import { makeExampleModule, type ExampleModule } from './example-module.ts'
+import { findExamples, isTypeScript, type DocExample } from './find-examples.ts'
+
+/**
+ * One compile error in a doc example, at the source line the example came from.
+ *
+ * @example
+ *   const problem: ExampleProblem = { file: 'dsl/core/cucumber/parlance-world.ts', line: 19, message: "Object literal may only specify known properties, and 'selection' does not exist in type 'PlaceBet'." }
+ */
+export interface ExampleProblem {
+  /** Relative to the repository root, with forward slashes. */
+  file: string
+  line: number
+  message: string
+}
+
+/**
+ * What checking the examples of some files found: how many were compiled, how
+ * many were skipped as not TypeScript, and the compile errors.
+ *
+ * @example
+ *   const { checked, skipped, problems } = checkExamples('/work/parlance', ['drivers/core/duration.ts'])
+ *   problems.map(formatProblem) // ['drivers/core/duration.ts:31: Cannot find name 'ctx'.']
+ */
+export interface ExampleCheck {
+  checked: number
+  skipped: number
+  problems: ExampleProblem[]
+}
+
+/**
+ * The line a problem prints as: `file:line: message`.
+ *
+ * @example
+ *   formatProblem({ file: 'drivers/core/duration.ts', line: 31, message: "Cannot find name 'ctx'." }) // "drivers/core/duration.ts:31: Cannot find name 'ctx'."
+ */
+export function formatProblem(problem: ExampleProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`
+}
+
+/**
+ * Compiles every TypeScript `@example` of the given files (relative to `root`)
+ * as a module of its own, in one TypeScript program with the options of
+ * `root`'s tsconfig.json, and maps each error back to the example's line.
+ *
+ * @example
+ *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/duration.ts', 'drivers/core/eventually.ts'])
+ *   problems.length === 0 // every example compiles
+ */
+export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
+  const options = projectOptions(root)
+  const host = parsingOnce(ts.createCompilerHost(options, true), options)
+  const modules = new Map<string, { module: ExampleModule; example: DocExample }>()
+  let skipped = 0
+  for (const file of files) {
+    const path = join(root, file)
+    if (!readFileSync(path, 'utf8').includes('@example')) continue
+    const source = host.getSourceFile(path, options.target ?? ts.ScriptTarget.Latest)!
+    for (const example of findExamples(file.split(sep).join('/'), source)) {
+      if (!isTypeScript(example)) {
+        skipped++
+        continue
+      }
+      const module = makeExampleModule(path, source, example)
+      modules.set(module.path, { module, example })
+    }
+  }
+  const program = ts.createProgram({ rootNames: [...modules.keys()], options, host: withModules(host, modules) })
+  const problems: ExampleProblem[] = []
+  for (const { module, example } of modules.values()) {
+    const source = program.getSourceFile(module.path)!
+    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+    for (const diagnostic of diagnostics) {
+      const problem = problemAt(source, module, example, diagnostic)
+      if (problem) problems.push(problem)
+    }
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  return { checked: modules.size, skipped, problems }
+}
+
+function projectOptions(root: string): ts.CompilerOptions {
+  const configPath = join(root, 'tsconfig.json')
+  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile)
+  if (error) throw new Error(`reading ${configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`)
+  return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath).options
+}
+
+/** The compiler host, reading the example modules from memory: nothing is written, so runs side by side do not meet. */
+function withModules(host: ts.CompilerHost, modules: Map<string, { module: ExampleModule }>): ts.CompilerHost {
+  return {
+    ...host,
+    fileExists: (path) => modules.has(path) || host.fileExists(path),
+    readFile: (path) => modules.get(path)?.module.text ?? host.readFile(path),
+    getSourceFile: (path, language, onError, shouldCreate) => {
+      const module = modules.get(path)?.module
+      return module ? ts.createSourceFile(path, module.text, language, true) : host.getSourceFile(path, language, onError, shouldCreate)
+    },
+  }
+}
+
+
+/**
+ * The host, keeping the files it parsed for the examples for the program.
+ * The program asks with options of its own (ESM or CommonJS, module or
+ * script); a file parsed without them is handed over only when those options
+ * could not change it, and parsed again otherwise.
+ */
+function parsingOnce(host: ts.CompilerHost, options: ts.CompilerOptions): ts.CompilerHost {
+  const parsed = new Map<string, ts.SourceFile>()
+  return {
+    ...host,
+    getSourceFile: (path, language, onError, shouldCreate) => {
+      const kept = parsed.get(path)
+      if (kept && sameParse(kept, language)) return kept
+      const source = host.getSourceFile(path, typeof language === 'object' ? language : { languageVersion: language, impliedNodeFormat: ts.getImpliedNodeFormatForFile(path as ts.Path, undefined, host, options) }, onError, shouldCreate)
+      if (source) parsed.set(path, source)
+      return source
+    },
+  }
+}
+
+function sameParse(kept: ts.SourceFile, language: ts.ScriptTarget | ts.CreateSourceFileOptions): boolean {
+  const wanted = typeof language === 'object' ? language : { languageVersion: language }
+  return kept.languageVersion === wanted.languageVersion && kept.impliedNodeFormat === wanted.impliedNodeFormat && ts.isExternalModule(kept)
+}
+
+/** A type-only name in the imports the checker wrote is no fault of the example. */
+const importedAsValue = new Set([1484, 1485])
+
+function problemAt(source: ts.SourceFile, module: ExampleModule, example: DocExample, diagnostic: ts.Diagnostic): ExampleProblem | undefined {
+  if (diagnostic.category !== ts.DiagnosticCategory.Error) return undefined
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+  const moduleLine = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+  const exampleLine = example.lines[moduleLine - module.firstExampleLine]
+  if (exampleLine) return { file: example.file, line: exampleLine.line, message }
+  if (moduleLine < module.firstExampleLine && importedAsValue.has(diagnostic.code)) return undefined
+  return { file: example.file, line: example.line, message: `${message} (in the checker's module for this example)` }
+}
