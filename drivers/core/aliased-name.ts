@@ -5,7 +5,8 @@ declare const aliasedBrand: unique symbol
  * spec's name, so a driver cannot be handed an un-aliased name by accident.
  *
  * @example
- *   const punter: AliasedName = aliases.alias('Alice') // 'alice-k3x9q2'
- *   await driver.openAccount(punter)
+ *   import type { SettlementDriver } from '../settlement/settlement-driver.ts'
+ *   declare const driver: SettlementDriver, punter: AliasedName // aliases.alias('Alice'): 'alice-k3x9q2'
+ *   await driver.betsOf(punter)
  */
 export type AliasedName = string & { readonly [aliasedBrand]: true }

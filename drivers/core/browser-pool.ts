@@ -10,6 +10,7 @@ import { registerWorkerResource } from './worker-resources.ts'
  * The arguments every pooled Chromium is launched with.
  *
  * @example
+ *   import { chromium } from 'playwright'
  *   await chromium.launch({ args: [...chromiumArgs], headless: true })
  *   chromiumArgs.includes('--no-sandbox') // true
  */
@@ -30,6 +31,7 @@ let launched: Promise<Browser> | undefined
  * Options of one scenario's browser session.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const options: BrowserSessionOptions = { baseUrl: ctx.systemUrl('SETTLEMENT_UI_URL'), timeout: '5s' }
  *   const { page } = await openBrowserSession(ctx, options)
  */
@@ -44,6 +46,7 @@ export interface BrowserSessionOptions {
  * One scenario's browser: its own context (cookies, storage) and page.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const { page } = await openBrowserSession(ctx)
  *   await page.getByRole('button', { name: 'Place bet' }).click()
  */
@@ -60,6 +63,7 @@ export interface BrowserSession {
  * scenario is not run (NotRunError: "no browser" and the fix; what was tried is its cause).
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const { page } = await openBrowserSession(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_UI_URL') })
  *   await page.goto('/bets')
  */
@@ -128,6 +132,7 @@ export function sharedBrowser(): Promise<Browser> {
  * through closeWorkerResources(); call it yourself outside cucumber.
  *
  * @example
+ *   import { afterAll } from 'vitest'
  *   afterAll(async () => { await closeBrowser() })
  *   await closeBrowser() // a second call does nothing
  */

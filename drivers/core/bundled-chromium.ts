@@ -19,6 +19,7 @@ export const bundledChromiumPackage = '@sparticuz/chromium'
  * The bundled Chromium, ready to launch.
  *
  * @example
+ *   import { chromium } from 'playwright'
  *   const { path, version } = await extractBundledChromium()
  *   await chromium.launch({ executablePath: path })
  */

@@ -6,6 +6,8 @@ import { nearest } from './nearest.ts'
  * Makes one channel's implementation of a domain's driver interface.
  *
  * @example
+ *   import { ApiSettlementDriver } from '../settlement/api/api-settlement-driver.ts'
+ *   import type { SettlementDriver } from '../settlement/settlement-driver.ts'
  *   const api: DriverFactory<SettlementDriver> = (ctx) => new ApiSettlementDriver(ctx)
  */
 export type DriverFactory<D> = (ctx: DriverContext) => D
@@ -15,7 +17,10 @@ export type DriverFactory<D> = (ctx: DriverContext) => D
  * asks it for the driver of the scenario's channel.
  *
  * @example
- *   export const settlementChannels = defineChannels<SettlementDriver>('settlement', { api: (ctx) => new ApiDriver(ctx) })
+ *   import { ApiSettlementDriver } from '../settlement/api/api-settlement-driver.ts'
+ *   import type { SettlementDriver } from '../settlement/settlement-driver.ts'
+ *   declare const ctx: DriverContext
+ *   export const settlementChannels = defineChannels<SettlementDriver>('settlement', { api: (ctx) => new ApiSettlementDriver(ctx) })
  *   const driver = settlementChannels.create(ctx) // ctx.channel === 'api'
  */
 export class ChannelSet<D> {
@@ -57,7 +62,9 @@ export class ChannelSet<D> {
  * Declares a domain's channels.
  *
  * @example
- *   const channels = defineChannels<SwarmDriver>('load-balancer', { api: (ctx) => new DockerApiDriver(ctx) })
+ *   import { ApiSettlementDriver } from '../settlement/api/api-settlement-driver.ts'
+ *   import type { SettlementDriver } from '../settlement/settlement-driver.ts'
+ *   const channels = defineChannels<SettlementDriver>('settlement', { api: (ctx) => new ApiSettlementDriver(ctx) })
  *   channels.names // ['api']
  */
 export function defineChannels<D>(domain: string, factories: Readonly<Record<string, DriverFactory<D>>>): ChannelSet<D> {

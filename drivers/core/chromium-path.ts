@@ -21,6 +21,7 @@ export interface ChromiumLookup {
  * Debian's real Chromium binary; /usr/bin/chromium is a shell wrapper that Playwright cannot drive.
  *
  * @example
+ *   import { chromium } from 'playwright'
  *   (await findChromium({ env: {}, exists: (path) => path === debianChromium })).path // '/usr/lib/chromium/chromium'
  *   await chromium.launch({ executablePath: debianChromium })
  */
@@ -43,7 +44,8 @@ export interface ChromiumChoice {
  * No Chromium anywhere: what was tried, and how to get one.
  *
  * @example
- *   if (error instanceof NoChromiumError) report('no browser', error.fix)
+ *   const error: unknown = await findChromium().catch((thrown: unknown) => thrown)
+ *   if (error instanceof NoChromiumError) console.error('no browser', error.fix)
  */
 export class NoChromiumError extends ConfigurationError {
   constructor(
@@ -72,6 +74,7 @@ const noChromiumFix =
  * is a NoChromiumError listing what was tried.
  *
  * @example
+ *   import { chromium } from 'playwright'
  *   const { path } = await findChromium() // '/usr/lib/chromium/chromium'
  *   await chromium.launch({ executablePath: path })
  */

@@ -2,7 +2,8 @@
  * Attaches a file or text to the current scenario's report.
  *
  * @example
- *   await ctx.attach(JSON.stringify(request, null, 2), 'application/json', 'request.json')
+ *   declare const ctx: DriverContext, png: Buffer
+ *   await ctx.attach(JSON.stringify({ method: 'GET', url: '/bets' }, null, 2), 'application/json', 'request.json')
  *   await ctx.attach(png, 'image/png', 'screenshot.png')
  */
 export type Attach = (data: string | Buffer, mediaType: string, fileName?: string) => void | Promise<void>
@@ -12,6 +13,7 @@ export type Attach = (data: string | Buffer, mediaType: string, fileName?: strin
  * HTTP exchange log) that the World disposes of when the scenario ends.
  *
  * @example
+ *   declare const ctx: DriverContext, page: import('playwright').Page, log: string
  *   ctx.track({ dispose: async ({ failed, attach }) => { if (failed) await attach(log, 'text/plain'); await page.close() } })
  */
 export interface ScenarioResource {
@@ -22,6 +24,7 @@ export interface ScenarioResource {
  * How the scenario ended, given to each resource as it is disposed.
  *
  * @example
+ *   declare const end: ScenarioEnd, page: import('playwright').Page
  *   if (end.failed) await end.attach(await page.screenshot(), 'image/png', 'screenshot.png')
  */
 export interface ScenarioEnd {
@@ -34,6 +37,8 @@ export interface ScenarioEnd {
  * systems' addresses and cleanup. A driver never sees the World itself.
  *
  * @example
+ *   import { chromium } from 'playwright'
+ *   declare const ctx: DriverContext
  *   const base = ctx.systemUrl('SETTLEMENT_URL')
  *   const browser = await ctx.setUp('launching the browser', () => chromium.launch())
  */

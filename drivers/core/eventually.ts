@@ -10,7 +10,7 @@ import { Duration } from './values/duration.ts'
  *
  * @example
  *   const options: EventuallyOptions = { timeout: '2s', interval: '50ms', description: "Alice's bet to be settled" }
- *   await eventually(() => driver.assertSettled(bet), options)
+ *   await eventually(async () => (await fetch('http://127.0.0.1:8080/bets/b42')).status === 200, options)
  */
 export interface EventuallyOptions {
   /** Give up after this long. */
@@ -34,7 +34,8 @@ type Attempt<T> = { kind: 'passed'; value: T } | { kind: 'threw'; error: unknown
  * waited for, how long, how many attempts and what was last seen.
  *
  * @example
- *   const bet = await eventually(async () => { const b = await api.bet(id); if (b.status !== 'settled') throw new Error(`status is ${b.status}`); return b }, { timeout: '2s' })
+ *   declare const api: { bet(id: string): Promise<{ status: string }>; health(): Promise<Response> }
+ *   const bet = await eventually(async () => { const b = await api.bet('b42'); if (b.status !== 'settled') throw new Error(`status is ${b.status}`); return b }, { timeout: '2s' })
  *   await eventually(async () => (await api.health()).status === 200, { timeout: 5000, description: 'the engine to answer' })
  */
 export async function eventually<T>(check: () => T | Promise<T>, options: EventuallyOptions): Promise<Exclude<T, false>> {

@@ -5,8 +5,9 @@ import { Duration } from './values/duration.ts'
  * the request was never sent (a bad header, a bad URL): not the system's fault.
  *
  * @example
+ *   const error = await fetch('http://127.0.0.1:8080/bets').catch((thrown: unknown) => thrown)
  *   describeFetchFailure(error, 2000) // { reason: 'connection refused (connect ECONNREFUSED 127.0.0.1:8080)', timedOut: false }
- *   describeFetchFailure(timeoutError, 2000) // { reason: 'no answer within 2s', timedOut: true }
+ *   describeFetchFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 2000) // { reason: 'no answer within 2s', timedOut: true }
  */
 export function describeFetchFailure(error: unknown, timeoutMs: number): { reason: string; timedOut: boolean } | undefined {
   if (error instanceof Error && error.name === 'TimeoutError') return { reason: `no answer within ${Duration.ms(timeoutMs)}`, timedOut: true }

@@ -11,8 +11,9 @@ import { isSecretHeader, maskHeaderValue, secretsInHeader } from './mask-secrets
  * The HTTP methods the client sends.
  *
  * @example
+ *   declare const http: HttpClient
  *   const method: HttpMethod = 'POST'
- *   await http.request(method, '/bets', { body: bet })
+ *   await http.request(method, '/bets', { body: { punter: 'alice-r7k2', stake: 500 } })
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -20,6 +21,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
  * Where a client sends requests, and what every request carries.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const options: HttpClientOptions = { baseUrl: ctx.systemUrl('SETTLEMENT_URL'), timeout: '5s' }
  *   const http = new HttpClient(ctx, options)
  */
@@ -36,8 +38,9 @@ export interface HttpClientOptions {
  * Options of one request.
  *
  * @example
- *   await http.get('/bets', { query: { punter: alias }, expectStatus: 200 })
- *   await http.post('/bets', bet, { expectStatus: [200, 201], timeout: '30s' })
+ *   declare const http: HttpClient
+ *   await http.get('/bets', { query: { punter: 'alice-r7k2' }, expectStatus: 200 })
+ *   await http.post('/bets', { punter: 'alice-r7k2', stake: 500 }, { expectStatus: [200, 201], timeout: '30s' })
  */
 export interface HttpRequestOptions {
   query?: Record<string, string | number | boolean | undefined>
@@ -53,7 +56,8 @@ export interface HttpRequestOptions {
  * An answer: status, headers (lower-case names) and the body, parsed when it is JSON, else the text.
  *
  * @example
- *   const { status, body } = await http.get<Bet[]>('/bets')
+ *   declare const http: HttpClient
+ *   const { status, body } = await http.get<{ id: string }[]>('/bets')
  *   if (status === 404) throw new AssertionFailedError('no bets')
  */
 export interface HttpResponse<T = unknown> {
@@ -77,8 +81,9 @@ interface Answer {
  * reset or timed-out request throws a SystemCompromisedError.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const http = new HttpClient(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_URL') })
- *   const { body } = await http.post<Bet>('/bets', { punter, stake: 500 }, { expectStatus: 201 })
+ *   const { body } = await http.post<{ id: string }>('/bets', { punter: 'alice-r7k2', stake: 500 }, { expectStatus: 201 })
  */
 export class HttpClient {
   private readonly exchanges = new HttpExchangeLog()

@@ -30,6 +30,7 @@ const maxRecordedBody = 64 * 1024
  * (`http-exchanges.json`) when the scenario fails, with every known secret masked.
  *
  * @example
+ *   declare const ctx: import('./driver-context.ts').DriverContext, exchange: HttpExchange
  *   const log = new HttpExchangeLog(); ctx.track(log)
  *   log.record(exchange, ['eyJhbGci'])
  */

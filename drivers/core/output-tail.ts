@@ -8,6 +8,7 @@ const maxLineLength = 64 * 1024
  * order and prefixed `[stdout] ` / `[stderr] `, with a listener per line.
  *
  * @example
+ *   const child = (await import('node:child_process')).spawn('node', ['engine.mjs'])
  *   const tail = new OutputTail(50); tail.follow(child.stdout, 'stdout')
  *   tail.last(2) // ['[stdout] starting', '[stderr] Error: port in use']
  */

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs'
  * its children); false if the group is already gone.
  *
  * @example
- *   signalGroup(child.pid, 'SIGTERM') // true
- *   signalGroup(child.pid, 'SIGKILL') // false once every member has exited
+ *   declare const pgid: number // a child spawned with detached: true leads a group of its own: its pid
+ *   signalGroup(pgid, 'SIGTERM') // true
+ *   signalGroup(pgid, 'SIGKILL') // false once every member has exited
  */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
@@ -24,6 +25,7 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
  *
  * @example
  *   isProcessAlive(process.pid) // true
+ *   declare const grandchildPid: number
  *   isProcessAlive(grandchildPid) // false after its group was killed
  */
 export function isProcessAlive(pid: number): boolean {
@@ -39,8 +41,9 @@ export function isProcessAlive(pid: number): boolean {
  * Whether any process of the group is alive, zombies not counted.
  *
  * @example
- *   isGroupAlive(child.pid) // true while the child or any of its children runs
- *   isGroupAlive(child.pid) // false after kill()
+ *   declare const pgid: number // the pid of a child spawned with detached: true
+ *   isGroupAlive(pgid) // true while the child or any of its children runs
+ *   isGroupAlive(pgid) // false after signalGroup(pgid, 'SIGKILL')
  */
 export function isGroupAlive(pgid: number): boolean {
   if (!signalGroup(pgid, 0)) return false
@@ -56,6 +59,7 @@ export function isGroupAlive(pgid: number): boolean {
  * Waits until the condition holds, checking every 20ms; false if it still did not after `timeoutMs`.
  *
  * @example
+ *   declare const pgid: number
  *   const gone = await waitUntil(() => !isGroupAlive(pgid), 5000)
  *   if (!gone) signalGroup(pgid, 'SIGKILL')
  */

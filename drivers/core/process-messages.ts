@@ -19,6 +19,7 @@ export function describeExit(exit: ExitInfo): string {
  * happened, what readiness waited for, and its last lines of output.
  *
  * @example
+ *   const spec: ProcessSpec = { name: 'engine', command: 'node', args: ['engine.mjs'] }
  *   describeNotReady(spec, 'exited with code 3 before it was ready', {}, ['[stderr] Error: port in use'])
  *   // 'Process "engine" (node engine.mjs) exited with code 3 before it was ready (waiting for …). Its last 1 line of output:\n  [stderr] Error: port in use'
  */

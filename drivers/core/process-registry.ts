@@ -4,7 +4,8 @@ import { signalGroup } from './process-group.ts'
  * What the registry needs of a supervised process to stop it.
  *
  * @example
- *   registerGroup(child.pid, { stop: () => supervised.stop() })
+ *   declare const pgid: number, engine: import('./process-supervisor.ts').SupervisedProcess
+ *   registerGroup(pgid, { stop: () => engine.stop() })
  *   await stopRegisteredGroups()
  */
 export interface Stoppable {
@@ -19,8 +20,9 @@ let exitHookInstalled = false
  * Records a live process group; if this process exits while it is live, the group is SIGKILLed.
  *
  * @example
- *   registerGroup(child.pid, supervised)
- *   liveGroups() // [child.pid]
+ *   declare const pgid: number, engine: import('./process-supervisor.ts').SupervisedProcess
+ *   registerGroup(pgid, engine)
+ *   liveGroups() // [pgid]
  */
 export function registerGroup(pgid: number, owner: Stoppable): void {
   live.set(pgid, owner)
@@ -34,6 +36,7 @@ export function registerGroup(pgid: number, owner: Stoppable): void {
  * Forgets a group once none of its processes is left.
  *
  * @example
+ *   declare const pgid: number
  *   unregisterGroup(pgid)
  *   liveGroups().includes(pgid) // false
  */
@@ -45,7 +48,7 @@ export function unregisterGroup(pgid: number): void {
  * The process group ids of the live supervised processes.
  *
  * @example
- *   await stopAllProcesses()
+ *   await stopRegisteredGroups()
  *   liveGroups() // []
  */
 export function liveGroups(): number[] {

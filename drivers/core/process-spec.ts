@@ -5,6 +5,7 @@ import type { ReadyCheck } from './wait-for-ready.ts'
  *
  * @example
  *   const spec: ProcessSpec = { name: 'settlement-engine', command: 'node', args: ['main.ts'], ready: { log: /listening on (http:\S+)/ } }
+ *   import { superviseProcess } from './process-supervisor.ts'
  *   const engine = superviseProcess(spec)
  */
 export interface ProcessSpec {
@@ -31,6 +32,7 @@ export interface ProcessSpec {
  * A started process, ready: its pid and what readiness found.
  *
  * @example
+ *   declare const engine: import('./process-supervisor.ts').SupervisedProcess
  *   const { address, pid } = await engine.start()
  *   address // 'http://127.0.0.1:41234'
  */
@@ -46,6 +48,7 @@ export interface ReadyInfo {
  * How a process ended: its exit code, or the signal that ended it.
  *
  * @example
+ *   declare const engine: import('./process-supervisor.ts').SupervisedProcess
  *   await engine.kill() // { code: null, signal: 'SIGKILL' }
  *   await engine.stop() // { code: 0, signal: null } if it handled SIGTERM
  */
@@ -59,6 +62,8 @@ export interface ExitInfo {
  * supervisor: it crashed, exited by itself or was killed from outside.
  *
  * @example
+ *   import { describeExit } from './process-messages.ts'
+ *   declare const engine: import('./process-supervisor.ts').SupervisedProcess
  *   engine.onUnexpectedExit((exit) => console.error(`${exit.name} (pid ${exit.pid}) ${describeExit(exit)}`))
  *   // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at: 2025-05-17T17:02:03.000Z }
  */

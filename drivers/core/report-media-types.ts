@@ -3,8 +3,9 @@
  * the runner's summary and the gate read back.
  *
  * @example
- *   world.attach(JSON.stringify(aliases.toJSON()), parlanceMediaTypes.aliases)
- *   envelope.attachment.mediaType === parlanceMediaTypes.outcome
+ *   declare const ctx: import('./driver-context.ts').DriverContext, attachment: import('@cucumber/messages').Attachment
+ *   await ctx.attach(JSON.stringify({ Alice: 'alice-r7k2-x9q2bz' }), parlanceMediaTypes.aliases)
+ *   attachment.mediaType === parlanceMediaTypes.outcome
  */
 export const parlanceMediaTypes = {
   /**

@@ -23,7 +23,8 @@ export interface ReadyCheck {
  * the named groups of every matched line.
  *
  * @example
- *   const { address, groups } = await waitForReady({ log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/] }, tail, signal, progress)
+ *   declare const tail: OutputTail, signal: AbortSignal
+ *   const { address, groups } = await waitForReady({ log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/] }, tail, signal, {})
  *   address // 'http://127.0.0.1:41234'; groups // { admin: 'http://127.0.0.1:41235' }
  */
 export interface Readiness {
@@ -54,7 +55,8 @@ const pollTimeoutMs = 1000
  * Waits for the log line, then for the URL, until `signal` aborts (exit or timeout, decided by the caller).
  *
  * @example
- *   const readiness = await waitForReady({ log: /listening on (\S+)/ }, tail, abort.signal, {})
+ *   declare const tail: OutputTail
+ *   const readiness = await waitForReady({ log: /listening on (\S+)/ }, tail, AbortSignal.timeout(10_000), {})
  *   readiness.match?.[0] // 'listening on http://127.0.0.1:41234'
  */
 export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTail, signal: AbortSignal, progress: ReadinessProgress): Promise<Readiness> {

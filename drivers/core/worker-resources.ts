@@ -3,6 +3,7 @@
  * worker's scenarios are done.
  *
  * @example
+ *   declare const browser: import('playwright').Browser
  *   registerWorkerResource('chromium', () => browser.close())
  *   await closeWorkerResources()
  */
@@ -15,6 +16,7 @@ const workerResources = new Map<string, CloseWorkerResource>()
  * Registers a worker-level resource to close at the end of the run.
  *
  * @example
+ *   declare const browser: import('playwright').Browser
  *   registerWorkerResource('chromium', () => browser.close())
  */
 export function registerWorkerResource(name: string, close: CloseWorkerResource): void {
@@ -25,6 +27,7 @@ export function registerWorkerResource(name: string, close: CloseWorkerResource)
  * Closes every worker-level resource, each once, even if one fails.
  *
  * @example
+ *   import { AfterAll } from '@cucumber/cucumber'
  *   AfterAll(() => closeWorkerResources())
  */
 export async function closeWorkerResources(): Promise<void> {

@@ -5,7 +5,7 @@ import { ParlanceError } from './parlance-error.ts'
  * address. Fix the spec or the config, not the system.
  *
  * @example
- *   throw new ConfigurationError('placeBet: missing required parameter "selection"')
+ *   const error = new ConfigurationError('placeBet: missing required parameter "runner"')
  *   error.outcome // 'configuration-error'
  */
 export class ConfigurationError extends ParlanceError {

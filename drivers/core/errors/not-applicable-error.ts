@@ -5,7 +5,7 @@ import { ParlanceError, type ParlanceErrorOptions } from './parlance-error.ts'
  * as not applicable on that channel, with the reason: not a pass, not a failure.
  *
  * @example
- *   throw new NotApplicableError('ui', 'amendResult', 'the trader pages have no way to amend a result')
+ *   const error = new NotApplicableError('ui', 'amendResult', 'the trader pages have no way to amend a result')
  *   error.message // 'amendResult is not applicable on the ui channel: the trader pages have no way to amend a result'
  */
 export class NotApplicableError extends ParlanceError {

@@ -6,7 +6,7 @@ import { ParlanceError, type ParlanceErrorOptions } from './parlance-error.ts'
  * not run, with the reason and the fix — not as a failure of the system.
  *
  * @example
- *   throw new NotRunError('ui', 'no browser', 'Fix: apt-get install chromium, or set PARLANCE_CHROMIUM.')
+ *   const error = new NotRunError('ui', 'no browser', 'Fix: apt-get install chromium, or set PARLANCE_CHROMIUM.')
  *   error.message // 'not run on the ui channel: no browser. Fix: apt-get install chromium, or set PARLANCE_CHROMIUM.'
  */
 export class NotRunError extends ParlanceError {

@@ -2,8 +2,10 @@
  * How a scenario ends when a step throws one of Parlance's errors.
  *
  * @example
- *   if (error instanceof ParlanceError && error.outcome === 'not-applicable') return 'skipped'
- *   const label = outcomeLabels[error.outcome] // 'not applicable'
+ *   import { NotApplicableError } from './not-applicable-error.ts'
+ *   const error = new NotApplicableError('ui', 'amendResult', 'the trader pages have no way to amend a result')
+ *   const outcome: Outcome = error.outcome // 'not-applicable'
+ *   outcomeLabels[outcome] // 'not applicable'
  */
 export type Outcome = 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out' | 'not-applicable' | 'not-run'
 

@@ -5,8 +5,9 @@ import type { Outcome } from './outcome.ts'
  * step and the alias table when the error passes through a step.
  *
  * @example
- *   new SystemCompromisedError('the engine did not answer', { context: { request: 'GET /bets' } })
- *   error.context.step // 'When Alice backs Red Rum at 5/1'
+ *   import { SystemCompromisedError } from './system-compromised-error.ts'
+ *   const error = new SystemCompromisedError('the engine did not answer', { context: { request: 'GET /bets' } })
+ *   error.withContext({ step: 'When Alice backs Red Rum at 5/1' }).context.step // 'When Alice backs Red Rum at 5/1'
  */
 export interface ErrorContext {
   /** The Gherkin step being run, as written in the spec. */
@@ -23,7 +24,9 @@ export interface ErrorContext {
  * Options every Parlance error takes.
  *
  * @example
- *   new AssertionFailedError('expected £5.00, got £4.50', { cause: error, context: { request } })
+ *   import { AssertionFailedError } from './assertion-failed-error.ts'
+ *   declare const error: Error
+ *   new AssertionFailedError('expected £5.00, got £4.50', { cause: error, context: { request: 'GET /bets/b42' } })
  */
 export interface ParlanceErrorOptions {
   cause?: unknown
@@ -34,8 +37,8 @@ export interface ParlanceErrorOptions {
  * The base of Parlance's four error types. Each maps to one test outcome.
  *
  * @example
- *   if (error instanceof ParlanceError) report(error.outcome, error.message)
- *   error.withContext({ step: 'Then Alice is paid £60.00' })
+ *   declare const error: unknown
+ *   if (error instanceof ParlanceError) console.error(error.withContext({ step: 'Then Alice is paid £60.00' }).outcome, error.message)
  */
 export abstract class ParlanceError extends Error {
   abstract readonly outcome: Outcome

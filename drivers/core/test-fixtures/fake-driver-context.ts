@@ -4,6 +4,7 @@ import type { DriverContext, ScenarioResource } from '../driver-context.ts'
  * One call of `attach`, as recorded by the fake context.
  *
  * @example
+ *   const ctx = fakeDriverContext()
  *   const [screenshot] = ctx.attachments
  *   screenshot?.mediaType // 'image/png'
  */
@@ -18,6 +19,7 @@ export interface RecordedAttachment {
  * scenario on demand by disposing of tracked resources, last tracked first.
  *
  * @example
+ *   declare const server: import('./http-test-server.ts').HttpTestServer
  *   const ctx = fakeDriverContext({ SETTLEMENT_URL: server.url })
  *   await ctx.endScenario({ failed: true }); ctx.attachments[0]?.fileName // 'http-exchanges.json'
  */
@@ -32,8 +34,9 @@ export interface FakeDriverContext extends DriverContext {
  * Makes a fake DriverContext whose `systemUrl` reads the given map.
  *
  * @example
+ *   import { HttpClient } from '../http-client.ts'
  *   const ctx = fakeDriverContext()
- *   new HttpClient(ctx, { baseUrl: server.url })
+ *   new HttpClient(ctx, { baseUrl: 'http://127.0.0.1:41234' })
  */
 export function fakeDriverContext(systems: Record<string, string> = {}, channel = 'api'): FakeDriverContext {
   const attachments: RecordedAttachment[] = []

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
  * A request as the test server received it.
  *
  * @example
+ *   const server = await createHttpTestServer((req, res) => res.end())
  *   const [first] = server.received
  *   first?.headers['content-type'] // 'application/json'
  */

@@ -5,8 +5,9 @@ import { ValueFormatError } from './value-format-error.ts'
  * its message and parts; fails if it throws anything else or nothing.
  *
  * @example
+ *   import { Money } from './money.ts'
  *   const error = formatErrorOf(() => Money.parse('ten'))
- *   expect(error.message).toBe('invalid money "ten". Accepted: £10, 10.00, £10.50, 1050p')
+ *   error.message // 'invalid money "ten". Accepted: £10, 10.00, £10.50, 1050p'
  */
 export function formatErrorOf(read: () => unknown): ValueFormatError {
   let value: unknown

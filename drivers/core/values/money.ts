@@ -25,7 +25,8 @@ export class Money {
    *
    * @example
    *   Money.zero.toString() // '£0.00'
-   *   stakes.reduce((total, stake) => total.plus(stake), Money.zero)
+   *   const stakes = [Money.parse('£5'), Money.parse('£2.50')]
+   *   stakes.reduce((total, stake) => total.plus(stake), Money.zero) // '£7.50'
    */
   static readonly zero = new Money(0)
 

@@ -90,7 +90,7 @@ export class StartingPrice {
  *
  * @example
  *   const price: Odds = Odds.parse('5/2')
- *   if (price.kind === 'fractional') payout(price.numerator, price.denominator)
+ *   if (price.kind === 'fractional') price.numerator / price.denominator // 2.5
  */
 export type Odds = FractionalOdds | StartingPrice
 

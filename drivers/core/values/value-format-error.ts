@@ -6,8 +6,8 @@
  * SystemCompromisedError), with this error as the cause.
  *
  * @example
- *   Money.parse('ten') // throws ValueFormatError: invalid money "ten". Accepted: £10, 10.00, £10.50, 1050p
- *   error.kind // 'money'
+ *   const error = new ValueFormatError('money', 'ten', '£10, 10.00, £10.50, 1050p') // what Money.parse('ten') throws
+ *   error.message // 'invalid money "ten". Accepted: £10, 10.00, £10.50, 1050p'
  */
 export class ValueFormatError extends Error {
   override readonly name = 'ValueFormatError'
