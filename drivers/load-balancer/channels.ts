@@ -10,6 +10,7 @@ import { TrafficDriver } from './traffic-driver.ts'
  * admin view (to wait on, not to judge by).
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const { swarm, traffic, admin } = loadBalancerChannels.create(ctx)
  */
 export interface LoadBalancerDrivers {

@@ -10,8 +10,9 @@ export type TrafficRequest = Omit<TrafficPlan, 'url'>
  * scenario ends is stopped, and on failure each run's record is attached.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const traffic = new TrafficDriver(ctx)
- *   const record = await traffic.send({ host, requests: 200, overMs: 2000 })
+ *   const record = await traffic.send({ host: 'checkout.parlance.test', requests: 200, overMs: 2000 })
  */
 export class TrafficDriver {
   private readonly running = new Set<RunningTraffic>()

@@ -27,8 +27,9 @@ export interface BalancerStatus {
  * sleeping; what clients see is judged by the traffic itself.
  *
  * @example
+ *   declare const ctx: import('../../core/driver-context.ts').DriverContext
  *   const admin = new BalancerAdmin(ctx.systemUrl('LB_ADMIN_URL'))
- *   await admin.waitFor('checkout-2 to be routed to', (status) => routable(status, host, 'checkout-2'))
+ *   await admin.waitFor('checkout-2 to be routed to', 'checkout.parlance.test', (replicas) => replicas.some((replica) => replica.name === 'checkout-2' && replica.healthy))
  */
 export class BalancerAdmin {
   constructor(readonly url: string) {}
@@ -80,7 +81,7 @@ export function replicasIn(status: BalancerStatus, host: string): ReplicaView[] 
  * One line per replica, for failure messages.
  *
  * @example
- *   describeReplicas([{ name: 'web-1', healthy: true, draining: false, inFlight: 2, … }]) // 'web-1 (healthy, 2 in flight)'
+ *   describeReplicas([{ id: '3f4e', name: 'web-1', address: '127.0.0.1:41234', healthy: true, draining: false, paused: false, inFlight: 2 }]) // 'web-1 (healthy, 2 in flight)'
  */
 export function describeReplicas(replicas: readonly ReplicaView[]): string {
   if (replicas.length === 0) return 'none'

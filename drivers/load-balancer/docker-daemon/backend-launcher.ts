@@ -8,6 +8,7 @@ import { startBackend } from './backend-process.ts'
  * them too: a daemon told to stop during a container start leaves no process behind.
  *
  * @example
+ *   import { DEFAULT_BACKEND } from './backend-process.ts'
  *   const launcher = new BackendLauncher(); const backend = await launcher.launch('web-1', DEFAULT_BACKEND)
  *   launcher.close() // kills backends still starting; later launches fail
  */

@@ -11,6 +11,7 @@ import { signalNumber } from './signal-numbers.ts'
  * `CONTAINER_NAME` are added to `env`.
  *
  * @example
+ *   declare const daemon: import('./docker-daemon.ts').DockerDaemon
  *   const backend: BackendCommand = { command: 'python3', args: ['-m', 'http.server'], env: {} }
  *   await daemon.runContainer({ name: 'py', backend })
  */
@@ -122,6 +123,8 @@ function findFreePort(): Promise<number> {
  * Whether something accepts TCP connections on 127.0.0.1:`port` now.
  *
  * @example
+ *   import { setTimeout as delay } from 'node:timers/promises'
+ *   const port = 41234
  *   while (!(await acceptsConnections(port))) await delay(20)
  */
 export function acceptsConnections(port: number): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { ContainerRecord, HealthcheckConfig } from './container-state.ts'
  * `GET /containers/{id}/json`, the fields of Docker Engine API v1.43 a load balancer or a test reads.
  *
  * @example
+ *   declare const container: ContainerRecord
  *   const inspected: ContainerInspect = toContainerInspect(container)
  *   inspected.State.Health?.Status // 'starting'
  */
@@ -46,6 +47,7 @@ export const ZERO_TIME = '0001-01-01T00:00:00Z'
  * port, so a client reaches it either way.
  *
  * @example
+ *   declare const container: ContainerRecord
  *   toContainerInspect(container).Name // '/web-1'
  *   toContainerInspect(container).NetworkSettings.Ports // { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '41234' }] }
  */

@@ -6,6 +6,7 @@ import { describeStatus } from './container-state.ts'
  * One entry of `GET /containers/json`, in Docker Engine API v1.43's shape.
  *
  * @example
+ *   declare const container: ContainerRecord
  *   const entry: ContainerSummary = toContainerSummary(container, Date.now())
  *   entry.Names // ['/web-1']
  */
@@ -43,6 +44,7 @@ export interface PortJson {
  * A container's endpoint on the bridge network.
  *
  * @example
+ *   declare const summary: ContainerSummary
  *   summary.NetworkSettings.Networks.bridge?.IPAddress // '127.0.0.1' when not published
  *   summary.NetworkSettings.Networks.bridge?.Gateway // '172.17.0.1'
  */
@@ -73,6 +75,7 @@ export const BRIDGE_NETWORK_ID = hex64('bridge')
  * reaches the backend either way.
  *
  * @example
+ *   declare const container: ContainerRecord, stopped: ContainerRecord
  *   toContainerSummary(container, Date.now()).Ports // [{ IP: container.publishIp, PrivatePort: 8080, PublicPort: 41234, Type: 'tcp' }]
  *   toContainerSummary(stopped, Date.now()).State // 'exited'
  */

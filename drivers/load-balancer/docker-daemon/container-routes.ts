@@ -15,7 +15,8 @@ const KILL_SIGNALS: readonly NodeJS.Signals[] = ['SIGKILL', 'SIGTERM', 'SIGINT',
  * kill, pause, unpause, remove, inspect); false if the path is none of them.
  *
  * @example
- *   if (await routeContainerRequest(runtime, 'POST', '/containers/web-1/start', url, request, response)) return
+ *   declare const runtime: ContainerRuntime, request: IncomingMessage, response: ServerResponse
+ *   await routeContainerRequest(runtime, 'POST', '/containers/web-1/start', new URL('http://d/containers/web-1/start'), request, response) // true
  *   // 204, or 304 when already running, or 404 {"message":"No such container: web-1"}
  */
 export async function routeContainerRequest(
@@ -85,6 +86,7 @@ export async function routeContainerRequest(
  * Finds a container as Docker does: full id, name (with or without `/`), then a unique id prefix.
  *
  * @example
+ *   declare const runtime: ContainerRuntime
  *   lookupContainer(runtime.list(), 'web-1').id // '3f4e…'
  *   lookupContainer(runtime.list(), 'nope') // throws DaemonApiError 404 'No such container: nope'
  */

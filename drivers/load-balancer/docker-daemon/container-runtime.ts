@@ -14,6 +14,7 @@ import { signalNumber } from './signal-numbers.ts'
  * `health` is the status the container starts with; `env` entries (`KEY=value`) reach the backend process.
  *
  * @example
+ *   declare const daemon: import('./docker-daemon.ts').DockerDaemon
  *   await daemon.runContainer({ name: 'web-1', labels: { 'lb.enable': 'true' }, publish: true, health: 'healthy' })
  *   await daemon.runContainer({ name: 'ghost', backend: null })
  */
@@ -36,7 +37,8 @@ export interface RunContainerOptions {
  * publishes the events Docker would, in Docker's order.
  *
  * @example
- *   const runtime = new ContainerRuntime(bus, {}, Date.now)
+ *   import { EventBus } from './event-bus.ts'
+ *   const runtime = new ContainerRuntime(new EventBus(), {}, Date.now)
  *   await runtime.run({ name: 'web-1' }); await runtime.stop('web-1') // create, start, kill, die, stop
  */
 export class ContainerRuntime {

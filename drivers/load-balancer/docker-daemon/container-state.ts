@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto'
  * The states `GET /containers/json` reports, as Docker spells them.
  *
  * @example
- *   const state: ContainerStateName = 'running'
- *   state === 'exited' // after stop, kill or crash
+ *   declare const container: ContainerRecord
+ *   const state: ContainerStateName = container.state // 'exited' after stop, kill or crash
  */
 export type ContainerStateName = 'created' | 'running' | 'paused' | 'exited'
 
@@ -22,6 +22,7 @@ export type HealthStatus = 'none' | 'starting' | 'healthy' | 'unhealthy'
  * Everything the emulator knows about one container.
  *
  * @example
+ *   declare const daemon: import('./docker-daemon.ts').DockerDaemon
  *   const container = await daemon.runContainer({ name: 'web-1' })
  *   container.hostPort // the real port its backend listens on
  */
@@ -87,6 +88,7 @@ export function newContainerId(): string {
  * The `Status` column of `docker ps`: "Up 3 seconds (healthy)", "Exited (137) 2 seconds ago", "Created".
  *
  * @example
+ *   declare const container: ContainerRecord, stopped: ContainerRecord
  *   describeStatus(container, Date.now()) // 'Up Less than a second (health: starting)'
  *   describeStatus(stopped, Date.now()) // 'Exited (0) 5 seconds ago'
  */

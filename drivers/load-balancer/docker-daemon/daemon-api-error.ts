@@ -2,7 +2,9 @@
  * A request the emulated daemon refuses, answered as Docker does: this status and `{"message": …}`.
  *
  * @example
- *   throw new DaemonApiError(404, `No such container: ${ref}`)
+ *   import { sendJson } from './http-io.ts'
+ *   declare const response: import('node:http').ServerResponse
+ *   const error = new DaemonApiError(404, 'No such container: web-9')
  *   sendJson(response, error.status, { message: error.message })
  */
 export class DaemonApiError extends Error {

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net'
  * Where the daemon listens: a unix socket, TCP 127.0.0.1, or both.
  *
  * @example
- *   const listener = await listenDaemon(handler, { socketPath: '/tmp/docker.sock', tcpPort: 0 })
+ *   const listener = await listenDaemon((request, response) => response.end(), { socketPath: '/tmp/docker.sock', tcpPort: 0 })
  *   listener.tcpPort // the port chosen
  */
 export interface ListenAddresses {
@@ -20,6 +20,7 @@ export interface ListenAddresses {
  * The daemon's open servers, able to go down and come back on the same addresses.
  *
  * @example
+ *   declare const listener: DaemonListener
  *   await listener.stop() // drops every connection, /events streams included
  *   await listener.start() // listens again on the same socket path and port
  */
@@ -36,6 +37,8 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void
  * Starts the daemon's HTTP servers.
  *
  * @example
+ *   import { routeRequest, type DaemonState } from './daemon-routes.ts'
+ *   declare const state: DaemonState
  *   const listener = await listenDaemon((request, response) => routeRequest(state, request, response), { tcpPort: 0 })
  *   await listener.stop()
  */

@@ -20,7 +20,13 @@ export const ENGINE_VERSION = '24.0.7'
  * What the routes read from and act on: the containers, the event log, and the emulator's controls.
  *
  * @example
- *   const state: DaemonState = { containers: () => runtime.list(), bus, quirks: {}, now: Date.now, runtime, eventGate, restart }
+ *   import { ContainerRuntime } from './container-runtime.ts'
+ *   import { EventBus } from './event-bus.ts'
+ *   import { EventGate } from './event-gate.ts'
+ *   declare const request: IncomingMessage, response: ServerResponse
+ *   const bus = new EventBus()
+ *   const runtime = new ContainerRuntime(bus, {}, Date.now)
+ *   const state: DaemonState = { containers: () => runtime.list(), bus, quirks: {}, now: Date.now, runtime, eventGate: new EventGate(), restart: async () => {} }
  *   routeRequest(state, request, response)
  */
 export interface DaemonState extends EmulatorControl {
@@ -35,6 +41,8 @@ export interface DaemonState extends EmulatorControl {
  * Answers one Engine API request, with or without a `/v1.xx` prefix.
  *
  * @example
+ *   import { createServer } from 'node:http'
+ *   declare const state: DaemonState
  *   createServer((request, response) => routeRequest(state, request, response))
  *   // GET /v1.43/containers/json?all=true → every container, newest first
  */

@@ -14,8 +14,8 @@ export type { RunContainerOptions } from './container-runtime.ts'
  * How to start the emulator. With neither `socketPath` nor `tcp`, it listens on TCP.
  *
  * @example
- *   createDockerDaemon({ socketPath: join(tmp, 'docker.sock'), tcp: true })
- *   createDockerDaemon({ eventQuirks: { splitObjects: true }, now: () => fixedMs })
+ *   createDockerDaemon({ socketPath: '/tmp/parlance-docker.sock', tcp: true })
+ *   createDockerDaemon({ eventQuirks: { splitObjects: true }, now: () => Date.parse('2025-05-17T17:02:03Z') })
  */
 export interface DockerDaemonOptions {
   socketPath?: string

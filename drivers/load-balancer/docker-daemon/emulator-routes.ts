@@ -11,8 +11,9 @@ const HEALTH_STATUSES = ['healthy', 'unhealthy', 'starting'] as const
  * What the emulator-only endpoints act on.
  *
  * @example
- *   const control: EmulatorControl = { runtime, eventGate, restart: (downMs) => daemon.restartDaemon({ downMs }) }
- *   await routeEmulatorRequest(control, 'POST', '/_emulator/restart', url, request, response)
+ *   declare const runtime: ContainerRuntime, eventGate: EventGate, daemon: import('./docker-daemon.ts').DockerDaemon, request: IncomingMessage, response: ServerResponse
+ *   const control: EmulatorControl = { runtime, eventGate, restart: (downMs) => daemon.restartDaemon(downMs === undefined ? {} : { downMs }) }
+ *   await routeEmulatorRequest(control, 'POST', '/_emulator/restart', new URL('http://d/_emulator/restart?downMs=500'), request, response)
  */
 export interface EmulatorControl {
   runtime: ContainerRuntime
@@ -30,6 +31,7 @@ export interface EmulatorControl {
  * - `POST /_emulator/events/drop?holdMs=N` → 204: every `/events` stream is cut, new ones refused for N ms
  *
  * @example
+ *   declare const control: EmulatorControl, url: URL, request: IncomingMessage, response: ServerResponse
  *   await routeEmulatorRequest(control, 'POST', '/_emulator/containers/web-1/crash', url, request, response) // true, 204
  *   await routeEmulatorRequest(control, 'GET', '/containers/json', url, request, response) // false
  */

@@ -4,8 +4,9 @@ import type { DockerEvent } from './event-json.ts'
  * A listener for published events.
  *
  * @example
+ *   const lines: string[] = []
  *   const listener: EventListener = (event) => lines.push(JSON.stringify(event))
- *   bus.subscribe(listener)
+ *   new EventBus().subscribe(listener)
  */
 export type EventListener = (event: DockerEvent) => void
 
@@ -14,7 +15,9 @@ export type EventListener = (event: DockerEvent) => void
  * to open `/events` streams. One per daemon, never shared.
  *
  * @example
- *   const stop = bus.subscribe((event) => write(event))
+ *   declare const event: DockerEvent
+ *   const bus = new EventBus()
+ *   const stop = bus.subscribe((event) => console.log(event.Action))
  *   bus.publish(event); stop()
  */
 export class EventBus {

@@ -5,6 +5,8 @@ import type { ServerResponse } from 'node:http'
  * ones for a while, as when the daemon's event pipeline stalls.
  *
  * @example
+ *   declare const response: ServerResponse
+ *   const gate = new EventGate()
  *   gate.track(response) // a new /events stream
  *   gate.drop(500) // every stream ends; /events is refused for 500ms
  */

@@ -4,6 +4,7 @@ import type { ContainerRecord } from './container-state.ts'
  * A `GET /events` message in Docker's shape, legacy top-level `status`/`id`/`from` included.
  *
  * @example
+ *   declare const container: ContainerRecord
  *   const event: DockerEvent = toContainerEvent(container, 'start', {}, Date.now())
  *   event.Actor.Attributes.name // 'web-1'
  */
@@ -24,6 +25,7 @@ export interface DockerEvent {
  * and `name`, then the action's own (`exitCode`, `signal`), as Docker merges them.
  *
  * @example
+ *   declare const container: ContainerRecord
  *   toContainerEvent(container, 'die', { exitCode: '137' }, Date.now()).status // 'die'
  *   toContainerEvent(container, 'health_status: healthy', {}, Date.now()).Action // 'health_status: healthy'
  */

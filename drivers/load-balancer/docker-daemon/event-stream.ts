@@ -8,6 +8,7 @@ import { matchesEvent } from './filters.ts'
  * Wire-level oddities the `/events` stream can produce, to test a client's parser.
  *
  * @example
+ *   import { createDockerDaemon } from './docker-daemon.ts'
  *   createDockerDaemon({ eventQuirks: { noNewlines: true, splitObjects: true } })
  *   createDockerDaemon({ eventQuirks: { bareHealthStatus: true } }) // Action 'health_status'
  */
@@ -24,8 +25,10 @@ export interface EventQuirks {
  * What one `/events` request asked for.
  *
  * @example
- *   const request: EventStreamRequest = { filters, sinceNano: 0, untilNano: undefined }
- *   streamEvents(response, bus, request, quirks, Date.now)
+ *   import { parseFilters } from './filters.ts'
+ *   declare const response: ServerResponse, bus: EventBus
+ *   const request: EventStreamRequest = { filters: parseFilters('{"type":["container"]}'), sinceNano: 0, untilNano: undefined }
+ *   streamEvents(response, bus, request, {}, Date.now)
  */
 export interface EventStreamRequest {
   filters: Filters
@@ -38,7 +41,9 @@ export interface EventStreamRequest {
  * events until `until` passes or the client goes away.
  *
  * @example
- *   streamEvents(response, bus, { filters, sinceNano: undefined, untilNano: undefined }, {}, Date.now)
+ *   import { parseFilters } from './filters.ts'
+ *   declare const response: ServerResponse, bus: EventBus
+ *   streamEvents(response, bus, { filters: parseFilters(null), sinceNano: undefined, untilNano: undefined }, {}, Date.now)
  *   bus.subscriberCount // 1 while the stream is open
  */
 export function streamEvents(response: ServerResponse, bus: EventBus, request: EventStreamRequest, quirks: EventQuirks, now: () => number): void {

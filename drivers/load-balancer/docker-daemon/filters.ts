@@ -14,8 +14,7 @@ export type Filters = ReadonlyMap<string, readonly string[]>
  * Thrown for a malformed `filters` parameter; the daemon answers 400 with its message.
  *
  * @example
- *   try { parseFilters('{') } catch (error) { if (error instanceof InvalidFilterError) status = 400 }
- *   error.message // 'invalid filter: "{" is not JSON …'
+ *   try { parseFilters('{') } catch (error) { if (error instanceof InvalidFilterError) error.message } // 'invalid filter: "{" is not JSON …', answered 400
  */
 export class InvalidFilterError extends Error {
   override readonly name = 'InvalidFilterError'
@@ -52,7 +51,8 @@ export function parseFilters(raw: string | null): Filters {
  * Whether a container passes `label`, `status`, `name` and `id` filters (values of one name are ORed).
  *
  * @example
- *   matchesContainer(parseFilters('{"label":["lb.enable"]}'), container) // true if it has the label
+ *   declare const running: ContainerRecord
+ *   matchesContainer(parseFilters('{"label":["lb.enable"]}'), running) // true if it has the label
  *   matchesContainer(parseFilters('{"status":["exited"]}'), running) // false
  */
 export function matchesContainer(filters: Filters, container: ContainerRecord): boolean {
@@ -69,6 +69,7 @@ export function matchesContainer(filters: Filters, container: ContainerRecord): 
  * `event=health_status` matches every `health_status: …` action, as in Docker.
  *
  * @example
+ *   declare const dieEvent: DockerEvent
  *   matchesEvent(parseFilters('{"event":["die"]}'), dieEvent) // true
  *   matchesEvent(parseFilters('{"type":["network"]}'), dieEvent) // false
  */

@@ -7,7 +7,8 @@ const MAX_BODY_BYTES = 1024 * 1024
  * Answers with a JSON body and a trailing newline, as Docker's API does.
  *
  * @example
- *   sendJson(response, 201, { Id: container.id, Warnings: [] })
+ *   declare const response: ServerResponse
+ *   sendJson(response, 201, { Id: '3f4e', Warnings: [] })
  *   sendJson(response, 404, { message: 'No such container: web-9' })
  */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -19,6 +20,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
  * Answers with no body: 204 after an action, 304 when nothing changed, 202 when accepted.
  *
  * @example
+ *   declare const response: ServerResponse
  *   sendEmpty(response, 204)
  *   sendEmpty(response, 304) // start of a running container
  */
@@ -31,6 +33,7 @@ export function sendEmpty(response: ServerResponse, status: number): void {
  * Reads the request body as text, up to 1 MiB.
  *
  * @example
+ *   declare const request: IncomingMessage
  *   const body = await readBody(request) // '{"Image":"nginx"}'
  *   JSON.parse(body)
  */
@@ -47,7 +50,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
  * Reads a whole-number query parameter within bounds; `fallback` when absent.
  *
  * @example
- *   intParam(url, 't', 10, 0, 3600) // 10 without ?t=
+ *   intParam(new URL('http://d/containers/web-1/stop'), 't', 10, 0, 3600) // 10 without ?t=
  *   intParam(new URL('http://d/?t=x'), 't', 10, 0, 3600) // throws DaemonApiError 400
  */
 export function intParam(url: URL, name: string, fallback: number, min: number, max: number): number {

@@ -5,7 +5,6 @@
  * /containers/{id}/{start,stop,kill,pause,unpause,json}, DELETE /containers/{id}.
  *
  * @example
- *   import { createDockerDaemon } from '../drivers/load-balancer/docker-daemon/index.ts'
  *   const daemon = await createDockerDaemon({ tcp: true }); await daemon.runContainer({ name: 'web-1', publish: true })
  */
 export { createDockerDaemon } from './docker-daemon.ts'

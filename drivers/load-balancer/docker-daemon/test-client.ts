@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http'
  * Where a test reaches the emulator: a unix socket or a TCP port.
  *
  * @example
- *   const target: DaemonTarget = { socketPath: daemon.socketPath }
+ *   const target: DaemonTarget = { socketPath: '/tmp/parlance-docker.sock' }
  *   await getFromDaemon({ port: 2375 }, '/_ping')
  */
 export interface DaemonTarget {
@@ -17,7 +17,7 @@ export interface DaemonTarget {
  * A plain GET against the emulator, as a Docker client would send it.
  *
  * @example
- *   const { status, body } = await getFromDaemon(target, '/v1.43/containers/json')
+ *   const { status, body } = await getFromDaemon({ port: 2375 }, '/v1.43/containers/json')
  *   JSON.parse(body) // [{ Id: …, Names: ['/web-1'], … }]
  */
 export function getFromDaemon(target: DaemonTarget, path: string): Promise<DaemonAnswer> {
@@ -28,7 +28,7 @@ export function getFromDaemon(target: DaemonTarget, path: string): Promise<Daemo
  * What the emulator answered: status, headers and the body as text.
  *
  * @example
- *   const answer: DaemonAnswer = await requestDaemon(target, 'POST', '/containers/web-1/start')
+ *   const answer: DaemonAnswer = await requestDaemon({ port: 2375 }, 'POST', '/containers/web-1/start')
  *   answer.status // 204
  */
 export interface DaemonAnswer {
@@ -41,6 +41,7 @@ export interface DaemonAnswer {
  * Any request against the emulator; a `body` other than a string is sent as JSON.
  *
  * @example
+ *   const target: DaemonTarget = { port: 2375 }
  *   await requestDaemon(target, 'POST', '/containers/create?name=web-1', { Image: 'nginx' }) // { status: 201, … }
  *   await requestDaemon(target, 'DELETE', '/containers/web-1?force=true') // { status: 204, body: '' }
  */
@@ -63,7 +64,7 @@ export function requestDaemon(target: DaemonTarget, method: string, path: string
  * An open `/events` stream: the raw chunks, the objects parsed so far (newlines or not), and whether it ended.
  *
  * @example
- *   const events = await openEventStream(target, '/events')
+ *   const events = await openEventStream({ port: 2375 }, '/events')
  *   await events.waitForCount(2); events.close()
  */
 export interface EventStream {
@@ -78,7 +79,7 @@ export interface EventStream {
  * Opens `/events` and resolves once the daemon has sent the headers.
  *
  * @example
- *   const events = await openEventStream({ port }, '/events?filters=' + encodeURIComponent('{"type":["container"]}'))
+ *   const events = await openEventStream({ port: 2375 }, '/events?filters=' + encodeURIComponent('{"type":["container"]}'))
  *   events.objects[0]?.Action // 'start'
  */
 export function openEventStream(target: DaemonTarget, path: string): Promise<EventStream> {

@@ -8,6 +8,7 @@ import { balancerProcessSpec, daemonProcessSpec } from './stack-commands.ts'
  * real) Docker daemon, the load balancer, and its admin port.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   ctx.systemUrl(stackVariables.balancer) // 'http://127.0.0.1:40123'
  */
 export const stackVariables = { daemon: 'DOCKER_URL', balancer: 'LB_URL', admin: 'LB_ADMIN_URL' } as const
@@ -17,6 +18,7 @@ export const stackVariables = { daemon: 'DOCKER_URL', balancer: 'LB_URL', admin:
  * not touch the shared ones: restarting the daemon, another balancing strategy.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const stack = await startPrivateStack(ctx, { strategy: 'least-connections' })
  *   const driverCtx = stack.context(ctx) // its systemUrl points at the private stack
  */
@@ -32,6 +34,7 @@ export interface PrivateStack {
  * their logs are attached.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const stack = await startPrivateStack(ctx, { strategy: 'round-robin' })
  *   stack.urls.DOCKER_URL // 'tcp://127.0.0.1:40999'
  */

@@ -27,6 +27,7 @@ export const balancerReadyLines = {
  * How to run the emulated Docker daemon on a free TCP port.
  *
  * @example
+ *   import { superviseProcess } from '../../core/process-supervisor.ts'
  *   const daemon = superviseProcess(daemonProcessSpec('docker-daemon (private)'))
  *   const { address } = await daemon.start() // 'tcp://127.0.0.1:40123'
  */
@@ -45,7 +46,8 @@ export function daemonProcessSpec(name: string): ProcessSpec {
  * How to run the load balancer against `dockerHost`, balancing by `strategy`.
  *
  * @example
- *   const lb = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost, strategy: 'least-connections' }))
+ *   import { superviseProcess } from '../../core/process-supervisor.ts'
+ *   const lb = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: 'tcp://127.0.0.1:40123', strategy: 'least-connections' }))
  *   const { address, groups } = await lb.start() // groups.admin is the admin URL
  */
 export function balancerProcessSpec(options: { name: string; dockerHost: string; strategy: 'round-robin' | 'least-connections' }): ProcessSpec {

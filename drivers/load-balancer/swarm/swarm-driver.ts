@@ -49,8 +49,9 @@ export function daemonTarget(url: string): { url: string } | { socketPath: strin
  * container it starts is removed when the scenario ends.
  *
  * @example
+ *   declare const ctx: DriverContext, name: AliasedName
  *   const swarm = new SwarmDriver(ctx)
- *   const replica = await swarm.startReplica({ name, host, health: 'none' }); await swarm.crash(replica)
+ *   const replica = await swarm.startReplica({ name, host: 'checkout.parlance.test', health: 'none' }); await swarm.crash(replica)
  */
 export class SwarmDriver {
   private readonly client: DockerEngineClient

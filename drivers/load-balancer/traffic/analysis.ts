@@ -6,6 +6,7 @@ import type { ResponseRecord, TrafficRecord } from './traffic-record.ts'
  * How evenly the 2xx answers were shared: how many replicas answered, the fewest and most any one answered, and max / min.
  *
  * @example
+ *   declare const record: TrafficRecord
  *   spread(record) // { replicas: 2, min: 98, max: 102, ratio: 1.0408… }
  *   ratioAtMost(spread(record), 11, 10) // true: max / min ≤ 11/10, compared exactly
  */
@@ -24,6 +25,7 @@ const isSuccess = (response: ResponseRecord): boolean =>
  * Every response that is not a whole 2xx answer, one line each: its index, when it was sent, and what went wrong.
  *
  * @example
+ *   declare const record: TrafficRecord
  *   failures(record) // ['#17 at 412 ms: 502 service "x" could not be reached (ECONNREFUSED)', '#3 at 10 ms: ECONNRESET']
  *   failures(record).length === 0 // no request failed
  */
@@ -43,6 +45,7 @@ function describeFailure(response: ResponseRecord): string {
  * How many 2xx answers each replica gave, by replica name in alphabetical order.
  *
  * @example
+ *   declare const record: TrafficRecord
  *   countsByReplica(record) // Map { 'web-1' => 100, 'web-2' => 100 }
  *   countsByReplica(record).get('web-3') ?? 0 // 0: it answered nothing
  */
@@ -54,6 +57,7 @@ export function countsByReplica(record: TrafficRecord): Map<string, number> {
  * How evenly the replicas that answered shared the 2xx answers.
  *
  * @example
+ *   declare const record: TrafficRecord, emptyRecord: TrafficRecord
  *   spread(record) // { replicas: 3, min: 66, max: 67, ratio: 1.0151… }
  *   spread(emptyRecord) // { replicas: 0, min: 0, max: 0, ratio: Infinity }
  */
@@ -70,6 +74,7 @@ export function spread(record: TrafficRecord): Spread {
  *
  * @example
  *   ratioAtMost({ replicas: 2, min: 2, max: 3, ratio: 1.5 }, 3, 2) // true
+ *   declare const record: TrafficRecord
  *   ratioAtMost(spread(record), 12, 10) // at most 20% more on the busiest replica than the quietest
  */
 export function ratioAtMost(spread: Spread, numerator: number, denominator = 1): boolean {
@@ -81,6 +86,7 @@ export function ratioAtMost(spread: Spread, numerator: number, denominator = 1):
  * there was no 2xx answer. Percentiles go from 0 to 100, in steps of 0.1.
  *
  * @example
+ *   declare const record: TrafficRecord
  *   latencyPercentiles(record, [50, 99]) // [12, 48]
  *   const [median] = latencyPercentiles(record, [50])
  */
@@ -102,6 +108,7 @@ export function latencyPercentiles(record: TrafficRecord, percentiles: readonly 
  * The first response, in plan order, that the replica answered; undefined if it answered none.
  *
  * @example
+ *   declare const record: TrafficRecord
  *   firstAnsweredBy(record, 'web-3')?.index // 57: the new replica took traffic from request 57 on
  *   firstAnsweredBy(record, 'web-9') // undefined
  */
@@ -113,6 +120,8 @@ export function firstAnsweredBy(record: TrafficRecord, replica: string): Respons
  * A short summary of a run for a failure message: the plan, counts by status, by replica, by error, and the first failures.
  *
  * @example
+ *   import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
+ *   declare const record: TrafficRecord
  *   describeRecord(record) // '200 GET / to http://127.0.0.1:8080 (Host shop) over 2s, took 2.1s: 199 answered 2xx, 1 failed\n…'
  *   throw new AssertionFailedError(`2 requests failed\n${describeRecord(record)}`)
  */

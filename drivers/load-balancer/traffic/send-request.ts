@@ -6,7 +6,9 @@ import type { ResponseRecord } from './traffic-record.ts'
  * Where one request goes and how long it may take.
  *
  * @example
- *   const target: RequestTarget = { hostname: '127.0.0.1', port: 8080, host: 'shop', path: '/', method: 'GET', timeoutMs: 10_000, agent }
+ *   import { Agent } from 'node:http'
+ *   const sockets = new Set<Socket>()
+ *   const target: RequestTarget = { hostname: '127.0.0.1', port: 8080, host: 'shop', path: '/', method: 'GET', timeoutMs: 10_000, agent: new Agent() }
  *   sendRequest(target, (socket) => sockets.add(socket))
  */
 export interface RequestTarget {
@@ -32,7 +34,8 @@ export type RequestOutcome = Omit<ResponseRecord, 'index' | 'sentAtMs' | 'lateBy
  * A request on its way. `outcome` always resolves, never rejects: an error is part of the outcome.
  *
  * @example
- *   const request = sendRequest(target, track)
+ *   declare const target: RequestTarget
+ *   const request = sendRequest(target, (socket) => {})
  *   request.abort('aborted'); (await request.outcome).error // 'aborted'
  */
 export interface InFlightRequest {
@@ -49,8 +52,9 @@ const BODY_READ = 64 * 1024
  * Sends one request on the run's agent and records its outcome: status, replica, Retry-After, body, or the error code.
  *
  * @example
- *   const { outcome } = sendRequest(target, (socket) => sockets.add(socket))
- *   (await outcome).replica // 'web-2'
+ *   declare const target: RequestTarget
+ *   const { outcome } = sendRequest(target, (socket) => {})
+ *   const { replica } = await outcome // 'web-2'
  */
 export function sendRequest(target: RequestTarget, onSocket: (socket: Socket) => void): InFlightRequest {
   const started = performance.now()

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net'
  * A local HTTP server for the traffic driver's tests: counts requests, connections and what is in flight.
  *
  * @example
+ *   import { sendTraffic } from './send-traffic.ts'
  *   const server = await startTestServer(answerAs(['web-1', 'web-2']))
  *   await sendTraffic({ url: server.url, host: 'shop', requests: 4, overMs: 0 }); await server.close()
  */
@@ -90,6 +91,7 @@ export function answerAs(names: readonly string[]): TestHandler {
  * Waits for a condition the server reaches on its own (a socket closing), polling with a deadline.
  *
  * @example
+ *   declare const server: TestServer
  *   await until(() => server.connections.open === 0)
  */
 export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {

@@ -20,6 +20,7 @@ const LOOPBACK_ALLOWED = 'http:// on 127.0.0.0/8, [::1] or localhost, e.g. http:
  * Checks a plan before any request goes out; throws a ConfigurationError naming the caller, the field, the value and what is allowed.
  *
  * @example
+ *   const plan: TrafficPlan = { url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }
  *   checkTrafficPlan({ ...plan, requests: 0 }, 'sendTraffic') // throws: sendTraffic: requests 0 is out of range. Give a whole number from 1 to 20000
  *   checkTrafficPlan({ ...plan, url: 'http://10.0.0.1' }, 'sendTraffic') // throws: … is not a loopback address …
  */

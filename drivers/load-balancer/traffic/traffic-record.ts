@@ -2,6 +2,7 @@
  * What one run of traffic should do: where, how many requests, over how long.
  *
  * @example
+ *   import { sendTraffic } from './send-traffic.ts'
  *   const plan: TrafficPlan = { url: 'http://127.0.0.1:8080', host: 'shop.example', requests: 200, overMs: 2000 }
  *   const record = await sendTraffic(plan)
  */
@@ -55,6 +56,8 @@ export interface ResponseRecord {
  * Everything a run of traffic did: its plan (defaults filled in) and the outcome of every request sent, in plan order.
  *
  * @example
+ *   import { sendTraffic } from './send-traffic.ts'
+ *   declare const plan: TrafficPlan
  *   const record = await sendTraffic(plan)
  *   record.responses.length // plan.requests, unless stopped early
  */

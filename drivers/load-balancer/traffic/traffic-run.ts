@@ -8,7 +8,8 @@ import type { ResponseRecord, TrafficRecord } from './traffic-record.ts'
  * A run of traffic under way.
  *
  * @example
- *   const run = runTraffic(checkTrafficPlan(plan, 'startTraffic'))
+ *   import { checkTrafficPlan } from './traffic-plan.ts'
+ *   const run = runTraffic(checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'startTraffic'))
  *   const record = await run.stop()
  */
 export interface TrafficRun {
@@ -24,6 +25,7 @@ export interface TrafficRun {
  * How long past `overMs + timeoutMs` a run may last before what is outstanding is ended.
  *
  * @example
+ *   declare const checked: CheckedPlan
  *   runTraffic(checked, { ceilingMarginMs: 100 }) // tests reach the ceiling quickly
  */
 export interface RunOptions {
@@ -35,7 +37,8 @@ export interface RunOptions {
  * keep-alive agent of its own, never more than maxInFlight at once, and never past the ceiling.
  *
  * @example
- *   const run = runTraffic(checkTrafficPlan(plan, 'sendTraffic'))
+ *   import { checkTrafficPlan } from './traffic-plan.ts'
+ *   const run = runTraffic(checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'sendTraffic'))
  *   const record = await run.done
  */
 export function runTraffic(plan: CheckedPlan, options: RunOptions = {}): TrafficRun {
