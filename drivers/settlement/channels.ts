@@ -9,7 +9,8 @@ import { UiSettlementDriver } from './ui/ui-settlement-driver.ts'
  * punters and traders, and its NDJSON command stream.
  *
  * @example
- *   const driver = settlementChannels.create(world.driverContext) // an ApiSettlementDriver when ctx.channel is 'api'
+ *   declare const ctx: import('../core/driver-context.ts').DriverContext // the World's driverContext
+ *   const driver = settlementChannels.create(ctx) // an ApiSettlementDriver when ctx.channel is 'api'
  *   settlementChannels.names // ['api', 'ui', 'stream']
  */
 export const settlementChannels = defineChannels<SettlementDriver>('settlement', {

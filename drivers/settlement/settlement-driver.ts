@@ -6,7 +6,8 @@ import type { Odds } from '../core/values/odds.ts'
  * A race as the DSL schedules it. `race` is the engine's event id.
  *
  * @example
- *   { race: aliases.alias('the 2:30 at Aintree'), name: 'the 2:30 at Aintree', runners: ['Red Rum', 'Arkle'], handicap: false }
+ *   declare const race: AliasedName // aliases.alias('the 2:30 at Aintree')
+ *   const card: RaceCard = { race, name: 'the 2:30 at Aintree', runners: ['Red Rum', 'Arkle'], handicap: false }
  */
 export interface RaceCard {
   race: AliasedName
@@ -21,7 +22,9 @@ export interface RaceCard {
  * A non-runner.
  *
  * @example
- *   { race, runner: 'Crisp', price: Odds.parse('3/1'), late: false }
+ *   import { Odds } from '../core/values/odds.ts'
+ *   declare const race: AliasedName
+ *   const withdrawal: Withdrawal = { race, runner: 'Crisp', price: Odds.parse('3/1'), late: false }
  */
 export interface Withdrawal {
   race: AliasedName
@@ -35,7 +38,10 @@ export interface Withdrawal {
  * A bet slip: one leg is a single, several a multiple.
  *
  * @example
- *   { punter, stake: Money.parse('£10'), eachWay: false, legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/2') }] }
+ *   import { Money } from '../core/values/money.ts'
+ *   import { Odds } from '../core/values/odds.ts'
+ *   declare const punter: AliasedName, race: AliasedName
+ *   const slip: BetSlip = { punter, stake: Money.parse('£10'), eachWay: false, legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/2') }] }
  */
 export interface BetSlip {
   punter: AliasedName
@@ -60,8 +66,9 @@ export interface BetSlip {
  * with the engine's reason (in the system's names; the World de-aliases).
  *
  * @example
- *   { taken: true, betId: 'b42', totalStake: Money.parse('£20') }
- *   { taken: false, reason: '"Arkel" is not a runner in event …' }
+ *   import { Money } from '../core/values/money.ts'
+ *   const taken: BetOutcome = { taken: true, betId: 'b42', totalStake: Money.parse('£20') }
+ *   const refused: BetOutcome = { taken: false, reason: '"Arkel" is not a runner in event …' }
  */
 export type BetOutcome = { taken: true; betId: string; totalStake: Money } | { taken: false; reason: string }
 
@@ -70,7 +77,9 @@ export type BetOutcome = { taken: true; betId: string; totalStake: Money } | { t
  * names: a dead heat), with starting prices where the result gives them.
  *
  * @example
- *   { race, placings: [['Red Rum'], ['Arkle', 'Crisp']], startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]) }
+ *   import { Odds } from '../core/values/odds.ts'
+ *   declare const race: AliasedName
+ *   const result: RaceResult = { race, placings: [['Red Rum'], ['Arkle', 'Crisp']], startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]) }
  */
 export interface RaceResult {
   race: AliasedName
@@ -82,7 +91,7 @@ export interface RaceResult {
  * One leg of a settled bet's breakdown, as a punter reads it.
  *
  * @example
- *   { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/5', deadHeat: '1/2', rule4Pence: 25 }
+ *   const leg: BreakdownLeg = { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/5', deadHeat: '1/2', rule4Pence: 25 }
  */
 export interface BreakdownLeg {
   part: 'win' | 'place'
@@ -102,7 +111,9 @@ export interface BreakdownLeg {
  * A punter's bet as the system shows it.
  *
  * @example
- *   { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: [...], returns: £50, settlements: [£80, £50], breakdown: [...] }
+ *   declare const driver: SettlementDriver, punter: AliasedName
+ *   const [bet] = await driver.betsOf(punter, { breakdown: true })
+ *   bet // { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: […], returns: £50, settlements: [£80, £50], breakdown: […] }
  */
 export interface PunterBet {
   betId: string
@@ -125,7 +136,9 @@ export interface PunterBet {
  * the reason.
  *
  * @example
- *   const driver = settlementChannels.create(ctx)
+ *   import { settlementChannels } from './channels.ts'
+ *   declare const ctx: import('../core/driver-context.ts').DriverContext, card: RaceCard, slip: BetSlip
+ *   const driver: SettlementDriver = settlementChannels.create(ctx)
  *   await driver.scheduleRace(card); const outcome = await driver.placeBet(slip)
  */
 export interface SettlementDriver {

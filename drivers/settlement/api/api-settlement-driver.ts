@@ -14,6 +14,7 @@ const refusedStatuses = [400, 404, 409, 422]
  * settled as soon as a result is declared.
  *
  * @example
+ *   declare const ctx: DriverContext, slip: BetSlip
  *   const driver = new ApiSettlementDriver(ctx) // ctx.systemUrl('SETTLEMENT_URL') is the engine
  *   const outcome = await driver.placeBet(slip); if (outcome.taken) outcome.betId // 'b42'
  */

@@ -7,7 +7,8 @@ import { moneyFromEngine } from './wire-values.ts'
  * `GET /customers/{id}/bets`, which has no breakdown).
  *
  * @example
- *   const { body } = await http.get<EngineBet>(`/bets/${id}`, { expectStatus: 200 })
+ *   declare const http: import('../../core/http-client.ts').HttpClient
+ *   const { body } = await http.get<EngineBet>('/bets/b42', { expectStatus: 200 })
  *   punterBetFrom(body)
  */
 export interface EngineBet {
@@ -37,6 +38,7 @@ interface EngineBreakdownLeg {
  * returns, and the breakdown part by part, leg by leg.
  *
  * @example
+ *   declare const engineBet: EngineBet
  *   punterBetFrom(engineBet).settlements.map(String) // ['£35.00', '£0.00'] after an amended result
  *   punterBetFrom(engineBet).breakdown?.[0]?.result // 'won'
  */

@@ -8,7 +8,7 @@ import type { ProcessSpec } from '../../core/process-spec.ts'
  * engine elsewhere. `--port` and `--data-dir` are appended.
  *
  * @example
- *   SETTLEMENT_ENGINE_COMMAND='["/opt/settlement/bin/engine"]'
+ *   process.env[engineCommandEnvName] = '["/opt/settlement/bin/engine"]'
  *   engineCommandEnvName // 'SETTLEMENT_ENGINE_COMMAND'
  */
 export const engineCommandEnvName = 'SETTLEMENT_ENGINE_COMMAND'
@@ -17,6 +17,7 @@ export const engineCommandEnvName = 'SETTLEMENT_ENGINE_COMMAND'
  * The repository root, where `--import tsx` resolves and the engine's source is. A path, not an import.
  *
  * @example
+ *   import { join } from 'node:path'
  *   join(repoRoot, 'examples/settlement-engine/main.ts')
  *   repoRoot // '/work/parlance'
  */
@@ -61,7 +62,8 @@ export function engineCommand(env: Readonly<Record<string, string | undefined>>)
  * ready when it prints its address.
  *
  * @example
- *   const engine = superviseProcess(engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir }))
+ *   import { superviseProcess } from '../../core/process-supervisor.ts'
+ *   const engine = superviseProcess(engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir: '/tmp/settlement-data' }))
  *   const { address } = await engine.start() // 'http://127.0.0.1:40123'
  */
 export function engineProcessSpec(options: { name: string; port: number; dataDir: string; env?: Readonly<Record<string, string | undefined>> }): ProcessSpec {

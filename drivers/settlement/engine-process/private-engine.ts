@@ -19,6 +19,7 @@ const processName = 'settlement-engine (private)'
  * channel drivers point at `url`, and it survives `crash()` + `restart()`.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const engine = await startPrivateEngine(ctx)
  *   await engine.crash(); await engine.restart() // same url, same data
  */
@@ -37,6 +38,8 @@ export interface PrivateEngine {
  * stopped and its data directory removed; on failure its log is attached.
  *
  * @example
+ *   import { settlementChannels } from '../channels.ts'
+ *   declare const ctx: DriverContext
  *   const engine = await startPrivateEngine(ctx)
  *   const driver = settlementChannels.create({ ...ctx, systemUrl: (name) => (name === 'SETTLEMENT_URL' ? engine.url : ctx.systemUrl(name)) })
  */
@@ -49,6 +52,7 @@ export function startPrivateEngine(ctx: DriverContext): Promise<PrivateEngine> {
  * the pid (its process group) and the data directory.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   const engine = await PrivateSettlementEngine.start(ctx)
  *   engine.pid // 41230, undefined after crash()
  */

@@ -10,6 +10,7 @@ import { Duration } from '../../core/values/duration.ts'
  * An answer read whole: the status and the body as text.
  *
  * @example
+ *   const link = new EngineLink('http://127.0.0.1:8080')
  *   const { status, text } = await link.exchange('GET', '/health')
  *   status // 200
  */
@@ -22,7 +23,9 @@ export interface LinkAnswer {
  * What a followed NDJSON answer tells its reader.
  *
  * @example
- *   const handlers: FollowHandlers = { line: (text) => lines.push(text), ended: (why) => reconnectLater(why) }
+ *   declare const link: EngineLink
+ *   const lines: string[] = []
+ *   const handlers: FollowHandlers = { line: (text) => lines.push(text), ended: (why) => console.error(`the settlements stream ended: ${why}`) }
  *   const stop = link.follow('/settlements?after=41', handlers)
  */
 export interface FollowHandlers {
@@ -38,8 +41,9 @@ export interface FollowHandlers {
  * the scenario opened, the followed streams too, is closed when it ends.
  *
  * @example
+ *   declare const ctx: import('../../core/driver-context.ts').DriverContext
  *   const link = new EngineLink(ctx.systemUrl('SETTLEMENT_URL')); ctx.track(link)
- *   const { status, text } = await link.exchange('POST', '/stream', { text: line, contentType: 'application/x-ndjson' })
+ *   const { status, text } = await link.exchange('POST', '/stream', { text: '{"type":"void","event":"r1"}\n', contentType: 'application/x-ndjson' })
  */
 export class EngineLink implements ScenarioResource {
   /** The engine's address without a trailing slash, e.g. `http://127.0.0.1:40123`. */

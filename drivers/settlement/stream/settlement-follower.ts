@@ -19,8 +19,9 @@ const reconnectDelayMs = 250
  * the last sequence number seen; a line that is not a settlement breaks it.
  *
  * @example
+ *   declare const link: EngineLink, transcript: StreamTranscript
  *   const follower = new SettlementFollower(link, transcript); await follower.start()
- *   follower.watchCustomer(punter); follower.settlementsOf('b42') // [{ seq: 43, returns: £60.00, … }]
+ *   follower.watchCustomer('alice-r7k2'); follower.settlementsOf('b42') // [{ seq: 43, returns: £60.00, … }]
  */
 export class SettlementFollower implements ScenarioResource {
   private after = 0

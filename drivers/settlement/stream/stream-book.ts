@@ -7,8 +7,10 @@ import { priceText, type Settlement } from './stream-lines.ts'
  * A bet this scenario placed: the slip it sent and what the engine answered.
  *
  * @example
+ *   import { Money } from '../../core/values/money.ts'
+ *   declare const slip: BetSlip
  *   const bet: PlacedBet = { betId: 'b42', slip, totalStake: Money.parse('£20') }
- *   book.placed(bet)
+ *   new StreamBook().placed(bet)
  */
 export interface PlacedBet {
   betId: string
@@ -21,8 +23,9 @@ export interface PlacedBet {
  * void — and how many bets the engine said it settled.
  *
  * @example
+ *   declare const race: AliasedName
  *   const decision: Decision = { race, version: 2, settled: 3, what: 'amended result' }
- *   book.decided(decision)
+ *   new StreamBook().decided(decision)
  */
 export interface Decision {
   race: AliasedName
@@ -38,6 +41,8 @@ export interface Decision {
  * this book did not place is unknown to it.
  *
  * @example
+ *   declare const slip: BetSlip, totalStake: Money, race: AliasedName, punter: AliasedName, follower: import('./settlement-follower.ts').SettlementFollower
+ *   const book = new StreamBook()
  *   book.placed({ betId: 'b42', slip, totalStake }); book.decided({ race, version: 1, settled: 1, what: 'result' })
  *   book.betsOf(punter, (bet) => follower.settlementsOf(bet)) // [{ betId: 'b42', status: 'settled', returns: £60.00, … }]
  */

@@ -7,8 +7,8 @@ import type { Odds } from '../../core/values/odds.ts'
  * docs/examples/settlement-api.md, "Streams"): money in pounds, prices as text.
  *
  * @example
- *   const line: CommandLine = { type: 'void', event: race }
- *   JSON.stringify({ type: 'bet', customer: punter, stake: '10.00', eachWay: false, legs: [{ event: race, runner: 'Red Rum', price: '5/1' }] })
+ *   const line: CommandLine = { type: 'void', event: 'r1' }
+ *   const bet: CommandLine = { type: 'bet', customer: 'alice-r7k2', stake: '10.00', eachWay: false, legs: [{ event: 'r1', runner: 'Red Rum', price: '5/1' }] }
  */
 export type CommandLine =
   | { type: 'event'; id: string; name: string; handicap: boolean; runners: string[]; placeTerms?: { fraction: string; places: number } }
@@ -22,8 +22,8 @@ export type CommandLine =
  * `"ok":true` in front, or the refusal.
  *
  * @example
- *   { ok: true, fields: { id: 'b3', status: 'open', totalStake: '5.00' } }
- *   { ok: false, error: { code: 'unknown-runner', message: '"Arkel" is not a runner in event "r3"; …', field: 'legs[0].runner' } }
+ *   const taken: OutcomeLine = { ok: true, fields: { id: 'b3', status: 'open', totalStake: '5.00' } }
+ *   const refused: OutcomeLine = { ok: false, error: { code: 'unknown-runner', message: '"Arkel" is not a runner in event "r3"; …', field: 'legs[0].runner' } }
  */
 export type OutcomeLine = { ok: true; fields: Readonly<Record<string, unknown>> } | { ok: false; error: { code: string; message: string; field?: string } }
 
@@ -31,7 +31,7 @@ export type OutcomeLine = { ok: true; fields: Readonly<Record<string, unknown>> 
  * One line of `GET /settlements`, with its returns read as Money.
  *
  * @example
- *   const settlement: Settlement = readSettlementLine(line)
+ *   const settlement: Settlement = readSettlementLine('{"seq":3,"bet":"b1","customer":"alice","event":"aintree-1","resultVersion":2,"status":"settled","returns":"20.00"}')
  *   settlement // { seq: 3, bet: 'b1', customer: 'alice', event: 'aintree-1', resultVersion: 2, status: 'settled', returns: £20.00 }
  */
 export interface Settlement {
@@ -116,6 +116,7 @@ export function readSettlementLine(text: string): Settlement {
  * A string field of an accepted outcome, or SystemCompromisedError naming the command.
  *
  * @example
+ *   const outcome = { fields: { id: 'b3', status: 'open', totalStake: '5.00' } }
  *   textField(outcome, 'id', 'bet') // 'b3'
  *   textField(outcome, 'bet', 'bet') // throws SystemCompromisedError: the outcome has no "bet"
  */
@@ -129,8 +130,8 @@ export function textField(outcome: { fields: Readonly<Record<string, unknown>> }
  * A whole-number field of an accepted outcome, or SystemCompromisedError naming the command.
  *
  * @example
- *   countField(outcome, 'deduction', 'withdrawal') // 25
- *   countField(outcome, 'settled', 'result') // 3
+ *   countField({ fields: { deduction: 25 } }, 'deduction', 'withdrawal') // 25
+ *   countField({ fields: { settled: 3 } }, 'settled', 'result') // 3
  */
 export function countField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string): number {
   const value = outcome.fields[name]
@@ -142,7 +143,7 @@ export function countField(outcome: { fields: Readonly<Record<string, unknown>> 
  * A money field of an accepted outcome (`"20.00"`), or SystemCompromisedError naming the command.
  *
  * @example
- *   moneyField(outcome, 'totalStake', 'bet') // £20.00
+ *   moneyField({ fields: { totalStake: '20.00' } }, 'totalStake', 'bet') // £20.00
  *   moneyField({ fields: { totalStake: 20 } }, 'totalStake', 'bet') // throws SystemCompromisedError
  */
 export function moneyField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string): Money {

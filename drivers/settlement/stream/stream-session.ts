@@ -19,8 +19,9 @@ const source = 'POST /stream'
  * would wait forever. A one-line body ends at once.
  *
  * @example
+ *   declare const link: EngineLink, transcript: StreamTranscript, ctx: DriverContext
  *   const session = new StreamSession(link, transcript, ctx)
- *   const outcome = await session.send({ type: 'void', event: race }) // { ok: true, fields: { event, status: 'void', version: 2, … } }
+ *   const outcome = await session.send({ type: 'void', event: 'r1' }) // { ok: true, fields: { event: 'r1', status: 'void', version: 2, … } }
  */
 export class StreamSession {
   constructor(

@@ -16,6 +16,7 @@ import { StreamTranscript } from './stream-transcript.ts'
  * Options of the stream driver; the defaults suit a local engine.
  *
  * @example
+ *   declare const ctx: DriverContext
  *   new StreamSettlementDriver(ctx, { settleTimeout: '10s' })
  *   new StreamSettlementDriver(ctx, { requestTimeout: '30s' }) // a slow remote engine
  */
@@ -40,6 +41,7 @@ export interface StreamDriverOptions {
  * sent and received are attached if it failed.
  *
  * @example
+ *   declare const ctx: DriverContext, card: RaceCard, slip: BetSlip
  *   const driver = new StreamSettlementDriver(ctx)
  *   await driver.scheduleRace(card); const outcome = await driver.placeBet(slip)
  */

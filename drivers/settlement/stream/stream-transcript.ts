@@ -10,6 +10,7 @@ const maxLineLength = 4096
  * attaches them (`stream-lines.txt`) when the scenario fails.
  *
  * @example
+ *   declare const ctx: import('../../core/driver-context.ts').DriverContext
  *   const transcript = new StreamTranscript(); ctx.track(transcript)
  *   transcript.sent('POST /stream', '{"type":"void","event":"r1"}')
  */

@@ -12,7 +12,8 @@ import { submitForm, type FormAnswer } from './submit-form.ts'
  * the result and void the race.
  *
  * @example
- *   const event = new EventPage(page, race)
+ *   declare const page: Page, withdrawal: Withdrawal
+ *   const event = new EventPage(page, withdrawal.race)
  *   await event.withdraw(withdrawal); await event.rule4Of('Crisp') // 25
  */
 export class EventPage {
@@ -29,6 +30,8 @@ export class EventPage {
    * Sends "Withdraw a runner" with the runner's price and whether it is late.
    *
    * @example
+   *   import { Odds } from '../../core/values/odds.ts'
+   *   declare const event: EventPage, race: import('../../core/aliased-name.ts').AliasedName
    *   const answer = await event.withdraw({ race, runner: 'Crisp', price: Odds.parse('3/1'), late: false })
    *   answer.accepted // true: "Crisp withdrawn from R1."
    */
@@ -46,6 +49,7 @@ export class EventPage {
    * in pence in the pound ("25p in the £" is 25).
    *
    * @example
+   *   declare const event: EventPage, crispAt3To1: Withdrawal
    *   await event.withdraw(crispAt3To1)
    *   await event.rule4Of('Crisp') // 25
    */
@@ -64,6 +68,7 @@ export class EventPage {
    * with one. Placings one finishing group a line, a dead heat "A, B".
    *
    * @example
+   *   declare const event: EventPage, result: RaceResult, amended: RaceResult
    *   await event.sendResult(result, 'declare')
    *   await event.sendResult(amended, 'amend')
    */
@@ -84,6 +89,7 @@ export class EventPage {
    * Sends "Void the race".
    *
    * @example
+   *   declare const event: EventPage
    *   const answer = await event.voidRace()
    *   answer.accepted // true: "R1 declared void."
    */

@@ -17,7 +17,8 @@ const breakdownSummary = /^Breakdown of bet \S+$/
  * the "Open bets" and "Settled bets" tables, and each bet's breakdown.
  *
  * @example
- *   const myBets = new MyBetsPage(page, punter)
+ *   declare const page: Page, slip: BetSlip
+ *   const myBets = new MyBetsPage(page, slip.punter)
  *   await myBets.placeBet(slip); await myBets.readBets()
  */
 export class MyBetsPage {
@@ -37,6 +38,7 @@ export class MyBetsPage {
    * comes back with what was typed.
    *
    * @example
+   *   declare const myBets: MyBetsPage, slip: BetSlip, onShergar: BetSlip
    *   await myBets.placeBet(slip) // { accepted: true, confirmation: 'Bet b1 placed.' }
    *   await myBets.placeBet(onShergar) // { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not …', reason: '"Shergar" is not …' }
    */
@@ -60,8 +62,9 @@ export class MyBetsPage {
    * The total stake the "Open bets" table shows for a bet on the page as it is.
    *
    * @example
+   *   declare const myBets: MyBetsPage, tenPoundsEachWay: BetSlip
    *   await myBets.placeBet(tenPoundsEachWay)
-   *   (await myBets.totalStakeOf('b1')).toString() // '£20.00'
+   *   String(await myBets.totalStakeOf('b1')) // '£20.00'
    */
   async totalStakeOf(betId: string): Promise<Money> {
     const rows = await readTable(this.page.getByRole('table', { name: 'Open bets', exact: true }))
@@ -75,6 +78,7 @@ export class MyBetsPage {
    * each bet's breakdown group opened and read.
    *
    * @example
+   *   declare const myBets: MyBetsPage
    *   const [newest] = await myBets.readBets()
    *   newest?.settlements.map(String) // ['£82.50', '£22.50']
    */

@@ -9,6 +9,7 @@ import { SystemCompromisedError } from '../../core/errors/system-compromised-err
  * 5xx, means the system is compromised.
  *
  * @example
+ *   declare const page: Page
  *   await openPage(page, '/customers/alice-r7k2')
  *   await page.getByRole('table', { name: 'Open bets', exact: true }).count()
  */
@@ -27,6 +28,7 @@ export async function openPage(page: Page, path: string): Promise<void> {
  * the system's current state whenever the page was loaded.
  *
  * @example
+ *   declare const page: Page
  *   await showPage(page, '/trader') // loads the trader's page
  *   await showPage(page, '/trader') // no reload: it still shows /trader?done=created&event=R1
  */
@@ -40,6 +42,7 @@ export async function showPage(page: Page, path: string): Promise<void> {
  * with the page's heading and alert.
  *
  * @example
+ *   declare const page: Page
  *   await checkAnswer(page, 'GET /trader', 200) // returns
  *   await checkAnswer(page, 'GET /trader/events/R9', 404) // throws AssertionFailedError: … showing "No such event": "No event has id "R9". …"
  */

@@ -10,6 +10,8 @@ const results = new Set(['won', 'placed', 'lost', 'non-runner', 'void race', 'no
  * "Place part", one row per leg in the bet's order. No part tables, no breakdown.
  *
  * @example
+ *   import { readTables } from './read-table.ts'
+ *   declare const bet: PunterBet, group: import('playwright').Locator
  *   const { settlements, breakdown } = readBreakdown(bet, await readTables(group.getByRole('table')))
  *   settlements.map(String) // ['£82.50', '£22.50'] after an amended result
  */
@@ -26,6 +28,7 @@ export function readBreakdown(bet: PunterBet, tables: readonly ReadTable[]): Pic
  * factor of 1 and a Rule 4 deduction of "None" are left out, as the interface asks.
  *
  * @example
+ *   declare const bet: PunterBet
  *   const row = { Leg: 'Red Rum in R1', Result: 'Placed', Finish: '2nd, dead heat of 2', 'Place terms': '1/4 the odds, 3 places', 'Dead-heat factor': '1/2', 'Rule 4 deduction': '25p in the £ (Crisp)' }
  *   readBreakdownRow(bet, 'place', row) // { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2', rule4Pence: 25 }
  */

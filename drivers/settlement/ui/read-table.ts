@@ -13,6 +13,7 @@ export type TableRow = Readonly<Record<string, string>>
  * A table as a person reads it: its caption and its body rows.
  *
  * @example
+ *   declare const group: Locator
  *   const { caption, rows } = (await readTables(group.getByRole('table')))[0]!
  *   caption // 'Settlements of bet b1'
  */
@@ -27,6 +28,7 @@ export interface ReadTable {
  * the row) is left out; cells keep their line breaks, one list item a line.
  *
  * @example
+ *   declare const page: import('playwright').Page
  *   const rows = await readTable(page.getByRole('table', { name: 'Withdrawals', exact: true }))
  *   rows.find((row) => row.Runner === 'Crisp')?.['Rule 4 deduction'] // '25p in the £'
  */
@@ -39,6 +41,7 @@ export async function readTable(table: Locator): Promise<TableRow[]> {
  * Reads every table the locator finds, in one round trip.
  *
  * @example
+ *   declare const page: import('playwright').Page
  *   const tables = await readTables(page.getByRole('group', { name: 'Breakdown of bet b1', exact: true }).getByRole('table'))
  *   tables.map((table) => table.caption) // ['Win part of bet b1', 'Settlements of bet b1']
  */

@@ -8,8 +8,8 @@ import { checkAnswer } from './open-page.ts'
  * engine's words alone (no "Bet refused." title, no field label).
  *
  * @example
- *   { accepted: true, confirmation: 'Bet b1 placed.' }
- *   { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not a runner …', reason: '"Shergar" is not a runner …' }
+ *   const placed: FormAnswer = { accepted: true, confirmation: 'Bet b1 placed.' }
+ *   const refused: FormAnswer = { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not a runner …', reason: '"Shergar" is not a runner …' }
  */
 export type FormAnswer = { accepted: true; confirmation: string } | { accepted: false; alert: string; reason: string }
 
@@ -19,6 +19,8 @@ export type FormAnswer = { accepted: true; confirmation: string } | { accepted: 
  * refused (an error page, no answer at all) throws, as `checkAnswer` does.
  *
  * @example
+ *   import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
+ *   declare const page: Page
  *   const answer = await submitForm(page, page.getByRole('form', { name: 'Void the race' }), 'Void race')
  *   if (!answer.accepted) throw new AssertionFailedError(answer.alert)
  */

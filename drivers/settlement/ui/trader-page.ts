@@ -7,6 +7,7 @@ import { submitForm, type FormAnswer } from './submit-form.ts'
  * The trader's page, `/trader`: the "Create an event" form and the events list.
  *
  * @example
+ *   declare const page: Page, card: RaceCard
  *   const answer = await new TraderPage(page).createEvent(card)
  *   answer.accepted // true: "Event R1 created."
  */
@@ -18,6 +19,7 @@ export class TraderPage {
    * only when the card has its own.
    *
    * @example
+   *   declare const traderPage: TraderPage, race: import('../../core/aliased-name.ts').AliasedName
    *   const answer = await traderPage.createEvent({ race, name: 'The National', runners: ['Red Rum', 'Arkle'], handicap: true })
    *   answer.accepted ? answer.confirmation : answer.alert // 'Event R1 created.' or 'Event refused. Event id: …'
    */

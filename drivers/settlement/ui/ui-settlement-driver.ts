@@ -19,6 +19,7 @@ import { TraderPage } from './trader-page.ts'
  * the scenario ends).
  *
  * @example
+ *   declare const ctx: DriverContext, card: RaceCard, slip: BetSlip
  *   const driver = new UiSettlementDriver(ctx) // ctx.systemUrl('SETTLEMENT_URL') is the engine
  *   await driver.scheduleRace(card); const outcome = await driver.placeBet(slip)
  */
