@@ -1,15 +1,18 @@
 import type { Envelope } from '@cucumber/messages'
 import type { MessageSet } from '../../drivers/core/run-model/index.ts'
+import { mapIds } from '../../drivers/core/run-model/message-ids.ts'
 
 /**
  * The channels' messages as one stream for the HTML report and merged.ndjson.
  * With one channel, its messages as they are. With several, each channel's
- * ids get a `<channel>:` prefix (runs number their ids alike) and its feature
- * files a `<channel>/` prefix, so the report shows each scenario once per
- * channel; one meta, the first testRunStarted, and one testRunFinished whose
- * success is every run's.
+ * ids and references to them get a `<channel>:` prefix (runs number their ids
+ * alike; a `workerId` names a process, not a message, and stays as it is) and
+ * its feature files a `<channel>/` prefix, so the report shows each scenario
+ * once per channel; one meta, the first testRunStarted, and one
+ * testRunFinished whose success is every run's.
  *
  * @example
+ *   declare const api: MessageSet, ui: MessageSet
  *   mergeMessages([api, ui]).find((envelope) => envelope.pickle)?.pickle?.uri // 'api/specs/shop.feature'
  */
 export function mergeMessages(sets: MessageSet[]): Envelope[] {
@@ -40,24 +43,11 @@ function relabel(envelope: Envelope, channel: string): Envelope {
   const entries = Object.entries(envelope)
   if (entries.length !== 1) return envelope
   const [[kind, message]] = entries as [[string, unknown]]
-  const relabelled = prefixIds(message, channel) as Record<string, unknown>
+  const relabelled = mapIds(message, (id) => `${channel}:${id}`) as Record<string, unknown>
   if (['source', 'gherkinDocument', 'pickle'].includes(kind) && typeof relabelled.uri === 'string') relabelled.uri = `${channel}/${relabelled.uri}`
   if (kind === 'parseError') {
     const source = relabelled.source as { uri?: string } | undefined
     if (source?.uri) source.uri = `${channel}/${source.uri}`
   }
   return { [kind]: relabelled } as Envelope
-}
-
-/** A copy with every `id`, `…Id` and `…Ids` value prefixed by the channel. */
-function prefixIds(value: unknown, channel: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => prefixIds(item, channel))
-  if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => {
-      if ((key === 'id' || key.endsWith('Id')) && typeof child === 'string') return [key, `${channel}:${child}`]
-      if (key.endsWith('Ids') && Array.isArray(child)) return [key, child.map((id) => (typeof id === 'string' ? `${channel}:${id}` : id))]
-      return [key, prefixIds(child, channel)]
-    }),
-  )
 }

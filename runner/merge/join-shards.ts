@@ -1,22 +1,40 @@
 import type { Envelope, TestRunFinished, Timestamp } from '@cucumber/messages'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-
-/** Fields that refer to an id defined by another message. `workerId` is not one: it names a process. */
-const referenceKeys = new Set([
-  'astNodeId',
-  'astNodeIds',
-  'pickleId',
-  'pickleStepId',
-  'stepDefinitionIds',
-  'hookId',
-  'testCaseId',
-  'testCaseStartedId',
-  'testStepId',
-  'testRunStartedId',
-  'testRunHookStartedId',
-])
+import { forEachId, mapIds } from '../../drivers/core/run-model/message-ids.ts'
+import { earliestStart, joinedRunFinished } from './join-run-ends.ts'
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** What the join has kept so far, read shard after shard. */
+interface Join {
+  next: number
+  /** The joined run's one testRunStarted: the first id given, every shard's run-start id maps to it. */
+  readonly runStartedId: string
+  readonly definitions: Envelope[]
+  readonly runs: Envelope[]
+  readonly sources: Map<string, { shard: string; data: string }>
+  readonly documents: Map<string, { shard: string; ids: string[] }>
+  readonly pickles: Map<string, string[]>
+  readonly keptDefinitions: Map<string, string>
+  readonly started: Timestamp[]
+  readonly finished: TestRunFinished[]
+}
+
+/** One shard being read: its name, and its ids mapped to the joined run's. */
+interface Shard {
+  readonly name: string
+  readonly first: boolean
+  readonly ids: Map<string, string>
+}
+
+/** One envelope of a shard: its message kind, the message, and the envelope as read. */
+interface Message {
+  readonly kind: string
+  readonly body: Json
+  readonly envelope: Envelope
+}
+
+type Handler = (join: Join, shard: Shard, message: Message) => void
 
 /**
  * Joins the cucumber messages of one channel's shards into the messages of
@@ -34,158 +52,167 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
  * ids renumbered the same way.
  *
  * @example
+ *   import { readMessages } from './read-messages.ts'
  *   const merged = joinShards([await readMessages('shard-1-of-2/api/messages.ndjson'), await readMessages('shard-2-of-2/api/messages.ndjson')])
  *   merged.filter((envelope) => envelope.testRunStarted).length // 1
  */
 export function joinShards(shards: readonly (readonly Envelope[])[], names: readonly string[] = shards.map((_, i) => `shard ${i + 1}`)): Envelope[] {
-  let next = 0
-  const newId = (): string => String(next++)
-  const definitions: Envelope[] = []
-  const runs: Envelope[][] = []
-  const kept = new Map<string, { shard: string; source: string; ids: string[] }>()
-  const keptPickles = new Map<string, string[]>()
-  const keptDefinitions = new Map<string, string>()
-  const runStartedId = newId()
-  const started: Timestamp[] = []
-  const finished: TestRunFinished[] = []
-
-  shards.forEach((envelopes, shard) => {
-    const ids = new Map<string, string>()
-    const define = (old: string): string => {
-      const id = newId()
-      ids.set(old, id)
-      return id
-    }
-    const refer = (old: string): string => ids.get(old) ?? define(old)
-    const run: Envelope[] = []
-    for (const envelope of envelopes) {
-      const [type, body] = Object.entries(envelope)[0] ?? []
-      if (type === undefined) continue
-      switch (type) {
-        case 'meta':
-          if (shard === 0) definitions.push(envelope)
-          break
-        case 'source': {
-          const { uri, data } = envelope.source!
-          const first = kept.get(`source ${uri}`)
-          if (first && first.source !== data) throw shardMismatch(uri, first.shard, names[shard] ?? `shard ${shard + 1}`)
-          if (!first) {
-            kept.set(`source ${uri}`, { shard: names[shard] ?? `shard ${shard + 1}`, source: data, ids: [] })
-            definitions.push(envelope)
-          }
-          break
-        }
-        case 'gherkinDocument': {
-          const key = `document ${envelope.gherkinDocument!.uri ?? ''}`
-          const first = kept.get(key)
-          const theirs = collectIds(body as Json)
-          if (first) {
-            if (first.ids.length !== theirs.length) throw shardMismatch(envelope.gherkinDocument!.uri ?? '', first.shard, names[shard] ?? `shard ${shard + 1}`)
-            theirs.forEach((old, i) => ids.set(old, first.ids[i]!))
-          } else {
-            const copy = renumber(body as Json, define, refer)
-            kept.set(key, { shard: names[shard] ?? `shard ${shard + 1}`, source: '', ids: collectIds(copy) })
-            definitions.push(envelopeOf(type, copy))
-          }
-          break
-        }
-        case 'pickle': {
-          const pickle = envelope.pickle!
-          const key = `${pickle.uri} ${pickle.astNodeIds.map(refer).join(',')}`
-          const first = keptPickles.get(key)
-          if (first) collectIds(body as Json).forEach((old, i) => ids.set(old, first[i] ?? newId()))
-          else {
-            const copy = renumber(body as Json, define, refer)
-            keptPickles.set(key, collectIds(copy))
-            definitions.push(envelopeOf(type, copy))
-          }
-          break
-        }
-        case 'stepDefinition':
-        case 'hook':
-        case 'parameterType':
-        case 'undefinedParameterType':
-        case 'parseError': {
-          const { id, ...rest } = body as { id?: string } & Record<string, Json>
-          const key = `${type} ${stableJson(rest)}`
-          const first = keptDefinitions.get(key)
-          if (first !== undefined) {
-            if (id !== undefined) ids.set(id, first)
-          } else {
-            const copy = renumber(body as Json, define, refer)
-            keptDefinitions.set(key, (copy as { id?: string }).id ?? '')
-            definitions.push(envelopeOf(type, copy))
-          }
-          break
-        }
-        case 'testRunStarted':
-          if (envelope.testRunStarted!.id !== undefined) ids.set(envelope.testRunStarted!.id, runStartedId)
-          started.push(envelope.testRunStarted!.timestamp)
-          break
-        case 'testRunFinished':
-          finished.push(renumber(body as Json, define, refer) as unknown as TestRunFinished)
-          break
-        default:
-          run.push(envelopeOf(type, renumber(body as Json, define, refer)))
-      }
-    }
-    runs.push(run)
-  })
-
-  const earliest = [...started].sort(compareTimestamps)[0]
-  const merged = [...definitions]
-  if (earliest) merged.push({ testRunStarted: { id: runStartedId, timestamp: earliest } } as Envelope)
-  merged.push(...runs.flat())
-  if (finished.length > 0) {
-    const latest = [...finished].sort((a, b) => compareTimestamps(a.timestamp, b.timestamp)).at(-1)!
-    const failing = finished.find((run) => !run.success)
-    const success = finished.length === shards.length && !failing
-    const reason = failing ?? latest
-    merged.push({
-      testRunFinished: {
-        ...(reason.message !== undefined ? { message: reason.message } : {}),
-        ...(reason.exception !== undefined ? { exception: reason.exception } : {}),
-        success,
-        timestamp: latest.timestamp,
-        ...(earliest ? { testRunStartedId: runStartedId } : {}),
-      },
-    } as Envelope)
-  }
-  return merged
+  const join = startJoin()
+  for (const [i, envelopes] of shards.entries()) readShard(join, envelopes, { name: names[i] ?? `shard ${i + 1}`, first: i === 0, ids: new Map() })
+  return joinedMessages(join, shards.length)
 }
 
-function envelopeOf(type: string, body: Json): Envelope {
-  return { [type]: body } as unknown as Envelope
+function startJoin(): Join {
+  return {
+    next: 1,
+    runStartedId: '0',
+    definitions: [],
+    runs: [],
+    sources: new Map(),
+    documents: new Map(),
+    pickles: new Map(),
+    keptDefinitions: new Map(),
+    started: [],
+    finished: [],
+  }
+}
+
+function readShard(join: Join, envelopes: readonly Envelope[], shard: Shard): void {
+  for (const envelope of envelopes) {
+    const [kind, body] = Object.entries(envelope)[0] ?? []
+    if (kind === undefined) continue
+    const handle = handlers.get(kind) ?? keepRunMessage
+    handle(join, shard, { kind, body: body as Json, envelope })
+  }
+}
+
+/** How each kind of message joins; any other kind is a run message, kept shard after shard. */
+const handlers = new Map<string, Handler>([
+  ['meta', keepFirstMeta],
+  ['source', keepSource],
+  ['gherkinDocument', keepDocument],
+  ['pickle', keepPickle],
+  ['stepDefinition', keepDefinition],
+  ['hook', keepDefinition],
+  ['parameterType', keepDefinition],
+  ['undefinedParameterType', keepDefinition],
+  ['parseError', keepDefinition],
+  ['testRunStarted', noteRunStarted],
+  ['testRunFinished', noteRunFinished],
+])
+
+function keepFirstMeta(join: Join, shard: Shard, { envelope }: Message): void {
+  if (shard.first) join.definitions.push(envelope)
+}
+
+function keepSource(join: Join, shard: Shard, { envelope }: Message): void {
+  const { uri, data } = envelope.source!
+  const first = join.sources.get(uri)
+  if (first && first.data !== data) throw shardMismatch(uri, first.shard, shard.name)
+  if (first) return
+  join.sources.set(uri, { shard: shard.name, data })
+  join.definitions.push(envelope)
+}
+
+/** A feature file's document once; a later shard's copy maps its AST node ids onto the kept ones, in order. */
+function keepDocument(join: Join, shard: Shard, { kind, body, envelope }: Message): void {
+  const uri = envelope.gherkinDocument!.uri ?? ''
+  const first = join.documents.get(uri)
+  if (!first) {
+    const copy = renumber(join, shard, body)
+    join.documents.set(uri, { shard: shard.name, ids: definedIds(copy) })
+    join.definitions.push(envelopeOf(kind, copy))
+    return
+  }
+  const theirs = definedIds(body)
+  if (first.ids.length !== theirs.length) throw shardMismatch(uri, first.shard, shard.name)
+  for (const [i, old] of theirs.entries()) shard.ids.set(old, first.ids[i]!)
+}
+
+/** A pickle once per uri and AST nodes; a later shard's copy maps its pickle and step ids onto the kept ones. */
+function keepPickle(join: Join, shard: Shard, { kind, body, envelope }: Message): void {
+  const pickle = envelope.pickle!
+  const key = `${pickle.uri} ${pickle.astNodeIds.map((old) => refer(join, shard, old)).join(',')}`
+  const first = join.pickles.get(key)
+  if (first) {
+    for (const [i, old] of definedIds(body).entries()) shard.ids.set(old, first[i] ?? newId(join))
+    return
+  }
+  const copy = renumber(join, shard, body)
+  join.pickles.set(key, definedIds(copy))
+  join.definitions.push(envelopeOf(kind, copy))
+}
+
+/** A step definition, hook, parameter type or parse error once: the same in everything but the id. */
+function keepDefinition(join: Join, shard: Shard, { kind, body }: Message): void {
+  const { id, ...rest } = body as { id?: string } & Record<string, Json>
+  const key = `${kind} ${stableJson(rest)}`
+  const first = join.keptDefinitions.get(key)
+  if (first !== undefined) {
+    if (id !== undefined) shard.ids.set(id, first)
+    return
+  }
+  const copy = renumber(join, shard, body)
+  join.keptDefinitions.set(key, (copy as { id?: string }).id ?? '')
+  join.definitions.push(envelopeOf(kind, copy))
+}
+
+function noteRunStarted(join: Join, shard: Shard, { envelope }: Message): void {
+  const { id, timestamp } = envelope.testRunStarted!
+  if (id !== undefined) shard.ids.set(id, join.runStartedId)
+  join.started.push(timestamp)
+}
+
+function noteRunFinished(join: Join, shard: Shard, { body }: Message): void {
+  join.finished.push(renumber(join, shard, body) as unknown as TestRunFinished)
+}
+
+function keepRunMessage(join: Join, shard: Shard, { kind, body }: Message): void {
+  join.runs.push(envelopeOf(kind, renumber(join, shard, body)))
+}
+
+/** The definitions, the earliest start, every shard's run messages, and one finish. */
+function joinedMessages(join: Join, shardCount: number): Envelope[] {
+  const earliest = earliestStart(join.started)
+  const started = earliest ? [{ testRunStarted: { id: join.runStartedId, timestamp: earliest } } as Envelope] : []
+  const finished = join.finished.length > 0 ? [joinedRunFinished(join.finished, shardCount, earliest ? join.runStartedId : undefined)] : []
+  return [...join.definitions, ...started, ...join.runs, ...finished]
+}
+
+function newId(join: Join): string {
+  return String(join.next++)
+}
+
+function define(join: Join, shard: Shard, old: string): string {
+  const id = newId(join)
+  shard.ids.set(old, id)
+  return id
+}
+
+function refer(join: Join, shard: Shard, old: string): string {
+  return shard.ids.get(old) ?? define(join, shard, old)
+}
+
+/** A copy of `value` with every `id` defined anew and every reference looked up. */
+function renumber(join: Join, shard: Shard, value: Json): Json {
+  return mapIds(value, (old, field) => (field === 'id' ? define(join, shard, old) : refer(join, shard, old)))
+}
+
+/** Every `id` in `value`, in the order {@link renumber} meets them. */
+function definedIds(value: Json): string[] {
+  const ids: string[] = []
+  forEachId(value, (id, field) => {
+    if (field === 'id') ids.push(id)
+  })
+  return ids
+}
+
+function envelopeOf(kind: string, body: Json): Envelope {
+  return { [kind]: body } as unknown as Envelope
 }
 
 function shardMismatch(uri: string, first: string, second: string): ConfigurationError {
   return new ConfigurationError(`${uri} differs between ${first} and ${second}: the shards ran different versions of it; merge only the shards of one pipeline (one commit)`)
-}
-
-/** A copy of `value` with every `id` defined anew and every reference looked up. */
-function renumber(value: Json, define: (old: string) => string, refer: (old: string) => string): Json {
-  if (Array.isArray(value)) return value.map((item) => renumber(item, define, refer))
-  if (value === null || typeof value !== 'object') return value
-  const copy: Record<string, Json> = {}
-  for (const [key, field] of Object.entries(value)) {
-    if (key === 'id' && typeof field === 'string') copy[key] = define(field)
-    else if (referenceKeys.has(key) && typeof field === 'string') copy[key] = refer(field)
-    else if (referenceKeys.has(key) && Array.isArray(field)) copy[key] = field.map((item) => (typeof item === 'string' ? refer(item) : item))
-    else copy[key] = renumber(field, define, refer)
-  }
-  return copy
-}
-
-/** Every `id` in `value`, in the order {@link renumber} meets them. */
-function collectIds(value: Json, into: string[] = []): string[] {
-  if (Array.isArray(value)) for (const item of value) collectIds(item, into)
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, field] of Object.entries(value)) {
-      if (key === 'id' && typeof field === 'string') into.push(field)
-      else if (!referenceKeys.has(key)) collectIds(field, into)
-    }
-  }
-  return into
 }
 
 /** JSON with sorted keys: two shards' copies of a definition compare equal whatever their field order. */
@@ -196,8 +223,4 @@ function stableJson(value: Json): string {
     .sort()
     .map((key) => `${JSON.stringify(key)}:${stableJson(value[key]!)}`)
     .join(',')}}`
-}
-
-function compareTimestamps(a: Timestamp, b: Timestamp): number {
-  return Number(a.seconds) - Number(b.seconds) || a.nanos - b.nanos
 }
