@@ -37,6 +37,8 @@ const legColumns = ['part', 'runner', 'result', 'position', 'place-terms', 'dead
  * every settlement of it, and how its returns were worked out.
  *
  * @example
+ *   import type { DataTableLike } from '../core/params/parsed-args.ts'
+ *   declare const punter: Punter, dataTable: DataTableLike
  *   await punter.expectReturns({ punter: 'Alice', returns: '£35.00' })
  *   await punter.expectBets({ punter: 'Alice', bets: dataTable }) // | bet | status | stake | returns |
  */
@@ -47,6 +49,7 @@ export class Punter {
    * The punter's bets as the system shows them, newest first.
    *
    * @example
+   *   declare const punter: Punter
    *   const shown = await punter.bets({ punter: 'Alice' })
    *   shown[0]?.returns?.toString() // '£35.00'
    */
@@ -60,6 +63,7 @@ export class Punter {
    * system took together did — each of them settled.
    *
    * @example
+   *   declare const punter: Punter
    *   await punter.expectReturns({ punter: 'Alice', returns: '£35.00' })
    *   // AssertionFailedError: expectReturns: Alice was paid £30.00; expected £35.00
    */
@@ -87,6 +91,7 @@ export class Punter {
    * what it returns (two after an amended result), none while it is open.
    *
    * @example
+   *   declare const punter: Punter
    *   await punter.expectSettlements({ bet: "Alice's bet", settlements: ['£35.00', '£0.00'] })
    *   // AssertionFailedError: expectSettlements: Alice's bet has been settled once: £35.00; expected twice: £35.00, £0.00
    */
@@ -104,6 +109,8 @@ export class Punter {
    * columns the spec gives (an empty cell: nothing there, e.g. no returns yet).
    *
    * @example
+   *   import type { DataTableLike } from '../core/params/parsed-args.ts'
+   *   declare const punter: Punter, dataTable: DataTableLike
    *   await punter.expectBets({ punter: 'Alice', bets: dataTable }) // | bet | status | stake | returns |
    *   await punter.expectBets({ punter: 'Alice', bets: [{ bet: "Alice's bet", status: 'settled', returns: '£35.00' }] })
    */
@@ -128,6 +135,8 @@ export class Punter {
    * and leg by leg, in the columns the spec gives.
    *
    * @example
+   *   import type { DataTableLike } from '../core/params/parsed-args.ts'
+   *   declare const punter: Punter, dataTable: DataTableLike
    *   await punter.expectBreakdown({ bet: "Alice's bet", legs: dataTable }) // | part | runner | result | position | place-terms | dead-heat | rule-4 |
    *   await punter.expectBreakdown({ bet: "Alice's bet", legs: [{ part: 'win', runner: 'Red Rum', result: 'won' }] })
    */

@@ -10,8 +10,8 @@ import { readDefault } from './read-default.ts'
  * A value parameter ready for parsing: its default already read.
  *
  * @example
- *   const stake = compiled.byName.get('stake')!.param!
- *   stake.defaultValue // Money £10.00
+ *   declare const compiled: CompiledDeclaration // of { stake: money({ default: '£10' }) }
+ *   compiled.byName.get('stake')?.param?.defaultValue // Money £10.00
  */
 export interface CompiledParam {
   readonly isGroup: false
@@ -28,8 +28,8 @@ export interface CompiledParam {
  * A repeating group ready for parsing.
  *
  * @example
- *   const legs = compiled.byName.get('leg')!.starts!
- *   legs.memberList // 'leg, price'
+ *   declare const compiled: CompiledDeclaration // of { legs: group({ leg: string(), price: odds() }) }
+ *   compiled.byName.get('leg')?.starts?.memberList // 'leg, price'
  */
 export interface CompiledGroup {
   readonly isGroup: true
@@ -50,6 +50,7 @@ export interface CompiledGroup {
  * group, or a later member of a group (which belongs to the group open at the time).
  *
  * @example
+ *   declare const compiled: CompiledDeclaration // of { stake: money(), legs: group({ leg: string(), price: odds() }) }
  *   compiled.byName.get('leg')?.starts?.name // 'legs'
  *   compiled.byName.get('stake')?.param?.kind.name // 'money'
  */
@@ -63,8 +64,9 @@ export interface NameMeaning {
  * One top-level entry of a declaration: a value parameter or a group.
  *
  * @example
+ *   declare const compiled: CompiledDeclaration // of { legs: group({ leg: string(), price: odds() }) }
  *   const entry = compiled.entryByKey.get('legs')
- *   if (entry?.isGroup) entry.memberList // 'leg, price'
+ *   if (entry?.isGroup) console.log(entry.memberList) // 'leg, price'
  */
 export type CompiledEntry = CompiledParam | CompiledGroup
 
@@ -73,6 +75,7 @@ export type CompiledEntry = CompiledParam | CompiledGroup
  * when the method is defined, so that parsing a call only looks things up.
  *
  * @example
+ *   import { alias, money } from './param-kinds.ts'
  *   const compiled = compileDeclaration('placeBet', { punter: alias(), stake: money() })
  *   compiled.acceptedNames // 'punter, stake'
  */
@@ -99,6 +102,7 @@ export interface CompiledDeclaration {
  * Checks a declaration and compiles it; a mistake in it throws a ConfigurationError naming the method.
  *
  * @example
+ *   import { money } from './param-kinds.ts'
  *   compileDeclaration('placeBet', { stake: money({ default: 'ten' }) })
  *   // throws: placeBet: invalid money "ten" as the default of parameter "stake". Accepted: £10, 10.00, £10.50, 1050p
  */

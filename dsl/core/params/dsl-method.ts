@@ -12,8 +12,10 @@ import { isDataTable, tableToObject } from './table-to-object.ts'
  * before any driver runs, and TypeScript infers the parsed type.
  *
  * @example
- *   const args = placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }, { aliases })
- *   args.stake.toString() // '£5.00'
+ *   import { alias, money, string } from './param-kinds.ts'
+ *   declare const context: ParseContext // the scenario's aliases
+ *   const placeBet = dslMethod('placeBet', { punter: alias(), selection: string(), stake: money({ default: '£10' }) })
+ *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }, context).stake.toString() // '£5.00'
  */
 export class DslMethod<D extends Declaration> {
   /** The parameters, in declared order; groups by their key. */
@@ -36,8 +38,12 @@ export class DslMethod<D extends Declaration> {
    * ConfigurationError listing every problem.
    *
    * @example
-   *   placeBet.parse(dataTable, { aliases }).legs // [{ leg: 'Red Rum', price: 5/1 }, ...]
-   *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }, { aliases }).type // 'win'
+   *   import { group } from './group.ts'
+   *   import { alias, odds, string } from './param-kinds.ts'
+   *   declare const context: ParseContext
+   *   const placeMultiple = dslMethod('placeMultiple', { punter: alias(), legs: group({ leg: string(), price: odds() }) })
+   *   placeMultiple.parse({ raw: () => [['punter', 'leg', 'price'], ['Alice', 'Red Rum', '5/1']] }, context).legs // [{ leg: 'Red Rum', price: 5/1 }]
+   *   placeMultiple.parse({ punter: 'Alice', legs: [{ leg: 'Red Rum', price: '5/1' }] }, context).legs // the same
    */
   parse(input: DslInput<D>, context?: ParseContext): ParsedArgs<D> {
     const compiled = this.compiled
@@ -54,7 +60,8 @@ export class DslMethod<D extends Declaration> {
  * here, once; a mistake in it throws a ConfigurationError naming the method.
  *
  * @example
- *   export const placeBet = dslMethod('placeBet', { punter: alias(), selection: string(), stake: money({ default: '£10' }) })
+ *   import { alias, money, string } from './param-kinds.ts'
+ *   const placeBet = dslMethod('placeBet', { punter: alias(), selection: string(), stake: money({ default: '£10' }) })
  *   placeBet.parameterNames // ['punter', 'selection', 'stake']
  */
 export function dslMethod<D extends Declaration>(name: string, declaration: D): DslMethod<D> {
@@ -65,7 +72,10 @@ export function dslMethod<D extends Declaration>(name: string, declaration: D): 
  * What a DSL method accepts, for the signature of the domain verb that parses it.
  *
  * @example
- *   async placeBet(input: InputOf<typeof placeBet>) { const bet = placeBet.parse(input, this.context) }
+ *   import { alias, string } from './param-kinds.ts'
+ *   declare const context: ParseContext
+ *   const placeBet = dslMethod('placeBet', { punter: alias(), selection: string() })
+ *   const betting = { placeBet: async (input: InputOf<typeof placeBet>) => placeBet.parse(input, context) }
  *   await betting.placeBet({ punter: 'Alice', selection: 'Red Rum' })
  */
 export type InputOf<M> = M extends DslMethod<infer D> ? DslInput<D> : never
@@ -74,7 +84,9 @@ export type InputOf<M> = M extends DslMethod<infer D> ? DslInput<D> : never
  * What a DSL method parses to, for a driver call or a helper that takes the parsed arguments.
  *
  * @example
- *   function describeBet(bet: ArgsOf<typeof placeBet>): string { return `${bet.stake} on ${bet.selection}` }
- *   describeBet(placeBet.parse(input, context)) // '£10.00 on Red Rum'
+ *   import { money, string } from './param-kinds.ts'
+ *   const placeBet = dslMethod('placeBet', { selection: string(), stake: money({ default: '£10' }) })
+ *   const describeBet = (bet: ArgsOf<typeof placeBet>): string => `${bet.stake} on ${bet.selection}`
+ *   describeBet(placeBet.parse({ selection: 'Red Rum' })) // '£10.00 on Red Rum'
  */
 export type ArgsOf<M> = M extends DslMethod<infer D> ? ParsedArgs<D> : never

@@ -4,6 +4,7 @@ import type { AnyValueParam } from './param.ts'
  * The parameters of one repeating group, in declared order; the first one starts each group.
  *
  * @example
+ *   import { odds, string } from './param-kinds.ts'
  *   const leg: GroupMembers = { leg: string(), price: odds() }
  *   const legs = group(leg) // each group starts with "leg"
  */
@@ -14,6 +15,8 @@ export type GroupMembers = Readonly<Record<string, AnyValueParam>>
  * parsed to a list of objects.
  *
  * @example
+ *   import { string } from './param-kinds.ts'
+ *   import type { ValueParam } from './param.ts'
  *   const legs: GroupParam<{ leg: ValueParam<string, string, 'required', false> }, 'required'> = group({ leg: string() })
  *   legs.members.leg.kind.name // 'text'
  */
@@ -27,6 +30,8 @@ export interface GroupParam<M extends GroupMembers, P extends 'required' | 'opti
  * Options of a repeating group.
  *
  * @example
+ *   import { dslMethod } from './dsl-method.ts'
+ *   import { odds, string } from './param-kinds.ts'
  *   const placeBet = dslMethod('placeBet', { selection: string(), legs: group({ leg: string(), price: odds() }, { optional: true }) })
  *   placeBet.parse({ selection: 'Red Rum' }).legs // []
  */
@@ -42,8 +47,10 @@ export interface GroupOptions {
  * it belong to that group.
  *
  * @example
- *   const accumulator = dslMethod('placeAccumulator', { punter: alias(), legs: group({ leg: string(), price: odds() }) })
- *   accumulator.parse({ punter: 'Alice', legs: [{ leg: 'Red Rum', price: '5/1' }, { leg: 'Arkle', price: '2/1' }] }, { aliases }).legs.length // 2
+ *   import { dslMethod } from './dsl-method.ts'
+ *   import { odds, string } from './param-kinds.ts'
+ *   const accumulator = dslMethod('placeAccumulator', { legs: group({ leg: string(), price: odds() }) })
+ *   accumulator.parse({ legs: [{ leg: 'Red Rum', price: '5/1' }, { leg: 'Arkle', price: '2/1' }] }).legs.length // 2
  */
 export function group<M extends GroupMembers, const O extends GroupOptions = {}>(
   members: M,

@@ -9,6 +9,7 @@ import type { ValueKind } from './param.ts'
  * A value as a message quotes it: text in quotes, a typed value by its type.
  *
  * @example
+ *   import { Odds } from '../../../drivers/core/values/odds.ts'
  *   show('ten') // '"ten"'
  *   show(Odds.parse('5/2')) // 'FractionalOdds 5/2'
  */

@@ -12,8 +12,8 @@ import { allowedKind, booleanKind, decimalKind, durationKind, integerKind, money
  * A text parameter, taken as written (trimmed).
  *
  * @example
- *   dslMethod('placeBet', { selection: string() })
- *   string({ repeated: true }) // 'Red Rum, Arkle' → ['Red Rum', 'Arkle']
+ *   import { dslMethod } from './dsl-method.ts'
+ *   dslMethod('backAll', { selections: string({ repeated: true }) }).parse({ selections: 'Red Rum, Arkle' }).selections // ['Red Rum', 'Arkle']
  */
 export function string<const O extends ParamOptions<string> = {}>(options?: O): ValueParam<string, string, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(textKind, options)
@@ -23,6 +23,7 @@ export function string<const O extends ParamOptions<string> = {}>(options?: O): 
  * Options of a parameter that takes a name to alias.
  *
  * @example
+ *   import { email } from '../aliases/email.ts'
  *   const course = alias({ scope: 'run' })
  *   const login = alias({ strategy: email('example.test'), optional: true })
  */
@@ -33,8 +34,11 @@ export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
  * strategy; parsing it needs `{ aliases }`. A typed object gives the spec's name.
  *
  * @example
- *   dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
- *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, { aliases }).punter // AliasedName 'alice-k3x9q2'
+ *   import { dslMethod } from './dsl-method.ts'
+ *   import type { ParseContext } from './parse-context.ts'
+ *   declare const context: ParseContext
+ *   const openAccount = dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
+ *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, context).punter // AliasedName 'alice-k3x9q2'
  */
 export function alias<const O extends AliasParamOptions = {}>(options?: O): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
   const aliasOptions: AliasOptions = {}
@@ -47,8 +51,8 @@ export function alias<const O extends AliasParamOptions = {}>(options?: O): Valu
  * A whole number: `3`, `0`, `-2`. A typed object may give a number.
  *
  * @example
- *   dslMethod('scale', { replicas: integer() })
- *   scale.parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
+ *   import { dslMethod } from './dsl-method.ts'
+ *   dslMethod('scale', { replicas: integer() }).parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
  */
 export function integer<const O extends ParamOptions<string | number> = {}>(options?: O): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(integerKind, options)
@@ -58,8 +62,8 @@ export function integer<const O extends ParamOptions<string | number> = {}>(opti
  * An exact decimal: `2.5`, `-0.75`. A typed object may give a Decimal, never a float.
  *
  * @example
- *   dslMethod('setRule4', { deduction: decimal() })
- *   setRule4.parse({ deduction: '0.25' }).deduction.toString() // '0.25'
+ *   import { dslMethod } from './dsl-method.ts'
+ *   dslMethod('setRule4', { deduction: decimal() }).parse({ deduction: '0.25' }).deduction.toString() // '0.25'
  */
 export function decimal<const O extends ParamOptions<string | Decimal> = {}>(options?: O): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(decimalKind, options)
@@ -69,7 +73,8 @@ export function decimal<const O extends ParamOptions<string | Decimal> = {}>(opt
  * Money in whole pence: `£10`, `10.00`, `£10.50`, `1050p`. A typed object may give a Money.
  *
  * @example
- *   dslMethod('placeBet', { stake: money({ default: '£10' }) })
+ *   import { dslMethod } from './dsl-method.ts'
+ *   const placeBet = dslMethod('placeBet', { stake: money({ default: '£10' }) })
  *   placeBet.parse({ stake: '£2.50' }).stake.pence // 250
  */
 export function money<const O extends ParamOptions<string | Money> = {}>(options?: O): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
@@ -80,7 +85,8 @@ export function money<const O extends ParamOptions<string | Money> = {}>(options
  * Odds: `5/2`, `evens`, decimal `2.5` (stake included, so `3/2`), or `SP`. A typed object may give Odds.
  *
  * @example
- *   dslMethod('placeBet', { price: odds({ optional: true }) })
+ *   import { dslMethod } from './dsl-method.ts'
+ *   const placeBet = dslMethod('placeBet', { price: odds({ optional: true }) })
  *   placeBet.parse({ price: '2.5' }).price?.toString() // '3/2'
  */
 export function odds<const O extends ParamOptions<string | Odds> = {}>(options?: O): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
@@ -91,7 +97,8 @@ export function odds<const O extends ParamOptions<string | Odds> = {}>(options?:
  * Yes or no: `true`, `false`, `yes`, `no`, any case. A typed object may give a boolean.
  *
  * @example
- *   dslMethod('placeBet', { eachWay: boolean({ default: 'no' }) })
+ *   import { dslMethod } from './dsl-method.ts'
+ *   const placeBet = dslMethod('placeBet', { eachWay: boolean({ default: 'no' }) })
  *   placeBet.parse({ eachWay: 'Yes' }).eachWay // true
  */
 export function boolean<const O extends ParamOptions<string | boolean> = {}>(options?: O): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
@@ -102,7 +109,8 @@ export function boolean<const O extends ParamOptions<string | boolean> = {}>(opt
  * A length of time in whole milliseconds: `250ms`, `2s`, `1.5s`, `2m`, `1h`. A typed object may give a Duration.
  *
  * @example
- *   dslMethod('drain', { within: duration({ default: '5s' }) })
+ *   import { dslMethod } from './dsl-method.ts'
+ *   const drain = dslMethod('drain', { within: duration({ default: '5s' }) })
  *   drain.parse({ within: '1.5s' }).within.milliseconds // 1500
  */
 export function duration<const O extends ParamOptions<string | Duration> = {}>(options?: O): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
@@ -113,8 +121,9 @@ export function duration<const O extends ParamOptions<string | Duration> = {}>(o
  * One of a fixed list of words, matched in any case and given back as declared.
  *
  * @example
- *   dslMethod('placeBet', { type: oneOf(['win', 'each-way'], { default: 'win' }) })
- *   placeBet.parse(dataTable).type // 'each-way', from | type | Each-Way |
+ *   import { dslMethod } from './dsl-method.ts'
+ *   const placeBet = dslMethod('placeBet', { type: oneOf(['win', 'each-way'], { default: 'win' }) })
+ *   placeBet.parse({ raw: () => [['type', 'Each-Way']] }).type // 'each-way'
  */
 export function oneOf<const A extends readonly [string, ...string[]], const O extends ParamOptions<A[number]> = {}>(
   allowed: A,

@@ -4,6 +4,7 @@ import type { AliasOptions } from '../aliases/alias-types.ts'
  * Whether a parameter must be given, may be left out, or falls back to a default.
  *
  * @example
+ *   import { money } from './param-kinds.ts'
  *   money().presence // 'required'
  *   money({ default: '£10' }).presence // 'defaulted'
  */
@@ -14,6 +15,7 @@ export type Presence = 'required' | 'optional' | 'defaulted'
  * values stand for it, and how to describe it in a message.
  *
  * @example
+ *   import { Money } from '../../../drivers/core/values/money.ts'
  *   const money: ValueKind<Money> = { name: 'money', accepted: '£10, 10.00', expected: 'money, e.g. £10', typed: 'a Money', read: Money.parse, accept: (v) => (v instanceof Money ? v : undefined) }
  *   money.read('£10').pence // 1000
  */
@@ -36,8 +38,9 @@ export interface ValueKind<V> {
  * Options every value parameter takes.
  *
  * @example
- *   money({ default: '£10' })
- *   string({ optional: true, repeated: true })
+ *   import { money, string } from './param-kinds.ts'
+ *   const notes: ParamOptions<string> = { optional: true, repeated: true }
+ *   string(notes) // string[], [] when left out; money({ default: '£10' }) a Money, £10.00 when left out
  */
 export interface ParamOptions<I> {
   /** The parameter may be left out: it is then `undefined`, or `[]` when repeated. */
@@ -55,6 +58,8 @@ declare const types: unique symbol
  * typed object may give for it; both exist only for TypeScript.
  *
  * @example
+ *   import type { Money } from '../../../drivers/core/values/money.ts'
+ *   import { money } from './param-kinds.ts'
  *   const stake: ValueParam<Money, string | Money, 'defaulted', false> = money({ default: '£10' })
  *   stake.kind.name // 'money'
  */
@@ -75,6 +80,7 @@ export interface ValueParam<V, I, P extends Presence = Presence, R extends boole
  * phantom input type would otherwise make some parameters unassignable.)
  *
  * @example
+ *   import { money, odds } from './param-kinds.ts'
  *   const params: Record<string, AnyValueParam> = { stake: money(), price: odds() }
  *   const names = Object.keys(params) // ['stake', 'price']
  */
@@ -103,8 +109,10 @@ export type RepeatedOf<O> = O extends { readonly repeated: true } ? true : false
  * `odds()`, ...) are one line each on top of it.
  *
  * @example
- *   export const colour = <const O extends ParamOptions<string> = {}>(options?: O) => valueParam<Colour, string, O>(colourKind, options)
- *   const args = dslMethod('paint', { colour: colour() })
+ *   import { dslMethod } from './dsl-method.ts'
+ *   declare const colourKind: ValueKind<'red' | 'blue'>
+ *   const colour = <const O extends ParamOptions<string> = {}>(options?: O) => valueParam<'red' | 'blue', string, O>(colourKind, options)
+ *   dslMethod('paint', { colour: colour() }).parse({ colour: 'red' }).colour // 'red'
  */
 export function valueParam<V, I, O extends ParamOptions<I> = {}>(kind: ValueKind<unknown>, options?: O, alias?: AliasOptions): ValueParam<V, I, PresenceOf<O>, RepeatedOf<O>> {
   const presence = options?.default !== undefined ? 'defaulted' : options?.optional ? 'optional' : 'required'

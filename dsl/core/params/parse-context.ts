@@ -5,8 +5,10 @@ import type { NameAliaser } from '../aliases/alias-types.ts'
  * that take a name to alias.
  *
  * @example
- *   placeBet.parse(input, { aliases: this.world.aliases })
- *   const context: ParseContext = { aliases: { alias: (name) => name as AliasedName } } // a test's fake
+ *   import type { AliasedName } from '../../../drivers/core/aliased-name.ts'
+ *   declare const world: { aliases: NameAliaser }
+ *   const context: ParseContext = { aliases: world.aliases } // what placeBet.parse(input, context) needs
+ *   const fake: ParseContext = { aliases: { alias: (name) => name as AliasedName } } // a test's
  */
 export interface ParseContext {
   readonly aliases: NameAliaser

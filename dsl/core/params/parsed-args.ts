@@ -5,6 +5,9 @@ import type { AnyValueParam, Presence, ValueParam } from './param.ts'
  * A DSL method's parameters: value parameters and repeating groups, by name, in order.
  *
  * @example
+ *   import { dslMethod } from './dsl-method.ts'
+ *   import { group } from './group.ts'
+ *   import { alias, money, string } from './param-kinds.ts'
  *   const declaration = { punter: alias(), stake: money({ default: '£10' }), legs: group({ leg: string() }) } satisfies Declaration
  *   const placeBet = dslMethod('placeBet', declaration)
  */
@@ -15,7 +18,7 @@ export type Declaration = Readonly<Record<string, AnyValueParam | GroupParam<Gro
  *
  * @example
  *   const table: DataTableLike = { raw: () => [['punter', 'Alice'], ['stake', '£10']] }
- *   placeBet.parse(table, { aliases })
+ *   table.raw()[1] // ['stake', '£10'], as cucumber's DataTable gives it
  */
 export interface DataTableLike {
   raw(): readonly (readonly string[])[]
@@ -38,8 +41,9 @@ type ParsedValue<P> =
  * list of objects for a repeating group.
  *
  * @example
- *   type Bet = ParsedArgs<{ stake: typeof stake; price: typeof price }> // { stake: Money; price: Odds | undefined }
- *   const bet: ParsedArgs<typeof placeBet.declaration> = placeBet.parse(input, { aliases })
+ *   import { money, odds } from './param-kinds.ts'
+ *   const declaration = { stake: money(), price: odds({ optional: true }) }
+ *   type Bet = ParsedArgs<typeof declaration> // { stake: Money; price: Odds | undefined }
  */
 export type ParsedArgs<D> = { -readonly [K in keyof D]: ParsedValue<D[K]> }
 
@@ -61,8 +65,10 @@ type RequiredKey<D> = { [K in keyof D]: D[K] extends { readonly presence: 'requi
  * group's parameters. Required parameters are required keys.
  *
  * @example
- *   const bet: ObjectArgs<typeof placeBet.declaration> = { punter: 'Alice', selection: 'Red Rum', stake: Money.pounds(10) }
- *   placeBet.parse(bet, { aliases })
+ *   import { Money } from '../../../drivers/core/values/money.ts'
+ *   import { alias, money, string } from './param-kinds.ts'
+ *   const declaration = { punter: alias(), selection: string(), stake: money({ default: '£10' }) }
+ *   const bet: ObjectArgs<typeof declaration> = { punter: 'Alice', selection: 'Red Rum', stake: Money.pounds(10) }
  */
 export type ObjectArgs<D> = Flatten<
   { -readonly [K in RequiredKey<D>]: InputValue<D[K]> } & { -readonly [K in Exclude<keyof D, RequiredKey<D>>]?: InputValue<D[K]> | undefined }
@@ -76,7 +82,9 @@ type Flatten<T> = { [K in keyof T]: T[K] }
  * object. A table is turned into the object, so both give the same result.
  *
  * @example
- *   placeBet.parse(dataTable, { aliases }) // | punter | Alice | and | selection | Red Rum |
- *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum' }, { aliases })
+ *   import { alias, string } from './param-kinds.ts'
+ *   const declaration = { punter: alias(), selection: string() }
+ *   const asTable: DslInput<typeof declaration> = { raw: () => [['punter', 'Alice'], ['selection', 'Red Rum']] }
+ *   const asObject: DslInput<typeof declaration> = { punter: 'Alice', selection: 'Red Rum' }
  */
 export type DslInput<D> = DataTableLike | ObjectArgs<D>

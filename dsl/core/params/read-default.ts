@@ -8,6 +8,8 @@ import type { AnyValueParam } from './param.ts'
  * default adds a problem and reads as nothing.
  *
  * @example
+ *   import { money, oneOf } from './param-kinds.ts'
+ *   const problems: string[] = []
  *   readDefault('placeBet', 'stake', money({ default: '£10' }), problems) // Money £10.00
  *   readDefault('backAll', 'types', oneOf(['win', 'place'], { repeated: true, default: ['win'] }), problems) // ['win']
  */

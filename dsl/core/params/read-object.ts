@@ -16,8 +16,10 @@ type Args = Record<string, unknown>
  * only once the whole call is good.
  *
  * @example
- *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, problems, aliases) // { punter: 'alice-k3x9', stake: Money £5.00 }
- *   readObject(compiled, { legs: [{ leg: 'Red Rum', price: '5/1' }] }, problems, aliases).legs // [{ leg: 'Red Rum', price: Odds 5/1 }]
+ *   import { Money } from '../../../drivers/core/values/money.ts'
+ *   declare const compiled: CompiledDeclaration // of { punter: alias(), stake: money() }
+ *   declare const aliases: NameAliaser
+ *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, new CallProblems('placeBet'), aliases) // { punter: 'alice-k3x9', stake: Money £5.00 }
  */
 export function readObject(compiled: CompiledDeclaration, input: Readonly<Args>, problems: CallProblems, aliases: NameAliaser | undefined): Args {
   for (const key of Object.keys(input)) {

@@ -8,7 +8,7 @@ import type { AliasOptions, NameAliaser } from '../aliases/alias-types.ts'
  *
  * @example
  *   const { aliases, calls } = fakeAliaser()
- *   placeBet.parse({ punter: 'Alice', selection: 'Red Rum' }, { aliases }); calls // [['Alice', {}]]
+ *   aliases.alias('Red Rum', { scope: 'run' }) // 'red-rum-k3x9', and calls is [['Red Rum', { scope: 'run' }]]
  */
 export function fakeAliaser(): { aliases: NameAliaser; calls: [string, AliasOptions | undefined][] } {
   const calls: [string, AliasOptions | undefined][] = []
@@ -26,8 +26,9 @@ export function fakeAliaser(): { aliases: NameAliaser; calls: [string, AliasOpti
  * it throws anything else or nothing.
  *
  * @example
- *   const message = configurationErrorOf(() => placeBet.parse({ punter: 'Alice', stak: '£5' } as never, context))
- *   expect(message).toBe('placeBet: unknown parameter "stak" — did you mean "stake"? ...')
+ *   import { dslMethod } from './dsl-method.ts'
+ *   import { money } from './param-kinds.ts'
+ *   configurationErrorOf(() => dslMethod('placeBet', { stake: money() }).parse({ stake: 'ten' })) // 'placeBet: invalid money "ten" for parameter "stake". Accepted: …'
  */
 export function configurationErrorOf(call: () => unknown): string {
   try {
