@@ -15,7 +15,7 @@ export interface StartedChild {
  * Spawns `command` with its output piped; `onOutput` sees everything it prints.
  *
  * @example
- *   const child = startChild('/usr/sbin/nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;'])
+ *   const child = startChild('/usr/sbin/nginx', ['-p', '/tmp/bench-nginx', '-c', 'nginx.conf', '-g', 'daemon off;'])
  *   await child.stop()
  */
 export function startChild(command: string, args: readonly string[], onOutput: (all: string) => void = () => {}): StartedChild {

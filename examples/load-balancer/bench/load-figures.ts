@@ -34,6 +34,7 @@ export function median(values: readonly number[]): number {
  * so one failed request in any round shows.
  *
  * @example
+ *   declare const a: LoadFigures, b: LoadFigures, c: LoadFigures
  *   combineRounds([a, b, c]).requestsPerSecond // median of the three
  */
 export function combineRounds(rounds: readonly LoadFigures[]): LoadFigures {
@@ -83,6 +84,7 @@ export function figuresHeader(): string {
  * One target's line in the throughput table.
  *
  * @example
+ *   declare const figures: LoadFigures
  *   figuresLine('nginx', figures) // 'nginx                        12345      2.0      6.0        0       0'
  */
 export function figuresLine(label: string, figures: LoadFigures): string {
@@ -101,6 +103,7 @@ export function figuresLine(label: string, figures: LoadFigures): string {
  * The load balancer's rate against nginx's, with the verdict on the goal.
  *
  * @example
+ *   declare const lb: LoadFigures, nginx: LoadFigures
  *   ratioLine(lb, nginx, 0.6) // 'LB / nginx req/s: 0.72 (goal ≥ 0.6 with zero non-2xx: met)'
  */
 export function ratioLine(lb: LoadFigures, nginx: LoadFigures, goal: number): string {

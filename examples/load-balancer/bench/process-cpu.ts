@@ -10,6 +10,7 @@ const TICKS_PER_SECOND = 100
  * (an nginx master and its worker); undefined where /proc cannot tell.
  *
  * @example
+ *   declare const lbPid: number, run: () => Promise<void>
  *   const before = cpuMs([lbPid]); await run(); const used = cpuMs([lbPid])! - before!
  */
 export function cpuMs(pids: readonly number[]): number | undefined {

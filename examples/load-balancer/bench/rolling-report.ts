@@ -24,6 +24,7 @@ export interface RollingFigures {
  * The report lines, ending with the verdict on the goal of zero failed requests.
  *
  * @example
+ *   declare const figures: RollingFigures
  *   rollingLines(figures).at(-1) // 'failed: 0 (goal 0: met)'
  */
 export function rollingLines(figures: RollingFigures): string[] {

@@ -24,7 +24,7 @@ export interface LoadRun {
  *
  * @example
  *   const run = runLoad({ url: 'http://127.0.0.1:8080/', host: 'shop.bench', connections: 32, seconds: 10 })
- *   (await run.figures).requestsPerSecond // 9876
+ *   const { requestsPerSecond } = await run.figures // 9876
  */
 export function runLoad(options: LoadOptions): LoadRun {
   let instance: ReturnType<typeof autocannon> | undefined

@@ -20,6 +20,7 @@ export interface RunningLoadBalancer {
  * Starts `examples/load-balancer/main.ts` on free ports; `nodeArgs` go to node (e.g. `--cpu-prof`).
  *
  * @example
+ *   declare const daemon: import('../../../drivers/load-balancer/docker-daemon/index.ts').DockerDaemon
  *   const lb = await startLoadBalancer(`unix://${daemon.socketPath}`)
  *   await lb.replicas('shop.bench') // [{ name: 'shop-1', healthy: true, … }]
  */

@@ -24,7 +24,7 @@ export interface RunningNginx {
  * Starts nginx with one worker in front of `backends`; undefined when nginx is not installed.
  *
  * @example
- *   const nginx = await startNginx(tmpDir, [{ host: '127.0.0.1', port: 40001 }])
+ *   const nginx = await startNginx('/tmp/bench-nginx', [{ host: '127.0.0.1', port: 40001 }])
  *   nginx?.url // 'http://127.0.0.1:40123'
  */
 export async function startNginx(dir: string, backends: ReadonlyArray<{ host: string; port: number }>): Promise<RunningNginx | undefined> {

@@ -5,7 +5,8 @@
  * A stack of stop steps.
  *
  * @example
- *   const teardown = new Teardown(); teardown.add('nginx', () => nginx.stop())
+ *   declare const nginx: import('./start-nginx.ts').RunningNginx
+ *   const teardown = new Teardown(); teardown.add('nginx', () => nginx.child.stop())
  *   await teardown.run() // [] when every step stopped cleanly
  */
 export class Teardown {

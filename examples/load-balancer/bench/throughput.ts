@@ -28,6 +28,7 @@ export interface ThroughputOptions {
  * Runs every target once per round, each round starting one target further on; returns each target's rounds combined.
  *
  * @example
+ *   const targets: Target[] = [{ label: 'load balancer', url: 'http://127.0.0.1:8080/', host: 'shop.bench', pids: [] }]
  *   const figures = await measureThroughput({ targets, rounds: 3, seconds: 10, warmupSeconds: 2, connections: 32, log: console.log })
  *   figures.get('load balancer')?.requestsPerSecond
  */

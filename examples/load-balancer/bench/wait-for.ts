@@ -4,7 +4,8 @@
  * Polls `probe` every 25 ms until it returns a value; throws after `ms`.
  *
  * @example
- *   const replica = await waitFor('web-4 healthy in /_lb/status', () => healthyReplica('web-4'), 5_000)
+ *   declare const lb: import('./start-load-balancer.ts').RunningLoadBalancer
+ *   const replica = await waitFor('web-4 healthy in /_lb/status', async () => (await lb.replicas('web.bench')).find((r) => r.name === 'web-4' && r.healthy), 5_000)
  */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms

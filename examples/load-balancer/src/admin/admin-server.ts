@@ -16,6 +16,7 @@ export interface AdminServer {
  * Starts the admin server on 127.0.0.1.
  *
  * @example
+ *   declare const discovery: Discovery, proxy: ProxyHandler
  *   const admin = await startAdminServer({ discovery, proxy, port: 0 })
  *   admin.url // 'http://127.0.0.1:40123'
  */

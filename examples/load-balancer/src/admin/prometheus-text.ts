@@ -18,6 +18,7 @@ type Sample = { labels: Record<string, string>; value: number }
  * Renders the counters as Prometheus text: `# HELP`, `# TYPE`, then samples.
  *
  * @example
+ *   declare const metrics: import('../proxy/index.ts').ProxyMetrics
  *   renderPrometheusText({ proxy: metrics.snapshot(), inFlight: {}, discoveryConnected: true, discoveryReconnects: 0 })
  *   // '# HELP lb_requests_total …\n# TYPE lb_requests_total counter\n…'
  */

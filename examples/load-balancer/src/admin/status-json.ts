@@ -24,7 +24,8 @@ export interface StatusJson {
  * Builds the status document from a registry snapshot, discovery's status and in-flight counts.
  *
  * @example
- *   buildStatusJson(registry.snapshot(), discovery.status(), proxy.inFlight.snapshot()).services[0]?.host // 'shop.test'
+ *   declare const discovery: import('../discovery/index.ts').Discovery, proxy: import('../proxy/index.ts').ProxyHandler
+ *   buildStatusJson(discovery.registry.snapshot(), discovery.status(), proxy.inFlight.snapshot()).services[0]?.host // 'shop.test'
  */
 export function buildStatusJson(
   snapshot: RegistrySnapshot,

@@ -15,6 +15,9 @@ export interface DownMarksOptions {
  * Replicas marked down, each until its mark expires.
  *
  * @example
+ *   import { systemClock } from '../discovery/clock.ts'
+ *   import type { Replica } from '../discovery/index.ts'
+ *   declare const replica: Replica
  *   const downMarks = new DownMarks({ clock: systemClock })
  *   downMarks.markDown(replica.id); downMarks.isDown(replica.id) // true for 2 s
  */

@@ -5,7 +5,9 @@
  * In-flight request counts per replica id.
  *
  * @example
- *   const done = inFlight.begin(replica.id)
+ *   declare const response: import('node:http').ServerResponse
+ *   const inFlight = new InFlightCounter()
+ *   const done = inFlight.begin('3f4e')
  *   response.on('close', done)
  */
 export class InFlightCounter {

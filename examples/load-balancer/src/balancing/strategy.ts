@@ -7,6 +7,8 @@ export const BALANCING_STRATEGIES = ['round-robin', 'least-connections'] as cons
  * Round-robin (weighted, smooth) or least in-flight requests.
  *
  * @example
+ *   import { Balancer } from './pick-replica.ts'
+ *   declare const inFlight: import('./in-flight.ts').InFlightCounter, downMarks: import('./down-marks.ts').DownMarks
  *   const strategy: BalancingStrategy = 'least-connections'
  *   new Balancer({ strategy, inFlight, downMarks })
  */

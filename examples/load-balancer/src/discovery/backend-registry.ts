@@ -27,6 +27,8 @@ function isStopSignal(signal: string | undefined): boolean {
  * Backends by Host, kept current by discovery.
  *
  * @example
+ *   import { routeContainer } from './container-routing.ts'
+ *   declare const containers: import('./container-summary.ts').ContainerSummary[]
  *   const registry = new BackendRegistry()
  *   registry.replaceAll(containers.map(routeContainer)); registry.replicasFor('shop')
  */
@@ -52,6 +54,7 @@ export class BackendRegistry {
    * the same array until the registry changes, so the proxy neither copies nor sorts per request.
    *
    * @example
+   *   declare const registry: BackendRegistry, balancer: import('../balancing/index.ts').Balancer
    *   balancer.pick(registry.replicasServing('shop')) // a new array only after a change
    */
   replicasServing(host: string): readonly Readonly<Replica>[] {

@@ -4,7 +4,8 @@
  * Timers and randomness for reconnect backoff.
  *
  * @example
- *   startDiscovery({ dockerHost, clock: { ...systemClock, random: () => 0.5 } })
+ *   import { startDiscovery } from './discovery.ts'
+ *   startDiscovery({ dockerHost: 'unix:///var/run/docker.sock', clock: { ...systemClock, random: () => 0.5 } })
  */
 export interface Clock {
   now(): number

@@ -12,6 +12,7 @@ const EVENTS_PATH = `/events?filters=${encodeURIComponent(JSON.stringify({ type:
  * `GET /containers/json`, optionally filtered (Docker's `filters` query).
  *
  * @example
+ *   declare const dockerHost: DockerHost
  *   const containers = await listContainers(dockerHost, { id: ['abc'] })
  */
 export function listContainers(
@@ -61,7 +62,8 @@ export interface EventStreamHandlers {
  * Opens `GET /events` filtered to containers; returns a function that closes it.
  *
  * @example
- *   const close = openEventStream(dockerHost, { onOpen, onEvent, onEnd })
+ *   declare const dockerHost: DockerHost
+ *   const close = openEventStream(dockerHost, { onOpen: () => {}, onEvent: (event) => console.log(event), onEnd: (error) => console.error(error.message) })
  */
 export function openEventStream(dockerHost: DockerHost, handlers: EventStreamHandlers): () => void {
   let done = false

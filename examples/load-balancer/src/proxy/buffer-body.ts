@@ -15,7 +15,8 @@ export const NO_BODY: RequestBody = Object.freeze({ kind: 'buffered', body: Buff
  * True when the headers say there is no body (HTTP/1.1: neither Content-Length nor Transfer-Encoding, or a length of 0).
  *
  * @example
- *   const body = hasNoBody(req.headers) ? NO_BODY : await bufferBody(req, limit)
+ *   declare const req: import('node:http').IncomingMessage
+ *   const body = hasNoBody(req.headers) ? NO_BODY : await bufferBody(req, 1_048_576)
  */
 export function hasNoBody(headers: IncomingHttpHeaders): boolean {
   const length = headers['content-length']
@@ -26,6 +27,7 @@ export function hasNoBody(headers: IncomingHttpHeaders): boolean {
  * Reads `source` up to `limit` bytes; beyond that, stops and hands back what it read.
  *
  * @example
+ *   declare const req: import('node:http').IncomingMessage, upstream: import('node:http').ClientRequest
  *   const body = await bufferBody(req, 1_048_576)
  *   if (body.kind === 'buffered') upstream.end(body.body)
  */

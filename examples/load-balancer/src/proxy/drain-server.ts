@@ -18,8 +18,10 @@ export interface ServerDrain {
  * Tracks `server`'s responses; call before any other `request` listener is added, so draining can still set headers.
  *
  * @example
+ *   import { createServer } from 'node:http'
+ *   declare const proxy: import('./proxy-handler.ts').ProxyHandler
  *   const server = createServer(); const drainer = trackForDrain(server); server.on('request', proxy)
- *   if ((await drainer.drain(10_000)) === 'timed-out') log('requests cut off')
+ *   if ((await drainer.drain(10_000)) === 'timed-out') console.error('requests cut off')
  */
 export function trackForDrain(server: Server): ServerDrain {
   const open = new Set<ServerResponse>()

@@ -47,7 +47,10 @@ export interface ForwardOptions {
  * Returns the attempt, for the caller to cancel when the client goes away.
  *
  * @example
- *   const attempt = forwardRequest({ pool, method: 'GET', path: '/', headers, body: NO_BODY, headersTimeoutMs: 30_000, clock }, exchange)
+ *   import { NO_BODY } from './buffer-body.ts'
+ *   import { systemClock } from '../discovery/clock.ts'
+ *   declare const pool: Pool, exchange: ForwardListener
+ *   const attempt = forwardRequest({ pool, method: 'GET', path: '/', headers: { host: 'shop' }, body: NO_BODY, headersTimeoutMs: 30_000, clock: systemClock }, exchange)
  *   attempt.cancel() // the client went away
  */
 export function forwardRequest(options: ForwardOptions, listener: ForwardListener): ForwardAttempt {

@@ -73,6 +73,7 @@ function namedByConnection(connection: string | undefined): string[] | undefined
  * The headers to send a backend: the client's, minus hop-by-hop, plus X-Forwarded-For/-Proto/-Host.
  *
  * @example
+ *   declare const req: IncomingMessage
  *   forwardedHeaders(req) // { host: 'shop:8080', 'x-forwarded-for': '10.0.0.1, 127.0.0.1',
  *   //   'x-forwarded-proto': 'http', 'x-forwarded-host': 'shop:8080', … }
  */

@@ -21,6 +21,7 @@ export const proxyMessages = {
  * Ends `res` with a plain-text error, unless a response has already started.
  *
  * @example
+ *   declare const res: import('node:http').ServerResponse
  *   sendPlainError(res, 503, proxyMessages.noHealthyReplica('shop'), { 'retry-after': '1' })
  *   // 503, text/plain; charset=utf-8, body: service "shop" has no healthy replica right now
  */

@@ -40,7 +40,8 @@ export interface ProxyHandler {
  * The load balancer's proxy, to mount on an `http.Server`.
  *
  * @example
- *   const proxy = createProxyHandler({ registry, strategy: 'round-robin', timeouts: {}, bodyLimit: 1_048_576 })
+ *   import { createServer } from 'node:http'
+ *   const proxy = createProxyHandler({ registry: new BackendRegistry(), strategy: 'round-robin', timeouts: {}, bodyLimit: 1_048_576 })
  *   createServer(proxy).listen(8080) // later: proxy.close()
  */
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {

@@ -10,6 +10,7 @@ import { loadBalancerArgs, spawnLoadBalancer, type LoadBalancerProcess } from '.
  * Starts daemons and programs for one test and ends them all afterwards.
  *
  * @example
+ *   import { afterEach } from 'vitest'
  *   const harness = new E2eHarness(); afterEach(() => harness.cleanup())
  *   const daemon = await harness.daemon(); const lb = await harness.loadBalancer(daemon)
  */

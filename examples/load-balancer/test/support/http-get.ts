@@ -14,6 +14,7 @@ export interface HttpAnswer {
  * on a fresh connection unless a keep-alive `agent` is given.
  *
  * @example
+ *   const proxy = 'http://127.0.0.1:8080'
  *   const answer = await get(`${proxy}/hello`, 'shop.test')
  *   answer.status // 200
  */
@@ -34,7 +35,7 @@ export function get(url: string, host?: string, { timeoutMs = 10_000, agent }: {
  * The backend's JSON answer behind the proxy: which container served the request.
  *
  * @example
- *   (await getBackend(proxy, 'shop.test')).container // 'shop-1'
+ *   const { container } = await getBackend('http://127.0.0.1:8080', 'shop.test') // 'shop-1'
  */
 export async function getBackend(proxy: string, host: string, path = '/'): Promise<{ container: string; path: string }> {
   const answer = await get(`${proxy}${path}`, host)

@@ -7,7 +7,8 @@ import { until } from './until.ts'
  * `GET /_lb/status`, parsed.
  *
  * @example
- *   (await readStatus(admin)).discovery.connected // true
+ *   const { discovery } = await readStatus('http://127.0.0.1:9090')
+ *   discovery.connected // true
  */
 export async function readStatus(admin: string): Promise<StatusJson> {
   const answer = await get(`${admin}/_lb/status`)
@@ -19,7 +20,7 @@ export async function readStatus(admin: string): Promise<StatusJson> {
  * `GET /_lb/metrics`, as text.
  *
  * @example
- *   metricValue(await readMetrics(admin), 'lb_retries_total') // 1
+ *   metricValue(await readMetrics('http://127.0.0.1:9090'), 'lb_retries_total') // 1
  */
 export async function readMetrics(admin: string): Promise<string> {
   return (await get(`${admin}/_lb/metrics`)).body
@@ -35,6 +36,7 @@ export function metricValue(metrics: string, sample: string): number {
  * Waits until the replicas of `host`, by name, satisfy `ready`; returns them sorted by name.
  *
  * @example
+ *   const admin = 'http://127.0.0.1:9090'
  *   await waitForReplicas(admin, 'shop.test', (r) => r['shop-2']?.healthy === true)
  */
 export async function waitForReplicas(

@@ -20,7 +20,8 @@ export interface LoadBalancerProcess {
  * Spawns the program with `args` (and `env` added to this process's) and waits for its two address lines.
  *
  * @example
- *   const lb = await spawnLoadBalancer(['--port', '0', '--admin-port', '0', '--docker-host', `unix://${sock}`])
+ *   import { get } from './http-get.ts'
+ *   const lb = await spawnLoadBalancer(['--port', '0', '--admin-port', '0', '--docker-host', 'unix:///tmp/docker.sock'])
  *   await get(`${lb.admin}/_lb/status`)
  */
 export async function spawnLoadBalancer(args: string[], env: Record<string, string> = {}): Promise<LoadBalancerProcess> {

@@ -14,7 +14,8 @@ export type FakeDaemonAddress = { socketPath: string } | { port: number }
  *
  * @example
  *   const daemon = await FakeDockerDaemon.start({ socketPath: '/tmp/d.sock' })
- *   daemon.containers.push(container); daemon.emit({ Type: 'container', Action: 'start', … })
+ *   declare const container: ContainerSummary
+ *   daemon.containers.push(container); daemon.emit({ Type: 'container', Action: 'start', Actor: { ID: container.Id } })
  */
 export class FakeDockerDaemon {
   containers: ContainerSummary[] = []

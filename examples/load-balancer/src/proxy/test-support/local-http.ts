@@ -65,6 +65,7 @@ export interface SendOptions {
  * Sends one request on a fresh connection (no keep-alive left behind) and reads the reply.
  *
  * @example
+ *   declare const proxy: LocalServer
  *   const reply = await send(proxy.port, { host: 'shop.example' })
  *   reply.status // 200
  */
@@ -107,6 +108,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
  * A promise and the function that resolves it, for waiting on a condition instead of sleeping.
  *
  * @example
+ *   import type { ServerResponse } from 'node:http'
  *   const arrived = deferred<ServerResponse>()
  *   startServer((req, res) => arrived.resolve(res)); await arrived.promise
  */
