@@ -51,7 +51,7 @@ export function formatProblem(problem: ExampleProblem): string {
  *   problems.length === 0 // every example compiles
  */
 export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
-  const options = projectOptions(root)
+  const { options, declarationFiles } = readProject(root)
   const host = parsingOnce(ts.createCompilerHost(options, true), options)
   const modules = new Map<string, { module: ExampleModule; example: DocExample }>()
   let skipped = 0
@@ -68,7 +68,7 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
       modules.set(module.path, { module, example })
     }
   }
-  const program = ts.createProgram({ rootNames: [...modules.keys()], options, host: withModules(host, modules) })
+  const program = ts.createProgram({ rootNames: [...declarationFiles, ...modules.keys()], options, host: withModules(host, modules) })
   const problems: ExampleProblem[] = []
   for (const { module, example } of modules.values()) {
     const source = program.getSourceFile(module.path)!
@@ -82,11 +82,13 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
   return { checked: modules.size, skipped, problems }
 }
 
-function projectOptions(root: string): ts.CompilerOptions {
+/** The project's compiler options, and its own `.d.ts` files: they declare modules (an untyped package) for every file. */
+function readProject(root: string): { options: ts.CompilerOptions; declarationFiles: string[] } {
   const configPath = join(root, 'tsconfig.json')
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile)
   if (error) throw new Error(`reading ${configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`)
-  return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath).options
+  const project = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath)
+  return { options: project.options, declarationFiles: project.fileNames.filter((file) => file.endsWith('.d.ts')) }
 }
 
 /** The compiler host, reading the example modules from memory: nothing is written, so runs side by side do not meet. */
