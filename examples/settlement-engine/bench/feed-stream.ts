@@ -6,7 +6,7 @@ import { eachLine } from './ndjson-lines.ts'
  * How the engine answered a fed file: one outcome per command line.
  *
  * @example
- *   { outcomes: 6_200_366, refused: 0, firstRefusals: [] }
+ *   const result: FeedResult = { outcomes: 6_200_366, refused: 0, firstRefusals: [] }
  */
 export interface FeedResult {
   outcomes: number

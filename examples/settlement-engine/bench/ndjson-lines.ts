@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream'
  * building an array of them.
  *
  * @example
+ *   declare const response: import('node:http').IncomingMessage
+ *   let count = 0
  *   await eachLine(response, (line) => count++)
  */
 export async function eachLine(stream: Readable, onLine: (line: string) => void): Promise<void> {

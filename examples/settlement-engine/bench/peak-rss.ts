@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
  * undefined where /proc does not say.
  *
  * @example
+ *   declare const engine: import('./start-engine.ts').RunningEngine
  *   peakRss(engine.pid) // 734003200
  */
 export function peakRss(pid: number): number | undefined {

@@ -7,7 +7,7 @@ const mainFile = fileURLToPath(new URL('../main.ts', import.meta.url))
  * The engine under benchmark: its own process, as in production.
  *
  * @example
- *   const engine = await startEngine(dataDir)
+ *   const engine = await startEngine('/tmp/bench-engine')
  *   engine.url // 'http://127.0.0.1:40123'
  */
 export interface RunningEngine {

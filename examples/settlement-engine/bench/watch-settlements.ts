@@ -7,7 +7,7 @@ import { eachLine } from './ndjson-lines.ts'
  * last one arrived.
  *
  * @example
- *   const watch = watchSettlements(url)
+ *   const watch = watchSettlements('http://127.0.0.1:8080')
  *   const { count, lastAt } = await watch.until(6_200_000, 120_000)
  */
 export function watchSettlements(baseUrl: string): { count(): number; until(expected: number, timeoutMs: number): Promise<{ count: number; lastAt: number }>; stop(): void } {

@@ -4,7 +4,7 @@ import type { SeededRandom } from './prng.ts'
  * One race of the generated weekend.
  *
  * @example
- *   { id: 'sat-aintree-5', name: 'Saturday Aintree 17:15', handicap: true, runners: ['Aintree 5 Runner 1', …] }
+ *   const race: Race = { id: 'sat-aintree-5', name: 'Saturday Aintree 17:15', handicap: true, runners: ['Aintree 5 Runner 1', 'Aintree 5 Runner 2'] }
  */
 export interface Race {
   id: string
@@ -23,6 +23,7 @@ const racesPerMeeting = 7
  * about half of them handicaps.
  *
  * @example
+ *   import { seededRandom } from './prng.ts'
  *   const card = weekendCard(seededRandom(1))
  *   card.length // 168
  */

@@ -53,7 +53,7 @@ export function planWeekend(options: { bets: number; seed: number }): WeekendPla
  * National takes a fifth of the singles; about 3% of results have a dead heat.
  *
  * @example
- *   for (const line of weekendCommands(planWeekend({ bets: 10, seed: 1 }))) stream.write(line + '\n')
+ *   for (const line of weekendCommands(planWeekend({ bets: 10, seed: 1 }))) process.stdout.write(line + '\n')
  */
 export function* weekendCommands(plan: WeekendPlan): Generator<string> {
   const random = seededRandom(plan.seed ^ 0x5eed)

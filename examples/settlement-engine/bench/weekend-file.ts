@@ -9,7 +9,7 @@ import { planWeekend, weekendCommands } from './weekend-commands.ts'
  * made for the same size and seed), so that generating them is not timed.
  *
  * @example
- *   const { path, lines } = await weekendFile({ bets: 6_200_000, seed: 2024 })
+ *   const { path, bytes, reused } = await weekendFile({ bets: 6_200_000, seed: 2024 })
  */
 export async function weekendFile(options: { bets: number; seed: number; dir?: string }): Promise<{ path: string; bytes: number; reused: boolean }> {
   const path = join(options.dir ?? tmpdir(), `settlement-weekend-${options.bets}-${options.seed}.ndjson`)

@@ -20,6 +20,7 @@ const legPrices = new Int32Array(MAX_LEGS)
  * each-way; the stake is per line. Checks everything before storing anything.
  *
  * @example
+ *   declare const state: EngineState
  *   applyBet(state, { type: 'bet', customer: 'alice', stake: '10', eachWay: true, legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] })
  *   // { ok: true, status: 201, body: { id: 'b1', status: 'open', totalStake: '20.00' } }
  */

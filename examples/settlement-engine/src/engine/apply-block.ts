@@ -31,8 +31,9 @@ export type OnRefused = (lineStart: number, refusal: Refusal) => void
  * paths store bets with `storeBet`, so they cannot disagree.
  *
  * @example
+ *   declare const state: EngineState
  *   const applier = new BlockApplier(state)
- *   const done = applier.apply(Buffer.from('{"type":"void","event":"R1"}\n'), outcomes)
+ *   const done = applier.apply(Buffer.from('{"type":"void","event":"R1"}\n'), new ByteWriter())
  *   done.accepted // 1
  */
 export class BlockApplier {

@@ -15,6 +15,7 @@ export const MAX_RUNNERS = 100
  * `event`: creates a race with its runners and, optionally, its place terms.
  *
  * @example
+ *   declare const state: EngineState
  *   applyEvent(state, { type: 'event', id: 'R1', name: 'The National', runners: ['Red Rum', 'Aldaniti'] })
  *   // { ok: true, status: 201, body: { id: 'R1', name: 'The National', runners: 2, placeTerms: null } }
  */

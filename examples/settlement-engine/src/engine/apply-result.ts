@@ -16,6 +16,7 @@ const PLACINGS_FORM = 'a list of finishing groups, e.g. [["Red Rum"], ["Aldaniti
  * resettles every bet whose returns change; the same one again is a no-op.
  *
  * @example
+ *   declare const state: EngineState
  *   applyResult(state, { type: 'result', event: 'R1', placings: [['Red Rum'], ['Aldaniti']], startingPrices: { 'Red Rum': '9/1' } })
  *   // { ok: true, status: 200, body: { event: 'R1', status: 'resulted', version: 1, changed: true, settled: 40 } }
  */

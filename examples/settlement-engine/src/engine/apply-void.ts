@@ -12,6 +12,7 @@ import { unknownEvent } from './refusals.ts'
  * Voiding a void event again is a no-op.
  *
  * @example
+ *   declare const state: EngineState
  *   applyVoid(state, { type: 'void', event: 'R1' })
  *   // { ok: true, status: 200, body: { event: 'R1', status: 'void', version: 1, changed: true, settled: 3 } }
  */

@@ -12,6 +12,7 @@ import { closedEvent, unknownEvent, unknownRunner } from './refusals.ts'
  * when `late`) lose the Rule 4 deduction its price sets from their winnings.
  *
  * @example
+ *   declare const state: EngineState
  *   applyWithdrawal(state, { type: 'withdrawal', event: 'R1', runner: 'Aldaniti', price: '3/1' })
  *   // { ok: true, status: 201, body: { event: 'R1', runner: 'Aldaniti', price: '3/1', late: false, deduction: 25, … } }
  */

@@ -22,6 +22,8 @@ interface MutableBet {
  * allocates nothing per bet here; `fresh` makes objects that may be kept.
  *
  * @example
+ *   import { settleBet } from '../rules/index.ts'
+ *   declare const state: EngineState, row: number
  *   const facts = new BetFactsReader(state)
  *   settleBet(facts.load(row), facts.lookup).returnsPence
  */

@@ -28,6 +28,7 @@ const LEG = 3
  * separate column.
  *
  * @example
+ *   const [customer, legEvents, legRunners, legPrices] = [0, Int32Array.of(0), Int32Array.of(3), Int32Array.of(1)]
  *   const store = new BetStore()
  *   const bet = store.addBet(customer, 1000, false, 1, legEvents, legRunners, legPrices, NONE, 0)
  *   store.stake(bet) // 1000

@@ -11,6 +11,7 @@ import { UnsettleableBetError } from './unsettleable-bet-error.ts'
  * as it was and the command refused.
  *
  * @example
+ *   declare const state: EngineState, event: EventRecord, result: ResultRecord, outcome: EventOutcome
  *   decideEvent(state, event, { status: 'resulted', result, outcome })
  *   // { ok: true, status: 200, body: { event: 'R1', status: 'resulted', version: 1, changed: true, settled: 12 } }
  */
@@ -38,6 +39,7 @@ export function decideEvent(state: EngineState, event: EventRecord, next: { stat
  * changed anything, and how many bets were settled (or resettled).
  *
  * @example
+ *   declare const event: EventRecord
  *   decided(event, false, 0) // the same result again: a no-op
  */
 export function decided(event: EventRecord, changed: boolean, settled: number): CommandOutcome {

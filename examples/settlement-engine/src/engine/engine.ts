@@ -95,6 +95,7 @@ export interface EventView {
  * The settlement engine: commands in, settled bets out.
  *
  * @example
+ *   declare const engine: Engine
  *   const outcome = await engine.execute({ type: 'bet', customer: 'alice', stake: '10', legs: [{ event: 'e1', runner: 'Red Rum', price: '5/1' }] })
  *   if (outcome.ok) engine.getBet(String(outcome.body.id))?.status // 'open'
  */

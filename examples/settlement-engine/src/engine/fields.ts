@@ -39,7 +39,7 @@ export function checkName(value: unknown, field: string): string | Refusal {
  * A required string field, as given (money and prices are read by their parsers).
  *
  * @example
- *   readText({ stake: '10' }, 'stake', 'money such as "10.50"') // '10'
+ *   readText({ stake: '10' }, 'stake', 'stake', 'money such as "10.50"') // '10'
  */
 export function readText(body: Record<string, unknown>, key: string, field: string, form: string): string | Refusal {
   const value = body[key]

@@ -7,7 +7,8 @@ type TypedArrayOf<T> = { new (length: number): T }
  * are untouched zeros until written, so spare room costs address space, not memory.
  *
  * @example
- *   stake = grown(stake, count + 1, Float64Array)
+ *   let stake = new Float64Array(1024)
+ *   stake = grown(stake, 1025, Float64Array) // 2048 long, the first 1024 copied
  */
 export function grown<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T, needed: number, make: TypedArrayOf<T>): T {
   if (needed <= array.length) return array

@@ -16,6 +16,7 @@ export function unknownEvent(id: string, field?: string): Refusal {
  * 409: the event is resulted or void, so it takes no more bets or withdrawals.
  *
  * @example
+ *   declare const event: EventRecord
  *   closedEvent(event, 'bet on', 'legs[0].event')
  */
 export function closedEvent(event: EventRecord, action: string, field?: string): Refusal {
@@ -26,6 +27,7 @@ export function closedEvent(event: EventRecord, action: string, field?: string):
  * 422: the runner is not declared in the event.
  *
  * @example
+ *   declare const event: EventRecord
  *   unknownRunner(event, 'Red Rum', 'legs[0].runner')
  */
 export function unknownRunner(event: EventRecord, runner: string, field: string): Refusal {

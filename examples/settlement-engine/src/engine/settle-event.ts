@@ -14,6 +14,7 @@ import { UnsettleableBetError } from './unsettleable-bet-error.ts'
  * differ from its last settlement: the same result again settles no one twice.
  *
  * @example
+ *   declare const state: EngineState, event: EventRecord, decision: number
  *   const settler = new EventSettler(state)
  *   settler.workOut(event) // throws UnsettleableBetError
  *   settler.commit(decision) // how many bets were settled

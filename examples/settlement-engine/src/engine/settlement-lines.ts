@@ -20,7 +20,9 @@ const END = asciiBytes('"}\n')
  * `{"seq":1,"bet":"b1","customer":"alice","event":"R1","resultVersion":1,"status":"settled","returns":"60.00"}`.
  *
  * @example
- *   writeSettlementLines(state, 1, 2, out) // two lines, each ending "\n"
+ *   import { ByteWriter } from '../stream/byte-writer.ts'
+ *   declare const state: EngineState
+ *   writeSettlementLines(state, 1, 2, new ByteWriter()) // two lines, each ending "\n"
  */
 export function writeSettlementLines(state: EngineState, from: number, to: number, out: ByteWriter): void {
   const { settlements, customers, events, decisionEvent, decisionVersion } = state

@@ -21,6 +21,8 @@ const RETURNS = 3 // in float64s: bytes 24–31
  * the same order gives every settlement the same number.
  *
  * @example
+ *   const [bet, customer, decision] = [0, 0, 1]
+ *   const settlements = new SettlementStore()
  *   const seq = settlements.add(bet, customer, decision, SETTLED, 6000, 0)
  *   settlements.returns(seq) // 6000
  */

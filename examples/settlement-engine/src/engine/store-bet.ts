@@ -6,6 +6,8 @@ import type { EngineState } from './engine-state.ts'
  * `legPrices` hold its legs' event, runner and price numbers.
  *
  * @example
+ *   declare const state: EngineState
+ *   const [customer, events, runners, prices] = [0, Int32Array.of(0), Int32Array.of(3), Int32Array.of(1)]
  *   const row = storeBet(state, customer, 1000, false, 1, events, runners, prices, undefined)
  *   state.betId(row) // 'b1'
  */

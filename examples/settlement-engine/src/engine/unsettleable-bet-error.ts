@@ -3,7 +3,8 @@
  * decision that asked for it is refused, so nothing is half-settled.
  *
  * @example
- *   throw new UnsettleableBetError('b17', cause)
+ *   import { MissingStartingPriceError } from '../rules/missing-starting-price-error.ts'
+ *   throw new UnsettleableBetError('b17', new MissingStartingPriceError('R1', 'Red Rum'))
  */
 export class UnsettleableBetError extends Error {
   override name = 'UnsettleableBetError'

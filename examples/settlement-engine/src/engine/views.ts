@@ -12,6 +12,7 @@ import { VOIDED } from './settlement-store.ts'
  * than stored for millions of bets.
  *
  * @example
+ *   declare const state: EngineState
  *   betView(state, state.findBet('b1')).status // 'open'
  */
 export function betView(state: EngineState, bet: number, options: { breakdown?: boolean } = {}): BetView {
@@ -52,6 +53,7 @@ export function betView(state: EngineState, bet: number, options: { breakdown?: 
  * One settlement as the API shows it.
  *
  * @example
+ *   declare const state: EngineState
  *   settlementView(state, 1) // { seq: 1, event: 'R1', resultVersion: 1, status: 'settled', returns: '60.00' }
  */
 export function settlementView(state: EngineState, seq: number): SettlementView {
@@ -70,6 +72,7 @@ export function settlementView(state: EngineState, seq: number): SettlementView 
  * The event in full.
  *
  * @example
+ *   declare const event: EventRecord
  *   eventView(event).runners[0] // { name: 'Red Rum', withdrawn: false }
  */
 export function eventView(event: EventRecord): EventView {
@@ -92,6 +95,7 @@ export function eventView(event: EventRecord): EventView {
  * The event as a line in the list.
  *
  * @example
+ *   declare const event: EventRecord
  *   eventSummary(event) // { id: 'R1', name: 'The National', status: 'open', runners: 40, bets: 0 }
  */
 export function eventSummary(event: EventRecord): EventSummary {

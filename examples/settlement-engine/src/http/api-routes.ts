@@ -44,7 +44,9 @@ const routes: Route[] = [
  * did; false leaves it to the UI. A known path with another method is 405.
  *
  * @example
- *   if (!(await handleApi(req, res, context))) await handleUi(req, res, engine)
+ *   import { handleUi } from '../ui/index.ts'
+ *   declare const req: IncomingMessage, res: ServerResponse, context: ApiContext
+ *   if (!(await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost')))) await handleUi(req, res, context.engine)
  */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, context: ApiContext, url: URL): Promise<boolean> {
   for (const route of routes) {

@@ -19,8 +19,10 @@ export class BodyProblem {
  * without buffering the rest of it.
  *
  * @example
+ *   import { sendError } from './respond.ts'
+ *   declare const req: IncomingMessage, res: import('node:http').ServerResponse
  *   const body = await readJsonBody(req, 1 << 20)
- *   if (body instanceof BodyProblem) return sendError(res, body.status, body.code, body.message)
+ *   if (body instanceof BodyProblem) sendError(res, body.status, body.code, body.message)
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | BodyProblem> {
   const declared = Number(req.headers['content-length'])

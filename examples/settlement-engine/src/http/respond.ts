@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http'
  * Answers with a JSON body.
  *
  * @example
+ *   declare const res: ServerResponse
  *   sendJson(res, 201, { id: 'b1', status: 'open', totalStake: '10.00' })
  */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -16,6 +17,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * Answers with the API's error body: `{"error":{"code","message","field"?}}`.
  *
  * @example
+ *   declare const res: ServerResponse
  *   sendError(res, 404, 'bet-not-found', 'no bet has id "b9"; ids are as POST /bets answered them')
  */
 export function sendError(res: ServerResponse, status: number, code: string, message: string, field?: string, headers?: Record<string, string>): void {

@@ -33,6 +33,7 @@ export interface RunningServer {
  * Serves the engine's HTTP API (and the pages, after it) until closed.
  *
  * @example
+ *   declare const engine: SettlementEngine
  *   const server = await startServer(engine, { host: '127.0.0.1', port: 0, maxBodyBytes: 1 << 20 })
  *   server.url // 'http://127.0.0.1:40123'
  */

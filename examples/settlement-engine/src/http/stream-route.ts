@@ -14,6 +14,7 @@ const MAX_PENDING_BLOCKS = 16
  * block (never whole); reading pauses while the log or the reader lags.
  *
  * @example
+ *   declare const req: IncomingMessage, res: ServerResponse, engine: SettlementEngine
  *   await handleStream(req, res, engine) // 200, application/x-ndjson
  */
 export async function handleStream(req: IncomingMessage, res: ServerResponse, engine: SettlementEngine, maxLineBytes = 1 << 20): Promise<void> {

@@ -35,6 +35,7 @@ export type OutcomeLookup = (event: string, legIndex: number) => EventOutcome | 
  * or the leg's runner is withdrawn (that leg is void whatever happens).
  *
  * @example
+ *   declare const treble: BetFacts, outcomes: Map<string, EventOutcome>
  *   isSettleable(treble, (event) => outcomes.get(event)) // false while a race is still to run
  */
 export function isSettleable(bet: BetFacts, outcomeOf: OutcomeLookup): boolean {

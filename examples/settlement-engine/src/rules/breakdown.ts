@@ -65,6 +65,7 @@ export interface LegBreakdown {
  * same pence when no breakdown is asked.
  *
  * @example
+ *   declare const bet: BetFacts, outcomes: Map<string, EventOutcome>
  *   settleWithBreakdown(bet, (event) => outcomes.get(event)).breakdown.parts[0]?.legs[0]?.result // 'won'
  */
 export function settleWithBreakdown(bet: BetFacts, outcomeOf: OutcomeLookup): { returnsPence: number; breakdown: Breakdown } {

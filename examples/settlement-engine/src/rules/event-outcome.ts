@@ -60,7 +60,8 @@ export interface EventOutcome {
  * both withdrawn and placed.
  *
  * @example
- *   const outcome = compileEvent({ id: 'R1', handicap: false, runners, withdrawals: [], void: false, result })
+ *   const facts: EventFacts = { id: 'R1', handicap: false, runners: ['Red Rum', 'Aldaniti'], withdrawals: [], void: false, result: { placings: [['Red Rum'], ['Aldaniti']], startingPrices: {} } }
+ *   const outcome = compileEvent(facts)
  *   outcome.runners.get('Red Rum')?.winNum // 1 when it won outright
  */
 export function compileEvent(facts: EventFacts): EventOutcome {
@@ -107,6 +108,7 @@ export function compileEvent(facts: EventFacts): EventOutcome {
  * refuses such a result when it matters.
  *
  * @example
+ *   declare const facts: EventFacts
  *   missingStartingPrices(compileEvent({ ...facts, result: { placings: [['A'], ['B']], startingPrices: {} } })) // ['A', 'B'] with 2+ places paid
  */
 export function missingStartingPrices(outcome: EventOutcome): string[] {

@@ -4,8 +4,8 @@
  * settle without it; `missingStartingPrices` lists the runners up front.
  *
  * @example
- *   settleBet(spBetOnWinner, outcomes) // throws MissingStartingPriceError: event "R1" has no starting price for "Red Rum", …
- *   error.event // 'R1'
+ *   const error = new MissingStartingPriceError('R1', 'Red Rum') // what settleBet throws for an SP bet on a winner without one
+ *   error.message // 'event "R1" has no starting price for "Red Rum", …'
  */
 export class MissingStartingPriceError extends Error {
   override readonly name = 'MissingStartingPriceError'

@@ -21,8 +21,10 @@ const OVERFLOW = -1
  * lookups and integer multiplications and allocates only the result.
  *
  * @example
- *   settleBet({ stakePence: 1000, eachWay: false, struckSeq: 3, legs: [{ event: 'R1', runner: 'Red Rum', price: { num: 2, den: 1 } }] }, (event) => outcomes.get(event)).returnsPence // 3000 if it won
- *   settleBet(bet, lookup, { breakdown: true }).breakdown?.parts[0]?.legs[0]?.result // 'won'
+ *   declare const outcomes: Map<string, import('./event-outcome.ts').EventOutcome>
+ *   const bet: BetFacts = { stakePence: 1000, eachWay: false, struckSeq: 3, legs: [{ event: 'R1', runner: 'Red Rum', price: { num: 2, den: 1 } }] }
+ *   settleBet(bet, (event) => outcomes.get(event)).returnsPence // 3000 if it won
+ *   settleBet(bet, (event) => outcomes.get(event), { breakdown: true }).breakdown?.parts[0]?.legs[0]?.result // 'won'
  */
 export function settleBet(bet: BetFacts, outcomeOf: OutcomeLookup, options?: { breakdown?: boolean }): SettledBet {
   if (options?.breakdown === true) return settleWithBreakdown(bet, outcomeOf)

@@ -18,6 +18,7 @@ export interface IngestSummary {
  * would, and resolves once everything accepted is durable.
  *
  * @example
+ *   declare const engine: SettlementEngine
  *   const summary = await ingestFile(engine, 'weekend.ndjson')
  *   summary.accepted // 6200366
  */

@@ -40,6 +40,7 @@ const PRICE = 4
  * `out`; false if not (the line must then be parsed as JSON).
  *
  * @example
+ *   const scanned = new ScannedBet()
  *   scanBet(Buffer.from('{"type":"bet","customer":"c1","stake":"10","legs":[{"event":"R1","runner":"A","price":"5/1"}]}'), 0, 93, scanned) // true
  */
 export function scanBet(b: Uint8Array, start: number, end: number, out: ScannedBet): boolean {

@@ -12,6 +12,7 @@ const LINES_PER_WRITE = 2048
  * as the reader takes them and no faster (it waits for "drain").
  *
  * @example
+ *   declare const engine: SettlementEngine, res: ServerResponse
  *   const feed = new SettlementFeed(engine, res, 0)
  *   feed.start() // until the reader goes away or feed.end()
  */

@@ -8,8 +8,11 @@ import { problemFromRefusal, type FormProblem, type ShapedCommand } from './form
  * even be read into a command).
  *
  * @example
- *   const done = await executeForm(engine, readBetForm(form), (field) => betFormField(field, form))
- *   if (!done.ok) showMyBets(request, customer, { status: done.status, betForm: { values: form, problem: done.problem } })
+ *   import { betFormField, readBetForm } from './read-bet-form.ts'
+ *   import { showMyBets } from './punter-handlers.ts'
+ *   declare const request: import('./ui-request.ts').UiRequest, form: URLSearchParams
+ *   const done = await executeForm(request.engine, readBetForm(form), (field) => betFormField(field, form))
+ *   if (!done.ok) showMyBets(request, 'alice', { status: done.status, betForm: { values: form, problem: done.problem } })
  */
 export type FormOutcome<C extends Command> = { ok: true; command: C; body: Record<string, unknown> } | { ok: false; status: number; problem: FormProblem }
 
@@ -18,6 +21,8 @@ export type FormOutcome<C extends Command> = { ok: true; command: C; body: Recor
  * form field `toFormField` maps the refusal's field to.
  *
  * @example
+ *   import { eventFormLabels, readEventForm, traderFormField } from './read-trader-forms.ts'
+ *   declare const engine: Engine, form: URLSearchParams
  *   await executeForm(engine, readEventForm(form), (field) => traderFormField(field, eventFormLabels))
  */
 export async function executeForm<C extends Command>(engine: Engine, shaped: ShapedCommand<C>, toFormField: (field: string) => string | undefined): Promise<FormOutcome<C>> {

@@ -27,6 +27,7 @@ export class FormBodyError extends Error {
  * anything over `limit` bytes without buffering the rest of it.
  *
  * @example
+ *   declare const req: IncomingMessage
  *   const form = await readFormBody(req)
  *   form.get('runner') // 'Dobbin'
  */

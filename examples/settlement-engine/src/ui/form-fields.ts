@@ -6,6 +6,7 @@ import type { FormProblem, FormState } from './form-problem.ts'
  * on a page never share one; the problem is shown when it names this field.
  *
  * @example
+ *   declare const state: FormState | undefined
  *   textField({ form: 'bet', name: 'stake', label: 'Stake', hint: 'Per line, e.g. 10.00', state })
  */
 export interface FieldSpec {
@@ -68,7 +69,8 @@ export function checkbox(spec: FieldSpec): Html {
  * it) so it is read out and findable as `role="alert"`.
  *
  * @example
- *   problemAlert('Bet refused', 'bet', problem, betFormLabels) // <div role="alert">… <a href="#bet-runner">Runner</a>: …
+ *   import { betFormLabels } from './read-bet-form.ts'
+ *   problemAlert('Bet refused', 'bet', { field: 'runner', message: 'Shergar is not running in R1' }, betFormLabels) // <div role="alert">… <a href="#bet-runner">Runner</a>: …
  */
 export function problemAlert(title: string, form: string, problem: FormProblem | undefined, labels: Record<string, string>): Html | '' {
   if (!problem) return ''

@@ -15,6 +15,8 @@ export interface FormProblem {
  * A form read into a command, or the problem that stopped it before the engine saw it.
  *
  * @example
+ *   import { readBetForm } from './read-bet-form.ts'
+ *   declare const form: URLSearchParams, engine: import('../engine/engine.ts').Engine
  *   const shaped = readBetForm(form)
  *   if (shaped.ok) await engine.execute(shaped.command)
  */
@@ -24,7 +26,9 @@ export type ShapedCommand<C> = { ok: true; command: C } | { ok: false; problem: 
  * What a form shows when it comes back: the values the user sent and the problem, if any.
  *
  * @example
- *   renderTraderPage(events, { values: form, problem: { field: 'id', message: 'R1 already exists' } })
+ *   import { renderTraderPage } from './render-trader-page.ts'
+ *   declare const events: import('../engine/engine.ts').EventView[], form: URLSearchParams
+ *   renderTraderPage({ events, eventForm: { values: form, problem: { field: 'id', message: 'R1 already exists' } } })
  */
 export interface FormState {
   values: URLSearchParams
@@ -36,6 +40,7 @@ export interface FormState {
  * its `field` names (`toFormField` maps the command's field to an input name).
  *
  * @example
+ *   declare const refusal: Refusal
  *   problemFromRefusal(refusal, (field) => (field === 'runners' ? 'runners' : undefined))
  */
 export function problemFromRefusal(refusal: Refusal, toFormField: (field: string) => string | undefined): FormProblem {

@@ -5,6 +5,7 @@
  * A piece of markup that is safe to send: built by `html`, never from raw user text.
  *
  * @example
+ *   const runner = '<script>'
  *   const cell = html`<td>${runner}</td>`
  *   String(cell) // '<td>&lt;script&gt;</td>' when runner is '<script>'
  */
@@ -39,7 +40,8 @@ export function escapeHtml(text: string): string {
  * unless they are Html; arrays are joined; false, null and undefined render nothing.
  *
  * @example
- *   html`<li>${name}</li>` // name '<script>' becomes '&lt;script&gt;'
+ *   const runners = ['Red Rum', '<script>']
+ *   html`<li>${runners[1]}</li>` // '<li>&lt;script&gt;</li>'
  *   html`<ul>${runners.map((r) => html`<li>${r}</li>`)}</ul>`
  */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {

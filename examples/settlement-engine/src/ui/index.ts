@@ -20,8 +20,11 @@ import type { UiRequest } from './ui-request.ts'
  * `POST /trader/events/{id}/withdrawals|result|void`.
  *
  * @example
+ *   import { createServer } from 'node:http'
+ *   import { handleApi, type ApiContext } from '../http/api-routes.ts'
+ *   declare const context: ApiContext
  *   createServer(async (req, res) => {
- *     if (!(await handleUi(req, res, engine))) await handleApi(req, res, engine)
+ *     if (!(await handleUi(req, res, context.engine))) await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost'))
  *   })
  */
 export async function handleUi(req: IncomingMessage, res: ServerResponse, engine: Engine): Promise<boolean> {

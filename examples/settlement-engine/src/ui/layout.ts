@@ -54,7 +54,7 @@ ul.legs { margin: 0; padding-left: 1.1rem; }
  * between the punter and trader views, and the `<main>` landmark with the h1.
  *
  * @example
- *   const page = renderPage({ title: 'Trader', section: 'trader', content })
+ *   const page = renderPage({ title: 'Trader', section: 'trader', content: html`<h1>Trader</h1>` })
  *   String(page).startsWith('<!doctype html>') // true
  */
 export function renderPage({ title, section, content }: PageParts): Html {

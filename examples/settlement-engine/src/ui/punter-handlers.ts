@@ -14,6 +14,7 @@ import type { UiRequest } from './ui-request.ts'
  * `GET /`: the form to find a customer's bets.
  *
  * @example
+ *   declare const request: UiRequest
  *   showHome(request)
  */
 export function showHome({ res, head }: UiRequest): void {
@@ -25,6 +26,7 @@ export function showHome({ res, head }: UiRequest): void {
  * the front page again with the problem at the field.
  *
  * @example
+ *   declare const request: UiRequest
  *   findCustomer(request) // 303 Location: /customers/alice
  */
 export function findCustomer({ res, url, head }: UiRequest): void {
@@ -39,6 +41,7 @@ export function findCustomer({ res, url, head }: UiRequest): void {
  * the query carries one; `status` and `betForm` re-render a refused bet.
  *
  * @example
+ *   declare const request: UiRequest
  *   showMyBets(request, 'alice')
  */
 export function showMyBets({ res, engine, url, head }: UiRequest, customer: string, refused?: { status: number; betForm: FormState }): void {
@@ -52,6 +55,7 @@ export function showMyBets({ res, engine, url, head }: UiRequest, customer: stri
  * with the engine's reason next to the field it names.
  *
  * @example
+ *   declare const request: UiRequest
  *   await placeBet(request, 'alice') // 303 Location: /customers/alice?done=placed&bet=B1
  */
 export async function placeBet(request: UiRequest, customer: string): Promise<void> {

@@ -46,6 +46,7 @@ export function readBetForm(form: URLSearchParams): ShapedCommand<BetCommand> {
  * (when the first leg came from them), "More legs" for the others.
  *
  * @example
+ *   const form = new URLSearchParams('event=R1&runner=Shergar&price=5/1')
  *   betFormField('legs[0].runner', form) // 'runner'
  *   betFormField('legs[2].price', form) // 'moreLegs'
  */

@@ -11,8 +11,9 @@ import { customerPath } from './ui-routes.ts'
  * shows the reason as an alert and next to the field it names.
  *
  * @example
+ *   declare const engine: import('../engine/engine.ts').Engine, form: URLSearchParams
  *   renderBetForm('alice', engine.listEvents())
- *   renderBetForm('alice', events, { values: form, problem: { field: 'runner', message: 'Shergar is not running in R1' } })
+ *   renderBetForm('alice', engine.listEvents(), { values: form, problem: { field: 'runner', message: 'Shergar is not running in R1' } })
  */
 export function renderBetForm(customer: string, events: readonly EventSummary[], state?: FormState): Html {
   const field = { form: 'bet', state }

@@ -12,7 +12,8 @@ import { renderBreakdown } from './render-breakdown.ts'
  * bet form's suggestions), the query (for a confirmation) and a refused bet form.
  *
  * @example
- *   renderBetsPage({ customer: 'alice', bets: engine.customerBets('alice') ?? [], events: engine.listEvents(), query })
+ *   declare const engine: import('../engine/engine.ts').Engine
+ *   renderBetsPage({ customer: 'alice', bets: engine.customerBets('alice') ?? [], events: engine.listEvents(), query: new URLSearchParams('done=placed&bet=B1') })
  */
 export interface BetsPageParts {
   customer: string
@@ -28,7 +29,9 @@ export interface BetsPageParts {
  * with a breakdown of its returns.
  *
  * @example
- *   sendPage(res, 200, renderBetsPage({ customer, bets, events, query: url.searchParams }))
+ *   import { sendPage } from './send-page.ts'
+ *   declare const res: import('node:http').ServerResponse, url: URL, bets: BetView[], events: EventSummary[]
+ *   sendPage(res, 200, renderBetsPage({ customer: 'alice', bets, events, query: url.searchParams }))
  */
 export function renderBetsPage({ customer, bets, events, query, betForm }: BetsPageParts): Html {
   const names = new Map(events.map((event) => [event.id, event.name]))

@@ -11,6 +11,7 @@ import { html, type Html } from './html.ts'
  * with neither breakdown nor settlements.
  *
  * @example
+ *   declare const engine: import('../engine/engine.ts').Engine
  *   renderBreakdown(engine.getBet('B1')!, engine.listEvents())
  */
 export function renderBreakdown(bet: BetView, events: readonly EventSummary[]): Html | '' {

@@ -14,6 +14,7 @@ export type EventFormState = { form: 'withdrawal' | 'result' | 'void' } & FormSt
  * and "Void the race". The form that was refused keeps its values and shows why.
  *
  * @example
+ *   declare const event: EventView, form: URLSearchParams
  *   renderEventForms(event, { form: 'withdrawal', values: form, problem: { field: 'runner', message: 'Shergar is not in R1' } })
  */
 export function renderEventForms(event: EventView, refused?: EventFormState): Html {

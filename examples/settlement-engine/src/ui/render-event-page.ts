@@ -10,6 +10,7 @@ import { renderEventForms, type EventFormState } from './render-event-forms.ts'
  * confirmation) and a refused form.
  *
  * @example
+ *   declare const engine: import('../engine/engine.ts').Engine, url: URL
  *   renderEventPage({ event: engine.getEvent('R1')!, query: url.searchParams })
  */
 export interface EventPageParts {
@@ -24,6 +25,8 @@ export interface EventPageParts {
  * then the forms to withdraw a runner, declare or amend the result and void the race.
  *
  * @example
+ *   import { sendPage } from './send-page.ts'
+ *   declare const res: import('node:http').ServerResponse, event: EventView, url: URL
  *   sendPage(res, 200, renderEventPage({ event, query: url.searchParams }))
  */
 export function renderEventPage({ event, query, refused }: EventPageParts): Html {

@@ -13,7 +13,8 @@ import { eventPath } from './ui-routes.ts'
  * confirmation) and a refused "Create an event" form.
  *
  * @example
- *   renderTraderPage({ events: engine.listEvents().flatMap((e) => engine.getEvent(e.id) ?? []), query })
+ *   declare const engine: import('../engine/engine.ts').Engine
+ *   renderTraderPage({ events: engine.listEvents().flatMap((e) => engine.getEvent(e.id) ?? []), query: new URLSearchParams('done=created&event=R1') })
  */
 export interface TraderPageParts {
   events: readonly EventView[]
@@ -27,6 +28,8 @@ export interface TraderPageParts {
  * and current result, linking to the event's own page.
  *
  * @example
+ *   import { sendPage } from './send-page.ts'
+ *   declare const res: import('node:http').ServerResponse, events: EventView[], url: URL
  *   sendPage(res, 200, renderTraderPage({ events, query: url.searchParams }))
  */
 export function renderTraderPage({ events, query, eventForm }: TraderPageParts): Html {

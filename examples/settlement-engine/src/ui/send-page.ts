@@ -14,7 +14,9 @@ const HEADERS = {
  * Answers with a page; HEAD gets the headers only.
  *
  * @example
- *   sendPage(res, 422, renderTraderPage({ events, eventForm: { values: form, problem } }))
+ *   import { renderTraderPage } from './render-trader-page.ts'
+ *   declare const res: ServerResponse, events: import('../engine/engine.ts').EventView[], form: URLSearchParams
+ *   sendPage(res, 422, renderTraderPage({ events, eventForm: { values: form, problem: { field: 'id', message: 'R1 already exists' } } }))
  */
 export function sendPage(res: ServerResponse, status: number, page: Html, options: { head?: boolean; headers?: Record<string, string> } = {}): void {
   const body = page.markup
@@ -26,6 +28,7 @@ export function sendPage(res: ServerResponse, status: number, page: Html, option
  * Sends the browser on after a form post (303, so it follows with a GET).
  *
  * @example
+ *   declare const res: ServerResponse
  *   redirect(res, '/trader?done=created&event=R1')
  */
 export function redirect(res: ServerResponse, location: string): void {

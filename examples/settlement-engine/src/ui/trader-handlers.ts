@@ -18,6 +18,7 @@ import type { UiRequest } from './ui-request.ts'
  * `refused` re-renders a refused form with its status.
  *
  * @example
+ *   declare const request: UiRequest
  *   showTrader(request)
  */
 export function showTrader({ res, engine, url, head }: UiRequest, refused?: { status: number; eventForm: FormState }): void {
@@ -29,6 +30,7 @@ export function showTrader({ res, engine, url, head }: UiRequest, refused?: { st
  * `POST /trader/events`: creates an event, then back to `/trader` with "Event R1 created."
  *
  * @example
+ *   declare const request: UiRequest
  *   await createEvent(request) // 303 Location: /trader?done=created&event=R1
  */
 export async function createEvent(request: UiRequest): Promise<void> {
@@ -42,6 +44,7 @@ export async function createEvent(request: UiRequest): Promise<void> {
  * `GET /trader/events/{id}`: the event's page; 404 when there is no such event.
  *
  * @example
+ *   declare const request: UiRequest
  *   showEvent(request, 'R1')
  */
 export function showEvent(request: UiRequest, id: string, refused?: { status: number; form: EventFormState }): void {
@@ -59,6 +62,7 @@ export type EventAction = 'withdrawal' | 'result' | 'void'
  * back with the engine's reason at the form and the field it names.
  *
  * @example
+ *   declare const request: UiRequest
  *   await actOnEvent(request, 'R1', 'void') // 303 Location: /trader/events/R1?done=voided&event=R1
  */
 export async function actOnEvent(request: UiRequest, id: string, action: EventAction): Promise<void> {

@@ -6,7 +6,9 @@ import type { Engine } from '../engine/engine.ts'
  * whether it is a HEAD (headers only).
  *
  * @example
- *   await showMyBets({ req, res, engine, url, head: false }, 'alice')
+ *   import { showMyBets } from './punter-handlers.ts'
+ *   declare const req: IncomingMessage, res: ServerResponse, engine: Engine
+ *   showMyBets({ req, res, engine, url: new URL('http://localhost/customers/alice'), head: false }, 'alice')
  */
 export interface UiRequest {
   req: IncomingMessage

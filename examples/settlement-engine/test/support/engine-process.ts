@@ -29,7 +29,7 @@ export interface EngineProcess {
  * for its "listening on" line.
  *
  * @example
- *   const engine = await startEngineProcess(dataDir)
+ *   const engine = await startEngineProcess('/tmp/engine-data')
  *   await fetch(`${engine.url}/health`)
  */
 export async function startEngineProcess(dataDir: string, args: string[] = [], timeoutMs = 20_000): Promise<EngineProcess> {

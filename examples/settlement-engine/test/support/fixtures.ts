@@ -7,7 +7,8 @@ export const runners = ['Red Rum', 'Aldaniti', 'Corbiere', 'Crisp', 'Rag Trade',
  * An event body for POST /events: eight runners, standard place terms (1/5, 3 places).
  *
  * @example
- *   await post(url, '/events', race('R1'))
+ *   import { post } from './http.ts'
+ *   await post('http://127.0.0.1:8080', '/events', race('R1'))
  */
 export function race(id: string, extra: Partial<EventCommand> = {}): Omit<EventCommand, 'type'> {
   return { id, name: `Race ${id}`, runners, ...extra }
@@ -17,7 +18,8 @@ export function race(id: string, extra: Partial<EventCommand> = {}): Omit<EventC
  * A win single body for POST /bets.
  *
  * @example
- *   await post(url, '/bets', single('alice', 'R1', 'Red Rum', '5/1', '10'))
+ *   import { post } from './http.ts'
+ *   await post('http://127.0.0.1:8080', '/bets', single('alice', 'R1', 'Red Rum', '5/1', '10'))
  */
 export function single(customer: string, event: string, runner: string, price: string, stake: string, extra: Partial<BetCommand> = {}): Omit<BetCommand, 'type'> {
   return { customer, stake, legs: [{ event, runner, price }], ...extra }

@@ -9,7 +9,7 @@ export interface JsonAnswer {
  * POSTs a JSON body (or raw text) and reads the JSON answer.
  *
  * @example
- *   const { status, body } = await post(url, '/bets', { customer: 'alice', … })
+ *   const { status, body } = await post('http://127.0.0.1:8080', '/bets', { customer: 'alice', stake: '10', legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] })
  */
 export async function post(baseUrl: string, path: string, body?: unknown, init: RequestInit = {}): Promise<JsonAnswer> {
   const response = await fetch(baseUrl + path, {
@@ -25,7 +25,7 @@ export async function post(baseUrl: string, path: string, body?: unknown, init: 
  * GETs a path and reads the JSON answer.
  *
  * @example
- *   const { body } = await get(url, '/bets/b1')
+ *   const { body } = await get('http://127.0.0.1:8080', '/bets/b1')
  */
 export async function get(baseUrl: string, path: string, init: RequestInit = {}): Promise<JsonAnswer> {
   const response = await fetch(baseUrl + path, init)

@@ -4,7 +4,7 @@ import { request, type IncomingMessage } from 'node:http'
  * POSTs NDJSON lines to `/stream` and collects the outcome lines, parsed.
  *
  * @example
- *   const outcomes = await streamCommands(url, [{ type: 'void', event: 'R1' }])
+ *   const outcomes = await streamCommands('http://127.0.0.1:8080', [{ type: 'void', event: 'R1' }])
  *   outcomes[0].ok // true
  */
 export async function streamCommands(baseUrl: string, lines: Array<object | string>): Promise<any[]> {
@@ -31,7 +31,7 @@ export interface LineFollower {
  * Opens a GET that streams NDJSON (e.g. `/settlements?after=0`) and collects its lines.
  *
  * @example
- *   const feed = await follow(url, '/settlements?after=0')
+ *   const feed = await follow('http://127.0.0.1:8080', '/settlements?after=0')
  *   await feed.waitFor(3)
  */
 export function follow(baseUrl: string, path: string): Promise<LineFollower & { status: number }> {

@@ -13,6 +13,8 @@ export interface EngineSnapshot {
  * Every event and bet view, and every settlement line, of an engine.
  *
  * @example
+ *   import { expect } from 'vitest'
+ *   declare const original: SettlementEngine, restarted: SettlementEngine
  *   expect(snapshotOf(restarted)).toEqual(snapshotOf(original))
  */
 export function snapshotOf(engine: SettlementEngine): EngineSnapshot {

@@ -14,7 +14,8 @@ export interface PacedStream {
  * chunks, so that a test can kill the engine part way through.
  *
  * @example
- *   const stream = pacedStream(url, lines, 50, 2)
+ *   const lines = ['{"type":"void","event":"R1"}']
+ *   const stream = pacedStream('http://127.0.0.1:8080', lines, 50, 2)
  *   await stream.done
  */
 export function pacedStream(baseUrl: string, lines: string[], perChunk: number, pauseMs: number): PacedStream {

@@ -12,6 +12,8 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
  * install brought when the machine has none); else Debian's, else Playwright's.
  *
  * @example
+ *   import { afterAll, beforeAll } from 'vitest'
+ *   let browser: Browser
  *   beforeAll(async () => { browser = await launchBrowser() })
  *   afterAll(async () => { await browser.close() })
  */
@@ -27,6 +29,8 @@ const pages = new WeakMap<Browser, Promise<Page>>()
  * The browser's page, now showing the markup, with script disabled as the real pages' CSP does.
  *
  * @example
+ *   import { renderHomePage } from '../render-home-page.ts'
+ *   declare const browser: Browser
  *   const page = await showMarkup(browser, renderHomePage())
  *   await page.getByRole('button', { name: 'Show my bets' }).isVisible() // true
  */

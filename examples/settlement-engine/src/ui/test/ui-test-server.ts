@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
  * A real HTTP server on 127.0.0.1 and a free port, for one test.
  *
  * @example
+ *   import { handleUi } from '../index.ts'
+ *   declare const engine: import('../../engine/engine.ts').Engine
  *   const server = await startTestServer((req, res) => handleUi(req, res, engine).then((done) => done || res.writeHead(404).end()))
  *   await fetch(`${server.url}/trader`)
  *   await server.close()
