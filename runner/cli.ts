@@ -11,8 +11,8 @@ import { runCommand } from './run/run-command.ts'
  * The exit code of a usage or configuration error.
  *
  * @example
- *   return error instanceof ConfigurationError ? usageExitCode : 1
- *   expect(code).toBe(usageExitCode)
+ *   declare const error: unknown
+ *   const code = error instanceof ConfigurationError ? usageExitCode : 1
  */
 export const usageExitCode = 2
 
@@ -20,7 +20,7 @@ export const usageExitCode = 2
  * The commands of `parlance`: a summary line for `--help`, and how to run one.
  *
  * @example
- *   await commands.run.execute(['--channels', 'api']) // 0
+ *   await commands.run?.execute(['--channels', 'api']) // 0
  */
 export const commands: Readonly<Record<string, { summary: string; execute: (args: string[]) => Promise<number> }>> = {
   run: { summary: 'start the systems, run the specs on every channel, report', execute: runCommand },

@@ -65,7 +65,8 @@ export function generateVisitsSuite(scenarios: number): GeneratedSuite {
  * channel, no systems, the given support files (absolute paths).
  *
  * @example
- *   writeParlanceConfig(suite, [marksFile, accountsSteps]) // '/tmp/parlance-bench-…/parlance.config.ts'
+ *   declare const suite: GeneratedSuite
+ *   writeParlanceConfig(suite, ['/tmp/parlance-bench-x/mark-scenarios.mjs', 'runner/bench/fixtures/accounts/steps.ts']) // '/tmp/parlance-bench-…/parlance.config.ts'
  */
 export function writeParlanceConfig(suite: GeneratedSuite, support: readonly string[]): string {
   const file = join(suite.dir, 'parlance.config.ts')

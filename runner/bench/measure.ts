@@ -4,6 +4,8 @@ import type { TimedRun } from './run-cucumber-process.ts'
  * One way of running a suite, to compare with others.
  *
  * @example
+ *   import { runTimedProcess, type TimedProcessSpec } from './run-cucumber-process.ts'
+ *   declare const spec: TimedProcessSpec
  *   const plain: Variant = { label: 'plain cucumber', run: () => runTimedProcess(spec) }
  */
 export interface Variant {
@@ -18,8 +20,9 @@ export interface Variant {
  * in the variants' order.
  *
  * @example
+ *   declare const plain: Variant, parlance: Variant
  *   const [plainRuns, parlanceRuns] = await measureInterleaved([plain, parlance], 5)
- *   plainRuns.length // 5
+ *   plainRuns?.length // 5
  */
 export async function measureInterleaved(variants: readonly Variant[], runs: number): Promise<TimedRun[][]> {
   for (const variant of variants) await variant.run()

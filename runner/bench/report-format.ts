@@ -28,6 +28,7 @@ export function seconds(ms: number): string {
  * The cells of a summary in a table: median, then min – max.
  *
  * @example
+ *   import { summarize } from './stats.ts'
  *   summaryCells(summarize([900, 1000, 1100])) // ['1.000 s', '0.900 – 1.100 s']
  */
 export function summaryCells(summary: Summary): [string, string] {

@@ -6,7 +6,8 @@ import { join } from 'node:path'
  * One timed run of a child process that runs cucumber scenarios.
  *
  * @example
- *   const run = await runTimedProcess({ label: 'plain', cwd: suite.dir, args: [cucumberBin, '--format', 'summary'], env, expectScenarios: 1000 })
+ *   declare const suite: import('./generate-suites.ts').GeneratedSuite, cucumberBin: string
+ *   const run = await runTimedProcess({ label: 'plain', cwd: suite.dir, args: [cucumberBin, '--format', 'summary'], env: process.env, expectScenarios: 1000 })
  *   run.wallMs // 1042.7
  */
 export interface TimedRun {
@@ -29,7 +30,8 @@ export interface TimedRun {
  * fixtures/mark-scenarios.mjs, which writes the marks this reads.
  *
  * @example
- *   { label: 'Parlance', cwd: suite.dir, args: [cucumberBin, '--import', steps], env, expectScenarios: 1000 }
+ *   declare const suite: import('./generate-suites.ts').GeneratedSuite, cucumberBin: string, steps: string
+ *   const spec: TimedProcessSpec = { label: 'Parlance', cwd: suite.dir, args: [cucumberBin, '--import', steps], env: process.env, expectScenarios: 1000 }
  */
 export interface TimedProcessSpec {
   /** Names the run in an error message. */
@@ -50,6 +52,7 @@ const now = (): number => performance.timeOrigin + performance.now()
  * of scenarios, or never starts one throws: a benchmark of failing runs is worthless.
  *
  * @example
+ *   declare const spec: TimedProcessSpec
  *   const { wallMs, firstScenarioMs } = await runTimedProcess(spec)
  */
 export async function runTimedProcess(spec: TimedProcessSpec): Promise<TimedRun> {

@@ -23,7 +23,7 @@ export interface SlowServer {
  *
  * @example
  *   const server = await startSlowServer(10)
- *   env.BENCH_SLOW_URL = server.url
+ *   process.env.BENCH_SLOW_URL = server.url
  */
 export async function startSlowServer(delayMs: number): Promise<SlowServer> {
   const visits = new Map<string, number>()

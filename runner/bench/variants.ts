@@ -58,7 +58,7 @@ export function cucumberArgs(imports: readonly string[], options: { parallel?: n
  * id (as `parlance run` would set one for all workers) and any extras.
  *
  * @example
- *   childEnv({ BENCH_SLOW_URL: server.url })
+ *   childEnv({ BENCH_SLOW_URL: 'http://127.0.0.1:40123' })
  */
 export function childEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
   return { ...process.env, PARLANCE_RUN_ID: 'bench', ...extra }

@@ -2,6 +2,7 @@
  * The exit code for each signal that ends a run: 128 + the signal number, as shells report it.
  *
  * @example
+ *   declare const signal: keyof typeof signalExitCodes
  *   signalExitCodes.SIGINT // 130
  *   process.exit(signalExitCodes[signal])
  */
@@ -14,8 +15,8 @@ type AbortReason = { signal: keyof typeof signalExitCodes } | { crash: unknown }
  * owns the exit), and how to stop listening.
  *
  * @example
- *   if (guard.aborting) return // the abort handler stops everything and exits
- *   guard.release()
+ *   declare const guard: AbortGuard
+ *   if (!guard.aborting) guard.release() // once aborting, the abort handler stops everything and exits
  */
 export interface AbortGuard {
   readonly aborting: boolean
@@ -30,7 +31,9 @@ export interface AbortGuard {
  * signal, or a cleanup slower than `deadlineMs`, runs `hardStop` and exits at once.
  *
  * @example
- *   const guard = onAbort({ cleanup: () => systems.stop(), hardStop: () => signal(workers(), 'SIGKILL') })
+ *   declare const systems: import('../systems/systems.ts').RunningSystems, runChannels: () => Promise<void>
+ *   import { descendantPids } from './process-tree.ts'
+ *   const guard = onAbort({ cleanup: () => systems.stop(), hardStop: () => descendantPids(process.pid).forEach((pid) => process.kill(pid, 'SIGKILL')) })
  *   try { await runChannels() } finally { guard.release() }
  */
 export function onAbort(handlers: { cleanup: (reason: AbortReason) => Promise<void>; hardStop: () => void; deadlineMs?: number }): AbortGuard {

@@ -24,6 +24,7 @@ export interface OptionSpec {
  * what was wrong, suggests the nearest option, and points at `--help`.
  *
  * @example
+ *   import { runOptionSpecs } from '../run/run-command.ts'
  *   parseOptions('parlance run', ['--chanels', 'api'], runOptionSpecs)
  *   // ConfigurationError: unknown option --chanels — did you mean --channels? …
  */
@@ -35,6 +36,7 @@ export function parseOptions(command: string, args: string[], specs: Readonly<Re
  * {@link parseOptions} for a command that also takes arguments, e.g. `parlance merge DIRS...`.
  *
  * @example
+ *   import { mergeOptionSpecs } from '../merge/merge-command.ts'
  *   parseCommandLine('parlance merge', ['a', '--out', 'b'], mergeOptionSpecs, { positionals: true })
  *   // { values: { out: 'b' }, positionals: ['a'] }
  */
@@ -71,6 +73,7 @@ export function parseCommandLine(
  * The options part of `--help`: one line per option with its default.
  *
  * @example
+ *   import { runOptionSpecs } from '../run/run-command.ts'
  *   formatOptionHelp(runOptionSpecs)
  *   // '  -c, --config PATH     the config file (default: parlance.config.ts)'
  */

@@ -6,6 +6,7 @@ import { isProcessAlive } from '../../drivers/core/process-group.ts'
  * `except` pids and everything below them out. Empty where `ps` is missing.
  *
  * @example
+ *   declare const enginePid: number
  *   descendantPids(process.pid, [enginePid]) // [41230, 41231]: cucumber's workers and their browsers
  */
 export function descendantPids(root: number, except: readonly number[] = []): number[] {
@@ -40,6 +41,7 @@ export function descendantPids(root: number, except: readonly number[] = []): nu
  * SIGKILLs what is left.
  *
  * @example
+ *   declare const systemPids: number[]
  *   await terminate(descendantPids(process.pid, systemPids), 2_000)
  */
 export async function terminate(pids: readonly number[], graceMs: number): Promise<void> {
@@ -55,6 +57,7 @@ export async function terminate(pids: readonly number[], graceMs: number): Promi
  * does not survive either.
  *
  * @example
+ *   declare const systems: import('../systems/systems.ts').RunningSystems
  *   await terminateDescendants(process.pid, () => systems.pids, 2_000)
  */
 export async function terminateDescendants(root: number, except: () => readonly number[], graceMs: number): Promise<void> {

@@ -12,6 +12,7 @@ export type Check = (value: unknown, path: string, problems: Problems) => void
  * What is wrong with a config so far, each problem naming its key.
  *
  * @example
+ *   const problems = new Problems()
  *   problems.wrong('parallel', 0, 'a whole number ≥ 1, e.g. 4')
  *   problems.list // ['parallel is 0; expected a whole number ≥ 1, e.g. 4']
  */

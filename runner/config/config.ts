@@ -129,6 +129,7 @@ export interface ParlanceConfig<S extends string = string> {
  * Types `parlance.config.ts`: a domain may only name systems that are declared.
  *
  * @example
+ *   declare const engine: SystemConfig
  *   export default defineConfig({ systems: { engine }, domains: { settlement: { features: ['specs/settlement'],
  *     channels: ['api'], systems: ['engine'] } }, support: ['specs/support/**\/*.ts'] })
  */
@@ -140,7 +141,9 @@ export function defineConfig<const S extends string = never>(config: ParlanceCon
  * The config file `parlance run` reads when `--config` is not given.
  *
  * @example
- *   resolve(cwd, options.config ?? defaultConfigFile)
+ *   import { resolve } from 'node:path'
+ *   declare const options: { config?: string }
+ *   resolve(process.cwd(), options.config ?? defaultConfigFile)
  *   defaultConfigFile // 'parlance.config.ts'
  */
 export const defaultConfigFile = 'parlance.config.ts'

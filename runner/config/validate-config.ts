@@ -12,6 +12,7 @@ import { checkSystems } from './validate-system.ts'
  * listing every problem: the key, the value, what is allowed.
  *
  * @example
+ *   declare const module: { default?: unknown } // await import() of the config file
  *   const config = validateConfig(module.default, 'parlance.config.ts')
  *   // ConfigurationError: parlance.config.ts is not valid:\n  • parallel is 0; expected a whole number ≥ 1, e.g. 4
  */

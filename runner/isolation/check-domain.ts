@@ -31,7 +31,9 @@ export interface CheckProgress {
  * What checking one domain needs besides its suite.
  *
  * @example
- *   const context: DomainCheckContext = { options, configFile: 'parlance.config.ts', cwd, root, systems: config.systems ?? {}, say, progress, aborting: () => guard.aborting }
+ *   import type { LoadedConfig } from '../config/load-config.ts'
+ *   declare const options: IsolationOptions, loaded: LoadedConfig, guard: import('../command/abort.ts').AbortGuard
+ *   const context: DomainCheckContext = { options, configFile: 'parlance.config.ts', cwd: process.cwd(), root: loaded.root, systems: loaded.config.systems ?? {}, say: console.log, progress: { current: undefined }, aborting: () => guard.aborting }
  */
 export interface DomainCheckContext {
   options: IsolationOptions
@@ -53,6 +55,7 @@ export interface DomainCheckContext {
  * run times and the verdict. Resolves to whether every run passed.
  *
  * @example
+ *   declare const suite: IsolationSuite, context: DomainCheckContext
  *   const passed = await checkDomain(suite, context)
  *   // isolation: 3 runs against one docker and load-balancer passed
  */

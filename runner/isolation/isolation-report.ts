@@ -6,6 +6,7 @@ import type { SuiteRun } from './run-suite.ts'
  * One run of the check as it ended, and the systems that were no longer running after it.
  *
  * @example
+ *   declare const ended: SuiteRun
  *   const record: RunRecord = { number: 2, run: ended, systemsGone: ['docker'] }
  */
 export interface RunRecord {
@@ -29,6 +30,7 @@ export function systemsPhrase(systems: readonly string[]): string {
  * What went wrong in one run, each as a phrase that follows "run N of M"; empty if it passed.
  *
  * @example
+ *   declare const record: RunRecord, passedRecord: RunRecord
  *   runProblems(record, 600_000) // ['exited with code 1 (scenarios: 38 passed, 2 failed)']
  *   runProblems(passedRecord, 600_000) // []
  */
@@ -48,6 +50,7 @@ export function runProblems(record: RunRecord, timeoutMs: number): string[] {
  * The run-times table: one line per run, with its outcome and tally.
  *
  * @example
+ *   declare const records: RunRecord[]
  *   formatRunTimes(records, 3, 600_000)
  *   // ['run 1 of 3  passed  62.3 s  scenarios: 40 passed, 0 failed  (= npm run acceptance; systems started by this check)', …]
  */
@@ -63,6 +66,7 @@ export function formatRunTimes(records: readonly RunRecord[], runs: number, time
  * A domain's verdict: the check's last line when it checks one domain.
  *
  * @example
+ *   declare const records: RunRecord[]
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: 3 runs against one settlement passed'
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 3 of 3 was not started'
  */

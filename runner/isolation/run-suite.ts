@@ -33,7 +33,7 @@ export interface SuiteRun {
  * process group is empty; `interrupt()` is Ctrl-C for it.
  *
  * @example
- *   const running = startSuiteRun(['run', '--env', 'remote'], { cwd, env, timeoutMs: 600_000 })
+ *   const running = startSuiteRun(['run', '--env', 'remote'], { cwd: process.cwd(), env: process.env, timeoutMs: 600_000 })
  *   const ended = await running.done
  */
 export interface RunningSuite {
@@ -49,8 +49,8 @@ export interface RunningSuite {
  * like Ctrl-C, then killed; if this process exits first, its group is killed.
  *
  * @example
- *   const { done } = startSuiteRun(['run', '--channels', 'api', '--env', 'remote'], { cwd: root, env, timeoutMs: 60_000 })
- *   (await done).code // 0
+ *   const { done } = startSuiteRun(['run', '--channels', 'api', '--env', 'remote'], { cwd: '/work/parlance', env: process.env, timeoutMs: 60_000 })
+ *   const { code } = await done // 0
  */
 export function startSuiteRun(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): RunningSuite {
   const began = Date.now()

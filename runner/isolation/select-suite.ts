@@ -8,6 +8,8 @@ import { planRun } from '../run/plan.ts'
  * its channels, and the systems it needs, which the check starts once.
  *
  * @example
+ *   import { loadConfig } from '../config/load-config.ts'
+ *   const loaded = await loadConfig('parlance.config.ts', process.cwd())
  *   const suite = selectSuite(loaded, 'load-balancer')
  *   suite.channels // ['http']; suite.systems // ['docker', 'load-balancer']
  */
@@ -24,6 +26,7 @@ export interface IsolationSuite {
  * every domain that has systems, in declared order.
  *
  * @example
+ *   declare const loaded: LoadedConfig
  *   selectSuites(loaded, ['all']).map((suite) => suite.domain) // ['settlement', 'load-balancer']
  */
 export function selectSuites(loaded: LoadedConfig, domains: readonly string[], shownFile = 'the config'): IsolationSuite[] {
@@ -43,6 +46,7 @@ export function selectSuites(loaded: LoadedConfig, domains: readonly string[], s
  * the runs are exactly what `npm run acceptance` does for it.
  *
  * @example
+ *   declare const loaded: LoadedConfig
  *   selectSuite(loaded, 'settlment')
  *   // ConfigurationError: parlance.config.ts has no "settlment" domain — did you mean "settlement"? Domains: parlance, settlement
  */

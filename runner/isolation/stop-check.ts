@@ -9,6 +9,7 @@ import type { CheckProgress } from './check-domain.ts'
  * them), and resolves to the line that says what was stopped.
  *
  * @example
+ *   declare const progress: CheckProgress
  *   await stopCheck(progress, { signal: 'SIGINT' }, 3)
  *   // 'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped'
  */
@@ -33,7 +34,9 @@ export async function stopCheck(progress: CheckProgress, reason: { signal: strin
  * and to every system, started or starting, at once.
  *
  * @example
- *   onAbort({ cleanup, hardStop: () => killCheck(progress) })
+ *   import { onAbort } from '../command/abort.ts'
+ *   declare const progress: CheckProgress
+ *   onAbort({ cleanup: async () => { await stopCheck(progress, { signal: 'SIGINT' }, 3) }, hardStop: () => killCheck(progress) })
  */
 export function killCheck(progress: CheckProgress): void {
   const current = progress.current

@@ -7,7 +7,7 @@ import { layerRules, mayImport } from './layer-rules.ts'
  * One import that crosses the layers the wrong way.
  *
  * @example
- *   { file: 'specs/a/steps.ts', line: 3, target: 'drivers/a/api.ts', message: 'specs/a/steps.ts:3 imports drivers/a/api.ts — specs may import only specs, dsl' }
+ *   const violation: LayerViolation = { file: 'specs/a/steps.ts', line: 3, target: 'drivers/a/api.ts', message: 'specs/a/steps.ts:3 imports drivers/a/api.ts — specs may import only specs, dsl' }
  */
 export interface LayerViolation {
   file: string

@@ -5,6 +5,7 @@ import type { Finding } from './finding.ts'
  * `N errors, M warnings in K files`.
  *
  * @example
+ *   const finding: Finding = { file: 'specs/a.feature', line: 3, column: 5, rule: 'ui-words', severity: 'error', message: '"clicks" says how, through the UI; say what the user does or sees' }
  *   formatText([finding], 1)
  *   // 'specs/a.feature:3:5 ui-words "clicks" says how, …\n1 error, 0 warnings in 1 file'
  */
@@ -16,7 +17,7 @@ export function formatText(findings: readonly Finding[], fileCount: number): str
  * The JSON report: the findings, and the counts of the summary line.
  *
  * @example
- *   JSON.parse(formatJson(findings, 27)).errors // 0
+ *   JSON.parse(formatJson([], 27)).errors // 0
  */
 export function formatJson(findings: readonly Finding[], fileCount: number): string {
   const { errors, warnings } = count(findings)

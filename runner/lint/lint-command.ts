@@ -46,7 +46,8 @@ ${formatOptionHelp(optionSpecs)}`
  * Where `lintCommand` runs and writes; tests pass their own.
  *
  * @example
- *   await lintCommand(['specs'], { cwd: fixtureDir, stdout: (text) => out.push(text) })
+ *   const out: string[] = []
+ *   await lintCommand(['specs'], { cwd: 'runner/lint/fixtures', stdout: (text) => out.push(text) })
  */
 export interface LintIo {
   cwd?: string

@@ -20,7 +20,7 @@ export interface RuleOption {
  * as duplicate-scenario-name can compare files.
  *
  * @example
- *   const rule: LintRule = { id: 'scenario-outside-rule', severity: 'error', description: '…', check: eachFile(…) }
+ *   const rule: LintRule = { id: 'parse-error', severity: 'error', description: 'the file is not valid Gherkin', check: eachFile((parsed) => parsed.parseErrors) }
  */
 export interface LintRule {
   id: string
@@ -67,6 +67,7 @@ export interface TextPattern {
  * where two patterns match at one place, the first one wins.
  *
  * @example
+ *   declare const segments: TextSegment[]
  *   findPatterns(segments, [{ pattern: /\bclicks?\b/gi, message: (m) => `"${m}" is a UI word` }])
  */
 export function findPatterns(segments: readonly TextSegment[], patterns: readonly TextPattern[], prepare = (text: string) => text): RawFinding[] {

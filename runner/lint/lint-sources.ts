@@ -9,7 +9,8 @@ import { lintRules } from './rules.ts'
  * One feature file to lint: its name as findings show it, and its text.
  *
  * @example
- *   const source: FeatureSource = { file: 'specs/shop/pay.feature', text: readFileSync(path, 'utf8') }
+ *   import { readFileSync } from 'node:fs'
+ *   const source: FeatureSource = { file: 'specs/shop/pay.feature', text: readFileSync('specs/shop/pay.feature', 'utf8') }
  */
 export interface FeatureSource {
   file: string
@@ -22,6 +23,7 @@ export interface FeatureSource {
  * and column. A disable comment naming an unknown rule is a ConfigurationError.
  *
  * @example
+ *   import { resolveRuleSettings } from './rule-settings.ts'
  *   lintSources([{ file: 'a.feature', text: 'Feature: A\n  Scenario: B\n' }], resolveRuleSettings(undefined, ''))
  *   // [{ file: 'a.feature', line: 1, column: 1, rule: 'feature-without-story', … }, …]
  */

@@ -7,7 +7,7 @@ import type { RawFinding } from './finding.ts'
  * unless the file could not be parsed.
  *
  * @example
- *   const parsed = parseFeature('specs/shop/pay.feature', source)
+ *   const parsed = parseFeature('specs/shop/pay.feature', 'Feature: Paying for an order\n')
  *   parsed.document?.feature?.name // 'Paying for an order'
  */
 export interface ParsedFeature {

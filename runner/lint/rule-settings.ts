@@ -32,7 +32,7 @@ export function unknownRule(id: string): string {
  * severity of off, warning or error, the options each rule takes.
  *
  * @example
- *   const shape = { …, lint: checkLintConfig }
+ *   const shape: Record<string, Check> = { lint: checkLintConfig } // beside the config's other checks
  *   // lint.rules.ui-word is not a rule: unknown rule "ui-word" — did you mean "ui-words"? …
  */
 export const checkLintConfig: Check = (value, path, problems) => {

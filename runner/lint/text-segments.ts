@@ -21,6 +21,7 @@ export interface TextSegment {
  * doc-string lines. Keywords, tags and descriptions are left out.
  *
  * @example
+ *   declare const parsed: ParsedFeature
  *   textSegments(parsed).filter((segment) => segment.kind === 'step').map((segment) => segment.text)
  *   // ['Alice clicks Pay', …]
  */
@@ -102,7 +103,8 @@ export function withoutQuotes(text: string): string {
  * Every scenario of a parsed feature, with the Rule it is under, if any.
  *
  * @example
- *   scenariosOf(parsed).filter(({ rule }) => rule === undefined) // scenarios outside a Rule
+ *   declare const parsed: ParsedFeature
+ *   scenariosOf(parsed).filter(({ inRule }) => !inRule) // scenarios outside a Rule
  */
 export function scenariosOf(parsed: ParsedFeature): { scenario: Scenario; inRule: boolean }[] {
   const feature = parsed.document?.feature

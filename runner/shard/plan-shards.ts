@@ -15,6 +15,8 @@ export interface ShardUnit {
  * What one shard runs, and how long that should take by the timings.
  *
  * @example
+ *   declare const units: ShardUnit[], timings: Timings
+ *   const { shards } = planShards(units, timings, 4)
  *   shards[0] // { units: [{ channel: 'ui', key: 'specs/settlement/void.feature:4' }, …], estimatedMs: 41_200 }
  */
 export interface ShardLoad {
@@ -26,6 +28,7 @@ export interface ShardLoad {
  * A split of the units over the shards; `basis` says whether durations drove it.
  *
  * @example
+ *   declare const units: ShardUnit[], timings: Timings
  *   planShards(units, timings, 4).basis // 'timings'
  */
 export interface ShardPlan {

@@ -9,7 +9,8 @@ import { compareKeys, scenarioKey, type Timings } from './timings.ts'
  * its scenarios as cucumber `uri:line` paths, and the channels it skips.
  *
  * @example
- *   const { channels, skipped, load } = await selectShard(plan.channels, { index: 1, total: 4 }, { root, env, timings })
+ *   declare const plan: import('../run/plan.ts').RunPlan, timings: Timings
+ *   const { channels, skipped, load } = await selectShard(plan.channels, { index: 1, total: 4 }, { root: process.cwd(), env: process.env, timings })
  *   channels[0]?.features // ['specs/settlement/each-way.feature:12:30', …]
  */
 export interface ShardSelection {
@@ -27,7 +28,9 @@ export interface ShardSelection {
  * shards with {@link planShards} and keeps this shard's.
  *
  * @example
- *   const selection = await selectShard(plan.channels, shard, { root, env: process.env, timings: readTimings(file) })
+ *   import { readTimings } from './timings.ts'
+ *   declare const plan: import('../run/plan.ts').RunPlan, shard: Shard
+ *   const selection = await selectShard(plan.channels, shard, { root: process.cwd(), env: process.env, timings: readTimings('reports/timings.json') })
  */
 export async function selectShard(channels: readonly ChannelPlan[], shard: Shard, options: { root: string; env: Record<string, string | undefined>; timings: Timings }): Promise<ShardSelection> {
   const units = (await Promise.all(channels.map((channel) => plannedScenarios(channel, options)))).flat()

@@ -28,6 +28,7 @@ export function scenarioKey(uri: string, line: number): string {
  * the durations about to be written replace it anyway.
  *
  * @example
+ *   declare const latest: Timings
  *   mergeTimings(readTimingsOrNone('reports/timings.json'), latest)
  */
 export function readTimingsOrNone(file: string): Timings {
@@ -66,7 +67,8 @@ export function readTimings(file: string): Timings {
  * Writes timings with sorted keys, so the file diffs well when committed or cached.
  *
  * @example
- *   writeTimings('reports/timings.json', mergeTimings(readTimings(file), latest))
+ *   declare const latest: Timings
+ *   writeTimings('reports/timings.json', mergeTimings(readTimings('reports/timings.json'), latest))
  */
 export function writeTimings(file: string, timings: Timings): void {
   const sorted = Object.fromEntries(
@@ -97,6 +99,7 @@ export function mergeTimings(...layers: Timings[]): Timings {
  * testCaseStarted → testCaseFinished, summed over retried attempts.
  *
  * @example
+ *   import { readMessages } from '../merge/index.ts'
  *   timingsFromMessages('api', await readMessages('reports/api/messages.ndjson'))
  *   // { api: { 'specs/settlement/each-way.feature:12': 840, … } }
  */

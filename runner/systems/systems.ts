@@ -14,9 +14,10 @@ import { fillAddressesOf, fillEnvTemplate, namedGroups } from './system-template
  * while the run goes on, and how to stop what was started.
  *
  * @example
- *   const systems = await startSystems(['engine'], config.systems, { root, remote: false, env: process.env })
+ *   declare const loaded: import('../config/load-config.ts').LoadedConfig
+ *   const systems = await startSystems(['engine'], loaded.config.systems ?? {}, { root: loaded.root, remote: false, env: process.env })
  *   systems.env // { SETTLEMENT_URL: 'http://127.0.0.1:40123' }
- *   systems.onUnexpectedExit((exit) => deaths.push(exit)) // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at }
+ *   systems.onUnexpectedExit((exit) => console.error(exit)) // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at }
  */
 export interface RunningSystems {
   env: Record<string, string>
@@ -53,7 +54,8 @@ export interface SystemsOptions {
  * and throws with the last lines of its log.
  *
  * @example
- *   const systems = await startSystems(['engine'], { engine }, { root, remote: false, env: process.env })
+ *   declare const engine: import('../config/config.ts').SystemConfig, runTests: (env: Readonly<Record<string, string>>) => Promise<void>
+ *   const systems = await startSystems(['engine'], { engine }, { root: process.cwd(), remote: false, env: process.env })
  *   try { await runTests(systems.env) } finally { await systems.stop() }
  */
 export async function startSystems(
