@@ -20,6 +20,7 @@ export const fixture = (name: string): string => fileURLToPath(new URL(`./fixtur
  * How a `parlance` run ended, with everything it printed.
  *
  * @example
+ *   declare const cli: ParlanceCli
  *   const { code, stdout } = await cli.run(['run', '--channels', 'api'])
  */
 export interface CliResult {
@@ -36,7 +37,7 @@ export interface CliResult {
  *
  * @example
  *   const cli = new ParlanceCli(fixture('shop'))
- *   const result = await cli.run(['run'], { env: { SHOP_URL: url } })
+ *   const result = await cli.run(['run'], { env: { SHOP_URL: 'http://127.0.0.1:40123' } })
  *   cli.cleanup() // in afterEach: kills any survivor, removes the state directory
  */
 export class ParlanceCli {
@@ -154,7 +155,8 @@ function isFixtureProcess(pid: number): boolean {
  * stable: what the tests compare line by line.
  *
  * @example
- *   summaryOf(stdout) // ['Scenario   api   ui', 'Checkout', …, 'Time      api X.X s · ui X.X s', 'Result    passed: 4 passed']
+ *   declare const result: CliResult
+ *   summaryOf(result.stdout) // ['Scenario   api   ui', 'Checkout', …, 'Time      api X.X s · ui X.X s', 'Result    passed: 4 passed']
  */
 export function summaryOf(stdout: string): string[] {
   const lines = stdout.replace(/\d+\.\d s\b/g, 'X.X s').split('\n')
