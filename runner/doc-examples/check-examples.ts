@@ -52,7 +52,7 @@ export function formatProblem(problem: ExampleProblem): string {
  */
 export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
   const { options, declarationFiles } = readProject(root)
-  const host = parsingOnce(ts.createCompilerHost(options, true), options)
+  const host = parsingOnce(ts.createCompilerHost(options), options)
   const modules = new Map<string, { module: ExampleModule; example: DocExample }>()
   let skipped = 0
   for (const file of files) {
@@ -99,7 +99,7 @@ function withModules(host: ts.CompilerHost, modules: Map<string, { module: Examp
     readFile: (path) => modules.get(path)?.module.text ?? host.readFile(path),
     getSourceFile: (path, language, onError, shouldCreate) => {
       const module = modules.get(path)?.module
-      return module ? ts.createSourceFile(path, module.text, language, true) : host.getSourceFile(path, language, onError, shouldCreate)
+      return module ? ts.createSourceFile(path, module.text, language) : host.getSourceFile(path, language, onError, shouldCreate)
     },
   }
 }
