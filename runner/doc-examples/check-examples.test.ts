@@ -25,12 +25,12 @@ describe('checkExamples', () => {
 
 describe('renderCheck', () => {
   it('lists the problems and a count on stderr, exit 1', () => {
-    const problems = [{ file: 'drivers/core/duration.ts', line: 31, message: "Cannot find name 'ctx'." }]
+    const problems = [{ file: 'drivers/core/duration-input.ts', line: 31, message: "Cannot find name 'ctx'." }]
 
     expect(renderCheck({ checked: 4, skipped: 1, problems })).toEqual({
       stdout: '',
       stderr: [
-        "drivers/core/duration.ts:31: Cannot find name 'ctx'.",
+        "drivers/core/duration-input.ts:31: Cannot find name 'ctx'.",
         '',
         '1 error on 1 line of doc examples (4 examples checked, 1 not TypeScript and skipped).',
         'Fix the example to the real API; declare what it uses but does not make, e.g. `declare const punter: Punter`. See docs/getting-started.md.',

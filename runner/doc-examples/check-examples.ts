@@ -22,8 +22,8 @@ export interface ExampleProblem {
  * many were skipped as not TypeScript, and the compile errors.
  *
  * @example
- *   const { checked, skipped, problems } = checkExamples('/work/parlance', ['drivers/core/duration.ts'])
- *   problems.map(formatProblem) // ['drivers/core/duration.ts:31: Cannot find name 'ctx'.']
+ *   const { checked, skipped, problems } = checkExamples('/work/parlance', ['drivers/core/duration-input.ts'])
+ *   problems.map(formatProblem) // ["drivers/core/duration-input.ts:31: Cannot find name 'ctx'."]
  */
 export interface ExampleCheck {
   checked: number
@@ -35,7 +35,7 @@ export interface ExampleCheck {
  * The line a problem prints as: `file:line: message`.
  *
  * @example
- *   formatProblem({ file: 'drivers/core/duration.ts', line: 31, message: "Cannot find name 'ctx'." }) // "drivers/core/duration.ts:31: Cannot find name 'ctx'."
+ *   formatProblem({ file: 'drivers/core/duration-input.ts', line: 31, message: "Cannot find name 'ctx'." }) // "drivers/core/duration-input.ts:31: Cannot find name 'ctx'."
  */
 export function formatProblem(problem: ExampleProblem): string {
   return `${problem.file}:${problem.line}: ${problem.message}`
@@ -47,7 +47,7 @@ export function formatProblem(problem: ExampleProblem): string {
  * `root`'s tsconfig.json, and maps each error back to the example's line.
  *
  * @example
- *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/duration.ts', 'drivers/core/eventually.ts'])
+ *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/duration-input.ts', 'drivers/core/eventually.ts'])
  *   problems.length === 0 // every example compiles
  */
 export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
@@ -103,7 +103,6 @@ function withModules(host: ts.CompilerHost, modules: Map<string, { module: Examp
     },
   }
 }
-
 
 /**
  * The host, keeping the files it parsed for the examples for the program.

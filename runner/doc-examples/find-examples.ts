@@ -18,7 +18,7 @@ export interface ExampleLine {
  * TypeScript.
  *
  * @example
- *   const example: DocExample = { file: 'drivers/core/duration.ts', line: 30, language: 'ts', lines: [{ text: "toMilliseconds('2s', 'timeout')", line: 31 }] }
+ *   const example: DocExample = { file: 'drivers/core/duration-input.ts', line: 30, language: 'ts', lines: [{ text: "toMilliseconds('2s', 'timeout')", line: 31 }] }
  */
 export interface DocExample {
   /** Relative to the repository root, with forward slashes. */
@@ -30,11 +30,12 @@ export interface DocExample {
 }
 
 /** The fence languages that are TypeScript; any other language is not checked. */
-export const typeScriptLanguages: ReadonlySet<string> = new Set(['', 'ts', 'typescript', 'mts', 'tsx'])
+export const typeScriptLanguages: ReadonlySet<string> = new Set(['', 'ts', 'typescript', 'mts'])
 
 /**
- * Whether an example is TypeScript, and so is compiled: an unfenced block or
- * a fence marked `ts`/`typescript`. ```sh, ```gherkin, ```text… are not.
+ * Whether an example is TypeScript, and so is compiled: an unfenced block, a
+ * fence with no language, or one marked `ts`/`typescript`. ```sh, ```gherkin,
+ * ```text… are not.
  *
  * @example
  *   isTypeScript({ file: 'a.ts', line: 3, language: 'sh', lines: [] }) // false
