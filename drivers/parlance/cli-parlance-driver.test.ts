@@ -25,9 +25,9 @@ describe('CliParlanceDriver', () => {
 
     const aliceOnApi = run.results.find((r) => r.scenario === 'Alice is paid' && r.channel === 'api')
     expect(run.results.map(({ scenario, channel, outcome, message, notApplicable }) => ({ scenario, channel, outcome, message, notApplicable }))).toEqual([
-      { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
-      { scenario: 'Alice is paid', channel: 'ui', outcome: 'assertion failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
-      { scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not applicable', message: undefined, notApplicable: { operation: 'askForRefund', reason: 'the betting pages have no refund button' } },
+      { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion-failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
+      { scenario: 'Alice is paid', channel: 'ui', outcome: 'assertion-failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
+      { scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable', message: undefined, notApplicable: { operation: 'askForRefund', reason: 'the betting pages have no refund button' } },
     ])
     expect(run.printed).toEqual([
       { scenario: 'Alice is paid', channel: 'api', text: 'FAILED' },

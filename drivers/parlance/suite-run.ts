@@ -1,31 +1,17 @@
-/**
- * How one scenario ended on one channel, as the run's reports say: a failure
- * is told apart by the error type Parlance maps it to.
- *
- * @example
- *   const outcome: RunOutcome = 'assertion failed' // the step threw an AssertionFailedError
- *   const other: RunOutcome = 'failed' // any other failure: an undefined step, a plain Error
- */
-export type RunOutcome =
-  | 'passed'
-  | 'assertion failed'
-  | 'configuration error'
-  | 'system compromised'
-  | 'failed'
-  | 'not applicable'
-  | 'skipped'
+import type { Cell } from '../core/run-model/index.ts'
 
 /**
  * One scenario on one channel, read from that channel's cucumber messages.
  *
  * @example
- *   const result: ScenarioResult = { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion failed',
+ *   const result: ScenarioResult = { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion-failed',
  *     message: 'Alice was paid £5.00; expected £6.00', aliases: { Alice: 'alice-r7k2-x9q2bz' } }
  */
 export interface ScenarioResult {
   scenario: string
   channel: string
-  outcome: RunOutcome
+  /** How it ended: the run model's cell, a failure by its kind. */
+  outcome: Cell
   /** For a failure: the error's message, as the report holds it. */
   message?: string
   /** For not applicable: the operation and why the channel cannot perform it. */

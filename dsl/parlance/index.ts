@@ -2,4 +2,4 @@
 export { ParlanceDsl, parlance } from './parlance-dsl.ts'
 export type { ChannelOperation } from './project.ts'
 export { suiteStepTimeoutMs } from './suite.ts'
-export { cellOutcomes, type CellOutcome } from './result-cells.ts'
+export { cellOutcomes, outcomeWords, type CellOutcome } from './result-cells.ts'

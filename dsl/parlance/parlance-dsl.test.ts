@@ -84,7 +84,7 @@ describe('the parlance DSL', () => {
       { scenario: 'Alice is paid', channel: 'api', text: 'FAILED' },
       { scenario: 'Alice is paid', channel: 'ui', text: 'passed' },
     ]
-    const run = { results: [result('Alice is paid', 'api', 'assertion failed', { message: 'Alice was paid £5.00; expected £6.00' })], printed, exitCode: 1, verdict: 'failed' as const }
+    const run = { results: [result('Alice is paid', 'api', 'assertion-failed', { message: 'Alice was paid £5.00; expected £6.00' })], printed, exitCode: 1, verdict: 'failed' as const }
     const dsl = new ParlanceDsl(() => fakeDriver([run]).driver)
     dsl.project.withChannels({ channels: ['api', 'ui'] })
     dsl.project.withScenario({ name: 'Alice is paid', isPaid: '£5', expectsPaid: '£6' })
@@ -113,7 +113,7 @@ describe('the parlance DSL', () => {
 
   test('reads a failure exactly, in the reports and in what the run printed', async () => {
     const message = 'Alice was paid £5.00; expected £6.00'
-    const run = { results: [result('Alice is paid', 'api', 'assertion failed', { message })], printed: [{ scenario: 'Alice is paid', channel: 'api', text: 'FAILED' }], output: 'Failures… (not the message)' }
+    const run = { results: [result('Alice is paid', 'api', 'assertion-failed', { message })], printed: [{ scenario: 'Alice is paid', channel: 'api', text: 'FAILED' }], output: 'Failures… (not the message)' }
     const dsl = new ParlanceDsl(() => fakeDriver([run]).driver)
     dsl.project.withScenario({ name: 'Alice is paid', isPaid: '£5', expectsPaid: '£6' })
     await dsl.suite.run()

@@ -1,23 +1,58 @@
-import type { ProjectModel, RunOutcome, ScenarioResult, SuiteRun } from '../../drivers/parlance/index.ts'
+import type { Cell } from '../../drivers/core/run-model/index.ts'
+import type { ProjectModel, ScenarioResult, SuiteRun } from '../../drivers/parlance/index.ts'
 
 /**
- * Every outcome a scenario can have on a channel of a run, as the parlance
- * domain's specs name them; `not run` when the run did not plan it there.
+ * The parlance domain's specs' words for how a scenario ended on a channel of
+ * a run (`not run` when the run did not plan it there): what a DSL parameter takes.
  *
  * @example
  *   oneOf(cellOutcomes) // a DSL parameter that takes any of them
  *   cellOutcomes.includes('not applicable') // true
  */
-export const cellOutcomes = ['passed', 'assertion failed', 'configuration error', 'system compromised', 'failed', 'not applicable', 'skipped', 'not run'] as const
+export const cellOutcomes = [
+  'passed',
+  'assertion failed',
+  'configuration error',
+  'system compromised',
+  'timed out',
+  'error',
+  'unfinished',
+  'flaky',
+  'not applicable',
+  'skipped',
+  'not run',
+] as const
 
 /**
- * One of {@link cellOutcomes}.
+ * A spec's word for a cell, one of {@link cellOutcomes}.
  *
  * @example
  *   const outcome: CellOutcome = 'not run'
  *   report.expectOutcome({ scenario: 'Alice opens an account', channel: 'ui', outcome })
  */
-export type CellOutcome = RunOutcome | 'not run'
+export type CellOutcome = (typeof cellOutcomes)[number]
+
+/**
+ * The run model's cell each word stands for.
+ *
+ * @example
+ *   outcomeWords['assertion failed'] // 'assertion-failed'
+ */
+export const outcomeWords: Readonly<Record<CellOutcome, Cell>> = {
+  passed: 'passed',
+  'assertion failed': 'assertion-failed',
+  'configuration error': 'configuration-error',
+  'system compromised': 'system-compromised',
+  'timed out': 'timed-out',
+  error: 'error',
+  unfinished: 'unfinished',
+  flaky: 'flaky',
+  'not applicable': 'not-applicable',
+  skipped: 'skipped',
+  'not run': 'not-run',
+}
+
+const wordOfCell = new Map<Cell, CellOutcome>(Object.entries(outcomeWords).map(([word, cell]) => [cell, word as CellOutcome]))
 
 /**
  * One scenario on one channel of a run, with its result if it ran there.
@@ -46,7 +81,7 @@ export function resultCells(project: ProjectModel, run: SuiteRun): ResultCell[] 
   return scenarios.flatMap((scenario) =>
     run.channels.map((channel) => {
       const result = run.results.find((r) => r.scenario === scenario && r.channel === channel)
-      return { scenario, channel, outcome: result?.outcome ?? 'not run', result }
+      return { scenario, channel, outcome: result ? wordOfCell.get(result.outcome)! : 'not run', result }
     }),
   )
 }
@@ -84,18 +119,21 @@ export function printedMismatches(cells: readonly ResultCell[], run: SuiteRun): 
   })
 }
 
+// The summary's table as the runner prints it: a failure by its kind.
+const printed: Record<Cell, string> = {
+  passed: 'passed',
+  skipped: 'skipped',
+  'not-applicable': 'n/a',
+  'not-run': '—',
+  'assertion-failed': 'FAILED',
+  error: 'ERROR',
+  'timed-out': 'TIMED OUT',
+  'configuration-error': 'CONFIG ERROR',
+  'system-compromised': 'COMPROMISED',
+  unfinished: 'UNFINISHED',
+  flaky: 'FLAKY',
+}
+
 function printedText(outcome: CellOutcome): string {
-  switch (outcome) {
-    case 'passed':
-    case 'skipped':
-      return outcome
-    case 'not applicable':
-      return 'n/a'
-    case 'not run':
-      return '—'
-    case 'system compromised':
-      return 'COMPROMISED'
-    default:
-      return 'FAILED'
-  }
+  return printed[outcomeWords[outcome]]
 }

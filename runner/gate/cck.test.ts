@@ -42,7 +42,7 @@ describe('parlance gate on the cucumber compatibility kit', () => {
     const allowed = await gate('retry', true)
     expect(allowed.code).toBe(1)
     expect(allowed.lines.filter((line) => line.startsWith('  ✗ '))).toEqual([
-      `  ✗ (no story) "Retry" › "Test cases won't retry after failing more than the --retry limit" (samples/retry/retry.feature:17) on retry: failed (attempt 3 of 3)`,
+      `  ✗ (no story) "Retry" › "Test cases won't retry after failing more than the --retry limit" (samples/retry/retry.feature:17) on retry: error (attempt 3 of 3)`,
     ])
   })
 

@@ -32,7 +32,7 @@ describe('the reports of parlance gate', () => {
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8')
     expect(xml).toContain('<testsuite name="parlance api" tests="1" failures="0" errors="0" skipped="0" flakes="1"')
     expect(xml).toContain('<property name="flaky" value="true"/>')
-    expect(xml).toContain('<flakyFailure type="failed" message="the stream was not ready yet">')
+    expect(xml).toContain('<flakyFailure type="error" message="the stream was not ready yet">')
     expect(xml).toContain('flaky: failed 1 time(s), then passed on attempt 2')
     expect(readFileSync(join(dir, 'dod.md'), 'utf8')).toContain('## Flaky')
   })
@@ -41,11 +41,12 @@ describe('the reports of parlance gate', () => {
     await runGate({ inputs: [fixture('not-applicable'), fixture('failed'), fixture('undefined')], reportsDir: dir }, () => {})
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8')
     expect(xml).toContain('<skipped message="not applicable: amendResult is not applicable: the punter UI has no trader page"/>')
-    expect(xml).toContain('<failure type="failed" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, got 450"\nexpected 500 pence, got 450</failure>')
+    // A plain Error is an error of the run, typed by its kind; only a failed assertion is a <failure>.
+    expect(xml).toContain('<error type="error" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, got 450"\nexpected 500 pence, got 450</error>')
     expect(xml).toContain('<error type="undefined" message="undefined: Given a step nobody has written yet">')
     const dod = readFileSync(join(dir, 'dod.md'), 'utf8')
     expect(dod).toContain('## Reasons for red')
-    expect(dod).toContain('- GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: failed')
+    expect(dod).toContain('- GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error')
   })
 
   it('keeps attachments larger than 256 KiB out of the HTML: a file under attachments/ and a link to it', async () => {

@@ -32,11 +32,12 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(lines.at(-1)).toBe('Gate: RED')
   })
 
-  it('is red when a scenario failed, with the step and its message', async () => {
+  it('is red when a scenario failed, with the step, its message and the kind of its error', async () => {
     const { code, lines } = await gate('failed')
     expect(code).toBe(1)
-    expect(lines).toContain('GATE-3  A winning bet pays stake times odds  ✗')
-    const at = lines.indexOf('  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: failed')
+    expect(lines).toContain('GATE-3  A winning bet pays stake times odds  E')
+    expect(lines).toContain('Counted: 1 error')
+    const at = lines.indexOf('  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error')
     expect(lines.slice(at + 1, at + 3)).toEqual(['      Given a step fails with "expected 500 pence, got 450"', '      expected 500 pence, got 450'])
     expect(lines.at(-1)).toBe('Gate: RED')
   })

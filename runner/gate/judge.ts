@@ -1,29 +1,92 @@
-import { outcomeLabels } from '../../drivers/core/errors/outcome.ts'
-import type { ChannelRun, FeatureOutline, ScenarioRun, ScenarioStatus } from '../../drivers/core/run-model/index.ts'
-import { describeDeath, type SystemDeath } from '../systems/system-death.ts'
+import { cellOf, failedCells, type Cell, type ChannelRun, type FeatureOutline, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
+import type { SystemDeath } from '../systems/system-death.ts'
+import type { SummarySection } from '../config/domain-sections.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
 
 /**
- * What one table cell says: a scenario's (or a criterion's worst scenario's) result on one channel;
- * `compromised` failed because the system under test could not be reached; `flaky` passed only on a
- * retry; `not-run` required there but never ran; `none` not required there.
+ * What one gate cell says: a scenario's (or a criterion's worst scenario's)
+ * cell on one channel, or `none`: not required there and not run there.
  *
  * @example
- *   const mark: CellStatus = 'flaky'
+ *   const mark: GateCell = 'flaky'
  */
-export type CellStatus = Exclude<ScenarioStatus, 'undefined' | 'pending' | 'ambiguous'> | 'compromised' | 'unfinished' | 'flaky' | 'none'
+export type GateCell = Cell | 'none'
 
 /**
- * One row of the gate's table: a criterion of a story, or a scenario outside any Rule.
+ * Whether a criterion is tested by this run: `tested`, `not-in-this-run` (its
+ * scenarios were filtered out: shown, not judged) or `no-scenario` (the spec
+ * has none: red).
  *
  * @example
- *   const row: GateRow = { story: 'SET-4', criterion: 'Dead heats divide the stake', cells: { api: 'passed', ui: 'failed' } }
+ *   const coverage: Coverage = 'not-in-this-run'
+ */
+export type Coverage = 'tested' | 'not-in-this-run' | 'no-scenario'
+
+/**
+ * One row of the gate's table: a criterion (a Rule) of a story, or a scenario
+ * outside any Rule or of a feature without `@story`.
+ *
+ * @example
+ *   const row: GateRow = {
+ *     story: 'SET-4', feature: 'Dead heats', uri: 'specs/settlement/dead-heats.feature', line: 6,
+ *     criterion: 'Dead heats divide the stake', coverage: 'tested', cells: { api: 'passed', ui: 'assertion-failed' },
+ *     scenarios: ['specs/settlement/dead-heats.feature:9'],
+ *   }
  */
 export interface GateRow {
-  story: string
-  criterion: string
-  cells: Record<string, CellStatus>
+  /** The story's id; undefined when the feature has no `@story` tag. */
+  story?: string
+  feature: string
+  uri: string
+  /** The Rule's line, or the scenario's for a row outside Rules. */
+  line: number
+  /** The Rule's name; for a scenario under a Rule of a feature without a story, that Rule. */
+  criterion?: string
+  /** For a row that is one scenario (outside Rules, or no story): its name. */
+  scenario?: string
+  coverage: Coverage
+  cells: Record<string, GateCell>
+  /** The keys (`uri:line`) of the scenarios the row stands for. */
+  scenarios: string[]
 }
+
+/**
+ * A domain's share of the verdict: its channels and its rows.
+ *
+ * @example
+ *   verdict.domains.map((domain) => [domain.name, domain.channels]) // [['settlement', ['api', 'ui']], ['load-balancer', ['http']]]
+ */
+export interface DomainVerdict {
+  /** The domain's name; undefined when the gate was given no domains (then one group holds every row). */
+  name?: string
+  channels: string[]
+  criteria: GateRow[]
+  loose: GateRow[]
+}
+
+/**
+ * Why the gate is red, one object per reason; `describeReason` words it.
+ *
+ * @example
+ *   const reason: Reason = { kind: 'untested-criterion', story: 'SET-4', criterion: 'Refunds', uri: 'specs/refunds.feature', line: 15 }
+ */
+export type Reason =
+  | { kind: 'system-died'; death: SystemDeath }
+  | { kind: 'not-run'; channel: string; reason: string; fix: string; scenarios: number }
+  | { kind: 'run-problem'; channel: string; file: string; problem: string }
+  | { kind: 'run-failed'; channel: string; file: string }
+  | { kind: 'scenario'; scenario: ScenarioRun; channel: string; cause: ScenarioCause }
+  | { kind: 'required-but-absent'; scenario: ScenarioRun; channel: string }
+  | { kind: 'untested-criterion'; story: string; criterion: string; uri: string; line: number }
+
+/**
+ * Why one scenario on one channel makes the gate red: its cell failed the
+ * run, or it was not applicable where the gate config requires it.
+ *
+ * @example
+ *   const cause: ScenarioCause = 'not-applicable-but-required'
+ */
+export type ScenarioCause = 'failed' | 'not-applicable-but-required'
 
 /**
  * The gate's decision with everything that explains it.
@@ -31,149 +94,200 @@ export interface GateRow {
  * @example
  *   const verdict = judge(runs, { allowFlaky: false })
  *   verdict.green // false
- *   verdict.reasons[0] // 'SET-4 › "Dead heats" › "Two horses dead-heat" (specs/settlement/dead-heats.feature:9) on ui: failed …'
+ *   verdict.reasons[0]?.kind // 'scenario'
  */
 export interface Verdict {
   green: boolean
   channels: string[]
-  /** Criteria of stories, sorted by story id. */
-  criteria: GateRow[]
-  /** Scenarios outside Rules and scenarios of features without @story. */
-  loose: GateRow[]
-  reasons: string[]
+  /** Per domain (or one group when no domains were given): its channels, its stories' criteria sorted by story id, and the loose scenarios. */
+  domains: DomainVerdict[]
+  reasons: Reason[]
   /** Flaky scenarios let through by `allowFlaky`. */
-  allowedFlaky: string[]
+  allowedFlaky: ScenarioRun[]
+  /** How many scenario × channel cells the gate judged, by cell. */
+  counts: Partial<Record<Cell, number>>
   /** Every scenario on every channel it ran on: the reports list them. */
   scenarios: ScenarioRun[]
 }
 
 // A genuine failure outranks one the system's state explains.
-const severity: Record<CellStatus, number> = { none: -1, passed: 0, 'not-applicable': 1, flaky: 2, 'not-run': 3, skipped: 4, unfinished: 5, compromised: 6, failed: 7 }
+const severity: Record<GateCell, number> = {
+  none: -1,
+  passed: 0,
+  'not-applicable': 1,
+  flaky: 2,
+  'not-run': 3,
+  skipped: 4,
+  unfinished: 5,
+  'system-compromised': 6,
+  'timed-out': 7,
+  'configuration-error': 8,
+  error: 9,
+  'assertion-failed': 10,
+}
+
+/**
+ * What the gate judges besides the runs.
+ *
+ * @example
+ *   const options: JudgeOptions = { allowFlaky: false, config: { required: { '@smoke': ['api', 'ui'] } } }
+ */
+export interface JudgeOptions {
+  allowFlaky?: boolean
+  config?: GateConfig
+  /** The systems that died during the run (from `parlance run`): each is the first reason, as it explains the scenarios that could not reach it. */
+  deaths?: readonly SystemDeath[]
+  /** The domains, to group stories by and show each with its own channels; a story is its feature file's domain's. */
+  domains?: readonly SummarySection[]
+}
 
 /**
  * Decides: every Rule of every story in the results has a scenario; every
  * scenario passed on every channel required for it; nothing undefined, pending,
  * ambiguous, skipped without a reason or (unless allowed) flaky; every run
- * finished well; no system of the run died (`deaths`, from `parlance run`:
- * each is the first reason, as it explains the scenarios that could not reach it).
+ * finished well; no system of the run died. Judging only: the renderers word it.
  *
  * @example
  *   judge([apiRun, uiRun], { allowFlaky: false, config: { required: { '@smoke': ['api', 'ui'] } } }).green // true
- *   judge([uiRun], { deaths: watch.deaths() }).reasons[0] // 'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it'
+ *   judge([uiRun], { deaths: watch.deaths() }).reasons[0]?.kind // 'system-died'
  */
-export function judge(
-  runs: ChannelRun[],
-  options: { allowFlaky?: boolean; config?: GateConfig; dealias?: (text: string) => string; deaths?: readonly SystemDeath[] },
-): Verdict {
-  const dealias = options.dealias ?? ((text: string) => text)
+export function judge(runs: ChannelRun[], options: JudgeOptions): Verdict {
   const channels = [...new Set(runs.map((run) => run.channel))]
   const scenarios = runs.flatMap((run) => run.scenarios)
   const byKey = groupBy(scenarios, (scenario) => scenario.key)
-  const reasons: string[] = []
-  const allowedFlaky: string[] = []
-  for (const run of runs) {
-    for (const problem of run.problems) reasons.push(`run on ${run.channel} (${run.file}): ${dealias(problem)}`)
-    const explained = run.problems.length > 0 || run.scenarios.some((scenario) => !['passed', 'not-applicable'].includes(scenario.status))
-    if (run.success === false && !explained) reasons.push(`run on ${run.channel} (${run.file}): cucumber reported the run as failed (success: false) though every scenario passed; see its output`)
+  const judged = judgeScenarios(byKey, channels, options)
+  const reasons: Reason[] = [
+    ...(options.deaths ?? []).map((death): Reason => ({ kind: 'system-died', death })),
+    ...judged.notRun,
+    ...runs.flatMap(runReasons),
+    ...judged.reasons,
+  ]
+  const rows = tableRows(featuresOf(runs, scenarios), byKey, judged.cells, channels)
+  reasons.push(...rows.untested)
+  return {
+    green: reasons.length === 0,
+    channels,
+    domains: groupByDomain(rows.criteria, rows.loose, channels, options.domains),
+    reasons,
+    allowedFlaky: judged.allowedFlaky,
+    counts: judged.counts,
+    scenarios,
   }
-  const cellsOf = new Map<string, Record<string, CellStatus>>()
+}
+
+function runReasons(run: ChannelRun): Reason[] {
+  const problems = run.problems.map((problem): Reason => ({ kind: 'run-problem', channel: run.channel, file: run.file, problem }))
+  const explained = run.problems.length > 0 || run.scenarios.some((scenario) => !['passed', 'not-applicable'].includes(scenario.status))
+  return run.success === false && !explained ? [...problems, { kind: 'run-failed', channel: run.channel, file: run.file }] : problems
+}
+
+interface JudgedScenarios {
+  cells: Map<string, Record<string, GateCell>>
+  reasons: Reason[]
+  notRun: Reason[]
+  allowedFlaky: ScenarioRun[]
+  counts: Partial<Record<Cell, number>>
+}
+
+// Each scenario on each channel it ran on or is required on.
+function judgeScenarios(byKey: Map<string, ScenarioRun[]>, channels: string[], options: JudgeOptions): JudgedScenarios {
+  const failing = failedCells({ allowFlaky: options.allowFlaky === true })
+  const judged: JudgedScenarios = { cells: new Map(), reasons: [], notRun: [], allowedFlaky: [], counts: {} }
   // Scenarios the machine could not run (no browser) are one reason per channel and cause, not one per scenario.
-  const notRun = new Map<string, { channel: string; reason: string; fix: string; scenarios: number }>()
+  const notRun = new Map<string, Extract<Reason, { kind: 'not-run' }>>()
   for (const [key, runsOfScenario] of byKey) {
     const first = runsOfScenario[0]!
     const ranOn = runsOfScenario.map((scenario) => scenario.channel)
     const required = requiredChannels(first.tags, ranOn, options.config)
-    const cells: Record<string, CellStatus> = Object.fromEntries(channels.map((channel) => [channel, 'none' as CellStatus]))
+    const cells: Record<string, GateCell> = Object.fromEntries(channels.map((channel) => [channel, 'none' as GateCell]))
     for (const channel of new Set([...required.channels, ...ranOn])) {
       const scenario = runsOfScenario.find((candidate) => candidate.channel === channel)
-      const cell = cellStatus(scenario)
+      const cell = cellOf(scenario)
       cells[channel] = cell
+      judged.counts[cell] = (judged.counts[cell] ?? 0) + 1
       const isRequired = required.channels.includes(channel)
-      if (cell === 'not-run' && scenario?.notRun && isRequired) {
+      if (!scenario) {
+        judged.reasons.push({ kind: 'required-but-absent', scenario: first, channel })
+      } else if (cell === 'not-run' && scenario.notRun) {
+        if (!isRequired) continue
         const group = `${channel}\n${scenario.notRun.reason}`
-        const counted = notRun.get(group) ?? { channel, ...scenario.notRun, scenarios: 0 }
+        const counted = notRun.get(group) ?? { kind: 'not-run', channel, ...scenario.notRun, scenarios: 0 }
         notRun.set(group, { ...counted, scenarios: counted.scenarios + 1 })
-        continue
+      } else if (cell === 'flaky' && !failing.has(cell)) {
+        judged.allowedFlaky.push(scenario)
+      } else if (failing.has(cell) && (isRequired || cell !== 'not-run')) {
+        judged.reasons.push({ kind: 'scenario', scenario, channel, cause: 'failed' })
+      } else if (cell === 'not-applicable' && isRequired && required.explicit) {
+        judged.reasons.push({ kind: 'scenario', scenario, channel, cause: 'not-applicable-but-required' })
       }
-      const reason = reasonFor(scenario, cell, isRequired, required.explicit, options.allowFlaky === true)
-      const where = `${title(first)} on ${channel}`
-      if (reason) reasons.push(`${where}: ${dealias(reason)}`)
-      else if (cell === 'flaky') allowedFlaky.push(`${where}: passed on attempt ${scenario!.attempts.length}`)
     }
-    cellsOf.set(key, cells)
+    judged.cells.set(key, cells)
   }
-  reasons.unshift(...[...notRun.values()].map(({ channel, reason, fix, scenarios: count }) => `${channel}: ${count} scenario${count === 1 ? '' : 's'} not run: ${reason}. ${fix}`))
-  reasons.unshift(...(options.deaths ?? []).map(describeDeath))
-  const features = featuresOf(runs, scenarios)
+  judged.notRun = [...notRun.values()]
+  return judged
+}
+
+function tableRows(
+  features: FeatureOutline[],
+  byKey: Map<string, ScenarioRun[]>,
+  cellsOf: Map<string, Record<string, GateCell>>,
+  channels: string[],
+): { criteria: GateRow[]; loose: GateRow[]; untested: Reason[] } {
   const criteria: GateRow[] = []
   const loose: GateRow[] = []
+  const untested: Reason[] = []
   for (const feature of features) {
     const ofFeature = [...byKey.values()].filter((group) => group[0]!.uri === feature.uri)
+    const base = { feature: feature.name, uri: feature.uri }
     if (feature.storyId !== undefined) {
       for (const rule of feature.rules) {
         const tests = ofFeature.filter((group) => group[0]!.rule?.line === rule.line)
-        if (rule.scenarios === 0) reasons.push(`${feature.storyId} › "${rule.name}" (${feature.uri}:${rule.line}): no scenario tests this acceptance criterion`)
+        if (rule.scenarios === 0) untested.push({ kind: 'untested-criterion', story: feature.storyId, criterion: rule.name, uri: feature.uri, line: rule.line })
         // A criterion whose scenarios were all filtered out of the run (--tags, @channel) is shown, not judged.
-        const criterion = rule.scenarios === 0 ? `${rule.name} (no scenario)` : tests.length === 0 ? `${rule.name} (not in this run)` : rule.name
-        criteria.push({ story: feature.storyId, criterion, cells: worstCells(channels, tests.map((group) => cellsOf.get(group[0]!.key)!)) })
+        const coverage: Coverage = rule.scenarios === 0 ? 'no-scenario' : tests.length === 0 ? 'not-in-this-run' : 'tested'
+        const cells = worstCells(channels, tests.map((group) => cellsOf.get(group[0]!.key)!))
+        const keys = tests.map((group) => group[0]!.key)
+        criteria.push({ story: feature.storyId, ...base, line: rule.line, criterion: rule.name, coverage, cells, scenarios: keys })
       }
     }
     for (const group of ofFeature.filter((candidate) => candidate[0]!.rule === undefined || feature.storyId === undefined)) {
       const first = group[0]!
-      const story = feature.storyId ?? `(no story) ${feature.name}`
-      loose.push({ story, criterion: first.rule ? `${first.rule.name} › ${first.name}` : first.name, cells: cellsOf.get(first.key)! })
+      loose.push({
+        ...(feature.storyId !== undefined ? { story: feature.storyId } : {}),
+        ...base,
+        line: first.line,
+        ...(first.rule ? { criterion: first.rule.name } : {}),
+        scenario: first.name,
+        coverage: 'tested',
+        cells: cellsOf.get(first.key)!,
+        scenarios: [first.key],
+      })
     }
   }
-  return { green: reasons.length === 0, channels, criteria, loose, reasons, allowedFlaky, scenarios }
+  return { criteria, loose, untested }
 }
 
-/**
- * How a scenario is named in a reason: story, criterion, scenario and where it is.
- *
- * @example
- *   title(scenario) // 'SET-4 › "Dead heats" › "Two horses dead-heat" (specs/settlement/dead-heats.feature:9)'
- */
-export function title(scenario: ScenarioRun): string {
-  const story = scenario.feature.storyId ?? `(no story) "${scenario.feature.name}"`
-  return `${story} › ${scenario.rule ? `"${scenario.rule.name}" › ` : ''}"${scenario.name}" (${scenario.key})`
+function groupByDomain(criteria: GateRow[], loose: GateRow[], channels: string[], domains: readonly SummarySection[] | undefined): DomainVerdict[] {
+  if (!domains || domains.length === 0) return [{ channels, criteria, loose }]
+  const placed = new Set<GateRow>()
+  const take = (rows: GateRow[], owns: (uri: string) => boolean): GateRow[] =>
+    rows.filter((row) => !placed.has(row) && owns(row.uri)).map((row) => (placed.add(row), row))
+  const groups: DomainVerdict[] = domains.map((domain) => ({
+    name: domain.title,
+    channels: channels.filter((channel) => domain.channels.includes(channel)),
+    criteria: take(criteria, domain.owns),
+    loose: take(loose, domain.owns),
+  }))
+  const rest = { name: 'other features', channels, criteria: take(criteria, () => true), loose: take(loose, () => true) }
+  return [...groups, rest].filter((group) => group.criteria.length + group.loose.length > 0)
 }
 
-function cellStatus(scenario: ScenarioRun | undefined): CellStatus {
-  if (!scenario) return 'not-run'
-  if (scenario.flaky) return 'flaky'
-  if (scenario.status === 'failed' && scenario.failureKind === 'system-compromised') return 'compromised'
-  if (scenario.status === 'undefined' || scenario.status === 'pending' || scenario.status === 'ambiguous') return 'unfinished'
-  return scenario.status
-}
-
-function reasonFor(scenario: ScenarioRun | undefined, cell: CellStatus, required: boolean, explicit: boolean, allowFlaky: boolean): string | undefined {
-  if (!scenario) return 'did not run, but the gate config requires it on this channel'
-  const attempts = scenario.attempts.length > 1 ? ` (attempt ${scenario.attempts.length} of ${scenario.attempts.length})` : ''
-  switch (cell) {
-    case 'failed':
-    case 'unfinished':
-      return `${scenario.status}${attempts}\n${scenario.failure ?? ''}`.trim()
-    case 'compromised':
-      return `${outcomeLabels['system-compromised']}${attempts}\n${scenario.failure ?? ''}`.trim()
-    case 'skipped':
-      return 'skipped without a not-applicable reason'
-    case 'not-run':
-      return required ? 'did not run: cucumber planned it but never finished it' : undefined
-    case 'flaky':
-      return allowFlaky ? undefined : `flaky: failed, then passed on attempt ${scenario.attempts.length} (--allow-flaky lets it through)\n${scenario.retriedFailures.at(-1) ?? ''}`.trim()
-    case 'not-applicable':
-      return required && explicit ? `not applicable, but the gate config requires it on this channel: ${scenario.notApplicable ?? ''}` : undefined
-    default:
-      return undefined
-  }
-}
-
-function worstCells(channels: string[], rows: Record<string, CellStatus>[]): Record<string, CellStatus> {
+function worstCells(channels: string[], rows: Record<string, GateCell>[]): Record<string, GateCell> {
   return Object.fromEntries(
     channels.map((channel) => {
       const cells = rows.map((row) => row[channel] ?? 'none')
-      if (rows.length === 0) return [channel, 'not-run' as CellStatus]
-      return [channel, cells.reduce((worst, cell) => (severity[cell] > severity[worst] ? cell : worst), 'none' as CellStatus)]
+      if (rows.length === 0) return [channel, 'not-run' as GateCell]
+      return [channel, cells.reduce((worst, cell) => (severity[cell] > severity[worst] ? cell : worst), 'none' as GateCell)]
     }),
   )
 }

@@ -1,53 +1,111 @@
 import chalk from 'chalk'
-import type { CellStatus, GateRow, Verdict } from './judge.ts'
+import { cellLabels, type Cell } from '../../drivers/core/run-model/index.ts'
+import { describeReason, rowName, rowStory, title } from './describe-reason.ts'
+import type { GateCell, GateRow, Verdict } from './judge.ts'
 
 /**
- * The mark of a cell, as the table and dod.md show it.
+ * The mark of a cell, as the table, dod.md and dod.html show it; a failure by its kind.
  *
  * @example
  *   cellMarks.flaky // '~'
+ *   cellMarks['system-compromised'] // '!'
  */
-export const cellMarks: Record<CellStatus, string> = {
+export const cellMarks: Readonly<Record<GateCell, string>> = {
   passed: '✓',
-  failed: '✗',
-  compromised: '!',
+  'assertion-failed': '✗',
+  error: 'E',
+  'timed-out': 'T',
+  'configuration-error': 'C',
+  'system-compromised': '!',
+  unfinished: '?',
   flaky: '~',
   'not-applicable': 'n/a',
   'not-run': '–',
-  unfinished: '?',
   skipped: 'skip',
   none: '',
 }
 
-const colours: Record<CellStatus, (text: string) => string> = {
+/**
+ * The cells in the order reports list them: failures first, by kind.
+ *
+ * @example
+ *   cellOrder[0] // 'assertion-failed'
+ */
+export const cellOrder: readonly Cell[] = [
+  'assertion-failed',
+  'error',
+  'timed-out',
+  'configuration-error',
+  'system-compromised',
+  'unfinished',
+  'flaky',
+  'skipped',
+  'not-run',
+  'not-applicable',
+  'passed',
+]
+
+/**
+ * What each mark means, in one line.
+ *
+ * @example
+ *   legend() // '✗ assertion failed · E error · … · ✓ passed'
+ */
+export function legend(): string {
+  const words: Partial<Record<Cell, string>> = { flaky: 'flaky (passed on a retry)', unfinished: 'undefined, pending or ambiguous', 'not-applicable': 'not applicable' }
+  return cellOrder.map((cell) => `${cellMarks[cell]} ${words[cell] ?? cellLabels[cell]}`).join(' · ')
+}
+
+/**
+ * How many cells of each kind the gate judged, in one line.
+ *
+ * @example
+ *   countLine(verdict) // 'Counted: 1 assertion failed, 1 system compromised, 40 passed'
+ */
+export function countLine(verdict: Verdict): string {
+  const counted = cellOrder.flatMap((cell) => (verdict.counts[cell] ? [`${verdict.counts[cell]} ${cellLabels[cell]}`] : []))
+  return `Counted: ${counted.join(', ') || 'nothing'}`
+}
+
+const colours: Record<GateCell, (text: string) => string> = {
   passed: chalk.green,
-  failed: chalk.red,
-  compromised: chalk.magenta,
+  'assertion-failed': chalk.red,
+  error: chalk.red,
+  'timed-out': chalk.red,
+  'configuration-error': chalk.red,
+  'system-compromised': chalk.magenta,
+  unfinished: chalk.magenta,
   flaky: chalk.yellow,
   'not-applicable': chalk.gray,
   'not-run': chalk.red,
-  unfinished: chalk.magenta,
   skipped: chalk.yellow,
   none: (text) => text,
 }
 
 /**
- * The gate's verdict as lines for a terminal: the Story | Criterion | channels
- * table, the reasons for red, and `Gate: GREEN` or `Gate: RED`. Readable without colour.
+ * The gate's verdict as lines for a terminal: per domain, the Story |
+ * Criterion | channels table, then the legend, the count of each cell, the
+ * reasons for red and `Gate: GREEN` or `Gate: RED`. Readable without colour.
  *
  * @example
  *   renderVerdict(verdict).at(-1) // 'Gate: RED'
  */
-export function renderVerdict(verdict: Verdict): string[] {
-  const lines = [...renderTable(verdict.channels, verdict.criteria, verdict.loose), '']
-  lines.push(`Legend: ✓ passed  ✗ failed  ! system compromised  ~ flaky (passed on a retry)  n/a not applicable  – not run  ? undefined, pending or ambiguous  skip skipped`)
+export function renderVerdict(verdict: Verdict, dealias: (text: string) => string = (text) => text): string[] {
+  const lines: string[] = []
+  for (const domain of verdict.domains) {
+    if (domain.name !== undefined) lines.push(chalk.bold.underline(domain.name))
+    lines.push(...renderTable(domain.channels, domain.criteria, domain.loose), '')
+  }
+  if (verdict.domains.length === 0) lines.push(...renderTable(verdict.channels, [], []), '')
+  lines.push(`Legend: ${legend()}`, countLine(verdict))
   if (verdict.allowedFlaky.length > 0) {
-    lines.push('', 'Flaky, allowed by --allow-flaky:', ...verdict.allowedFlaky.map((line) => `  ~ ${line}`))
+    const flaky = verdict.allowedFlaky.map((scenario) => `  ~ ${title(scenario)} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`)
+    lines.push('', 'Flaky, allowed by --allow-flaky:', ...flaky)
   }
   if (verdict.reasons.length > 0) {
     lines.push('', 'Reasons for red:')
     for (const reason of verdict.reasons) {
-      const [head = '', ...rest] = reason.split('\n')
+      const [head = '', ...rest] = describeReason(reason, dealias).split('\n')
       lines.push(`  ${chalk.red('✗')} ${head}`, ...rest.map((line) => `      ${line}`))
     }
   }
@@ -56,8 +114,9 @@ export function renderVerdict(verdict: Verdict): string[] {
 }
 
 function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]): string[] {
-  const storyWidth = Math.min(28, Math.max(5, ...[...criteria, ...loose].map((row) => row.story.length)))
-  const criterionWidth = Math.min(60, Math.max(9, ...[...criteria, ...loose].map((row) => row.criterion.length)))
+  const all = [...criteria, ...loose]
+  const storyWidth = Math.min(28, Math.max(5, ...all.map((row) => rowStory(row).length)))
+  const criterionWidth = Math.min(60, Math.max(9, ...all.map((row) => rowName(row).length)))
   const widths = channels.map((channel) => Math.max(4, channel.length))
   const line = (story: string, criterion: string, cells: string[], colourOf?: (i: number) => (text: string) => string): string =>
     [fit(story, storyWidth), fit(criterion, criterionWidth), ...cells.map((cell, i) => (colourOf ? colourOf(i) : String)(cell.padEnd(widths[i]!)))]
@@ -66,10 +125,10 @@ function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]):
   const rows = (list: GateRow[]): string[] => {
     let previous = ''
     return list.map((row) => {
-      const story = row.story === previous ? '' : row.story
-      previous = row.story
+      const story = rowStory(row) === previous ? '' : rowStory(row)
+      previous = rowStory(row)
       const statuses = channels.map((channel) => row.cells[channel] ?? 'none')
-      return line(story, row.criterion, statuses.map((status) => cellMarks[status]), (i) => colours[statuses[i]!])
+      return line(story, rowName(row), statuses.map((status) => cellMarks[status]), (i) => colours[statuses[i]!])
     })
   }
   const out = [chalk.bold(line('Story', 'Criterion', channels)), ...rows(criteria)]

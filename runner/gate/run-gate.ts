@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import chalk from 'chalk'
 import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../../drivers/core/run-model/index.ts'
+import type { SummarySection } from '../config/domain-sections.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { GateConfig } from './gate-config.ts'
 import { judge, type Verdict } from './judge.ts'
@@ -29,6 +30,8 @@ export interface GateOptions {
   dealias?: (text: string) => string
   /** The systems that died during the run (from `parlance run`): the first reasons for red. */
   deaths?: readonly SystemDeath[]
+  /** The config's domains: the tables and dod.md show each domain's stories on its own channels. */
+  domains?: readonly SummarySection[]
 }
 
 /**
@@ -63,7 +66,7 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
     return couldNotJudge(out, `no results: no scenario in ${sets.map((set) => set.file).join(', ')}; nothing ran, so there is nothing to judge`)
   }
   const verdict = judge(runs, options)
-  const lines = renderVerdict(verdict)
+  const lines = renderVerdict(verdict, options.dealias)
   const last = lines.pop()!
   lines.forEach((line) => out(line))
   if (options.reportsDir) {

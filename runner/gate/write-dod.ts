@@ -1,36 +1,34 @@
 import { writeFile } from 'node:fs/promises'
-import { title, type GateRow, type Verdict } from './judge.ts'
-import { cellMarks } from './render-table.ts'
+import { describeReason, rowName, rowStory, title } from './describe-reason.ts'
+import type { DomainVerdict, GateRow, Verdict } from './judge.ts'
+import { cellMarks, countLine, legend } from './render-table.ts'
 
 /**
  * `dod.md`: the definition-of-done summary for a merge request — the verdict,
- * each story's criteria per channel, the reasons for red and the failures with
- * their (de-aliased) messages.
+ * the count of each cell, per domain each story's criteria on that domain's
+ * channels, the reasons for red and the failures with their kind and
+ * (de-aliased) messages.
  *
  * @example
  *   await writeFile('reports/dod.md', dodMarkdown(verdict, (text) => text))
- *   // '# Definition of done: RED\n\nChannels: api, ui …'
+ *   // '# Definition of done: RED ✗\n\nChannels: api, ui …'
  */
 export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string): string {
   const { channels, scenarios } = verdict
-  const flaky = scenarios.filter((scenario) => scenario.flaky).length
   const out = [
     `# Definition of done: ${verdict.green ? 'GREEN ✓' : 'RED ✗'}`,
     '',
-    `Channels: ${channels.join(', ') || '(none)'} · scenario runs: ${scenarios.length} · passed: ${scenarios.filter((s) => s.status === 'passed').length} · flaky: ${flaky} · not applicable: ${scenarios.filter((s) => s.status === 'not-applicable').length}`,
+    `Channels: ${channels.join(', ') || '(none)'} · scenario runs: ${scenarios.length}`,
+    '',
+    countLine(verdict),
     '',
   ]
-  const stories = [...new Set(verdict.criteria.map((row) => row.story))]
-  if (stories.length > 0) out.push('## Stories', '')
-  for (const story of stories) {
-    out.push(`### ${story}`, '', ...table(channels, verdict.criteria.filter((row) => row.story === story), 'Criterion'), '')
-  }
-  if (verdict.loose.length > 0) out.push('## Scenarios outside Rules, and features without @story', '', ...table(channels, verdict.loose, 'Scenario', true), '')
-  out.push(`Legend: ✓ passed · ✗ failed · ! system compromised · ~ flaky · n/a not applicable · – not run · ? undefined, pending or ambiguous · skip skipped`, '')
+  for (const domain of verdict.domains) out.push(...domainSection(domain, verdict.domains.length > 1 || domain.name !== undefined))
+  out.push(`Legend: ${legend()}`, '')
   if (verdict.reasons.length > 0) {
     out.push('## Reasons for red', '')
     for (const reason of verdict.reasons) {
-      const [head = '', ...rest] = reason.split('\n')
+      const [head = '', ...rest] = describeReason(reason, dealias).split('\n')
       out.push(`- ${escape(head)}`)
       if (rest.length > 0) out.push('', '  ```text', ...rest.map((line) => `  ${line}`), '  ```', '')
     }
@@ -40,10 +38,25 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
   if (flakyRuns.length > 0) {
     out.push('## Flaky', '')
     for (const scenario of flakyRuns) {
-      out.push(`- ${escape(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`, '', '  ```text', ...dealias(scenario.retriedFailures.join('\n---\n')).split('\n').map((line) => `  ${line}`), '  ```', '')
+      const failures = dealias(scenario.retriedFailures.join('\n---\n')).split('\n').map((line) => `  ${line}`)
+      out.push(`- ${escape(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`, '', '  ```text', ...failures, '  ```', '')
     }
   }
   return `${out.join('\n').trimEnd()}\n`
+}
+
+// A domain's stories on its own channels only: a load-balancer story has no settlement columns.
+function domainSection(domain: DomainVerdict, titled: boolean): string[] {
+  const out = titled ? [`## ${domain.name ?? 'Stories'}`, ''] : []
+  const stories = [...new Set(domain.criteria.map((row) => row.story))]
+  if (!titled && stories.length > 0) out.push('## Stories', '')
+  for (const story of stories) {
+    out.push(`### ${story}`, '', ...table(domain.channels, domain.criteria.filter((row) => row.story === story), 'Criterion'), '')
+  }
+  if (domain.loose.length > 0) {
+    out.push(`${titled ? '###' : '##'} Scenarios outside Rules, and features without @story`, '', ...table(domain.channels, domain.loose, 'Scenario', true), '')
+  }
+  return out
 }
 
 /**
@@ -58,11 +71,12 @@ export async function writeDod(file: string, verdict: Verdict, dealias: (text: s
 
 function table(channels: string[], rows: GateRow[], head: string, withStory = false): string[] {
   const heads = [...(withStory ? ['Story'] : []), head, ...channels]
-  return [
-    `| ${heads.join(' | ')} |`,
-    `|${heads.map(() => ' --- ').join('|')}|`,
-    ...rows.map((row) => `| ${[...(withStory ? [row.story] : []), row.criterion, ...channels.map((channel) => cellMarks[row.cells[channel] ?? 'none'])].map(escape).join(' | ')} |`),
+  const cells = (row: GateRow): string[] => [
+    ...(withStory ? [rowStory(row)] : []),
+    rowName(row),
+    ...channels.map((channel) => cellMarks[row.cells[channel] ?? 'none']),
   ]
+  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${cells(row).map(escape).join(' | ')} |`)]
 }
 
 function escape(text: string): string {

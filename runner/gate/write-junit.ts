@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import xmlbuilder from 'xmlbuilder'
-import type { ScenarioRun } from '../../drivers/core/run-model/index.ts'
+import { cellOf, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
 import type { Verdict } from './judge.ts'
 
 /**
@@ -9,7 +9,10 @@ import type { Verdict } from './judge.ts'
  * characters XML cannot hold are its business. Flaky: a passed testcase with
  * Surefire's `<flakyFailure>` per failed attempt, a `flaky` property and a
  * system-out line; not applicable: `<skipped message="not applicable: …"/>`;
- * undefined, pending, ambiguous, not run, system compromised: `<error type="…">`.
+ * a failed assertion: `<failure type="assertion-failed">`; any other failure
+ * is an error of the run, typed by its kind (`error`, `timed-out`,
+ * `configuration-error`, `system-compromised`), as are undefined, pending,
+ * ambiguous and not run: `<error type="…">`.
  *
  * @example
  *   junitXml(verdict, (text) => text)
@@ -42,11 +45,12 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   const testcase = suite.ele('testcase', { classname, name, file: scenario.uri, line: scenario.line, time: seconds(scenario.durationMs) })
   const text = dealias(scenario.failure ?? '')
   switch (scenario.status) {
-    case 'failed':
-      // A scenario that could not reach the system is an error of the run, not a failed check.
-      if (compromised(scenario)) testcase.ele('error', { type: 'system-compromised', message: text.split('\n').at(-1) ?? '' }).txt(text)
-      else testcase.ele('failure', { type: 'failed', message: text.split('\n').at(-1) ?? '' }).txt(text)
+    case 'failed': {
+      // Only a failed check is a failure; a scenario that could not reach the system, timed out or broke is an error of the run.
+      const kind = cellOf(scenario)
+      testcase.ele(kind === 'assertion-failed' ? 'failure' : 'error', { type: kind, message: text.split('\n').at(-1) ?? '' }).txt(text)
       break
+    }
     case 'undefined':
     case 'pending':
     case 'ambiguous':
@@ -66,8 +70,9 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   }
   if (!scenario.flaky) return
   testcase.ele('properties').ele('property', { name: 'flaky', value: 'true' })
-  for (const failure of scenario.retriedFailures.map(dealias)) {
-    testcase.ele('flakyFailure', { type: 'failed', message: failure.split('\n').at(-1) ?? '' }).ele('stackTrace').txt(failure)
+  for (const attempt of scenario.attempts.slice(0, -1).filter((earlier) => earlier.failure)) {
+    const failure = dealias(attempt.failure ?? '')
+    testcase.ele('flakyFailure', { type: attempt.failureKind ?? attempt.status, message: failure.split('\n').at(-1) ?? '' }).ele('stackTrace').txt(failure)
   }
   testcase.ele('system-out').txt(`flaky: failed ${scenario.retriedFailures.length} time(s), then passed on attempt ${scenario.attempts.length}\n${scenario.retriedFailures.map(dealias).join('\n---\n')}`)
 }
@@ -76,16 +81,12 @@ function counts(scenarios: ScenarioRun[]): Record<string, string | number> {
   const count = (...statuses: string[]): number => scenarios.filter((scenario) => statuses.includes(scenario.status)).length
   return {
     tests: scenarios.length,
-    failures: count('failed') - scenarios.filter(compromised).length,
-    errors: count('undefined', 'pending', 'ambiguous', 'not-run') + scenarios.filter(compromised).length,
+    failures: scenarios.filter((scenario) => cellOf(scenario) === 'assertion-failed').length,
+    errors: count('failed', 'undefined', 'pending', 'ambiguous', 'not-run') - scenarios.filter((scenario) => cellOf(scenario) === 'assertion-failed').length,
     skipped: count('skipped', 'not-applicable'),
     flakes: scenarios.filter((scenario) => scenario.flaky).length,
     time: seconds(scenarios.reduce((sum, scenario) => sum + scenario.durationMs, 0)),
   }
-}
-
-function compromised(scenario: ScenarioRun): boolean {
-  return scenario.status === 'failed' && scenario.failureKind === 'system-compromised'
 }
 
 function seconds(ms: number): string {

@@ -1,10 +1,13 @@
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api'
+import type { Envelope } from '@cucumber/messages'
+import { buildChannelRun, type ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { stepTimeoutEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import type { ChannelSettings } from './channel-settings.ts'
 import type { ChannelPlan } from './plan.ts'
+import { unknownChannelTags } from './channel-tags.ts'
 import { channelReportFiles } from './reports.ts'
-import { ResultCollector, type ChannelResult } from './results.ts'
 
 /** Loads TypeScript in cucumber's worker processes; it must come first in `import`. */
 const registerFile = fileURLToPath(new URL('../register.mjs', import.meta.url))
@@ -51,12 +54,14 @@ export async function loadSupportCode(options: { root: string; support: string[]
  * timeout in `PARLANCE_STEP_TIMEOUT_MS`; with one, in this process, its
  * environment set for the channel while it runs. If
  * cucumber gives up (a BeforeAll hook failed), that is a problem of the channel.
+ * Its messages are read as they arrive and become the channel's run, the same
+ * model the gate judges.
  *
  * @example
- *   const result = await runChannel(plan.channels[0], { root, library, settings, reportsDir, allChannels, env })
+ *   const result = await runChannel(plan.channels[0]!, { root, library, settings, reportsDir, allChannels, env })
  *   result.scenarios[0]?.status // 'passed'
  */
-export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelResult> {
+export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
   const parallel = options.settings.workers
   const env = { ...options.env, PARLANCE_CHANNEL: plan.channel, [stepTimeoutEnvName]: String(options.settings.stepTimeoutMs) }
@@ -77,16 +82,43 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
     },
     environment,
   )
-  const collector = new ResultCollector(plan.channel, options.allChannels)
-  const began = Date.now()
+  const envelopes: Envelope[] = []
+  const collect = (envelope: Envelope): number => envelopes.push(envelope)
+  let success: boolean
+  let stopped: string | undefined
   try {
-    const { success } = await withEnv(parallel > 1 ? {} : env, () =>
-      runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) => collector.read(envelope)),
-    )
-    return collector.result(success, Date.now() - began)
+    ;({ success } = await withEnv(parallel > 1 ? {} : env, () => runCucumber({ ...runConfiguration, support: options.library }, environment, collect)))
   } catch (error) {
-    return collector.result(false, Date.now() - began, `cucumber stopped: ${describe(error)}`)
+    success = false
+    stopped = `cucumber stopped: ${describe(error)}`
   }
+  return readChannel(plan.channel, envelopes, options, { success, ...(stopped ? { stopped } : {}) })
+}
+
+/**
+ * A channel's run from the messages cucumber handed over, with the problems
+ * only the runner sees: `@channel` tags naming no channel, cucumber stopping,
+ * or failing the run outside any scenario.
+ *
+ * @example
+ *   readChannel('api', envelopes, options, { success: false, stopped: 'cucumber stopped: worker exited' }).problems
+ *   // ['cucumber stopped: worker exited']
+ */
+export function readChannel(
+  channel: string,
+  envelopes: Envelope[],
+  options: Pick<ChannelRunOptions, 'reportsDir' | 'allChannels'>,
+  ended: { success: boolean; stopped?: string },
+): ChannelRun {
+  const run = buildChannelRun({ file: join(options.reportsDir, channel, 'messages.ndjson'), channel, envelopes })
+  const tagProblems = envelopes.flatMap(({ pickle }) =>
+    pickle ? unknownChannelTags(pickle.tags.map((tag) => tag.name), options.allChannels).map((problem) => `${pickle.uri}:${pickle.location?.line ?? '?'}: ${problem}`) : [],
+  )
+  const problems = [...new Set([...tagProblems, ...run.problems, ...(ended.stopped ? [ended.stopped] : [])])]
+  if (!ended.success && problems.length === 0 && !run.scenarios.some((scenario) => scenario.status !== 'passed' && scenario.status !== 'not-applicable')) {
+    problems.push('cucumber reported a failure outside any scenario (a worker that crashed?); see its output above')
+  }
+  return { ...run, problems, success: ended.success }
 }
 
 function describe(error: unknown): string {

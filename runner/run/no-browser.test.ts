@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { parlanceMediaTypes } from '../../drivers/core/report-media-types.ts'
 import { judge } from '../gate/judge.ts'
-import type { ChannelRun, FeatureOutline, ScenarioRun } from '../../drivers/core/run-model/index.ts'
-import { ResultCollector, type Envelope } from './results.ts'
+import type { Envelope } from '@cucumber/messages'
+import type { FeatureOutline } from '../../drivers/core/run-model/index.ts'
+import { attemptOf, channelRunOf, scenarioOf } from '../../drivers/core/run-model/test-runs.ts'
+import { describeReason } from '../gate/describe-reason.ts'
+import { readChannel } from './channel-run.ts'
 import { formatSummary } from './summary.ts'
 
 // What a channel whose machine has no Chromium leaves behind: every scenario not run, for one reason, with one fix.
@@ -33,10 +36,8 @@ function uiChannel(scenarios: number): Envelope[] {
 
 describe('a channel with no browser', () => {
   test('the summary marks each scenario not run and says why once, with the fix; the run fails', () => {
-    const collector = new ResultCollector('ui', ['api', 'ui'])
-    for (const envelope of uiChannel(3)) collector.read(envelope)
-    const result = collector.result(true, 900)
-    expect(result.scenarios.map((s) => [s.scenario, s.status, s.notRunReason])).toEqual([
+    const result = readChannel('ui', uiChannel(3), { reportsDir: 'reports', allChannels: ['api', 'ui'] }, { success: true })
+    expect(result.scenarios.map((s) => [s.name, s.status, s.notRun?.reason])).toEqual([
       ['Paying 0', 'not-run', 'no browser'],
       ['Paying 1', 'not-run', 'no browser'],
       ['Paying 2', 'not-run', 'no browser'],
@@ -49,17 +50,13 @@ describe('a channel with no browser', () => {
 
   test('the gate says it in one line, first, and is red', () => {
     const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: ['@story:SHOP-1'], storyId: 'SHOP-1', rules: [{ name: 'Cards are charged once', line: 5, scenarios: 3 }] }
-    const scenario = (line: number, channel: string, status: 'passed' | 'not-run'): ScenarioRun => ({
-      channel, key: `specs/shop.feature:${line}`, uri: 'specs/shop.feature', line, name: `scenario ${line}`, tags: ['@story:SHOP-1'], feature,
-      rule: { name: 'Cards are charged once', line: 5 }, attempts: [status], status, flaky: false, retriedFailures: [], durationMs: 1,
-      ...(status === 'not-run' ? { notRun: { reason: 'no browser', fix } } : {}),
-    })
-    const run = (channel: string, status: 'passed' | 'not-run'): ChannelRun => ({
-      channel, file: `reports/${channel}/messages.ndjson`, scenarios: [6, 8, 10].map((line) => scenario(line, channel, status)), features: [feature], problems: [], success: true,
-    })
-    const verdict = judge([run('api', 'passed'), run('ui', 'not-run')], {})
-    expect(verdict.reasons).toEqual([`ui: 3 scenarios not run: no browser. ${fix}`])
-    expect(verdict.criteria).toEqual([{ story: 'SHOP-1', criterion: 'Cards are charged once', cells: { api: 'passed', ui: 'not-run' } }])
+    const rule = { name: 'Cards are charged once', line: 5 }
+    const notRun = attemptOf('not-run', { notRun: { reason: 'no browser', fix } })
+    const run = (channel: string, passed: boolean) =>
+      channelRunOf(channel, [6, 8, 10].map((line) => scenarioOf(feature, line, { rule, ...(passed ? {} : { attempts: [notRun] }) })), [feature])
+    const verdict = judge([run('api', true), run('ui', false)], {})
+    expect(verdict.reasons.map((reason) => describeReason(reason))).toEqual([`ui: 3 scenarios not run: no browser. ${fix}`])
+    expect(verdict.domains[0]!.criteria.map((row) => [row.story, row.criterion, row.cells])).toEqual([['SHOP-1', 'Cards are charged once', { api: 'passed', ui: 'not-run' }]])
     expect(verdict.green).toBe(false)
   })
 })

@@ -9,9 +9,9 @@ import { channelSettings, describeWorkers } from './channel-settings.ts'
 import { guardRun } from './guard-run.ts'
 import { loadConfig } from '../config/load-config.ts'
 import { planRun, type ChannelPlan } from './plan.ts'
-import type { ChannelResult } from './results.ts'
+import type { ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { formatSummary, runFailed } from './summary.ts'
-import { domainSections } from './summary-sections.ts'
+import { domainSections } from '../config/domain-sections.ts'
 import { startSystems, type RunningSystems } from '../systems/systems.ts'
 import { SystemWatch } from '../systems/system-watch.ts'
 import { selectShard } from '../shard/select-shard.ts'
@@ -102,7 +102,7 @@ export async function run(options: RunOptions): Promise<number> {
       ...(chromium && 'choice' in chromium ? { PARLANCE_CHROMIUM: chromium.choice.path } : {}),
     }
     const library = await loadSupportCode({ root, support: config.support, features, env })
-    const results: ChannelResult[] = []
+    const results: ChannelRun[] = []
     for (const channel of channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
@@ -111,7 +111,8 @@ export async function run(options: RunOptions): Promise<number> {
     if (guard.aborting) return await guard.abandon()
     // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
     const planned = channels.map((c) => c.channel)
-    const ran = results.filter((result) => !result.deadSystems).map((result) => result.channel)
+    const notRun = watch.channelsNotRun()
+    const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
     const deaths = watch.deaths()
     out(`\n${formatSummary(planned, results, domainSections(config.domains, planned), deaths)}`)
     out(chalk.dim(`Reports   ${ran.map((channel) => resolve(reportsDir, channel)).join(', ')}`))
@@ -121,7 +122,9 @@ export async function run(options: RunOptions): Promise<number> {
     if (options.shard) return failed ? 1 : 0
     if (ran.length === 0) return 1
     out(`\n${chalk.bold('Gate')}`)
-    const gate = await runGate({ inputs: ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson')), reportsDir, deaths, ...(config.gate ? { config: config.gate } : {}) }, out)
+    const inputs = ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson'))
+    const domains = domainSections(config.domains, planned)
+    const gate = await runGate({ inputs, reportsDir, deaths, domains, ...(config.gate ? { config: config.gate } : {}) }, out)
     return failed || gate === 1 ? 1 : 0
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.

@@ -44,8 +44,18 @@ export function describeDeath(death: SystemDeath): string {
  *   describeChannelNotRun([death]) // 'not run: it needs settlement, which was killed by SIGKILL during the ui channel'
  */
 export function describeChannelNotRun(deaths: readonly SystemDeath[]): string {
+  return `not run: ${whyChannelNotRun(deaths)}`
+}
+
+/**
+ * Why a channel that needs dead systems is not run, as a scenario's not-run reason.
+ *
+ * @example
+ *   whyChannelNotRun([death]) // 'it needs settlement, which was killed by SIGKILL during the ui channel'
+ */
+export function whyChannelNotRun(deaths: readonly SystemDeath[]): string {
   const each = deaths.map((death) => `${death.exit.name}, which ${describeExit(death.exit)} ${whenOf(death)}`)
-  return `not run: it needs ${each.join(', and ')}`
+  return `it needs ${each.join(', and ')}`
 }
 
 function whenOf(death: SystemDeath): string {

@@ -4,8 +4,8 @@ import { channelNotRun } from '../run/channel-not-run.ts'
 import { runChannel, type ChannelRunOptions } from '../run/channel-run.ts'
 import type { ParlanceConfig } from '../config/config.ts'
 import type { ChannelPlan } from '../run/plan.ts'
-import type { ChannelResult, ScenarioOutcome } from '../run/results.ts'
-import { describeChannelNotRun, describeDeath, type SystemDeath } from './system-death.ts'
+import { cellOf, type ChannelRun } from '../../drivers/core/run-model/index.ts'
+import { describeChannelNotRun, describeDeath, whyChannelNotRun, type SystemDeath } from './system-death.ts'
 import { withPrerequisites } from './system-order.ts'
 import type { RunningSystems } from './systems.ts'
 
@@ -40,20 +40,19 @@ export class SystemWatch {
   }
 
   /** Runs one channel, or, when a system it needs (or one that system starts after) is dead, only lists its scenarios as not run. */
-  async runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelResult> {
+  async runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
     const needed = withPrerequisites(plan.domains.flatMap((domain) => this.config.domains[domain]?.systems ?? []), this.config.systems ?? {})
     const dead = this.recorded.filter((death) => needed.includes(death.exit.name))
     if (dead.length > 0) {
       for (const death of dead) death.channelsNotRun.push(plan.channel)
-      const detail = describeChannelNotRun(dead)
-      this.out(chalk.red(`${plan.channel}: ${detail}`))
-      return channelNotRun(plan, options, dead.map((death) => death.exit.name), detail)
+      this.out(chalk.red(`${plan.channel}: ${describeChannelNotRun(dead)}`))
+      return channelNotRun(plan, options, whyChannelNotRun(dead))
     }
     this.running = plan.channel
     try {
       const result = await runChannel(plan, options)
       await this.hearOfTheGone()
-      const unreachable = result.scenarios.filter(compromised).length
+      const unreachable = result.scenarios.filter((scenario) => cellOf(scenario) === 'system-compromised').length
       for (const death of this.recorded) if (death.during === plan.channel) death.unreachable = unreachable
       return result
     } finally {
@@ -68,12 +67,13 @@ export class SystemWatch {
     await waitUntil(() => gone.every((pid) => this.recorded.some((death) => death.exit.pid === pid)), 2_000)
   }
 
+  /** The channels not run because a system they need had died. */
+  channelsNotRun(): string[] {
+    return this.recorded.flatMap((death) => death.channelsNotRun)
+  }
+
   /** The systems that died so far, in the order they died. */
   deaths(): SystemDeath[] {
     return this.recorded.map((death) => ({ ...death, channelsNotRun: [...death.channelsNotRun] }))
   }
-}
-
-function compromised(scenario: ScenarioOutcome): boolean {
-  return scenario.status === 'failed' && scenario.failureKind === 'system-compromised'
 }

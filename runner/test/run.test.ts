@@ -81,18 +81,18 @@ describe('parlance run', { timeout: 60_000 }, () => {
       '  Counting the basket wrongly   FAILED   FAILED',
       '',
       'Failures',
-      '  ✗ Checkout › Counting the basket wrongly · api  features/checkout.feature:18',
+      '  ✗ Checkout › Counting the basket wrongly · api · assertion failed  features/checkout.feature:18',
       "      Then Alice's basket holds 2 items",
-      "      AssertionFailedError: Alice's basket holds 1 item(s): kettle; expected 2",
-      '  ✗ Checkout › Counting the basket wrongly · ui  features/checkout.feature:18',
+      "      Alice's basket holds 1 item(s): kettle; expected 2",
+      '  ✗ Checkout › Counting the basket wrongly · ui · assertion failed  features/checkout.feature:18',
       "      Then Alice's basket holds 2 items",
-      "      AssertionFailedError: Alice's basket holds 1 item(s): kettle; expected 2",
+      "      Alice's basket holds 1 item(s): kettle; expected 2",
       '',
       'Not applicable',
       '  ○ Checkout › Gift wrapping · ui: giftWrap is not applicable: the shop pages have no gift wrapping option',
       '',
       'Time      api X.X s · ui X.X s',
-      'Result    FAILED: 2 failed, 1 n/a, 4 passed, 1 not run',
+      'Result    FAILED: 2 assertion failed, 1 n/a, 4 passed, 1 not run',
     ])
     expect(code).toBe(1)
     expect(await cli.leftovers()).toEqual([])

@@ -1,18 +1,19 @@
-import type { Envelope, GherkinDocument, Pickle, TestCaseStarted, TestStepResult } from '@cucumber/messages'
+import type { Attachment as CucumberAttachment, Duration, Envelope, GherkinDocument, Pickle, TestCaseStarted, TestStep, TestStepFinished, TestStepResult } from '@cucumber/messages'
 import { Query } from '@cucumber/query'
 import { ConfigurationError } from '../errors/configuration-error.ts'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../report-media-types.ts'
-import { describeFailure, describeHook, firstLines } from './describe-step.ts'
-import { failureKindOf, type FailureKind } from './failure-kind.ts'
+import { describeFailure, describeHook, describeStep, firstLines } from './describe-step.ts'
+import { failureKindOf } from './failure-kind.ts'
 import type { MessageSet } from './read-message-file.ts'
-import type { ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus } from './scenario-run.ts'
+import type { Attachment, Attempt, ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus, StepRun } from './scenario-run.ts'
 
 const storyTag = /^@story:(.+)$/
 
 /**
- * Builds one channel's run from its messages with @cucumber/query: every
- * pickle with the status of each attempt, its lineage (feature, rule), its
- * failure and Parlance's not-applicable outcome; and the run-level problems.
+ * Builds one channel's run from its messages with @cucumber/query — the one
+ * reader of cucumber messages: every pickle with each attempt (status,
+ * failure and its kind, duration, steps and their attachments), its lineage
+ * (feature, rule) and Parlance's outcome attachments; and the run-level problems.
  * Messages that contradict each other (a step of an unknown test case) are a
  * ConfigurationError naming the file and the message.
  *
@@ -46,7 +47,9 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
   const scenarios = pickles.map((pickle) => scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []))
   problems.push(...runProblems(query, set.envelopes))
   const finished = query.findTestRunFinished()
-  return { channel: set.channel, file: set.file, scenarios, features, problems, success: finished?.success }
+  const runStarted = query.findTestRunStarted()
+  const durationMs = runStarted && finished ? Math.max(0, toMillis(finished.timestamp) - toMillis(runStarted.timestamp)) : undefined
+  return { channel: set.channel, file: set.file, scenarios, features, problems, success: finished?.success, durationMs }
 }
 
 function outlineOf(document: GherkinDocument): FeatureOutline[] {
@@ -70,16 +73,15 @@ function groupAttempts(query: Query, started: TestCaseStarted[]): Map<string, Te
   return byPickle
 }
 
-function scenarioRun(query: Query, channel: string, pickle: Pickle, features: FeatureOutline[], attempts: TestCaseStarted[]): ScenarioRun {
+function scenarioRun(query: Query, channel: string, pickle: Pickle, features: FeatureOutline[], started: TestCaseStarted[]): ScenarioRun {
   const lineage = query.findLineageBy(pickle)
   const line = query.findLocationOf(pickle)?.line ?? pickle.location?.line ?? 0
   const feature = features.find((candidate) => candidate.uri === pickle.uri) ?? { uri: pickle.uri, name: lineage?.feature?.name ?? pickle.uri, tags: [], rules: [] }
-  const judged = attempts.filter((attempt) => query.findTestCaseFinishedBy(attempt)).map((attempt) => judgeAttempt(query, attempt))
-  const last = judged.at(-1)
+  const attempts = started.filter((attempt) => query.findTestCaseFinishedBy(attempt)).map((attempt) => attemptOf(query, attempt))
+  const last = attempts.at(-1)
   const status: ScenarioStatus = last?.status ?? 'not-run'
   const passedInTheEnd = status === 'passed' || status === 'not-applicable'
-  const retriedFailures = passedInTheEnd ? judged.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])) : []
-  const duration = attempts.at(-1) ? query.findTestCaseDurationBy(attempts.at(-1)!) : undefined
+  const retriedFailures = passedInTheEnd ? attempts.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])) : []
   return {
     channel,
     key: `${pickle.uri}:${line}`,
@@ -89,7 +91,7 @@ function scenarioRun(query: Query, channel: string, pickle: Pickle, features: Fe
     tags: pickle.tags.map((tag) => tag.name),
     feature,
     ...(lineage?.rule ? { rule: { name: lineage.rule.name, line: lineage.rule.location.line } } : {}),
-    attempts: judged.map((attempt) => attempt.status),
+    attempts,
     status,
     flaky: retriedFailures.length > 0,
     ...(last?.failure && !passedInTheEnd ? { failure: last.failure } : {}),
@@ -97,29 +99,57 @@ function scenarioRun(query: Query, channel: string, pickle: Pickle, features: Fe
     retriedFailures,
     ...(last?.notApplicable ? { notApplicable: last.notApplicable } : {}),
     ...(last?.notRun ? { notRun: last.notRun } : {}),
-    durationMs: duration ? duration.seconds * 1000 + Math.round(duration.nanos / 1e6) : 0,
+    durationMs: attempts.reduce((sum, attempt) => sum + attempt.durationMs, 0),
   }
 }
 
-function judgeAttempt(
-  query: Query,
-  attempt: TestCaseStarted,
-): { status: ScenarioStatus; failure?: string; failureKind?: FailureKind; notApplicable?: string; notRun?: NotRunReason } {
-  const steps = query.findTestStepFinishedAndTestStepBy(attempt)
-  if (steps.length === 0) return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing' }
+function attemptOf(query: Query, attempt: TestCaseStarted): Attempt {
+  const finishedSteps = query.findTestStepFinishedAndTestStepBy(attempt)
+  const steps = finishedSteps.map(([finished, testStep]) => stepRun(query, finished, testStep))
+  const durationMs = millis(query.findTestCaseDurationBy(attempt))
+  if (finishedSteps.length === 0) return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing', durationMs, steps }
   const worst = query.findMostSevereTestStepResultBy(attempt) as TestStepResult
-  const outcome = steps
-    .flatMap(([finished]) => query.findAttachmentsBy(finished))
-    .find((attachment) => attachment.mediaType === parlanceMediaTypes.outcome)
+  const outcome = steps.flatMap((step) => step.attachments).find((attachment) => attachment.mediaType === parlanceMediaTypes.outcome)
   if (outcome && (worst.status === 'PASSED' || worst.status === 'SKIPPED')) {
     const read = readOutcome(outcome.body)
-    return typeof read === 'string' ? { status: 'not-applicable', notApplicable: read } : { status: 'not-run', notRun: read }
+    return typeof read === 'string' ? { status: 'not-applicable', notApplicable: read, durationMs, steps } : { status: 'not-run', notRun: read, durationMs, steps }
   }
-  if (worst.status === 'PASSED' || worst.status === 'SKIPPED') return { status: worst.status === 'PASSED' ? 'passed' : 'skipped' }
-  const [, testStep] = steps.find(([finished]) => finished.testStepResult.status === worst.status) ?? []
-  const status = worst.status === 'UNKNOWN' ? 'failed' : (worst.status.toLowerCase() as ScenarioStatus)
-  const failureKind = failureKindOf(worst)
-  return { status, failure: describeFailure(query, testStep, worst), ...(failureKind ? { failureKind } : {}) }
+  if (worst.status === 'PASSED' || worst.status === 'SKIPPED') return { status: worst.status === 'PASSED' ? 'passed' : 'skipped', durationMs, steps }
+  const [, testStep] = finishedSteps.find(([finished]) => finished.testStepResult.status === worst.status) ?? []
+  const failure = describeFailure(query, testStep, worst)
+  if (worst.status === 'UNDEFINED' || worst.status === 'PENDING' || worst.status === 'AMBIGUOUS') {
+    return { status: worst.status.toLowerCase() as ScenarioStatus, failure, durationMs, steps }
+  }
+  return { status: 'failed', failure, failureKind: failureKindOf(worst), durationMs, steps }
+}
+
+function stepRun(query: Query, finished: TestStepFinished, testStep: TestStep): StepRun {
+  const result = finished.testStepResult
+  const error = result.status === 'PASSED' || result.status === 'SKIPPED' ? '' : firstLines(result.exception?.message ?? result.message)
+  return {
+    text: describeStep(query, testStep),
+    status: result.status.toLowerCase() as StepRun['status'],
+    durationMs: millis(result.duration),
+    ...(error ? { error } : {}),
+    attachments: query.findAttachmentsBy(finished).map(attachmentOf),
+  }
+}
+
+function attachmentOf(attachment: CucumberAttachment): Attachment {
+  return {
+    mediaType: attachment.mediaType,
+    body: attachment.body,
+    encoding: attachment.contentEncoding === 'BASE64' ? 'base64' : 'identity',
+    ...(attachment.fileName ? { fileName: attachment.fileName } : {}),
+  }
+}
+
+function toMillis(timestamp: { seconds: number; nanos: number }): number {
+  return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6)
+}
+
+function millis(duration: Duration | undefined): number {
+  return duration ? duration.seconds * 1000 + Math.round(duration.nanos / 1e6) : 0
 }
 
 /** An outcome attachment's not-applicable reason, or why it did not run; one that is not JSON still marks the scenario, with what it said. */

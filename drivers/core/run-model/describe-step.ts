@@ -1,5 +1,6 @@
 import type { Query } from '@cucumber/query'
 import type { TestStep, TestStepResult } from '@cucumber/messages'
+import { failureKindOf } from './failure-kind.ts'
 
 /**
  * A step's or hook's failure as a person reads it: what ran, then the first
@@ -18,12 +19,25 @@ export function describeFailure(query: Query, testStep: TestStep | undefined, re
     case 'AMBIGUOUS':
       return `${what}\nambiguous step: more than one step definition matches it${result.message ? `\n${firstLines(result.message)}` : ''}`
     default:
-      return `${what}\n${firstLines(result.exception?.message ?? result.message) || result.status.toLowerCase()}`
+      return `${what}\n${firstLines(errorText(result)) || result.status.toLowerCase()}`
   }
 }
 
-/** `Given a step passes`, or `Before hook (support/hooks.ts:7)` for a hook. */
-function describeStep(query: Query, testStep: TestStep): string {
+// The kind of a Parlance error is named beside the failure; any other error's class (a TypeError) says what went wrong.
+function errorText(result: TestStepResult): string | undefined {
+  const exception = result.exception
+  if (!exception) return result.message
+  const named = exception.type !== 'Error' && failureKindOf(result) === 'error'
+  return named && exception.message !== undefined ? `${exception.type}: ${exception.message}` : (exception.message ?? result.message)
+}
+
+/**
+ * A test step as a report names it: `Given a step passes`, or `Before hook (support/hooks.ts:7)` for a hook.
+ *
+ * @example
+ *   describeStep(query, testStep) // 'When Alice places a bet'
+ */
+export function describeStep(query: Query, testStep: TestStep): string {
   const pickleStep = query.findPickleStepBy(testStep)
   if (pickleStep) return `${query.findStepBy(pickleStep)?.keyword ?? ''}${pickleStep.text}`
   const hook = query.findHookBy(testStep)

@@ -7,6 +7,7 @@ describe('failureKindOf', () => {
     expect(failureKindOf({ exception: { type: 'AssertionFailedError' } })).toBe('assertion-failed')
     expect(failureKindOf({ exception: { type: 'AssertionError' } })).toBe('assertion-failed')
     expect(failureKindOf({ exception: { type: 'ConfigurationError' } })).toBe('configuration-error')
+    expect(failureKindOf({ exception: { type: 'StepTimedOutError' } })).toBe('timed-out')
   })
 
   test("reads a subclass's kind from the name its stack trace starts with", () => {
@@ -15,9 +16,9 @@ describe('failureKindOf', () => {
     )
   })
 
-  test('any other error is a plain failure', () => {
-    expect(failureKindOf({ exception: { type: 'TypeError', stackTrace: 'TypeError: x is undefined' } })).toBeUndefined()
-    expect(failureKindOf({ exception: { type: 'Error', stackTrace: 'Error: toString' } })).toBeUndefined()
-    expect(failureKindOf({})).toBeUndefined()
+  test('any other error is an error: a defect of the test or the system', () => {
+    expect(failureKindOf({ exception: { type: 'TypeError', stackTrace: 'TypeError: x is undefined' } })).toBe('error')
+    expect(failureKindOf({ exception: { type: 'Error', stackTrace: 'Error: toString' } })).toBe('error')
+    expect(failureKindOf({})).toBe('error')
   })
 })

@@ -1,16 +1,32 @@
 import { AssertionFailedError } from '../errors/assertion-failed-error.ts'
 import { ConfigurationError } from '../errors/configuration-error.ts'
 import type { Outcome } from '../errors/outcome.ts'
+import { StepTimedOutError } from '../errors/step-timed-out-error.ts'
 import { SystemCompromisedError } from '../errors/system-compromised-error.ts'
 
 /**
- * What kind of failure a failed step was, when its error says so: the outcome
- * of one of Parlance's error types.
+ * What kind of failure a failed step was: the outcome of one of Parlance's
+ * error types, or `error` for any other error (a TypeError in step code, a
+ * plain Error): a defect of the test or of the system, not a verdict on it.
  *
  * @example
  *   const kind: FailureKind = 'system-compromised' // the system under test could not be reached, or broke
  */
-export type FailureKind = Extract<Outcome, 'assertion-failed' | 'system-compromised' | 'configuration-error'>
+export type FailureKind = Extract<Outcome, 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out'> | 'error'
+
+/**
+ * The words a report uses for each failure kind.
+ *
+ * @example
+ *   failureKindLabels['timed-out'] // 'timed out'
+ */
+export const failureKindLabels: Readonly<Record<FailureKind, string>> = {
+  'assertion-failed': 'assertion failed',
+  'system-compromised': 'system compromised',
+  'configuration-error': 'configuration error',
+  'timed-out': 'timed out',
+  error: 'error',
+}
 
 // By class name, as cucumber records it; AssertionError is node:assert's and chai's.
 const kindsByName = new Map<string, FailureKind>([
@@ -18,6 +34,7 @@ const kindsByName = new Map<string, FailureKind>([
   ['AssertionError', 'assertion-failed'],
   [SystemCompromisedError.name, 'system-compromised'],
   [ConfigurationError.name, 'configuration-error'],
+  [StepTimedOutError.name, 'timed-out'],
 ])
 
 /**
@@ -29,11 +46,11 @@ const kindsByName = new Map<string, FailureKind>([
  *
  * @example
  *   failureKindOf({ exception: { type: 'SystemCompromisedError', message: 'GET /bets failed: connection refused' } }) // 'system-compromised'
- *   failureKindOf({ exception: { type: 'TypeError', message: 'x is undefined' } }) // undefined
+ *   failureKindOf({ exception: { type: 'TypeError', message: 'x is undefined' } }) // 'error'
  */
-export function failureKindOf(result: { exception?: { type: string; stackTrace?: string }; message?: string }): FailureKind | undefined {
+export function failureKindOf(result: { exception?: { type: string; stackTrace?: string }; message?: string }): FailureKind {
   const byType = result.exception && kindsByName.get(result.exception.type)
   if (byType) return byType
   const named = /^(\w+):/.exec(result.exception?.stackTrace ?? result.message ?? '')?.[1]
-  return named === undefined ? undefined : kindsByName.get(named)
+  return (named === undefined ? undefined : kindsByName.get(named)) ?? 'error'
 }

@@ -32,11 +32,22 @@ describe('reading cucumber messages', () => {
       tags: ['@story:GATE-6'],
       feature: { name: 'Streams', storyId: 'GATE-6', rules: [{ name: 'A result is settled once', line: 4 }] },
       rule: { name: 'A result is settled once', line: 4 },
-      attempts: ['failed', 'passed'],
       status: 'passed',
       flaky: true,
       retriedFailures: ['Given a step that passes the second time\nthe stream was not ready yet'],
     })
+    expect(scenario?.attempts.map((attempt) => [attempt.status, attempt.failureKind, attempt.steps.map((step) => [step.text, step.status, step.error])])).toEqual([
+      ['failed', 'error', [['Given a step that passes the second time', 'failed', 'the stream was not ready yet']]],
+      ['passed', undefined, [['Given a step that passes the second time', 'passed', undefined]]],
+    ])
+  })
+
+  it("keeps each step's attachments with their media type and encoding", async () => {
+    const run = buildChannelRun(await readMessageFile(`${cck}/attachments/attachments.ndjson`))
+    const attachments = run.scenarios.flatMap((scenario) => scenario.attempts.flatMap((attempt) => attempt.steps.flatMap((step) => step.attachments)))
+    expect(attachments.map((attachment) => [attachment.mediaType, attachment.encoding])).toContainEqual(['application/pdf', 'base64'])
+    expect(attachments.find((attachment) => attachment.mediaType === 'text/x.cucumber.log+plain')).toMatchObject({ body: 'hello', encoding: 'identity' })
+    expect(attachments.find((attachment) => attachment.mediaType === 'application/pdf')).toMatchObject({ encoding: 'base64', fileName: 'renamed.pdf' })
   })
 
   it('reads not-applicable from Parlance outcome attachment', async () => {

@@ -1,9 +1,10 @@
 import type { FailureKind } from './failure-kind.ts'
 
 /**
- * How one scenario ended on one channel. `not-run`: cucumber planned it but
- * never finished it (a BeforeAll hook failed, the run was cut short), or the
- * machine could not run it (no browser: see ScenarioRun.notRun).
+ * How one scenario ended on one channel — the one status vocabulary of a run.
+ * `not-run`: cucumber planned it but never finished it (a BeforeAll hook
+ * failed, the run was cut short), or the machine could not run it (no
+ * browser: see {@link ScenarioRun.notRun}).
  *
  * @example
  *   const status: ScenarioStatus = 'not-applicable'
@@ -25,8 +26,10 @@ export interface NotRunReason {
  * A Feature as the Gherkin document has it: a story when tagged `@story:ID`, its Rules the acceptance criteria.
  *
  * @example
- *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: ['@story:SHOP-1'], storyId: 'SHOP-1',
- *     rules: [{ name: 'Cards are charged once', line: 6, scenarios: 2 }] }
+ *   const feature: FeatureOutline = {
+ *     uri: 'specs/shop.feature', name: 'Checkout', tags: ['@story:SHOP-1'], storyId: 'SHOP-1',
+ *     rules: [{ name: 'Cards are charged once', line: 6, scenarios: 2 }],
+ *   }
  */
 export interface FeatureOutline {
   uri: string
@@ -38,11 +41,62 @@ export interface FeatureOutline {
 }
 
 /**
- * One scenario (one pickle: an outline's example row is one) on one channel.
+ * Something a step or hook attached to the report: a screenshot, an HTTP
+ * exchange, Parlance's alias table. `body` is base64 when `encoding` says so.
+ *
+ * @example
+ *   const shot: Attachment = { mediaType: 'image/png', body: 'iVBORw0KGgo…', encoding: 'base64', fileName: 'failure.png' }
+ */
+export interface Attachment {
+  mediaType: string
+  body: string
+  encoding: 'identity' | 'base64'
+  fileName?: string
+}
+
+/**
+ * One step (or hook) of an attempt: what it said, how it ended, what it attached.
+ *
+ * @example
+ *   const step: StepRun = { text: 'When Alice places a bet', status: 'passed', durationMs: 41, attachments: [] }
+ */
+export interface StepRun {
+  /** `Given a step passes`, or `Before hook (support/hooks.ts:7)`. */
+  text: string
+  status: 'passed' | 'failed' | 'undefined' | 'pending' | 'ambiguous' | 'skipped' | 'unknown'
+  durationMs: number
+  /** The first lines of its error, when it did not pass. */
+  error?: string
+  attachments: Attachment[]
+}
+
+/**
+ * One attempt at a scenario: a retried scenario has several, first to last.
+ *
+ * @example
+ *   scenario.attempts.map((attempt) => attempt.status) // ['failed', 'passed']: flaky
+ */
+export interface Attempt {
+  status: ScenarioStatus
+  /** Why it did not pass: the step and the first lines of its message. */
+  failure?: string
+  /** What kind of failure that was, from the class of its error; set whenever the status is `failed`. */
+  failureKind?: FailureKind
+  /** Why the channel cannot express it, from Parlance's outcome attachment. */
+  notApplicable?: string
+  /** Why this machine could not run it (no browser), from Parlance's outcome attachment. */
+  notRun?: NotRunReason
+  durationMs: number
+  steps: StepRun[]
+}
+
+/**
+ * One scenario (one pickle: an outline's example row is one) on one channel,
+ * with every attempt; its own fields are its last attempt's.
  *
  * @example
  *   run.key // 'specs/shop.feature:12'
- *   run.attempts // ['failed', 'passed'] — so run.flaky is true
+ *   run.attempts.length // 2 — failed, then passed: run.flaky is true
  */
 export interface ScenarioRun {
   channel: string
@@ -55,21 +109,23 @@ export interface ScenarioRun {
   tags: string[]
   feature: FeatureOutline
   rule?: { name: string; line: number }
-  /** The status of each attempt, first to last; empty when it never ran. */
-  attempts: ScenarioStatus[]
+  /** Every attempt, first to last; empty when it never ran. */
+  attempts: Attempt[]
+  /** The last attempt's status; `not-run` when there was none. */
   status: ScenarioStatus
   /** Failed on an attempt, then passed on a retry. */
   flaky: boolean
   /** Why the last attempt did not pass: the step and the first lines of its message. */
   failure?: string
-  /** What kind of failure that was, when its error says: `system-compromised` when the system under test could not be reached. */
+  /** The last attempt's failure kind, when it failed. */
   failureKind?: FailureKind
   /** Why each earlier attempt of a flaky scenario failed. */
   retriedFailures: string[]
   /** Why the channel cannot express it, from Parlance's outcome attachment. */
   notApplicable?: string
-  /** Why this machine could not run it (no browser), from Parlance's outcome attachment. */
+  /** Why this machine could not run it (no browser, a dead system). */
   notRun?: NotRunReason
+  /** Every attempt's time, added up. */
   durationMs: number
 }
 
@@ -89,4 +145,6 @@ export interface ChannelRun {
   problems: string[]
   /** `testRunFinished.success`; undefined when the run never finished. */
   success: boolean | undefined
+  /** testRunStarted to testRunFinished; undefined when the run never started or never finished. */
+  durationMs: number | undefined
 }

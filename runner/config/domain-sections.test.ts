@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { domainSections, featureMatcher } from './summary-sections.ts'
+import { domainSections, featureMatcher } from './domain-sections.ts'
 
 describe('featureMatcher', () => {
   test('matches globs, files, and folders with everything below them', () => {

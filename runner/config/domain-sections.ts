@@ -1,5 +1,5 @@
 import { minimatch } from 'minimatch'
-import type { DomainConfig } from '../config/config.ts'
+import type { DomainConfig } from './config.ts'
 
 /**
  * One section of the run's summary: a domain, its channels, and which
