@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { Envelope, Timestamp } from '@cucumber/messages'
+import type { Envelope } from '@cucumber/messages'
+import { buildChannelRun } from '../../drivers/core/run-model/index.ts'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 
 /**
@@ -95,31 +96,18 @@ export function mergeTimings(...layers: Timings[]): Timings {
 }
 
 /**
- * One channel's durations from its cucumber messages: for every test case,
- * testCaseStarted → testCaseFinished, summed over retried attempts.
+ * One channel's durations from its cucumber messages, read by the run model:
+ * each scenario's time, summed over its attempts (testCaseStarted →
+ * testCaseFinished each).
  *
  * @example
- *   import { readMessages } from '../merge/index.ts'
  *   timingsFromMessages('api', await readMessages('reports/api/messages.ndjson'))
  *   // { api: { 'specs/settlement/each-way.feature:12': 840, … } }
  */
 export function timingsFromMessages(channel: string, envelopes: readonly Envelope[]): Timings {
-  const pickleKeys = new Map<string, string>()
-  const testCasePickles = new Map<string, string>()
-  const started = new Map<string, { testCaseId: string; at: number }>()
-  const durations: Record<string, number> = {}
-  for (const envelope of envelopes) {
-    const { pickle, testCase, testCaseStarted, testCaseFinished } = envelope
-    if (pickle?.location) pickleKeys.set(pickle.id, scenarioKey(pickle.uri, pickle.location.line))
-    if (testCase) testCasePickles.set(testCase.id, testCase.pickleId)
-    if (testCaseStarted) started.set(testCaseStarted.id, { testCaseId: testCaseStarted.testCaseId, at: millis(testCaseStarted.timestamp) })
-    if (testCaseFinished) {
-      const start = started.get(testCaseFinished.testCaseStartedId)
-      const key = start && pickleKeys.get(testCasePickles.get(start.testCaseId) ?? '')
-      if (start && key) durations[key] = (durations[key] ?? 0) + Math.max(0, Math.round(millis(testCaseFinished.timestamp) - start.at))
-    }
-  }
-  return { [channel]: durations }
+  const run = buildChannelRun({ file: `${channel}/messages.ndjson`, channel, envelopes: [...envelopes] })
+  const ran = run.scenarios.filter((scenario) => scenario.attempts.length > 0)
+  return { [channel]: Object.fromEntries(ran.map((scenario) => [scenario.key, scenario.durationMs])) }
 }
 
 /** Orders `uri:line` keys by uri, then by line as a number: cucumber's order within a file. */
@@ -134,6 +122,3 @@ function splitKey(key: string): [string, number] {
   return [key.slice(0, at), Number(key.slice(at + 1))]
 }
 
-function millis(timestamp: Timestamp): number {
-  return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6
-}
