@@ -44,14 +44,26 @@ interface Binding {
 export function makeExampleModule(sourcePath: string, source: ts.SourceFile, example: DocExample): ExampleModule {
   const code = example.lines.map((line) => line.text).join('\n')
   const declared = topLevelNames(ts.createSourceFile('example.mts', code, ts.ScriptTarget.Latest))
-  const self = `./${basename(sourcePath)}`
-  const bindings = [...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })), ...importedBindings(source.statements)]
-  const header = importLines(bindings.filter((binding) => !declared.has(binding.local)))
+  const header = importLines(scopeOf(sourcePath, source).filter((binding) => !declared.has(binding.local)))
   return {
     path: `${sourcePath}.example-${example.line}.mts`,
     text: [...header, code, 'export {}', ''].join('\n'),
     firstExampleLine: header.length + 1,
   }
+}
+
+/** Each source file's scope, worked out once for all its examples. */
+const scopes = new WeakMap<ts.SourceFile, Binding[]>()
+
+/** What the source file exports, then what it imports: the names an example of it may use. */
+function scopeOf(sourcePath: string, source: ts.SourceFile): Binding[] {
+  let scope = scopes.get(source)
+  if (!scope) {
+    const self = `./${basename(sourcePath)}`
+    scope = [...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })), ...importedBindings(source.statements)]
+    scopes.set(source, scope)
+  }
+  return scope
 }
 
 function importLines(bindings: Binding[]): string[] {
