@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import ts from 'typescript'
-import { makeExampleModule, type ExampleModule } from './example-module.ts'
+import { makeExampleModule, scopeOf, type ExampleModule } from './example-module.ts'
 import { findExamples, isTypeScript, type DocExample } from './find-examples.ts'
 
 /**
@@ -59,12 +59,13 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
     const path = join(root, file)
     if (!readFileSync(path, 'utf8').includes('@example')) continue
     const source = host.getSourceFile(path, options.target ?? ts.ScriptTarget.Latest)!
+    const scope = scopeOf(path, source)
     for (const example of findExamples(file.split(sep).join('/'), source)) {
       if (!isTypeScript(example)) {
         skipped++
         continue
       }
-      const module = makeExampleModule(path, source, example)
+      const module = makeExampleModule(path, scope, example)
       modules.set(module.path, { module, example })
     }
   }

@@ -9,7 +9,7 @@ import type { DocExample } from './find-examples.ts'
  * 1-based line of the module where the example starts.
  *
  * @example
- *   const module: ExampleModule = { path: '/repo/drivers/core/duration.ts.example-30.mts', text: "import { toMilliseconds } from './duration.ts'\ntoMilliseconds('2s', 'timeout')\nexport {}\n", firstExampleLine: 2 }
+ *   const module: ExampleModule = { path: '/repo/drivers/core/duration-input.ts.example-30.mts', text: "import { toMilliseconds } from './duration-input.ts'\ntoMilliseconds('2s', 'timeout')\nexport {}\n", firstExampleLine: 2 }
  */
 export interface ExampleModule {
   /** Beside the source file, so that the source file's relative imports hold as they are. It never exists on disk. */
@@ -19,11 +19,14 @@ export interface ExampleModule {
 }
 
 /**
- * One name the example module imports, and where from. Always as a value: a
+ * One name an example's module imports, and where from. Always as a value: a
  * class the source file imports with `import type` is still a class to the
  * example's reader; importing a type so is an error the checker ignores.
+ *
+ * @example
+ *   const binding: Binding = { local: 'Money', imported: 'Money', from: './values/money.ts' }
  */
-interface Binding {
+export interface Binding {
   local: string
   /** The exported name; 'default' for a default import, '*' for a namespace. */
   imported: string
@@ -31,20 +34,32 @@ interface Binding {
 }
 
 /**
- * Makes the module that type-checks one example, for the source file at
- * `sourcePath` (absolute) whose parsed text is `source`. Names the example
- * declares itself (`declare const punter: Punter`, its own imports) are not
- * imported, so an example may use any name it declares.
+ * The names an example of a source file may use without importing them: what
+ * the file exports, then what it imports. Worked out once per file.
  *
  * @example
- *   const source = ts.createSourceFile('/repo/maths.ts', 'export const double = (n: number) => n * 2\n', ts.ScriptTarget.Latest)
- *   const example: DocExample = { file: 'maths.ts', line: 4, language: '', lines: [{ text: 'double(2) // 4', line: 5 }] }
- *   makeExampleModule('/repo/maths.ts', source, example).text // "import { double } from './maths.ts'\ndouble(2) // 4\nexport {}\n"
+ *   const source = ts.createSourceFile('/repo/maths.ts', "import { sum } from './sum.ts'\nexport const double = (n: number) => n * 2\n", ts.ScriptTarget.Latest)
+ *   scopeOf('/repo/maths.ts', source) // [{ local: 'double', imported: 'double', from: './maths.ts' }, { local: 'sum', imported: 'sum', from: './sum.ts' }]
  */
-export function makeExampleModule(sourcePath: string, source: ts.SourceFile, example: DocExample): ExampleModule {
+export function scopeOf(sourcePath: string, source: ts.SourceFile): Binding[] {
+  const self = `./${basename(sourcePath)}`
+  return [...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })), ...importedBindings(source.statements)]
+}
+
+/**
+ * Makes the module that type-checks one example of the source file at
+ * `sourcePath` (absolute), whose scope is `scope`. Names the example declares
+ * itself (`declare const punter: Punter`, its own imports) are not imported,
+ * so an example may use any name it declares.
+ *
+ * @example
+ *   const example: DocExample = { file: 'maths.ts', line: 4, language: '', lines: [{ text: 'double(2) // 4', line: 5 }] }
+ *   makeExampleModule('/repo/maths.ts', [{ local: 'double', imported: 'double', from: './maths.ts' }], example).text // "import { double } from './maths.ts'\ndouble(2) // 4\nexport {}\n"
+ */
+export function makeExampleModule(sourcePath: string, scope: readonly Binding[], example: DocExample): ExampleModule {
   const code = example.lines.map((line) => line.text).join('\n')
   const declared = topLevelNames(ts.createSourceFile('example.mts', code, ts.ScriptTarget.Latest))
-  const header = importLines(scopeOf(sourcePath, source).filter((binding) => !declared.has(binding.local)))
+  const header = importLines(scope.filter((binding) => !declared.has(binding.local)))
   return {
     path: `${sourcePath}.example-${example.line}.mts`,
     text: [...header, code, 'export {}', ''].join('\n'),
@@ -52,21 +67,7 @@ export function makeExampleModule(sourcePath: string, source: ts.SourceFile, exa
   }
 }
 
-/** Each source file's scope, worked out once for all its examples. */
-const scopes = new WeakMap<ts.SourceFile, Binding[]>()
-
-/** What the source file exports, then what it imports: the names an example of it may use. */
-function scopeOf(sourcePath: string, source: ts.SourceFile): Binding[] {
-  let scope = scopes.get(source)
-  if (!scope) {
-    const self = `./${basename(sourcePath)}`
-    scope = [...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })), ...importedBindings(source.statements)]
-    scopes.set(source, scope)
-  }
-  return scope
-}
-
-function importLines(bindings: Binding[]): string[] {
+function importLines(bindings: readonly Binding[]): string[] {
   const seen = new Set<string>()
   const bySpecifier = new Map<string, Binding[]>()
   for (const binding of bindings) {
