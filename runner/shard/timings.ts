@@ -101,6 +101,7 @@ export function mergeTimings(...layers: Timings[]): Timings {
  * testCaseFinished each).
  *
  * @example
+ *   import { readMessages } from '../merge/index.ts'
  *   timingsFromMessages('api', await readMessages('reports/api/messages.ndjson'))
  *   // { api: { 'specs/settlement/each-way.feature:12': 840, … } }
  */
