@@ -7,8 +7,9 @@ import { runnerEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode } from './channel-run.ts'
 import { channelSettings, describeWorkers } from './channel-settings.ts'
 import { guardRun } from './guard-run.ts'
+import type { ParlanceConfig } from '../config/config.ts'
 import { loadConfig } from '../config/load-config.ts'
-import { planRun, type ChannelPlan } from './plan.ts'
+import { planRun, type RunPlan } from './plan.ts'
 import type { ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { formatSummary, runFailed } from './summary.ts'
 import { domainSections } from '../config/domain-sections.ts'
@@ -54,34 +55,21 @@ export interface RunOptions {
  */
 export async function run(options: RunOptions): Promise<number> {
   const { config, root } = await loadConfig(options.config, options.cwd)
-  let plan = planRun(config, { ...(options.channels ? { channels: options.channels } : {}), ...(options.tags ? { tags: options.tags } : {}) })
   // Loading cucumber takes a while; let it overlap with starting the systems. runChannel reports a failure to load.
   import('@cucumber/cucumber/api').catch(() => {})
   const runId = newRunId()
-  const configReports = resolve(root, config.reports ?? 'reports')
-  const shardReports = options.shard && resolve(configReports, shardFolder(options.shard))
-  const reportsDir = options.reports ? resolve(options.cwd, options.reports) : (shardReports ?? configReports)
-  const timingsIn = options.timings ? resolve(options.cwd, options.timings) : timingsFile(configReports)
+  const paths = reportPaths(options, config, root)
   const out = (line: string): boolean => process.stdout.write(`${line}\n`)
+  const plan = await planThisRun(options, config, root, paths.timings, out)
+  if (!plan) return 0
   const features = [...new Set(plan.channels.flatMap((channel) => channel.features))]
-  let channels: ChannelPlan[] = plan.channels
-  if (options.shard) {
-    const { shard } = options
-    const selection = await selectShard(plan.channels, shard, { root, env: process.env, timings: readTimings(timingsIn) })
-    const estimate = selection.basis === 'timings' ? `estimated ${(selection.load.estimatedMs / 1000).toFixed(1)} s by ${timingsIn}` : `no timings in ${timingsIn}: dealt round-robin`
-    out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(` · ${selection.load.units.length} of ${selection.scenarios} scenario runs · ${estimate}`))
-    for (const channel of selection.skipped) out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
-    if (selection.channels.length === 0) return 0
-    // Start only the systems the shard's channels need.
-    const needed = planRun(config, { channels: selection.channels.map((c) => c.channel), ...(options.tags ? { tags: options.tags } : {}) })
-    plan = { ...needed, channels: selection.channels }
-    channels = selection.channels
-  }
-  const settings = new Map(channels.map((c) => [c.channel, channelSettings(config, c.channel, options.parallel ? { parallel: options.parallel } : {})]))
-  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${channels.map((c) => c.channel).join(', ')} · ${describeWorkers([...settings.values()])}`))
+  const parallel = options.parallel ? { parallel: options.parallel } : {}
+  const settings = new Map(plan.channels.map((c) => [c.channel, channelSettings(config, c.channel, parallel)]))
+  const names = plan.channels.map((c) => c.channel)
+  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${names.join(', ')} · ${describeWorkers([...settings.values()])}`))
   // Found (or extracted, a few seconds) while the systems start.
   const browserChannels = [...settings.values()].filter((s) => s.browser).map((s) => s.channel)
-  const browser = browserChannels.length > 0 ? findChromium().then((choice): BrowserLookup => ({ choice }), (error: unknown): BrowserLookup => ({ error })) : undefined
+  const browser = browserChannels.length > 0 ? lookUpChromium() : undefined
 
   let systems: RunningSystems | undefined
   const guard = guardRun({ systems: () => systems, forksWorkers: [...settings.values()].some((s) => s.workers > 1) })
@@ -92,40 +80,17 @@ export async function run(options: RunOptions): Promise<number> {
     const chromium = await browser
     if (chromium && 'error' in chromium && !(chromium.error instanceof NoChromiumError)) throw chromium.error
     if (chromium) out(browserLine(chromium, browserChannels))
-
-    const env = {
-      ...process.env,
-      ...systems.env,
-      [runIdEnvName]: runId,
-      [runnerEnvName]: '1',
-      // Workers launch the Chromium found here, not look again (nor extract it twice).
-      ...(chromium && 'choice' in chromium ? { PARLANCE_CHROMIUM: chromium.choice.path } : {}),
-    }
+    const env = workerEnv(systems, runId, chromium)
     const library = await loadSupportCode({ root, support: config.support, features, env })
     const results: ChannelRun[] = []
-    for (const channel of channels) {
+    for (const channel of plan.channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
-      results.push(await watch.runChannel(channel, { root, library, settings: settings.get(channel.channel)!, reportsDir, allChannels: plan.allChannels, env }))
+      const channelOptions = { root, library, settings: settings.get(channel.channel)!, reportsDir: paths.reports, allChannels: plan.allChannels, env }
+      results.push(await watch.runChannel(channel, channelOptions))
     }
     if (guard.aborting) return await guard.abandon()
-    // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
-    const planned = channels.map((c) => c.channel)
-    const notRun = watch.channelsNotRun()
-    const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
-    const deaths = watch.deaths()
-    out(`\n${formatSummary(planned, results, domainSections(config.domains, planned), deaths)}`)
-    out(chalk.dim(`Reports   ${ran.map((channel) => resolve(reportsDir, channel)).join(', ')}`))
-    out(chalk.dim(`Timings   ${await recordTimings(reportsDir, ran, timingsIn)}`))
-    const failed = runFailed(results, deaths)
-    // A shard judges nothing alone: parlance merge runs the gate on all the shards' results.
-    if (options.shard) return failed ? 1 : 0
-    if (ran.length === 0) return 1
-    out(`\n${chalk.bold('Gate')}`)
-    const inputs = ran.map((channel) => resolve(reportsDir, channel, 'messages.ndjson'))
-    const domains = domainSections(config.domains, planned)
-    const gate = await runGate({ inputs, reportsDir, deaths, domains, ...(config.gate ? { config: config.gate } : {}) }, out)
-    return failed || gate === 1 ? 1 : 0
+    return await report({ config, names, results, watch, paths, judge: !options.shard }, out)
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.
     if (guard.aborting) return await guard.abandon()
@@ -137,6 +102,96 @@ export async function run(options: RunOptions): Promise<number> {
       guard.release()
     }
   }
+}
+
+interface ReportPaths {
+  /** Where this run writes its reports. */
+  reports: string
+  /** The timings file to balance shards by. */
+  timings: string
+}
+
+function reportPaths(options: RunOptions, config: ParlanceConfig, root: string): ReportPaths {
+  const configReports = resolve(root, config.reports ?? 'reports')
+  const shardReports = options.shard && resolve(configReports, shardFolder(options.shard))
+  return {
+    reports: options.reports ? resolve(options.cwd, options.reports) : (shardReports ?? configReports),
+    timings: options.timings ? resolve(options.cwd, options.timings) : timingsFile(configReports),
+  }
+}
+
+// The channels to run and the systems they need; with --shard, only the shard's share (undefined: nothing to run).
+async function planThisRun(
+  options: RunOptions,
+  config: ParlanceConfig,
+  root: string,
+  timingsIn: string,
+  out: (line: string) => void,
+): Promise<RunPlan | undefined> {
+  const filters = { ...(options.channels ? { channels: options.channels } : {}), ...(options.tags ? { tags: options.tags } : {}) }
+  const plan = planRun(config, filters)
+  if (!options.shard) return plan
+  const { shard } = options
+  const selection = await selectShard(plan.channels, shard, { root, env: process.env, timings: readTimings(timingsIn) })
+  const estimate =
+    selection.basis === 'timings'
+      ? `estimated ${(selection.load.estimatedMs / 1000).toFixed(1)} s by ${timingsIn}`
+      : `no timings in ${timingsIn}: dealt round-robin`
+  const share = `${selection.load.units.length} of ${selection.scenarios} scenario runs`
+  out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(` · ${share} · ${estimate}`))
+  for (const channel of selection.skipped) out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
+  if (selection.channels.length === 0) return undefined
+  // Start only the systems the shard's channels need.
+  const needed = planRun(config, { ...filters, channels: selection.channels.map((c) => c.channel) })
+  return { ...needed, channels: selection.channels }
+}
+
+// The workers' environment: the systems' addresses, the run's id, and the Chromium found here (not looked for again).
+function workerEnv(systems: RunningSystems, runId: string, chromium: BrowserLookup | undefined): Record<string, string | undefined> {
+  return {
+    ...process.env,
+    ...systems.env,
+    [runIdEnvName]: runId,
+    [runnerEnvName]: '1',
+    ...(chromium && 'choice' in chromium ? { PARLANCE_CHROMIUM: chromium.choice.path } : {}),
+  }
+}
+
+interface RunResults {
+  config: ParlanceConfig
+  /** The planned channels, in order. */
+  names: string[]
+  results: ChannelRun[]
+  watch: SystemWatch
+  paths: ReportPaths
+  /** Run the gate: not for a shard, which parlance merge judges with the others. */
+  judge: boolean
+}
+
+// The summary, the reports and timings, then the gate: the run's exit code.
+async function report({ config, names, results, watch, paths, judge }: RunResults, out: (line: string) => void): Promise<number> {
+  // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
+  const notRun = watch.channelsNotRun()
+  const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
+  const deaths = watch.deaths()
+  const domains = domainSections(config.domains, names)
+  out(`\n${formatSummary(names, results, domains, deaths)}`)
+  out(chalk.dim(`Reports   ${ran.map((channel) => resolve(paths.reports, channel)).join(', ')}`))
+  out(chalk.dim(`Timings   ${await recordTimings(paths.reports, ran, paths.timings)}`))
+  const failed = runFailed(results, deaths)
+  if (!judge) return failed ? 1 : 0
+  if (ran.length === 0) return 1
+  out(`\n${chalk.bold('Gate')}`)
+  const inputs = ran.map((channel) => resolve(paths.reports, channel, 'messages.ndjson'))
+  const gate = await runGate({ inputs, reportsDir: paths.reports, deaths, domains, ...(config.gate ? { config: config.gate } : {}) }, out)
+  return failed || gate === 1 ? 1 : 0
+}
+
+function lookUpChromium(): Promise<BrowserLookup> {
+  return findChromium().then(
+    (choice): BrowserLookup => ({ choice }),
+    (error: unknown): BrowserLookup => ({ error }),
+  )
 }
 
 type BrowserLookup = { choice: ChromiumChoice } | { error: unknown }
