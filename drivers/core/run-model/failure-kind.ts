@@ -1,6 +1,6 @@
 import { AssertionFailedError } from '../errors/assertion-failed-error.ts'
 import { ConfigurationError } from '../errors/configuration-error.ts'
-import type { Outcome } from '../errors/outcome.ts'
+import { outcomeLabels, type Outcome } from '../errors/outcome.ts'
 import { StepTimedOutError } from '../errors/step-timed-out-error.ts'
 import { SystemCompromisedError } from '../errors/system-compromised-error.ts'
 
@@ -21,10 +21,10 @@ export type FailureKind = Extract<Outcome, 'assertion-failed' | 'system-compromi
  *   failureKindLabels['timed-out'] // 'timed out'
  */
 export const failureKindLabels: Readonly<Record<FailureKind, string>> = {
-  'assertion-failed': 'assertion failed',
-  'system-compromised': 'system compromised',
-  'configuration-error': 'configuration error',
-  'timed-out': 'timed out',
+  'assertion-failed': outcomeLabels['assertion-failed'],
+  'system-compromised': outcomeLabels['system-compromised'],
+  'configuration-error': outcomeLabels['configuration-error'],
+  'timed-out': outcomeLabels['timed-out'],
   error: 'error',
 }
 
