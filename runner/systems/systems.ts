@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-import { superviseProcess, type SupervisedProcess, type UnexpectedExit } from '../../drivers/core/process-supervisor.ts'
+import {
+  superviseProcess,
+  type ProcessSpec,
+  type ReadyInfo,
+  type SupervisedProcess,
+  type UnexpectedExit,
+} from '../../drivers/core/process-supervisor.ts'
 import type { ReadyCheck } from '../../drivers/core/wait-for-ready.ts'
 import { tempDirPlaceholder, type SystemConfig } from '../config/config.ts'
 import { startWaves } from './system-order.ts'
@@ -63,89 +69,162 @@ export async function startSystems(
   configs: Readonly<Record<string, SystemConfig>>,
   options: SystemsOptions,
 ): Promise<RunningSystems> {
-  const env: Record<string, string> = {}
-  const lines: string[] = []
-  const toStart: string[] = []
-  const missing: string[] = []
-  for (const name of names) {
-    const system = configs[name]!
-    const variables = Object.keys(system.env ?? {})
-    const unset = variables.filter((variable) => !options.env[variable])
-    if (options.remote || (variables.length > 0 && unset.length === 0)) {
-      missing.push(...unset.map((variable) => `${variable} (systems.${name}.env)`))
-      for (const variable of variables) env[variable] = options.env[variable] ?? ''
-      lines.push(`${name}: not started, ${variables.map((v) => `${v}=${withoutPassword(options.env[v] ?? '')}`).join(' ') || 'no address variables'}`)
-    } else {
-      toStart.push(name)
-    }
-  }
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      `--env remote starts no system, so their addresses must be set: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
-        `Set ${missing.length === 1 ? 'it' : 'them'} to the deployed system's address, e.g. export ${missing[0]!.split(' ')[0]}=https://staging.example.com`,
-    )
-  }
+  const elsewhere = names.filter((name) => runsElsewhere(configs[name]!, options))
+  const toStart = names.filter((name) => !elsewhere.includes(name))
+  checkAddressesSet(elsewhere, configs, options.env)
   for (const name of toStart) checkStartedAfter(name, configs, toStart, options.env)
+  const launch = launchOf(elsewhere, configs, options)
+  for (const wave of startWaves(toStart, configs)) await startWave(launch, wave)
+  return {
+    env: launch.env,
+    lines: launch.lines,
+    pids: launch.waves.flat().flatMap((supervised) => (supervised.pid === undefined ? [] : [supervised.pid])),
+    onUnexpectedExit: (listener) => listenForExits(launch, listener),
+    stop: () => stopLaunched(launch),
+  }
+}
 
-  const waves: SupervisedProcess[][] = []
-  const tempDirs: string[] = []
-  const exits: UnexpectedExit[] = []
-  const exitListeners = new Set<(exit: UnexpectedExit) => void>()
-  const stop = async (): Promise<void> => {
-    // Dependents first: a system may still be talking to the ones it started after.
-    for (const wave of [...waves].reverse()) await Promise.allSettled(wave.map((supervised) => supervised.stop()))
-    for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+/**
+ * The systems of one run as they start: what the tests are told (`env`,
+ * `lines`), the addresses of the systems ready so far, and what it takes to
+ * stop them and to hear of their exits.
+ */
+interface Launch {
+  configs: Readonly<Record<string, SystemConfig>>
+  options: SystemsOptions
+  env: Record<string, string>
+  lines: string[]
+  addresses: Record<string, string>
+  waves: SupervisedProcess[][]
+  tempDirs: string[]
+  exits: UnexpectedExit[]
+  exitListeners: Set<(exit: UnexpectedExit) => void>
+}
+
+interface ReadySystem {
+  name: string
+  ready: ReadyInfo
+  took: string
+}
+
+// Remote, or every address variable already set: the system runs elsewhere and its variables say where.
+function runsElsewhere(system: SystemConfig, options: SystemsOptions): boolean {
+  const variables = Object.keys(system.env ?? {})
+  return options.remote || (variables.length > 0 && unsetVariables(system, options.env).length === 0)
+}
+
+function unsetVariables(system: SystemConfig, env: SystemsOptions['env']): string[] {
+  return Object.keys(system.env ?? {}).filter((variable) => !env[variable])
+}
+
+function checkAddressesSet(
+  elsewhere: readonly string[],
+  configs: Readonly<Record<string, SystemConfig>>,
+  env: SystemsOptions['env'],
+): void {
+  const missing = elsewhere.flatMap((name) =>
+    unsetVariables(configs[name]!, env).map((variable) => `${variable} (systems.${name}.env)`),
+  )
+  if (missing.length === 0) return
+  const one = missing.length === 1
+  throw new ConfigurationError(
+    `--env remote starts no system, so their addresses must be set: ${missing.join(', ')} ${one ? 'is' : 'are'} ` +
+      `not set. Set ${one ? 'it' : 'them'} to the deployed system's address, ` +
+      `e.g. export ${missing[0]!.split(' ')[0]}=https://staging.example.com`,
+  )
+}
+
+// Nothing started yet: only the systems running elsewhere, with the addresses their variables give.
+function launchOf(
+  elsewhere: readonly string[],
+  configs: Readonly<Record<string, SystemConfig>>,
+  options: SystemsOptions,
+): Launch {
+  const launch: Launch = {
+    configs,
+    options,
+    env: {},
+    lines: [],
+    addresses: {},
+    waves: [],
+    tempDirs: [],
+    exits: [],
+    exitListeners: new Set(),
   }
-  const addresses: Record<string, string> = {}
-  for (const wave of startWaves(toStart, configs)) {
-    const processes: SupervisedProcess[] = []
-    waves.push(processes)
-    const outcomes = await Promise.allSettled(
-      wave.map(async (name) => {
-        const system = configs[name]!
-        const began = Date.now()
-        const supervised = superviseProcess({
-          name,
-          command: system.command,
-          ...(system.args ? { args: withTempDir(name, system.args.map((arg) => fillAddressesOf(arg, addresses)), tempDirs) } : {}),
-          cwd: resolve(options.root, system.cwd ?? '.'),
-          ...(system.processEnv ? { env: mapValues(system.processEnv, (value) => fillAddressesOf(value, addresses)) } : {}),
-          ready: readyCheck(system.ready),
-          readyTimeoutMs: system.readyTimeoutMs ?? 30_000,
-          ...(system.stopTimeoutMs ? { stopTimeoutMs: system.stopTimeoutMs } : {}),
-        })
-        processes.push(supervised)
-        supervised.onUnexpectedExit((exit) => {
-          exits.push(exit)
-          for (const listener of [...exitListeners]) listener(exit)
-        })
-        // If it does not get ready, the supervisor's error says why, with the last lines of its output.
-        const ready = await supervised.start()
-        return { name, ready, took: seconds(Date.now() - began) }
-      }),
-    )
-    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
-    if (failures.length > 0) {
-      await stop()
-      throw failures[0]
-    }
-    // Lines and variables in declared order, whichever got ready first.
-    for (const { name, ready, took } of outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []))) {
-      const system = configs[name]!
-      const address = ready.address ?? ''
-      const groups = { ...Object.fromEntries(logPatterns(system.ready).flatMap(namedGroups).map((group) => [group, ''])), ...ready.groups }
-      for (const [variable, template] of Object.entries(system.env ?? {})) env[variable] = fillEnvTemplate(template, { address, groups, addresses })
-      addresses[name] = address
-      lines.push(`${name}: started${address ? ` at ${address}` : ''} (pid ${ready.pid}, ${took})`)
-    }
+  for (const name of elsewhere) {
+    const variables = Object.keys(configs[name]!.env ?? {})
+    for (const variable of variables) launch.env[variable] = options.env[variable] ?? ''
+    const shown = variables.map((variable) => `${variable}=${withoutPassword(options.env[variable] ?? '')}`)
+    launch.lines.push(`${name}: not started, ${shown.join(' ') || 'no address variables'}`)
   }
-  const pids = waves.flat().flatMap((supervised) => (supervised.pid === undefined ? [] : [supervised.pid]))
-  const onUnexpectedExit = (listener: (exit: UnexpectedExit) => void): (() => void) => {
-    exitListeners.add(listener)
-    for (const exit of exits) listener(exit)
-    return () => exitListeners.delete(listener)
+  return launch
+}
+
+// Starts one wave's systems side by side; if one cannot start, stops every system started so far.
+async function startWave(launch: Launch, wave: readonly string[]): Promise<void> {
+  const processes: SupervisedProcess[] = []
+  launch.waves.push(processes)
+  const outcomes = await Promise.allSettled(wave.map((name) => startSystem(launch, name, processes)))
+  const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
+  if (failures.length > 0) {
+    await stopLaunched(launch)
+    throw failures[0]
   }
-  return { env, lines, pids, onUnexpectedExit, stop }
+  // Lines and variables in declared order, whichever got ready first.
+  for (const outcome of outcomes) if (outcome.status === 'fulfilled') recordReady(launch, outcome.value)
+}
+
+async function startSystem(launch: Launch, name: string, processes: SupervisedProcess[]): Promise<ReadySystem> {
+  const began = Date.now()
+  const supervised = superviseProcess(processSpec(launch, name))
+  processes.push(supervised)
+  supervised.onUnexpectedExit((exit) => {
+    launch.exits.push(exit)
+    for (const listener of [...launch.exitListeners]) listener(exit)
+  })
+  // If it does not get ready, the supervisor's error says why, with the last lines of its output.
+  const ready = await supervised.start()
+  return { name, ready, took: seconds(Date.now() - began) }
+}
+
+// Its `{address:NAME}` placeholders filled with the addresses of the systems of earlier waves.
+function processSpec(launch: Launch, name: string): ProcessSpec {
+  const system = launch.configs[name]!
+  const fill = (text: string): string => fillAddressesOf(text, launch.addresses)
+  return {
+    name,
+    command: system.command,
+    ...(system.args ? { args: withTempDir(name, system.args.map(fill), launch.tempDirs) } : {}),
+    cwd: resolve(launch.options.root, system.cwd ?? '.'),
+    ...(system.processEnv ? { env: mapValues(system.processEnv, fill) } : {}),
+    ready: readyCheck(system.ready),
+    readyTimeoutMs: system.readyTimeoutMs ?? 30_000,
+    ...(system.stopTimeoutMs ? { stopTimeoutMs: system.stopTimeoutMs } : {}),
+  }
+}
+
+function recordReady(launch: Launch, { name, ready, took }: ReadySystem): void {
+  const system = launch.configs[name]!
+  const address = ready.address ?? ''
+  const named = logPatterns(system.ready).flatMap(namedGroups)
+  const groups = { ...Object.fromEntries(named.map((group) => [group, ''])), ...ready.groups }
+  for (const [variable, template] of Object.entries(system.env ?? {})) {
+    launch.env[variable] = fillEnvTemplate(template, { address, groups, addresses: launch.addresses })
+  }
+  launch.addresses[name] = address
+  launch.lines.push(`${name}: started${address ? ` at ${address}` : ''} (pid ${ready.pid}, ${took})`)
+}
+
+function listenForExits(launch: Launch, listener: (exit: UnexpectedExit) => void): () => void {
+  launch.exitListeners.add(listener)
+  for (const exit of launch.exits) listener(exit)
+  return () => launch.exitListeners.delete(listener)
+}
+
+async function stopLaunched(launch: Launch): Promise<void> {
+  // Dependents first: a system may still be talking to the ones it started after.
+  for (const wave of [...launch.waves].reverse()) await Promise.allSettled(wave.map((supervised) => supervised.stop()))
+  for (const dir of launch.tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 // A system started here cannot be handed the address of one running elsewhere: that address is only in its variables.
