@@ -1,4 +1,4 @@
-import type { DataTable, DocString, Examples, Scenario, Step, TableRow } from '@cucumber/messages'
+import type { Background, DocString, Location, Rule, Scenario, Step, TableRow } from '@cucumber/messages'
 import type { ParsedFeature } from './parse-feature.ts'
 
 /**
@@ -28,63 +28,83 @@ export interface TextSegment {
 export function textSegments(parsed: ParsedFeature): TextSegment[] {
   const feature = parsed.document?.feature
   if (!feature) return []
-  const segments: TextSegment[] = []
-  const name = (text: string, line: number, column: number): void => {
-    if (text.trim() === '') return
-    // Gherkin gives the keyword's column; the name starts after "Keyword: ".
-    const found = parsed.lines[line - 1]?.indexOf(text, column - 1) ?? -1
-    segments.push({ kind: 'name', text, line, column: found >= 0 ? found + 1 : column })
-  }
-  const steps = (list: readonly Step[]): void => {
-    for (const step of list) {
-      segments.push({ kind: 'step', text: step.text, line: step.location.line, column: (step.location.column ?? 1) + step.keyword.length })
-      if (step.dataTable) table(step.dataTable)
-      if (step.docString) doc(step.docString)
-    }
-  }
-  const table = (dataTable: Pick<DataTable, 'rows'>, header?: TableRow): void => {
-    const rows = header ? [header, ...dataTable.rows] : dataTable.rows
-    rows.forEach((row, i) => {
-      for (const cell of row.cells) {
-        if (cell.value === '') continue
-        segments.push({ kind: i === 0 ? 'header' : 'cell', text: cell.value, line: cell.location.line, column: cell.location.column ?? 1 })
-      }
-    })
-  }
-  const doc = (docString: DocString): void => {
-    docString.content.split('\n').forEach((text, i) => {
-      const line = docString.location.line + 1 + i
-      const found = text === '' ? -1 : (parsed.lines[line - 1]?.indexOf(text) ?? -1)
-      if (text.trim() !== '') segments.push({ kind: 'doc', text, line, column: found >= 0 ? found + 1 : 1 })
-    })
-  }
-  const examples = (list: readonly Examples[]): void => {
-    for (const each of list) {
-      name(each.name, each.location.line, each.location.column ?? 1)
-      if (each.tableHeader) table({ rows: each.tableBody }, each.tableHeader)
-    }
-  }
-  const scenario = (node: Scenario): void => {
-    name(node.name, node.location.line, node.location.column ?? 1)
-    steps(node.steps)
-    examples(node.examples)
-  }
-  name(feature.name, feature.location.line, feature.location.column ?? 1)
-  for (const child of feature.children) {
-    if (child.background) {
-      name(child.background.name, child.background.location.line, child.background.location.column ?? 1)
-      steps(child.background.steps)
-    }
-    if (child.scenario) scenario(child.scenario)
-    if (child.rule) {
-      name(child.rule.name, child.rule.location.line, child.rule.location.column ?? 1)
-      for (const ruleChild of child.rule.children) {
-        if (ruleChild.background) steps(ruleChild.background.steps)
-        if (ruleChild.scenario) scenario(ruleChild.scenario)
-      }
-    }
-  }
-  return segments
+  const { lines } = parsed
+  return [
+    ...nameSegments(feature, lines),
+    ...feature.children.flatMap((child) => [
+      ...(child.background ? backgroundSegments(child.background, lines) : []),
+      ...(child.scenario ? scenarioSegments(child.scenario, lines) : []),
+      ...(child.rule ? ruleSegments(child.rule, lines) : []),
+    ]),
+  ]
+}
+
+function ruleSegments(rule: Rule, lines: readonly string[]): TextSegment[] {
+  return [
+    ...nameSegments(rule, lines),
+    ...rule.children.flatMap((child) => [
+      ...(child.background ? stepSegments(child.background.steps, lines) : []),
+      ...(child.scenario ? scenarioSegments(child.scenario, lines) : []),
+    ]),
+  ]
+}
+
+function backgroundSegments(background: Background, lines: readonly string[]): TextSegment[] {
+  return [...nameSegments(background, lines), ...stepSegments(background.steps, lines)]
+}
+
+function scenarioSegments(scenario: Scenario, lines: readonly string[]): TextSegment[] {
+  return [
+    ...nameSegments(scenario, lines),
+    ...stepSegments(scenario.steps, lines),
+    ...scenario.examples.flatMap((examples) => [
+      ...nameSegments(examples, lines),
+      ...(examples.tableHeader ? tableSegments([examples.tableHeader, ...examples.tableBody]) : []),
+    ]),
+  ]
+}
+
+// A name, if it is not blank.
+function nameSegments(node: { name: string; location: Location }, lines: readonly string[]): TextSegment[] {
+  const { name, location } = node
+  if (name.trim() === '') return []
+  const column = location.column ?? 1
+  // Gherkin gives the keyword's column; the name starts after "Keyword: ".
+  const found = lines[location.line - 1]?.indexOf(name, column - 1) ?? -1
+  return [{ kind: 'name', text: name, line: location.line, column: found >= 0 ? found + 1 : column }]
+}
+
+function stepSegments(steps: readonly Step[], lines: readonly string[]): TextSegment[] {
+  return steps.flatMap((step): TextSegment[] => {
+    const column = (step.location.column ?? 1) + step.keyword.length
+    return [
+      { kind: 'step', text: step.text, line: step.location.line, column },
+      ...(step.dataTable ? tableSegments(step.dataTable.rows) : []),
+      ...(step.docString ? docSegments(step.docString, lines) : []),
+    ]
+  })
+}
+
+// The cells that are not empty; those of the first row are the names of the columns.
+function tableSegments(rows: readonly TableRow[]): TextSegment[] {
+  return rows.flatMap((row, i) =>
+    row.cells
+      .filter((cell) => cell.value !== '')
+      .map((cell): TextSegment => {
+        const column = cell.location.column ?? 1
+        return { kind: i === 0 ? 'header' : 'cell', text: cell.value, line: cell.location.line, column }
+      }),
+  )
+}
+
+// The lines that are not blank, each where it starts in the file.
+function docSegments(docString: DocString, lines: readonly string[]): TextSegment[] {
+  return docString.content.split('\n').flatMap((text, i): TextSegment[] => {
+    if (text.trim() === '') return []
+    const line = docString.location.line + 1 + i
+    const found = lines[line - 1]?.indexOf(text) ?? -1
+    return [{ kind: 'doc', text, line, column: found >= 0 ? found + 1 : 1 }]
+  })
 }
 
 /**
