@@ -13,8 +13,9 @@ const repo = fileURLToPath(new URL('../../', import.meta.url))
  * and its reports/ are its own. `remove()` deletes it.
  *
  * @example
+ *   declare function runParlance(args: string[], cwd: string): Promise<{ code: number | null }>
  *   const project = copyFixtureProject()
- *   await run(['run', '--shard', '1/2'], project.dir)
+ *   await runParlance(['run', '--shard', '1/2'], project.dir)
  *   project.remove()
  */
 export function copyFixtureProject(): { dir: string; remove: () => void } {

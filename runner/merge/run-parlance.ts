@@ -16,7 +16,7 @@ const nodeArgs = (args: string[]): string[] =>
  * without the CI's shard variables unless `env` sets them.
  *
  * @example
- *   const { code, stdout } = await runParlance(['run', '--shard', '1/2'], project.dir)
+ *   const { code, stdout } = await runParlance(['run', '--shard', '1/2'], '/tmp/parlance-fixture-x1')
  */
 export function runParlance(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const environment: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI_NODE_INDEX: undefined, CI_NODE_TOTAL: undefined, ...env }

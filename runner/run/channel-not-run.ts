@@ -13,6 +13,7 @@ import { channelReportFiles } from './reports.ts'
  * earlier run are removed, so that no one judges them as this run's.
  *
  * @example
+ *   declare const plan: ChannelPlan, options: ChannelRunOptions
  *   const result = await channelNotRun(plan, options, 'it needs settlement, which was killed by SIGKILL during the ui channel')
  *   result.scenarios[0]?.status // 'not-run'
  */

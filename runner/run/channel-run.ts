@@ -16,8 +16,11 @@ const registerFile = fileURLToPath(new URL('../register.mjs', import.meta.url))
  * Everything one channel's cucumber run needs besides its plan.
  *
  * @example
- *   const options: ChannelRunOptions = { root, library, settings: channelSettings(config, 'api'), reportsDir, allChannels: ['api', 'ui'],
- *     env: { ...process.env, PARLANCE_RUN_ID: 'r7k2', SETTLEMENT_URL: url } }
+ *   declare const library: ISupportCodeLibrary, settings: ChannelSettings
+ *   const options: ChannelRunOptions = {
+ *     root: '/work/shop', library, settings, reportsDir: '/work/shop/reports', allChannels: ['api', 'ui'],
+ *     env: { ...process.env, PARLANCE_RUN_ID: 'r7k2', SETTLEMENT_URL: 'http://127.0.0.1:4100' },
+ *   }
  */
 export interface ChannelRunOptions {
   /** The project root: feature paths are relative to it. */
@@ -38,7 +41,7 @@ export interface ChannelRunOptions {
  * once per process anyway. Worker processes import it again from the same paths.
  *
  * @example
- *   const library = await loadSupportCode({ root, support: ['specs/support/**\/*.ts'], features: ['specs'], env })
+ *   const library = await loadSupportCode({ root: '/work/shop', support: ['specs/support/**\/*.ts'], features: ['specs'], env: process.env })
  */
 export async function loadSupportCode(options: { root: string; support: string[]; features: string[]; env: Record<string, string | undefined> }): Promise<ISupportCodeLibrary> {
   const { loadConfiguration, loadSupport } = await import('@cucumber/cucumber/api')
@@ -58,7 +61,8 @@ export async function loadSupportCode(options: { root: string; support: string[]
  * model the gate judges.
  *
  * @example
- *   const result = await runChannel(plan.channels[0]!, { root, library, settings, reportsDir, allChannels, env })
+ *   declare const channel: ChannelPlan, options: ChannelRunOptions
+ *   const result = await runChannel(channel, options)
  *   result.scenarios[0]?.status // 'passed'
  */
 export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
@@ -101,6 +105,8 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
  * or failing the run outside any scenario.
  *
  * @example
+ *   declare const envelopes: Envelope[]
+ *   const options = { reportsDir: 'reports', allChannels: ['api', 'ui'] }
  *   readChannel('api', envelopes, options, { success: false, stopped: 'cucumber stopped: worker exited' }).problems
  *   // ['cucumber stopped: worker exited']
  */

@@ -21,7 +21,8 @@ export interface ChannelSettings {
  * drives a page on a busy machine waits on two processes, not one.
  *
  * @example
- *   channelSettings(config, 'ui').stepTimeoutMs // 60000
+ *   declare const config: ParlanceConfig
+ *   channelSettings(config, 'ui').stepTimeoutMs // 60000 unless channels.ui.stepTimeout says otherwise
  */
 export const defaultBrowserStepTimeoutMs = 60_000
 
@@ -33,6 +34,7 @@ export const defaultBrowserStepTimeoutMs = 60_000
  * burners (73 s to 92 s), and stay green.
  *
  * @example
+ *   declare const config: ParlanceConfig
  *   channelSettings(config, 'api', { cores: 2 }) // { channel: 'api', workers: 2, stepTimeoutMs: 30000, browser: false }
  *   channelSettings(config, 'ui', { parallel: 4 }).workers // 4
  */
@@ -49,6 +51,9 @@ export function channelSettings(config: ParlanceConfig, channel: string, options
  * The workers of each channel, for the run's header: `api 2 · ui 1`.
  *
  * @example
+ *   const api: ChannelSettings = { channel: 'api', workers: 2, stepTimeoutMs: 30_000, browser: false }
+ *   const ui: ChannelSettings = { channel: 'ui', workers: 1, stepTimeoutMs: 60_000, browser: true }
+ *   const stream: ChannelSettings = { ...api, channel: 'stream' }
  *   describeWorkers([api, stream]) // '2 workers per channel'
  *   describeWorkers([api, ui]) // 'workers: api 2 · ui 1'
  */

@@ -8,7 +8,8 @@ import { descendantPids, signal, terminateDescendants } from '../command/process
  * the abort owns the exit: the run calls `abandon()` and starts nothing more.
  *
  * @example
- *   if (guard.aborting) return await guard.abandon()
+ *   declare const guard: RunGuard
+ *   if (guard.aborting) await guard.abandon()
  *   guard.release() // after a normal end
  */
 export interface RunGuard {
@@ -23,8 +24,13 @@ export interface RunGuard {
  * then exits with the signal's code.
  *
  * @example
- *   const guard = guardRun({ systems: () => running, forksWorkers: parallel > 1 })
- *   try { … } finally { if (!guard.aborting) guard.release() }
+ *   declare const running: { pids: number[]; stop(): Promise<void> }
+ *   const guard = guardRun({ systems: () => running, forksWorkers: true })
+ *   try {
+ *     // run the channels
+ *   } finally {
+ *     if (!guard.aborting) guard.release()
+ *   }
  */
 export function guardRun(options: { systems: () => { pids: number[]; stop(): Promise<void> } | undefined; forksWorkers: boolean }): RunGuard {
   let parked = (): void => {}

@@ -23,6 +23,7 @@ export interface ChannelPlan {
  * What a `parlance run` will do, before it does anything.
  *
  * @example
+ *   declare const config: ParlanceConfig
  *   const plan = planRun(config, { channels: ['api'] })
  *   plan.systems // ['engine']: started once, shared by every channel
  */
@@ -38,6 +39,7 @@ export interface RunPlan {
  * Plans the channels to run (`chosen`, or all of them) and the systems they need.
  *
  * @example
+ *   declare const config: ParlanceConfig
  *   planRun(config, { channels: ['ui'], tags: '@smoke' }).channels[0]?.tags
  *   // '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)'
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
  *
  * @example
  *   channelReportFormats['junit.xml'] // 'junit'
- *   readFileSync(join(reportsDir, 'ui', 'messages.ndjson'), 'utf8')
+ *   join('reports', 'ui', 'messages.ndjson') // one of them
  */
 export const channelReportFormats = {
   'messages.ndjson': 'message',

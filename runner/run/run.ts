@@ -51,7 +51,7 @@ export interface RunOptions {
  *
  * @example
  *   process.exitCode = await run({ cwd: process.cwd(), env: 'local' })
- *   await run({ cwd, channels: ['api', 'ui'], parallel: 4, env: 'remote' }) // tests what SETTLEMENT_URL points at
+ *   await run({ cwd: '/work/shop', channels: ['api', 'ui'], parallel: 4, env: 'remote' }) // tests what SETTLEMENT_URL points at
  */
 export async function run(options: RunOptions): Promise<number> {
   const { config, root } = await loadConfig(options.config, options.cwd)

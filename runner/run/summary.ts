@@ -27,7 +27,8 @@ const failing = failedCells({ allowFlaky: false })
  * or a system it started died.
  *
  * @example
- *   process.exitCode = runFailed(runs, watch.deaths()) ? 1 : 0
+ *   declare const runs: ChannelRun[], deaths: SystemDeath[]
+ *   process.exitCode = runFailed(runs, deaths) ? 1 : 0
  *   runFailed([]) // false
  */
 export function runFailed(runs: readonly ChannelRun[], deaths: readonly SystemDeath[] = []): boolean {
@@ -42,9 +43,10 @@ export function runFailed(runs: readonly ChannelRun[], deaths: readonly SystemDe
  * per channel and the verdict with a count of each cell.
  *
  * @example
+ *   declare const runs: ChannelRun[], sections: SummarySection[], deaths: SystemDeath[]
  *   process.stdout.write(formatSummary(['api', 'ui'], runs))
  *   //   Paying by card     passed  n/a
- *   formatSummary(['api', 'http'], runs, domainSections(config.domains, ['api', 'http']), watch.deaths()) // a table per domain
+ *   formatSummary(['api', 'http'], runs, sections, deaths) // a table per domain
  */
 export function formatSummary(
   channels: readonly string[],
