@@ -7,7 +7,9 @@ import type { ParlanceDriver } from './parlance-driver.ts'
  * line only, so there is one, `cli`.
  *
  * @example
- *   const driver = parlanceChannels.create(world.driverContext) // a CliParlanceDriver when ctx.channel is 'cli'
+ *   import type { DriverContext } from '../core/driver-context.ts'
+ *   declare const ctx: DriverContext
+ *   const driver = parlanceChannels.create(ctx) // a CliParlanceDriver when ctx.channel is 'cli'
  *   parlanceChannels.names // ['cli']
  */
 export const parlanceChannels = defineChannels<ParlanceDriver>('parlance', {

@@ -20,7 +20,7 @@ import { stateDirName, writeProject } from './write-project.ts'
  * killed: a cold start is about a second, two channels on two workers about three.
  *
  * @example
- *   const exit = await runParlanceCli(args, { cwd, env, timeoutMs: cliRunTimeoutMs })
+ *   const exit = await runParlanceCli(['run'], { cwd: '/tmp/parlance-project-x1', env: process.env, timeoutMs: cliRunTimeoutMs })
  *   exit.timedOut // true if it was killed after 30 s
  */
 export const cliRunTimeoutMs = 30_000
@@ -33,6 +33,7 @@ export const cliRunTimeoutMs = 30_000
  * run printed to a failed scenario.
  *
  * @example
+ *   declare const ctx: DriverContext, project: ProjectModel
  *   const driver = new CliParlanceDriver(ctx)
  *   const run = await driver.runSuite(project, { workers: 2, againstDeployed: false }) // run.exitCode === 0
  */

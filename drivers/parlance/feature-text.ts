@@ -7,6 +7,7 @@ type Keyword = 'Given' | 'When' | 'Then'
  * steps in the generated project's own words, `@channel:NAME` where narrowed.
  *
  * @example
+ *   import { Money } from '../core/values/index.ts'
  *   featureText([{ name: 'Alice is paid', steps: [{ action: 'is paid', customer: 'Alice', amount: Money.pounds(5) }] }])
  *   // 'Feature: The ledger\n\n  Scenario: Alice is paid\n    When Alice is paid £5.00\n'
  */

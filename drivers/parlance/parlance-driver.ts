@@ -5,6 +5,7 @@ import type { SuiteRun } from './suite-run.ts'
  * How a project's acceptance suite is run.
  *
  * @example
+ *   declare const driver: ParlanceDriver, project: ProjectModel
  *   const options: SuiteRunOptions = { workers: 2, againstDeployed: false }
  *   await driver.runSuite(project, options)
  */
@@ -19,6 +20,7 @@ export interface SuiteRunOptions {
  * What the generated project's system recorded about itself.
  *
  * @example
+ *   declare const driver: ParlanceDriver
  *   const record = await driver.systemRecord()
  *   record.customers // ['alice-r7k2-x9q2bz', 'alice-r7k2-m3p8cq']
  */
@@ -36,7 +38,7 @@ export interface SystemRecord {
  * runs its acceptance suite and observes what happened. One per scenario.
  *
  * @example
- *   const driver = parlanceChannels.create(ctx) // ctx.channel === 'cli'
+ *   declare const driver: ParlanceDriver, project: ProjectModel
  *   const run = await driver.runSuite(project, { workers: 1, againstDeployed: false })
  */
 export interface ParlanceDriver {

@@ -58,6 +58,8 @@ export interface ChannelLimit {
  * glue, a tiny long-lived system (the ledger) and its config.
  *
  * @example
+ *   import type { ParlanceDriver } from './parlance-driver.ts'
+ *   declare const driver: ParlanceDriver, scenario: ScenarioModel
  *   const project: ProjectModel = { channels: ['api', 'ui'], scenarios: [scenario], limits: [] }
  *   await driver.runSuite(project, { workers: 2, againstDeployed: false })
  */

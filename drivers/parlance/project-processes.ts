@@ -12,7 +12,8 @@ const defaultGraceMs = 3_000
  *
  * @example
  *   const processes = new ProjectProcesses('/tmp/parlance-project-x1', '/tmp/parlance-project-x1/state')
- *   processes.addRunner(ended.pid); await processes.leftovers() // []
+ *   processes.addRunner(4120) // a parlance run's pid
+ *   await processes.leftovers() // []
  */
 export class ProjectProcesses {
   private readonly runners: number[] = []
@@ -44,6 +45,7 @@ export class ProjectProcesses {
    * each described for a person; zombies do not count.
    *
    * @example
+   *   declare const processes: ProjectProcesses
    *   await processes.leftovers() // ['the system (pid 4188)', 'a process of the runner 4120 (its process group)']
    */
   async leftovers(): Promise<string[]> {

@@ -25,6 +25,7 @@ export function readReports(reportsDir: string, channels: readonly string[]): Sc
  * The scenarios of one channel's cucumber messages (NDJSON) that ran.
  *
  * @example
+ *   declare const ndjson: string // reports/ui/messages.ndjson
  *   readChannelMessages('ui', ndjson)
  *   // [{ scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable', notApplicable: { operation: 'askForRefund', reason: '…' }, aliases: {…} }]
  */

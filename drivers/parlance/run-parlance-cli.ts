@@ -7,7 +7,7 @@ import { registerGroup, unregisterGroup } from '../core/process-registry.ts'
  * The `parlance` command of this repository: the system under test of the parlance domain.
  *
  * @example
- *   spawn(process.execPath, [parlanceBin, 'run', '--parallel', '2'], { cwd: projectDir })
+ *   const command = [process.execPath, parlanceBin, 'run', '--parallel', '2']
  *   parlanceBin // '/work/parlance/runner/bin/parlance.mjs'
  */
 export const parlanceBin = fileURLToPath(new URL('../../runner/bin/parlance.mjs', import.meta.url))
@@ -20,7 +20,7 @@ const outputDrainMs = 1_000
  *
  * @example
  *   const ended: CliExit = { pid: 4120, code: 1, signal: null, timedOut: false, stdout: 'parlance run r7k2 …', stderr: '' }
- *   processes.addRunner(ended.pid) // its process group is checked for leftovers
+ *   ended.timedOut // false: it exited by itself
  */
 export interface CliExit {
   /** Its pid, also the id of its process group: whatever it forked stays in the group. */
@@ -39,7 +39,7 @@ export interface CliExit {
  * `timeoutMs` the whole group is killed; if this process exits first, so is the group.
  *
  * @example
- *   const ended = await runParlanceCli(['run', '--parallel', '2'], { cwd: projectDir, env, timeoutMs: 30_000 })
+ *   const ended = await runParlanceCli(['run', '--parallel', '2'], { cwd: '/tmp/parlance-project-x1', env: process.env, timeoutMs: 30_000 })
  *   ended.code // 0
  */
 export function runParlanceCli(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<CliExit> {

@@ -24,6 +24,7 @@ export interface ScenarioResult {
  * One cell of the printed scenario × channel table, as a person reads it.
  *
  * @example
+ *   declare const run: SuiteRun
  *   const cell: PrintedCell = { scenario: 'Alice asks for a refund', channel: 'ui', text: 'n/a' }
  *   run.printed.filter((c) => c.text === 'FAILED') // the failed cells, as printed
  */
@@ -39,6 +40,7 @@ export interface PrintedCell {
  *
  * @example
  *   const failure: SystemStartFailure = { system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'] }
+ *   declare const run: SuiteRun
  *   run.systemStartFailure?.lastLines.at(-1) // 'ledger: the ledger file is corrupt'
  */
 export interface SystemStartFailure {
@@ -52,6 +54,7 @@ export interface SystemStartFailure {
  *
  * @example
  *   const death: SystemDeathNotice = { system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' }
+ *   declare const run: SuiteRun
  *   run.systemDeaths.filter((d) => d.system === 'ledger').length // 1: said once
  */
 export interface SystemDeathNotice {
@@ -68,6 +71,8 @@ export interface SystemDeathNotice {
  * channel from the reports, the printed table and verdict, and how it exited.
  *
  * @example
+ *   import type { ParlanceDriver, ProjectModel } from './index.ts'
+ *   declare const driver: ParlanceDriver, project: ProjectModel
  *   const run = await driver.runSuite(project, { workers: 2, againstDeployed: false })
  *   run.results.filter((r) => r.outcome !== 'passed') // []
  */

@@ -17,8 +17,8 @@ const imports: Readonly<Record<string, string>> = {
  * Where a generated project keeps what its system and workers record.
  *
  * @example
- *   join(projectDir, stateDirName, 'system-starts.log') // one pid per start of the system
- *   join(projectDir, stateDirName, 'requests.log') // one line per request it received
+ *   join('/tmp/parlance-project-x1', stateDirName, 'system-starts.log') // one pid per start of the system
+ *   join('/tmp/parlance-project-x1', stateDirName, 'requests.log') // one line per request it received
  */
 export const stateDirName = 'state'
 
@@ -29,6 +29,8 @@ export const stateDirName = 'state'
  * channel cannot do, how the system fails or dies) and the feature file.
  *
  * @example
+ *   import type { ScenarioModel } from './project-model.ts'
+ *   declare const scenarios: ScenarioModel[]
  *   writeProject('/tmp/parlance-project-x1', { channels: ['api'], scenarios, limits: [] })
  *   // /tmp/parlance-project-x1/features/ledger.feature, …/support/ledger.ts, …/parlance.config.ts
  */
