@@ -9,13 +9,14 @@ const root = resolve(import.meta.dirname, '../..')
 const drifted = 'runner/doc-examples/fixtures/betting.ts'
 const good = 'runner/doc-examples/fixtures/stake.ts'
 const driftedLines = [
-  "runner/doc-examples/fixtures/betting.ts:33: Object literal may only specify known properties, and 'selection' does not exist in type 'Bet'.",
-  "runner/doc-examples/fixtures/betting.ts:34: No value exists in scope for the shorthand property 'punter'. Either declare one or provide an initializer.",
-  "runner/doc-examples/fixtures/betting.ts:47: Argument of type 'number' is not assignable to parameter of type 'string'.",
+  `${drifted}:33: Object literal may only specify known properties, and 'selection' does not exist in type 'Bet'.`,
+  `${drifted}:34: No value exists in scope for the shorthand property 'punter'. ` +
+    'Either declare one or provide an initializer.',
+  `${drifted}:47: Argument of type 'number' is not assignable to parameter of type 'string'.`,
 ]
 
 describe('checkExamples', () => {
-  it('reports each drifted line of an example at its line in the source file, skips blocks fenced as another language, and passes the rest', () => {
+  it('reports each drifted line at its source line, skips blocks fenced as another language, passes the rest', () => {
     const { checked, skipped, problems } = checkExamples(root, [drifted, good])
 
     expect({ checked, skipped }).toEqual({ checked: 6, skipped: 2 })
@@ -33,7 +34,8 @@ describe('renderCheck', () => {
         "drivers/core/duration-input.ts:31: Cannot find name 'ctx'.",
         '',
         '1 error on 1 line of doc examples (4 examples checked, 1 not TypeScript and skipped).',
-        'Fix the example to the real API; declare what it uses but does not make, e.g. `declare const punter: Punter`. See docs/getting-started.md.',
+        'Fix the example to the real API; declare what it uses but does not make, ' +
+          'e.g. `declare const punter: Punter`. See docs/getting-started.md.',
         '',
       ].join('\n'),
       exitCode: 1,
@@ -41,12 +43,16 @@ describe('renderCheck', () => {
   })
 
   it('prints one line of counts when every example compiles', () => {
-    expect(renderCheck({ checked: 2, skipped: 0, problems: [] })).toEqual({ stdout: 'doc examples: all 2 compile.\n', stderr: '', exitCode: 0 })
+    expect(renderCheck({ checked: 2, skipped: 0, problems: [] })).toEqual({
+      stdout: 'doc examples: all 2 compile.\n',
+      stderr: '',
+      exitCode: 0,
+    })
   })
 })
 
 describe('exampleFiles', () => {
-  it("narrows the repository's files to the folders, files and globs given, and leaves the checker's fixtures out unless named", () => {
+  it("narrows the files to the folders, files and globs given; the checker's fixtures only when named", () => {
     expect(exampleFiles(root, ['runner/doc-examples'], root)).not.toContain(drifted)
     expect(exampleFiles(root, ['runner/doc-examples/fixtures'], root)).toEqual([drifted, good])
     expect(exampleFiles(root, ['runner/doc-examples/*.ts'], root)).toContain('runner/doc-examples/check.ts')
@@ -56,8 +62,18 @@ describe('exampleFiles', () => {
 
 describe('check.ts', () => {
   it('prints each problem at its source line and exits 1', () => {
-    const check = () => execFileSync(process.execPath, ['--import', './runner/register.mjs', 'runner/doc-examples/check.ts', drifted], { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    const check = () =>
+      execFileSync(process.execPath, ['--import', './runner/register.mjs', 'runner/doc-examples/check.ts', drifted], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      })
 
-    expect(check).toThrow(expect.objectContaining({ status: 1, stderr: expect.stringContaining(`${driftedLines.join('\n')}\n\n3 errors on 3 lines`) }))
+    expect(check).toThrow(
+      expect.objectContaining({
+        status: 1,
+        stderr: expect.stringContaining(`${driftedLines.join('\n')}\n\n3 errors on 3 lines`),
+      }),
+    )
   })
 })

@@ -8,7 +8,11 @@ import { findExamples, isTypeScript, type DocExample } from './find-examples.ts'
  * One compile error in a doc example, at the source line the example came from.
  *
  * @example
- *   const problem: ExampleProblem = { file: 'dsl/core/cucumber/parlance-world.ts', line: 19, message: "Object literal may only specify known properties, and 'selection' does not exist in type 'PlaceBet'." }
+ *   const problem: ExampleProblem = {
+ *     file: 'dsl/core/cucumber/parlance-world.ts',
+ *     line: 19,
+ *     message: "Object literal may only specify known properties, and 'selection' does not exist in type 'PlaceBet'.",
+ *   }
  */
 export interface ExampleProblem {
   /** Relative to the repository root, with forward slashes. */
@@ -35,7 +39,8 @@ export interface ExampleCheck {
  * The line a problem prints as: `file:line: message`.
  *
  * @example
- *   formatProblem({ file: 'drivers/core/duration-input.ts', line: 31, message: "Cannot find name 'ctx'." }) // "drivers/core/duration-input.ts:31: Cannot find name 'ctx'."
+ *   formatProblem({ file: 'drivers/core/duration-input.ts', line: 31, message: "Cannot find name 'ctx'." })
+ *   // "drivers/core/duration-input.ts:31: Cannot find name 'ctx'."
  */
 export function formatProblem(problem: ExampleProblem): string {
   return `${problem.file}:${problem.line}: ${problem.message}`
@@ -47,7 +52,7 @@ export function formatProblem(problem: ExampleProblem): string {
  * `root`'s tsconfig.json, and maps each error back to the example's line.
  *
  * @example
- *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/duration-input.ts', 'drivers/core/eventually.ts'])
+ *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/eventually.ts'])
  *   problems.length === 0 // every example compiles
  */
 export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
@@ -69,7 +74,11 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
       modules.set(module.path, { module, example })
     }
   }
-  const program = ts.createProgram({ rootNames: [...declarationFiles, ...modules.keys()], options, host: withModules(host, modules) })
+  const program = ts.createProgram({
+    rootNames: [...declarationFiles, ...modules.keys()],
+    options,
+    host: withModules(host, modules),
+  })
   const problems: ExampleProblem[] = []
   for (const { module, example } of modules.values()) {
     const source = program.getSourceFile(module.path)!
@@ -83,7 +92,7 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
   return { checked: modules.size, skipped, problems }
 }
 
-/** The project's compiler options, and its own `.d.ts` files: they declare modules (an untyped package) for every file. */
+/** The project's compiler options, and its own `.d.ts` files: they declare modules (an untyped package) for all. */
 function readProject(root: string): { options: ts.CompilerOptions; declarationFiles: string[] } {
   const configPath = join(root, 'tsconfig.json')
   const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile)
@@ -100,7 +109,9 @@ function withModules(host: ts.CompilerHost, modules: Map<string, { module: Examp
     readFile: (path) => modules.get(path)?.module.text ?? host.readFile(path),
     getSourceFile: (path, language, onError, shouldCreate) => {
       const module = modules.get(path)?.module
-      return module ? ts.createSourceFile(path, module.text, language) : host.getSourceFile(path, language, onError, shouldCreate)
+      return module
+        ? ts.createSourceFile(path, module.text, language)
+        : host.getSourceFile(path, language, onError, shouldCreate)
     },
   }
 }
@@ -118,7 +129,17 @@ function parsingOnce(host: ts.CompilerHost, options: ts.CompilerOptions): ts.Com
     getSourceFile: (path, language, onError, shouldCreate) => {
       const kept = parsed.get(path)
       if (kept && sameParse(kept, language)) return kept
-      const source = host.getSourceFile(path, typeof language === 'object' ? language : { languageVersion: language, impliedNodeFormat: ts.getImpliedNodeFormatForFile(path as ts.Path, undefined, host, options) }, onError, shouldCreate)
+      const source = host.getSourceFile(
+        path,
+        typeof language === 'object'
+          ? language
+          : {
+              languageVersion: language,
+              impliedNodeFormat: ts.getImpliedNodeFormatForFile(path as ts.Path, undefined, host, options),
+            },
+        onError,
+        shouldCreate,
+      )
       if (source) parsed.set(path, source)
       return source
     },
@@ -127,16 +148,26 @@ function parsingOnce(host: ts.CompilerHost, options: ts.CompilerOptions): ts.Com
 
 function sameParse(kept: ts.SourceFile, language: ts.ScriptTarget | ts.CreateSourceFileOptions): boolean {
   const wanted = typeof language === 'object' ? language : { languageVersion: language }
-  return kept.languageVersion === wanted.languageVersion && kept.impliedNodeFormat === wanted.impliedNodeFormat && ts.isExternalModule(kept)
+  return (
+    kept.languageVersion === wanted.languageVersion &&
+    kept.impliedNodeFormat === wanted.impliedNodeFormat &&
+    ts.isExternalModule(kept)
+  )
 }
 
 /** A type-only name in the imports the checker wrote is no fault of the example. */
 const importedAsValue = new Set([1484, 1485])
 
-function problemAt(source: ts.SourceFile, module: ExampleModule, example: DocExample, diagnostic: ts.Diagnostic): ExampleProblem | undefined {
+function problemAt(
+  source: ts.SourceFile,
+  module: ExampleModule,
+  example: DocExample,
+  diagnostic: ts.Diagnostic,
+): ExampleProblem | undefined {
   if (diagnostic.category !== ts.DiagnosticCategory.Error) return undefined
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-  const moduleLine = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+  const moduleLine =
+    diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1
   const exampleLine = example.lines[moduleLine - module.firstExampleLine]
   if (exampleLine) return { file: example.file, line: exampleLine.line, message }
   if (moduleLine < module.firstExampleLine && importedAsValue.has(diagnostic.code)) return undefined

@@ -23,7 +23,11 @@ export const notCheckedUnlessNamed: readonly string[] = ['runner/doc-examples/fi
  *   exampleFiles('/work/parlance', []) // every .ts file of the repository
  */
 export function exampleFiles(root: string, patterns: readonly string[], cwd = process.cwd()): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', '*.ts', '*.mts', '*.cts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const listed = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', '*.ts', '*.mts', '*.cts'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  )
   const files = [...new Set(listed.split('\0'))].filter((file) => file !== '' && existsSync(join(root, file))).sort()
   const wanted = patterns.map((pattern) => relative(root, resolve(cwd, pattern)).split(sep).join('/'))
   const named = notCheckedUnlessNamed.filter((folder) => wanted.some((pattern) => `${pattern}/`.startsWith(folder)))

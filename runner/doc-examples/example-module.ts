@@ -9,7 +9,11 @@ import type { DocExample } from './find-examples.ts'
  * 1-based line of the module where the example starts.
  *
  * @example
- *   const module: ExampleModule = { path: '/repo/drivers/core/duration-input.ts.example-30.mts', text: "import { toMilliseconds } from './duration-input.ts'\ntoMilliseconds('2s', 'timeout')\nexport {}\n", firstExampleLine: 2 }
+ *   const module: ExampleModule = {
+ *     path: '/repo/drivers/core/duration-input.ts.example-30.mts',
+ *     text: "import { toMilliseconds } from './duration-input.ts'\ntoMilliseconds('2s', 'timeout')\nexport {}\n",
+ *     firstExampleLine: 2,
+ *   }
  */
 export interface ExampleModule {
   /** Beside the source file, so that the source file's relative imports hold as they are. It never exists on disk. */
@@ -38,12 +42,17 @@ export interface Binding {
  * the file exports, then what it imports. Worked out once per file.
  *
  * @example
- *   const source = ts.createSourceFile('/repo/maths.ts', "import { sum } from './sum.ts'\nexport const double = (n: number) => n * 2\n", ts.ScriptTarget.Latest)
- *   scopeOf('/repo/maths.ts', source) // [{ local: 'double', imported: 'double', from: './maths.ts' }, { local: 'sum', imported: 'sum', from: './sum.ts' }]
+ *   const text = "import { sum } from './sum.ts'\nexport const double = (n: number) => n * 2\n"
+ *   scopeOf('/repo/maths.ts', ts.createSourceFile('/repo/maths.ts', text, ts.ScriptTarget.Latest))
+ *   // [{ local: 'double', imported: 'double', from: './maths.ts' },
+ *   //  { local: 'sum', imported: 'sum', from: './sum.ts' }]
  */
 export function scopeOf(sourcePath: string, source: ts.SourceFile): Binding[] {
   const self = `./${basename(sourcePath)}`
-  return [...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })), ...importedBindings(source.statements)]
+  return [
+    ...exportedNames(sourcePath, source).map((name): Binding => ({ local: name, imported: name, from: self })),
+    ...importedBindings(source.statements),
+  ]
 }
 
 /**
@@ -53,8 +62,9 @@ export function scopeOf(sourcePath: string, source: ts.SourceFile): Binding[] {
  * so an example may use any name it declares.
  *
  * @example
- *   const example: DocExample = { file: 'maths.ts', line: 4, language: '', lines: [{ text: 'double(2) // 4', line: 5 }] }
- *   makeExampleModule('/repo/maths.ts', [{ local: 'double', imported: 'double', from: './maths.ts' }], example).text // "import { double } from './maths.ts'\ndouble(2) // 4\nexport {}\n"
+ *   const example: DocExample = { file: 'maths.ts', line: 4, language: '', lines: [{ text: 'double(2)', line: 5 }] }
+ *   makeExampleModule('/repo/maths.ts', [{ local: 'double', imported: 'double', from: './maths.ts' }], example).text
+ *   // "import { double } from './maths.ts'\ndouble(2)\nexport {}\n"
  */
 export function makeExampleModule(sourcePath: string, scope: readonly Binding[], example: DocExample): ExampleModule {
   const code = example.lines.map((line) => line.text).join('\n')
@@ -79,10 +89,14 @@ function importLines(bindings: readonly Binding[]): string[] {
   for (const [from, group] of bySpecifier) {
     const quoted = JSON.stringify(from)
     const named = group.filter((binding) => binding.imported !== '*' && binding.imported !== 'default')
-    for (const binding of group.filter((binding) => binding.imported === '*')) lines.push(`import * as ${binding.local} from ${quoted}`)
-    for (const binding of group.filter((binding) => binding.imported === 'default')) lines.push(`import ${binding.local} from ${quoted}`)
+    for (const binding of group.filter((binding) => binding.imported === '*'))
+      lines.push(`import * as ${binding.local} from ${quoted}`)
+    for (const binding of group.filter((binding) => binding.imported === 'default'))
+      lines.push(`import ${binding.local} from ${quoted}`)
     if (named.length > 0) {
-      const names = named.map((binding) => (binding.imported === binding.local ? binding.local : `${binding.imported} as ${binding.local}`))
+      const names = named.map((binding) =>
+        binding.imported === binding.local ? binding.local : `${binding.imported} as ${binding.local}`,
+      )
       lines.push(`import { ${names.join(', ')} } from ${quoted}`)
     }
   }
@@ -95,7 +109,10 @@ function exportedNames(path: string, source: ts.SourceFile, visited = new Set<st
   const names: string[] = []
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
-      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined
+      const from =
+        statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier.text
+          : undefined
       if (!statement.exportClause && from?.startsWith('.')) {
         const target = resolve(dirname(path), from)
         if (!visited.has(target) && existsSync(target)) {
@@ -117,14 +134,16 @@ function exportedNames(path: string, source: ts.SourceFile, visited = new Set<st
 function importedBindings(statements: readonly ts.Statement[]): Binding[] {
   const bindings: Binding[] = []
   for (const statement of statements) {
-    if (!ts.isImportDeclaration(statement) || !statement.importClause || !ts.isStringLiteral(statement.moduleSpecifier)) continue
+    if (!ts.isImportDeclaration(statement) || !statement.importClause || !ts.isStringLiteral(statement.moduleSpecifier))
+      continue
     const from = statement.moduleSpecifier.text
     const clause = statement.importClause
     if (clause.name) bindings.push({ local: clause.name.text, imported: 'default', from })
     const named = clause.namedBindings
     if (named && ts.isNamespaceImport(named)) bindings.push({ local: named.name.text, imported: '*', from })
     if (named && ts.isNamedImports(named)) {
-      for (const element of named.elements) bindings.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, from })
+      for (const element of named.elements)
+        bindings.push({ local: element.name.text, imported: (element.propertyName ?? element.name).text, from })
     }
   }
   return bindings
@@ -141,7 +160,8 @@ function topLevelNames(example: ts.SourceFile): Set<string> {
 }
 
 function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name))
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name))
   if (
     (ts.isFunctionDeclaration(statement) ||
       ts.isClassDeclaration(statement) ||
@@ -164,9 +184,15 @@ function bindingNames(name: ts.BindingName): string[] {
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  )
 }
 
 function hasDefaultModifier(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)
+  return (
+    ts.canHaveModifiers(statement) &&
+    (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)
+  )
 }

@@ -18,7 +18,8 @@ export interface ExampleLine {
  * TypeScript.
  *
  * @example
- *   const example: DocExample = { file: 'drivers/core/duration-input.ts', line: 30, language: 'ts', lines: [{ text: "toMilliseconds('2s', 'timeout')", line: 31 }] }
+ *   const lines = [{ text: "toMilliseconds('2s', 'timeout')", line: 31 }]
+ *   const example: DocExample = { file: 'drivers/core/duration-input.ts', line: 30, language: 'ts', lines }
  */
 export interface DocExample {
   /** Relative to the repository root, with forward slashes. */
@@ -51,8 +52,9 @@ export function isTypeScript(example: DocExample): boolean {
  * holding fences gives one example per fence and ignores the prose around them.
  *
  * @example
- *   const text = "/**\n * Doubles.\n *\n * @example\n *   double(2) // 4\n *\/\nexport const double = (n: number) => n * 2\n"
- *   findExamples('maths.ts', ts.createSourceFile('maths.ts', text, ts.ScriptTarget.Latest)) // [{ file: 'maths.ts', line: 4, language: '', lines: [{ text: 'double(2) // 4', line: 5 }] }]
+ *   const text = "/**\n * @example\n *   double(2) // 4\n *\/\nexport const double = (n: number) => n * 2"
+ *   findExamples('maths.ts', ts.createSourceFile('maths.ts', text, ts.ScriptTarget.Latest))
+ *   // [{ file: 'maths.ts', line: 2, language: '', lines: [{ text: 'double(2) // 4', line: 3 }] }]
  */
 export function findExamples(file: string, source: ts.SourceFile): DocExample[] {
   const text = source.text
@@ -60,7 +62,10 @@ export function findExamples(file: string, source: ts.SourceFile): DocExample[] 
   const examples: DocExample[] = []
   for (const comment of docComments(source)) {
     const firstLine = source.getLineAndCharacterOfPosition(comment.pos).line + 1
-    const lines = commentLines(text.slice(comment.pos, comment.end)).map((line, index) => ({ text: line, line: firstLine + index }))
+    const lines = commentLines(text.slice(comment.pos, comment.end)).map((line, index) => ({
+      text: line,
+      line: firstLine + index,
+    }))
     examples.push(...examplesIn(file, lines))
   }
   return examples
