@@ -18,6 +18,7 @@ const scopes: readonly AliasScope[] = ['scenario', 'run', 'literal']
  * Options of an {@link AliasTable}.
  *
  * @example
+ *   import { scriptedRandom } from './random-source.ts'
  *   new AliasTable({ runId: currentRunId() })
  *   new AliasTable({ runId: 'r7k2', random: scriptedRandom('x9q2bz') }) // in tests
  */
@@ -59,6 +60,7 @@ export class AliasTable implements NameAliaser {
    * How many aliases the table holds.
    *
    * @example
+   *   declare const aliases: AliasTable, attach: (text: string) => void
    *   if (aliases.size > 0) attach(aliases.format())
    *   new AliasTable().size // 0
    */
@@ -70,6 +72,8 @@ export class AliasTable implements NameAliaser {
    * The system's name for a spec's name, made on first use.
    *
    * @example
+   *   import { email } from './email.ts'
+   *   declare const aliases: AliasTable
    *   aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
    *   aliases.alias('Alice', { strategy: email('example.test') }) // 'alice.r7k2x9q2bz@example.test'
    */
@@ -97,6 +101,7 @@ export class AliasTable implements NameAliaser {
    * The aliases in the order they were made.
    *
    * @example
+   *   declare const aliases: AliasTable
    *   aliases.entries() // [{ name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }]
    *   aliases.entries().filter((entry) => entry.scope === 'run')
    */
@@ -109,6 +114,7 @@ export class AliasTable implements NameAliaser {
    * usual ones: for error context and the report's JSON attachment.
    *
    * @example
+   *   declare const aliases: AliasTable
    *   aliases.toJSON() // { Alice: 'alice-r7k2-x9q2bz', 'Cheltenham (run)': 'cheltenham-r7k2-n0k1xw', 'GBP (literal)': 'GBP' }
    *   JSON.stringify({ runId: aliases.runId, aliases }) // toJSON is used by JSON.stringify
    */
@@ -120,6 +126,8 @@ export class AliasTable implements NameAliaser {
    * The table as aligned text: spec name | real name | scope | strategy.
    *
    * @example
+   *   import type { World } from '@cucumber/cucumber'
+   *   declare const aliases: AliasTable, world: World
    *   world.attach(aliases.format(), { mediaType: 'text/plain', fileName: 'aliases.txt' })
    *   aliases.format() // 'Aliases of run r7k2\nspec name | real name ...'
    */
@@ -132,6 +140,7 @@ export class AliasTable implements NameAliaser {
    * name (see {@link Dealiaser} for the exact rules).
    *
    * @example
+   *   declare const aliases: AliasTable
    *   aliases.dealias('no account alice-r7k2-x9q2bz.') // 'no account Alice.'
    *   aliases.dealias('/accounts/alice-r7k2-x9q2bz/bets?punter=alice-r7k2-x9q2bz') // '/accounts/Alice/bets?punter=Alice'
    */
@@ -144,7 +153,8 @@ export class AliasTable implements NameAliaser {
    * De-aliases an error's message and stack (and its causes) in place.
    *
    * @example
-   *   catch (error) { throw aliases.dealiasError(error) }
+   *   declare const aliases: AliasTable, step: () => Promise<void>
+   *   try { await step() } catch (error) { throw aliases.dealiasError(error) }
    *   aliases.dealiasError(new Error('alice-r7k2-x9q2bz not found')).message // 'Alice not found'
    */
   dealiasError<E>(error: E): E {

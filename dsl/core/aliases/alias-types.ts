@@ -6,6 +6,7 @@ import type { AliasedName } from '../../../drivers/core/aliased-name.ts'
  * literal (the spec's name is the system's name: never aliased).
  *
  * @example
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Cheltenham', { scope: 'run' })
  *   aliases.alias('GBP', { scope: 'literal' }) // 'GBP'
  */
@@ -15,7 +16,11 @@ export type AliasScope = 'scenario' | 'run' | 'literal'
  * A system's rules for one kind of field, applied when a real name is made.
  *
  * @example
- *   const handle: AliasStrategy = { name: 'handle', make: ({ base, unique }) => `${base}_${unique}`.replaceAll('-', '_') }
+ *   declare const aliases: NameAliaser
+ *   const handle: AliasStrategy = {
+ *     name: 'handle',
+ *     make: ({ base, unique }) => `${base}_${unique}`.replaceAll('-', '_'),
+ *   }
  *   aliases.alias('Alice', { strategy: handle })
  */
 export interface AliasStrategy {
@@ -43,6 +48,7 @@ export interface AliasStrategy {
  * What a strategy makes a real name from.
  *
  * @example
+ *   import { defaultStrategy } from './default-strategy.ts'
  *   const parts: AliasParts = { name: 'Alice Smith', base: 'alice-smith', unique: 'r7k2-x9q2bz' }
  *   defaultStrategy.make(parts) // 'alice-smith-r7k2-x9q2bz'
  */
@@ -59,6 +65,8 @@ export interface AliasParts {
  * One row of an alias table.
  *
  * @example
+ *   import type { AliasTable } from './alias-table.ts'
+ *   declare const table: AliasTable
  *   table.entries()[0] // { name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }
  *   table.entries().filter((entry) => entry.scope === 'run')
  */
@@ -74,6 +82,8 @@ export interface AliasEntry {
  * Options for one aliased name.
  *
  * @example
+ *   import { email } from './email.ts'
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Alice', { scope: 'scenario', strategy: email('example.test') })
  */
 export interface AliasOptions {
@@ -86,6 +96,7 @@ export interface AliasOptions {
  * parameters of type alias need.
  *
  * @example
+ *   declare const aliaser: NameAliaser
  *   const punter = aliaser.alias('Alice') // AliasedName 'alice-r7k2-x9q2bz'
  *   aliaser.alias('Alice') === punter // stable within the scenario
  */

@@ -7,6 +7,7 @@ import { uniqueAlphabet } from './random-source.ts'
  * Options of {@link charset}.
  *
  * @example
+ *   import { maxLength } from './max-length.ts'
  *   charset('A-Z0-9_', { separator: '_' })
  *   charset('a-z0-9', { inner: maxLength(16) })
  */
@@ -25,6 +26,8 @@ export interface CharsetOptions {
  * must be allowed.
  *
  * @example
+ *   import type { NameAliaser } from './alias-types.ts'
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Alice', { strategy: charset('a-z0-9') }) // 'alicer7k2x9q2bz'
  *   aliases.alias('Alice', { strategy: charset('A-Z0-9_', { separator: '_' }) }) // 'ALICE_R7K2_X9Q2BZ'
  */

@@ -4,7 +4,7 @@
  * failure reads in the words of the spec. Returns the same error.
  *
  * @example
- *   throw dealiasError(error, (text) => aliases.dealias(text))
+ *   const dealias = (text: string) => text.replaceAll('alice-r7k2-x9q2bz', 'Alice')
  *   dealiasError(new Error('no account alice-r7k2-x9q2bz'), dealias).message // 'no account Alice'
  */
 export function dealiasError<E>(error: E, dealias: (text: string) => string): E {

@@ -54,6 +54,7 @@ export class Dealiaser {
    * The text with every real name replaced by its spec name.
    *
    * @example
+   *   const dealiaser = Dealiaser.compile([['alice-r7k2-x9q2bz', 'Alice']])
    *   dealiaser.dealias('{"punter":"alice-r7k2-x9q2bz"}') // '{"punter":"Alice"}'
    *   dealiaser.dealias('malice-r7k2-x9q2bz') // unchanged: not a whole token
    */

@@ -5,6 +5,8 @@ import type { AliasStrategy } from './alias-types.ts'
  * `alice-r7k2-x9q2bz`. Used when an alias names no strategy.
  *
  * @example
+ *   import type { NameAliaser } from './alias-types.ts'
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
  *   defaultStrategy.make({ name: 'Red Rum', base: 'red-rum', unique: 'r7k2-x9q2bz' }) // 'red-rum-r7k2-x9q2bz'
  */

@@ -12,6 +12,8 @@ const localPartLimit = 64
  * part within 64 characters. Use a domain whose mail goes nowhere.
  *
  * @example
+ *   import type { NameAliaser } from './alias-types.ts'
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Alice', { strategy: email('example.test') }) // 'alice.r7k2x9q2bz@example.test'
  *   aliases.alias('Alice Smith', { strategy: email('example.test') }) // 'alice-smith.r7k2x9q2bz@example.test'
  */

@@ -8,6 +8,8 @@ const headings = ['spec name', 'real name', 'scope', 'strategy'] as const
  * the system's logs).
  *
  * @example
+ *   import type { AliasTable } from './alias-table.ts'
+ *   declare const table: AliasTable
  *   formatAliasTable(table.entries(), 'r7k2') // 'Aliases of run r7k2\nspec name | real name ...'
  *   formatAliasTable([], 'r7k2') // 'Aliases of run r7k2: none'
  */
@@ -25,6 +27,8 @@ export function formatAliasTable(entries: readonly AliasEntry[], runId: string):
  * and strategy in brackets when they are not the usual scenario and default.
  *
  * @example
+ *   import type { AliasedName } from '../../../drivers/core/aliased-name.ts'
+ *   declare const realName: AliasedName
  *   aliasKey({ name: 'Alice', realName, scope: 'scenario', strategy: 'default' }) // 'Alice'
  *   aliasKey({ name: 'Cheltenham', realName, scope: 'run', strategy: 'max 16 chars' }) // 'Cheltenham (run, max 16 chars)'
  */

@@ -7,7 +7,9 @@ import type { AliasParts, AliasStrategy } from './alias-types.ts'
  * (otherwise names from different scenarios or runs could collide).
  *
  * @example
- *   makeRealName(defaultStrategy, { name: 'Alice', base: 'alice', unique: 'r7k2-x9q2bz' }) // 'alice-r7k2-x9q2bz'
+ *   import { defaultStrategy } from './default-strategy.ts'
+ *   const parts: AliasParts = { name: 'Alice', base: 'alice', unique: 'r7k2-x9q2bz' }
+ *   makeRealName(defaultStrategy, parts) // 'alice-r7k2-x9q2bz'
  *   makeRealName({ name: 'short', make: ({ base }) => base }, parts) // throws ConfigurationError
  */
 export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string {
@@ -34,6 +36,7 @@ export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string
  * changed, but the system's field still has them.
  *
  * @example
+ *   import { charset } from './charset.ts'
  *   checkLiteral(charset('A-Z0-9'), 'GBP') // fine
  *   checkLiteral(charset('A-Z0-9'), 'gb-p') // throws ConfigurationError
  */

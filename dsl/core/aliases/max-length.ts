@@ -9,6 +9,9 @@ import { defaultStrategy } from './default-strategy.ts'
  * Wraps the default strategy, or any other (`maxLength(40, email(...))`).
  *
  * @example
+ *   import type { NameAliaser } from './alias-types.ts'
+ *   import { email } from './email.ts'
+ *   declare const aliases: NameAliaser
  *   aliases.alias('Grand National Handicap', { strategy: maxLength(20) }) // 'grand-na-r7k2-x9q2bz'
  *   aliases.alias('Alice', { strategy: maxLength(40, email('example.test')) })
  */

@@ -5,7 +5,7 @@ import { customAlphabet } from 'nanoid'
  *
  * @example
  *   customAlphabet(uniqueAlphabet, 6)() // 'x9q2bz'
- *   [...'r7k2'].every((ch) => uniqueAlphabet.includes(ch)) // true
+ *   Array.from('r7k2').every((ch) => uniqueAlphabet.includes(ch)) // true
  */
 export const uniqueAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz'
 
@@ -14,6 +14,7 @@ export const uniqueAlphabet = '0123456789abcdefghijklmnopqrstuvwxyz'
  * alias table so tests can be deterministic.
  *
  * @example
+ *   import { AliasTable } from './alias-table.ts'
  *   const random: RandomSource = (size) => 'x9q2bz'.slice(0, size)
  *   new AliasTable({ runId: 'r7k2', random })
  */
@@ -23,6 +24,7 @@ export type RandomSource = (size: number) => string
  * nanoid over lower-case letters and digits: what real runs use.
  *
  * @example
+ *   import { AliasTable } from './alias-table.ts'
  *   nanoidRandom(6) // 'x9q2bz'
  *   new AliasTable({ random: nanoidRandom })
  */

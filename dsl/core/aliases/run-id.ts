@@ -5,7 +5,8 @@ import { nanoidRandom, type RandomSource } from './random-source.ts'
  * The variable `parlance run` sets for every worker process of one run.
  *
  * @example
- *   spawn(cucumber, args, { env: { ...process.env, [runIdEnvName]: newRunId() } })
+ *   import { spawn } from 'node:child_process'
+ *   spawn('npx', ['cucumber-js'], { env: { ...process.env, [runIdEnvName]: newRunId() } })
  *   process.env[runIdEnvName] // 'r7k2'
  */
 export const runIdEnvName = 'PARLANCE_RUN_ID'

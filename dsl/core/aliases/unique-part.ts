@@ -10,6 +10,7 @@ const uniqueLength = 6
  * so two workers, or two runs, would make the same names.
  *
  * @example
+ *   import { nanoidRandom, scriptedRandom } from './random-source.ts'
  *   scenarioUnique('r7k2', nanoidRandom) // 'r7k2-x9q2bz'
  *   scenarioUnique('r7k2', scriptedRandom('x9q2bz')) // 'r7k2-x9q2bz'
  */

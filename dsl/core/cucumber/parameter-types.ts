@@ -10,8 +10,8 @@ import { Odds } from '../../../drivers/core/values/odds.ts'
  * `{duration}` (250ms, 2s → Duration).
  *
  * @example
- *   When('Alice stakes {money} at {odds}', function (stake: Money, price: Odds) { … })
- *   // "When Alice stakes £10 at 5/2"
+ *   import { When } from '@cucumber/cucumber'
+ *   When('Alice stakes {money} at {odds}', function (stake: Money, price: Odds) {}) // "When Alice stakes £10 at 5/2"
  */
 export function defineParlanceParameterTypes(): void {
   defineParameterType({

@@ -18,8 +18,12 @@ export const unchosenChannel = ''
  * the log, attachments — lives here, created afresh for every scenario.
  *
  * @example
- *   When('Alice backs {string}', function (this: ParlanceWorld, horse: string) { return this.use(settlement).betting.placeBet({ punter: 'Alice', selection: horse }) })
- *   this.aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
+ *   import { When } from '@cucumber/cucumber'
+ *   import { settlement } from '../../settlement/index.ts'
+ *   When('Alice backs {string}', function (this: ParlanceWorld, runner: string) {
+ *     this.aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
+ *     return this.use(settlement).betting.placeBet({ punter: 'Alice', runner })
+ *   })
  */
 export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<Parameters> {
   /**
@@ -53,8 +57,9 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
    * The scenario's instance of a domain's DSL, made on first use.
    *
    * @example
-   *   const settlement = (world: ParlanceWorld) => new SettlementDsl(world)
-   *   this.use(settlement).betting.placeBet(...)
+   *   import { settlement } from '../../settlement/index.ts' // (world) => new SettlementDsl(world, deps)
+   *   declare const world: ParlanceWorld
+   *   await world.use(settlement).betting.placeBet({ punter: 'Alice', runner: 'Red Rum' })
    */
   use<T>(makeDomain: (world: ParlanceWorld) => T): T {
     if (!this.domains.has(makeDomain)) this.domains.set(makeDomain, makeDomain(this as ParlanceWorld))

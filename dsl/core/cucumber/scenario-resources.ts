@@ -6,6 +6,8 @@ import type { Attach, ScenarioResource } from '../../../drivers/core/driver-cont
  * is rethrown with the others as its cause.
  *
  * @example
+ *   declare const browserSession: ScenarioResource, attach: Attach
+ *   const resources = new ScenarioResources()
  *   resources.track(browserSession)
  *   await resources.disposeAll({ failed: true, attach })
  */

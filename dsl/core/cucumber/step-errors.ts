@@ -10,7 +10,8 @@ import type { ParlanceWorld } from './parlance-world.ts'
  * not-applicable or not-run error turned into a skipped step with its reason attached.
  *
  * @example
- *   try { return await step() } catch (error) { return settleStepError(world, error) }
+ *   declare const world: ParlanceWorld, step: () => Promise<void>
+ *   const outcome = await step().catch((error: unknown) => settleStepError(world, error)) // 'skipped', or it throws
  */
 export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped' {
   if (error instanceof ParlanceError) {

@@ -9,7 +9,8 @@ import type { StepTiming } from './step-timer.ts'
  * to change.
  *
  * @example
- *   world.stepTimer.run(step, world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
+ *   declare const world: ParlanceWorld, step: Promise<void>
+ *   await world.stepTimer.run(step, world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
  *   // StepTimedOutError: Step "Alice places her bet" on the ui channel did not finish within its step timeout of 60 s: …
  */
 export function stepTimedOut(world: ParlanceWorld, timing: StepTiming): StepTimedOutError {

@@ -20,6 +20,8 @@ export interface StepTiming {
  * its context), so a slow machine's start-up is not charged to the step.
  *
  * @example
+ *   import type { Browser } from 'playwright'
+ *   declare const step: () => Promise<void>, browser: Browser
  *   const timer = new StepTimer()
  *   await timer.run(step(), 30_000, (timing) => new Error(`timed out after ${timing.stepMs} ms`))
  *   await timer.setUp('opening the browser', () => browser.newContext()) // inside the step: not counted
@@ -82,6 +84,8 @@ export class StepTimer {
    * Runs set-up work with the step's clock stopped; nested set-ups count once.
    *
    * @example
+   *   import { chromium } from 'playwright'
+   *   declare const timer: StepTimer
    *   const browser = await timer.setUp('launching the browser', () => chromium.launch())
    */
   async setUp<T>(what: string, work: () => Promise<T>): Promise<T> {
