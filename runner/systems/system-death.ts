@@ -6,8 +6,12 @@ import type { UnexpectedExit } from '../../drivers/core/process-supervisor.ts'
  * when (`exit`), during which channel, and what it cost the run.
  *
  * @example
- *   const death: SystemDeath = { exit: { name: 'settlement', pid: 4242, code: null, signal: 'SIGKILL', at },
- *     during: 'ui', unreachable: 52, channelsNotRun: ['stream'] }
+ *   const death: SystemDeath = {
+ *     exit: { name: 'settlement', pid: 4242, code: null, signal: 'SIGKILL', at: new Date() },
+ *     during: 'ui',
+ *     unreachable: 52,
+ *     channelsNotRun: ['stream'],
+ *   }
  */
 export interface SystemDeath {
   exit: UnexpectedExit
@@ -25,6 +29,7 @@ export interface SystemDeath {
  * A death as the run reports it, in one line; what it cost is said once known.
  *
  * @example
+ *   declare const death: SystemDeath
  *   describeDeath(death)
  *   // 'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it; the stream channel, which needs it, was not run'
  */
@@ -41,6 +46,7 @@ export function describeDeath(death: SystemDeath): string {
  * Why a channel is not run: the systems it needs that died, and how.
  *
  * @example
+ *   declare const death: SystemDeath
  *   describeChannelNotRun([death]) // 'not run: it needs settlement, which was killed by SIGKILL during the ui channel'
  */
 export function describeChannelNotRun(deaths: readonly SystemDeath[]): string {
@@ -51,6 +57,7 @@ export function describeChannelNotRun(deaths: readonly SystemDeath[]): string {
  * Why a channel that needs dead systems is not run, as a scenario's not-run reason.
  *
  * @example
+ *   declare const death: SystemDeath
  *   whyChannelNotRun([death]) // 'it needs settlement, which was killed by SIGKILL during the ui channel'
  */
 export function whyChannelNotRun(deaths: readonly SystemDeath[]): string {

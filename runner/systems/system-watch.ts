@@ -17,9 +17,10 @@ import type { RunningSystems } from './systems.ts'
  * one line and listing its scenarios as not run.
  *
  * @example
- *   const watch = new SystemWatch(systems, config, out)
- *   for (const channel of plan.channels) results.push(await watch.runChannel(channel, options))
- *   watch.deaths() // [{ exit: { name: 'settlement', pid: 4242, code: null, signal: 'SIGKILL', at }, during: 'ui', unreachable: 52, channelsNotRun: [] }]
+ *   declare const systems: RunningSystems, config: ParlanceConfig, plan: ChannelPlan[], options: ChannelRunOptions
+ *   const watch = new SystemWatch(systems, config, console.log)
+ *   for (const channel of plan) await watch.runChannel(channel, options)
+ *   watch.deaths() // [{ exit: { name: 'settlement', pid: 4242, … }, during: 'ui', unreachable: 52, channelsNotRun: [] }]
  */
 export class SystemWatch {
   private readonly recorded: SystemDeath[] = []

@@ -18,6 +18,7 @@ const storyTag = /^@story:(.+)$/
  * ConfigurationError naming the file and the message.
  *
  * @example
+ *   import { readMessageFile } from './read-message-file.ts'
  *   const run = buildChannelRun(await readMessageFile('reports/api/messages.ndjson'))
  *   run.scenarios.filter((scenario) => scenario.flaky).map((scenario) => scenario.key) // ['specs/shop.feature:12']
  */

@@ -9,7 +9,8 @@ import type { ScenarioRun } from './scenario-run.ts'
  * ambiguous step.
  *
  * @example
- *   const cell: Cell = cellOf(scenario) // 'system-compromised'
+ *   declare const scenario: ScenarioRun
+ *   const cell: Cell = cellOf(scenario) // 'system-compromised' when it could not reach the system
  */
 export type Cell = 'passed' | 'flaky' | 'not-applicable' | 'skipped' | 'not-run' | 'unfinished' | FailureKind
 
@@ -34,6 +35,7 @@ export const cellLabels: Readonly<Record<Cell, string>> = {
  *
  * @example
  *   cellOf(undefined) // 'not-run'
+ *   declare const flakyScenario: ScenarioRun // failed, then passed on a retry
  *   cellOf(flakyScenario) // 'flaky'
  */
 export function cellOf(scenario: ScenarioRun | undefined): Cell {

@@ -7,6 +7,7 @@ import { failureKindOf } from './failure-kind.ts'
  * lines of its message without the stack trace.
  *
  * @example
+ *   declare const query: Query, testStep: TestStep, result: TestStepResult
  *   describeFailure(query, testStep, result) // 'Then the total is £5.00\nexpected £5.00, got £4.50'
  */
 export function describeFailure(query: Query, testStep: TestStep | undefined, result: TestStepResult): string {
@@ -35,6 +36,7 @@ function errorText(result: TestStepResult): string | undefined {
  * A test step as a report names it: `Given a step passes`, or `Before hook (support/hooks.ts:7)` for a hook.
  *
  * @example
+ *   declare const query: Query, testStep: TestStep
  *   describeStep(query, testStep) // 'When Alice places a bet'
  */
 export function describeStep(query: Query, testStep: TestStep): string {
@@ -48,6 +50,7 @@ export function describeStep(query: Query, testStep: TestStep): string {
  * A hook as a report names it: its name if it has one, its kind and where it is.
  *
  * @example
+ *   const hook = { name: 'connect', type: 'BEFORE_TEST_RUN', sourceReference: { uri: 'support/hooks.ts', location: { line: 3 } } }
  *   describeHook(hook) // 'BeforeAll hook "connect" (support/hooks.ts:3)'
  */
 export function describeHook(hook: { name?: string; type?: string; sourceReference: { uri?: string; location?: { line: number } } }): string {

@@ -45,8 +45,8 @@ const kindsByName = new Map<string, FailureKind>([
  * plain failure.
  *
  * @example
- *   failureKindOf({ exception: { type: 'SystemCompromisedError', message: 'GET /bets failed: connection refused' } }) // 'system-compromised'
- *   failureKindOf({ exception: { type: 'TypeError', message: 'x is undefined' } }) // 'error'
+ *   failureKindOf({ exception: { type: 'SystemCompromisedError' } }) // 'system-compromised'
+ *   failureKindOf({ exception: { type: 'TypeError', stackTrace: 'TypeError: x is undefined' } }) // 'error'
  */
 export function failureKindOf(result: { exception?: { type: string; stackTrace?: string }; message?: string }): FailureKind {
   const byType = result.exception && kindsByName.get(result.exception.type)

@@ -74,6 +74,7 @@ export interface StepRun {
  * One attempt at a scenario: a retried scenario has several, first to last.
  *
  * @example
+ *   declare const scenario: ScenarioRun
  *   scenario.attempts.map((attempt) => attempt.status) // ['failed', 'passed']: flaky
  */
 export interface Attempt {
@@ -95,6 +96,7 @@ export interface Attempt {
  * with every attempt; its own fields are its last attempt's.
  *
  * @example
+ *   declare const run: ScenarioRun
  *   run.key // 'specs/shop.feature:12'
  *   run.attempts.length // 2 — failed, then passed: run.flaky is true
  */
@@ -133,6 +135,8 @@ export interface ScenarioRun {
  * One channel's run: its scenarios, its features, and what went wrong outside any scenario.
  *
  * @example
+ *   import { buildChannelRun } from './build-channel-run.ts'
+ *   import { readMessageFile } from './read-message-file.ts'
  *   const run = buildChannelRun(await readMessageFile('reports/api/messages.ndjson'))
  *   run.problems // ['BeforeAll hook (support/hooks.ts:3) failed: database unreachable']
  */

@@ -15,6 +15,7 @@ export function attemptOf(status: Attempt['status'], more: Partial<Attempt> = {}
  * `more` overrides any of them.
  *
  * @example
+ *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: [], rules: [] }
  *   scenarioOf(feature, 6, { channel: 'ui', attempts: [attemptOf('failed'), attemptOf('passed')] }).flaky // true
  */
 export function scenarioOf(feature: FeatureOutline, line: number, more: Partial<ScenarioRun> = {}): ScenarioRun {
@@ -47,6 +48,7 @@ export function scenarioOf(feature: FeatureOutline, line: number, more: Partial<
  * Test support: one channel's finished, successful run of `scenarios`.
  *
  * @example
+ *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: [], rules: [] }
  *   channelRunOf('api', [scenarioOf(feature, 6)], [feature]).success // true
  */
 export function channelRunOf(channel: string, scenarios: ScenarioRun[], features: FeatureOutline[], more: Partial<ChannelRun> = {}): ChannelRun {
