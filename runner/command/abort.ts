@@ -9,6 +9,7 @@
 export const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 
 type AbortReason = { signal: keyof typeof signalExitCodes } | { crash: unknown }
+type AbortHandlers = { cleanup: (reason: AbortReason) => Promise<void>; hardStop: () => void; deadlineMs?: number }
 
 /**
  * The handle `onAbort` returns: whether an abort has begun (the abort then
@@ -36,38 +37,33 @@ export interface AbortGuard {
  *   const guard = onAbort({ cleanup: () => systems.stop(), hardStop: () => descendantPids(process.pid).forEach((pid) => process.kill(pid, 'SIGKILL')) })
  *   try { await runChannels() } finally { guard.release() }
  */
-export function onAbort(handlers: { cleanup: (reason: AbortReason) => Promise<void>; hardStop: () => void; deadlineMs?: number }): AbortGuard {
+export function onAbort(handlers: AbortHandlers): AbortGuard {
   let aborting = false
-  const exitCode = (reason: AbortReason): number => ('signal' in reason ? signalExitCodes[reason.signal] : 1)
-
   const abort = (reason: AbortReason): void => {
     if (aborting) {
       // Stopping kills cucumber's workers, and cucumber may throw about it: that is the abort's fallout, not
       // news, and must not turn Ctrl-C's 130 into a crash's 1. A second signal is someone insisting.
       if ('crash' in reason) return
-      handlers.hardStop()
-      process.exit(exitCode(reason))
+      stopAtOnce(reason, handlers)
     }
     aborting = true
-    const what = 'signal' in reason ? `${reason.signal} received` : 'the runner crashed'
-    process.stderr.write(`\nparlance: ${what}; stopping test workers and systems…\n`)
-    if ('crash' in reason) process.stderr.write(`${describe(reason.crash)}\n`)
-    const timer = setTimeout(() => {
-      process.stderr.write('parlance: cleanup took too long; killing what is left\n')
-      handlers.hardStop()
-      process.exit(exitCode(reason))
-    }, handlers.deadlineMs ?? 15_000)
-    handlers
-      .cleanup(reason)
-      .catch((error: unknown) => process.stderr.write(`parlance: cleanup failed: ${describe(error)}\n`))
-      .finally(() => {
-        clearTimeout(timer)
-        process.exit(exitCode(reason))
-      })
+    stopGracefully(reason, handlers)
   }
+  const stopListening = listenForAborts(abort)
+  return {
+    get aborting() {
+      return aborting
+    },
+    release() {
+      stopListening()
+    },
+  }
+}
 
-  const onSignal = (signal: keyof typeof signalExitCodes) => () => abort({ signal })
-  const listeners = Object.keys(signalExitCodes).map((name) => [name, onSignal(name as keyof typeof signalExitCodes)] as const)
+// Signals and crashes call `abort`; returns how to stop listening.
+function listenForAborts(abort: (reason: AbortReason) => void): () => void {
+  const signals = Object.keys(signalExitCodes) as (keyof typeof signalExitCodes)[]
+  const listeners = signals.map((signal) => [signal, () => abort({ signal })] as const)
   const onCrash = (crash: unknown, origin: string): void => {
     // While a step runs in this process, cucumber listens too and fails that step instead.
     if (process.listenerCount(origin === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException') > 1) return
@@ -77,17 +73,38 @@ export function onAbort(handlers: { cleanup: (reason: AbortReason) => Promise<vo
   const onRejection = (reason: unknown): void => onCrash(reason, 'unhandledRejection')
   process.on('uncaughtException', onCrash)
   process.on('unhandledRejection', onRejection)
-
-  return {
-    get aborting() {
-      return aborting
-    },
-    release() {
-      for (const [name, listener] of listeners) process.off(name, listener)
-      process.off('uncaughtException', onCrash)
-      process.off('unhandledRejection', onRejection)
-    },
+  return () => {
+    for (const [name, listener] of listeners) process.off(name, listener)
+    process.off('uncaughtException', onCrash)
+    process.off('unhandledRejection', onRejection)
   }
+}
+
+// Runs the cleanup, then exits; past the deadline, stops at once.
+function stopGracefully(reason: AbortReason, handlers: AbortHandlers): void {
+  const what = 'signal' in reason ? `${reason.signal} received` : 'the runner crashed'
+  process.stderr.write(`\nparlance: ${what}; stopping test workers and systems…\n`)
+  if ('crash' in reason) process.stderr.write(`${describe(reason.crash)}\n`)
+  const timer = setTimeout(() => {
+    process.stderr.write('parlance: cleanup took too long; killing what is left\n')
+    stopAtOnce(reason, handlers)
+  }, handlers.deadlineMs ?? 15_000)
+  handlers
+    .cleanup(reason)
+    .catch((error: unknown) => process.stderr.write(`parlance: cleanup failed: ${describe(error)}\n`))
+    .finally(() => {
+      clearTimeout(timer)
+      process.exit(exitCode(reason))
+    })
+}
+
+function stopAtOnce(reason: AbortReason, handlers: AbortHandlers): never {
+  handlers.hardStop()
+  process.exit(exitCode(reason))
+}
+
+function exitCode(reason: AbortReason): number {
+  return 'signal' in reason ? signalExitCodes[reason.signal] : 1
 }
 
 function describe(error: unknown): string {
