@@ -24,7 +24,25 @@ export const checkSystems: Check = (value, path, problems) => {
 }
 
 function checkSystem(value: unknown, path: string, name: string, names: readonly string[], problems: Problems): void {
-  const shape = {
+  if (!problems.object(value, path, systemShape(name, names, problems), ['command', 'ready'])) return
+  const system = value as Partial<SystemConfig>
+  checkAddressCaptured(system, path, problems)
+  const context: SystemContext = { path, name, names, after: afterOf(value), problems }
+  checkAddressPlaceholders(system, context)
+  checkEnvPlaceholders(system, context)
+}
+
+// A system being checked: its path and name, the names of all systems, the systems in its `after`.
+interface SystemContext {
+  path: string
+  name: string
+  names: readonly string[]
+  after: string[]
+  problems: Problems
+}
+
+function systemShape(name: string, names: readonly string[], problems: Problems): Record<keyof SystemConfig, Check> {
+  return {
     command: string,
     args: strings(`['--port', '0']`, { empty: true }),
     cwd: string,
@@ -38,21 +56,27 @@ function checkSystem(value: unknown, path: string, name: string, names: readonly
     stopTimeoutMs: positiveInteger('5000'),
     env: (env, envPath) =>
       problems.record(env, envPath, (template, variablePath, variable) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) problems.add(variablePath, 'is not a valid environment variable name; use letters, digits and _')
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+          problems.add(variablePath, 'is not a valid environment variable name; use letters, digits and _')
+        }
         if (typeof template !== 'string') problems.wrong(variablePath, template, 'a string, e.g. "{address}"')
       }),
-  } satisfies Record<keyof SystemConfig, Check>
-  if (!problems.object(value, path, shape, ['command', 'ready'])) return
-  const system = value as Partial<SystemConfig>
-  const patterns = logPatterns(system.ready?.log)
-  const first = patterns[0]
-  const usesAddress = [...Object.values(system.env ?? {}), system.ready?.url].some((template) => typeof template === 'string' && template.includes('{address}'))
-  if (usesAddress && (!first || captureGroups(first) === 0)) {
-    const why = first ? `ready.log (${String(first)}) has no capture group` : 'there is no ready.log'
-    problems.add(path, `uses {address}, but ${why}; capture the address, e.g. ${addressExample}`)
   }
+}
 
-  const context = { path, name, names, after: afterOf(value), problems }
+// {address} is what the first ready.log pattern captures, so that pattern must capture something.
+function checkAddressCaptured(system: Partial<SystemConfig>, path: string, problems: Problems): void {
+  const first = logPatterns(system.ready?.log)[0]
+  const templates = [...Object.values(system.env ?? {}), system.ready?.url]
+  const usesAddress = templates.some((template) => typeof template === 'string' && template.includes('{address}'))
+  if (!usesAddress || (first && captureGroups(first) > 0)) return
+  const why = first ? `ready.log (${String(first)}) has no capture group` : 'there is no ready.log'
+  problems.add(path, `uses {address}, but ${why}; capture the address, e.g. ${addressExample}`)
+}
+
+// The {address:NAME} placeholders of its arguments and processEnv.
+function checkAddressPlaceholders(system: Partial<SystemConfig>, context: SystemContext): void {
+  const { path } = context
   const texts = [
     ...(Array.isArray(system.args) ? system.args.map((arg, i) => [`${path}.args[${i}]`, arg] as const) : []),
     ...entriesOf(system.processEnv).map(([key, text]) => [join(path, `processEnv.${key}`), text] as const),
@@ -61,23 +85,35 @@ function checkSystem(value: unknown, path: string, name: string, names: readonly
     if (typeof text !== 'string') continue
     for (const placeholder of placeholdersIn(text)) checkAddressOf(placeholder, textPath, context)
   }
+}
+
+// The placeholders of its env templates: {address}, {address:NAME} or a named group of ready.log.
+function checkEnvPlaceholders(system: Partial<SystemConfig>, context: SystemContext): void {
+  const patterns = logPatterns(system.ready?.log)
   const groups = [...new Set(patterns.flatMap(namedGroups))]
   for (const [variable, template] of entriesOf(system.env)) {
     if (typeof template !== 'string') continue
+    const variablePath = join(context.path, `env.${variable}`)
     for (const placeholder of placeholdersIn(template)) {
-      if (placeholder === 'address' || checkAddressOf(placeholder, join(path, `env.${variable}`), context) || groups.includes(placeholder)) continue
-      const has = patterns.length === 0 ? 'there is no ready.log' : groups.length === 0 ? 'it has none' : `its groups: ${groups.join(', ')}`
-      const suggestion = nearest(placeholder, ['address', ...groups])
-      problems.add(
-        join(path, `env.${variable}`),
-        `uses {${placeholder}}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (${has})${suggestion ? ` — did you mean {${suggestion}}?` : ''}`,
-      )
+      if (placeholder === 'address' || checkAddressOf(placeholder, variablePath, context)) continue
+      if (groups.includes(placeholder)) continue
+      context.problems.add(variablePath, unknownPlaceholder(placeholder, patterns.length > 0, groups))
     }
   }
 }
 
+function unknownPlaceholder(placeholder: string, hasLog: boolean, groups: readonly string[]): string {
+  const listed = groups.length === 0 ? 'it has none' : `its groups: ${groups.join(', ')}`
+  const has = hasLog ? listed : 'there is no ready.log'
+  const suggestion = nearest(placeholder, ['address', ...groups])
+  return (
+    `uses {${placeholder}}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (${has})` +
+    (suggestion ? ` — did you mean {${suggestion}}?` : '')
+  )
+}
+
 // Whether `placeholder` is an {address:NAME}; if so, adds what is wrong with NAME.
-function checkAddressOf(placeholder: string, path: string, system: { path: string; name: string; names: readonly string[]; after: string[]; problems: Problems }): boolean {
+function checkAddressOf(placeholder: string, path: string, system: SystemContext): boolean {
   const target = systemAddressed(placeholder)
   if (target === undefined) return false
   const uses = `uses {${placeholder}}, but`
