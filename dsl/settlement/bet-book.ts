@@ -9,7 +9,8 @@ import { ordinal } from './ordinal.ts'
  * system did with it: taken (with its bet id) or refused (with the reason).
  *
  * @example
- *   const placed: PlacedBet = { bet: aliases.alias("Alice's bet"), name: "Alice's bet", punter, punterName: 'Alice', outcome: { taken: true, betId: 'b7', totalStake } }
+ *   declare const bet: AliasedName, punter: AliasedName, outcome: BetOutcome
+ *   const placed: PlacedBet = { bet, name: "Alice's bet", punter, punterName: 'Alice', outcome }
  *   if (placed.outcome.taken) placed.outcome.betId // 'b7'
  */
 export interface PlacedBet {
@@ -26,6 +27,7 @@ export interface PlacedBet {
  * "Alice's double".
  *
  * @example
+ *   const book = new BetBook()
  *   book.defaultName('Alice', 'bet') // "Alice's bet", or "Alice's 2nd bet" once that is taken
  *   book.named('expectReturns', "Alice's bet") // the PlacedBet, or a configuration error with the nearest name
  */

@@ -24,8 +24,9 @@ const expectRefused = dslMethod('expectRefused', { bet: alias({ optional: true }
  * The punter's side of the counter: bets handed in, taken or refused.
  *
  * @example
+ *   declare const betting: Betting
  *   await betting.placeBet({ punter: 'Alice', runner: 'Red Rum', price: '5/2' }) // £10 to win, "Alice's bet"
- *   await betting.placeMultiple({ punter: 'Alice', stake: '£1', legs: [{ runner: 'Red Rum', price: '4/1' }, { runner: 'Arkle', price: '3/1' }] })
+ *   await betting.placeMultiple({ punter: 'Alice', stake: '£1', legs: [{ runner: 'Red Rum' }, { runner: 'Arkle' }] })
  */
 export class Betting {
   constructor(private readonly session: SettlementSession) {}
@@ -35,6 +36,7 @@ export class Betting {
    * otherwise, on the race the runner is in.
    *
    * @example
+   *   declare const betting: Betting
    *   await betting.placeBet({ punter: 'Alice', runner: 'Red Rum', price: 'SP', eachWay: 'yes' })
    *   // AssertionFailedError: placeBet: Alice's bet was refused: "Shergar" is not a runner in event "the race"; …
    */
@@ -50,7 +52,10 @@ export class Betting {
    * race its runner is in; "Alice's double" unless named.
    *
    * @example
-   *   await betting.placeMultiple({ punter: 'Alice', stake: '£1', eachWay: true, legs: [{ runner: 'Red Rum', price: '4/1' }, { runner: 'Arkle' }] })
+   *   import type { DataTable } from '@cucumber/cucumber'
+   *   declare const betting: Betting, dataTable: DataTable
+   *   const legs = [{ runner: 'Red Rum', price: '4/1' }, { runner: 'Arkle' }]
+   *   await betting.placeMultiple({ punter: 'Alice', stake: '£1', eachWay: true, legs })
    *   await betting.placeMultiple(dataTable) // | punter | stake | runner | price | with a row per leg
    */
   async placeMultiple(input: InputOf<typeof placeMultiple>): Promise<void> {
@@ -67,8 +72,9 @@ export class Betting {
    * The price is passed on as written, so malformed odds reach the system.
    *
    * @example
+   *   declare const betting: Betting
    *   await betting.tryToPlaceBet({ punter: 'Alice', runner: 'Red Rum', price: '5-1' })
-   *   await betting.expectRefused({ because: 'write fractional odds with a slash' })
+   *   betting.expectRefused({ because: 'write fractional odds with a slash' })
    */
   async tryToPlaceBet(input: InputOf<typeof tryToPlaceBet>): Promise<void> {
     const args = tryToPlaceBet.parse(input, { aliases: this.session.aliases })
@@ -82,7 +88,8 @@ export class Betting {
    * `because` — compared in the spec's names, ignoring case and quotes.
    *
    * @example
-   *   await betting.expectRefused({ because: 'Shergar is not a runner' })
+   *   declare const betting: Betting
+   *   betting.expectRefused({ because: 'Shergar is not a runner' })
    *   // AssertionFailedError: expectRefused: Alice's bet was taken (bet b7); expected it to be refused because Shergar is not a runner
    */
   expectRefused(input: InputOf<typeof expectRefused>): void {

@@ -4,8 +4,10 @@ import { ConfigurationError } from '../../drivers/core/errors/configuration-erro
  * The race a scenario gets when it names none.
  *
  * @example
- *   events.schedule({}) // schedules "the race", with 8 runners
- *   "the race is void" // names it in a spec
+ *   import type { Events } from './events.ts'
+ *   declare const events: Events
+ *   await events.schedule({}) // schedules "the race", with 8 runners
+ *   await events.withdraw({ runner: 'Crisp', price: '3/1', race: defaultRaceName }) // as a spec names it
  */
 export const defaultRaceName = 'the race'
 
@@ -13,8 +15,10 @@ export const defaultRaceName = 'the race'
  * How many runners a race has when the scenario does not say.
  *
  * @example
- *   events.schedule({}) // 8 runners: each-way pays 1/5 the odds, 3 places
- *   events.schedule({ fieldSize: 5 }) // 1/4 the odds, 2 places
+ *   import type { Events } from './events.ts'
+ *   declare const events: Events
+ *   await events.schedule({}) // 8 runners: each-way pays 1/5 the odds, 3 places
+ *   await events.schedule({ fieldSize: 5 }) // 1/4 the odds, 2 places
  */
 export const defaultFieldSize = 8
 
@@ -34,7 +38,9 @@ const stable = [
  * as many as there are default names.
  *
  * @example
- *   events.schedule({ fieldSize: 41 }) // ConfigurationError: at most 40 runners
+ *   import type { Events } from './events.ts'
+ *   declare const events: Events
+ *   await events.schedule({ fieldSize: 41 }) // ConfigurationError: at most 40 runners
  */
 export const maxFieldSize = stable.length
 

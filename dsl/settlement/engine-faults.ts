@@ -5,6 +5,7 @@ import type { SettlementSession } from './settlement-session.ts'
  * runs one of its own, so that no other scenario sees the crash.
  *
  * @example
+ *   declare const engine: EngineFaults
  *   await engine.runPrivately() // first, before any race or bet
  *   await engine.crash(); await engine.restart()
  */
@@ -16,6 +17,7 @@ export class EngineFaults {
    * scenario's channel talks to it. Call it before anything else.
    *
    * @example
+   *   declare const engine: EngineFaults
    *   await engine.runPrivately()
    *   // ConfigurationError: runPrivately: the scenario has already used the shared settlement engine; …
    */
@@ -27,6 +29,7 @@ export class EngineFaults {
    * Kills the scenario's engine outright (kill -9), whatever it is doing.
    *
    * @example
+   *   declare const engine: EngineFaults
    *   await engine.crash()
    *   // ConfigurationError: crash: the scenario runs on the shared settlement engine, which it must not crash; …
    */
@@ -38,6 +41,7 @@ export class EngineFaults {
    * Starts the scenario's engine again, on the same data and address, and waits until it is ready.
    *
    * @example
+   *   declare const engine: EngineFaults
    *   await engine.crash()
    *   await engine.restart()
    */

@@ -23,6 +23,7 @@ const expectDeduction = dslMethod('expectDeduction', { runner: string(), pence: 
  * The trader's side of a race card: races scheduled, runners withdrawn.
  *
  * @example
+ *   declare const events: Events
  *   await events.schedule({ fieldSize: 8, handicap: 'yes' }) // "the race": Red Rum, Crisp, … 8 runners
  *   await events.withdraw({ runner: 'Crisp', price: '3/1' })
  */
@@ -36,6 +37,7 @@ export class Events {
    * Named runners come first; default runners fill the field.
    *
    * @example
+   *   declare const events: Events
    *   await events.schedule({ race: 'the 2:30 at Aintree', runners: ['Red Rum', 'Crisp'] }) // a field of 2
    *   await events.schedule({ fieldSize: 16, handicap: true })
    */
@@ -48,8 +50,11 @@ export class Events {
    * Schedules several races, one per row or group, each as `schedule` does.
    *
    * @example
+   *   import type { DataTable } from '@cucumber/cucumber'
+   *   declare const events: Events, table: DataTable
    *   await events.scheduleAll(table) // | race | runners | with "Red Rum, Crisp" in a runners cell
-   *   await events.scheduleAll({ races: [{ race: 'the 2:00', runners: 'Red Rum, Crisp' }, { race: 'the 2:30', fieldSize: 5 }] })
+   *   const races = [{ race: 'the 2:00', runners: 'Red Rum, Crisp' }, { race: 'the 2:30', fieldSize: 5 }]
+   *   await events.scheduleAll({ races })
    */
   async scheduleAll(input: InputOf<typeof scheduleAll>): Promise<void> {
     const { races } = scheduleAll.parse(input, { aliases: this.session.aliases })
@@ -61,6 +66,7 @@ export class Events {
    * deduction; `late` when no new market is formed (SP bets are deducted too).
    *
    * @example
+   *   declare const events: Events
    *   await events.withdraw({ runner: 'Crisp', price: '3/1' }) // 25p in the pound
    *   await events.withdraw({ runner: 'Crisp', price: '1/2', late: true })
    */
@@ -79,7 +85,8 @@ export class Events {
    * The Rule 4 deduction the system said a withdrawal brings, in pence in the pound.
    *
    * @example
-   *   await events.expectDeduction({ runner: 'Crisp', pence: 25 })
+   *   declare const events: Events
+   *   events.expectDeduction({ runner: 'Crisp', pence: 25 })
    *   // AssertionFailedError: expectDeduction: Crisp's withdrawal brings a deduction of 20p in the pound; expected 25p
    */
   expectDeduction(input: InputOf<typeof expectDeduction>): void {

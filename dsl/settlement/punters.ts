@@ -7,6 +7,8 @@ import { settledTimes, shownBets } from './shown-bets.ts'
  * nothing lost and nothing paid twice.
  *
  * @example
+ *   import type { EngineFaults } from './engine-faults.ts'
+ *   declare const engine: EngineFaults, punters: Punters
  *   await engine.crash(); await engine.restart()
  *   await punters.expectNothingLost(); await punters.expectEachSettledOnce()
  */
@@ -18,6 +20,7 @@ export class Punters {
    * and no other bet is.
    *
    * @example
+   *   declare const punters: Punters
    *   await punters.expectNothingLost()
    *   // AssertionFailedError: expectNothingLost:\n  Alice's bet (bet b1) is gone; Alice is shown no bets
    */
@@ -37,6 +40,7 @@ export class Punters {
    * or void, and never if it is open.
    *
    * @example
+   *   declare const punters: Punters
    *   await punters.expectEachSettledOnce()
    *   // AssertionFailedError: expectEachSettledOnce:\n  Alice's bet (bet b1) is settled and has been settled twice: £35.00, £35.00; expected once
    */

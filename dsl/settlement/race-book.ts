@@ -6,7 +6,10 @@ import { nearest } from '../../drivers/core/nearest.ts'
  * A race the scenario scheduled, in the spec's names and the system's.
  *
  * @example
- *   const race: ScheduledRace = { race: aliases.alias('the race'), name: 'the race', runners: ['Red Rum', 'Crisp'], withdrawn: new Set(), resulted: false }
+ *   declare const eventId: AliasedName
+ *   const race: ScheduledRace = {
+ *     race: eventId, name: 'the race', runners: ['Red Rum', 'Crisp'], withdrawn: new Set(), resulted: false,
+ *   }
  *   race.runners.includes('Red Rum') // true
  */
 export interface ScheduledRace {
@@ -26,8 +29,10 @@ export interface ScheduledRace {
  * runner but not the race: the one race that runner is in.
  *
  * @example
+ *   declare const race: ScheduledRace, eventId: AliasedName
+ *   const book = new RaceBook()
  *   book.add(race); book.withRunners('declare', ['Red Rum'])?.name // 'the race'
- *   book.named('void', aliases.alias('the 2:30')) // ConfigurationError when not scheduled, with the nearest name
+ *   book.named('void', eventId, 'the 2:30') // ConfigurationError when not scheduled, with the nearest name
  */
 export class RaceBook {
   private readonly races = new Map<AliasedName, ScheduledRace>()

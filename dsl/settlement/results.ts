@@ -19,6 +19,7 @@ const voidRace = dslMethod('void', { race: alias({ optional: true }) })
  * enquiry, races declared void.
  *
  * @example
+ *   declare const results: Results
  *   await results.finish({ runner: 'Red Rum' }) // Red Rum wins the race he is in
  *   await results.amend({ finishers: [{ position: 1, runner: 'Crisp' }, { position: 2, runner: 'Red Rum' }] })
  */
@@ -30,6 +31,8 @@ export class Results {
    * a shared position a dead heat, `sp` the starting price where SP bets need it.
    *
    * @example
+   *   import type { DataTable } from '@cucumber/cucumber'
+   *   declare const results: Results, table: DataTable
    *   await results.declare({ finishers: [{ position: 1, runner: 'Red Rum', sp: '9/2' }] })
    *   await results.declare(table) // | position | runner | sp |, two runners at 1 for a dead heat
    */
@@ -43,6 +46,7 @@ export class Results {
    * wins), the places ahead of it taken by other runners of its race in card order.
    *
    * @example
+   *   declare const results: Results
    *   await results.finish({ runner: 'Red Rum', sp: '9/2' }) // Red Rum wins at an SP of 9/2
    *   await results.finish({ runner: 'Aldaniti', position: 3 }) // Red Rum 1st, Crisp 2nd, Aldaniti 3rd
    */
@@ -61,6 +65,7 @@ export class Results {
    * returns change are settled again.
    *
    * @example
+   *   declare const results: Results
    *   await results.amend({ finishers: [{ position: 1, runner: 'Crisp' }, { position: 2, runner: 'Red Rum' }] })
    *   // ConfigurationError: amend: "the race" has no result to amend; declare its result first
    */
@@ -74,6 +79,7 @@ export class Results {
    * it has that leg void, and bets settled on its result are settled again.
    *
    * @example
+   *   declare const results: Results
    *   await results.void({ race: 'the 2:30 at Aintree' })
    *   await results.void({})
    */

@@ -4,7 +4,7 @@
  *
  * @example
  *   const row: Row = { part: 'place', runner: 'Red Rum', 'dead-heat': '1/2', 'rule-4': undefined }
- *   rowDifferences(expected, row, ['dead-heat']) // ['dead-heat is 1/2; expected none']
+ *   rowDifferences({ part: 'place', runner: 'Red Rum' }, row, ['dead-heat']) // ['dead-heat is 1/2; expected none']
  */
 export type Row = Readonly<Record<string, string | undefined>>
 

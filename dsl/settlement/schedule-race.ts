@@ -9,7 +9,9 @@ import type { SettlementSession } from './settlement-session.ts'
  * whether it is a handicap; the rest is filled in.
  *
  * @example
- *   const spec: RaceSpec = { race: aliases.alias('the race'), runners: ['Red Rum'], fieldSize: 8, handicap: true }
+ *   declare const session: SettlementSession
+ *   const race = session.aliases.alias('the race')
+ *   const spec: RaceSpec = { race, runners: ['Red Rum'], fieldSize: 8, handicap: true }
  *   await scheduleRace(session, 'schedule', spec)
  */
 export interface RaceSpec {
@@ -23,6 +25,7 @@ export interface RaceSpec {
  * Checks a race, fills its field with default runners and has the system schedule it.
  *
  * @example
+ *   declare const session: SettlementSession, race: AliasedName
  *   await scheduleRace(session, 'schedule', { race, runners: [], fieldSize: 5, handicap: false }) // 5 default runners
  *   // ConfigurationError: schedule: "the race" names 3 runners, more than its field size of 2
  */
@@ -46,8 +49,9 @@ export async function scheduleRace(session: SettlementSession, method: string, s
  * ("the race", 8 runners), so a spec about paying a winner need not schedule one.
  *
  * @example
+ *   declare const session: SettlementSession
  *   await raceFor(session, 'declare', ['Red Rum']) // the scenario's race with Red Rum in it
- *   await raceFor(session, 'void', [], aliases.alias('the 2:30')) // that race, or a ConfigurationError
+ *   await raceFor(session, 'void', [], session.aliases.alias('the 2:30')) // that race, or a ConfigurationError
  */
 export async function raceFor(session: SettlementSession, method: string, runners: readonly string[], race?: AliasedName): Promise<ScheduledRace> {
   if (race !== undefined) return session.races.named(method, race, session.specName(race))

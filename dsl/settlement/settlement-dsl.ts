@@ -14,8 +14,11 @@ import { SettlementSession, type SettlementDeps, type SettlementWorld } from './
  * races and bets.
  *
  * @example
+ *   import type { SettlementDriver } from '../../drivers/settlement/index.ts'
+ *   declare const world: SettlementWorld, fakeDriver: SettlementDriver
  *   const dsl = new SettlementDsl(world, { makeDriver: () => fakeDriver, startPrivateEngine })
- *   await dsl.betting.placeBet({ punter: 'Alice', runner: 'Red Rum', price: '5/2' }); await dsl.results.declare({ finishers: [{ position: 1, runner: 'Red Rum' }] })
+ *   await dsl.betting.placeBet({ punter: 'Alice', runner: 'Red Rum', price: '5/2' })
+ *   await dsl.results.declare({ finishers: [{ position: 1, runner: 'Red Rum' }] })
  */
 export class SettlementDsl {
   readonly events: Events
@@ -41,8 +44,13 @@ export class SettlementDsl {
  * the scenario's channel, pointing at the shared engine or at the scenario's own.
  *
  * @example
- *   When('Red Rum wins', function (this: ParlanceWorld) { return this.use(settlement).results.declare({ finishers: [{ position: 1, runner: 'Red Rum' }] }) })
- *   this.use(settlement).punter.expectReturns({ punter: 'Alice', returns: '£35.00' })
+ *   import { When } from '@cucumber/cucumber'
+ *   import type { ParlanceWorld } from '../core/cucumber/parlance-world.ts'
+ *   declare const world: ParlanceWorld
+ *   When('Red Rum wins', function (this: ParlanceWorld) {
+ *     return this.use(settlement).results.declare({ finishers: [{ position: 1, runner: 'Red Rum' }] })
+ *   })
+ *   await world.use(settlement).punter.expectReturns({ punter: 'Alice', returns: '£35.00' })
  */
 export function settlement(world: SettlementWorld): SettlementDsl {
   return new SettlementDsl(world, { makeDriver: (ctx) => settlementChannels.create(ctx), startPrivateEngine })

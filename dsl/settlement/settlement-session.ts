@@ -11,8 +11,10 @@ import { RaceBook } from './race-book.ts'
  * its drivers get. A ParlanceWorld is one.
  *
  * @example
- *   const world: SettlementWorld = { aliases: new AliasTable(), driverContext: fakeDriverContext() }
- *   new SettlementDsl(world, { makeDriver: () => fakeDriver, startPrivateEngine })
+ *   import { SettlementDsl } from './settlement-dsl.ts'
+ *   declare const driverContext: DriverContext, deps: SettlementDeps
+ *   const world: SettlementWorld = { aliases: new AliasTable(), driverContext } // or a ParlanceWorld
+ *   new SettlementDsl(world, deps)
  */
 export interface SettlementWorld {
   readonly aliases: AliasTable
@@ -23,6 +25,9 @@ export interface SettlementWorld {
  * How the DSL reaches the system: the channel's driver, and a private engine for faults.
  *
  * @example
+ *   import { settlementChannels, startPrivateEngine } from '../../drivers/settlement/index.ts'
+ *   import { SettlementDsl } from './settlement-dsl.ts'
+ *   declare const world: SettlementWorld
  *   const deps: SettlementDeps = { makeDriver: (ctx) => settlementChannels.create(ctx), startPrivateEngine }
  *   new SettlementDsl(world, deps)
  */
@@ -38,8 +43,11 @@ export interface SettlementDeps {
  * may first ask for an engine of its own.
  *
  * @example
+ *   import type { BetSlip } from '../../drivers/settlement/index.ts'
+ *   declare const world: SettlementWorld, deps: SettlementDeps, slip: BetSlip
  *   const session = new SettlementSession(world, deps)
- *   await session.driver.placeBet(slip); session.bets.add(placed)
+ *   session.races.withRunners('declare', ['Red Rum']) // no driver yet
+ *   const outcome = await session.driver.placeBet(slip) // the channel's driver, made on first use
  */
 export class SettlementSession {
   readonly races = new RaceBook()

@@ -8,8 +8,9 @@ import type { SettlementSession } from './settlement-session.ts'
  * A bet the scenario placed, with the system's view of it.
  *
  * @example
- *   const [{ placed, bet }] = await shownBets(session, 'expectReturns', [alicesBet])
- *   `${placed.name} returned ${bet.returns}` // "Alice's bet returned £35.00"
+ *   declare const session: SettlementSession, alicesBet: PlacedBet
+ *   const shown: ShownBet[] = await shownBets(session, 'expectReturns', [alicesBet])
+ *   shown.map(({ placed, bet }) => `${placed.name} returned ${bet.returns}`) // ["Alice's bet returned £35.00"]
  */
 export interface ShownBet {
   placed: PlacedBet
@@ -22,7 +23,8 @@ export interface ShownBet {
  * that was refused or is not shown.
  *
  * @example
- *   await shownBets(session, 'expectReturns', session.bets.of(alice))
+ *   declare const session: SettlementSession
+ *   await shownBets(session, 'expectReturns', session.bets.of(session.aliases.alias('Alice')))
  *   // AssertionFailedError: expectReturns: Alice is not shown Alice's bet (bet b7)
  */
 export async function shownBets(session: SettlementSession, method: string, placed: readonly PlacedBet[], options: { breakdown?: boolean } = {}): Promise<ShownBet[]> {
