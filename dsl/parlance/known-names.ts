@@ -7,6 +7,7 @@ import type { ProjectModel } from '../../drivers/parlance/index.ts'
  * an expectation about a misspelt scenario would otherwise say something false.
  *
  * @example
+ *   declare const project: ProjectModel
  *   checkScenario('expectOutcome', project, 'Alice is payed')
  *   // ConfigurationError: expectOutcome: the project has no scenario "Alice is payed" — did you mean "Alice is paid"? Scenarios: Alice is paid
  */
@@ -23,6 +24,7 @@ export function checkScenario(method: string, project: ProjectModel, scenario: s
  * Refuses a channel the project does not have, with the nearest one.
  *
  * @example
+ *   declare const project: ProjectModel
  *   checkChannel('expectOutcome', project, 'iu')
  *   // ConfigurationError: expectOutcome: the project has no channel "iu" — did you mean "ui"? Channels: api, ui
  */

@@ -13,6 +13,7 @@ import { Suite } from './suite.ts'
  * what it reported, what its system saw and what it left behind.
  *
  * @example
+ *   declare const fakeDriver: ParlanceDriver
  *   const dsl = new ParlanceDsl(() => fakeDriver)
  *   dsl.project.withAccountScenarios({ customer: 'Alice', count: 2 }); await dsl.suite.run({ workers: 2 })
  */
@@ -38,8 +39,11 @@ export class ParlanceDsl {
  * scenario's channel (`cli`).
  *
  * @example
- *   Then('every scenario passes', function (this: ParlanceWorld) { return this.use(parlance).report.expectEveryScenario({ outcome: 'passed' }) })
- *   this.use(parlance).suite.run({ workers: 2 })
+ *   import { Then, When } from '@cucumber/cucumber'
+ *   When('the suite runs', function (this: ParlanceWorld) { return this.use(parlance).suite.run({ workers: 2 }) })
+ *   Then('every scenario passes', function (this: ParlanceWorld) {
+ *     this.use(parlance).report.expectEveryScenario({ outcome: 'passed' })
+ *   })
  */
 export function parlance(world: ParlanceWorld): ParlanceDsl {
   return new ParlanceDsl(() => parlanceChannels.create(world.driverContext))

@@ -5,6 +5,8 @@ import type { ParlanceDriver, ProjectModel, SuiteRun } from '../../drivers/parla
  * The channels of a generated project that names none.
  *
  * @example
+ *   import type { Project } from './project.ts'
+ *   declare const makeDriver: () => ParlanceDriver, project: Project
  *   new ParlanceSession(makeDriver).project.channels // ['api']
  *   project.withChannels({ channels: ['api', 'ui'] }) // to have more
  */
@@ -16,6 +18,9 @@ export const defaultProjectChannels: readonly string[] = ['api']
  * first use, so a mistaken call is refused before any driver exists).
  *
  * @example
+ *   import { parlanceChannels, type ScenarioModel } from '../../drivers/parlance/index.ts'
+ *   import type { ParlanceWorld } from '../core/cucumber/parlance-world.ts'
+ *   declare const world: ParlanceWorld, scenario: ScenarioModel
  *   const session = new ParlanceSession(() => parlanceChannels.create(world.driverContext))
  *   session.project.scenarios.push(scenario); session.lastRun('expectOutcome')
  */

@@ -5,6 +5,8 @@ import type { ParlanceSession } from './parlance-session.ts'
  * The project's processes once its runs are over.
  *
  * @example
+ *   import type { Suite } from './suite.ts'
+ *   declare const processes: Processes, suite: Suite
  *   await suite.run({ workers: 2 })
  *   await processes.expectNoneLeft()
  */
@@ -15,6 +17,7 @@ export class Processes {
    * Nothing the runs started is still running: no system, no worker, nothing of the runner.
    *
    * @example
+   *   declare const processes: Processes
    *   await processes.expectNoneLeft()
    *   // AssertionFailedError: expectNoneLeft: the project's runs left 1 process running: the system (pid 4188)
    */

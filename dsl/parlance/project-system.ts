@@ -11,6 +11,7 @@ const expectOwnNames = dslMethod('expectOwnNames', { customer: string() })
  * the requests it received, the names it was given.
  *
  * @example
+ *   declare const system: ProjectSystem
  *   await system.expectStarts({ times: 1 })
  *   await system.expectOwnNames({ customer: 'Alice' })
  */
@@ -21,6 +22,7 @@ export class ProjectSystem {
    * The system was started exactly `times` times in this scenario, by its runs or its deployment.
    *
    * @example
+   *   declare const system: ProjectSystem
    *   await system.expectStarts({ times: 1 })
    */
   async expectStarts(input: InputOf<typeof expectStarts>): Promise<void> {
@@ -33,6 +35,7 @@ export class ProjectSystem {
    * The system was started but received no request at all.
    *
    * @example
+   *   declare const system: ProjectSystem
    *   await system.expectNoRequests()
    */
   async expectNoRequests(): Promise<void> {
@@ -48,6 +51,7 @@ export class ProjectSystem {
    * system knew the customer only by those names, never by the spec's.
    *
    * @example
+   *   declare const system: ProjectSystem
    *   await system.expectOwnNames({ customer: 'Alice' }) // 2 scenarios: the system saw alice-r7k2-x9q2bz and alice-r7k2-m3p8cq
    */
   async expectOwnNames(input: InputOf<typeof expectOwnNames>): Promise<void> {

@@ -34,6 +34,7 @@ const operations = {
  * An operation of the project's ledger, in a spec's words, that a channel may be unable to perform.
  *
  * @example
+ *   declare const project: Project
  *   const cannot: ChannelOperation = 'ask for a refund'
  *   project.withChannelLimit({ channel: 'ui', cannot, because: 'the betting pages have no refund button' })
  */
@@ -55,6 +56,7 @@ const withSystemKilledAfter = dslMethod('withSystemKilledAfter', { answers: inte
  * accounts), what a channel cannot do, and how its system behaves.
  *
  * @example
+ *   declare const project: Project
  *   project.withChannels({ channels: ['api', 'ui'] })
  *   project.withScenario({ name: 'Alice is paid', isPaid: '£5', expectsPaid: '£6' })
  */
@@ -65,6 +67,7 @@ export class Project {
    * The channels the project's spec runs on (default: api).
    *
    * @example
+   *   declare const project: Project
    *   project.withChannels({ channels: ['api', 'ui'] })
    *   project.withChannels({ channels: 'api, ui' })
    */
@@ -81,6 +84,7 @@ export class Project {
    * Adds a scenario to the project's spec; its steps come in the order of the parameters.
    *
    * @example
+   *   declare const project: Project
    *   project.withScenario({ name: 'Alice places a bet', placesBetWith: 'stak: 5' })
    *   project.withScenario({ name: 'Alice asks for a refund', asksForRefund: true, onlyOn: 'api' })
    */
@@ -106,6 +110,7 @@ export class Project {
    * "Alice opens an account #1", "#2"…
    *
    * @example
+   *   declare const project: Project
    *   project.withAccountScenarios({ customer: 'Alice', count: 2 })
    *   project.withAccountScenarios({ customer: 'Bob', count: 3 }) // "Bob opens an account #1" to "#3"
    */
@@ -119,6 +124,7 @@ export class Project {
    * Makes one channel of the project unable to perform an operation, for a reason it reports.
    *
    * @example
+   *   declare const project: Project
    *   project.withChannelLimit({ channel: 'ui', cannot: 'ask for a refund', because: 'the betting pages have no refund button' })
    */
   withChannelLimit(input: InputOf<typeof withChannelLimit>): void {
@@ -130,6 +136,7 @@ export class Project {
    * Makes the project's system stop before it is ready, writing `saying` as its last log line.
    *
    * @example
+   *   declare const project: Project
    *   project.withSystemFailingToStart({ saying: 'the ledger file is corrupt' })
    */
   withSystemFailingToStart(input: InputOf<typeof withSystemFailingToStart>): void {
@@ -140,6 +147,7 @@ export class Project {
    * Makes the project's system die, as by kill -9, once it has answered `answers` requests.
    *
    * @example
+   *   declare const project: Project
    *   project.withSystemKilledAfter({ answers: 2 }) // the third request of the run is refused
    */
   withSystemKilledAfter(input: InputOf<typeof withSystemKilledAfter>): void {
@@ -152,6 +160,8 @@ export class Project {
    * Starts the project's system outside any run, as a deployment would; it runs until the scenario ends.
    *
    * @example
+   *   import type { Suite } from './suite.ts'
+   *   declare const project: Project, suite: Suite
    *   await project.deploySystem()
    *   await suite.run({ against: 'the deployed system', times: 2 })
    */

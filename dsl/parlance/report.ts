@@ -24,6 +24,7 @@ const notFailures: readonly string[] = ['passed', 'not applicable', 'skipped', '
  * messages, its verdict. Checks the latest run unless a method says otherwise.
  *
  * @example
+ *   declare const report: Report
  *   report.expectOutcome({ scenario: 'Alice is paid', outcome: 'assertion failed' })
  *   report.expectMessage({ message: 'Alice was paid £5.00; expected £6.00' })
  */
@@ -35,6 +36,7 @@ export class Report {
    * `channels`, the runs ran exactly those channels.
    *
    * @example
+   *   declare const report: Report
    *   report.expectEveryScenario({ outcome: 'passed' })
    *   report.expectEveryScenario({ outcome: 'passed', channels: ['api', 'ui'] })
    */
@@ -58,6 +60,8 @@ export class Report {
    * The run's results are exactly these, one row per scenario × channel.
    *
    * @example
+   *   import type { DataTable } from '@cucumber/cucumber'
+   *   declare const report: Report, dataTable: DataTable
    *   report.expectResults(dataTable) // | scenario | channel | outcome |
    *   report.expectResults({ results: [{ scenario: 'Alice opens an account', channel: 'ui', outcome: 'not run' }] })
    */
@@ -84,6 +88,7 @@ export class Report {
    * One scenario has `outcome` on `channel`, or on every channel of the run.
    *
    * @example
+   *   declare const report: Report
    *   report.expectOutcome({ scenario: 'Alice is paid', outcome: 'assertion failed' })
    *   report.expectOutcome({ scenario: 'Alice opens an account', channel: 'ui', outcome: 'not run' })
    */
@@ -107,6 +112,7 @@ export class Report {
    * exactly `message`, in its report and in what the run printed.
    *
    * @example
+   *   declare const report: Report
    *   report.expectMessage({ message: 'Alice was paid £5.00; expected £6.00' })
    *   report.expectMessage({ scenario: 'Alice is paid', channel: 'api', message: 'Alice was paid £5.00; expected £6.00' })
    */
@@ -130,6 +136,7 @@ export class Report {
    * The scenario is not applicable on the channel, for exactly this reason, and the run printed the reason.
    *
    * @example
+   *   declare const report: Report
    *   report.expectNotApplicable({ scenario: 'Alice asks for a refund', channel: 'ui', reason: 'the betting pages have no refund button' })
    */
   expectNotApplicable(input: InputOf<typeof expectNotApplicable>): void {
@@ -149,6 +156,7 @@ export class Report {
    * The run passed (exit 0, printed "passed") or failed (exit 1, nothing printed as passed).
    *
    * @example
+   *   declare const report: Report
    *   report.expectVerdict({ verdict: 'passed' })
    *   report.expectVerdict({ verdict: 'failed' })
    */
@@ -166,6 +174,8 @@ export class Report {
    * The run reported that the project's system did not start, showing exactly these last lines of its log.
    *
    * @example
+   *   import type { DataTable } from '@cucumber/cucumber'
+   *   declare const report: Report, dataTable: DataTable
    *   report.expectSystemNotStarted(dataTable) // | line | rows
    *   report.expectSystemNotStarted({ lastLines: [{ line: 'ledger: the ledger file is corrupt' }] })
    */
@@ -186,6 +196,7 @@ export class Report {
    * (e.g. `was killed by SIGKILL`) during `channel`, naming its pid.
    *
    * @example
+   *   declare const report: Report
    *   report.expectSystemDied({ how: 'was killed by SIGKILL', channel: 'api' })
    */
   expectSystemDied(input: InputOf<typeof expectSystemDied>): void {
@@ -205,6 +216,7 @@ export class Report {
    * No scenario ran on any channel: nothing was reported or printed.
    *
    * @example
+   *   declare const report: Report
    *   report.expectNoScenarioRan()
    */
   expectNoScenarioRan(): void {

@@ -6,6 +6,7 @@ import type { ProjectModel, ScenarioResult, SuiteRun } from '../../drivers/parla
  * a run (`not run` when the run did not plan it there): what a DSL parameter takes.
  *
  * @example
+ *   import { oneOf } from '../core/params/param-kinds.ts'
  *   oneOf(cellOutcomes) // a DSL parameter that takes any of them
  *   cellOutcomes.includes('not applicable') // true
  */
@@ -27,6 +28,8 @@ export const cellOutcomes = [
  * A spec's word for a cell, one of {@link cellOutcomes}.
  *
  * @example
+ *   import type { Report } from './report.ts'
+ *   declare const report: Report
  *   const outcome: CellOutcome = 'not run'
  *   report.expectOutcome({ scenario: 'Alice opens an account', channel: 'ui', outcome })
  */
@@ -73,6 +76,7 @@ export interface ResultCell {
  * other the reports hold) on every channel of the run, in the spec's order.
  *
  * @example
+ *   declare const project: ProjectModel, run: SuiteRun
  *   resultCells(project, run).map((c) => `${c.scenario} ${c.channel} ${c.outcome}`)
  *   // ['Alice opens an account api passed', 'Alice opens an account ui not run']
  */
@@ -90,6 +94,7 @@ export function resultCells(project: ProjectModel, run: SuiteRun): ResultCell[] 
  * The cells as lines for a message, one scenario a line.
  *
  * @example
+ *   declare const project: ProjectModel, run: SuiteRun
  *   describeCells(resultCells(project, run))
  *   // '  Alice opens an account: api passed · ui not run\n  Alice is paid: api passed · ui passed'
  */
@@ -106,6 +111,7 @@ export function describeCells(cells: readonly ResultCell[]): string {
  * line each: a person reads the table, so it must say what the reports say.
  *
  * @example
+ *   declare const project: ProjectModel, run: SuiteRun
  *   printedMismatches(resultCells(project, run), run)
  *   // ['"Alice is paid" on ui is printed as "passed", but its report says assertion failed']
  */

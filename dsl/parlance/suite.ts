@@ -12,6 +12,9 @@ const maxTimes = 2
  * bounded by the driver, and a margin. Give it to the step definition.
  *
  * @example
+ *   import { When } from '@cucumber/cucumber'
+ *   import type { ParlanceWorld } from '../core/cucumber/parlance-world.ts'
+ *   import { parlance } from './parlance-dsl.ts'
  *   When("the project's acceptance suite runs", { timeout: suiteStepTimeoutMs },
  *     function (this: ParlanceWorld) { return this.use(parlance).suite.run() })
  */
@@ -28,6 +31,7 @@ const runDeclaration = dslMethod('run', {
  * starting its system, or against the one already deployed.
  *
  * @example
+ *   declare const suite: Suite
  *   await suite.run({ workers: 2 })
  *   await suite.run({ against: 'the deployed system', times: 2 })
  */
@@ -38,6 +42,7 @@ export class Suite {
    * Runs the suite `times` times, one after the other, each to the end.
    *
    * @example
+   *   declare const suite: Suite
    *   await suite.run()
    *   await suite.run({ workers: 2, times: 2 })
    */
