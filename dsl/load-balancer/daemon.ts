@@ -13,6 +13,7 @@ const dropEvents = dslMethod('dropEvents', { for: duration() })
  * daemon runs its own, so that no other scenario sees the restart.
  *
  * @example
+ *   declare const daemon: Daemon
  *   await daemon.runPrivately({ strategy: 'least-connections' }) // first, before any service
  *   await daemon.restart({ down: '1s' })
  */
@@ -23,6 +24,7 @@ export class Daemon {
    * Starts a Docker daemon and a load balancer for this scenario alone; call it before anything else.
    *
    * @example
+   *   declare const daemon: Daemon
    *   await daemon.runPrivately({ strategy: 'least-connections' })
    */
   async runPrivately(input: InputOf<typeof runPrivately>): Promise<void> {
@@ -35,6 +37,7 @@ export class Daemon {
    * event stream too) and it refuses new ones for `down`.
    *
    * @example
+   *   declare const daemon: Daemon
    *   await daemon.restart({ down: '1s' })
    */
   async restart(input: InputOf<typeof restart>): Promise<void> {
@@ -48,6 +51,7 @@ export class Daemon {
    * the rest of its API answers: the load balancer is blind to changes meanwhile.
    *
    * @example
+   *   declare const daemon: Daemon
    *   await daemon.dropEvents({ for: '2s' })
    */
   async dropEvents(input: InputOf<typeof dropEvents>): Promise<void> {

@@ -10,6 +10,7 @@ import { Traffic } from './traffic.ts'
  * clients' traffic with what it saw (`traffic`). One per scenario.
  *
  * @example
+ *   declare const world: LoadBalancerWorld
  *   const dsl = new LoadBalancerDsl(world, { makeDrivers: (ctx) => loadBalancerChannels.create(ctx), startPrivateStack })
  *   await dsl.swarm.deploy({ service: 'checkout', replicas: 3 }); await dsl.traffic.send({ requests: 300, over: '2s' })
  */
@@ -30,6 +31,8 @@ export class LoadBalancerDsl {
  * The scenario's load-balancer DSL, for `world.use`.
  *
  * @example
+ *   import { Given } from '@cucumber/cucumber'
+ *   import type { ParlanceWorld } from '../core/cucumber/parlance-world.ts'
  *   Given('the {word} service runs {int} replicas', function (this: ParlanceWorld, service: string, replicas: number) {
  *     return this.use(loadBalancer).swarm.deploy({ service, replicas })
  *   })

@@ -9,7 +9,8 @@ import { ServiceBook, type ReplicaRecord, type ServiceRecord } from './service-b
  * context its drivers get. A ParlanceWorld is one.
  *
  * @example
- *   const world: LoadBalancerWorld = { aliases: new AliasTable(), driverContext: fakeDriverContext() }
+ *   declare const driverContext: DriverContext
+ *   const world: LoadBalancerWorld = { aliases: new AliasTable(), driverContext } // or a ParlanceWorld
  */
 export interface LoadBalancerWorld {
   readonly aliases: AliasTable
@@ -24,6 +25,7 @@ export type Strategy = 'round-robin' | 'least-connections'
  * daemon and load balancer for what must not touch the shared ones.
  *
  * @example
+ *   import { loadBalancerChannels, startPrivateStack } from '../../drivers/load-balancer/index.ts'
  *   const deps: LoadBalancerDeps = { makeDrivers: (ctx) => loadBalancerChannels.create(ctx), startPrivateStack }
  */
 export interface LoadBalancerDeps {
@@ -48,8 +50,10 @@ export interface TrafficRun {
  * so that a scenario may first ask for a load balancer of its own.
  *
  * @example
+ *   import type { ReplicaSpec } from '../../drivers/load-balancer/index.ts'
+ *   declare const world: LoadBalancerWorld, deps: LoadBalancerDeps, spec: ReplicaSpec
  *   const session = new LoadBalancerSession(world, deps)
- *   await session.drivers.swarm.startReplica(spec)
+ *   await session.drivers.swarm.startReplica(spec) // the channel's drivers, made on first use
  */
 export class LoadBalancerSession {
   readonly services = new ServiceBook()

@@ -41,9 +41,11 @@ export interface ServiceRecord {
  * service mentioned last is the one "replica 2" belongs to.
  *
  * @example
+ *   declare const aliases: NameAliaser
+ *   const book = new ServiceBook()
  *   const checkout = book.service('checkout', aliases) // host 'checkout-r7k2-x9q2bz.parlance.test'
  *   book.replicaName(checkout, 2, aliases) // 'checkout-2-r7k2-m4p8aa'
- *   book.replica('deploy', undefined, 2) // replica 2 of the service mentioned last
+ *   book.replica('crash', book.serviceOrCurrent('crash', undefined, aliases), 2) // of the service mentioned last
  */
 export class ServiceBook {
   private readonly services = new Map<string, ServiceRecord>()

@@ -30,6 +30,7 @@ const expectReceivesTraffic = dslMethod('expectReceivesTraffic', { service, repl
  * it (its admin view), with a deadline, never a fixed sleep.
  *
  * @example
+ *   declare const swarm: Swarm
  *   await swarm.deploy({ service: 'checkout', replicas: 3 })
  *   await swarm.crash({ replica: 2 }) // replica 2 of the checkout service, kill -9
  */
@@ -40,6 +41,7 @@ export class Swarm {
    * Starts `replicas` replicas of a service and waits until the load balancer routes to every one.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.deploy({ service: 'checkout', replicas: 3, healthChecks: 'yes' })
    *   // ConfigurationError: deploy: replicas must be 1 to 20, not 0
    */
@@ -55,6 +57,7 @@ export class Swarm {
    * Scales a service up (new replicas, numbered on) or down (the newest running ones stop).
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.scale({ service: 'checkout', replicas: 5 })
    */
   async scale(input: InputOf<typeof scale>): Promise<void> {
@@ -73,6 +76,7 @@ export class Swarm {
    * Starts one more replica; with `health: starting` its health check has not passed yet, so it must get no traffic.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.addReplica({ health: 'starting' })
    */
   async addReplica(input: InputOf<typeof addReplica>): Promise<void> {
@@ -89,6 +93,7 @@ export class Swarm {
    * kill -9 to a replica's process, without a word to the daemon or the load balancer.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.crash({ service: 'checkout', replica: 2 })
    */
   async crash(input: InputOf<typeof crash>): Promise<void> {
@@ -101,6 +106,7 @@ export class Swarm {
    * SIGTERM to a replica's process: it stops by itself, finishing what it is answering.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.terminate({ replica: 1 })
    */
   async terminate(input: InputOf<typeof terminate>): Promise<void> {
@@ -115,6 +121,7 @@ export class Swarm {
    * stop itself goes on.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.stop({ replica: 1 })
    *   await swarm.stop({}) // the replica answering the scenario's slow request
    */
@@ -135,6 +142,7 @@ export class Swarm {
    * The replica's health check fails from now on; returns once the load balancer has seen it.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.markUnhealthy({ replica: 2 })
    */
   async markUnhealthy(input: InputOf<typeof markUnhealthy>): Promise<void> {
@@ -149,6 +157,7 @@ export class Swarm {
    * The replica's health check passes from now on (the moment is kept for `expectReceivesTraffic`).
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.markHealthy({ replica: 3 })
    */
   async markHealthy(input: InputOf<typeof markHealthy>): Promise<void> {
@@ -163,6 +172,7 @@ export class Swarm {
    * wait until it is gone.
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.rollingUpdate({ service: 'checkout' }) // replicas 1-3 (version 1) → 4-6 (version 2)
    */
   async rollingUpdate(input: InputOf<typeof rollingUpdate>): Promise<void> {
@@ -183,6 +193,7 @@ export class Swarm {
    * answer comes later than `within` after it started (or became healthy).
    *
    * @example
+   *   declare const swarm: Swarm
    *   await swarm.expectReceivesTraffic({ replica: 4, within: '2s' })
    */
   async expectReceivesTraffic(input: InputOf<typeof expectReceivesTraffic>): Promise<void> {

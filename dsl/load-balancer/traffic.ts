@@ -30,6 +30,7 @@ const expectLastAnsweredByVersion = dslMethod('expectLastAnsweredByVersion', { r
  * response is recorded, and the assertions judge the record.
  *
  * @example
+ *   declare const traffic: Traffic
  *   await traffic.send({ requests: 300, over: '3s' })
  *   await traffic.expectNoFailures()
  */
@@ -40,6 +41,7 @@ export class Traffic {
    * Sends requests to a service (the one mentioned last unless named), spread over `over`, and waits for every answer.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.send({ service: 'checkout', requests: 200, over: '2s' })
    */
   async send(input: InputOf<typeof send>): Promise<void> {
@@ -51,6 +53,8 @@ export class Traffic {
    * Starts sending and returns at once; assertions wait for the last answer. Use `whileArriving` for what happens meanwhile.
    *
    * @example
+   *   import type { Swarm } from './swarm.ts'
+   *   declare const traffic: Traffic, swarm: Swarm
    *   await traffic.start({ requests: 600, over: '6s' }); await traffic.whileArriving(() => swarm.crash({ replica: 2 }))
    */
   async start(input: InputOf<typeof start>): Promise<void> {
@@ -62,6 +66,8 @@ export class Traffic {
    * waits for it; the traffic goes on arriving.
    *
    * @example
+   *   import type { Swarm } from './swarm.ts'
+   *   declare const traffic: Traffic, swarm: Swarm
    *   await traffic.whileArriving(() => swarm.rollingUpdate({}))
    */
   async whileArriving(action: () => Promise<void>): Promise<void> {
@@ -77,6 +83,7 @@ export class Traffic {
    * Sends the same number of requests to each service at once and waits for every answer.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.sendToEach({ services: ['checkout', 'search'], requests: 100, over: '1s' })
    */
   async sendToEach(input: InputOf<typeof sendToEach>): Promise<void> {
@@ -90,6 +97,7 @@ export class Traffic {
    * is answering it, which becomes "the busy replica".
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.slowRequest({ lasting: '2s' })
    */
   async slowRequest(input: InputOf<typeof slowRequest>): Promise<void> {
@@ -109,6 +117,7 @@ export class Traffic {
    * Every request sent in the scenario, including a slow one, was answered 2xx.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectNoFailures()
    *   // AssertionFailedError: 2 of 300 requests failed: #17 at 412 ms: 502 …
    */
@@ -131,6 +140,7 @@ export class Traffic {
    * Every replica of the service that ran throughout answered exactly `requests` of the last traffic.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectEachReplicaAnswers({ requests: 100 })
    */
   async expectEachReplicaAnswers(input: InputOf<typeof expectEachReplicaAnswers>): Promise<void> {
@@ -148,6 +158,7 @@ export class Traffic {
    * The replica answered none of the last traffic (or none sent after it was crashed, stopped or terminated).
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectNoneAnsweredBy({ replica: 2, onlyAfterItEnded: 'yes' })
    */
   async expectNoneAnsweredBy(input: InputOf<typeof expectNoneAnsweredBy>): Promise<void> {
@@ -169,6 +180,7 @@ export class Traffic {
    * A replica other than the busy one (see `slowRequest`) answered every request of the last traffic.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectAllAnsweredByAnotherThanTheBusyReplica()
    */
   async expectAllAnsweredByAnotherThanTheBusyReplica(): Promise<void> {
@@ -187,6 +199,7 @@ export class Traffic {
    * The slow request was answered 2xx by the replica that was answering it.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectSlowRequestAnswered()
    */
   async expectSlowRequestAnswered(): Promise<void> {
@@ -203,6 +216,7 @@ export class Traffic {
    * Every request of the last traffic was answered 503 "service unavailable", with a Retry-After, naming the service.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectServiceUnavailable()
    */
   async expectServiceUnavailable(): Promise<void> {
@@ -215,6 +229,7 @@ export class Traffic {
    * Every request of the last traffic was refused 404, naming the host asked for.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectRefusedAsNotFound()
    */
   async expectRefusedAsNotFound(): Promise<void> {
@@ -225,6 +240,7 @@ export class Traffic {
    * Every request of every traffic run was answered by a replica of the service it was sent to.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectEachServiceAnsweredOnlyByItsOwnReplicas()
    */
   async expectEachServiceAnsweredOnlyByItsOwnReplicas(): Promise<void> {
@@ -243,6 +259,7 @@ export class Traffic {
    * The given percentile of the last traffic's answer times is within the bound.
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectLatency({ percentile: 99, within: '500ms' })
    */
   async expectLatency(input: InputOf<typeof expectLatency>): Promise<void> {
@@ -260,6 +277,7 @@ export class Traffic {
    * `version` (the service's newest unless given).
    *
    * @example
+   *   declare const traffic: Traffic
    *   await traffic.expectLastAnsweredByVersion({ requests: 50, version: 2 })
    *   await traffic.expectLastAnsweredByVersion({ requests: 50 }) // after a rolling update
    */
