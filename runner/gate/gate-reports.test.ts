@@ -15,9 +15,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('the reports of parlance gate', () => {
-  it('writes dod.md, junit.xml, report.html and merged.ndjson', async () => {
+  it('writes dod.md, dod.html, junit.xml, report.html and merged.ndjson', async () => {
     expect(await runGate({ inputs: [fixture('green')], reportsDir: dir }, () => {})).toBe(0)
-    expect(readdirSync(dir).sort()).toEqual(['dod.md', 'junit.xml', 'merged.ndjson', 'report.html'])
+    expect(readdirSync(dir).sort()).toEqual(['dod.html', 'dod.md', 'junit.xml', 'merged.ndjson', 'report.html'])
     const dod = readFileSync(join(dir, 'dod.md'), 'utf8')
     expect(dod).toContain('# Definition of done: GREEN ✓')
     expect(dod).toContain('### GATE-1\n\n| Criterion | api | ui |\n| --- | --- | --- |\n| An order is confirmed once paid | ✓ | ✓ |')
@@ -64,13 +64,16 @@ describe('the reports of parlance gate', () => {
     expect(existsSync(join(dir, 'report.html'))).toBe(true)
   })
 
-  it('writes the HTML of every CCK sample', async () => {
+  it('writes the HTML reports of every CCK sample', async () => {
     const cck = fileURLToPath(new URL('../fixtures/cck', import.meta.url))
     for (const sample of readdirSync(cck, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
       const out = join(dir, sample.name)
       const code = await runGate({ inputs: [join(cck, sample.name)], reportsDir: out }, () => {})
       expect(code).toBeLessThan(2)
       expect(readFileSync(join(out, 'report.html'), 'utf8').length).toBeGreaterThan(1000)
+      const dod = readFileSync(join(out, 'dod.html'), 'utf8')
+      expect(dod).toMatch(/<h1>Definition of done: <span class="verdict-word">(GREEN ✓|RED ✗)<\/span><\/h1>/)
+      expect(dod).not.toMatch(/[^\P{Cc}\t\n\r]/u)
     }
   })
 })

@@ -9,6 +9,7 @@ import { judge, type Verdict } from './judge.ts'
 import { mergeMessages } from './merge-messages.ts'
 import { renderVerdict } from './render-table.ts'
 import { writeDod } from './write-dod.ts'
+import { writeDodHtml } from './write-dod-html.ts'
 import { writeHtml } from './write-html.ts'
 import { writeJunit } from './write-junit.ts'
 
@@ -23,7 +24,7 @@ export interface GateOptions {
   inputs: string[]
   /** Let flaky scenarios (failed, then passed on a retry) through; they are still listed. */
   allowFlaky?: boolean
-  /** Write dod.md, junit.xml, report.html and merged.ndjson here. Default: no reports. */
+  /** Write dod.md, dod.html, junit.xml, report.html and merged.ndjson here. Default: no reports. */
   reportsDir?: string
   config?: GateConfig
   /** Turns real names in failure messages back into the spec's names. */
@@ -71,7 +72,8 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
   lines.forEach((line) => out(line))
   if (options.reportsDir) {
     await writeReports(options.reportsDir, verdict, sets, options.dealias ?? ((text) => text))
-    out(`Reports: ${['dod.md', 'junit.xml', 'report.html', 'merged.ndjson'].map((file) => join(options.reportsDir!, file)).join(', ')}`)
+    const reports = ['dod.md', 'dod.html', 'junit.xml', 'report.html', 'merged.ndjson']
+    out(`Reports: ${reports.map((file) => join(options.reportsDir!, file)).join(', ')}`)
     out('')
   }
   out(last)
@@ -83,6 +85,7 @@ async function writeReports(directory: string, verdict: Verdict, sets: MessageSe
   const merged = mergeMessages(sets)
   await Promise.all([
     writeDod(join(directory, 'dod.md'), verdict, dealias),
+    writeDodHtml(join(directory, 'dod.html'), verdict, dealias),
     writeJunit(join(directory, 'junit.xml'), verdict, dealias),
     writeFile(join(directory, 'merged.ndjson'), merged.map((envelope) => JSON.stringify(envelope)).join('\n') + '\n'),
     writeHtml(directory, merged),
