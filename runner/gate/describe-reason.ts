@@ -35,6 +35,7 @@ export function describeReason(reason: Reason, dealias: (text: string) => string
  * How a scenario is named in a reason: story, criterion, scenario and where it is.
  *
  * @example
+ *   declare const scenario: ScenarioRun
  *   title(scenario) // 'SET-4 › "Dead heats" › "Two horses dead-heat" (specs/settlement/dead-heats.feature:9)'
  */
 export function title(scenario: ScenarioRun): string {
@@ -47,6 +48,7 @@ export function title(scenario: ScenarioRun): string {
  * not in this run or has no scenario; for a loose scenario, its Rule and name.
  *
  * @example
+ *   declare const row: GateRow
  *   rowName({ ...row, criterion: 'Refunds', coverage: 'no-scenario' }) // 'Refunds (no scenario)'
  */
 export function rowName(row: GateRow): string {
@@ -59,6 +61,7 @@ export function rowName(row: GateRow): string {
  * A gate row's story as the table shows it; a feature without `@story` by its name.
  *
  * @example
+ *   declare const row: GateRow
  *   rowStory({ ...row, story: undefined, feature: 'Checkout' }) // '(no story) Checkout'
  */
 export function rowStory(row: GateRow): string {

@@ -30,8 +30,9 @@ reports directory).
 Options:
   --allow-flaky     let scenarios that passed only on a retry through
                     (they are still listed)
-  --reports DIR     write dod.md (for a merge request), junit.xml, report.html
-                    and merged.ndjson to DIR
+  --reports DIR     write dod.md (for a merge request), dod.html (the definition
+                    of done as a page), junit.xml, report.html and merged.ndjson
+                    to DIR
   --config PATH     the config file whose gate.required says which channels
                     a tag's scenarios must pass on (default: ${defaultConfigFile},
                     if there is one)

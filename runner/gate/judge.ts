@@ -54,6 +54,7 @@ export interface GateRow {
  * A domain's share of the verdict: its channels and its rows.
  *
  * @example
+ *   declare const verdict: Verdict
  *   verdict.domains.map((domain) => [domain.name, domain.channels]) // [['settlement', ['api', 'ui']], ['load-balancer', ['http']]]
  */
 export interface DomainVerdict {
@@ -92,6 +93,7 @@ export type ScenarioCause = 'failed' | 'not-applicable-but-required'
  * The gate's decision with everything that explains it.
  *
  * @example
+ *   declare const runs: ChannelRun[]
  *   const verdict = judge(runs, { allowFlaky: false })
  *   verdict.green // false
  *   verdict.reasons[0]?.kind // 'scenario'
@@ -148,8 +150,9 @@ export interface JudgeOptions {
  * finished well; no system of the run died. Judging only: the renderers word it.
  *
  * @example
+ *   declare const apiRun: ChannelRun, uiRun: ChannelRun, deaths: SystemDeath[]
  *   judge([apiRun, uiRun], { allowFlaky: false, config: { required: { '@smoke': ['api', 'ui'] } } }).green // true
- *   judge([uiRun], { deaths: watch.deaths() }).reasons[0]?.kind // 'system-died'
+ *   judge([uiRun], { deaths }).reasons[0]?.kind // 'system-died'
  */
 export function judge(runs: ChannelRun[], options: JudgeOptions): Verdict {
   const channels = [...new Set(runs.map((run) => run.channel))]

@@ -60,6 +60,7 @@ export function legend(): string {
  * How many cells of each kind the gate judged, in one line.
  *
  * @example
+ *   declare const verdict: Verdict
  *   countLine(verdict) // 'Counted: 1 assertion failed, 1 system compromised, 40 passed'
  */
 export function countLine(verdict: Verdict): string {
@@ -88,6 +89,7 @@ const colours: Record<GateCell, (text: string) => string> = {
  * reasons for red and `Gate: GREEN` or `Gate: RED`. Readable without colour.
  *
  * @example
+ *   declare const verdict: Verdict
  *   renderVerdict(verdict).at(-1) // 'Gate: RED'
  */
 export function renderVerdict(verdict: Verdict, dealias: (text: string) => string = (text) => text): string[] {

@@ -10,6 +10,7 @@ import { cellMarks, countLine, legend } from './render-table.ts'
  * (de-aliased) messages.
  *
  * @example
+ *   declare const verdict: Verdict
  *   await writeFile('reports/dod.md', dodMarkdown(verdict, (text) => text))
  *   // '# Definition of done: RED ✗\n\nChannels: api, ui …'
  */
@@ -63,6 +64,7 @@ function domainSection(domain: DomainVerdict, titled: boolean): string[] {
  * Writes `dod.md` to `file`.
  *
  * @example
+ *   declare const verdict: Verdict, dealias: (text: string) => string
  *   await writeDod('reports/dod.md', verdict, dealias)
  */
 export async function writeDod(file: string, verdict: Verdict, dealias: (text: string) => string): Promise<void> {

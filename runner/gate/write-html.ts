@@ -12,6 +12,7 @@ import { AttachmentExternalisingStream } from '@cucumber/message-streams'
  * a trace, a log): 256 KiB.
  *
  * @example
+ *   declare const attachment: { body: string }
  *   Buffer.byteLength(attachment.body) > largeAttachmentBytes
  */
 export const largeAttachmentBytes = 256 * 1024
@@ -24,7 +25,8 @@ export const largeAttachmentBytes = 256 * 1024
  * `<dir>/attachments/` and the report gets a link (`url`) to the file instead.
  *
  * @example
- *   await writeHtml('reports', mergeMessages(sets)) // reports/report.html, reports/attachments/attachment-….png
+ *   declare const envelopes: Envelope[]
+ *   await writeHtml('reports', envelopes) // reports/report.html, reports/attachments/attachment-….png
  */
 export async function writeHtml(directory: string, envelopes: Envelope[]): Promise<void> {
   const attachments = join(directory, 'attachments')

@@ -15,6 +15,7 @@ import type { Verdict } from './judge.ts'
  * ambiguous and not run: `<error type="…">`.
  *
  * @example
+ *   declare const verdict: Verdict
  *   junitXml(verdict, (text) => text)
  *   // '<?xml version="1.0"?>\n<testsuites name="parlance gate" tests="3" failures="1" …'
  */
@@ -33,6 +34,7 @@ export function junitXml(verdict: Verdict, dealias: (text: string) => string): s
  * Writes junit.xml to `file`.
  *
  * @example
+ *   declare const verdict: Verdict, dealias: (text: string) => string
  *   await writeJunit('reports/junit.xml', verdict, dealias)
  */
 export async function writeJunit(file: string, verdict: Verdict, dealias: (text: string) => string): Promise<void> {

@@ -45,8 +45,8 @@ export interface RunOptions {
 /**
  * `parlance run`: starts the systems once, runs cucumber once per channel,
  * writes the reports, prints the scenario × channel summary and the gate's
- * verdict (stories × criteria × channels; dod.md, junit.xml and report.html
- * in the reports), stops the systems. Resolves to the exit code: 0 if
+ * verdict (stories × criteria × channels; dod.md, dod.html, junit.xml and
+ * report.html in the reports), stops the systems. Resolves to the exit code: 0 if
  * everything passed and the gate is green, 1 otherwise.
  *
  * @example
