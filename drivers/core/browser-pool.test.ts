@@ -12,7 +12,7 @@ const betSlip = `<!doctype html><title>Bet slip</title>
 let server: HttpTestServer
 
 beforeEach(async () => {
-  server = await createHttpTestServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(betSlip))
+  server = await createHttpTestServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(betSlip))
 })
 afterEach(async () => {
   await server.close()
@@ -34,7 +34,7 @@ describe('openBrowserSession', () => {
     await ctx.endScenario({ failed: true })
 
     expect(ctx.attachments.map((a) => [a.mediaType, a.fileName])).toEqual([['image/png', 'screenshot.png']])
-    expect((ctx.attachments[0]?.data as Buffer).subarray(1, 4).toString()).toBe('PNG')
+    expect((ctx.attachments[0]!.data as Buffer).subarray(1, 4).toString()).toBe('PNG')
     expect(contextClosed).toBe(true)
     expect(page.isClosed()).toBe(true)
   })

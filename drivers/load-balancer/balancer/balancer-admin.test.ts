@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
 import { startTestServer, type TestServer } from '../traffic/test-server.ts'
 import { BalancerAdmin, describeReplicas, type BalancerStatus, type ReplicaView } from './balancer-admin.ts'

@@ -64,7 +64,9 @@ export async function startBackend(
     env: { ...process.env, ...command.env, PORT: String(port), CONTAINER_NAME: containerName },
   })
   let output = ''
-  const keep = (chunk: Buffer): void => void (output = (output + chunk.toString()).slice(-2000))
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-2000)
+  }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   const exited = exitCodeOf(child)

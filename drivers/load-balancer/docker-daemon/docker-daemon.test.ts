@@ -67,7 +67,7 @@ describe('the Docker daemon emulator over HTTP', () => {
         State: 'running',
         Status: 'Up 1 second',
         HostConfig: { NetworkMode: 'bridge' },
-        NetworkSettings: { Networks: { bridge: endpoint(api.id, '127.0.0.1', '02:42:ac:11:00:03') } },
+        NetworkSettings: { Networks: { bridge: endpoint('127.0.0.1', '02:42:ac:11:00:03') } },
         Mounts: [],
       },
       {
@@ -82,7 +82,7 @@ describe('the Docker daemon emulator over HTTP', () => {
         State: 'running',
         Status: 'Up 4 seconds (healthy)',
         HostConfig: { NetworkMode: 'bridge' },
-        NetworkSettings: { Networks: { bridge: endpoint(web.id, '172.17.0.2', '02:42:ac:11:00:02') } },
+        NetworkSettings: { Networks: { bridge: endpoint('172.17.0.2', '02:42:ac:11:00:02') } },
         Mounts: [],
       },
     ])
@@ -227,7 +227,7 @@ describe('the Docker daemon emulator over HTTP', () => {
   })
 })
 
-function endpoint(id: string, ip: string, mac: string): Record<string, unknown> {
+function endpoint(ip: string, mac: string): Record<string, unknown> {
   return {
     IPAMConfig: null, Links: null, Aliases: null, MacAddress: mac, NetworkID: BRIDGE_NETWORK_ID,
     EndpointID: expect.stringMatching(/^[0-9a-f]{64}$/), Gateway: '172.17.0.1', IPAddress: ip, IPPrefixLen: 16,

@@ -40,7 +40,8 @@ export function parseMainOptions(argv: readonly string[]): MainOptions {
     const arg = argv[i] ?? ''
     const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
     const value = (): string => {
-      const given = inline ?? argv[(i += 1)]
+      if (inline === undefined) i += 1
+      const given = inline ?? argv[i]
       if (given === undefined || given === '') throw new ConfigurationError(`${name}: missing value; allowed options: ${OPTIONS}`)
       return given
     }

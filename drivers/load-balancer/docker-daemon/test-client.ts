@@ -92,8 +92,7 @@ export function openEventStream(target: DaemonTarget, path: string): Promise<Eve
       response.on('data', (chunk: string) => {
         chunks.push(chunk)
         pending += chunk
-        let end: number
-        while ((end = endOfFirstObject(pending)) > 0) {
+        for (let end = endOfFirstObject(pending); end > 0; end = endOfFirstObject(pending)) {
           objects.push(JSON.parse(pending.slice(0, end)) as Record<string, unknown>)
           pending = pending.slice(end).replace(/^\s+/, '')
         }

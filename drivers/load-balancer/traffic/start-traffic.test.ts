@@ -22,7 +22,8 @@ describe('startTraffic', () => {
   })
 
   it('stop() sends no more requests, waits for those in flight, and leaves no socket or timer behind', async () => {
-    const testServer = (server = await startTestServer(answerAs(['web-1'])))
+    server = await startTestServer(answerAs(['web-1']))
+    const testServer = server
     const timersBefore = pendingTimers()
     const traffic = startTraffic({ url: testServer.url, host: 'shop', requests: 50, overMs: 5000, path: '/?delay=30' })
     await until(() => testServer.received.length >= 3)

@@ -133,7 +133,10 @@ function readLines(response: IncomingMessage, line: (text: string) => void, end:
   const ok = response.statusCode === 200
   response.setEncoding('utf8')
   response.on('data', (chunk: string) => {
-    if (!ok) return void (partial += chunk)
+    if (!ok) {
+      partial += chunk
+      return
+    }
     const lines = (partial + chunk).split('\n')
     partial = lines.pop() ?? ''
     for (const text of lines) if (text.trim() !== '') line(text)

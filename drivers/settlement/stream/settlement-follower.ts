@@ -1,5 +1,5 @@
 import type { ScenarioResource } from '../../core/driver-context.ts'
-import { ParlanceError } from '../../core/errors/parlance-error.ts'
+import type { ParlanceError } from '../../core/errors/parlance-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
 import type { EngineLink, LinkAnswer } from './engine-link.ts'
 import { readSettlementLine, type Settlement } from './stream-lines.ts'
