@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 
 const body = Buffer.from(`ok ${process.env.CONTAINER_NAME ?? 'backend'}\n`)
 let stopping = false
-const server = createServer((request, response) => {
+const server = createServer((_request, response) => {
   const headers = { 'content-type': 'text/plain', 'content-length': body.length }
   response.writeHead(200, stopping ? { ...headers, connection: 'close' } : headers)
   response.end(body)

@@ -20,7 +20,12 @@ function replica(id: string, overrides: Partial<Replica> = {}): Replica {
 
 function setUp(strategy: BalancingStrategy = 'round-robin') {
   let now = 0
-  const clock = { now: () => now, advance: (ms: number) => void (now += ms) }
+  const clock = {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms
+    },
+  }
   const inFlight = new InFlightCounter()
   const downMarks = new DownMarks({ clock })
   return { clock, inFlight, downMarks, balancer: new Balancer({ strategy, inFlight, downMarks }) }

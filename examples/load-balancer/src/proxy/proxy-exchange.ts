@@ -154,7 +154,8 @@ export class ProxyExchange implements ForwardListener {
     if (!retryable) return answer(res, host, 502, proxyMessages.failed(host, failure.code))
     downMarks.markDown(replica.id)
     if (body.kind === 'streamed') return answer(res, host, 502, proxyMessages.notRetried(host, bodyLimit, failure.code))
-    ;(this.#tried ??= new Set()).add(replica.id)
+    this.#tried ??= new Set()
+    this.#tried.add(replica.id)
     metrics.countRetry()
     this.start()
   }
