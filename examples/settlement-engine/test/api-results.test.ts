@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { BetView } from '../src/engine/engine.ts'
 import { single } from './support/fixtures.ts'
 import { apiError, get, post } from './support/http.ts'
 import { useSharedEngine } from './support/shared-engine.ts'
@@ -12,7 +13,7 @@ async function bet(body: object): Promise<string> {
   return answer.body.id as string
 }
 
-async function betView(id: string): Promise<any> {
+async function betView(id: string): Promise<BetView> {
   return (await get(engine.url, `/bets/${id}`)).body
 }
 
@@ -61,7 +62,7 @@ describe('POST /events/{id}/result', () => {
       [1, '60.00'],
       [2, '0.00'],
     ])
-    expect(view.history[1].seq).toBeGreaterThan(view.history[0].seq)
+    expect(view.history[1]!.seq).toBeGreaterThan(view.history[0]!.seq)
     expect((await betView(unaffected)).history).toHaveLength(1)
   })
 

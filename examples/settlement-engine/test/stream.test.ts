@@ -31,7 +31,7 @@ describe('POST /stream', () => {
       { ok: false, error: { code: 'invalid-field', message: 'type: "sandwich" is not a command type; send one of "event", "withdrawal", "bet", "result", "void"', field: 'type' } },
       { ok: true, event, status: 'resulted', version: 1, changed: true, settled: 1 },
     ])
-    expect((await get(engine.url, `/bets/${outcomes[1].id}`)).body.returns).toBe('15.00')
+    expect((await get(engine.url, `/bets/${outcomes[1]!.id}`)).body.returns).toBe('15.00')
   })
 
   it('reads the fast and the JSON way alike: spacing, key order, escapes and client ids', async () => {

@@ -85,5 +85,5 @@ export function rule4For(withdrawals: readonly Rule4Withdrawal[], struckSeq: num
     const withdrawal = withdrawals[i]!
     if (rule4Applies(withdrawal, struckSeq, startingPrice)) pence += withdrawal.pence
   }
-  return pence < RULE4_CAP ? pence : RULE4_CAP
+  return Math.min(pence, RULE4_CAP)
 }

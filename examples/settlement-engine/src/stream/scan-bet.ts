@@ -50,7 +50,9 @@ export function scanBet(b: Uint8Array, start: number, end: number, out: ScannedB
   p = ws(b, p + 1, end)
   for (;;) {
     const keyStart = p + 1
-    if (b[p] !== QUOTE || (p = str(b, keyStart, end)) === FAIL) return false
+    if (b[p] !== QUOTE) return false
+    p = str(b, keyStart, end)
+    if (p === FAIL) return false
     const keyEnd = p
     p = ws(b, p + 1, end)
     if (b[p] !== 58) return false
@@ -71,14 +73,19 @@ export function scanBet(b: Uint8Array, start: number, end: number, out: ScannedB
       } else return false
     } else {
       const valueStart = p + 1
-      if (b[p] !== QUOTE || (p = str(b, valueStart, end)) === FAIL) return false
+      if (b[p] !== QUOTE) return false
+      p = str(b, valueStart, end)
+      if (p === FAIL) return false
       if (key === TYPE && !(p - valueStart === 3 && is(b, valueStart, BET))) return false
       if (key === CUSTOMER) {
         if (!plainName(b, valueStart, p)) return false
         out.customerStart = valueStart
         out.customerEnd = p
       }
-      if (key === STAKE && (out.stakePence = pence(b, valueStart, p)) <= 0) return false
+      if (key === STAKE) {
+        out.stakePence = pence(b, valueStart, p)
+        if (out.stakePence <= 0) return false
+      }
       p++
     }
     p = ws(b, p, end)
@@ -105,7 +112,9 @@ function legs(b: Uint8Array, p: number, end: number, out: ScannedBet): number {
     let seen = 0
     for (;;) {
       const keyStart = p + 1
-      if (b[p] !== QUOTE || (p = str(b, keyStart, end)) === FAIL) return FAIL
+      if (b[p] !== QUOTE) return FAIL
+      p = str(b, keyStart, end)
+      if (p === FAIL) return FAIL
       const key = legKey(b, keyStart, p)
       if (key === 0 || (seen & key) !== 0) return FAIL
       seen |= key
@@ -113,7 +122,9 @@ function legs(b: Uint8Array, p: number, end: number, out: ScannedBet): number {
       if (b[p] !== 58) return FAIL
       p = ws(b, p + 1, end)
       const valueStart = p + 1
-      if (b[p] !== QUOTE || (p = str(b, valueStart, end)) === FAIL) return FAIL
+      if (b[p] !== QUOTE) return FAIL
+      p = str(b, valueStart, end)
+      if (p === FAIL) return FAIL
       if (key !== PRICE && !plainName(b, valueStart, p)) return FAIL
       if (key === EVENT) {
         out.eventStart[count] = valueStart

@@ -32,7 +32,7 @@ export function textField(spec: FieldSpec & { suggestions?: readonly Suggestion[
   const list = suggestions.length === 0 ? '' : html` list="${id}-suggestions"`
   const datalist =
     suggestions.length === 0 ? '' : html`<datalist id="${id}-suggestions">${suggestions.map((s) => html`<option value="${s.value}"${s.label === undefined ? '' : html` label="${s.label}"`}></option>`)}</datalist>`
-  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<input type="text" id="${id}" name="${spec.name}" value="${valueOf(spec)}"${list}${described}${invalid}>${datalist}</div>`
+  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<input type="text" id="${id}" name="${spec.name}" value="${valueFor(spec)}"${list}${described}${invalid}>${datalist}</div>`
 }
 
 /** A value a text field offers (a `<datalist>` option): the user may still type anything. */
@@ -49,7 +49,7 @@ export interface Suggestion {
  */
 export function textArea(spec: FieldSpec & { rows: number }): Html {
   const { id, described, invalid } = fieldParts(spec)
-  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<textarea id="${id}" name="${spec.name}" rows="${spec.rows}"${described}${invalid}>${valueOf(spec)}</textarea></div>`
+  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<textarea id="${id}" name="${spec.name}" rows="${spec.rows}"${described}${invalid}>${valueFor(spec)}</textarea></div>`
 }
 
 /**
@@ -104,6 +104,6 @@ function errorFor(spec: FieldSpec): string | undefined {
   return problem?.field === spec.name ? problem.message : undefined
 }
 
-function valueOf(spec: FieldSpec): string {
+function valueFor(spec: FieldSpec): string {
   return spec.state ? (spec.state.values.get(spec.name) ?? '') : (spec.initial ?? '')
 }

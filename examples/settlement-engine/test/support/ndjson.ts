@@ -5,9 +5,9 @@ import { request, type IncomingMessage } from 'node:http'
  *
  * @example
  *   const outcomes = await streamCommands('http://127.0.0.1:8080', [{ type: 'void', event: 'R1' }])
- *   outcomes[0].ok // true
+ *   outcomes[0]?.ok // true
  */
-export async function streamCommands(baseUrl: string, lines: Array<object | string>): Promise<any[]> {
+export async function streamCommands(baseUrl: string, lines: Array<object | string>): Promise<Array<Record<string, unknown>>> {
   const body = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n'
   const response = await fetch(`${baseUrl}/stream`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } })
   const text = await response.text()
