@@ -66,7 +66,8 @@ export async function checkDomain(suite: IsolationSuite, context: DomainCheckCon
   const current: Current = { suite, starting }
   context.progress.current = current
   try {
-    const systems = (current.systems = await starting)
+    const systems = await starting
+    current.systems = systems
     if (context.aborting()) return await abandoned()
     for (const line of systems.lines) context.say(`isolation: ${line}`)
     const records = await runRepeatedly(current, systems, context)
