@@ -26,7 +26,7 @@ const current = (action: string, attributes: Record<string, string> = {}) => ({
   Actor: { ID: 'web', Attributes: { name: 'web', 'lb.host': 'shop', ...attributes } },
   scope: 'local',
   time: 1700000000,
-  // biome-ignore lint/correctness/noPrecisionLoss: Docker's value; JSON.parse rounds it to …768 too, as the test expects
+  // biome-ignore lint/correctness/noPrecisionLoss: Docker's value; JSON.parse rounds it to …768 too, as tested below
   timeNano: 1700000000123456789,
 })
 const legacy = (status: string) => ({ status, id: 'web', from: 'nginx:alpine', time: 1700000000 })
