@@ -62,7 +62,9 @@ export function fakeLoadBalancer(): FakeLoadBalancer {
   const replicas = new Map<string, FakeReplica>()
   const called = (line: string): void => void calls.push(line)
   const known = (replica: StartedReplica): FakeReplica => replicas.get(replica.id)!
-  const gone = (replica: StartedReplica): void => void (known(replica).state = 'gone')
+  const gone = (replica: StartedReplica): void => {
+    known(replica).state = 'gone'
+  }
   const swarm: PublicOf<SwarmDriver> = {
     startReplica: async (spec: ReplicaSpec) => {
       called(`startReplica ${spec.name} for ${spec.host} (health ${spec.health}, version ${spec.version})`)
@@ -75,8 +77,14 @@ export function fakeLoadBalancer(): FakeLoadBalancer {
     terminate: async (replica) => (called(`terminate ${replica.name}`), gone(replica)),
     freeze: async (replica, frozen) => called(`freeze ${replica.name} ${frozen}`),
     running: async (replica) => known(replica).state === 'running',
-    setHealth: async (replica, health) => (called(`setHealth ${replica.name} ${health}`), void (known(replica).health = health)),
-    healthCheckPasses: async (replica) => (called(`healthCheckPasses ${replica.name}`), void (known(replica).health = 'healthy')),
+    setHealth: async (replica, health) => {
+      called(`setHealth ${replica.name} ${health}`)
+      known(replica).health = health
+    },
+    healthCheckPasses: async (replica) => {
+      called(`healthCheckPasses ${replica.name}`)
+      known(replica).health = 'healthy'
+    },
     restartDaemon: async (downMs) => called(`restartDaemon down ${downMs} ms`),
     dropEvents: async (holdMs) => called(`dropEvents for ${holdMs} ms`),
   }

@@ -76,7 +76,8 @@ export class LoadBalancerSession {
   /** The drivers of the scenario's channel, pointing at the private stack once there is one. */
   get drivers(): LoadBalancerDrivers {
     const ctx = this.stack ? this.stack.context(this.world.driverContext) : this.world.driverContext
-    return (this.made ??= this.deps.makeDrivers(ctx))
+    this.made ??= this.deps.makeDrivers(ctx)
+    return this.made
   }
 
   /** Whether the scenario runs on a daemon and load balancer of its own. */

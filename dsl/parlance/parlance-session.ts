@@ -33,7 +33,8 @@ export class ParlanceSession {
 
   /** The scenario's driver. */
   get driver(): ParlanceDriver {
-    return (this.made ??= this.makeDriver())
+    this.made ??= this.makeDriver()
+    return this.made
   }
 
   /** The suite's latest run, or a configuration error naming `method` if it has not run. */

@@ -67,7 +67,8 @@ export class SettlementSession {
 
   /** The driver of the scenario's channel, pointing at the private engine once there is one. */
   get driver(): SettlementDriver {
-    return (this.made ??= this.deps.makeDriver(this.driverContext()))
+    this.made ??= this.deps.makeDriver(this.driverContext())
+    return this.made
   }
 
   /** The spec's name for a system's name. */

@@ -34,7 +34,10 @@ export async function shownBets(session: SettlementSession, method: string, plac
     const { outcome } = one
     if (!outcome.taken) throw new AssertionFailedError(`${method}: ${one.name} was refused (${session.aliases.dealias(outcome.reason)}), so there is no bet to check`)
     let punterBets = byPunter.get(one.punter)
-    if (!punterBets) byPunter.set(one.punter, (punterBets = await session.driver.betsOf(one.punter, options)))
+    if (!punterBets) {
+      punterBets = await session.driver.betsOf(one.punter, options)
+      byPunter.set(one.punter, punterBets)
+    }
     const bet = punterBets.find((shown) => shown.betId === outcome.betId)
     if (!bet) throw new AssertionFailedError(`${method}: ${one.punterName} is not shown ${one.name} (bet ${outcome.betId})`)
     found.push({ placed: one, bet })

@@ -121,7 +121,7 @@ function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]):
   const criterionWidth = Math.min(60, Math.max(9, ...all.map((row) => rowName(row).length)))
   const widths = channels.map((channel) => Math.max(4, channel.length))
   const line = (story: string, criterion: string, cells: string[], colourOf?: (i: number) => (text: string) => string): string =>
-    [fit(story, storyWidth), fit(criterion, criterionWidth), ...cells.map((cell, i) => (colourOf ? colourOf(i) : String)(cell.padEnd(widths[i]!)))]
+    [fitWidth(story, storyWidth), fitWidth(criterion, criterionWidth), ...cells.map((cell, i) => (colourOf ? colourOf(i) : String)(cell.padEnd(widths[i]!)))]
       .join('  ')
       .trimEnd()
   const rows = (list: GateRow[]): string[] => {
@@ -139,6 +139,6 @@ function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]):
   return out
 }
 
-function fit(text: string, width: number): string {
+function fitWidth(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
 }

@@ -30,7 +30,7 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
     out.push('## Reasons for red', '')
     for (const reason of verdict.reasons) {
       const [head = '', ...rest] = describeReason(reason, dealias).split('\n')
-      out.push(`- ${escape(head)}`)
+      out.push(`- ${escapeCell(head)}`)
       if (rest.length > 0) out.push('', '  ```text', ...rest.map((line) => `  ${line}`), '  ```', '')
     }
     out.push('')
@@ -40,7 +40,7 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
     out.push('## Flaky', '')
     for (const scenario of flakyRuns) {
       const failures = dealias(scenario.retriedFailures.join('\n---\n')).split('\n').map((line) => `  ${line}`)
-      out.push(`- ${escape(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`, '', '  ```text', ...failures, '  ```', '')
+      out.push(`- ${escapeCell(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`, '', '  ```text', ...failures, '  ```', '')
     }
   }
   return `${out.join('\n').trimEnd()}\n`
@@ -78,9 +78,9 @@ function table(channels: string[], rows: GateRow[], head: string, withStory = fa
     rowName(row),
     ...channels.map((channel) => cellMarks[row.cells[channel] ?? 'none']),
   ]
-  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${cells(row).map(escape).join(' | ')} |`)]
+  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${cells(row).map(escapeCell).join(' | ')} |`)]
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }

@@ -40,8 +40,8 @@ export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unkno
     try {
       const result = code.apply(this, args)
       if (!isPromiseLike(result)) return result
-      if (!(this instanceof ParlanceWorld)) return result
-      const world = this
+      const world = this instanceof ParlanceWorld ? this : undefined
+      if (!world) return result
       return world.stepTimer.run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing)).catch(settle)
     } catch (error) {
       return settle(error)

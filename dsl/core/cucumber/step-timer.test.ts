@@ -9,12 +9,12 @@ afterEach(() => {
 })
 
 const timedOut = (timing: StepTiming): Error => new Error(JSON.stringify(timing))
-const after = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms))
+const resolveAfter = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms))
 
 describe('StepTimer', () => {
   it('settles as the step does within the limit', async () => {
     const timer = new StepTimer()
-    const step = timer.run(after(900, 'done'), 1_000, timedOut)
+    const step = timer.run(resolveAfter(900, 'done'), 1_000, timedOut)
     await vi.advanceTimersByTimeAsync(900)
     await expect(step).resolves.toBe('done')
   })
@@ -35,8 +35,8 @@ describe('StepTimer', () => {
     const timer = new StepTimer()
     const step = timer.run(
       (async () => {
-        await timer.setUp('opening the browser', () => after(5_000, 'browser'))
-        return after(900, 'clicked')
+        await timer.setUp('opening the browser', () => resolveAfter(5_000, 'browser'))
+        return resolveAfter(900, 'clicked')
       })(),
       1_000,
       timedOut,
@@ -49,8 +49,8 @@ describe('StepTimer', () => {
     const timer = new StepTimer()
     const step = timer.run(
       (async () => {
-        await timer.setUp('opening the browser', () => after(3_000, 'browser'))
-        return after(5_000, 'late')
+        await timer.setUp('opening the browser', () => resolveAfter(3_000, 'browser'))
+        return resolveAfter(5_000, 'late')
       })(),
       1_000,
       timedOut,
@@ -63,7 +63,7 @@ describe('StepTimer', () => {
   it('counts nested set-ups once', async () => {
     const timer = new StepTimer()
     const step = timer.run(
-      timer.setUp('opening the browser', () => timer.setUp('launching Chromium', () => after(2_000, 'ready'))).then(() => after(1_500, 'slow')),
+      timer.setUp('opening the browser', () => timer.setUp('launching Chromium', () => resolveAfter(2_000, 'ready'))).then(() => resolveAfter(1_500, 'slow')),
       1_000,
       timedOut,
     )

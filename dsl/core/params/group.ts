@@ -1,4 +1,4 @@
-import type { AnyValueParam } from './param.ts'
+import type { AnyValueParam, NoOptions } from './param.ts'
 
 /**
  * The parameters of one repeating group, in declared order; the first one starts each group.
@@ -52,7 +52,7 @@ export interface GroupOptions {
  *   const accumulator = dslMethod('placeAccumulator', { legs: group({ leg: string(), price: odds() }) })
  *   accumulator.parse({ legs: [{ leg: 'Red Rum', price: '5/1' }, { leg: 'Arkle', price: '2/1' }] }).legs.length // 2
  */
-export function group<M extends GroupMembers, const O extends GroupOptions = {}>(
+export function group<M extends GroupMembers, const O extends GroupOptions = NoOptions>(
   members: M,
   options?: O,
 ): GroupParam<M, O extends { readonly optional: true } ? 'optional' : 'required'> {

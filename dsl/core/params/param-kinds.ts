@@ -5,7 +5,7 @@ import type { Money } from '../../../drivers/core/values/money.ts'
 import type { Odds } from '../../../drivers/core/values/odds.ts'
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import type { AliasOptions } from '../aliases/alias-types.ts'
-import { valueParam, type ParamOptions, type ValueParam, type PresenceOf, type RepeatedOf } from './param.ts'
+import { valueParam, type NoOptions, type ParamOptions, type ValueParam, type PresenceOf, type RepeatedOf } from './param.ts'
 import { allowedKind, booleanKind, decimalKind, durationKind, integerKind, moneyKind, nameKind, oddsKind, textKind } from './value-kinds.ts'
 
 /**
@@ -15,7 +15,7 @@ import { allowedKind, booleanKind, decimalKind, durationKind, integerKind, money
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('backAll', { selections: string({ repeated: true }) }).parse({ selections: 'Red Rum, Arkle' }).selections // ['Red Rum', 'Arkle']
  */
-export function string<const O extends ParamOptions<string> = {}>(options?: O): ValueParam<string, string, PresenceOf<O>, RepeatedOf<O>> {
+export function string<const O extends ParamOptions<string> = NoOptions>(options?: O): ValueParam<string, string, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(textKind, options)
 }
 
@@ -40,7 +40,7 @@ export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
  *   const openAccount = dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
  *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, context).punter // AliasedName 'alice-k3x9q2'
  */
-export function alias<const O extends AliasParamOptions = {}>(options?: O): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
+export function alias<const O extends AliasParamOptions = NoOptions>(options?: O): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
   const aliasOptions: AliasOptions = {}
   if (options?.scope !== undefined) aliasOptions.scope = options.scope
   if (options?.strategy !== undefined) aliasOptions.strategy = options.strategy
@@ -54,7 +54,7 @@ export function alias<const O extends AliasParamOptions = {}>(options?: O): Valu
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('scale', { replicas: integer() }).parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
  */
-export function integer<const O extends ParamOptions<string | number> = {}>(options?: O): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
+export function integer<const O extends ParamOptions<string | number> = NoOptions>(options?: O): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(integerKind, options)
 }
 
@@ -65,7 +65,7 @@ export function integer<const O extends ParamOptions<string | number> = {}>(opti
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('setRule4', { deduction: decimal() }).parse({ deduction: '0.25' }).deduction.toString() // '0.25'
  */
-export function decimal<const O extends ParamOptions<string | Decimal> = {}>(options?: O): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
+export function decimal<const O extends ParamOptions<string | Decimal> = NoOptions>(options?: O): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(decimalKind, options)
 }
 
@@ -77,7 +77,7 @@ export function decimal<const O extends ParamOptions<string | Decimal> = {}>(opt
  *   const placeBet = dslMethod('placeBet', { stake: money({ default: '£10' }) })
  *   placeBet.parse({ stake: '£2.50' }).stake.pence // 250
  */
-export function money<const O extends ParamOptions<string | Money> = {}>(options?: O): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
+export function money<const O extends ParamOptions<string | Money> = NoOptions>(options?: O): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(moneyKind, options)
 }
 
@@ -89,7 +89,7 @@ export function money<const O extends ParamOptions<string | Money> = {}>(options
  *   const placeBet = dslMethod('placeBet', { price: odds({ optional: true }) })
  *   placeBet.parse({ price: '2.5' }).price?.toString() // '3/2'
  */
-export function odds<const O extends ParamOptions<string | Odds> = {}>(options?: O): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
+export function odds<const O extends ParamOptions<string | Odds> = NoOptions>(options?: O): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(oddsKind, options)
 }
 
@@ -101,7 +101,7 @@ export function odds<const O extends ParamOptions<string | Odds> = {}>(options?:
  *   const placeBet = dslMethod('placeBet', { eachWay: boolean({ default: 'no' }) })
  *   placeBet.parse({ eachWay: 'Yes' }).eachWay // true
  */
-export function boolean<const O extends ParamOptions<string | boolean> = {}>(options?: O): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
+export function boolean<const O extends ParamOptions<string | boolean> = NoOptions>(options?: O): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(booleanKind, options)
 }
 
@@ -113,7 +113,7 @@ export function boolean<const O extends ParamOptions<string | boolean> = {}>(opt
  *   const drain = dslMethod('drain', { within: duration({ default: '5s' }) })
  *   drain.parse({ within: '1.5s' }).within.milliseconds // 1500
  */
-export function duration<const O extends ParamOptions<string | Duration> = {}>(options?: O): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
+export function duration<const O extends ParamOptions<string | Duration> = NoOptions>(options?: O): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(durationKind, options)
 }
 
@@ -125,7 +125,7 @@ export function duration<const O extends ParamOptions<string | Duration> = {}>(o
  *   const placeBet = dslMethod('placeBet', { type: oneOf(['win', 'each-way'], { default: 'win' }) })
  *   placeBet.parse({ raw: () => [['type', 'Each-Way']] }).type // 'each-way'
  */
-export function oneOf<const A extends readonly [string, ...string[]], const O extends ParamOptions<A[number]> = {}>(
+export function oneOf<const A extends readonly [string, ...string[]], const O extends ParamOptions<A[number]> = NoOptions>(
   allowed: A,
   options?: O,
 ): ValueParam<A[number], A[number], PresenceOf<O>, RepeatedOf<O>> {

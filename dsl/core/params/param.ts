@@ -84,6 +84,7 @@ export interface ValueParam<V, I, P extends Presence = Presence, R extends boole
  *   const params: Record<string, AnyValueParam> = { stake: money(), price: odds() }
  *   const names = Object.keys(params) // ['stake', 'price']
  */
+// biome-ignore lint/suspicious/noExplicitAny: any value and input type: a ValueParam takes its input type in and gives its value type out
 export type AnyValueParam = ValueParam<any, any, Presence, boolean>
 
 /**
@@ -93,7 +94,19 @@ export type AnyValueParam = ValueParam<any, any, Presence, boolean>
  *   type P = PresenceOf<{ default: '£10' }> // 'defaulted'
  *   type Q = PresenceOf<{}> // 'required'
  */
-export type PresenceOf<O> = O extends { readonly default: {} } ? 'defaulted' : O extends { readonly optional: true } ? 'optional' : 'required'
+export type PresenceOf<O> = O extends { readonly default: NonNullable<unknown> }
+  ? 'defaulted'
+  : O extends { readonly optional: true }
+    ? 'optional'
+    : 'required'
+
+/**
+ * A parameter declared with no options: what a builder's options default to.
+ *
+ * @example
+ *   type P = PresenceOf<NoOptions> // 'required'
+ */
+export type NoOptions = Record<never, never>
 
 /**
  * Whether a parameter's options make it repeated.
@@ -111,10 +124,10 @@ export type RepeatedOf<O> = O extends { readonly repeated: true } ? true : false
  * @example
  *   import { dslMethod } from './dsl-method.ts'
  *   declare const colourKind: ValueKind<'red' | 'blue'>
- *   const colour = <const O extends ParamOptions<string> = {}>(options?: O) => valueParam<'red' | 'blue', string, O>(colourKind, options)
+ *   const colour = <const O extends ParamOptions<string> = NoOptions>(options?: O) => valueParam<'red' | 'blue', string, O>(colourKind, options)
  *   dslMethod('paint', { colour: colour() }).parse({ colour: 'red' }).colour // 'red'
  */
-export function valueParam<V, I, O extends ParamOptions<I> = {}>(kind: ValueKind<unknown>, options?: O, alias?: AliasOptions): ValueParam<V, I, PresenceOf<O>, RepeatedOf<O>> {
+export function valueParam<V, I, O extends ParamOptions<I> = NoOptions>(kind: ValueKind<unknown>, options?: O, alias?: AliasOptions): ValueParam<V, I, PresenceOf<O>, RepeatedOf<O>> {
   const presence = options?.default !== undefined ? 'defaulted' : options?.optional ? 'optional' : 'required'
   return {
     shape: 'value',

@@ -127,8 +127,8 @@ function neither(problems: CallProblems, compiled: CompiledDeclaration, rows: Ro
 
 /** Gives a key one more value: each key holds a list, as a table may give a name more than once. */
 function add(object: Args, key: string, value: unknown): void {
-  const values = (object[key] ??= []) as unknown[]
-  values.push(value)
+  object[key] ??= []
+  ;(object[key] as unknown[]).push(value)
 }
 
 function lookup<T>(byName: ReadonlyMap<string, T>, name: string): T | undefined {
