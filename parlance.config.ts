@@ -23,7 +23,17 @@ export default defineConfig({
     },
     'load-balancer': {
       command: process.execPath,
-      args: ['--import', 'tsx', 'examples/load-balancer/main.ts', '--port', '0', '--admin-port', '0', '--docker-host', '{address:docker}'],
+      args: [
+        '--import',
+        'tsx',
+        'examples/load-balancer/main.ts',
+        '--port',
+        '0',
+        '--admin-port',
+        '0',
+        '--docker-host',
+        '{address:docker}',
+      ],
       after: ['docker'],
       ready: { log: [/load balancer listening on (http:\/\/\S+)/, /load balancer admin on (?<admin>http:\/\/\S+)/] },
       env: { LB_URL: '{address}', LB_ADMIN_URL: '{admin}' },
@@ -31,7 +41,11 @@ export default defineConfig({
   },
   domains: {
     parlance: { features: ['specs/parlance/**/*.feature'], channels: ['cli'] },
-    settlement: { features: ['specs/settlement/**/*.feature'], channels: ['api', 'ui', 'stream'], systems: ['settlement'] },
+    settlement: {
+      features: ['specs/settlement/**/*.feature'],
+      channels: ['api', 'ui', 'stream'],
+      systems: ['settlement'],
+    },
     'load-balancer': { features: ['specs/load-balancer/**/*.feature'], channels: ['http'], systems: ['load-balancer'] },
   },
   // Each channel's step timeout (30 s unless set; 60 s for a browser channel); workers: one per core unless set.

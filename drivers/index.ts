@@ -18,13 +18,45 @@ export { Decimal, Duration, FractionalOdds, Money, Odds, StartingPrice, ValueFor
 export { toMilliseconds, type DurationInput } from './core/duration-input.ts'
 export { eventually, type EventuallyOptions } from './core/eventually.ts'
 
-export { HttpClient, type HttpClientOptions, type HttpMethod, type HttpRequestOptions, type HttpResponse } from './core/http-client.ts'
+export {
+  HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type HttpRequestOptions,
+  type HttpResponse,
+} from './core/http-client.ts'
 export { HttpExchangeLog, type HttpExchange } from './core/http-exchange.ts'
 export { isSecretHeader, maskHeaderValue, maskText, secretsInHeader } from './core/mask-secrets.ts'
 
-export { chromiumArgs, closeBrowser, openBrowserSession, sharedBrowser, type BrowserSession, type BrowserSessionOptions } from './core/browser-pool.ts'
-export { debianChromium, findChromium, NoChromiumError, type ChromiumChoice, type ChromiumLookup } from './core/chromium-path.ts'
-export { bundledChromiumPackage, BundleUnavailable, extractBundledChromium, type BundledChromium, type BundleLookup } from './core/bundled-chromium.ts'
+export {
+  chromiumArgs,
+  closeBrowser,
+  openBrowserSession,
+  sharedBrowser,
+  type BrowserSession,
+  type BrowserSessionOptions,
+} from './core/browser-pool.ts'
+export {
+  debianChromium,
+  findChromium,
+  NoChromiumError,
+  type ChromiumChoice,
+  type ChromiumLookup,
+} from './core/chromium-path.ts'
+export {
+  bundledChromiumPackage,
+  BundleUnavailable,
+  extractBundledChromium,
+  type BundledChromium,
+  type BundleLookup,
+} from './core/bundled-chromium.ts'
 
-export { stopAllProcesses, SupervisedProcess, superviseProcess, type ExitInfo, type ProcessSpec, type ReadyInfo } from './core/process-supervisor.ts'
+export {
+  stopAllProcesses,
+  SupervisedProcess,
+  superviseProcess,
+  type ExitInfo,
+  type ProcessSpec,
+  type ReadyInfo,
+} from './core/process-supervisor.ts'
 export type { ReadyCheck } from './core/wait-for-ready.ts'

@@ -2,7 +2,18 @@
 // and value types are the drivers layer's, re-exported so a domain DSL and its
 // step glue need one import.
 export { dslMethod, DslMethod, type ArgsOf, type InputOf } from './core/params/dsl-method.ts'
-export { alias, boolean, decimal, duration, integer, money, odds, oneOf, string, type AliasParamOptions } from './core/params/param-kinds.ts'
+export {
+  alias,
+  boolean,
+  decimal,
+  duration,
+  integer,
+  money,
+  odds,
+  oneOf,
+  string,
+  type AliasParamOptions,
+} from './core/params/param-kinds.ts'
 export { group, type GroupMembers, type GroupOptions, type GroupParam } from './core/params/group.ts'
 export { valueParam, type NoOptions, type ParamOptions, type ValueKind, type ValueParam } from './core/params/param.ts'
 export type { DataTableLike, Declaration, DslInput, ObjectArgs, ParsedArgs } from './core/params/parsed-args.ts'

@@ -24,9 +24,15 @@ export const usageExitCode = 2
  */
 export const commands: Readonly<Record<string, { summary: string; execute: (args: string[]) => Promise<number> }>> = {
   run: { summary: 'start the systems, run the specs on every channel, report', execute: runCommand },
-  gate: { summary: 'judge the results: every story criterion covered and passed on its channels', execute: gateCommand },
+  gate: {
+    summary: 'judge the results: every story criterion covered and passed on its channels',
+    execute: gateCommand,
+  },
   merge: { summary: "join the shards' reports into one and judge them", execute: (args) => mergeCommand(args) },
-  lint: { summary: 'check the specs say what, not how (UI and transport words, selectors, structure)', execute: (args) => lintCommand(args) },
+  lint: {
+    summary: 'check the specs say what, not how (UI and transport words, selectors, structure)',
+    execute: (args) => lintCommand(args),
+  },
 }
 
 /**

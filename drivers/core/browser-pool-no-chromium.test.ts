@@ -12,7 +12,10 @@ vi.mock('./chromium-path.ts', async (importOriginal) => {
     ...original,
     findChromium: async () => {
       lookups.count += 1
-      throw new original.NoChromiumError(['PARLANCE_CHROMIUM: not set', "the system's chromium: /usr/lib/chromium/chromium (not found)"])
+      throw new original.NoChromiumError([
+        'PARLANCE_CHROMIUM: not set',
+        "the system's chromium: /usr/lib/chromium/chromium (not found)",
+      ])
     },
   }
 })
@@ -24,7 +27,10 @@ describe('openBrowserSession on a machine with no Chromium', () => {
     const error = first as NotRunError
     expect([error.channel, error.reason]).toEqual(['ui', 'no browser'])
     expect(error.cause).toBeInstanceOf(NoChromiumError)
-    expect((error.cause as NoChromiumError).tried).toEqual(['PARLANCE_CHROMIUM: not set', "the system's chromium: /usr/lib/chromium/chromium (not found)"])
+    expect((error.cause as NoChromiumError).tried).toEqual([
+      'PARLANCE_CHROMIUM: not set',
+      "the system's chromium: /usr/lib/chromium/chromium (not found)",
+    ])
     expect(error.message).toBe(
       'not run on the ui channel: no browser. Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',

@@ -60,7 +60,9 @@ describe('openBrowserSession', () => {
     try {
       const error = await openBrowserSession(fakeDriverContext()).catch((e: unknown) => e as Error)
       expect(error).toBeInstanceOf(SystemCompromisedError)
-      expect((error as Error).message).toMatch(/^Chromium at \/bin\/false did not start: .+\. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary\.$/)
+      expect((error as Error).message).toMatch(
+        /^Chromium at \/bin\/false did not start: .+\. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary\.$/,
+      )
     } finally {
       delete process.env.PARLANCE_CHROMIUM
     }

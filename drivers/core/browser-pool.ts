@@ -67,12 +67,17 @@ export interface BrowserSession {
  *   const { page } = await openBrowserSession(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_UI_URL') })
  *   await page.goto('/bets')
  */
-export async function openBrowserSession(ctx: DriverContext, options: BrowserSessionOptions = {}): Promise<BrowserSession> {
+export async function openBrowserSession(
+  ctx: DriverContext,
+  options: BrowserSessionOptions = {},
+): Promise<BrowserSession> {
   const timeoutMs = toMilliseconds(options.timeout ?? 10_000, 'openBrowserSession: timeout')
   return ctx.setUp('opening the browser', async () => {
     const browser = await sharedBrowser().catch((error: unknown) => {
       // What was tried is in the cause (and in the run's header); the reports say the fix, once per channel.
-      throw error instanceof NoChromiumError ? new NotRunError(ctx.channel, 'no browser', error.fix, { cause: error }) : error
+      throw error instanceof NoChromiumError
+        ? new NotRunError(ctx.channel, 'no browser', error.fix, { cause: error })
+        : error
     })
     const context = await browser.newContext(options.baseUrl === undefined ? {} : { baseURL: options.baseUrl })
     context.setDefaultTimeout(timeoutMs)
@@ -86,7 +91,8 @@ async function openPage(ctx: DriverContext, context: BrowserContext): Promise<Pa
   ctx.track({
     async dispose({ failed, attach }) {
       try {
-        if (failed && page && !page.isClosed()) await attach(await page.screenshot({ fullPage: true }), 'image/png', 'screenshot.png')
+        if (failed && page && !page.isClosed())
+          await attach(await page.screenshot({ fullPage: true }), 'image/png', 'screenshot.png')
       } catch (error) {
         ctx.log(`no screenshot of the failed scenario: ${error instanceof Error ? error.message : String(error)}`)
       } finally {
@@ -153,8 +159,11 @@ async function launchChromium(): Promise<Browser> {
     return await chromium.launch({ executablePath, headless: true, args: [...chromiumArgs], timeout: 60_000 })
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
-    throw new SystemCompromisedError(`Chromium at ${executablePath} did not start: ${reason}. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary.`, {
-      cause: error,
-    })
+    throw new SystemCompromisedError(
+      `Chromium at ${executablePath} did not start: ${reason}. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary.`,
+      {
+        cause: error,
+      },
+    )
   }
 }

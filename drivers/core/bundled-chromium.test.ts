@@ -38,8 +38,12 @@ describe('extractBundledChromium', () => {
   })
 
   it('is not there on another platform, or without the package', async () => {
-    await expect(extractBundledChromium({ ...linux, platform: 'darwin', arch: 'arm64' })).rejects.toThrow(new BundleUnavailable('ships Linux x64 only, not darwin arm64'))
+    await expect(extractBundledChromium({ ...linux, platform: 'darwin', arch: 'arm64' })).rejects.toThrow(
+      new BundleUnavailable('ships Linux x64 only, not darwin arm64'),
+    )
     rmSync(join(packageDir, 'bin', 'chromium.br'))
-    await expect(extractBundledChromium(linux)).rejects.toThrow(new BundleUnavailable(`${join(packageDir, 'bin', 'chromium.br')} is missing: reinstall it with npm install`))
+    await expect(extractBundledChromium(linux)).rejects.toThrow(
+      new BundleUnavailable(`${join(packageDir, 'bin', 'chromium.br')} is missing: reinstall it with npm install`),
+    )
   })
 })

@@ -69,8 +69,14 @@ export interface BundleLookup {
  *   path // '/work/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium'
  */
 export async function extractBundledChromium(lookup: BundleLookup = {}): Promise<BundledChromium> {
-  const { platform = process.platform, arch = process.arch, packageDir = resolvePackageDir, cacheDir = defaultCacheDir } = lookup
-  if (platform !== 'linux' || arch !== 'x64') throw new BundleUnavailable(`ships Linux x64 only, not ${platform} ${arch}`)
+  const {
+    platform = process.platform,
+    arch = process.arch,
+    packageDir = resolvePackageDir,
+    cacheDir = defaultCacheDir,
+  } = lookup
+  if (platform !== 'linux' || arch !== 'x64')
+    throw new BundleUnavailable(`ships Linux x64 only, not ${platform} ${arch}`)
   const dir = packageDir()
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version
   const compressed = join(dir, 'bin', 'chromium.br')
@@ -86,7 +92,10 @@ export async function extractBundledChromium(lookup: BundleLookup = {}): Promise
     await rename(partial, path)
   } catch (error) {
     await rm(partial, { force: true })
-    throw new BundleUnavailable(`could not be extracted to ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new BundleUnavailable(
+      `could not be extracted to ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
   return { path, version, extractedMs: Date.now() - began }
 }

@@ -29,7 +29,9 @@ export class ChannelSet<D> {
     private readonly factories: Readonly<Record<string, DriverFactory<D>>>,
   ) {
     if (Object.keys(factories).length === 0) {
-      throw new ConfigurationError(`defineChannels: the ${domain} domain declares no channels. Give at least one, e.g. { api: (ctx) => new ApiDriver(ctx) }`)
+      throw new ConfigurationError(
+        `defineChannels: the ${domain} domain declares no channels. Give at least one, e.g. { api: (ctx) => new ApiDriver(ctx) }`,
+      )
     }
   }
 
@@ -67,6 +69,9 @@ export class ChannelSet<D> {
  *   const channels = defineChannels<SettlementDriver>('settlement', { api: (ctx) => new ApiSettlementDriver(ctx) })
  *   channels.names // ['api']
  */
-export function defineChannels<D>(domain: string, factories: Readonly<Record<string, DriverFactory<D>>>): ChannelSet<D> {
+export function defineChannels<D>(
+  domain: string,
+  factories: Readonly<Record<string, DriverFactory<D>>>,
+): ChannelSet<D> {
   return new ChannelSet(domain, factories)
 }

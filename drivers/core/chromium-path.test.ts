@@ -4,7 +4,10 @@ import { debianChromium, findChromium, NoChromiumError } from './chromium-path.t
 import { ConfigurationError } from './errors/configuration-error.ts'
 
 const playwrightPath = (): string => '/cache/ms-playwright/chromium-1255/chrome-linux64/chrome'
-const bundled = async () => ({ path: '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium', version: '153.0.0' })
+const bundled = async () => ({
+  path: '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
+  version: '153.0.0',
+})
 const noBundle = async (): Promise<never> => {
   throw new BundleUnavailable("not installed (npm install brings it: it is one of Parlance's dependencies)")
 }
@@ -12,7 +15,9 @@ const noBundle = async (): Promise<never> => {
 describe('findChromium', () => {
   it('prefers PARLANCE_CHROMIUM, then Playwright’s browser, then the system’s, then the bundled one', async () => {
     const all = (): boolean => true
-    expect(await findChromium({ env: { PARLANCE_CHROMIUM: '/opt/chrome' }, exists: all, playwrightPath, bundled })).toEqual({
+    expect(
+      await findChromium({ env: { PARLANCE_CHROMIUM: '/opt/chrome' }, exists: all, playwrightPath, bundled }),
+    ).toEqual({
       path: '/opt/chrome',
       source: 'PARLANCE_CHROMIUM',
       description: 'PARLANCE_CHROMIUM: /opt/chrome',
@@ -22,26 +27,33 @@ describe('findChromium', () => {
       source: 'playwright',
       description: `Playwright's Chromium: ${playwrightPath()}`,
     })
-    expect(await findChromium({ env: {}, exists: (path) => path === debianChromium, playwrightPath, bundled })).toEqual({
-      path: '/usr/lib/chromium/chromium',
-      source: 'system',
-      description: "the system's Chromium: /usr/lib/chromium/chromium",
-    })
+    expect(await findChromium({ env: {}, exists: (path) => path === debianChromium, playwrightPath, bundled })).toEqual(
+      {
+        path: '/usr/lib/chromium/chromium',
+        source: 'system',
+        description: "the system's Chromium: /usr/lib/chromium/chromium",
+      },
+    )
     expect(await findChromium({ env: {}, exists: () => false, playwrightPath, bundled })).toEqual({
       path: '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
       source: 'bundled',
-      description: 'the bundled Chromium (@sparticuz/chromium 153.0.0): /shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
+      description:
+        'the bundled Chromium (@sparticuz/chromium 153.0.0): /shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
     })
   })
 
   it('says the bundled Chromium was extracted when it was', async () => {
     const extracting = async () => ({ path: '/c/chromium', version: '153.0.0', extractedMs: 2_250 })
     const choice = await findChromium({ env: {}, exists: () => false, playwrightPath, bundled: extracting })
-    expect(choice.description).toBe('the bundled Chromium (@sparticuz/chromium 153.0.0, extracted in 2.3 s): /c/chromium')
+    expect(choice.description).toBe(
+      'the bundled Chromium (@sparticuz/chromium 153.0.0, extracted in 2.3 s): /c/chromium',
+    )
   })
 
   it('says what it tried and how to fix it when there is no Chromium', async () => {
-    const error = await findChromium({ env: {}, exists: () => false, playwrightPath, bundled: noBundle }).catch((e: unknown) => e)
+    const error = await findChromium({ env: {}, exists: () => false, playwrightPath, bundled: noBundle }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(NoChromiumError)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect((error as NoChromiumError).message).toBe(
@@ -60,8 +72,17 @@ describe('findChromium', () => {
   })
 
   it('does not skip a PARLANCE_CHROMIUM that names no file', async () => {
-    await expect(findChromium({ env: { PARLANCE_CHROMIUM: '/nope/chrome' }, exists: (path) => path !== '/nope/chrome', playwrightPath, bundled })).rejects.toThrow(
-      new ConfigurationError('PARLANCE_CHROMIUM is set to "/nope/chrome", but there is no file there. Point it at a Chromium binary (e.g. /usr/lib/chromium/chromium) or unset it.'),
+    await expect(
+      findChromium({
+        env: { PARLANCE_CHROMIUM: '/nope/chrome' },
+        exists: (path) => path !== '/nope/chrome',
+        playwrightPath,
+        bundled,
+      }),
+    ).rejects.toThrow(
+      new ConfigurationError(
+        'PARLANCE_CHROMIUM is set to "/nope/chrome", but there is no file there. Point it at a Chromium binary (e.g. /usr/lib/chromium/chromium) or unset it.',
+      ),
     )
   })
 
@@ -69,6 +90,8 @@ describe('findChromium', () => {
     const broken = async (): Promise<never> => {
       throw new TypeError('boom')
     }
-    await expect(findChromium({ env: {}, exists: () => false, playwrightPath, bundled: broken })).rejects.toThrow(new TypeError('boom'))
+    await expect(findChromium({ env: {}, exists: () => false, playwrightPath, bundled: broken })).rejects.toThrow(
+      new TypeError('boom'),
+    )
   })
 })

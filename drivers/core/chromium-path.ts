@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { BundleUnavailable, bundledChromiumPackage, extractBundledChromium, type BundledChromium } from './bundled-chromium.ts'
+import {
+  BundleUnavailable,
+  bundledChromiumPackage,
+  extractBundledChromium,
+  type BundledChromium,
+} from './bundled-chromium.ts'
 import { ConfigurationError } from './errors/configuration-error.ts'
 
 /**
@@ -52,7 +57,9 @@ export class NoChromiumError extends ConfigurationError {
     /** One line per place looked in. */
     readonly tried: readonly string[],
   ) {
-    super(`No Chromium found for the browser pool. Tried:\n${tried.map((line) => `  - ${line}`).join('\n')}\n${noChromiumFix}`)
+    super(
+      `No Chromium found for the browser pool. Tried:\n${tried.map((line) => `  - ${line}`).join('\n')}\n${noChromiumFix}`,
+    )
   }
 
   /** How to get a browser, in one line. */
@@ -79,11 +86,19 @@ const noChromiumFix =
  *   await chromium.launch({ executablePath: path })
  */
 export async function findChromium(lookup: ChromiumLookup = {}): Promise<ChromiumChoice> {
-  const { env = process.env, exists = existsSync, playwrightPath = playwrightChromiumPath, bundled = extractBundledChromium } = lookup
+  const {
+    env = process.env,
+    exists = existsSync,
+    playwrightPath = playwrightChromiumPath,
+    bundled = extractBundledChromium,
+  } = lookup
   const chosen = env.PARLANCE_CHROMIUM
   if (chosen) {
-    if (exists(chosen)) return { path: chosen, source: 'PARLANCE_CHROMIUM', description: `PARLANCE_CHROMIUM: ${chosen}` }
-    throw new ConfigurationError(`PARLANCE_CHROMIUM is set to "${chosen}", but there is no file there. Point it at a Chromium binary (e.g. ${debianChromium}) or unset it.`)
+    if (exists(chosen))
+      return { path: chosen, source: 'PARLANCE_CHROMIUM', description: `PARLANCE_CHROMIUM: ${chosen}` }
+    throw new ConfigurationError(
+      `PARLANCE_CHROMIUM is set to "${chosen}", but there is no file there. Point it at a Chromium binary (e.g. ${debianChromium}) or unset it.`,
+    )
   }
   const tried = ['PARLANCE_CHROMIUM: not set']
   let downloaded: string | undefined
@@ -93,15 +108,21 @@ export async function findChromium(lookup: ChromiumLookup = {}): Promise<Chromiu
     tried.push(`Playwright's browser: unknown (${error instanceof Error ? error.message : String(error)})`)
   }
   if (downloaded !== undefined) {
-    if (exists(downloaded)) return { path: downloaded, source: 'playwright', description: `Playwright's Chromium: ${downloaded}` }
+    if (exists(downloaded))
+      return { path: downloaded, source: 'playwright', description: `Playwright's Chromium: ${downloaded}` }
     tried.push(`Playwright's browser: ${downloaded} (not installed)`)
   }
-  if (exists(debianChromium)) return { path: debianChromium, source: 'system', description: `the system's Chromium: ${debianChromium}` }
+  if (exists(debianChromium))
+    return { path: debianChromium, source: 'system', description: `the system's Chromium: ${debianChromium}` }
   tried.push(`the system's chromium: ${debianChromium} (not found)`)
   try {
     const { path, version, extractedMs } = await bundled()
     const extracted = extractedMs === undefined ? '' : `, extracted in ${(extractedMs / 1000).toFixed(1)} s`
-    return { path, source: 'bundled', description: `the bundled Chromium (${bundledChromiumPackage} ${version}${extracted}): ${path}` }
+    return {
+      path,
+      source: 'bundled',
+      description: `the bundled Chromium (${bundledChromiumPackage} ${version}${extracted}): ${path}`,
+    }
   } catch (error) {
     if (!(error instanceof BundleUnavailable)) throw error
     tried.push(`the bundled Chromium (${bundledChromiumPackage}): ${error.message}`)

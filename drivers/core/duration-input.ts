@@ -22,7 +22,9 @@ export function toMilliseconds(duration: DurationInput, what: string): number {
   if (duration instanceof Duration) return duration.milliseconds
   if (typeof duration === 'number') {
     if (Number.isFinite(duration) && duration >= 0) return Math.round(duration)
-    throw new ConfigurationError(`${what}: ${duration} is not a duration. Give milliseconds (0 or more) or a string with a unit, e.g. '2s'`)
+    throw new ConfigurationError(
+      `${what}: ${duration} is not a duration. Give milliseconds (0 or more) or a string with a unit, e.g. '2s'`,
+    )
   }
   try {
     return Duration.parse(duration).milliseconds

@@ -23,7 +23,11 @@ export interface EventuallyOptions {
 
 const defaultInterval = 100
 
-type Attempt<T> = { kind: 'passed'; value: T } | { kind: 'threw'; error: unknown } | { kind: 'returned'; value: unknown } | { kind: 'running' }
+type Attempt<T> =
+  | { kind: 'passed'; value: T }
+  | { kind: 'threw'; error: unknown }
+  | { kind: 'returned'; value: unknown }
+  | { kind: 'running' }
 
 /**
  * Retries a check until it passes or the timeout passes: the way to wait for
@@ -38,7 +42,10 @@ type Attempt<T> = { kind: 'passed'; value: T } | { kind: 'threw'; error: unknown
  *   const bet = await eventually(async () => { const b = await api.bet('b42'); if (b.status !== 'settled') throw new Error(`status is ${b.status}`); return b }, { timeout: '2s' })
  *   await eventually(async () => (await api.health()).status === 200, { timeout: 5000, description: 'the engine to answer' })
  */
-export async function eventually<T>(check: () => T | Promise<T>, options: EventuallyOptions): Promise<Exclude<T, false>> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  options: EventuallyOptions,
+): Promise<Exclude<T, false>> {
   const timeoutMs = toMilliseconds(options.timeout, 'eventually: timeout')
   const intervalMs = toMilliseconds(options.interval ?? defaultInterval, 'eventually: interval')
   const description = options.description ?? 'the check to pass'
@@ -71,7 +78,9 @@ async function attemptWithin<T>(check: () => T | Promise<T>, remainingMs: number
   // An abandoned attempt may still reject later; that must not surface as an unhandled rejection.
   run.catch(() => undefined)
   let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<Attempt<T>>((resolve) => (timer = setTimeout(() => resolve({ kind: 'running' }), Math.max(0, remainingMs))))
+  const deadline = new Promise<Attempt<T>>(
+    (resolve) => (timer = setTimeout(() => resolve({ kind: 'running' }), Math.max(0, remainingMs))),
+  )
   try {
     return await Promise.race([run, deadline])
   } finally {
@@ -79,14 +88,28 @@ async function attemptWithin<T>(check: () => T | Promise<T>, remainingMs: number
   }
 }
 
-function gaveUp(description: string, timeoutMs: number, attempts: number, lastSeen: Attempt<unknown> | undefined, stillRunning: boolean): never {
+function gaveUp(
+  description: string,
+  timeoutMs: number,
+  attempts: number,
+  lastSeen: Attempt<unknown> | undefined,
+  stillRunning: boolean,
+): never {
   const tried = `${attempts} attempt${attempts === 1 ? '' : 's'}`
-  const seen = lastSeen?.kind === 'threw' ? `last error: ${messageOf(lastSeen.error)}` : lastSeen?.kind === 'returned' ? `last value: ${show(lastSeen.value)}` : undefined
+  const seen =
+    lastSeen?.kind === 'threw'
+      ? `last error: ${messageOf(lastSeen.error)}`
+      : lastSeen?.kind === 'returned'
+        ? `last value: ${show(lastSeen.value)}`
+        : undefined
   const running = stillRunning ? 'the last attempt was still running at the deadline' : undefined
   const details = [running, seen].filter(Boolean).join('; before it, ')
-  throw new AssertionFailedError(`Gave up waiting for ${description} after ${Duration.ms(timeoutMs)} (${tried}); ${details || 'nothing was seen'}`, {
-    cause: lastSeen?.kind === 'threw' ? lastSeen.error : undefined,
-  })
+  throw new AssertionFailedError(
+    `Gave up waiting for ${description} after ${Duration.ms(timeoutMs)} (${tried}); ${details || 'nothing was seen'}`,
+    {
+      cause: lastSeen?.kind === 'threw' ? lastSeen.error : undefined,
+    },
+  )
 }
 
 function messageOf(error: unknown): string {

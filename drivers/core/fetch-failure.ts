@@ -9,8 +9,12 @@ import { Duration } from './values/duration.ts'
  *   describeFetchFailure(error, 2000) // { reason: 'connection refused (connect ECONNREFUSED 127.0.0.1:8080)', timedOut: false }
  *   describeFetchFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 2000) // { reason: 'no answer within 2s', timedOut: true }
  */
-export function describeFetchFailure(error: unknown, timeoutMs: number): { reason: string; timedOut: boolean } | undefined {
-  if (error instanceof Error && error.name === 'TimeoutError') return { reason: `no answer within ${Duration.ms(timeoutMs)}`, timedOut: true }
+export function describeFetchFailure(
+  error: unknown,
+  timeoutMs: number,
+): { reason: string; timedOut: boolean } | undefined {
+  if (error instanceof Error && error.name === 'TimeoutError')
+    return { reason: `no answer within ${Duration.ms(timeoutMs)}`, timedOut: true }
   // undici wraps the socket error: TypeError('fetch failed') before the answer, TypeError('terminated') while reading the body.
   const cause = error instanceof Error ? error.cause : undefined
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined
@@ -30,4 +34,3 @@ const socketProblems: Record<string, string> = {
   EAI_AGAIN: 'host not found',
   EHOSTUNREACH: 'host unreachable',
 }
-

@@ -17,7 +17,9 @@ beforeEach(async () => {
     if (req.url === '/reset') return req.socket.destroy()
     if (req.url === '/login') {
       res.setHeader('set-cookie', ['sid=session-42; Path=/; HttpOnly', 'theme=dark-mode'])
-      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"tok-secret-1","echo":"sid=session-42"}')
+      return res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"token":"tok-secret-1","echo":"sid=session-42"}')
     }
     if (req.url === '/broken') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"bets": [')
     if (req.url === '/rejected') return res.writeHead(422, { 'content-type': 'text/plain' }).end('x'.repeat(600))
@@ -39,14 +41,20 @@ function recorded(): HttpExchange[] {
 describe('HttpClient', () => {
   it('sends JSON, keeps the base path, adds the query and parses the JSON answer', async () => {
     const http = new HttpClient(ctx, { baseUrl: `${server.url}/api/` })
-    const response = await http.post('/bets', { stake: 500 }, { query: { punter: 'alice-k3x9q2', dryRun: undefined }, expectStatus: 201 })
+    const response = await http.post(
+      '/bets',
+      { stake: 500 },
+      { query: { punter: 'alice-k3x9q2', dryRun: undefined }, expectStatus: 201 },
+    )
     expect(response).toEqual({
       status: 201,
       headers: expect.objectContaining({ 'content-type': 'application/json; charset=utf-8' }) as unknown,
       body: { method: 'POST', url: '/api/bets?punter=alice-k3x9q2', body: '{"stake":500}' },
     })
     expect(server.received[0]?.headers['content-type']).toBe('application/json')
-    expect(ctx.logLines).toEqual([expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/bets\?punter=alice-k3x9q2 → 201 \(\d+ ms\)$/)])
+    expect(ctx.logLines).toEqual([
+      expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/bets\?punter=alice-k3x9q2 → 201 \(\d+ ms\)$/),
+    ])
   })
 
   it('returns a body that is not JSON as text', async () => {
@@ -59,7 +67,9 @@ describe('HttpClient', () => {
     const http = new HttpClient(ctx, { baseUrl: server.url })
     const error = await http.delete('/rejected', { expectStatus: [200, 204] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AssertionFailedError)
-    expect((error as Error).message).toBe(`DELETE ${server.url}/rejected answered 422 Unprocessable Entity; expected 200 or 204. Body: ${'x'.repeat(500)}… (100 more characters)`)
+    expect((error as Error).message).toBe(
+      `DELETE ${server.url}/rejected answered 422 Unprocessable Entity; expected 200 or 204. Body: ${'x'.repeat(500)}… (100 more characters)`,
+    )
     expect((error as AssertionFailedError).context).toEqual({ request: `DELETE ${server.url}/rejected` })
   })
 
@@ -67,7 +77,9 @@ describe('HttpClient', () => {
     const http = new HttpClient(ctx, { baseUrl: server.url })
     const error = await http.put('/crashed', 'text body', { expectStatus: 200 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SystemCompromisedError)
-    expect((error as Error).message).toBe(`PUT ${server.url}/crashed answered 500 Internal Server Error; expected 200. Body: (empty)`)
+    expect((error as Error).message).toBe(
+      `PUT ${server.url}/crashed answered 500 Internal Server Error; expected 200. Body: (empty)`,
+    )
   })
 
   it('says when a JSON answer is not JSON', async () => {
@@ -118,11 +130,20 @@ describe('HttpClient', () => {
       requestHeaders: { accept: 'application/json', authorization: 'Bearer ****', 'content-type': 'application/json' },
       requestBody: '{"user":"alice-k3x9q2"}',
       status: 200,
-      responseHeaders: expect.objectContaining({ 'content-type': 'application/json', 'set-cookie': 'sid=****; Path=/; HttpOnly, theme=****' }) as unknown,
+      responseHeaders: expect.objectContaining({
+        'content-type': 'application/json',
+        'set-cookie': 'sid=****; Path=/; HttpOnly, theme=****',
+      }) as unknown,
       responseBody: '{"token":"****","echo":"sid=****"}',
       durationMs: 0,
     })
-    expect(hang).toEqual({ method: 'GET', url: `${server.url}/hang`, requestHeaders: { accept: 'application/json', authorization: 'Bearer ****' }, durationMs: 0, error: 'no answer within 20ms' })
+    expect(hang).toEqual({
+      method: 'GET',
+      url: `${server.url}/hang`,
+      requestHeaders: { accept: 'application/json', authorization: 'Bearer ****' },
+      durationMs: 0,
+      error: 'no answer within 20ms',
+    })
     expect(JSON.stringify(ctx.attachments)).not.toMatch(/tok-secret-1|session-42|dark-mode/)
   })
 

@@ -95,7 +95,9 @@ export class HttpClient {
     private readonly options: HttpClientOptions,
   ) {
     if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
-      throw new ConfigurationError(`HttpClient: baseUrl ${JSON.stringify(options.baseUrl)} is not an http(s) URL. Give the system's address, e.g. ctx.systemUrl('SETTLEMENT_URL')`)
+      throw new ConfigurationError(
+        `HttpClient: baseUrl ${JSON.stringify(options.baseUrl)} is not an http(s) URL. Give the system's address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
+      )
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.timeoutMs = toMilliseconds(options.timeout ?? defaultTimeout, 'HttpClient: timeout')
@@ -108,7 +110,11 @@ export class HttpClient {
   }
 
   /** Sends a POST with a JSON (or text) body. */
-  post<T = unknown>(path: string, body?: unknown, options?: Omit<HttpRequestOptions, 'body'>): Promise<HttpResponse<T>> {
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    options?: Omit<HttpRequestOptions, 'body'>,
+  ): Promise<HttpResponse<T>> {
     return this.request<T>('POST', path, { ...options, body })
   }
 
@@ -123,7 +129,11 @@ export class HttpClient {
   }
 
   /** Sends any request; `path` is appended to the base URL (or is a whole URL). */
-  async request<T = unknown>(method: HttpMethod, path: string, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
+  async request<T = unknown>(
+    method: HttpMethod,
+    path: string,
+    options: HttpRequestOptions = {},
+  ): Promise<HttpResponse<T>> {
     const url = this.urlOf(path, options.query)
     const answer = await this.send(method, url, options)
     this.checkStatus(method, url, answer, options.expectStatus)
@@ -132,10 +142,19 @@ export class HttpClient {
 
   private async send(method: HttpMethod, url: string, options: HttpRequestOptions): Promise<Answer> {
     const headers = lowerCaseKeys({ accept: 'application/json', ...this.options.headers, ...options.headers })
-    const body = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = typeof options.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'
-    const timeoutMs = options.timeout === undefined ? this.timeoutMs : toMilliseconds(options.timeout, `${method} ${url}: timeout`)
-    const exchange: HttpExchange = { method, url, requestHeaders: maskHeaders(Object.entries(headers)), requestBody: body, durationMs: 0 }
+    const body =
+      options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
+    if (body !== undefined && !headers['content-type'])
+      headers['content-type'] = typeof options.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'
+    const timeoutMs =
+      options.timeout === undefined ? this.timeoutMs : toMilliseconds(options.timeout, `${method} ${url}: timeout`)
+    const exchange: HttpExchange = {
+      method,
+      url,
+      requestHeaders: maskHeaders(Object.entries(headers)),
+      requestBody: body,
+      durationMs: 0,
+    }
     const secrets = Object.entries(headers).flatMap(([name, value]) => secretsInHeader(name, value))
     const started = performance.now()
     try {
@@ -145,7 +164,12 @@ export class HttpClient {
       exchange.status = response.status
       exchange.responseHeaders = maskHeaders(entries)
       exchange.responseBody = await response.text()
-      return { status: response.status, statusText: response.statusText, headers: joinHeaders(entries), text: exchange.responseBody }
+      return {
+        status: response.status,
+        statusText: response.statusText,
+        headers: joinHeaders(entries),
+        text: exchange.responseBody,
+      }
     } catch (error) {
       exchange.error = describeFetchFailure(error, timeoutMs)?.reason ?? String(error)
       throw this.failure(method, url, timeoutMs, error)
@@ -156,24 +180,36 @@ export class HttpClient {
     }
   }
 
-  private checkStatus(method: HttpMethod, url: string, answer: Answer, expectStatus: HttpRequestOptions['expectStatus']): void {
+  private checkStatus(
+    method: HttpMethod,
+    url: string,
+    answer: Answer,
+    expectStatus: HttpRequestOptions['expectStatus'],
+  ): void {
     const expected = expectStatus === undefined ? undefined : [expectStatus].flat()
     if (!expected || expected.includes(answer.status)) return
     const message = `${method} ${url} answered ${answer.status} ${answer.statusText}; expected ${expected.join(' or ')}. Body: ${quoteBody(this.exchanges.mask(answer.text))}`
     const options = { context: { request: `${method} ${url}` } }
-    throw answer.status >= 500 ? new SystemCompromisedError(message, options) : new AssertionFailedError(message, options)
+    throw answer.status >= 500
+      ? new SystemCompromisedError(message, options)
+      : new AssertionFailedError(message, options)
   }
 
   private urlOf(path: string, query: HttpRequestOptions['query']): string {
     const url = new URL(/^https?:\/\//.test(path) ? path : `${this.baseUrl}/${path.replace(/^\/+/, '')}`)
-    for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.append(name, String(value))
+    for (const [name, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.append(name, String(value))
     return url.href
   }
 
   private failure(method: string, url: string, timeoutMs: number, error: unknown): Error {
     const failure = describeFetchFailure(error, timeoutMs)
     const context = { context: { request: `${method} ${url}` }, cause: error }
-    if (!failure) return new ConfigurationError(`${method} ${url} could not be sent: ${error instanceof Error ? error.message : String(error)}`, context)
+    if (!failure)
+      return new ConfigurationError(
+        `${method} ${url} could not be sent: ${error instanceof Error ? error.message : String(error)}`,
+        context,
+      )
     const hint = failure.timedOut
       ? 'The system under test may be hung or overloaded; if this call is known to be slow, pass a longer { timeout }.'
       : `Is the system under test running at ${new URL(url).origin}?`
@@ -217,5 +253,7 @@ function joinHeaders(entries: Array<[string, string]>): Record<string, string> {
 }
 
 function maskHeaders(entries: Array<[string, string]>): Record<string, string> {
-  return joinHeaders(entries.map(([name, value]) => [name, isSecretHeader(name) ? maskHeaderValue(name, value) : value]))
+  return joinHeaders(
+    entries.map(([name, value]) => [name, isSecretHeader(name) ? maskHeaderValue(name, value) : value]),
+  )
 }

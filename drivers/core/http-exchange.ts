@@ -41,7 +41,11 @@ export class HttpExchangeLog implements ScenarioResource {
   /** Adds an exchange; `secrets` are masked in every exchange's URL and bodies. */
   record(exchange: HttpExchange, secrets: Iterable<string> = []): void {
     for (const secret of secrets) this.secrets.add(secret)
-    this.recorded.push({ ...exchange, requestBody: clip(exchange.requestBody), responseBody: clip(exchange.responseBody) })
+    this.recorded.push({
+      ...exchange,
+      requestBody: clip(exchange.requestBody),
+      responseBody: clip(exchange.responseBody),
+    })
   }
 
   /** The exchanges so far, oldest first, secrets masked. */
@@ -60,7 +64,8 @@ export class HttpExchangeLog implements ScenarioResource {
   }
 
   async dispose({ failed, attach }: ScenarioEnd): Promise<void> {
-    if (failed && this.recorded.length > 0) await attach(JSON.stringify(this.exchanges(), null, 2), 'application/json', 'http-exchanges.json')
+    if (failed && this.recorded.length > 0)
+      await attach(JSON.stringify(this.exchanges(), null, 2), 'application/json', 'http-exchanges.json')
   }
 }
 

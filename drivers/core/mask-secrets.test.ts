@@ -21,9 +21,14 @@ describe('maskHeaderValue', () => {
 
 describe('secretsInHeader and maskText', () => {
   it('finds the credential values and masks them anywhere in a text', () => {
-    const secrets = [...secretsInHeader('Authorization', 'Bearer tok-12345'), ...secretsInHeader('Cookie', 'sid=abc123; n=1')]
+    const secrets = [
+      ...secretsInHeader('Authorization', 'Bearer tok-12345'),
+      ...secretsInHeader('Cookie', 'sid=abc123; n=1'),
+    ]
     expect(secrets).toEqual(['tok-12345', 'abc123'])
-    expect(maskText('{"token":"tok-12345","session":"abc123","n":1}', secrets)).toBe('{"token":"****","session":"****","n":1}')
+    expect(maskText('{"token":"tok-12345","session":"abc123","n":1}', secrets)).toBe(
+      '{"token":"****","session":"****","n":1}',
+    )
   })
 
   it('ignores values too short to mask without mangling the text', () => {

@@ -30,7 +30,10 @@ export function maskHeaderValue(name: string, value: string): string {
       return scheme ? `${scheme} ${mask}` : mask
     }
     case 'cookie':
-      return value.split(';').map((pair) => maskCookiePair(pair)).join(';')
+      return value
+        .split(';')
+        .map((pair) => maskCookiePair(pair))
+        .join(';')
     case 'set-cookie': {
       const [pair = '', ...attributes] = value.split(';')
       return [maskCookiePair(pair), ...attributes].join(';')
@@ -66,7 +69,9 @@ export function secretsInHeader(name: string, value: string): string[] {
  */
 export function maskText(text: string, secrets: Iterable<string>): string {
   // Longest first, so a secret containing another is masked whole.
-  const ordered = [...new Set(secrets)].filter((secret) => secret.length >= minimumSecretLength).sort((a, b) => b.length - a.length)
+  const ordered = [...new Set(secrets)]
+    .filter((secret) => secret.length >= minimumSecretLength)
+    .sort((a, b) => b.length - a.length)
   return ordered.reduce((masked, secret) => masked.split(secret).join(mask), text)
 }
 

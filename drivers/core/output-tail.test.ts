@@ -14,9 +14,16 @@ describe('OutputTail', () => {
     stderr.write('warning: slow disk\r\n')
     stdout.end('ing on :8080\nno newline at the end')
     stderr.end()
-    await Promise.all([new Promise((resolve) => stdout.on('end', resolve)), new Promise((resolve) => stderr.on('end', resolve))])
+    await Promise.all([
+      new Promise((resolve) => stdout.on('end', resolve)),
+      new Promise((resolve) => stderr.on('end', resolve)),
+    ])
     expect(seen).toEqual(['booting', 'warning: slow disk', 'listening on :8080', 'no newline at the end'])
-    expect(tail.last()).toEqual(['[stderr] warning: slow disk', '[stdout] listening on :8080', '[stdout] no newline at the end'])
+    expect(tail.last()).toEqual([
+      '[stderr] warning: slow disk',
+      '[stdout] listening on :8080',
+      '[stdout] no newline at the end',
+    ])
     expect(tail.last(1)).toEqual(['[stdout] no newline at the end'])
   })
 })

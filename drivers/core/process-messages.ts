@@ -23,12 +23,23 @@ export function describeExit(exit: ExitInfo): string {
  *   describeNotReady(spec, 'exited with code 3 before it was ready', {}, ['[stderr] Error: port in use'])
  *   // 'Process "engine" (node engine.mjs) exited with code 3 before it was ready (waiting for …). Its last 1 line of output:\n  [stderr] Error: port in use'
  */
-export function describeNotReady(spec: ProcessSpec, what: string, progress: ReadinessProgress, lines: string[]): string {
+export function describeNotReady(
+  spec: ProcessSpec,
+  what: string,
+  progress: ReadinessProgress,
+  lines: string[],
+): string {
   const commandLine = [spec.command, ...(spec.args ?? [])].join(' ')
-  const waitingFor = describeReadiness(spec.ready, progress.address) + (progress.lastAnswer ? `; last: ${progress.lastAnswer}` : '')
+  const waitingFor =
+    describeReadiness(spec.ready, progress.address) + (progress.lastAnswer ? `; last: ${progress.lastAnswer}` : '')
   const timedOut = what.startsWith('was not ready')
-  const advice = timedOut ? ', so it was stopped. If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output' : ''
-  const output = lines.length === 0 ? 'It wrote no output.' : `Its last ${lines.length} line${lines.length === 1 ? '' : 's'} of output:\n${lines.map((line) => `  ${line}`).join('\n')}`
+  const advice = timedOut
+    ? ', so it was stopped. If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output'
+    : ''
+  const output =
+    lines.length === 0
+      ? 'It wrote no output.'
+      : `Its last ${lines.length} line${lines.length === 1 ? '' : 's'} of output:\n${lines.map((line) => `  ${line}`).join('\n')}`
   return `Process "${spec.name}" (${commandLine}) ${what} (waiting for ${waitingFor})${advice}. ${output}`
 }
 
@@ -47,12 +58,21 @@ export function validateSpec(spec: ProcessSpec): void {
   if (!spec.command) problem('command is empty; give the program to run, e.g. "node"')
   for (const field of ['readyTimeoutMs', 'stopTimeoutMs', 'logLines'] as const) {
     const value = spec[field]
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) problem(`${field} is ${String(value)}; give a whole number of ${field === 'logLines' ? 'lines' : 'milliseconds'}, 0 or more`)
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+      problem(
+        `${field} is ${String(value)}; give a whole number of ${field === 'logLines' ? 'lines' : 'milliseconds'}, 0 or more`,
+      )
   }
   const { log, url } = spec.ready ?? {}
   if (url?.includes('{address}')) {
-    if (!log) problem(`ready.url "${url}" uses {address}, but there is no ready.log to capture it; add e.g. ready.log: /listening on (http:\\S+)/`)
-    else if (captureGroups(log) === 0) problem(`ready.url "${url}" uses {address}, but ready.log ${String(log)} has no capture group; capture the address, e.g. /listening on (http:\\S+)/`)
+    if (!log)
+      problem(
+        `ready.url "${url}" uses {address}, but there is no ready.log to capture it; add e.g. ready.log: /listening on (http:\\S+)/`,
+      )
+    else if (captureGroups(log) === 0)
+      problem(
+        `ready.url "${url}" uses {address}, but ready.log ${String(log)} has no capture group; capture the address, e.g. /listening on (http:\\S+)/`,
+      )
   }
 }
 

@@ -8,14 +8,28 @@ import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { eventually } from './eventually.ts'
 import { isProcessAlive } from './process-group.ts'
 import { liveGroups } from './process-registry.ts'
-import { stopAllProcesses, superviseProcess, type ExitInfo, type ProcessSpec, type SupervisedProcess, type UnexpectedExit } from './process-supervisor.ts'
+import {
+  stopAllProcesses,
+  superviseProcess,
+  type ExitInfo,
+  type ProcessSpec,
+  type SupervisedProcess,
+  type UnexpectedExit,
+} from './process-supervisor.ts'
 
 const fixtures = join(import.meta.dirname, 'test-fixtures')
 const listening = /listening on (\S+)/
 const seenPids = new Set<number>()
 
 function tinyServer(flags: string[] = [], spec: Partial<ProcessSpec> = {}): SupervisedProcess {
-  return superviseProcess({ name: 'tiny-server', command: 'node', args: ['tiny-server.mjs', ...flags], cwd: fixtures, ready: { log: listening }, ...spec })
+  return superviseProcess({
+    name: 'tiny-server',
+    command: 'node',
+    args: ['tiny-server.mjs', ...flags],
+    cwd: fixtures,
+    ready: { log: listening },
+    ...spec,
+  })
 }
 
 async function start(server: SupervisedProcess): Promise<{ address: string; pid: number }> {
@@ -28,7 +42,9 @@ async function failureOf(server: SupervisedProcess): Promise<Error> {
   const starting = server.start()
   if (server.pid !== undefined) seenPids.add(server.pid)
   return starting.then(
-    () => { throw new Error('expected start() to fail') },
+    () => {
+      throw new Error('expected start() to fail')
+    },
     (error: unknown) => error as Error,
   )
 }
@@ -58,7 +74,11 @@ describe('superviseProcess', () => {
     const server = tinyServer()
     const { address, pid } = await start(server)
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(await server.start()).toEqual({ address, match: expect.arrayContaining([`listening on ${address}`, address]) as unknown, pid })
+    expect(await server.start()).toEqual({
+      address,
+      match: expect.arrayContaining([`listening on ${address}`, address]) as unknown,
+      pid,
+    })
     expect(await (await fetch(address)).text()).toBe(`hello from ${pid}`)
     expect([server.running, server.pid]).toEqual([true, pid])
 
@@ -104,9 +124,15 @@ describe('superviseProcess', () => {
     const { address, pid } = await start(server)
     const grandchild = grandchildOf(server)
     server.pause()
-    await eventually(() => [stateOf(pid), stateOf(grandchild)].join() === 'T,T', { timeout: '2s', description: 'both processes to be stopped' })
+    await eventually(() => [stateOf(pid), stateOf(grandchild)].join() === 'T,T', {
+      timeout: '2s',
+      description: 'both processes to be stopped',
+    })
     server.resume()
-    await eventually(() => ![stateOf(pid), stateOf(grandchild)].includes('T'), { timeout: '2s', description: 'both processes to run again' })
+    await eventually(() => ![stateOf(pid), stateOf(grandchild)].includes('T'), {
+      timeout: '2s',
+      description: 'both processes to run again',
+    })
     expect(await (await fetch(address)).text()).toBe(`hello from ${pid}`)
   })
 
@@ -126,7 +152,10 @@ describe('superviseProcess', () => {
     const exited = new Promise<ExitInfo>((resolve) => server.onExit(resolve))
     process.kill(pid, 'SIGKILL')
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' })
-    await eventually(() => !isProcessAlive(grandchild), { timeout: '2s', description: 'the orphaned grandchild to be killed' })
+    await eventually(() => !isProcessAlive(grandchild), {
+      timeout: '2s',
+      description: 'the orphaned grandchild to be killed',
+    })
     expect(liveGroups()).toEqual([])
   })
 
@@ -135,7 +164,13 @@ describe('superviseProcess', () => {
     const { pid } = await start(server)
     const unexpected = new Promise<UnexpectedExit>((resolve) => server.onUnexpectedExit(resolve))
     process.kill(pid, 'SIGKILL')
-    expect(await unexpected).toEqual({ name: 'tiny-server', pid, code: null, signal: 'SIGKILL', at: expect.any(Date) as unknown })
+    expect(await unexpected).toEqual({
+      name: 'tiny-server',
+      pid,
+      code: null,
+      signal: 'SIGKILL',
+      at: expect.any(Date) as unknown,
+    })
   })
 
   it('reports a ready process that exits by itself, with its exit code', async () => {
@@ -143,7 +178,13 @@ describe('superviseProcess', () => {
     const { address, pid } = await start(server)
     const unexpected = new Promise<UnexpectedExit>((resolve) => server.onUnexpectedExit(resolve))
     await fetch(`${address}/exit`)
-    expect(await unexpected).toEqual({ name: 'tiny-server', pid, code: 4, signal: null, at: expect.any(Date) as unknown })
+    expect(await unexpected).toEqual({
+      name: 'tiny-server',
+      pid,
+      code: 4,
+      signal: null,
+      at: expect.any(Date) as unknown,
+    })
   })
 
   it('does not report an exit it was asked for, nor one before the process was ready', async () => {
@@ -164,10 +205,17 @@ describe('superviseProcess', () => {
   })
 
   it('SIGKILLs every live group when this process exits', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(fixtures, 'supervise-then-exit.ts')])
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      join(fixtures, 'supervise-then-exit.ts'),
+    ])
     const { pid, grandchild } = JSON.parse(stdout) as { pid: number; grandchild: number }
     seenPids.add(pid).add(grandchild)
-    await eventually(() => !isProcessAlive(pid) && !isProcessAlive(grandchild), { timeout: '2s', description: 'the abandoned processes to die' })
+    await eventually(() => !isProcessAlive(pid) && !isProcessAlive(grandchild), {
+      timeout: '2s',
+      description: 'the abandoned processes to die',
+    })
   })
 
   it('stops every live process on stopAllProcesses()', async () => {
@@ -200,7 +248,9 @@ describe('superviseProcess failures', () => {
   })
 
   it('says what the ready URL answered last', async () => {
-    const error = await failureOf(tinyServer(['--unhealthy'], { ready: { log: listening, url: '{address}/health' }, readyTimeoutMs: 1000 }))
+    const error = await failureOf(
+      tinyServer(['--unhealthy'], { ready: { log: listening, url: '{address}/health' }, readyTimeoutMs: 1000 }),
+    )
     expect(error.message.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')).toBe(
       'Process "tiny-server" (node tiny-server.mjs --unhealthy) was not ready within 1s ' +
         '(waiting for a log line matching /listening on (\\S+)/, then http://127.0.0.1:PORT/health to answer 2xx; last: it answered 503), so it was stopped. ' +
@@ -217,16 +267,22 @@ describe('superviseProcess failures', () => {
   })
 
   it('rejects a ready URL that uses {address} when nothing captures it', () => {
-    expect(() => superviseProcess({ name: 'engine', command: 'node', ready: { log: /listening/, url: '{address}/health' } })).toThrow(
+    expect(() =>
+      superviseProcess({ name: 'engine', command: 'node', ready: { log: /listening/, url: '{address}/health' } }),
+    ).toThrow(
       'superviseProcess: "engine": ready.url "{address}/health" uses {address}, but ready.log /listening/ has no capture group; capture the address, e.g. /listening on (http:\\S+)/',
     )
   })
 
   it('cannot pause a process that is not running', async () => {
     const server = tinyServer()
-    expect(() => server.pause()).toThrow('Cannot pause process "tiny-server": it is not running (it was never started).')
+    expect(() => server.pause()).toThrow(
+      'Cannot pause process "tiny-server": it is not running (it was never started).',
+    )
     await start(server)
     await server.kill()
-    expect(() => server.resume()).toThrow('Cannot resume process "tiny-server": it is not running (it was killed by SIGKILL).')
+    expect(() => server.resume()).toThrow(
+      'Cannot resume process "tiny-server": it is not running (it was killed by SIGKILL).',
+    )
   })
 })

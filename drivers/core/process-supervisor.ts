@@ -116,7 +116,12 @@ export class SupervisedProcess {
   private launch(): Promise<ReadyInfo> {
     const { spec } = this
     this.tail.clear()
-    const child = spawn(spec.command, spec.args ?? [], { cwd: spec.cwd, env: { ...process.env, ...spec.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(spec.command, spec.args ?? [], {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     this.child = child
     const pgid = child.pid
     if (pgid === undefined) return this.spawnFailure(child)
@@ -136,11 +141,19 @@ export class SupervisedProcess {
     return this.awaitReady(pgid, exited, outputClosed)
   }
 
-  private async awaitReady(pgid: number, exited: Promise<ExitInfo>, outputClosed: Promise<unknown>): Promise<ReadyInfo> {
+  private async awaitReady(
+    pgid: number,
+    exited: Promise<ExitInfo>,
+    outputClosed: Promise<unknown>,
+  ): Promise<ReadyInfo> {
     const timeoutMs = this.spec.readyTimeoutMs ?? 15_000
     const abort = new AbortController()
     const progress: ReadinessProgress = {}
-    type Outcome = { kind: 'ready'; info: ReadyInfo } | { kind: 'failed'; error: unknown } | { kind: 'exited'; exit: ExitInfo } | { kind: 'timeout' }
+    type Outcome =
+      | { kind: 'ready'; info: ReadyInfo }
+      | { kind: 'failed'; error: unknown }
+      | { kind: 'exited'; exit: ExitInfo }
+      | { kind: 'timeout' }
     let timer: NodeJS.Timeout | undefined
     const outcome = await Promise.race<Outcome>([
       waitForReady(this.spec.ready, this.tail, abort.signal, progress).then(
@@ -159,12 +172,16 @@ export class SupervisedProcess {
     if (outcome.kind === 'exited') {
       // The last lines written before exiting may still be in the pipe.
       await Promise.race([outputClosed, new Promise((resolve) => setTimeout(resolve, outputDrainMs).unref())])
-      throw new SystemCompromisedError(describeNotReady(this.spec, `${describeExit(outcome.exit)} before it was ready`, progress, this.tail.last()))
+      throw new SystemCompromisedError(
+        describeNotReady(this.spec, `${describeExit(outcome.exit)} before it was ready`, progress, this.tail.last()),
+      )
     }
     const error =
       outcome.kind === 'failed'
         ? outcome.error
-        : new SystemCompromisedError(describeNotReady(this.spec, `was not ready within ${Duration.ms(timeoutMs)}`, progress, this.tail.last()))
+        : new SystemCompromisedError(
+            describeNotReady(this.spec, `was not ready within ${Duration.ms(timeoutMs)}`, progress, this.tail.last()),
+          )
     await this.stop()
     throw error
   }
@@ -246,8 +263,11 @@ export async function stopAllProcesses(): Promise<void> {
   const failures = await stopRegisteredGroups()
   if (failures.length > 0) {
     const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)))
-    throw new SystemCompromisedError(`stopAllProcesses: ${failures.length} process(es) could not be stopped: ${messages.join('; ')}`, {
-      cause: new AggregateError(failures),
-    })
+    throw new SystemCompromisedError(
+      `stopAllProcesses: ${failures.length} process(es) could not be stopped: ${messages.join('; ')}`,
+      {
+        cause: new AggregateError(failures),
+      },
+    )
   }
 }

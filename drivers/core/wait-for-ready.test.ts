@@ -15,7 +15,12 @@ describe('waitForReady', () => {
   it('with one pattern, is ready at the first matching line: its first group is the address, its named groups are kept', async () => {
     const tail = printing('warming up', 'listening on http://127.0.0.1:4000 (admin http://127.0.0.1:4001)')
     const progress: ReadinessProgress = {}
-    const readiness = await waitForReady({ log: /listening on (\S+) \(admin (?<admin>\S+)\)/ }, tail, new AbortController().signal, progress)
+    const readiness = await waitForReady(
+      { log: /listening on (\S+) \(admin (?<admin>\S+)\)/ },
+      tail,
+      new AbortController().signal,
+      progress,
+    )
     expect(readiness.address).toBe('http://127.0.0.1:4000')
     expect(readiness.groups).toEqual({ admin: 'http://127.0.0.1:4001' })
     expect(progress.address).toBe('http://127.0.0.1:4000')
@@ -36,7 +41,12 @@ describe('waitForReady', () => {
 
   it('gives up when the signal aborts, even if some patterns matched', async () => {
     const abort = new AbortController()
-    const waiting = waitForReady({ log: /listening on (\S+)/, alsoLog: [/admin on (\S+)/] }, printing('listening on http://127.0.0.1:4000'), abort.signal, {})
+    const waiting = waitForReady(
+      { log: /listening on (\S+)/, alsoLog: [/admin on (\S+)/] },
+      printing('listening on http://127.0.0.1:4000'),
+      abort.signal,
+      {},
+    )
     setTimeout(() => abort.abort(new Error('timed out')), 50)
     await expect(waiting).rejects.toThrow('timed out')
   })
@@ -45,7 +55,12 @@ describe('waitForReady', () => {
 describe('describeReadiness', () => {
   it('names one pattern as a log line, several as log lines in any order', () => {
     expect(describeReadiness({ log: /listening on (\S+)/ })).toBe('a log line matching /listening on (\\S+)/')
-    expect(describeReadiness({ log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/], url: '{address}/health' }, 'http://127.0.0.1:4000')).toBe(
+    expect(
+      describeReadiness(
+        { log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/], url: '{address}/health' },
+        'http://127.0.0.1:4000',
+      ),
+    ).toBe(
       'log lines matching /on (\\S+)/ and /admin on (?<admin>\\S+)/ (in any order), then http://127.0.0.1:4000/health to answer 2xx',
     )
   })

@@ -59,7 +59,12 @@ const pollTimeoutMs = 1000
  *   const readiness = await waitForReady({ log: /listening on (\S+)/ }, tail, AbortSignal.timeout(10_000), {})
  *   readiness.match?.[0] // 'listening on http://127.0.0.1:41234'
  */
-export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTail, signal: AbortSignal, progress: ReadinessProgress): Promise<Readiness> {
+export async function waitForReady(
+  ready: ReadyCheck | undefined,
+  tail: OutputTail,
+  signal: AbortSignal,
+  progress: ReadinessProgress,
+): Promise<Readiness> {
   const readiness: Readiness = {}
   if (ready?.log) {
     const [match, ...others] = await Promise.all([
@@ -71,7 +76,9 @@ export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTa
     ])
     readiness.match = match
     readiness.address = match[1]
-    const groups = Object.fromEntries([match, ...others].flatMap((line) => Object.entries(line.groups ?? {}).filter(isMatched)))
+    const groups = Object.fromEntries(
+      [match, ...others].flatMap((line) => Object.entries(line.groups ?? {}).filter(isMatched)),
+    )
     if (Object.keys(groups).length > 0) readiness.groups = groups
   }
   if (ready?.url) await waitForOk(fillAddress(ready.url, readiness.address), signal, progress)
@@ -87,7 +94,10 @@ export async function waitForReady(ready: ReadyCheck | undefined, tail: OutputTa
  */
 export function describeReadiness(ready: ReadyCheck | undefined, address?: string): string {
   const patterns = ready?.log ? [ready.log, ...(ready.alsoLog ?? [])].map(String) : []
-  const lines = patterns.length > 1 ? `log lines matching ${patterns.join(' and ')} (in any order)` : patterns[0] && `a log line matching ${patterns[0]}`
+  const lines =
+    patterns.length > 1
+      ? `log lines matching ${patterns.join(' and ')} (in any order)`
+      : patterns[0] && `a log line matching ${patterns[0]}`
   const parts = [lines, ready?.url && `${fillAddress(ready.url, address)} to answer 2xx`]
   return parts.filter(Boolean).join(', then ') || 'the process to start'
 }
@@ -132,7 +142,8 @@ async function waitForOk(url: string, signal: AbortSignal, progress: ReadinessPr
       progress.lastAnswer = `it answered ${response.status}`
     } catch (error) {
       signal.throwIfAborted()
-      progress.lastAnswer = describeFetchFailure(error, pollTimeoutMs)?.reason ?? (error instanceof Error ? error.message : String(error))
+      progress.lastAnswer =
+        describeFetchFailure(error, pollTimeoutMs)?.reason ?? (error instanceof Error ? error.message : String(error))
     }
     await delay(pollIntervalMs, undefined, { signal })
   }

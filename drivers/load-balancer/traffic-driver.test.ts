@@ -9,7 +9,10 @@ let ctx: FakeDriverContext
 
 beforeEach(async () => {
   server = await startTestServer(answerAs(['web-1-r7k2-rep001', 'web-2-r7k2-rep002']))
-  ctx = { ...fakeDriverContext({ LB_URL: server.url }, 'http'), dealias: (text: string) => text.replaceAll('-r7k2-rep00', '#') }
+  ctx = {
+    ...fakeDriverContext({ LB_URL: server.url }, 'http'),
+    dealias: (text: string) => text.replaceAll('-r7k2-rep00', '#'),
+  }
 })
 
 afterEach(async () => {
@@ -22,7 +25,12 @@ describe('TrafficDriver', () => {
     const traffic = new TrafficDriver(ctx)
     const record = await traffic.send({ host: 'shop.parlance.test', requests: 4, overMs: 0 })
     expect([record.plan.url, record.responses.length]).toEqual([server.url, 4])
-    expect(countsByReplica(record)).toEqual(new Map([['web-1-r7k2-rep001', 2], ['web-2-r7k2-rep002', 2]]))
+    expect(countsByReplica(record)).toEqual(
+      new Map([
+        ['web-1-r7k2-rep001', 2],
+        ['web-2-r7k2-rep002', 2],
+      ]),
+    )
     expect(server.received.map((request) => request.headers.host)).toEqual(Array(4).fill('shop.parlance.test'))
   })
 
@@ -45,7 +53,11 @@ describe('TrafficDriver', () => {
     // The server answers at once, so a run left to finish would have all 100: fewer means the scenario's end stopped it.
     expect(stopped.responses.length).toBeLessThan(100)
     const [attachment] = ctx.attachments
-    expect([ctx.attachments.length, attachment?.mediaType, attachment?.fileName]).toEqual([1, 'application/json', 'traffic.json'])
+    expect([ctx.attachments.length, attachment?.mediaType, attachment?.fileName]).toEqual([
+      1,
+      'application/json',
+      'traffic.json',
+    ])
     const records = JSON.parse(String(attachment!.data)) as { responses: { replica?: string }[] }[]
     expect(records.length).toBe(2)
     expect(records[0]!.responses.map((response) => response.replica)).toEqual(['web-1#1'])

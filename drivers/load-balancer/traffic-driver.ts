@@ -1,5 +1,11 @@
 import type { DriverContext } from '../core/driver-context.ts'
-import { sendTraffic, startTraffic, type RunningTraffic, type TrafficPlan, type TrafficRecord } from './traffic/index.ts'
+import {
+  sendTraffic,
+  startTraffic,
+  type RunningTraffic,
+  type TrafficPlan,
+  type TrafficRecord,
+} from './traffic/index.ts'
 
 /** A plan without the load balancer's address, which the driver knows. */
 export type TrafficRequest = Omit<TrafficPlan, 'url'>
@@ -25,7 +31,8 @@ export class TrafficDriver {
     ctx.track({
       dispose: async (end) => {
         await Promise.allSettled([...this.running].map((traffic) => traffic.stop()))
-        if (end.failed && this.records.length > 0) await end.attach(ctx.dealias(JSON.stringify(this.records, null, 2)), 'application/json', 'traffic.json')
+        if (end.failed && this.records.length > 0)
+          await end.attach(ctx.dealias(JSON.stringify(this.records, null, 2)), 'application/json', 'traffic.json')
       },
     })
   }
@@ -44,7 +51,9 @@ export class TrafficDriver {
     }
     this.running.add(running)
     void running.done.finally(() => this.running.delete(running)).catch(() => {})
-    this.ctx.log(`traffic started: ${request.requests} requests to ${request.host}${request.path ?? '/'} over ${request.overMs} ms`)
+    this.ctx.log(
+      `traffic started: ${request.requests} requests to ${request.host}${request.path ?? '/'} over ${request.overMs} ms`,
+    )
     return running
   }
 

@@ -11,7 +11,13 @@ afterEach(() => ctx.endScenario({ failed: false }))
 const alicePaid: ProjectModel = {
   channels: ['api', 'ui'],
   scenarios: [
-    { name: 'Alice is paid', steps: [{ action: 'is paid', customer: 'Alice', amount: Money.pounds(5) }, { action: 'has been paid', customer: 'Alice', amount: Money.pounds(6) }] },
+    {
+      name: 'Alice is paid',
+      steps: [
+        { action: 'is paid', customer: 'Alice', amount: Money.pounds(5) },
+        { action: 'has been paid', customer: 'Alice', amount: Money.pounds(6) },
+      ],
+    },
     { name: 'Alice asks for a refund', onlyOn: 'ui', steps: [{ action: 'asks for a refund', customer: 'Alice' }] },
   ],
   limits: [{ channel: 'ui', operation: 'askForRefund', reason: 'the betting pages have no refund button' }],
@@ -24,10 +30,36 @@ describe('CliParlanceDriver', () => {
     const run = await driver.runSuite(alicePaid, { workers: 1, againstDeployed: false })
 
     const aliceOnApi = run.results.find((r) => r.scenario === 'Alice is paid' && r.channel === 'api')
-    expect(run.results.map(({ scenario, channel, outcome, message, notApplicable }) => ({ scenario, channel, outcome, message, notApplicable }))).toEqual([
-      { scenario: 'Alice is paid', channel: 'api', outcome: 'assertion-failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
-      { scenario: 'Alice is paid', channel: 'ui', outcome: 'assertion-failed', message: 'Alice was paid £5.00; expected £6.00', notApplicable: undefined },
-      { scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable', message: undefined, notApplicable: { operation: 'askForRefund', reason: 'the betting pages have no refund button' } },
+    expect(
+      run.results.map(({ scenario, channel, outcome, message, notApplicable }) => ({
+        scenario,
+        channel,
+        outcome,
+        message,
+        notApplicable,
+      })),
+    ).toEqual([
+      {
+        scenario: 'Alice is paid',
+        channel: 'api',
+        outcome: 'assertion-failed',
+        message: 'Alice was paid £5.00; expected £6.00',
+        notApplicable: undefined,
+      },
+      {
+        scenario: 'Alice is paid',
+        channel: 'ui',
+        outcome: 'assertion-failed',
+        message: 'Alice was paid £5.00; expected £6.00',
+        notApplicable: undefined,
+      },
+      {
+        scenario: 'Alice asks for a refund',
+        channel: 'ui',
+        outcome: 'not-applicable',
+        message: undefined,
+        notApplicable: { operation: 'askForRefund', reason: 'the betting pages have no refund button' },
+      },
     ])
     expect(run.printed).toEqual([
       { scenario: 'Alice is paid', channel: 'api', text: 'FAILED' },
@@ -38,7 +70,9 @@ describe('CliParlanceDriver', () => {
     expect([run.exitCode, run.verdict, run.systemStartFailure]).toEqual([1, 'failed', undefined])
     const record = await driver.systemRecord()
     expect(record.starts).toBe(1)
-    expect(record.customers).toEqual(run.results.filter((r) => r.scenario === 'Alice is paid').map((r) => r.aliases.Alice))
+    expect(record.customers).toEqual(
+      run.results.filter((r) => r.scenario === 'Alice is paid').map((r) => r.aliases.Alice),
+    )
     expect(aliceOnApi?.aliases.Alice).toMatch(/^alice-/)
     expect(await driver.leftoverProcesses()).toEqual([])
   })
@@ -46,8 +80,14 @@ describe('CliParlanceDriver', () => {
   test('reports a system that stops before it is ready, with its last lines', async () => {
     ctx = fakeDriverContext({}, 'cli')
     const driver = new CliParlanceDriver(ctx)
-    const run = await driver.runSuite({ ...alicePaid, startupFailure: 'the ledger file is corrupt' }, { workers: 1, againstDeployed: false })
-    expect(run.systemStartFailure).toEqual({ system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'] })
+    const run = await driver.runSuite(
+      { ...alicePaid, startupFailure: 'the ledger file is corrupt' },
+      { workers: 1, againstDeployed: false },
+    )
+    expect(run.systemStartFailure).toEqual({
+      system: 'ledger',
+      lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'],
+    })
     expect([run.exitCode, run.verdict, run.results, run.printed]).toEqual([1, undefined, [], []])
     expect(await driver.leftoverProcesses()).toEqual([])
   })
@@ -55,7 +95,11 @@ describe('CliParlanceDriver', () => {
   test('tests a deployed system without starting another, and removes the project when the scenario ends', async () => {
     ctx = fakeDriverContext({}, 'cli')
     const driver = new CliParlanceDriver(ctx)
-    const project: ProjectModel = { channels: ['api'], scenarios: [{ name: 'Alice opens an account', steps: [{ action: 'opens an account', customer: 'Alice' }] }], limits: [] }
+    const project: ProjectModel = {
+      channels: ['api'],
+      scenarios: [{ name: 'Alice opens an account', steps: [{ action: 'opens an account', customer: 'Alice' }] }],
+      limits: [],
+    }
     await driver.deploySystem(project)
     const first = await driver.runSuite(project, { workers: 1, againstDeployed: true })
     const second = await driver.runSuite(project, { workers: 1, againstDeployed: true })
@@ -66,7 +110,11 @@ describe('CliParlanceDriver', () => {
     const projectDir = /^Reports\s+(\S+)\/reports\/run-1\/api$/m.exec(first.output)?.[1] ?? 'no Reports line'
     expect(existsSync(projectDir)).toBe(true)
     await ctx.endScenario({ failed: true })
-    expect(ctx.attachments.map((a) => a.fileName)).toEqual(['ledger.feature', 'parlance-run-1.txt', 'parlance-run-2.txt'])
+    expect(ctx.attachments.map((a) => a.fileName)).toEqual([
+      'ledger.feature',
+      'parlance-run-1.txt',
+      'parlance-run-2.txt',
+    ])
     expect(existsSync(projectDir)).toBe(false)
     expect(await driver.leftoverProcesses()).toEqual([])
   })

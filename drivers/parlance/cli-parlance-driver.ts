@@ -48,7 +48,10 @@ export class CliParlanceDriver implements ParlanceDriver {
   }
 
   async deploySystem(project: ProjectModel): Promise<void> {
-    if (this.deployed) throw new ConfigurationError(`deploySystem: the project's system is already deployed at ${this.deployed.address}; deploy it once per scenario`)
+    if (this.deployed)
+      throw new ConfigurationError(
+        `deploySystem: the project's system is already deployed at ${this.deployed.address}; deploy it once per scenario`,
+      )
     writeProject(this.dir, project)
     const system = superviseProcess({
       name: 'ledger',
@@ -67,21 +70,38 @@ export class CliParlanceDriver implements ParlanceDriver {
 
   async runSuite(project: ProjectModel, options: SuiteRunOptions): Promise<SuiteRun> {
     if (options.againstDeployed && !this.deployed) {
-      throw new ConfigurationError("runSuite: asked to test the deployed system, but none is deployed; deploy the project's system first (deploySystem)")
+      throw new ConfigurationError(
+        "runSuite: asked to test the deployed system, but none is deployed; deploy the project's system first (deploySystem)",
+      )
     }
     writeProject(this.dir, project)
     const number = this.runs.length + 1
     const reports = join('reports', `run-${number}`)
-    const args = ['run', '--parallel', String(options.workers), '--reports', reports, ...(options.againstDeployed ? ['--env', 'remote'] : [])]
+    const args = [
+      'run',
+      '--parallel',
+      String(options.workers),
+      '--reports',
+      reports,
+      ...(options.againstDeployed ? ['--env', 'remote'] : []),
+    ]
     const command = `parlance ${args.join(' ')}`
-    this.ctx.log(`run ${number}: ${command}${this.deployed && options.againstDeployed ? ` with LEDGER_URL=${this.deployed.address}` : ''}`)
-    const exit = await runParlanceCli(args, { cwd: this.dir, env: this.environment(options.againstDeployed), timeoutMs: cliRunTimeoutMs })
+    this.ctx.log(
+      `run ${number}: ${command}${this.deployed && options.againstDeployed ? ` with LEDGER_URL=${this.deployed.address}` : ''}`,
+    )
+    const exit = await runParlanceCli(args, {
+      cwd: this.dir,
+      env: this.environment(options.againstDeployed),
+      timeoutMs: cliRunTimeoutMs,
+    })
     this.processes.addRunner(exit.pid)
     this.runs.push({ command, exit })
     const output = [exit.stdout, exit.stderr].filter(Boolean).join('\n')
     if (exit.timedOut) {
       const tail = output.split('\n').slice(-30).join('\n')
-      throw new SystemCompromisedError(`${command} did not finish within ${Duration.ms(cliRunTimeoutMs)}, so it was killed. The last lines it printed:\n${tail}`)
+      throw new SystemCompromisedError(
+        `${command} did not finish within ${Duration.ms(cliRunTimeoutMs)}, so it was killed. The last lines it printed:\n${tail}`,
+      )
     }
     const reportsDir = join(this.dir, reports)
     return {
@@ -110,7 +130,9 @@ export class CliParlanceDriver implements ParlanceDriver {
 
   /** The runner's environment: this run's own settings (run id, channel, addresses) are not the project's. */
   private environment(againstDeployed: boolean): NodeJS.ProcessEnv {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PARLANCE_') && name !== 'LEDGER_URL'))
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('PARLANCE_') && name !== 'LEDGER_URL'),
+    )
     return againstDeployed && this.deployed ? { ...env, LEDGER_URL: this.deployed.address } : env
   }
 
@@ -125,8 +147,16 @@ export class CliParlanceDriver implements ParlanceDriver {
         const feature = join(this.dir, 'features', 'ledger.feature')
         if (existsSync(feature)) await attach(readFileSync(feature, 'utf8'), 'text/plain', 'ledger.feature')
         for (const [i, { command, exit }] of this.runs.entries()) {
-          const how = exit.timedOut ? 'killed: too slow' : exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`
-          await attach(`$ ${command}  (${how})\n${exit.stdout}${exit.stderr ? `\n--- stderr ---\n${exit.stderr}` : ''}`, 'text/plain', `parlance-run-${i + 1}.txt`)
+          const how = exit.timedOut
+            ? 'killed: too slow'
+            : exit.signal
+              ? `killed by ${exit.signal}`
+              : `exit code ${exit.code}`
+          await attach(
+            `$ ${command}  (${how})\n${exit.stdout}${exit.stderr ? `\n--- stderr ---\n${exit.stderr}` : ''}`,
+            'text/plain',
+            `parlance-run-${i + 1}.txt`,
+          )
         }
       }
     } finally {

@@ -32,7 +32,10 @@ function stepText(step: LedgerStep): [Keyword, string] {
     case 'opens an account':
       return ['Given', `${step.customer} opens an account`]
     case 'places a bet':
-      return ['When', `${step.customer} places a bet with "${step.args.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`]
+      return [
+        'When',
+        `${step.customer} places a bet with "${step.args.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+      ]
     case 'is paid':
       return ['When', `${step.customer} is paid ${step.amount}`]
     case 'asks for a refund':

@@ -20,7 +20,9 @@ describe('ProjectProcesses', () => {
     processes.spare(deployed.pid!)
 
     expect(await processes.leftovers()).toEqual([`a process that ran scenarios (pid ${worker.pid})`])
-    const exits = [worker, deployed].map((child) => new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal))))
+    const exits = [worker, deployed].map(
+      (child) => new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal))),
+    )
     processes.killAll()
     expect(await Promise.all(exits)).toEqual(['SIGKILL', 'SIGKILL'])
     expect(await processes.leftovers()).toEqual([])

@@ -52,7 +52,9 @@ export class ProjectProcesses {
     const list = (): string[] => [
       ...this.alive(this.systemPids()).map((pid) => `the system (pid ${pid})`),
       ...this.alive(this.recorded('workers.log')).map((pid) => `a process that ran scenarios (pid ${pid})`),
-      ...this.runners.filter((pgid) => isGroupAlive(pgid)).map((pgid) => `a process of the runner ${pgid} (its process group)`),
+      ...this.runners
+        .filter((pgid) => isGroupAlive(pgid))
+        .map((pgid) => `a process of the runner ${pgid} (its process group)`),
     ]
     await waitUntil(() => list().length === 0, this.graceMs)
     return [...new Set(list())]
@@ -67,7 +69,9 @@ export class ProjectProcesses {
   }
 
   private alive(pids: readonly number[]): number[] {
-    return [...new Set(pids)].filter((pid) => !this.spared.has(pid) && isProcessAlive(pid) && this.belongsToProject(pid))
+    return [...new Set(pids)].filter(
+      (pid) => !this.spared.has(pid) && isProcessAlive(pid) && this.belongsToProject(pid),
+    )
   }
 
   private recorded(file: string): number[] {

@@ -40,7 +40,10 @@ describe('reading what parlance run printed', () => {
       '  [stderr] ledger: the ledger file is corrupt, line 3',
       '',
     ].join('\n')
-    expect(readSystemStartFailure(stderr)).toEqual({ system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt, line 3'] })
+    expect(readSystemStartFailure(stderr)).toEqual({
+      system: 'ledger',
+      lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt, line 3'],
+    })
     expect(readSystemStartFailure('parlance run: unknown option --chanels\n')).toBeUndefined()
   })
 

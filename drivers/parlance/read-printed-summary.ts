@@ -15,13 +15,16 @@ export function readPrintedTable(stdout: string): PrintedCell[] {
   if (start < 0) return []
   const header = lines[start]!
   const columns: { channel: string; from: number }[] = []
-  for (const match of header.matchAll(/\S+/g)) if (match.index > 0) columns.push({ channel: match[0], from: match.index })
+  for (const match of header.matchAll(/\S+/g))
+    if (match.index > 0) columns.push({ channel: match[0], from: match.index })
   const cells: PrintedCell[] = []
   for (const line of lines.slice(start + 1)) {
     if (line.trim() === '') break
     if (!line.startsWith('  ')) continue // a feature's name
     const scenario = line.slice(0, columns[0]?.from).trim()
-    columns.forEach(({ channel, from }, i) => cells.push({ scenario, channel, text: line.slice(from, columns[i + 1]?.from).trim() }))
+    columns.forEach(({ channel, from }, i) =>
+      cells.push({ scenario, channel, text: line.slice(from, columns[i + 1]?.from).trim() }),
+    )
   }
   return cells
 }
@@ -48,7 +51,9 @@ export function readVerdict(stdout: string): 'passed' | 'failed' | undefined {
  */
 export function readSystemStartFailure(stderr: string): SystemStartFailure | undefined {
   const lines = stderr.split('\n')
-  const at = lines.findIndex((line) => /^parlance run: Process "[^"]+" .*(before it was ready|was not ready within)/.test(line))
+  const at = lines.findIndex((line) =>
+    /^parlance run: Process "[^"]+" .*(before it was ready|was not ready within)/.test(line),
+  )
   if (at < 0) return undefined
   const system = /Process "([^"]+)"/.exec(lines[at]!)![1]!
   const lastLines: string[] = []
@@ -70,7 +75,10 @@ export function readSystemStartFailure(stderr: string): SystemStartFailure | und
  */
 export function readSystemDeaths(stdout: string): SystemDeathNotice[] {
   return stdout.split('\n').flatMap((line) => {
-    const notice = /^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d (?:during the (\S+) channel|after the \S+ channel|before the first channel)$/.exec(line)
+    const notice =
+      /^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d (?:during the (\S+) channel|after the \S+ channel|before the first channel)$/.exec(
+        line,
+      )
     if (!notice) return []
     const [, system = '', pid = '', how = '', channel] = notice
     return [{ system, pid: Number(pid), how, ...(channel ? { channel } : {}) }]

@@ -29,8 +29,15 @@ export function readReports(reportsDir: string, channels: readonly string[]): Sc
  *   readChannelMessages('ui', ndjson)
  *   // [{ scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable', notApplicable: { operation: 'askForRefund', reason: '…' }, aliases: {…} }]
  */
-export function readChannelMessages(channel: string, ndjson: string, file = `${channel}/messages.ndjson`): ScenarioResult[] {
-  const envelopes = ndjson.split('\n').filter((line) => line.trim() !== '').map((line) => parseEnvelope(line) as Envelope)
+export function readChannelMessages(
+  channel: string,
+  ndjson: string,
+  file = `${channel}/messages.ndjson`,
+): ScenarioResult[] {
+  const envelopes = ndjson
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => parseEnvelope(line) as Envelope)
   return buildChannelRun({ file, channel, envelopes })
     .scenarios.filter((scenario) => scenario.attempts.length > 0)
     .map((scenario) => resultOf(channel, scenario))
@@ -51,7 +58,9 @@ function resultOf(channel: string, scenario: ScenarioRun): ScenarioResult {
     channel,
     outcome: cellOf(scenario),
     ...(failedStep?.error ? { message: failedStep.error } : {}),
-    ...(outcome?.outcome === 'not-applicable' ? { notApplicable: { operation: outcome.operation, reason: outcome.reason } } : {}),
+    ...(outcome?.outcome === 'not-applicable'
+      ? { notApplicable: { operation: outcome.operation, reason: outcome.reason } }
+      : {}),
     aliases,
   }
 }

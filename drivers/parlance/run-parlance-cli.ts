@@ -42,7 +42,10 @@ export interface CliExit {
  *   const ended = await runParlanceCli(['run', '--parallel', '2'], { cwd: '/tmp/parlance-project-x1', env: process.env, timeoutMs: 30_000 })
  *   ended.code // 0
  */
-export function runParlanceCli(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<CliExit> {
+export function runParlanceCli(
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<CliExit> {
   const child = spawn(process.execPath, [parlanceBin, ...args], {
     cwd: options.cwd,
     env: { ...options.env, NO_COLOR: '1', FORCE_COLOR: '0' },

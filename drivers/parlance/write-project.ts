@@ -36,19 +36,29 @@ export const stateDirName = 'state'
  */
 export function writeProject(dir: string, project: ProjectModel): void {
   for (const sub of ['features', 'support', 'system', stateDirName]) mkdirSync(join(dir, sub), { recursive: true })
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'generated-ledger-project', private: true, type: 'module' }, null, 2)}\n`)
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'generated-ledger-project', private: true, type: 'module' }, null, 2)}\n`,
+  )
   copyFileSync(template('parlance.config.ts'), join(dir, 'parlance.config.ts'))
   copyFileSync(template('system/ledger.mjs'), join(dir, 'system', 'ledger.mjs'))
-  writeFileSync(join(dir, 'support', 'ledger.ts'), pointImports(readFileSync(template('support/ledger.ts.tmpl'), 'utf8')))
+  writeFileSync(
+    join(dir, 'support', 'ledger.ts'),
+    pointImports(readFileSync(template('support/ledger.ts.tmpl'), 'utf8')),
+  )
   writeFileSync(join(dir, 'project.json'), `${JSON.stringify(projectSettings(project), null, 2)}\n`)
   writeFileSync(join(dir, 'features', 'ledger.feature'), featureText(project.scenarios))
 }
 
-function projectSettings(
-  project: ProjectModel,
-): { channels: string[]; cannot: Record<string, Record<string, string>>; startupFailure?: string; diesAfterAnswers?: number } {
+function projectSettings(project: ProjectModel): {
+  channels: string[]
+  cannot: Record<string, Record<string, string>>
+  startupFailure?: string
+  diesAfterAnswers?: number
+} {
   const cannot: Record<string, Record<string, string>> = {}
-  for (const { channel, operation, reason } of project.limits) cannot[channel] = { ...cannot[channel], [operation]: reason }
+  for (const { channel, operation, reason } of project.limits)
+    cannot[channel] = { ...cannot[channel], [operation]: reason }
   return {
     channels: project.channels,
     cannot,
@@ -58,5 +68,7 @@ function projectSettings(
 }
 
 function pointImports(source: string): string {
-  return source.replace(/from '([^']+)'/g, (whole, specifier: string) => (Object.hasOwn(imports, specifier) ? `from '${imports[specifier]}'` : whole))
+  return source.replace(/from '([^']+)'/g, (whole, specifier: string) =>
+    Object.hasOwn(imports, specifier) ? `from '${imports[specifier]}'` : whole,
+  )
 }

@@ -2,4 +2,13 @@
 export { settlementChannels } from './channels.ts'
 export { ApiSettlementDriver } from './api/api-settlement-driver.ts'
 export { startPrivateEngine, type PrivateEngine } from './engine-process/private-engine.ts'
-export type { BetOutcome, BetSlip, BreakdownLeg, PunterBet, RaceCard, RaceResult, SettlementDriver, Withdrawal } from './settlement-driver.ts'
+export type {
+  BetOutcome,
+  BetSlip,
+  BreakdownLeg,
+  PunterBet,
+  RaceCard,
+  RaceResult,
+  SettlementDriver,
+  Withdrawal,
+} from './settlement-driver.ts'

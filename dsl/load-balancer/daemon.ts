@@ -3,7 +3,9 @@ import { dslMethod, type InputOf } from '../core/params/dsl-method.ts'
 import { duration, oneOf } from '../core/params/param-kinds.ts'
 import type { LoadBalancerSession } from './load-balancer-session.ts'
 
-const runPrivately = dslMethod('runPrivately', { strategy: oneOf(['round-robin', 'least-connections'], { default: 'round-robin' }) })
+const runPrivately = dslMethod('runPrivately', {
+  strategy: oneOf(['round-robin', 'least-connections'], { default: 'round-robin' }),
+})
 const restart = dslMethod('restart', { down: duration({ default: '1s' }) })
 const dropEvents = dslMethod('dropEvents', { for: duration() })
 
@@ -62,7 +64,9 @@ export class Daemon {
 
   private mustBePrivate(method: string): void {
     if (!this.session.isPrivate) {
-      throw new ConfigurationError(`${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one of its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`)
+      throw new ConfigurationError(
+        `${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one of its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`,
+      )
     }
   }
 }

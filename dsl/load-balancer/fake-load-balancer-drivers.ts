@@ -101,10 +101,15 @@ export function fakeLoadBalancer(): FakeLoadBalancer {
       waits.push(description)
       const views = viewOf(host)
       // As the real admin words it, without the polling: the fake's view cannot change while waiting.
-      if (!holds(views)) throw new AssertionFailedError(`Gave up waiting for ${description}\nthe load balancer's replicas for ${host}: ${describeReplicas(views)}`)
+      if (!holds(views))
+        throw new AssertionFailedError(
+          `Gave up waiting for ${description}\nthe load balancer's replicas for ${host}: ${describeReplicas(views)}`,
+        )
     },
   }
-  const next = (request: TrafficRequest): TrafficRecord => (requests.push(request), records.shift() ?? trafficRecord([]))
+  const next = (request: TrafficRequest): TrafficRecord => (
+    requests.push(request), records.shift() ?? trafficRecord([])
+  )
   const traffic: PublicOf<TrafficDriver> = {
     send: async (request) => next(request),
     start: (request): RunningTraffic => {
@@ -112,7 +117,11 @@ export function fakeLoadBalancer(): FakeLoadBalancer {
       return { done, stop: () => done }
     },
   }
-  const drivers = { swarm: swarm as unknown as SwarmDriver, admin: admin as unknown as BalancerAdmin, traffic: traffic as unknown as TrafficDriver }
+  const drivers = {
+    swarm: swarm as unknown as SwarmDriver,
+    admin: admin as unknown as BalancerAdmin,
+    traffic: traffic as unknown as TrafficDriver,
+  }
   return { drivers, calls, waits, requests, records, scripted }
 }
 
@@ -123,7 +132,16 @@ export function fakeLoadBalancer(): FakeLoadBalancer {
  *   view('checkout-2-r7k2-rep002', { inFlight: 1 })
  */
 export function view(name: string, more: Partial<ReplicaView> = {}): ReplicaView {
-  return { id: `id-${name}`, name, address: '127.0.0.1:1', healthy: true, draining: false, paused: false, inFlight: 0, ...more }
+  return {
+    id: `id-${name}`,
+    name,
+    address: '127.0.0.1:1',
+    healthy: true,
+    draining: false,
+    paused: false,
+    inFlight: 0,
+    ...more,
+  }
 }
 
 /**
@@ -142,7 +160,10 @@ export function answered(index: number, replica: string, more: Partial<ResponseR
  * @example
  *   refused(4, { error: 'ECONNRESET' }); refused(5, { status: 503, body: 'no replica' })
  */
-export function refused(index: number, outcome: { error: string } | { status: number; body: string; retryAfter?: string }): ResponseRecord {
+export function refused(
+  index: number,
+  outcome: { error: string } | { status: number; body: string; retryAfter?: string },
+): ResponseRecord {
   return { index, sentAtMs: index * 10, latencyMs: 5, body: '', ...outcome }
 }
 
@@ -168,17 +189,30 @@ export function trafficRecord(responses: ResponseRecord[], startedAtMs = 0): Tra
  */
 export function fakeDsl(...randomParts: string[]) {
   const fake = fakeLoadBalancer()
-  const ctx: FakeDriverContext = fakeDriverContext({ DOCKER_URL: 'tcp://127.0.0.1:2375', LB_ADMIN_URL: 'http://127.0.0.1:9901' }, 'http')
+  const ctx: FakeDriverContext = fakeDriverContext(
+    { DOCKER_URL: 'tcp://127.0.0.1:2375', LB_ADMIN_URL: 'http://127.0.0.1:9901' },
+    'http',
+  )
   const madeWith: string[] = []
   const stacks: string[] = []
   const stack: PrivateStack = {
-    urls: { DOCKER_URL: 'tcp://127.0.0.1:40999', LB_URL: 'http://127.0.0.1:40998', LB_ADMIN_URL: 'http://127.0.0.1:40997' },
-    context: (base) => ({ ...base, systemUrl: (name) => (name === 'DOCKER_URL' ? stack.urls.DOCKER_URL : base.systemUrl(name)) }),
+    urls: {
+      DOCKER_URL: 'tcp://127.0.0.1:40999',
+      LB_URL: 'http://127.0.0.1:40998',
+      LB_ADMIN_URL: 'http://127.0.0.1:40997',
+    },
+    context: (base) => ({
+      ...base,
+      systemUrl: (name) => (name === 'DOCKER_URL' ? stack.urls.DOCKER_URL : base.systemUrl(name)),
+    }),
   }
   const aliases = new AliasTable({ runId: 'r7k2', random: scriptedRandom(...randomParts) })
-  const dsl = new LoadBalancerDsl({ aliases, driverContext: ctx }, {
-    makeDrivers: (made) => (madeWith.push(made.systemUrl('DOCKER_URL')), fake.drivers),
-    startPrivateStack: async (_, options) => (stacks.push(options.strategy), stack),
-  })
+  const dsl = new LoadBalancerDsl(
+    { aliases, driverContext: ctx },
+    {
+      makeDrivers: (made) => (madeWith.push(made.systemUrl('DOCKER_URL')), fake.drivers),
+      startPrivateStack: async (_, options) => (stacks.push(options.strategy), stack),
+    },
+  )
   return { dsl, fake, ctx, madeWith, stacks }
 }

@@ -39,8 +39,12 @@ describe('the load-balancer DSL: swarm', () => {
 
   test('refuses a replica count out of range before any driver is made', async () => {
     const { dsl, madeWith } = fakeDsl(...parts)
-    await expect(dsl.swarm.deploy({ service: 'checkout', replicas: 0 })).rejects.toThrow(new ConfigurationError('deploy: replicas must be 1 to 20, not 0'))
-    await expect(dsl.swarm.scale({ service: 'checkout', replicas: 21 })).rejects.toThrow(new ConfigurationError('scale: replicas must be 0 to 20, not 21'))
+    await expect(dsl.swarm.deploy({ service: 'checkout', replicas: 0 })).rejects.toThrow(
+      new ConfigurationError('deploy: replicas must be 1 to 20, not 0'),
+    )
+    await expect(dsl.swarm.scale({ service: 'checkout', replicas: 21 })).rejects.toThrow(
+      new ConfigurationError('scale: replicas must be 0 to 20, not 21'),
+    )
     expect(madeWith).toEqual([])
   })
 
@@ -67,15 +71,21 @@ describe('the load-balancer DSL: swarm', () => {
   test('names the replicas a service has when the spec asks for one it lacks', async () => {
     const { dsl, fake } = fakeDsl(...parts, 'srch01')
     await dsl.swarm.deploy({ service: 'checkout', replicas: 3 })
-    await expect(dsl.swarm.crash({ replica: 4 })).rejects.toThrow(new ConfigurationError('crash: the checkout service has no replica 4; it has replicas 1, 2, 3'))
-    await expect(dsl.swarm.terminate({ service: 'search', replica: 1 })).rejects.toThrow(new ConfigurationError('terminate: the search service has no replica 1; it has none'))
+    await expect(dsl.swarm.crash({ replica: 4 })).rejects.toThrow(
+      new ConfigurationError('crash: the checkout service has no replica 4; it has replicas 1, 2, 3'),
+    )
+    await expect(dsl.swarm.terminate({ service: 'search', replica: 1 })).rejects.toThrow(
+      new ConfigurationError('terminate: the search service has no replica 1; it has none'),
+    )
     expect(fake.calls).toHaveLength(3)
   })
 
   test('refuses "replica 2" before any service has been mentioned', async () => {
     const { dsl } = fakeDsl(...parts)
     await expect(dsl.swarm.crash({ replica: 2 })).rejects.toThrow(
-      new ConfigurationError('crash: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first'),
+      new ConfigurationError(
+        'crash: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first',
+      ),
     )
   })
 
@@ -85,7 +95,12 @@ describe('the load-balancer DSL: swarm', () => {
     await dsl.swarm.crash({ replica: 2 })
     await dsl.swarm.terminate({ replica: 3 })
     await dsl.swarm.rollingUpdate({})
-    expect(fake.calls.slice(3)).toEqual([`crash ${replica(2)}`, `terminate ${replica(3)}`, `startReplica ${replica(4)} for ${host} (health none, version 2)`, `stop ${replica(1)}`])
+    expect(fake.calls.slice(3)).toEqual([
+      `crash ${replica(2)}`,
+      `terminate ${replica(3)}`,
+      `startReplica ${replica(4)} for ${host} (health none, version 2)`,
+      `stop ${replica(1)}`,
+    ])
   })
 
   test('a rolling update starts a replica of the next version, then stops an old one, one pair at a time', async () => {
@@ -111,14 +126,18 @@ describe('the load-balancer DSL: swarm', () => {
     const { dsl } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 1 })
     await dsl.swarm.scale({ replicas: 0 })
-    await expect(dsl.swarm.rollingUpdate({})).rejects.toThrow(new ConfigurationError('rollingUpdate: the checkout service has no running replica to replace'))
+    await expect(dsl.swarm.rollingUpdate({})).rejects.toThrow(
+      new ConfigurationError('rollingUpdate: the checkout service has no running replica to replace'),
+    )
   })
 
   test('stops the replica answering the slow request, and waits until the load balancer drains it', async () => {
     const { dsl, fake } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 2 })
     await expect(dsl.swarm.stop({})).rejects.toThrow(
-      new ConfigurationError("stop: no replica is answering a slow request; give the replica's number, or send a slow request first"),
+      new ConfigurationError(
+        "stop: no replica is answering a slow request; give the replica's number, or send a slow request first",
+      ),
     )
     fake.scripted.set(host, [view(replica(1)), view(replica(2), { inFlight: 1 })])
     await dsl.traffic.slowRequest({ lasting: '2s' })
@@ -126,14 +145,20 @@ describe('the load-balancer DSL: swarm', () => {
     await dsl.swarm.stop({})
     expect(fake.requests.at(-1)).toEqual({ host, requests: 1, overMs: 0, path: '/?delay=2000' })
     expect(fake.calls.at(-1)).toBe(`stop ${replica(2)}`)
-    expect(fake.waits.slice(1)).toEqual([`a replica of checkout to be answering the slow request`, `the load balancer to stop sending new requests to ${replica(2)}`])
+    expect(fake.waits.slice(1)).toEqual([
+      `a replica of checkout to be answering the slow request`,
+      `the load balancer to stop sending new requests to ${replica(2)}`,
+    ])
   })
 
   test('marks a replica unhealthy and waits until the load balancer sees it so', async () => {
     const { dsl, fake } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 2 })
     await dsl.swarm.markUnhealthy({ replica: 1 })
-    expect([fake.calls.at(-1), fake.waits.at(-1)]).toEqual([`setHealth ${replica(1)} unhealthy`, `the load balancer to see ${replica(1)} unhealthy`])
+    expect([fake.calls.at(-1), fake.waits.at(-1)]).toEqual([
+      `setHealth ${replica(1)} unhealthy`,
+      `the load balancer to see ${replica(1)} unhealthy`,
+    ])
   })
 })
 
@@ -150,19 +175,25 @@ describe('the load-balancer DSL: daemon', () => {
     expect(fake.calls).toEqual([])
   })
 
-  test('restarts and blinds a daemon of the scenario\'s own, the drivers pointing at it', async () => {
+  test("restarts and blinds a daemon of the scenario's own, the drivers pointing at it", async () => {
     const { dsl, fake, madeWith, stacks } = fakeDsl(...parts)
     await dsl.daemon.runPrivately({ strategy: 'least-connections' })
     await dsl.daemon.restart({})
     await dsl.daemon.dropEvents({ for: '2s' })
-    expect([stacks, madeWith, fake.calls]).toEqual([['least-connections'], ['tcp://127.0.0.1:40999'], ['restartDaemon down 1000 ms', 'dropEvents for 2000 ms']])
+    expect([stacks, madeWith, fake.calls]).toEqual([
+      ['least-connections'],
+      ['tcp://127.0.0.1:40999'],
+      ['restartDaemon down 1000 ms', 'dropEvents for 2000 ms'],
+    ])
   })
 
-  test('refuses a stack of the scenario\'s own once the shared one has been used, or a second one', async () => {
+  test("refuses a stack of the scenario's own once the shared one has been used, or a second one", async () => {
     const late = fakeDsl(...parts)
     await late.dsl.swarm.deploy({ service: 'checkout', replicas: 1 })
     await expect(late.dsl.daemon.runPrivately({})).rejects.toThrow(
-      new ConfigurationError('runPrivately: the scenario has already used the shared load balancer; start one of its own before anything else'),
+      new ConfigurationError(
+        'runPrivately: the scenario has already used the shared load balancer; start one of its own before anything else',
+      ),
     )
     expect([late.stacks, late.madeWith]).toEqual([[], ['tcp://127.0.0.1:2375']])
     const twice = fakeDsl(...parts)

@@ -1,6 +1,11 @@
 import type { DriverContext } from '../../drivers/core/driver-context.ts'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-import type { LoadBalancerDrivers, PrivateStack, RunningTraffic, TrafficRecord } from '../../drivers/load-balancer/index.ts'
+import type {
+  LoadBalancerDrivers,
+  PrivateStack,
+  RunningTraffic,
+  TrafficRecord,
+} from '../../drivers/load-balancer/index.ts'
 import type { AliasTable } from '../core/aliases/index.ts'
 import { ServiceBook, type ReplicaRecord, type ServiceRecord } from './service-book.ts'
 
@@ -87,15 +92,22 @@ export class LoadBalancerSession {
 
   /** Starts a daemon and load balancer of the scenario's own; the drivers, made later, use them. */
   async startPrivateStack(method: string, strategy: Strategy): Promise<void> {
-    if (this.stack) throw new ConfigurationError(`${method}: the scenario already has a load balancer of its own; start it once`)
-    if (this.made) throw new ConfigurationError(`${method}: the scenario has already used the shared load balancer; start one of its own before anything else`)
+    if (this.stack)
+      throw new ConfigurationError(`${method}: the scenario already has a load balancer of its own; start it once`)
+    if (this.made)
+      throw new ConfigurationError(
+        `${method}: the scenario has already used the shared load balancer; start one of its own before anything else`,
+      )
     this.stack = await this.deps.startPrivateStack(this.world.driverContext, { strategy })
   }
 
   /** The traffic sent last, finished: waits for it if it is still arriving. */
   async lastTraffic(method: string): Promise<{ run: TrafficRun; record: TrafficRecord }> {
     const run = this.traffic.at(-1)
-    if (run === undefined) throw new ConfigurationError(`${method}: no requests have been sent yet; send some first, e.g. "When 100 requests arrive over 1 second"`)
+    if (run === undefined)
+      throw new ConfigurationError(
+        `${method}: no requests have been sent yet; send some first, e.g. "When 100 requests arrive over 1 second"`,
+      )
     return { run, record: await finished(run) }
   }
 }

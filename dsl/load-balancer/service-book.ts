@@ -56,7 +56,13 @@ export class ServiceBook {
     const key = name.trim().toLowerCase()
     let service = this.services.get(key)
     if (service === undefined) {
-      service = { name, host: aliases.alias(name, { strategy: hostName }), replicas: [], version: 1, healthChecks: false }
+      service = {
+        name,
+        host: aliases.alias(name, { strategy: hostName }),
+        replicas: [],
+        version: 1,
+        healthChecks: false,
+      }
       this.services.set(key, service)
     }
     this.current = service
@@ -67,7 +73,9 @@ export class ServiceBook {
   serviceOrCurrent(method: string, name: string | undefined, aliases: NameAliaser): ServiceRecord {
     if (name !== undefined) return this.service(name, aliases)
     if (this.current === undefined) {
-      throw new ConfigurationError(`${method}: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first`)
+      throw new ConfigurationError(
+        `${method}: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first`,
+      )
     }
     return this.current
   }

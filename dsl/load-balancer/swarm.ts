@@ -84,8 +84,10 @@ export class Swarm {
     const target = this.serviceOf(addReplica.name, args.service)
     if (args.health === 'none') return this.startReplicas(target, 1, 'none')
     const [replica] = await this.launch(target, 1, 'starting')
-    await this.session.drivers.admin.waitFor(`the load balancer to know ${replica!.container.name}, not yet healthy`, target.host, (views) =>
-      views.some((v) => v.name === replica!.container.name && !v.healthy),
+    await this.session.drivers.admin.waitFor(
+      `the load balancer to know ${replica!.container.name}, not yet healthy`,
+      target.host,
+      (views) => views.some((v) => v.name === replica!.container.name && !v.healthy),
     )
   }
 
@@ -128,13 +130,18 @@ export class Swarm {
   async stop(input: InputOf<typeof stop>): Promise<void> {
     const args = stop.parse(input, { aliases: this.session.aliases })
     const target = this.serviceOf(stop.name, args.service)
-    const replica = args.replica === undefined ? this.busyReplica(stop.name) : this.session.services.replica(stop.name, target, args.replica)
+    const replica =
+      args.replica === undefined
+        ? this.busyReplica(stop.name)
+        : this.session.services.replica(stop.name, target, args.replica)
     const stopping = this.session.drivers.swarm.stop(replica.container)
     replica.state = 'stopping'
     replica.endedAt = Date.now()
     void stopping.then(() => (replica.state = 'stopped')).catch(() => {})
-    await this.session.drivers.admin.waitFor(`the load balancer to stop sending new requests to ${replica.container.name}`, target.host, (views) =>
-      views.every((v) => v.name !== replica.container.name || v.draining),
+    await this.session.drivers.admin.waitFor(
+      `the load balancer to stop sending new requests to ${replica.container.name}`,
+      target.host,
+      (views) => views.every((v) => v.name !== replica.container.name || v.draining),
     )
   }
 
@@ -146,10 +153,15 @@ export class Swarm {
    *   await swarm.markUnhealthy({ replica: 2 })
    */
   async markUnhealthy(input: InputOf<typeof markUnhealthy>): Promise<void> {
-    const { target, replica } = this.replicaOf(markUnhealthy.name, markUnhealthy.parse(input, { aliases: this.session.aliases }))
+    const { target, replica } = this.replicaOf(
+      markUnhealthy.name,
+      markUnhealthy.parse(input, { aliases: this.session.aliases }),
+    )
     await this.session.drivers.swarm.setHealth(replica.container, 'unhealthy')
-    await this.session.drivers.admin.waitFor(`the load balancer to see ${replica.container.name} unhealthy`, target.host, (views) =>
-      views.some((v) => v.name === replica.container.name && !v.healthy),
+    await this.session.drivers.admin.waitFor(
+      `the load balancer to see ${replica.container.name} unhealthy`,
+      target.host,
+      (views) => views.some((v) => v.name === replica.container.name && !v.healthy),
     )
   }
 
@@ -179,7 +191,8 @@ export class Swarm {
     const args = rollingUpdate.parse(input, { aliases: this.session.aliases })
     const target = this.serviceOf(rollingUpdate.name, args.service)
     const old = target.replicas.filter((r) => r.state === 'running')
-    if (old.length === 0) throw new ConfigurationError(`rollingUpdate: the ${target.name} service has no running replica to replace`)
+    if (old.length === 0)
+      throw new ConfigurationError(`rollingUpdate: the ${target.name} service has no running replica to replace`)
     target.version += 1
     for (const replica of old) {
       await this.startReplicas(target, 1, target.healthChecks ? 'healthy' : 'none')
@@ -207,17 +220,24 @@ export class Swarm {
       if (first !== undefined) {
         const tookMs = record.startedAtMs + first.sentAtMs + first.latencyMs - replica.startedAt
         if (tookMs <= withinMs) return
-        throw new AssertionFailedError(`expectReceivesTraffic: ${replica.container.name} answered its first request ${tookMs} ms after it started, later than ${args.within}`)
+        throw new AssertionFailedError(
+          `expectReceivesTraffic: ${replica.container.name} answered its first request ${tookMs} ms after it started, later than ${args.within}`,
+        )
       }
       if (Date.now() > deadline) {
-        throw new AssertionFailedError(`expectReceivesTraffic: ${replica.container.name} answered none of the requests sent in the ${args.within} after it started`)
+        throw new AssertionFailedError(
+          `expectReceivesTraffic: ${replica.container.name} answered none of the requests sent in the ${args.within} after it started`,
+        )
       }
     }
   }
 
   private busyReplica(method: string): ReplicaRecord {
     const busy = this.session.busyReplica
-    if (busy === undefined) throw new ConfigurationError(`${method}: no replica is answering a slow request; give the replica's number, or send a slow request first`)
+    if (busy === undefined)
+      throw new ConfigurationError(
+        `${method}: no replica is answering a slow request; give the replica's number, or send a slow request first`,
+      )
     return busy
   }
 
@@ -225,7 +245,10 @@ export class Swarm {
     return this.session.services.serviceOrCurrent(method, name, this.session.aliases)
   }
 
-  private replicaOf(method: string, args: { service?: string | undefined; replica: number }): { target: ServiceRecord; replica: ReplicaRecord } {
+  private replicaOf(
+    method: string,
+    args: { service?: string | undefined; replica: number },
+  ): { target: ServiceRecord; replica: ReplicaRecord } {
     const target = this.serviceOf(method, args.service)
     return { target, replica: this.session.services.replica(method, target, args.replica) }
   }
@@ -233,9 +256,14 @@ export class Swarm {
   // Starts the replicas, marks them healthy if they have health checks, and waits until all are routed to.
   private async startReplicas(target: ServiceRecord, count: number, health: 'none' | 'healthy'): Promise<void> {
     const started = await this.launch(target, count, health === 'none' ? 'none' : 'starting')
-    if (health === 'healthy') for (const replica of started) await this.session.drivers.swarm.healthCheckPasses(replica.container)
+    if (health === 'healthy')
+      for (const replica of started) await this.session.drivers.swarm.healthCheckPasses(replica.container)
     const names = new Set(started.map((r) => r.container.name as string))
-    await this.session.drivers.admin.waitFor(`the load balancer to route to ${[...names].join(', ')}`, target.host, (views) => routable(views, names))
+    await this.session.drivers.admin.waitFor(
+      `the load balancer to route to ${[...names].join(', ')}`,
+      target.host,
+      (views) => routable(views, names),
+    )
   }
 
   private async launch(target: ServiceRecord, count: number, health: 'none' | 'starting'): Promise<ReplicaRecord[]> {
@@ -243,8 +271,19 @@ export class Swarm {
     for (let i = 0; i < count; i++) {
       const number = (target.replicas.at(-1)?.number ?? 0) + 1
       const name = this.session.services.replicaName(target, number, this.session.aliases)
-      const container = await this.session.drivers.swarm.startReplica({ name, host: target.host, health, version: String(target.version) })
-      const replica: ReplicaRecord = { number, container, version: target.version, state: 'running', startedAt: Date.now() }
+      const container = await this.session.drivers.swarm.startReplica({
+        name,
+        host: target.host,
+        health,
+        version: String(target.version),
+      })
+      const replica: ReplicaRecord = {
+        number,
+        container,
+        version: target.version,
+        state: 'running',
+        startedAt: Date.now(),
+      }
       target.replicas.push(replica)
       started.push(replica)
     }
@@ -256,9 +295,12 @@ export class Swarm {
     replica.endedAt = Date.now()
     await this.session.drivers.swarm.stop(replica.container)
     replica.state = 'stopped'
-    await this.session.drivers.admin.waitFor(`the load balancer to forget ${replica.container.name}`, target.host, (views) =>
-      views.every((v) => v.name !== replica.container.name),
-    seenWithinMs)
+    await this.session.drivers.admin.waitFor(
+      `the load balancer to forget ${replica.container.name}`,
+      target.host,
+      (views) => views.every((v) => v.name !== replica.container.name),
+      seenWithinMs,
+    )
   }
 }
 

@@ -15,15 +15,31 @@ import { finished, type LoadBalancerSession, type TrafficRun } from './load-bala
 import type { ReplicaRecord, ServiceRecord } from './service-book.ts'
 
 const service = string({ optional: true })
-const trafficShape = { service, requests: integer(), over: duration({ default: '0s' }), oneAfterAnother: boolean({ default: 'no' }) }
+const trafficShape = {
+  service,
+  requests: integer(),
+  over: duration({ default: '0s' }),
+  oneAfterAnother: boolean({ default: 'no' }),
+}
 const send = dslMethod('send', trafficShape)
 const start = dslMethod('start', trafficShape)
-const sendToEach = dslMethod('sendToEach', { services: string({ repeated: true }), requests: integer(), over: duration({ default: '0s' }) })
+const sendToEach = dslMethod('sendToEach', {
+  services: string({ repeated: true }),
+  requests: integer(),
+  over: duration({ default: '0s' }),
+})
 const slowRequest = dslMethod('slowRequest', { service, lasting: duration() })
 const expectEachReplicaAnswers = dslMethod('expectEachReplicaAnswers', { requests: integer() })
-const expectNoneAnsweredBy = dslMethod('expectNoneAnsweredBy', { service, replica: integer(), onlyAfterItEnded: boolean({ default: 'no' }) })
+const expectNoneAnsweredBy = dslMethod('expectNoneAnsweredBy', {
+  service,
+  replica: integer(),
+  onlyAfterItEnded: boolean({ default: 'no' }),
+})
 const expectLatency = dslMethod('expectLatency', { percentile: integer(), within: duration() })
-const expectLastAnsweredByVersion = dslMethod('expectLastAnsweredByVersion', { requests: integer(), version: integer({ optional: true }) })
+const expectLastAnsweredByVersion = dslMethod('expectLastAnsweredByVersion', {
+  requests: integer(),
+  version: integer({ optional: true }),
+})
 
 /**
  * Clients' traffic through the load balancer, and what they saw: every
@@ -72,7 +88,10 @@ export class Traffic {
    */
   async whileArriving(action: () => Promise<void>): Promise<void> {
     const run = this.session.traffic.at(-1)
-    if (run?.running === undefined) throw new ConfigurationError('whileArriving: no traffic is arriving; start some first, e.g. "When 300 requests arrive over 3 seconds"')
+    if (run?.running === undefined)
+      throw new ConfigurationError(
+        'whileArriving: no traffic is arriving; start some first, e.g. "When 300 requests arrive over 3 seconds"',
+      )
     const { overMs = 0, startedAt = Date.now() } = run
     // The scenario's schedule, not a wait for the system: the fault lands a third of the way in.
     await delay(Math.max(0, startedAt + overMs / 3 - Date.now()))
@@ -88,7 +107,9 @@ export class Traffic {
    */
   async sendToEach(input: InputOf<typeof sendToEach>): Promise<void> {
     const args = sendToEach.parse(input, { aliases: this.session.aliases })
-    const runs = args.services.map((name) => this.begin(sendToEach.name, { service: name, requests: args.requests, over: args.over, oneAfterAnother: false }))
+    const runs = args.services.map((name) =>
+      this.begin(sendToEach.name, { service: name, requests: args.requests, over: args.over, oneAfterAnother: false }),
+    )
     await Promise.all(runs.map(finished))
   }
 
@@ -103,13 +124,22 @@ export class Traffic {
   async slowRequest(input: InputOf<typeof slowRequest>): Promise<void> {
     const args = slowRequest.parse(input, { aliases: this.session.aliases })
     const target = this.session.services.serviceOrCurrent(slowRequest.name, args.service, this.session.aliases)
-    const running = this.session.drivers.traffic.start({ host: target.host, requests: 1, overMs: 0, path: `/?delay=${args.lasting.milliseconds}` })
+    const running = this.session.drivers.traffic.start({
+      host: target.host,
+      requests: 1,
+      overMs: 0,
+      path: `/?delay=${args.lasting.milliseconds}`,
+    })
     this.session.slowRequest = { service: target, running }
     let busy: string | undefined
-    await this.session.drivers.admin.waitFor(`a replica of ${target.name} to be answering the slow request`, target.host, (views) => {
-      busy = views.find((v) => v.inFlight > 0)?.name
-      return busy !== undefined
-    })
+    await this.session.drivers.admin.waitFor(
+      `a replica of ${target.name} to be answering the slow request`,
+      target.host,
+      (views) => {
+        busy = views.find((v) => v.inFlight > 0)?.name
+        return busy !== undefined
+      },
+    )
     this.session.busyReplica = this.session.services.byContainerName(busy!)
   }
 
@@ -132,7 +162,9 @@ export class Traffic {
       failed.push(...failures(record).map((line) => `${run.service.name}: ${line}`))
     }
     if (failed.length > 0) {
-      throw new AssertionFailedError(`${failed.length} of ${total} requests failed:\n${failed.slice(0, 20).join('\n')}${failed.length > 20 ? `\n… and ${failed.length - 20} more` : ''}`)
+      throw new AssertionFailedError(
+        `${failed.length} of ${total} requests failed:\n${failed.slice(0, 20).join('\n')}${failed.length > 20 ? `\n… and ${failed.length - 20} more` : ''}`,
+      )
     }
   }
 
@@ -150,7 +182,9 @@ export class Traffic {
     const replicas = run.service.replicas.filter((r) => r.state === 'running')
     const wrong = replicas.filter((r) => counts.get(r.container.name) !== args.requests)
     if (wrong.length > 0) {
-      throw new AssertionFailedError(`expected each of ${replicas.length} replicas to answer ${args.requests} requests, but ${describeCounts(replicas, counts)}`)
+      throw new AssertionFailedError(
+        `expected each of ${replicas.length} replicas to answer ${args.requests} requests, but ${describeCounts(replicas, counts)}`,
+      )
     }
   }
 
@@ -167,12 +201,18 @@ export class Traffic {
     const target = this.session.services.serviceOrCurrent(expectNoneAnsweredBy.name, args.service, this.session.aliases)
     const replica = this.session.services.replica(expectNoneAnsweredBy.name, target, args.replica)
     if (args.onlyAfterItEnded && replica.endedAt === undefined) {
-      throw new ConfigurationError(`expectNoneAnsweredBy: ${replica.container.name} has not been crashed, stopped or terminated in this scenario`)
+      throw new ConfigurationError(
+        `expectNoneAnsweredBy: ${replica.container.name} has not been crashed, stopped or terminated in this scenario`,
+      )
     }
     const from = args.onlyAfterItEnded ? replica.endedAt! : 0
-    const answered = record.responses.filter((r) => r.replica === replica.container.name && record.startedAtMs + r.sentAtMs >= from)
+    const answered = record.responses.filter(
+      (r) => r.replica === replica.container.name && record.startedAtMs + r.sentAtMs >= from,
+    )
     if (answered.length > 0) {
-      throw new AssertionFailedError(`${replica.container.name} answered ${answered.length} request${answered.length === 1 ? '' : 's'}${args.onlyAfterItEnded ? ' sent after it ended' : ''}: ${answered.slice(0, 5).map(describeResponse).join('; ')}`)
+      throw new AssertionFailedError(
+        `${replica.container.name} answered ${answered.length} request${answered.length === 1 ? '' : 's'}${args.onlyAfterItEnded ? ' sent after it ended' : ''}: ${answered.slice(0, 5).map(describeResponse).join('; ')}`,
+      )
     }
   }
 
@@ -185,13 +225,21 @@ export class Traffic {
    */
   async expectAllAnsweredByAnotherThanTheBusyReplica(): Promise<void> {
     const busy = this.session.busyReplica
-    if (busy === undefined) throw new ConfigurationError('expectAllAnsweredByAnotherThanTheBusyReplica: no replica is answering a slow request; send one first')
+    if (busy === undefined)
+      throw new ConfigurationError(
+        'expectAllAnsweredByAnotherThanTheBusyReplica: no replica is answering a slow request; send one first',
+      )
     const { record } = await this.session.lastTraffic('expectAllAnsweredByAnotherThanTheBusyReplica')
     const byBusy = record.responses.filter((r) => r.replica === busy.container.name)
     const failed = failures(record)
     if (byBusy.length > 0 || failed.length > 0) {
-      const what = byBusy.length > 0 ? `the busy replica ${busy.container.name} answered ${byBusy.length}` : `${failed.length} failed`
-      throw new AssertionFailedError(`expected another replica than ${busy.container.name} to answer all ${record.responses.length} requests, but ${what}\n${describeRecord(record)}`)
+      const what =
+        byBusy.length > 0
+          ? `the busy replica ${busy.container.name} answered ${byBusy.length}`
+          : `${failed.length} failed`
+      throw new AssertionFailedError(
+        `expected another replica than ${busy.container.name} to answer all ${record.responses.length} requests, but ${what}\n${describeRecord(record)}`,
+      )
     }
   }
 
@@ -204,11 +252,14 @@ export class Traffic {
    */
   async expectSlowRequestAnswered(): Promise<void> {
     const run = this.session.slowRequest
-    if (run === undefined) throw new ConfigurationError('expectSlowRequestAnswered: no slow request was sent; send one first')
+    if (run === undefined)
+      throw new ConfigurationError('expectSlowRequestAnswered: no slow request was sent; send one first')
     const [response] = (await finished(run)).responses
     const busy = this.session.busyReplica?.container.name
     if (response === undefined || response.status !== 200 || response.replica !== busy) {
-      throw new AssertionFailedError(`the slow request was not answered by ${busy}: ${response === undefined ? 'no response' : describeResponse(response)}`)
+      throw new AssertionFailedError(
+        `the slow request was not answered by ${busy}: ${response === undefined ? 'no response' : describeResponse(response)}`,
+      )
     }
   }
 
@@ -220,8 +271,10 @@ export class Traffic {
    *   await traffic.expectServiceUnavailable()
    */
   async expectServiceUnavailable(): Promise<void> {
-    await this.expectEvery('expectServiceUnavailable', 'answered 503 with Retry-After, naming the service', (r, service) =>
-      r.status === 503 && r.retryAfter !== undefined && r.body.includes(`"${service.host}"`),
+    await this.expectEvery(
+      'expectServiceUnavailable',
+      'answered 503 with Retry-After, naming the service',
+      (r, service) => r.status === 503 && r.retryAfter !== undefined && r.body.includes(`"${service.host}"`),
     )
   }
 
@@ -233,7 +286,11 @@ export class Traffic {
    *   await traffic.expectRefusedAsNotFound()
    */
   async expectRefusedAsNotFound(): Promise<void> {
-    await this.expectEvery('expectRefusedAsNotFound', 'refused 404, naming the host', (r, service) => r.status === 404 && r.body.includes(`"${service.host}"`))
+    await this.expectEvery(
+      'expectRefusedAsNotFound',
+      'refused 404, naming the host',
+      (r, service) => r.status === 404 && r.body.includes(`"${service.host}"`),
+    )
   }
 
   /**
@@ -244,15 +301,20 @@ export class Traffic {
    *   await traffic.expectEachServiceAnsweredOnlyByItsOwnReplicas()
    */
   async expectEachServiceAnsweredOnlyByItsOwnReplicas(): Promise<void> {
-    if (this.session.traffic.length === 0) throw new ConfigurationError('expectEachServiceAnsweredOnlyByItsOwnReplicas: no requests have been sent yet')
+    if (this.session.traffic.length === 0)
+      throw new ConfigurationError('expectEachServiceAnsweredOnlyByItsOwnReplicas: no requests have been sent yet')
     const strays: string[] = []
     for (const run of this.session.traffic) {
       const own = new Set(run.service.replicas.map((r) => r.container.name as string))
       for (const response of (await finished(run)).responses) {
-        if (response.replica === undefined || !own.has(response.replica)) strays.push(`${run.service.name}: ${describeResponse(response)}`)
+        if (response.replica === undefined || !own.has(response.replica))
+          strays.push(`${run.service.name}: ${describeResponse(response)}`)
       }
     }
-    if (strays.length > 0) throw new AssertionFailedError(`${strays.length} requests were not answered by their own service's replicas:\n${strays.slice(0, 10).join('\n')}`)
+    if (strays.length > 0)
+      throw new AssertionFailedError(
+        `${strays.length} requests were not answered by their own service's replicas:\n${strays.slice(0, 10).join('\n')}`,
+      )
   }
 
   /**
@@ -264,11 +326,14 @@ export class Traffic {
    */
   async expectLatency(input: InputOf<typeof expectLatency>): Promise<void> {
     const args = expectLatency.parse(input, { aliases: this.session.aliases })
-    if (args.percentile < 1 || args.percentile > 100) throw new ConfigurationError(`expectLatency: percentile must be 1 to 100, not ${args.percentile}`)
+    if (args.percentile < 1 || args.percentile > 100)
+      throw new ConfigurationError(`expectLatency: percentile must be 1 to 100, not ${args.percentile}`)
     const { record } = await this.session.lastTraffic(expectLatency.name)
     const [value] = latencyPercentiles(record, [args.percentile])
     if (value === undefined || value > args.within.milliseconds) {
-      throw new AssertionFailedError(`p${args.percentile} of the answer times was ${value === undefined ? 'not measurable (no 2xx answers)' : `${value} ms`}, over ${args.within}`)
+      throw new AssertionFailedError(
+        `p${args.percentile} of the answer times was ${value === undefined ? 'not measurable (no 2xx answers)' : `${value} ms`}, over ${args.within}`,
+      )
     }
   }
 
@@ -286,26 +351,45 @@ export class Traffic {
     const { run, record } = await this.session.lastTraffic(expectLastAnsweredByVersion.name)
     const version = args.version ?? run.service.version
     const versionOf = new Map(run.service.replicas.map((r) => [r.container.name as string, r.version]))
-    const last = [...record.responses].sort((a, b) => a.sentAtMs - b.sentAtMs || a.index - b.index).slice(-args.requests)
+    const last = [...record.responses]
+      .sort((a, b) => a.sentAtMs - b.sentAtMs || a.index - b.index)
+      .slice(-args.requests)
     const others = last.filter((r) => r.replica === undefined || versionOf.get(r.replica) !== version)
     if (others.length > 0) {
-      throw new AssertionFailedError(`${others.length} of the last ${last.length} requests were not answered by version ${version}: ${others.slice(0, 5).map(describeResponse).join('; ')}`)
+      throw new AssertionFailedError(
+        `${others.length} of the last ${last.length} requests were not answered by version ${version}: ${others.slice(0, 5).map(describeResponse).join('; ')}`,
+      )
     }
   }
 
-  private begin(method: string, args: { service?: string | undefined; requests: number; over: { milliseconds: number }; oneAfterAnother: boolean }): TrafficRun {
+  private begin(
+    method: string,
+    args: { service?: string | undefined; requests: number; over: { milliseconds: number }; oneAfterAnother: boolean },
+  ): TrafficRun {
     const target = this.session.services.serviceOrCurrent(method, args.service, this.session.aliases)
     const overMs = args.over.milliseconds
-    const running = this.session.drivers.traffic.start({ host: target.host, requests: args.requests, overMs, ...(args.oneAfterAnother ? { maxInFlight: 1 } : {}) })
+    const running = this.session.drivers.traffic.start({
+      host: target.host,
+      requests: args.requests,
+      overMs,
+      ...(args.oneAfterAnother ? { maxInFlight: 1 } : {}),
+    })
     const run: TrafficRun = { service: target, running, overMs, startedAt: Date.now() }
     this.session.traffic.push(run)
     return run
   }
 
-  private async expectEvery(method: string, what: string, holds: (response: ResponseRecord, service: ServiceRecord) => boolean): Promise<void> {
+  private async expectEvery(
+    method: string,
+    what: string,
+    holds: (response: ResponseRecord, service: ServiceRecord) => boolean,
+  ): Promise<void> {
     const { run, record } = await this.session.lastTraffic(method)
     const not = record.responses.filter((r) => !holds(r, run.service))
-    if (not.length > 0) throw new AssertionFailedError(`${not.length} of ${record.responses.length} requests were not ${what}: ${not.slice(0, 5).map(describeResponse).join('; ')}`)
+    if (not.length > 0)
+      throw new AssertionFailedError(
+        `${not.length} of ${record.responses.length} requests were not ${what}: ${not.slice(0, 5).map(describeResponse).join('; ')}`,
+      )
   }
 }
 

@@ -31,5 +31,7 @@ export function checkScenario(method: string, project: ProjectModel, scenario: s
 export function checkChannel(method: string, project: ProjectModel, channel: string): void {
   if (project.channels.includes(channel)) return
   const suggestion = nearest(channel, project.channels)
-  throw new ConfigurationError(`${method}: the project has no channel "${channel}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${project.channels.join(', ')}`)
+  throw new ConfigurationError(
+    `${method}: the project has no channel "${channel}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${project.channels.join(', ')}`,
+  )
 }

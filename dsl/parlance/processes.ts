@@ -25,7 +25,9 @@ export class Processes {
     this.session.allRuns('expectNoneLeft')
     const left = await this.session.driver.leftoverProcesses()
     if (left.length > 0) {
-      throw new AssertionFailedError(`expectNoneLeft: the project's runs left ${left.length} process${left.length === 1 ? '' : 'es'} running: ${left.join('; ')}`)
+      throw new AssertionFailedError(
+        `expectNoneLeft: the project's runs left ${left.length} process${left.length === 1 ? '' : 'es'} running: ${left.join('; ')}`,
+      )
     }
   }
 }

@@ -28,7 +28,10 @@ export class ProjectSystem {
   async expectStarts(input: InputOf<typeof expectStarts>): Promise<void> {
     const { times } = expectStarts.parse(input)
     const { starts } = await this.session.driver.systemRecord()
-    if (starts !== times) throw new AssertionFailedError(`expectStarts: expected the system to be started ${count(times)}, but it was started ${count(starts)}`)
+    if (starts !== times)
+      throw new AssertionFailedError(
+        `expectStarts: expected the system to be started ${count(times)}, but it was started ${count(starts)}`,
+      )
   }
 
   /**
@@ -42,8 +45,14 @@ export class ProjectSystem {
     this.session.allRuns('expectNoRequests')
     const { starts, requests } = await this.session.driver.systemRecord()
     // A system that never ran received nothing either: that would prove nothing.
-    if (starts === 0) throw new AssertionFailedError('expectNoRequests: the system was never started, so receiving no request proves nothing')
-    if (requests > 0) throw new AssertionFailedError(`expectNoRequests: expected the system to receive no request, but it received ${requests}`)
+    if (starts === 0)
+      throw new AssertionFailedError(
+        'expectNoRequests: the system was never started, so receiving no request proves nothing',
+      )
+    if (requests > 0)
+      throw new AssertionFailedError(
+        `expectNoRequests: expected the system to receive no request, but it received ${requests}`,
+      )
   }
 
   /**
@@ -57,16 +66,29 @@ export class ProjectSystem {
   async expectOwnNames(input: InputOf<typeof expectOwnNames>): Promise<void> {
     const { customer } = expectOwnNames.parse(input)
     const runs = this.session.allRuns(expectOwnNames.name)
-    const given = runs.flatMap((run) => run.results.flatMap((result) => (result.aliases[customer] === undefined ? [] : [result.aliases[customer]])))
+    const given = runs.flatMap((run) =>
+      run.results.flatMap((result) => (result.aliases[customer] === undefined ? [] : [result.aliases[customer]])),
+    )
     const { customers: seen } = await this.session.driver.systemRecord()
     const method = `expectOwnNames: ${customer}`
-    if (given.length === 0) throw new AssertionFailedError(`${method} has no name of a scenario's own: no scenario's alias table lists ${customer}`)
+    if (given.length === 0)
+      throw new AssertionFailedError(
+        `${method} has no name of a scenario's own: no scenario's alias table lists ${customer}`,
+      )
     const shared = given.filter((name, i) => given.indexOf(name) !== i)
-    if (shared.length > 0) throw new AssertionFailedError(`${method} was given the same name "${shared[0]}" by more than one scenario; each scenario must give its own`)
-    if (given.includes(customer) || seen.includes(customer)) throw new AssertionFailedError(`${method}: the system was given the spec's own name "${customer}", not a scenario's name for it`)
+    if (shared.length > 0)
+      throw new AssertionFailedError(
+        `${method} was given the same name "${shared[0]}" by more than one scenario; each scenario must give its own`,
+      )
+    if (given.includes(customer) || seen.includes(customer))
+      throw new AssertionFailedError(
+        `${method}: the system was given the spec's own name "${customer}", not a scenario's name for it`,
+      )
     const sorted = (names: readonly string[]): string => [...names].sort().join(', ') || 'none'
     if (sorted(seen) !== sorted(given)) {
-      throw new AssertionFailedError(`${method}: the scenarios gave ${customer} the names ${sorted(given)}, but the system was given ${sorted(seen)}`)
+      throw new AssertionFailedError(
+        `${method}: the scenarios gave ${customer} the names ${sorted(given)}, but the system was given ${sorted(seen)}`,
+      )
     }
   }
 }

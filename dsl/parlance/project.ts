@@ -74,9 +74,13 @@ export class Project {
   withChannels(input: InputOf<typeof withChannels>): void {
     const { channels } = withChannels.parse(input)
     const bad = channels.filter((channel) => !channelName.test(channel))
-    if (bad.length > 0) throw new ConfigurationError(`withChannels: "${bad.join('", "')}" cannot be a channel name — use lower-case letters, digits and "-", e.g. api, ui`)
+    if (bad.length > 0)
+      throw new ConfigurationError(
+        `withChannels: "${bad.join('", "')}" cannot be a channel name — use lower-case letters, digits and "-", e.g. api, ui`,
+      )
     const repeated = channels.filter((channel, i) => channels.indexOf(channel) !== i)
-    if (repeated.length > 0) throw new ConfigurationError(`withChannels: channel "${repeated[0]}" is given twice; name each channel once`)
+    if (repeated.length > 0)
+      throw new ConfigurationError(`withChannels: channel "${repeated[0]}" is given twice; name each channel once`)
     this.session.project.channels = channels
   }
 
@@ -93,15 +97,22 @@ export class Project {
     const { name, customer } = args
     const steps: LedgerStep[] = [
       ...(args.opensAccount ? [{ action: 'opens an account', customer } as const] : []),
-      ...(args.placesBetWith !== undefined ? [{ action: 'places a bet', customer, args: args.placesBetWith } as const] : []),
+      ...(args.placesBetWith !== undefined
+        ? [{ action: 'places a bet', customer, args: args.placesBetWith } as const]
+        : []),
       ...(args.isPaid ? [{ action: 'is paid', customer, amount: args.isPaid } as const] : []),
       ...(args.asksForRefund ? [{ action: 'asks for a refund', customer } as const] : []),
       ...(args.expectsPaid ? [{ action: 'has been paid', customer, amount: args.expectsPaid } as const] : []),
     ]
     if (steps.length === 0) {
-      throw new ConfigurationError(`withScenario: scenario "${name}" has no steps — give at least one of opensAccount, placesBetWith, isPaid, asksForRefund, expectsPaid`)
+      throw new ConfigurationError(
+        `withScenario: scenario "${name}" has no steps — give at least one of opensAccount, placesBetWith, isPaid, asksForRefund, expectsPaid`,
+      )
     }
-    if (/\s/.test(customer)) throw new ConfigurationError(`withScenario: customer "${customer}" must be one word, as the project's steps read a name, e.g. Alice`)
+    if (/\s/.test(customer))
+      throw new ConfigurationError(
+        `withScenario: customer "${customer}" must be one word, as the project's steps read a name, e.g. Alice`,
+      )
     this.addScenario(name, { name, steps, ...(args.onlyOn ? { onlyOn: args.onlyOn } : {}) })
   }
 
@@ -116,8 +127,12 @@ export class Project {
    */
   withAccountScenarios(input: InputOf<typeof withAccountScenarios>): void {
     const { customer, count } = withAccountScenarios.parse(input)
-    if (count < 1 || count > maxScenarios) throw new ConfigurationError(`withAccountScenarios: count is ${count}; give 1 to ${maxScenarios} (each scenario costs run time)`)
-    for (let i = 1; i <= count; i++) this.withScenario({ name: `${customer} opens an account #${i}`, customer, opensAccount: true })
+    if (count < 1 || count > maxScenarios)
+      throw new ConfigurationError(
+        `withAccountScenarios: count is ${count}; give 1 to ${maxScenarios} (each scenario costs run time)`,
+      )
+    for (let i = 1; i <= count; i++)
+      this.withScenario({ name: `${customer} opens an account #${i}`, customer, opensAccount: true })
   }
 
   /**
@@ -152,7 +167,10 @@ export class Project {
    */
   withSystemKilledAfter(input: InputOf<typeof withSystemKilledAfter>): void {
     const { answers } = withSystemKilledAfter.parse(input)
-    if (answers < 1) throw new ConfigurationError(`withSystemKilledAfter: answers is ${answers}; give 1 or more (the system must start and answer first)`)
+    if (answers < 1)
+      throw new ConfigurationError(
+        `withSystemKilledAfter: answers is ${answers}; give 1 or more (the system must start and answer first)`,
+      )
     this.session.project.diesAfterAnswers = answers
   }
 
@@ -171,8 +189,14 @@ export class Project {
 
   private addScenario(name: string, scenario: ScenarioModel): void {
     const scenarios = this.session.project.scenarios
-    if (scenarios.some((other) => other.name === name)) throw new ConfigurationError(`withScenario: the project already has a scenario "${name}"; give each scenario its own name`)
-    if (scenarios.length >= maxScenarios) throw new ConfigurationError(`withScenario: the project already has ${maxScenarios} scenarios, the most a test may give it (each costs run time)`)
+    if (scenarios.some((other) => other.name === name))
+      throw new ConfigurationError(
+        `withScenario: the project already has a scenario "${name}"; give each scenario its own name`,
+      )
+    if (scenarios.length >= maxScenarios)
+      throw new ConfigurationError(
+        `withScenario: the project already has ${maxScenarios} scenarios, the most a test may give it (each costs run time)`,
+      )
     scenarios.push(scenario)
   }
 }

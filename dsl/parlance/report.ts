@@ -7,11 +7,28 @@ import { checkChannel, checkScenario } from './known-names.ts'
 import type { ParlanceSession } from './parlance-session.ts'
 import { cellOutcomes, describeCells, printedMismatches, resultCells, type ResultCell } from './result-cells.ts'
 
-const expectEveryScenario = dslMethod('expectEveryScenario', { outcome: oneOf(cellOutcomes), channels: string({ repeated: true, optional: true }) })
-const expectResults = dslMethod('expectResults', { results: group({ scenario: string(), channel: string(), outcome: oneOf(cellOutcomes) }) })
-const expectOutcome = dslMethod('expectOutcome', { scenario: string(), outcome: oneOf(cellOutcomes), channel: string({ optional: true }) })
-const expectMessage = dslMethod('expectMessage', { message: string(), scenario: string({ optional: true }), channel: string({ optional: true }) })
-const expectNotApplicable = dslMethod('expectNotApplicable', { scenario: string(), channel: string(), reason: string() })
+const expectEveryScenario = dslMethod('expectEveryScenario', {
+  outcome: oneOf(cellOutcomes),
+  channels: string({ repeated: true, optional: true }),
+})
+const expectResults = dslMethod('expectResults', {
+  results: group({ scenario: string(), channel: string(), outcome: oneOf(cellOutcomes) }),
+})
+const expectOutcome = dslMethod('expectOutcome', {
+  scenario: string(),
+  outcome: oneOf(cellOutcomes),
+  channel: string({ optional: true }),
+})
+const expectMessage = dslMethod('expectMessage', {
+  message: string(),
+  scenario: string({ optional: true }),
+  channel: string({ optional: true }),
+})
+const expectNotApplicable = dslMethod('expectNotApplicable', {
+  scenario: string(),
+  channel: string(),
+  reason: string(),
+})
 const expectVerdict = dslMethod('expectVerdict', { verdict: oneOf(['passed', 'failed']) })
 const expectSystemNotStarted = dslMethod('expectSystemNotStarted', { lastLines: group({ line: string() }) })
 const expectSystemDied = dslMethod('expectSystemDied', { how: string(), channel: string() })
@@ -46,11 +63,19 @@ export class Report {
       const cells = resultCells(this.session.project, run)
       const method = `expectEveryScenario (run ${run.number})`
       if (channels.length > 0 && run.ranOn.join(', ') !== channels.join(', ')) {
-        fail(run, `${method}: expected the suite to run on ${channels.join(', ')}, but it ran on ${run.ranOn.join(', ') || 'no channel'}`, cells)
+        fail(
+          run,
+          `${method}: expected the suite to run on ${channels.join(', ')}, but it ran on ${run.ranOn.join(', ') || 'no channel'}`,
+          cells,
+        )
       }
       const others = cells.filter((cell) => cell.outcome !== outcome)
       if (cells.length === 0 || others.length > 0) {
-        fail(run, `${method}: expected every scenario to be ${outcome} on every channel, but ${others.length} of ${cells.length} ${others.length === 1 ? 'is' : 'are'} not`, cells)
+        fail(
+          run,
+          `${method}: expected every scenario to be ${outcome} on every channel, but ${others.length} of ${cells.length} ${others.length === 1 ? 'is' : 'are'} not`,
+          cells,
+        )
       }
       checkPrinted(method, run, cells)
     }
@@ -77,10 +102,18 @@ export class Report {
     const expected = new Map(results.map((row) => [key(row.scenario, row.channel), row.outcome]))
     const differences = cells.flatMap((cell) => {
       const wanted = expected.get(key(cell.scenario, cell.channel))
-      if (wanted === undefined) return [`${key(cell.scenario, cell.channel)} is ${cell.outcome}, but the spec does not list it`]
-      return wanted === cell.outcome ? [] : [`${key(cell.scenario, cell.channel)} is ${cell.outcome}; expected ${wanted}`]
+      if (wanted === undefined)
+        return [`${key(cell.scenario, cell.channel)} is ${cell.outcome}, but the spec does not list it`]
+      return wanted === cell.outcome
+        ? []
+        : [`${key(cell.scenario, cell.channel)} is ${cell.outcome}; expected ${wanted}`]
     })
-    if (differences.length > 0) fail(run, `expectResults: the results differ from the spec's:\n${differences.map((d) => `  ${d}`).join('\n')}`, cells)
+    if (differences.length > 0)
+      fail(
+        run,
+        `expectResults: the results differ from the spec's:\n${differences.map((d) => `  ${d}`).join('\n')}`,
+        cells,
+      )
     checkPrinted(expectResults.name, run, cells)
   }
 
@@ -98,11 +131,17 @@ export class Report {
     checkScenario(expectOutcome.name, this.session.project, scenario)
     if (channel !== undefined) checkChannel(expectOutcome.name, this.session.project, channel)
     const cells = resultCells(this.session.project, run)
-    const mine = cells.filter((cell) => cell.scenario === scenario && (channel === undefined || cell.channel === channel))
+    const mine = cells.filter(
+      (cell) => cell.scenario === scenario && (channel === undefined || cell.channel === channel),
+    )
     const wrong = mine.filter((cell) => cell.outcome !== outcome)
     if (wrong.length > 0) {
       const where = channel === undefined ? 'on every channel' : `on ${channel}`
-      fail(run, `expectOutcome: expected "${scenario}" to be ${outcome} ${where}, but it is ${wrong.map((cell) => `${cell.outcome} on ${cell.channel}`).join(' and ')}`, cells)
+      fail(
+        run,
+        `expectOutcome: expected "${scenario}" to be ${outcome} ${where}, but it is ${wrong.map((cell) => `${cell.outcome} on ${cell.channel}`).join(' and ')}`,
+        cells,
+      )
     }
     checkPrinted(expectOutcome.name, run, mine)
   }
@@ -122,14 +161,27 @@ export class Report {
     if (scenario !== undefined) checkScenario(expectMessage.name, this.session.project, scenario)
     if (channel !== undefined) checkChannel(expectMessage.name, this.session.project, channel)
     const cells = resultCells(this.session.project, run)
-    const failures = cells.filter((cell) => !notFailures.includes(cell.outcome) && (scenario ?? cell.scenario) === cell.scenario && (channel ?? cell.channel) === cell.channel)
-    if (failures.length === 0) fail(run, `expectMessage: expected a failure reading "${message}", but no scenario${scenario ? ` "${scenario}"` : ''} failed${channel ? ` on ${channel}` : ''}`, cells)
+    const failures = cells.filter(
+      (cell) =>
+        !notFailures.includes(cell.outcome) &&
+        (scenario ?? cell.scenario) === cell.scenario &&
+        (channel ?? cell.channel) === cell.channel,
+    )
+    if (failures.length === 0)
+      fail(
+        run,
+        `expectMessage: expected a failure reading "${message}", but no scenario${scenario ? ` "${scenario}"` : ''} failed${channel ? ` on ${channel}` : ''}`,
+        cells,
+      )
     const wrong = failures.filter((cell) => cell.result?.message !== message)
     if (wrong.length > 0) {
-      const read = wrong.map((cell) => `  "${cell.scenario}" on ${cell.channel}: ${cell.result?.message ?? '(no message)'}`).join('\n')
+      const read = wrong
+        .map((cell) => `  "${cell.scenario}" on ${cell.channel}: ${cell.result?.message ?? '(no message)'}`)
+        .join('\n')
       fail(run, `expectMessage: expected the failure to read\n  ${message}\nbut it reads\n${read}`, cells)
     }
-    if (!run.output.includes(message)) fail(run, `expectMessage: the reports hold the message "${message}", but the run did not print it`, cells)
+    if (!run.output.includes(message))
+      fail(run, `expectMessage: the reports hold the message "${message}", but the run did not print it`, cells)
   }
 
   /**
@@ -146,10 +198,21 @@ export class Report {
     checkChannel(expectNotApplicable.name, this.session.project, channel)
     const cells = resultCells(this.session.project, run)
     const cell = cells.find((c) => c.scenario === scenario && c.channel === channel)
-    if (cell?.outcome !== 'not applicable') fail(run, `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel}, but it is ${cell?.outcome ?? 'not run'}`, cells)
+    if (cell?.outcome !== 'not applicable')
+      fail(
+        run,
+        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel}, but it is ${cell?.outcome ?? 'not run'}`,
+        cells,
+      )
     const given = cell?.result?.notApplicable?.reason
-    if (given !== reason) fail(run, `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel} because "${reason}", but the reason given is "${given}"`, cells)
-    if (!run.output.includes(reason)) fail(run, `expectNotApplicable: the reports give the reason "${reason}", but the run did not print it`, cells)
+    if (given !== reason)
+      fail(
+        run,
+        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel} because "${reason}", but the reason given is "${given}"`,
+        cells,
+      )
+    if (!run.output.includes(reason))
+      fail(run, `expectNotApplicable: the reports give the reason "${reason}", but the run did not print it`, cells)
   }
 
   /**
@@ -163,10 +226,18 @@ export class Report {
   expectVerdict(input: InputOf<typeof expectVerdict>): void {
     const { verdict } = expectVerdict.parse(input)
     const run = this.session.lastRun(expectVerdict.name)
-    const ok = verdict === 'passed' ? run.exitCode === 0 && run.verdict === 'passed' : run.exitCode === 1 && run.verdict !== 'passed'
+    const ok =
+      verdict === 'passed'
+        ? run.exitCode === 0 && run.verdict === 'passed'
+        : run.exitCode === 1 && run.verdict !== 'passed'
     if (!ok) {
-      const printed = run.verdict === undefined ? 'printed no verdict' : `printed "${run.verdict === 'passed' ? 'passed' : 'FAILED'}"`
-      fail(run, `expectVerdict: expected the run to be ${verdict}, but it exited with code ${run.exitCode} and ${printed}`, resultCells(this.session.project, run))
+      const printed =
+        run.verdict === undefined ? 'printed no verdict' : `printed "${run.verdict === 'passed' ? 'passed' : 'FAILED'}"`
+      fail(
+        run,
+        `expectVerdict: expected the run to be ${verdict}, but it exited with code ${run.exitCode} and ${printed}`,
+        resultCells(this.session.project, run),
+      )
     }
   }
 
@@ -184,10 +255,19 @@ export class Report {
     const run = this.session.lastRun(expectSystemNotStarted.name)
     const failure = run.systemStartFailure
     const cells = resultCells(this.session.project, run)
-    if (!failure) fail(run, 'expectSystemNotStarted: expected the run to report that the system did not start, but it reported no system that failed to start', cells)
+    if (!failure)
+      fail(
+        run,
+        'expectSystemNotStarted: expected the run to report that the system did not start, but it reported no system that failed to start',
+        cells,
+      )
     const lines = (list: readonly string[]): string => list.map((line) => `  ${line}`).join('\n')
     if (failure.lastLines.join('\n') !== expected.join('\n')) {
-      fail(run, `expectSystemNotStarted: the run reported that the ${failure.system} did not start, with the last lines\n${lines(failure.lastLines)}\nbut the spec expects\n${lines(expected)}`, cells)
+      fail(
+        run,
+        `expectSystemNotStarted: the run reported that the ${failure.system} did not start, with the last lines\n${lines(failure.lastLines)}\nbut the spec expects\n${lines(expected)}`,
+        cells,
+      )
     }
   }
 
@@ -204,11 +284,23 @@ export class Report {
     const run = this.session.lastRun(expectSystemDied.name)
     checkChannel(expectSystemDied.name, this.session.project, channel)
     const cells = resultCells(this.session.project, run)
-    const said = run.systemDeaths.map((death) => `${death.system} (pid ${death.pid}) ${death.how} ${death.channel ? `during the ${death.channel} channel` : 'between channels'}`)
-    if (said.length !== 1) fail(run, `expectSystemDied: expected the run to say once that the system ${how} during the ${channel} channel, but it said so ${said.length} times${said.length > 0 ? `:\n${said.map((line) => `  ${line}`).join('\n')}` : ''}`, cells)
+    const said = run.systemDeaths.map(
+      (death) =>
+        `${death.system} (pid ${death.pid}) ${death.how} ${death.channel ? `during the ${death.channel} channel` : 'between channels'}`,
+    )
+    if (said.length !== 1)
+      fail(
+        run,
+        `expectSystemDied: expected the run to say once that the system ${how} during the ${channel} channel, but it said so ${said.length} times${said.length > 0 ? `:\n${said.map((line) => `  ${line}`).join('\n')}` : ''}`,
+        cells,
+      )
     const [death] = run.systemDeaths
     if (death!.system !== 'ledger' || death!.how !== how || death!.channel !== channel) {
-      fail(run, `expectSystemDied: expected the run to say the ledger ${how} during the ${channel} channel, but it said: ${said[0]}`, cells)
+      fail(
+        run,
+        `expectSystemDied: expected the run to say the ledger ${how} during the ${channel} channel, but it said: ${said[0]}`,
+        cells,
+      )
     }
   }
 
@@ -222,18 +314,30 @@ export class Report {
   expectNoScenarioRan(): void {
     const run = this.session.lastRun('expectNoScenarioRan')
     const cells = resultCells(this.session.project, run).filter((cell) => cell.outcome !== 'not run')
-    if (cells.length > 0 || run.printed.length > 0) fail(run, `expectNoScenarioRan: expected no scenario to run, but ${cells.length} scenario × channel results were reported`, cells)
+    if (cells.length > 0 || run.printed.length > 0)
+      fail(
+        run,
+        `expectNoScenarioRan: expected no scenario to run, but ${cells.length} scenario × channel results were reported`,
+        cells,
+      )
   }
 }
 
 function checkPrinted(method: string, run: SuiteRun, cells: readonly ResultCell[]): void {
   const mismatches = printedMismatches(cells, run)
-  if (mismatches.length > 0) fail(run, `${method}: the printed table does not say what the reports say:\n${mismatches.map((m) => `  ${m}`).join('\n')}`, cells)
+  if (mismatches.length > 0)
+    fail(
+      run,
+      `${method}: the printed table does not say what the reports say:\n${mismatches.map((m) => `  ${m}`).join('\n')}`,
+      cells,
+    )
 }
 
 /** Throws the assertion failure with the run's results, the messages of its failures, and where its output is. */
 function fail(run: SuiteRun, message: string, cells: readonly ResultCell[]): never {
-  const failures = cells.flatMap((cell) => (cell.result?.message ? [`  "${cell.scenario}" on ${cell.channel}: ${cell.result.message}`] : []))
+  const failures = cells.flatMap((cell) =>
+    cell.result?.message ? [`  "${cell.scenario}" on ${cell.channel}: ${cell.result.message}`] : [],
+  )
   throw new AssertionFailedError(
     [
       message,

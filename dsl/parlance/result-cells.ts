@@ -55,7 +55,9 @@ export const outcomeWords: Readonly<Record<CellOutcome, Cell>> = {
   'not run': 'not-run',
 }
 
-const wordOfCell = new Map<Cell, CellOutcome>(Object.entries(outcomeWords).map(([word, cell]) => [cell, word as CellOutcome]))
+const wordOfCell = new Map<Cell, CellOutcome>(
+  Object.entries(outcomeWords).map(([word, cell]) => [cell, word as CellOutcome]),
+)
 
 /**
  * One scenario on one channel of a run, with its result if it ran there.
@@ -102,7 +104,13 @@ export function describeCells(cells: readonly ResultCell[]): string {
   const scenarios = [...new Set(cells.map((cell) => cell.scenario))]
   if (scenarios.length === 0) return '  (no scenario)'
   return scenarios
-    .map((scenario) => `  ${scenario}: ${cells.filter((cell) => cell.scenario === scenario).map((cell) => `${cell.channel} ${cell.outcome}`).join(' · ')}`)
+    .map(
+      (scenario) =>
+        `  ${scenario}: ${cells
+          .filter((cell) => cell.scenario === scenario)
+          .map((cell) => `${cell.channel} ${cell.outcome}`)
+          .join(' · ')}`,
+    )
     .join('\n')
 }
 

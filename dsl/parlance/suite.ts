@@ -48,23 +48,36 @@ export class Suite {
    */
   async run(input: InputOf<typeof runDeclaration> = {}): Promise<void> {
     const { workers, times, against } = runDeclaration.parse(input)
-    if (workers < 1 || workers > maxWorkers) throw new ConfigurationError(`run: workers is ${workers}; give 1 to ${maxWorkers}`)
-    if (times < 1 || times > maxTimes) throw new ConfigurationError(`run: times is ${times}; give 1 to ${maxTimes} (each run takes a few seconds)`)
+    if (workers < 1 || workers > maxWorkers)
+      throw new ConfigurationError(`run: workers is ${workers}; give 1 to ${maxWorkers}`)
+    if (times < 1 || times > maxTimes)
+      throw new ConfigurationError(`run: times is ${times}; give 1 to ${maxTimes} (each run takes a few seconds)`)
     const { project } = this.session
     checkProject(project)
     for (let i = 0; i < times; i++) {
-      this.session.runs.push(await this.session.driver.runSuite(project, { workers, againstDeployed: against === 'the deployed system' }))
+      this.session.runs.push(
+        await this.session.driver.runSuite(project, { workers, againstDeployed: against === 'the deployed system' }),
+      )
     }
   }
 }
 
 function checkProject(project: ProjectModel): void {
-  if (project.scenarios.length === 0) throw new ConfigurationError('run: the project has no scenario to run; describe one first, e.g. "Given a project whose spec opens an account for Alice in 2 scenarios"')
+  if (project.scenarios.length === 0)
+    throw new ConfigurationError(
+      'run: the project has no scenario to run; describe one first, e.g. "Given a project whose spec opens an account for Alice in 2 scenarios"',
+    )
   const channels = project.channels.join(', ')
   for (const { name, onlyOn } of project.scenarios) {
-    if (onlyOn && !project.channels.includes(onlyOn)) throw new ConfigurationError(`run: scenario "${name}" is for the ${onlyOn} channel only, but the project's channels are ${channels}`)
+    if (onlyOn && !project.channels.includes(onlyOn))
+      throw new ConfigurationError(
+        `run: scenario "${name}" is for the ${onlyOn} channel only, but the project's channels are ${channels}`,
+      )
   }
   for (const { channel } of project.limits) {
-    if (!project.channels.includes(channel)) throw new ConfigurationError(`run: the project's ${channel} channel is given a limit, but its channels are ${channels}`)
+    if (!project.channels.includes(channel))
+      throw new ConfigurationError(
+        `run: the project's ${channel} channel is given a limit, but its channels are ${channels}`,
+      )
   }
 }

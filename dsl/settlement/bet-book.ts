@@ -58,7 +58,9 @@ export class BetBook {
     if (found) return found
     const names = [...this.bets.keys()]
     const suggestion = nearest(name, names)
-    throw new ConfigurationError(`${method}: the scenario has no bet "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Bets: ${names.join(', ') || 'none yet'}`)
+    throw new ConfigurationError(
+      `${method}: the scenario has no bet "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Bets: ${names.join(', ') || 'none yet'}`,
+    )
   }
 
   /** The bets handed in for the punter (taken or refused), in order. */
@@ -68,7 +70,9 @@ export class BetBook {
 
   /** The punter's bets the system took: bet id → the spec's name for it. */
   takenBy(punter: AliasedName): Map<string, string> {
-    return new Map(this.of(punter).flatMap((placed) => (placed.outcome.taken ? [[placed.outcome.betId, placed.name] as const] : [])))
+    return new Map(
+      this.of(punter).flatMap((placed) => (placed.outcome.taken ? [[placed.outcome.betId, placed.name] as const] : [])),
+    )
   }
 
   /** The punters who handed in bets, each once. */

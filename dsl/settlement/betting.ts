@@ -12,12 +12,30 @@ import { raceFor } from './schedule-race.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
 const defaultPrice = '2/1'
-const slipParams = { punter: alias(), stake: money({ default: '£10' }), eachWay: boolean({ default: 'no' }), bet: alias({ optional: true }) }
+const slipParams = {
+  punter: alias(),
+  stake: money({ default: '£10' }),
+  eachWay: boolean({ default: 'no' }),
+  bet: alias({ optional: true }),
+}
 
-const placeBet = dslMethod('placeBet', { ...slipParams, runner: string(), price: odds({ default: defaultPrice }), race: alias({ optional: true }) })
-const placeMultiple = dslMethod('placeMultiple', { ...slipParams, legs: group({ runner: string(), price: odds({ default: defaultPrice }), race: alias({ optional: true }) }) })
+const placeBet = dslMethod('placeBet', {
+  ...slipParams,
+  runner: string(),
+  price: odds({ default: defaultPrice }),
+  race: alias({ optional: true }),
+})
+const placeMultiple = dslMethod('placeMultiple', {
+  ...slipParams,
+  legs: group({ runner: string(), price: odds({ default: defaultPrice }), race: alias({ optional: true }) }),
+})
 // The price is text here: a bet with malformed odds must reach the system, which says what is wrong.
-const tryToPlaceBet = dslMethod('tryToPlaceBet', { ...slipParams, runner: string(), price: string({ default: defaultPrice }), race: alias({ optional: true }) })
+const tryToPlaceBet = dslMethod('tryToPlaceBet', {
+  ...slipParams,
+  runner: string(),
+  price: string({ default: defaultPrice }),
+  race: alias({ optional: true }),
+})
 const expectRefused = dslMethod('expectRefused', { bet: alias({ optional: true }), because: string() })
 
 /**
@@ -44,7 +62,9 @@ export class Betting {
     const args = placeBet.parse(input, { aliases: this.session.aliases })
     const name = this.betName(placeBet.name, args, 'bet')
     const race = await raceFor(this.session, placeBet.name, [args.runner], args.race)
-    await this.handIn(placeBet.name, args, name, [{ race: race.race, runner: args.runner, price: args.price }], { mustBeTaken: true })
+    await this.handIn(placeBet.name, args, name, [{ race: race.race, runner: args.runner, price: args.price }], {
+      mustBeTaken: true,
+    })
   }
 
   /**
@@ -60,10 +80,18 @@ export class Betting {
    */
   async placeMultiple(input: InputOf<typeof placeMultiple>): Promise<void> {
     const args = placeMultiple.parse(input, { aliases: this.session.aliases })
-    if (args.legs.length < 2) throw new ConfigurationError(`placeMultiple: a multiple has 2 or more legs, but this one has ${args.legs.length}; place a single with placeBet`)
+    if (args.legs.length < 2)
+      throw new ConfigurationError(
+        `placeMultiple: a multiple has 2 or more legs, but this one has ${args.legs.length}; place a single with placeBet`,
+      )
     const name = this.betName(placeMultiple.name, args, multipleKind(args.legs.length))
     const legs = []
-    for (const leg of args.legs) legs.push({ race: (await raceFor(this.session, placeMultiple.name, [leg.runner], leg.race)).race, runner: leg.runner, price: leg.price })
+    for (const leg of args.legs)
+      legs.push({
+        race: (await raceFor(this.session, placeMultiple.name, [leg.runner], leg.race)).race,
+        runner: leg.runner,
+        price: leg.price,
+      })
     await this.handIn(placeMultiple.name, args, name, legs, { mustBeTaken: true })
   }
 
@@ -80,7 +108,13 @@ export class Betting {
     const args = tryToPlaceBet.parse(input, { aliases: this.session.aliases })
     const name = this.betName(tryToPlaceBet.name, args, 'bet')
     const race = await raceFor(this.session, tryToPlaceBet.name, [args.runner], args.race)
-    await this.handIn(tryToPlaceBet.name, args, name, [{ race: race.race, runner: args.runner, ...priceAsWritten(args.price) }], { mustBeTaken: false })
+    await this.handIn(
+      tryToPlaceBet.name,
+      args,
+      name,
+      [{ race: race.race, runner: args.runner, ...priceAsWritten(args.price) }],
+      { mustBeTaken: false },
+    )
   }
 
   /**
@@ -94,31 +128,66 @@ export class Betting {
    */
   expectRefused(input: InputOf<typeof expectRefused>): void {
     const { bet, because } = expectRefused.parse(input, { aliases: this.session.aliases })
-    const placed = bet === undefined ? this.session.bets.latest() : this.session.bets.named(expectRefused.name, this.session.specName(bet))
-    if (!placed) throw new ConfigurationError('expectRefused: no bet has been handed in yet in this scenario; try to place one first')
+    const placed =
+      bet === undefined
+        ? this.session.bets.latest()
+        : this.session.bets.named(expectRefused.name, this.session.specName(bet))
+    if (!placed)
+      throw new ConfigurationError(
+        'expectRefused: no bet has been handed in yet in this scenario; try to place one first',
+      )
     const { outcome } = placed
-    if (outcome.taken) throw new AssertionFailedError(`expectRefused: ${placed.name} was taken (bet ${outcome.betId}); expected it to be refused because ${because}`)
+    if (outcome.taken)
+      throw new AssertionFailedError(
+        `expectRefused: ${placed.name} was taken (bet ${outcome.betId}); expected it to be refused because ${because}`,
+      )
     const reason = this.session.aliases.dealias(outcome.reason)
     if (!comparable(reason).includes(comparable(because))) {
-      throw new AssertionFailedError(`expectRefused: ${placed.name} was refused because ${reason}\nexpected the reason to say: ${because}`)
+      throw new AssertionFailedError(
+        `expectRefused: ${placed.name} was refused because ${reason}\nexpected the reason to say: ${because}`,
+      )
     }
   }
 
   // The spec's name for the bet, or its punter's next default one; a name used twice is a mistake in the spec.
   private betName(method: string, args: SlipArgs, kind: string): string {
     const { bets } = this.session
-    const name = args.bet === undefined ? bets.defaultName(this.session.specName(args.punter), kind) : this.session.specName(args.bet)
-    if (bets.has(name)) throw new ConfigurationError(`${method}: the scenario already has a bet "${name}"; give each bet its own name`)
+    const name =
+      args.bet === undefined
+        ? bets.defaultName(this.session.specName(args.punter), kind)
+        : this.session.specName(args.bet)
+    if (bets.has(name))
+      throw new ConfigurationError(`${method}: the scenario already has a bet "${name}"; give each bet its own name`)
     return name
   }
 
-  private async handIn(method: string, args: SlipArgs, name: string, legs: BetSlip['legs'], options: { mustBeTaken: boolean }): Promise<void> {
+  private async handIn(
+    method: string,
+    args: SlipArgs,
+    name: string,
+    legs: BetSlip['legs'],
+    options: { mustBeTaken: boolean },
+  ): Promise<void> {
     const { bets, aliases } = this.session
-    const outcome = await this.session.driver.placeBet({ punter: args.punter, stake: args.stake, eachWay: args.eachWay, legs })
-    const placed: PlacedBet = { bet: args.bet ?? aliases.alias(name), name, punter: args.punter, punterName: this.session.specName(args.punter), outcome }
+    const outcome = await this.session.driver.placeBet({
+      punter: args.punter,
+      stake: args.stake,
+      eachWay: args.eachWay,
+      legs,
+    })
+    const placed: PlacedBet = {
+      bet: args.bet ?? aliases.alias(name),
+      name,
+      punter: args.punter,
+      punterName: this.session.specName(args.punter),
+      outcome,
+    }
     bets.add(placed)
-    this.session.world.driverContext.log(outcome.taken ? `${name} is bet ${outcome.betId}` : `${name} was refused: ${outcome.reason}`)
-    if (options.mustBeTaken && !outcome.taken) throw new AssertionFailedError(`${method}: ${name} was refused: ${aliases.dealias(outcome.reason)}`)
+    this.session.world.driverContext.log(
+      outcome.taken ? `${name} is bet ${outcome.betId}` : `${name} was refused: ${outcome.reason}`,
+    )
+    if (options.mustBeTaken && !outcome.taken)
+      throw new AssertionFailedError(`${method}: ${name} was refused: ${aliases.dealias(outcome.reason)}`)
   }
 }
 

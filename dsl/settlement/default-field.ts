@@ -26,11 +26,46 @@ export const defaultFieldSize = 8
 // no runners take theirs from here, so a spec can back Red Rum without
 // declaring him. Shergar is left out on purpose: he never ran here.
 const stable = [
-  'Red Rum', 'Crisp', 'Aldaniti', 'Corbiere', 'Rag Trade', "L'Escargot", 'Arkle', 'Mill House',
-  'Desert Orchid', 'Dawn Run', 'Sea Pigeon', 'Night Nurse', 'Best Mate', 'Kauto Star', 'Denman', 'Tiger Roll',
-  'Golden Miller', 'Mandarin', 'Nicolaus Silver', 'Party Politics', 'Rough Quest', 'Miinnehoma', 'Grittar', 'West Tip',
-  'Mr Frisk', 'Seagram', 'Little Polveir', 'Earth Summit', 'Bobbyjo', 'Papillon', 'Red Marauder', 'Bindaree',
-  "Monty's Pass", 'Amberleigh House', 'Hedgehunter', 'Numbersixvalverde', 'Silver Birch', 'Comply Or Die', 'Mon Mome', 'Don Jon',
+  'Red Rum',
+  'Crisp',
+  'Aldaniti',
+  'Corbiere',
+  'Rag Trade',
+  "L'Escargot",
+  'Arkle',
+  'Mill House',
+  'Desert Orchid',
+  'Dawn Run',
+  'Sea Pigeon',
+  'Night Nurse',
+  'Best Mate',
+  'Kauto Star',
+  'Denman',
+  'Tiger Roll',
+  'Golden Miller',
+  'Mandarin',
+  'Nicolaus Silver',
+  'Party Politics',
+  'Rough Quest',
+  'Miinnehoma',
+  'Grittar',
+  'West Tip',
+  'Mr Frisk',
+  'Seagram',
+  'Little Polveir',
+  'Earth Summit',
+  'Bobbyjo',
+  'Papillon',
+  'Red Marauder',
+  'Bindaree',
+  "Monty's Pass",
+  'Amberleigh House',
+  'Hedgehunter',
+  'Numbersixvalverde',
+  'Silver Birch',
+  'Comply Or Die',
+  'Mon Mome',
+  'Don Jon',
 ] as const
 
 /**
@@ -53,14 +88,21 @@ export const maxFieldSize = stable.length
  *   fieldOf({ method: 'schedule', named: [], fieldSize: 3, taken: new Set() }) // ['Red Rum', 'Crisp', 'Aldaniti']
  *   fieldOf({ method: 'schedule', named: ['Arkle'], fieldSize: 2, taken: new Set(['Red Rum']) }) // ['Arkle', 'Crisp']
  */
-export function fieldOf(race: { method: string; named: readonly string[]; fieldSize: number; taken: ReadonlySet<string> }): string[] {
+export function fieldOf(race: {
+  method: string
+  named: readonly string[]
+  fieldSize: number
+  taken: ReadonlySet<string>
+}): string[] {
   const field = [...race.named]
   for (const runner of stable) {
     if (field.length >= race.fieldSize) break
     if (!race.taken.has(runner) && !field.includes(runner)) field.push(runner)
   }
   if (field.length < race.fieldSize) {
-    throw new ConfigurationError(`${race.method}: the scenario's races have taken every default runner, so this race cannot have ${race.fieldSize}; name its runners`)
+    throw new ConfigurationError(
+      `${race.method}: the scenario's races have taken every default runner, so this race cannot have ${race.fieldSize}; name its runners`,
+    )
   }
   return field
 }

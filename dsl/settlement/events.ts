@@ -16,7 +16,12 @@ const raceParams = {
 
 const schedule = dslMethod('schedule', raceParams)
 const scheduleAll = dslMethod('scheduleAll', { races: group({ ...raceParams, race: alias() }) })
-const withdraw = dslMethod('withdraw', { runner: string(), price: odds(), late: boolean({ default: 'no' }), race: alias({ optional: true }) })
+const withdraw = dslMethod('withdraw', {
+  runner: string(),
+  price: odds(),
+  late: boolean({ default: 'no' }),
+  race: alias({ optional: true }),
+})
 const expectDeduction = dslMethod('expectDeduction', { runner: string(), pence: integer() })
 
 /**
@@ -58,7 +63,8 @@ export class Events {
    */
   async scheduleAll(input: InputOf<typeof scheduleAll>): Promise<void> {
     const { races } = scheduleAll.parse(input, { aliases: this.session.aliases })
-    for (const { race, runners, fieldSize, handicap } of races) await scheduleRace(this.session, scheduleAll.name, { race, runners, fieldSize, handicap })
+    for (const { race, runners, fieldSize, handicap } of races)
+      await scheduleRace(this.session, scheduleAll.name, { race, runners, fieldSize, handicap })
   }
 
   /**
@@ -73,7 +79,9 @@ export class Events {
   async withdraw(input: InputOf<typeof withdraw>): Promise<void> {
     const { runner, price, late, race } = withdraw.parse(input, { aliases: this.session.aliases })
     if (price.kind === 'starting-price') {
-      throw new ConfigurationError(`withdraw: ${runner} is withdrawn before the off, so has no starting price; give the price it was at when withdrawn, e.g. 3/1`)
+      throw new ConfigurationError(
+        `withdraw: ${runner} is withdrawn before the off, so has no starting price; give the price it was at when withdrawn, e.g. 3/1`,
+      )
     }
     const scheduled = await raceFor(this.session, withdraw.name, [runner], race)
     const { rule4Pence } = await this.session.driver.withdrawRunner({ race: scheduled.race, runner, price, late })
@@ -92,7 +100,13 @@ export class Events {
   expectDeduction(input: InputOf<typeof expectDeduction>): void {
     const { runner, pence } = expectDeduction.parse(input)
     const actual = this.deductions.get(runner)
-    if (actual === undefined) throw new ConfigurationError(`expectDeduction: ${runner} has not been withdrawn in this scenario; withdraw it first`)
-    if (actual !== pence) throw new AssertionFailedError(`expectDeduction: ${runner}'s withdrawal brings a deduction of ${actual}p in the pound; expected ${pence}p`)
+    if (actual === undefined)
+      throw new ConfigurationError(
+        `expectDeduction: ${runner} has not been withdrawn in this scenario; withdraw it first`,
+      )
+    if (actual !== pence)
+      throw new AssertionFailedError(
+        `expectDeduction: ${runner}'s withdrawal brings a deduction of ${actual}p in the pound; expected ${pence}p`,
+      )
   }
 }

@@ -25,7 +25,10 @@ export interface Finisher {
  *   placingsOf('declare', [{ position: 1, runner: 'A', sp: undefined }, { position: 2, runner: 'B', sp: undefined }, { position: 2, runner: 'C', sp: undefined }]).placings // [['A'], ['B', 'C']]
  *   placingsOf('declare', [{ position: 2, runner: 'A', sp: undefined }]) // ConfigurationError: declare: A cannot finish 2nd: 0 runners are ahead, …
  */
-export function placingsOf(method: string, finishers: readonly Finisher[]): { placings: string[][]; startingPrices: Map<string, Odds> } {
+export function placingsOf(
+  method: string,
+  finishers: readonly Finisher[],
+): { placings: string[][]; startingPrices: Map<string, Odds> } {
   const placings: string[][] = []
   const startingPrices = new Map<string, Odds>()
   const placed = new Set<string>()
@@ -35,12 +38,16 @@ export function placingsOf(method: string, finishers: readonly Finisher[]): { pl
     const { runner, sp } = finisher
     if (position > 0 && finisher.position === position) placings.at(-1)?.push(runner)
     else if (finisher.position === ahead + 1) placings.push([runner])
-    else throw new ConfigurationError(`${method}: ${runner} cannot finish ${ordinal(finisher.position)}: ${ahead} runner${ahead === 1 ? ' is' : 's are'} ahead, so the next position is ${ordinal(ahead + 1)}${position > 0 ? ` (or ${ordinal(position)} again, a dead heat)` : ''}`)
+    else
+      throw new ConfigurationError(
+        `${method}: ${runner} cannot finish ${ordinal(finisher.position)}: ${ahead} runner${ahead === 1 ? ' is' : 's are'} ahead, so the next position is ${ordinal(ahead + 1)}${position > 0 ? ` (or ${ordinal(position)} again, a dead heat)` : ''}`,
+      )
     position = finisher.position
     ahead += 1
     if (placed.has(runner)) throw new ConfigurationError(`${method}: ${runner} is placed twice; place each runner once`)
     placed.add(runner)
-    if (sp?.kind === 'starting-price') throw new ConfigurationError(`${method}: ${runner}'s starting price is the odds it started at, e.g. 9/2, not SP`)
+    if (sp?.kind === 'starting-price')
+      throw new ConfigurationError(`${method}: ${runner}'s starting price is the odds it started at, e.g. 9/2, not SP`)
     if (sp) startingPrices.set(runner, sp)
   }
   return { placings, startingPrices }

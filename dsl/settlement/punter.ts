@@ -11,11 +11,26 @@ import type { SettlementSession } from './settlement-session.ts'
 import { settledTimes, shownBets } from './shown-bets.ts'
 
 const bets = dslMethod('bets', { punter: alias() })
-const expectReturns = dslMethod('expectReturns', { punter: alias({ optional: true }), bet: alias({ optional: true }), returns: money() })
-const expectSettlements = dslMethod('expectSettlements', { bet: alias(), settlements: money({ repeated: true, optional: true }) })
+const expectReturns = dslMethod('expectReturns', {
+  punter: alias({ optional: true }),
+  bet: alias({ optional: true }),
+  returns: money(),
+})
+const expectSettlements = dslMethod('expectSettlements', {
+  bet: alias(),
+  settlements: money({ repeated: true, optional: true }),
+})
 const expectBets = dslMethod('expectBets', {
   punter: alias(),
-  bets: group({ bet: alias(), status: oneOf(['open', 'settled', 'void'], { optional: true }), stake: money({ optional: true }), returns: money({ optional: true }) }, { optional: true }),
+  bets: group(
+    {
+      bet: alias(),
+      status: oneOf(['open', 'settled', 'void'], { optional: true }),
+      stake: money({ optional: true }),
+      returns: money({ optional: true }),
+    },
+    { optional: true },
+  ),
 })
 const expectBreakdown = dslMethod('expectBreakdown', {
   bet: alias(),
@@ -73,11 +88,17 @@ export class Punter {
     if (bet !== undefined) placed = [this.session.bets.named(expectReturns.name, this.session.specName(bet))]
     else if (punter !== undefined) placed = this.session.bets.of(punter).filter((one) => one.outcome.taken)
     else throw new ConfigurationError('expectReturns: say whose returns: give a punter, or a bet')
-    if (placed.length === 0) throw new ConfigurationError(`expectReturns: ${this.session.specName(punter!)} has no bet the system took in this scenario; place one first`)
+    if (placed.length === 0)
+      throw new ConfigurationError(
+        `expectReturns: ${this.session.specName(punter!)} has no bet the system took in this scenario; place one first`,
+      )
     const shown = await shownBets(this.session, expectReturns.name, placed)
     let paid = Money.zero
     for (const { placed, bet } of shown) {
-      if (bet.returns === undefined) throw new AssertionFailedError(`expectReturns: ${placed.name} is still ${bet.status}; expected it to be settled`)
+      if (bet.returns === undefined)
+        throw new AssertionFailedError(
+          `expectReturns: ${placed.name} is still ${bet.status}; expected it to be settled`,
+        )
       paid = paid.plus(bet.returns)
     }
     if (paid.equals(returns)) return
@@ -101,7 +122,10 @@ export class Punter {
     const [shown] = await shownBets(this.session, expectSettlements.name, [placed])
     const seen = shown!.bet.settlements.map(String)
     const expected = settlements.map(String)
-    if (seen.join() !== expected.join()) throw new AssertionFailedError(`expectSettlements: ${placed.name} has been settled ${settledTimes(seen)}; expected ${settledTimes(expected)}`)
+    if (seen.join() !== expected.join())
+      throw new AssertionFailedError(
+        `expectSettlements: ${placed.name} has been settled ${settledTimes(seen)}; expected ${settledTimes(expected)}`,
+      )
   }
 
   /**
@@ -117,17 +141,32 @@ export class Punter {
   async expectBets(input: InputOf<typeof expectBets>): Promise<void> {
     const args = expectBets.parse(input, { aliases: this.session.aliases })
     const names = this.session.bets.takenBy(args.punter)
-    const actual = (await this.session.driver.betsOf(args.punter)).map((bet) => betRow(names.get(bet.betId) ?? `bet ${bet.betId}`, bet))
-    const expected = args.bets.map((row): Row => ({ bet: this.session.specName(row.bet), status: row.status, stake: row.stake?.toString(), returns: row.returns?.toString() }))
+    const actual = (await this.session.driver.betsOf(args.punter)).map((bet) =>
+      betRow(names.get(bet.betId) ?? `bet ${bet.betId}`, bet),
+    )
+    const expected = args.bets.map(
+      (row): Row => ({
+        bet: this.session.specName(row.bet),
+        status: row.status,
+        stake: row.stake?.toString(),
+        returns: row.returns?.toString(),
+      }),
+    )
     const columns = checkedColumns(expected, betColumns)
     const problems = expected.flatMap((row) => {
       const seen = actual.find((shown) => shown.bet === row.bet)
-      return seen ? rowDifferences(row, seen, columns).map((difference) => `${row.bet}: ${difference}`) : [`${row.bet} is not shown`]
+      return seen
+        ? rowDifferences(row, seen, columns).map((difference) => `${row.bet}: ${difference}`)
+        : [`${row.bet} is not shown`]
     })
-    for (const shown of actual) if (!expected.some((row) => row.bet === shown.bet)) problems.push(`${shown.bet} is shown, but the spec does not expect it`)
+    for (const shown of actual)
+      if (!expected.some((row) => row.bet === shown.bet))
+        problems.push(`${shown.bet} is shown, but the spec does not expect it`)
     if (problems.length === 0) return
     const punterName = this.session.specName(args.punter)
-    throw new AssertionFailedError(`expectBets: ${punterName}'s bets differ from the spec's:\n  ${problems.join('\n  ')}\n${punterName} is shown:\n${formatRows(betColumns, actual)}`)
+    throw new AssertionFailedError(
+      `expectBets: ${punterName}'s bets differ from the spec's:\n  ${problems.join('\n  ')}\n${punterName} is shown:\n${formatRows(betColumns, actual)}`,
+    )
   }
 
   /**
@@ -147,27 +186,36 @@ export class Punter {
     const { breakdown, status } = shown!.bet
     if (!breakdown) {
       const channel = this.session.world.driverContext.channel
-      throw new AssertionFailedError(`expectBreakdown: ${placed.name} is ${status}, but the ${channel} channel gave no breakdown of it when asked for one; a channel that cannot show breakdowns must say so with NotApplicableError`)
+      throw new AssertionFailedError(
+        `expectBreakdown: ${placed.name} is ${status}, but the ${channel} channel gave no breakdown of it when asked for one; a channel that cannot show breakdowns must say so with NotApplicableError`,
+      )
     }
     const actual = breakdown.map(legRow)
-    const expected = args.legs.map((leg): Row => ({
-      part: leg.part,
-      runner: leg.runner,
-      result: leg.result,
-      position: leg.position?.toString(),
-      'place-terms': leg['place-terms'],
-      'dead-heat': leg['dead-heat'],
-      'rule-4': leg['rule-4'] && `${leg['rule-4'].pence}p`,
-    }))
+    const expected = args.legs.map(
+      (leg): Row => ({
+        part: leg.part,
+        runner: leg.runner,
+        result: leg.result,
+        position: leg.position?.toString(),
+        'place-terms': leg['place-terms'],
+        'dead-heat': leg['dead-heat'],
+        'rule-4': leg['rule-4'] && `${leg['rule-4'].pence}p`,
+      }),
+    )
     const columns = checkedColumns(expected, legColumns)
     const problems = expected.flatMap((row, i) => {
       const seen = actual[i]
       const differences = seen ? rowDifferences(row, seen, columns) : ['the system shows no such row']
       return differences.map((difference) => `row ${i + 1} (${row.part} ${row.runner}): ${difference}`)
     })
-    if (actual.length > expected.length) problems.push(`the system shows ${actual.length - expected.length} more row${actual.length - expected.length === 1 ? '' : 's'}`)
+    if (actual.length > expected.length)
+      problems.push(
+        `the system shows ${actual.length - expected.length} more row${actual.length - expected.length === 1 ? '' : 's'}`,
+      )
     if (problems.length === 0) return
-    throw new AssertionFailedError(`expectBreakdown: the breakdown of ${placed.name} differs from the spec's:\n  ${problems.join('\n  ')}\nThe system shows:\n${formatRows(legColumns, actual)}`)
+    throw new AssertionFailedError(
+      `expectBreakdown: the breakdown of ${placed.name} differs from the spec's:\n  ${problems.join('\n  ')}\nThe system shows:\n${formatRows(legColumns, actual)}`,
+    )
   }
 }
 

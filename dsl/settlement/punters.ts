@@ -29,8 +29,13 @@ export class Punters {
     for (const { punter, punterName } of this.session.bets.punters()) {
       const taken = this.session.bets.takenBy(punter)
       const shown = new Set((await this.session.driver.betsOf(punter)).map((bet) => bet.betId))
-      for (const [betId, name] of taken) if (!shown.has(betId)) problems.push(`${name} (bet ${betId}) is gone; ${punterName} is shown ${shown.size === 0 ? 'no bets' : [...shown].join(', ')}`)
-      for (const betId of shown) if (!taken.has(betId)) problems.push(`${punterName} is shown bet ${betId}, which the scenario never placed`)
+      for (const [betId, name] of taken)
+        if (!shown.has(betId))
+          problems.push(
+            `${name} (bet ${betId}) is gone; ${punterName} is shown ${shown.size === 0 ? 'no bets' : [...shown].join(', ')}`,
+          )
+      for (const betId of shown)
+        if (!taken.has(betId)) problems.push(`${punterName} is shown bet ${betId}, which the scenario never placed`)
     }
     if (problems.length > 0) throw new AssertionFailedError(`expectNothingLost:\n  ${problems.join('\n  ')}`)
   }
@@ -51,7 +56,9 @@ export class Punters {
       for (const { placed, bet } of await shownBets(this.session, 'expectEachSettledOnce', taken)) {
         const expected = bet.status === 'open' ? 0 : 1
         if (bet.settlements.length === expected) continue
-        problems.push(`${placed.name} (bet ${bet.betId}) is ${bet.status} and has been settled ${settledTimes(bet.settlements.map(String))}; expected ${expected === 0 ? 'never' : 'once'}`)
+        problems.push(
+          `${placed.name} (bet ${bet.betId}) is ${bet.status} and has been settled ${settledTimes(bet.settlements.map(String))}; expected ${expected === 0 ? 'never' : 'once'}`,
+        )
       }
     }
     if (problems.length > 0) throw new AssertionFailedError(`expectEachSettledOnce:\n  ${problems.join('\n  ')}`)

@@ -49,7 +49,10 @@ export class RaceBook {
 
   /** Adds a race; a race scheduled twice is a mistake in the spec. */
   add(race: ScheduledRace): void {
-    if (this.races.has(race.race)) throw new ConfigurationError(`schedule: "${race.name}" is already scheduled in this scenario; give each race its own name`)
+    if (this.races.has(race.race))
+      throw new ConfigurationError(
+        `schedule: "${race.name}" is already scheduled in this scenario; give each race its own name`,
+      )
     this.races.set(race.race, race)
   }
 
@@ -71,12 +74,20 @@ export class RaceBook {
   withRunners(method: string, runners: readonly string[]): ScheduledRace | undefined {
     const races = [...this.races.values()]
     if (races.length <= 1) return races[0]
-    if (runners.length === 0) throw new ConfigurationError(`${method}: the scenario has ${races.length} races (${races.map((r) => r.name).join(', ')}); say which`)
+    if (runners.length === 0)
+      throw new ConfigurationError(
+        `${method}: the scenario has ${races.length} races (${races.map((r) => r.name).join(', ')}); say which`,
+      )
     const having = races.filter((race) => runners.every((runner) => race.runners.includes(runner)))
     if (having.length === 1) return having[0]
     const who = runners.join(' and ')
-    if (having.length > 1) throw new ConfigurationError(`${method}: ${who} run${runners.length === 1 ? 's' : ''} in ${having.map((r) => `"${r.name}"`).join(' and ')}; say which race`)
-    const suggestion = nearest(runners.find((runner) => !races.some((race) => race.runners.includes(runner))) ?? '', [...this.runners])
+    if (having.length > 1)
+      throw new ConfigurationError(
+        `${method}: ${who} run${runners.length === 1 ? 's' : ''} in ${having.map((r) => `"${r.name}"`).join(' and ')}; say which race`,
+      )
+    const suggestion = nearest(runners.find((runner) => !races.some((race) => race.runners.includes(runner))) ?? '', [
+      ...this.runners,
+    ])
     throw new ConfigurationError(
       `${method}: no race of this scenario has ${who}${suggestion ? ` — did you mean "${suggestion}"?` : ''} Races: ${races.map((r) => `${r.name} (${r.runners.join(', ')})`).join('; ')}`,
     )

@@ -8,10 +8,18 @@ import { ordinal } from './ordinal.ts'
 import { raceFor } from './schedule-race.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
-const resultParams = { race: alias({ optional: true }), finishers: group({ position: integer(), runner: string(), sp: odds({ optional: true }) }) }
+const resultParams = {
+  race: alias({ optional: true }),
+  finishers: group({ position: integer(), runner: string(), sp: odds({ optional: true }) }),
+}
 const declare = dslMethod('declare', resultParams)
 const amend = dslMethod('amend', resultParams)
-const finish = dslMethod('finish', { runner: string(), position: integer({ default: '1' }), sp: odds({ optional: true }), race: alias({ optional: true }) })
+const finish = dslMethod('finish', {
+  runner: string(),
+  position: integer({ default: '1' }),
+  sp: odds({ optional: true }),
+  race: alias({ optional: true }),
+})
 const voidRace = dslMethod('void', { race: alias({ optional: true }) })
 
 /**
@@ -53,11 +61,19 @@ export class Results {
   async finish(input: InputOf<typeof finish>): Promise<void> {
     const { runner, position, sp, race } = finish.parse(input, { aliases: this.session.aliases })
     const scheduled = await raceFor(this.session, finish.name, [runner], race)
-    const ahead = scheduled.runners.filter((other) => other !== runner && !scheduled.withdrawn.has(other)).slice(0, position - 1)
+    const ahead = scheduled.runners
+      .filter((other) => other !== runner && !scheduled.withdrawn.has(other))
+      .slice(0, position - 1)
     if (position < 1 || ahead.length < position - 1) {
-      throw new ConfigurationError(`finish: ${runner} cannot finish ${ordinal(position)} in "${scheduled.name}", which has ${ahead.length + 1} runners under orders`)
+      throw new ConfigurationError(
+        `finish: ${runner} cannot finish ${ordinal(position)} in "${scheduled.name}", which has ${ahead.length + 1} runners under orders`,
+      )
     }
-    await this.decide(finish.name, [...ahead.map((other, i) => ({ position: i + 1, runner: other, sp: undefined })), { position, runner, sp }], scheduled.race)
+    await this.decide(
+      finish.name,
+      [...ahead.map((other, i) => ({ position: i + 1, runner: other, sp: undefined })), { position, runner, sp }],
+      scheduled.race,
+    )
   }
 
   /**
@@ -93,7 +109,8 @@ export class Results {
   private async decide(method: string, finishers: readonly Finisher[], race: AliasedName | undefined): Promise<void> {
     const result = placingsOf(method, finishers)
     const scheduled = await raceFor(this.session, method, result.placings.flat(), race)
-    if (method === amend.name && !scheduled.resulted) throw new ConfigurationError(`amend: "${scheduled.name}" has no result to amend; declare its result first`)
+    if (method === amend.name && !scheduled.resulted)
+      throw new ConfigurationError(`amend: "${scheduled.name}" has no result to amend; declare its result first`)
     // A result given again for a resulted race, the same or not, is the driver's amendResult.
     if (scheduled.resulted) await this.session.driver.amendResult({ race: scheduled.race, ...result })
     else await this.session.driver.declareResult({ race: scheduled.race, ...result })

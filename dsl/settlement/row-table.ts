@@ -27,7 +27,9 @@ export function checkedColumns(rows: readonly Row[], columns: readonly string[])
  *   rowDifferences({ returns: undefined }, { returns: '£0.00' }, ['returns']) // ['returns is £0.00; expected none']
  */
 export function rowDifferences(expected: Row, actual: Row, columns: readonly string[]): string[] {
-  return columns.filter((column) => expected[column] !== actual[column]).map((column) => `${column} is ${actual[column] ?? 'none'}; expected ${expected[column] ?? 'none'}`)
+  return columns
+    .filter((column) => expected[column] !== actual[column])
+    .map((column) => `${column} is ${actual[column] ?? 'none'}; expected ${expected[column] ?? 'none'}`)
 }
 
 /**

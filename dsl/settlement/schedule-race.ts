@@ -33,9 +33,14 @@ export async function scheduleRace(session: SettlementSession, method: string, s
   const name = session.specName(spec.race)
   const fieldSize = spec.fieldSize ?? (spec.runners.length > 0 ? spec.runners.length : defaultFieldSize)
   const twice = spec.runners.find((runner, i) => spec.runners.indexOf(runner) !== i)
-  if (twice !== undefined) throw new ConfigurationError(`${method}: "${name}" names ${twice} twice; name each runner once`)
-  if (fieldSize < 1 || fieldSize > maxFieldSize) throw new ConfigurationError(`${method}: "${name}" cannot have ${fieldSize} runners; give 1 to ${maxFieldSize}`)
-  if (spec.runners.length > fieldSize) throw new ConfigurationError(`${method}: "${name}" names ${spec.runners.length} runners, more than its field size of ${fieldSize}`)
+  if (twice !== undefined)
+    throw new ConfigurationError(`${method}: "${name}" names ${twice} twice; name each runner once`)
+  if (fieldSize < 1 || fieldSize > maxFieldSize)
+    throw new ConfigurationError(`${method}: "${name}" cannot have ${fieldSize} runners; give 1 to ${maxFieldSize}`)
+  if (spec.runners.length > fieldSize)
+    throw new ConfigurationError(
+      `${method}: "${name}" names ${spec.runners.length} runners, more than its field size of ${fieldSize}`,
+    )
   const runners = fieldOf({ method, named: spec.runners, fieldSize, taken: session.races.runners })
   const race: ScheduledRace = { race: spec.race, name, runners, withdrawn: new Set(), resulted: false }
   session.races.add(race)
@@ -53,9 +58,19 @@ export async function scheduleRace(session: SettlementSession, method: string, s
  *   await raceFor(session, 'declare', ['Red Rum']) // the scenario's race with Red Rum in it
  *   await raceFor(session, 'void', [], session.aliases.alias('the 2:30')) // that race, or a ConfigurationError
  */
-export async function raceFor(session: SettlementSession, method: string, runners: readonly string[], race?: AliasedName): Promise<ScheduledRace> {
+export async function raceFor(
+  session: SettlementSession,
+  method: string,
+  runners: readonly string[],
+  race?: AliasedName,
+): Promise<ScheduledRace> {
   if (race !== undefined) return session.races.named(method, race, session.specName(race))
   const found = session.races.withRunners(method, runners)
   if (found) return found
-  return scheduleRace(session, method, { race: session.aliases.alias(defaultRaceName), runners: [], fieldSize: undefined, handicap: false })
+  return scheduleRace(session, method, {
+    race: session.aliases.alias(defaultRaceName),
+    runners: [],
+    fieldSize: undefined,
+    handicap: false,
+  })
 }

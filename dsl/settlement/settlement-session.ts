@@ -79,13 +79,19 @@ export class SettlementSession {
   /** The private engine, or a configuration error saying how to have one. */
   engine(method: string): PrivateEngine {
     if (this.privateEngine) return this.privateEngine
-    throw new ConfigurationError(`${method}: the scenario runs on the shared settlement engine, which it must not crash; start one of its own first, e.g. "Given a settlement engine of the scenario's own"`)
+    throw new ConfigurationError(
+      `${method}: the scenario runs on the shared settlement engine, which it must not crash; start one of its own first, e.g. "Given a settlement engine of the scenario's own"`,
+    )
   }
 
   /** Starts an engine of the scenario's own; the driver, made later, talks to it. */
   async startPrivateEngine(method: string): Promise<void> {
-    if (this.privateEngine) throw new ConfigurationError(`${method}: the scenario already has an engine of its own; start it once`)
-    if (this.made) throw new ConfigurationError(`${method}: the scenario has already used the shared settlement engine; start an engine of its own before anything else`)
+    if (this.privateEngine)
+      throw new ConfigurationError(`${method}: the scenario already has an engine of its own; start it once`)
+    if (this.made)
+      throw new ConfigurationError(
+        `${method}: the scenario has already used the shared settlement engine; start an engine of its own before anything else`,
+      )
     this.privateEngine = await this.deps.startPrivateEngine(this.world.driverContext)
   }
 
@@ -93,6 +99,9 @@ export class SettlementSession {
     const shared = this.world.driverContext
     const engine = this.privateEngine
     if (!engine) return shared
-    return { ...shared, systemUrl: (envName) => (envName === 'SETTLEMENT_URL' ? engine.url : shared.systemUrl(envName)) }
+    return {
+      ...shared,
+      systemUrl: (envName) => (envName === 'SETTLEMENT_URL' ? engine.url : shared.systemUrl(envName)),
+    }
   }
 }

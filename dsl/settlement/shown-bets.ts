@@ -27,19 +27,28 @@ export interface ShownBet {
  *   await shownBets(session, 'expectReturns', session.bets.of(session.aliases.alias('Alice')))
  *   // AssertionFailedError: expectReturns: Alice is not shown Alice's bet (bet b7)
  */
-export async function shownBets(session: SettlementSession, method: string, placed: readonly PlacedBet[], options: { breakdown?: boolean } = {}): Promise<ShownBet[]> {
+export async function shownBets(
+  session: SettlementSession,
+  method: string,
+  placed: readonly PlacedBet[],
+  options: { breakdown?: boolean } = {},
+): Promise<ShownBet[]> {
   const byPunter = new Map<AliasedName, PunterBet[]>()
   const found: ShownBet[] = []
   for (const one of placed) {
     const { outcome } = one
-    if (!outcome.taken) throw new AssertionFailedError(`${method}: ${one.name} was refused (${session.aliases.dealias(outcome.reason)}), so there is no bet to check`)
+    if (!outcome.taken)
+      throw new AssertionFailedError(
+        `${method}: ${one.name} was refused (${session.aliases.dealias(outcome.reason)}), so there is no bet to check`,
+      )
     let punterBets = byPunter.get(one.punter)
     if (!punterBets) {
       punterBets = await session.driver.betsOf(one.punter, options)
       byPunter.set(one.punter, punterBets)
     }
     const bet = punterBets.find((shown) => shown.betId === outcome.betId)
-    if (!bet) throw new AssertionFailedError(`${method}: ${one.punterName} is not shown ${one.name} (bet ${outcome.betId})`)
+    if (!bet)
+      throw new AssertionFailedError(`${method}: ${one.punterName} is not shown ${one.name} (bet ${outcome.betId})`)
     found.push({ placed: one, bet })
   }
   return found

@@ -86,7 +86,8 @@ function asUsage<T>(read: () => T, prefix = ''): T {
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
-  if (!(value >= min && value <= max)) throw new UsageError(`${option} "${text}" is not a whole number from ${min} to ${max}`)
+  if (!(value >= min && value <= max))
+    throw new UsageError(`${option} "${text}" is not a whole number from ${min} to ${max}`)
   return value
 }
 

@@ -60,11 +60,19 @@ function readOptions(args: string[]): Options {
   }
   const { values, positionals } = parsed
   const [command, ...rest] = positionals
-  if (command !== undefined && command !== 'ingest') throw new UsageError(`unknown command "${command}"; the only command is "ingest FILE" (serving needs none)`)
-  if (command === 'ingest' && rest.length !== 1) throw new UsageError(rest.length === 0 ? 'ingest needs the FILE to feed, e.g. ingest weekend.ndjson' : `ingest takes one FILE, not ${rest.length}: ${rest.join(' ')}`)
-  if (command === 'ingest' && (values.port !== undefined || values.host !== undefined)) throw new UsageError('ingest serves nothing, so --port and --host do not apply')
+  if (command !== undefined && command !== 'ingest')
+    throw new UsageError(`unknown command "${command}"; the only command is "ingest FILE" (serving needs none)`)
+  if (command === 'ingest' && rest.length !== 1)
+    throw new UsageError(
+      rest.length === 0
+        ? 'ingest needs the FILE to feed, e.g. ingest weekend.ndjson'
+        : `ingest takes one FILE, not ${rest.length}: ${rest.join(' ')}`,
+    )
+  if (command === 'ingest' && (values.port !== undefined || values.host !== undefined))
+    throw new UsageError('ingest serves nothing, so --port and --host do not apply')
   // npm runs scripts from the package root; a relative path means the caller's directory.
-  const base = process.env.npm_lifecycle_event === 'settlement-engine' ? (process.env.INIT_CWD ?? process.cwd()) : process.cwd()
+  const base =
+    process.env.npm_lifecycle_event === 'settlement-engine' ? (process.env.INIT_CWD ?? process.cwd()) : process.cwd()
   return {
     command: command === 'ingest' ? 'ingest' : 'serve',
     file: rest[0] === undefined ? undefined : resolve(base, rest[0]),
@@ -79,7 +87,8 @@ function readOptions(args: string[]): Options {
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
-  if (!(value >= min && value <= max)) throw new UsageError(`${option} "${text}" is not a whole number from ${min} to ${max}`)
+  if (!(value >= min && value <= max))
+    throw new UsageError(`${option} "${text}" is not a whole number from ${min} to ${max}`)
   return value
 }
 
@@ -98,7 +107,11 @@ async function serve(options: Options): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'))
     process.once('SIGINT', () => resolve('SIGINT'))
   })
-  const engine = await SettlementEngine.open({ dataDir: options.dataDir, sync: options.sync, onLogFailure: stopOnLogFailure })
+  const engine = await SettlementEngine.open({
+    dataDir: options.dataDir,
+    sync: options.sync,
+    onLogFailure: stopOnLogFailure,
+  })
   reportReplay(engine)
   let server
   try {
@@ -107,7 +120,8 @@ async function serve(options: Options): Promise<number> {
       port: options.port,
       maxBodyBytes: options.maxBodyBytes,
       pages: handleUi,
-      onError: (error) => process.stderr.write(`settlement-engine: a request failed: ${(error as Error).stack ?? String(error)}\n`),
+      onError: (error) =>
+        process.stderr.write(`settlement-engine: a request failed: ${(error as Error).stack ?? String(error)}\n`),
     })
   } catch (error) {
     await engine.close()
@@ -129,9 +143,12 @@ async function ingest(options: Options): Promise<number> {
   reportReplay(engine)
   try {
     const summary = await ingestFile(engine, options.file!)
-    say(`ingested ${options.file}: ${summary.commands} commands, ${summary.accepted} accepted, ${summary.refused} refused, ${summary.settlements} settlements, in ${summary.seconds.toFixed(1)} s`)
+    say(
+      `ingested ${options.file}: ${summary.commands} commands, ${summary.accepted} accepted, ${summary.refused} refused, ${summary.settlements} settlements, in ${summary.seconds.toFixed(1)} s`,
+    )
     for (const refusal of summary.firstRefusals) say(`  command ${refusal.command} refused: ${refusal.outcome}`)
-    if (summary.refused > summary.firstRefusals.length) say(`  … and ${summary.refused - summary.firstRefusals.length} more refused`)
+    if (summary.refused > summary.firstRefusals.length)
+      say(`  … and ${summary.refused - summary.firstRefusals.length} more refused`)
     say(`log: ${options.dataDir}`)
     return summary.refused === 0 ? 0 : 1
   } finally {
@@ -147,7 +164,8 @@ function stopOnLogFailure(error: Error): void {
 function reportReplay(engine: SettlementEngine): void {
   const { commands, droppedBytes, seconds } = engine.replayed
   if (commands > 0) say(`replayed ${commands} commands from ${engine.options.dataDir} in ${seconds.toFixed(1)} s`)
-  if (droppedBytes > 0) say(`dropped a torn last line of ${droppedBytes} bytes from the log (it was never acknowledged)`)
+  if (droppedBytes > 0)
+    say(`dropped a torn last line of ${droppedBytes} bytes from the log (it was never acknowledged)`)
 }
 
 async function main(args: string[]): Promise<number> {

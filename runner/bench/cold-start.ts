@@ -24,7 +24,14 @@ export async function benchColdStart(settings: BenchSettings): Promise<string> {
       cucumber(suite, '(a) plain .mjs steps, no loader', [support.marks, support.plainAccountsJs]),
       cucumber(suite, '(b) TypeScript steps, tsx register file', [registerFile, support.marks, support.plainAccounts]),
       cucumber(suite, '(c) TypeScript steps, node --import tsx', [support.marks, support.plainAccounts], [tsxLoader]),
-      { ...cucumber(suite, '(d) Parlance (installParlance + DSL), register file', [registerFile, support.marks, support.parlanceAccounts]), goal: true },
+      {
+        ...cucumber(suite, '(d) Parlance (installParlance + DSL), register file', [
+          registerFile,
+          support.marks,
+          support.parlanceAccounts,
+        ]),
+        goal: true,
+      },
     ]
     const cli = parlanceRun(suite)
     const cliProblem = await probe(cli)
@@ -48,7 +55,13 @@ export async function benchColdStart(settings: BenchSettings): Promise<string> {
 }
 
 function cucumber(suite: GeneratedSuite, label: string, imports: string[], nodeImports: string[] = []): Variant {
-  const spec: TimedProcessSpec = { label, cwd: suite.dir, args: cucumberArgs(imports, { nodeImports }), env: childEnv(), expectScenarios: 1 }
+  const spec: TimedProcessSpec = {
+    label,
+    cwd: suite.dir,
+    args: cucumberArgs(imports, { nodeImports }),
+    env: childEnv(),
+    expectScenarios: 1,
+  }
   return { label, run: () => runTimedProcess(spec) }
 }
 
@@ -56,7 +69,13 @@ function cucumber(suite: GeneratedSuite, label: string, imports: string[], nodeI
 function parlanceRun(suite: GeneratedSuite): Variant {
   writeParlanceConfig(suite, [support.marks, support.parlanceAccounts])
   const label = '(e) parlance run (same support as d)'
-  const spec: TimedProcessSpec = { label, cwd: suite.dir, args: [parlanceBin, 'run', '--reports', join(suite.dir, 'reports')], env: childEnv(), expectScenarios: 1 }
+  const spec: TimedProcessSpec = {
+    label,
+    cwd: suite.dir,
+    args: [parlanceBin, 'run', '--reports', join(suite.dir, 'reports')],
+    env: childEnv(),
+    expectScenarios: 1,
+  }
   return { label, run: () => runTimedProcess(spec) }
 }
 

@@ -41,7 +41,16 @@ async function main(args: string[]): Promise<number> {
   let settings: BenchSettings
   let chosen: SectionName[]
   try {
-    const { values } = parseArgs({ args, strict: true, options: { runs: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        runs: { type: 'string' },
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
     if (values.help) {
       process.stdout.write(`${help}\n`)
       return 0
@@ -49,7 +58,9 @@ async function main(args: string[]): Promise<number> {
     settings = readSettings(values.runs, values.quick ?? false)
     chosen = readSections(values.only)
   } catch (error) {
-    process.stderr.write(`bench:framework: ${error instanceof Error ? error.message : String(error)}\nRun npm run bench:framework -- --help for the options.\n`)
+    process.stderr.write(
+      `bench:framework: ${error instanceof Error ? error.message : String(error)}\nRun npm run bench:framework -- --help for the options.\n`,
+    )
     return 2
   }
 
@@ -57,7 +68,9 @@ async function main(args: string[]): Promise<number> {
   process.stdout.write(
     [
       'Parlance framework benchmark',
-      `  machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${platform()} ${arch()}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `  machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${platform()} ${arch()}, node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
       `  ${settings.runs} timed runs per variant after one warm-up run each, variants interleaved; wall = spawn → exit of the whole`,
       '  process: node node_modules/@cucumber/cucumber/bin/cucumber.js --format summary (stdout piped to this process),',
       '  support code imported with --import (the tsx register file first); "in scenarios" = first Before hook → last AfterAll.',
@@ -70,7 +83,8 @@ async function main(args: string[]): Promise<number> {
 
 function readSettings(runs: string | undefined, quick: boolean): BenchSettings {
   const count = runs === undefined ? (quick ? 3 : 5) : Number(runs)
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--runs takes a whole number ≥ 1, e.g. --runs 5, not "${runs}"`)
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--runs takes a whole number ≥ 1, e.g. --runs 5, not "${runs}"`)
   return { runs: count, accountsScenarios: quick ? 200 : 1000, visitsScenarios: quick ? 50 : 200, serverDelayMs: 10 }
 }
 
@@ -78,7 +92,10 @@ function readSections(only: string | undefined): SectionName[] {
   if (only === undefined) return Object.keys(sections) as SectionName[]
   const names = only.split(',').map((name) => name.trim())
   const unknown = names.filter((name) => !Object.hasOwn(sections, name))
-  if (unknown.length > 0) throw new Error(`--only: unknown section ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${Object.keys(sections).join(', ')}`)
+  if (unknown.length > 0)
+    throw new Error(
+      `--only: unknown section ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${Object.keys(sections).join(', ')}`,
+    )
   return names as SectionName[]
 }
 

@@ -75,16 +75,28 @@ export function writeParlanceConfig(suite: GeneratedSuite, support: readonly str
   return file
 }
 
-function generateSuite(prefix: string, title: string, scenarios: number, stepsEach: number, scenario: (n: number) => string[]): GeneratedSuite {
+function generateSuite(
+  prefix: string,
+  title: string,
+  scenarios: number,
+  stepsEach: number,
+  scenario: (n: number) => string[],
+): GeneratedSuite {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   mkdirSync(join(dir, 'features'))
   // Like a real project's: its .ts files (parlance.config.ts) are ES modules.
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: prefix.replace(/-$/, ''), private: true, type: 'module' })}\n`)
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: prefix.replace(/-$/, ''), private: true, type: 'module' })}\n`,
+  )
   for (let first = 1; first <= scenarios; first += scenariosPerFeature) {
     const last = Math.min(first + scenariosPerFeature - 1, scenarios)
     const lines = [`Feature: ${title} ${first}–${last}`, '']
     for (let n = first; n <= last; n++) lines.push(...scenario(n), '')
-    writeFileSync(join(dir, 'features', `${title.toLowerCase()}-${String(first).padStart(5, '0')}.feature`), lines.join('\n'))
+    writeFileSync(
+      join(dir, 'features', `${title.toLowerCase()}-${String(first).padStart(5, '0')}.feature`),
+      lines.join('\n'),
+    )
   }
   return { dir, scenarios, steps: scenarios * stepsEach, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

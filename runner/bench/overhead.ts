@@ -29,9 +29,19 @@ export async function benchOverhead(settings: BenchSettings): Promise<string> {
   try {
     const variant = (label: string, steps: string) => ({
       label,
-      run: () => runTimedProcess({ label, cwd: suite.dir, args: cucumberArgs([registerFile, support.marks, steps]), env: childEnv(), expectScenarios: suite.scenarios }),
+      run: () =>
+        runTimedProcess({
+          label,
+          cwd: suite.dir,
+          args: cucumberArgs([registerFile, support.marks, steps]),
+          env: childEnv(),
+          expectScenarios: suite.scenarios,
+        }),
     })
-    const variants = [variant('plain cucumber steps', support.plainAccounts), variant('Parlance: DSL + aliases', support.parlanceAccounts)]
+    const variants = [
+      variant('plain cucumber steps', support.plainAccounts),
+      variant('Parlance: DSL + aliases', support.parlanceAccounts),
+    ]
     const [plain, parlance] = (await measureInterleaved(variants, settings.runs)).map(timingsOf) as [Timings, Timings]
     const wallRatio = ratioOfMedians(parlance.wall, plain.wall)
     const extraCpuPerScenario = (parlance.cpuInScenarios.median - plain.cpuInScenarios.median) / suite.scenarios
@@ -64,5 +74,11 @@ function timingsOf(runs: TimedRun[]): Timings {
 }
 
 function row(label: string, timings: Timings): string[] {
-  return [label, ...summaryCells(timings.wall), seconds(timings.inScenarios.median), seconds(timings.cpu.median), seconds(timings.cpuInScenarios.median)]
+  return [
+    label,
+    ...summaryCells(timings.wall),
+    seconds(timings.inScenarios.median),
+    seconds(timings.cpu.median),
+    seconds(timings.cpuInScenarios.median),
+  ]
 }

@@ -23,7 +23,12 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
   const visits = generateVisitsSuite(settings.visitsScenarios)
   const accounts = generateAccountsSuite(settings.accountsScenarios)
   try {
-    const io = await serialAgainstParallel(visits, support.parlanceVisits, childEnv({ BENCH_SLOW_URL: server.url }), settings.runs)
+    const io = await serialAgainstParallel(
+      visits,
+      support.parlanceVisits,
+      childEnv({ BENCH_SLOW_URL: server.url }),
+      settings.runs,
+    )
     const trivial = await serialAgainstParallel(accounts, support.plainAccounts, childEnv(), settings.runs)
     const speedUp = ratioOfMedians(io.serial.wall, io.parallel.wall)
     const slowDown = ratioOfMedians(trivial.parallel.wall, trivial.serial.wall)
@@ -57,12 +62,32 @@ interface Timings {
   inScenarios: Summary
 }
 
-async function serialAgainstParallel(suite: GeneratedSuite, steps: string, env: Record<string, string | undefined>, runs: number): Promise<{ serial: Timings; parallel: Timings }> {
+async function serialAgainstParallel(
+  suite: GeneratedSuite,
+  steps: string,
+  env: Record<string, string | undefined>,
+  runs: number,
+): Promise<{ serial: Timings; parallel: Timings }> {
   const imports = [registerFile, support.marks, steps]
   const run = (label: string, parallel?: number) => () =>
-    runTimedProcess({ label, cwd: suite.dir, args: cucumberArgs(imports, parallel ? { parallel } : {}), env, expectScenarios: suite.scenarios })
-  const [serial, parallel] = await measureInterleaved([{ label: 'serial', run: run('serial') }, { label: '--parallel 2', run: run('--parallel 2', 2) }], runs)
-  const timings = (measured: TimedRun[]): Timings => ({ wall: summarize(measured.map((r) => r.wallMs)), inScenarios: summarize(measured.map((r) => r.scenariosMs)) })
+    runTimedProcess({
+      label,
+      cwd: suite.dir,
+      args: cucumberArgs(imports, parallel ? { parallel } : {}),
+      env,
+      expectScenarios: suite.scenarios,
+    })
+  const [serial, parallel] = await measureInterleaved(
+    [
+      { label: 'serial', run: run('serial') },
+      { label: '--parallel 2', run: run('--parallel 2', 2) },
+    ],
+    runs,
+  )
+  const timings = (measured: TimedRun[]): Timings => ({
+    wall: summarize(measured.map((r) => r.wallMs)),
+    inScenarios: summarize(measured.map((r) => r.scenariosMs)),
+  })
   return { serial: timings(serial!), parallel: timings(parallel!) }
 }
 

@@ -10,7 +10,14 @@ import type { Summary } from './stats.ts'
 export function formatTable(rows: readonly (readonly string[])[], indent = '  '): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)))
   return rows
-    .map((row) => indent + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ').trimEnd())
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+          .join('   ')
+          .trimEnd(),
+    )
     .join('\n')
 }
 

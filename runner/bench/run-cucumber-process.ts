@@ -77,10 +77,13 @@ export async function runTimedProcess(spec: TimedProcessSpec): Promise<TimedRun>
   const marks = readMarks(marksFile)
   const passed = new RegExp(`^${spec.expectScenarios} scenarios? \\(${spec.expectScenarios} passed\\)`, 'm')
   const problem =
-    exit.code !== 0 ? `exited with code ${exit.code}${exit.code === null ? ` (killed after ${timeoutMs} ms?)` : ''}`
-    : !passed.test(stdout) ? `did not report "${spec.expectScenarios} scenarios (${spec.expectScenarios} passed)"`
-    : marks.starts.length === 0 ? 'ran no scenario: fixtures/mark-scenarios.mjs wrote no start mark'
-    : undefined
+    exit.code !== 0
+      ? `exited with code ${exit.code}${exit.code === null ? ` (killed after ${timeoutMs} ms?)` : ''}`
+      : !passed.test(stdout)
+        ? `did not report "${spec.expectScenarios} scenarios (${spec.expectScenarios} passed)"`
+        : marks.starts.length === 0
+          ? 'ran no scenario: fixtures/mark-scenarios.mjs wrote no start mark'
+          : undefined
   if (problem) {
     throw new Error(
       `benchmark run "${spec.label}" ${problem}; the figures would be worthless, so the benchmark stops.\n` +
@@ -88,7 +91,10 @@ export async function runTimedProcess(spec: TimedProcessSpec): Promise<TimedRun>
         `--- stdout (end) ---\n${stdout.slice(-3000)}\n--- stderr (end) ---\n${stderr.slice(-3000)}`,
     )
   }
-  if (marks.ends.length !== marks.starts.length) throw new Error(`benchmark run "${spec.label}": a process that ran scenarios wrote no end mark (its AfterAll hook did not run)`)
+  if (marks.ends.length !== marks.starts.length)
+    throw new Error(
+      `benchmark run "${spec.label}": a process that ran scenarios wrote no end mark (its AfterAll hook did not run)`,
+    )
   const firstStart = Math.min(...marks.starts.map((mark) => mark.wall))
   const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0)
   return {

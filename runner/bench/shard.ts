@@ -12,14 +12,19 @@ import type { Timings } from '../shard/timings.ts'
 
 const file = fileURLToPath(new URL('./fixtures/shard-timings.json', import.meta.url))
 const timings = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Timings }).scenarios
-const units: ShardUnit[] = Object.entries(timings).flatMap(([channel, scenarios]) => Object.keys(scenarios).map((key) => ({ channel, key })))
+const units: ShardUnit[] = Object.entries(timings).flatMap(([channel, scenarios]) =>
+  Object.keys(scenarios).map((key) => ({ channel, key })),
+)
 const total = units.reduce((sum, unit) => sum + timings[unit.channel]![unit.key]!, 0)
 const longest = Math.max(...units.map((unit) => timings[unit.channel]![unit.key]!))
-const slowest = (shards: ShardLoad[]): number => Math.max(...shards.map((shard) => shard.units.reduce((sum, unit) => sum + timings[unit.channel]![unit.key]!, 0)))
+const slowest = (shards: ShardLoad[]): number =>
+  Math.max(...shards.map((shard) => shard.units.reduce((sum, unit) => sum + timings[unit.channel]![unit.key]!, 0)))
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`.padStart(8)
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`)
-out(`${units.length} scenario runs on ${Object.keys(timings).join(', ')} · ${seconds(total).trim()} in all · longest ${seconds(longest).trim()} · ${file}`)
+out(
+  `${units.length} scenario runs on ${Object.keys(timings).join(', ')} · ${seconds(total).trim()} in all · longest ${seconds(longest).trim()} · ${file}`,
+)
 out('')
 out('shards   ideal     parlance           cucumber round-robin   goal')
 let met = true
@@ -28,8 +33,12 @@ for (const n of [2, 4, 8]) {
   const parlance = slowest(planShards(units, timings, n).shards)
   const cucumber = slowest(cucumberShards(units, timings, n))
   met &&= parlance <= 1.1 * ideal
-  out(`${String(n).padEnd(6)} ${seconds(ideal)}  ${seconds(parlance)} ${(parlance / ideal).toFixed(2)}×   ${seconds(cucumber)} ${(cucumber / ideal).toFixed(2)}×         ≤ 1.10× ${parlance <= 1.1 * ideal ? 'met' : 'MISSED'}`)
+  out(
+    `${String(n).padEnd(6)} ${seconds(ideal)}  ${seconds(parlance)} ${(parlance / ideal).toFixed(2)}×   ${seconds(cucumber)} ${(cucumber / ideal).toFixed(2)}×         ≤ 1.10× ${parlance <= 1.1 * ideal ? 'met' : 'MISSED'}`,
+  )
 }
 out('')
-out(`(the slowest shard; ideal = all durations / n; no split can beat max(ideal, longest) = ${seconds(longest).trim()} per shard)`)
+out(
+  `(the slowest shard; ideal = all durations / n; no split can beat max(ideal, longest) = ${seconds(longest).trim()} per shard)`,
+)
 process.exitCode = met ? 0 : 1

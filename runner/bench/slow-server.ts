@@ -36,7 +36,9 @@ export async function startSlowServer(delayMs: number): Promise<SlowServer> {
         return
       }
       if (request.method === 'POST') visits.set(name, (visits.get(name) ?? 0) + 1)
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ count: visits.get(name) ?? 0 }))
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ count: visits.get(name) ?? 0 }))
     }, delayMs)
   })
   await listen(server)

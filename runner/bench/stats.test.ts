@@ -39,6 +39,8 @@ describe('ratioOfMedians', () => {
   })
 
   it('refuses a zero second median', () => {
-    expect(() => ratioOfMedians(summarize([1]), summarize([0]))).toThrow(new RangeError('ratioOfMedians: the second median is 0, so there is no ratio'))
+    expect(() => ratioOfMedians(summarize([1]), summarize([0]))).toThrow(
+      new RangeError('ratioOfMedians: the second median is 0, so there is no ratio'),
+    )
   })
 })

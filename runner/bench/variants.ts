@@ -41,7 +41,10 @@ export const support = {
  *   cucumberArgs([registerFile, support.marks, support.plainAccounts], { parallel: 2 })
  *   cucumberArgs([support.marks, support.plainAccounts], { nodeImports: [tsxLoader] }) // node --import tsx
  */
-export function cucumberArgs(imports: readonly string[], options: { parallel?: number; nodeImports?: readonly string[] } = {}): string[] {
+export function cucumberArgs(
+  imports: readonly string[],
+  options: { parallel?: number; nodeImports?: readonly string[] } = {},
+): string[] {
   return [
     ...(options.nodeImports ?? []).flatMap((file) => ['--import', file]),
     cucumberBin,

@@ -15,18 +15,27 @@ function guarded(signal: string, during: string): { status: number | null; stder
     setInterval(() => {}, 1_000)
     process.kill(process.pid, ${JSON.stringify(signal)})
   `
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 })
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  })
   return { status: child.status, stderr: child.stderr }
 }
 
 describe('onAbort', () => {
   test('exits with the signal’s code once cleanup is done', () => {
-    expect(guarded('SIGINT', '')).toEqual({ status: 130, stderr: '\nparlance: SIGINT received; stopping test workers and systems…\n' })
+    expect(guarded('SIGINT', '')).toEqual({
+      status: 130,
+      stderr: '\nparlance: SIGINT received; stopping test workers and systems…\n',
+    })
   })
 
   test('a crash while it stops (cucumber throwing about its killed workers) keeps the signal’s code', () => {
     const during = `setTimeout(() => { throw new Error('worker 1 exited unexpectedly') }, 10); Promise.reject(new Error('no worker'))`
-    expect(guarded('SIGTERM', during)).toEqual({ status: 143, stderr: '\nparlance: SIGTERM received; stopping test workers and systems…\n' })
+    expect(guarded('SIGTERM', during)).toEqual({
+      status: 143,
+      stderr: '\nparlance: SIGTERM received; stopping test workers and systems…\n',
+    })
   })
 
   test('a second signal while it stops kills what is left at once', () => {

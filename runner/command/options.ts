@@ -28,7 +28,11 @@ export interface OptionSpec {
  *   parseOptions('parlance run', ['--chanels', 'api'], runOptionSpecs)
  *   // ConfigurationError: unknown option --chanels — did you mean --channels? …
  */
-export function parseOptions(command: string, args: string[], specs: Readonly<Record<string, OptionSpec>>): Record<string, string | boolean | undefined> {
+export function parseOptions(
+  command: string,
+  args: string[],
+  specs: Readonly<Record<string, OptionSpec>>,
+): Record<string, string | boolean | undefined> {
   return parseCommandLine(command, args, specs, { positionals: false }).values
 }
 
@@ -47,7 +51,10 @@ export function parseCommandLine(
   { positionals }: { positionals: boolean },
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   const options = Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]),
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}) },
+    ]),
   )
   try {
     const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals })
@@ -60,10 +67,15 @@ export function parseCommandLine(
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const name = quoted.replace(/^-+/, '').split('=')[0] ?? ''
       const suggestion = nearest(name, Object.keys(specs))
-      throw new ConfigurationError(`unknown option ${quoted}${suggestion ? ` — did you mean --${suggestion}?` : ''} ${help}`, { cause: error })
+      throw new ConfigurationError(
+        `unknown option ${quoted}${suggestion ? ` — did you mean --${suggestion}?` : ''} ${help}`,
+        { cause: error },
+      )
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new ConfigurationError(`unexpected argument "${quoted}"; ${command} takes only options. ${help}`, { cause: error })
+      throw new ConfigurationError(`unexpected argument "${quoted}"; ${command} takes only options. ${help}`, {
+        cause: error,
+      })
     }
     throw new ConfigurationError(`${message.split('. ')[0] ?? message}. ${help}`, { cause: error })
   }
@@ -78,7 +90,9 @@ export function parseCommandLine(
  *   // '  -c, --config PATH     the config file (default: parlance.config.ts)'
  */
 export function formatOptionHelp(specs: Readonly<Record<string, OptionSpec>>): string {
-  const heads = Object.entries(specs).map(([name, spec]) => `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`)
+  const heads = Object.entries(specs).map(
+    ([name, spec]) => `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}`,
+  )
   const width = Math.max(...heads.map((head) => head.length)) + 4
   return Object.values(specs)
     .map((spec, i) => {

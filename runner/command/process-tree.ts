@@ -12,7 +12,11 @@ import { isProcessAlive } from '../../drivers/core/process-group.ts'
 export function descendantPids(root: number, except: readonly number[] = []): number[] {
   let table: string
   try {
-    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,comm='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 })
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,comm='], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5_000,
+    })
   } catch {
     return []
   }
@@ -60,7 +64,11 @@ export async function terminate(pids: readonly number[], graceMs: number): Promi
  *   declare const systems: import('../systems/systems.ts').RunningSystems
  *   await terminateDescendants(process.pid, () => systems.pids, 2_000)
  */
-export async function terminateDescendants(root: number, except: () => readonly number[], graceMs: number): Promise<void> {
+export async function terminateDescendants(
+  root: number,
+  except: () => readonly number[],
+  graceMs: number,
+): Promise<void> {
   for (let round = 0; round < 3; round++) {
     const pids = descendantPids(root, except())
     if (pids.length === 0) return

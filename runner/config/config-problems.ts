@@ -28,7 +28,12 @@ export class Problems {
   }
 
   /** Checks an object's keys against `shape`: required ones present, unknown ones named with the nearest known key. */
-  object(value: unknown, path: string, shape: Readonly<Record<string, Check>>, required: string[]): value is Record<string, unknown> {
+  object(
+    value: unknown,
+    path: string,
+    shape: Readonly<Record<string, Check>>,
+    required: string[],
+  ): value is Record<string, unknown> {
     const keys = Object.keys(shape)
     if (!isPlainObject(value)) {
       this.wrong(path, value, `an object with ${keys.join(', ')}`)
@@ -40,7 +45,10 @@ export class Problems {
       if (check && child !== undefined) check(child, join(path, key), this)
       if (check) continue
       const suggestion = nearest(key, keys)
-      this.add(join(path, key), `is not a known key${suggestion ? ` — did you mean "${suggestion}"?` : ''} Allowed: ${keys.join(', ')}`)
+      this.add(
+        join(path, key),
+        `is not a known key${suggestion ? ` — did you mean "${suggestion}"?` : ''} Allowed: ${keys.join(', ')}`,
+      )
     }
     return true
   }
@@ -71,7 +79,10 @@ export const string: Check = (value, path, problems) => {
 export const strings =
   (example: string, { empty = false } = {}): Check =>
   (value, path, problems) => {
-    const ok = Array.isArray(value) && (empty || value.length > 0) && value.every((item) => typeof item === 'string' && (empty || item !== ''))
+    const ok =
+      Array.isArray(value) &&
+      (empty || value.length > 0) &&
+      value.every((item) => typeof item === 'string' && (empty || item !== ''))
     if (!ok) problems.wrong(path, value, `a ${empty ? '' : 'non-empty '}list of strings, e.g. ${example}`)
   }
 
@@ -84,7 +95,8 @@ export const strings =
 export const positiveInteger =
   (example: string): Check =>
   (value, path, problems) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) problems.wrong(path, value, `a whole number ≥ 1, e.g. ${example}`)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      problems.wrong(path, value, `a whole number ≥ 1, e.g. ${example}`)
   }
 
 /**

@@ -156,4 +156,3 @@ export const defaultConfigFile = 'parlance.config.ts'
  *   args: ['main.ts', '--port', '0', '--data-dir', tempDirPlaceholder]
  */
 export const tempDirPlaceholder = '{tempDir}'
-

@@ -4,8 +4,22 @@ import { domainSections, featureMatcher } from './domain-sections.ts'
 describe('featureMatcher', () => {
   test('matches globs, files, and folders with everything below them', () => {
     const owns = featureMatcher(['specs/settlement/**/*.feature', './specs/parlance/', 'extra/one.feature'])
-    expect(['specs/settlement/a.feature', 'specs/settlement/deep/b.feature', 'specs/parlance/run.feature', 'extra/one.feature'].map(owns)).toEqual([true, true, true, true])
-    expect(['specs/load-balancer/a.feature', 'specs/settlementx/a.feature', 'specs/parlancex/a.feature', 'extra/two.feature'].map(owns)).toEqual([false, false, false, false])
+    expect(
+      [
+        'specs/settlement/a.feature',
+        'specs/settlement/deep/b.feature',
+        'specs/parlance/run.feature',
+        'extra/one.feature',
+      ].map(owns),
+    ).toEqual([true, true, true, true])
+    expect(
+      [
+        'specs/load-balancer/a.feature',
+        'specs/settlementx/a.feature',
+        'specs/parlancex/a.feature',
+        'extra/two.feature',
+      ].map(owns),
+    ).toEqual([false, false, false, false])
   })
 })
 

@@ -23,9 +23,16 @@ export interface SummarySection {
  *   domainSections({ settlement: { features: ['specs/settlement/**\/*.feature'], channels: ['api', 'ui'] } }, ['api'])
  *   // [{ title: 'settlement', channels: ['api'], owns }]
  */
-export function domainSections(domains: Readonly<Record<string, DomainConfig>>, channels: readonly string[]): SummarySection[] {
+export function domainSections(
+  domains: Readonly<Record<string, DomainConfig>>,
+  channels: readonly string[],
+): SummarySection[] {
   return Object.entries(domains)
-    .map(([title, domain]) => ({ title, channels: domain.channels.filter((c) => channels.includes(c)), owns: featureMatcher(domain.features) }))
+    .map(([title, domain]) => ({
+      title,
+      channels: domain.channels.filter((c) => channels.includes(c)),
+      owns: featureMatcher(domain.features),
+    }))
     .filter((section) => section.channels.length > 0)
 }
 

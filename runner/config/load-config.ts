@@ -42,7 +42,9 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown }
   } catch (error) {
-    throw new ConfigurationError(`could not load ${shown}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new ConfigurationError(`could not load ${shown}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
   }
   if (module.default === undefined) {
     throw new ConfigurationError(`${shown} has no default export; end it with export default defineConfig({ … })`)

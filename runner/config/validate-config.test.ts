@@ -3,12 +3,24 @@ import { defineConfig } from './config.ts'
 import { validateConfig } from './validate-config.ts'
 
 const valid = {
-  systems: { engine: { command: 'node', args: ['engine.mjs', '--port', '0'], ready: { log: /listening on (\S+)/ }, env: { ENGINE_URL: '{address}' } } },
+  systems: {
+    engine: {
+      command: 'node',
+      args: ['engine.mjs', '--port', '0'],
+      ready: { log: /listening on (\S+)/ },
+      env: { ENGINE_URL: '{address}' },
+    },
+  },
   domains: { settlement: { features: ['specs/settlement'], channels: ['api'], systems: ['engine'] } },
   support: ['specs/support/**/*.ts'],
 }
 
-const docker = { command: 'node', args: ['docker.mjs'], ready: { log: /listening on (tcp:\S+)/ }, env: { DOCKER_HOST: '{address}' } }
+const docker = {
+  command: 'node',
+  args: ['docker.mjs'],
+  ready: { log: /listening on (tcp:\S+)/ },
+  env: { DOCKER_HOST: '{address}' },
+}
 const lb = {
   command: 'node',
   args: ['lb.mjs', '--port', '0', '--docker-host={address:docker}'],
@@ -69,7 +81,12 @@ describe('validateConfig', () => {
       systems: {
         ...valid.systems,
         docker,
-        lb: { ...lb, after: [], processEnv: { DOCKER_HOST: '{address:docker}' }, env: { ...lb.env, SELF: '{address:lb}', OTHER: '{address:dokcer}' } },
+        lb: {
+          ...lb,
+          after: [],
+          processEnv: { DOCKER_HOST: '{address:docker}' },
+          env: { ...lb.env, SELF: '{address:lb}', OTHER: '{address:dokcer}' },
+        },
       },
     }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
@@ -84,14 +101,24 @@ describe('validateConfig', () => {
   test('an env template may use the named groups of every ready.log pattern; another name is refused, listing them', () => {
     const systems = { ...valid.systems, docker, lb }
     expect(validateConfig({ ...valid, systems }, 'p.ts').systems).toBe(systems)
-    const config = { ...valid, systems: { ...valid.systems, docker, lb: { ...lb, env: { LB_ADMIN_URL: '{admn}/stats' } } } }
+    const config = {
+      ...valid,
+      systems: { ...valid.systems, docker, lb: { ...lb, env: { LB_ADMIN_URL: '{admn}/stats' } } },
+    }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
       'p.ts is not valid:\n  • systems.lb.env.LB_ADMIN_URL uses {admn}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: public, admin) — did you mean {admin}?',
     )
   })
 
   test('ready.log is a pattern or a non-empty list of them; {address} needs a capture group in the first', () => {
-    const config = { ...valid, systems: { engine: { ...valid.systems.engine, ready: { log: [] } }, docker, lb: { ...lb, ready: { log: [/admin on (?<admin>\S+)/] } } } }
+    const config = {
+      ...valid,
+      systems: {
+        engine: { ...valid.systems.engine, ready: { log: [] } },
+        docker,
+        lb: { ...lb, ready: { log: [/admin on (?<admin>\S+)/] } },
+      },
+    }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
       'p.ts is not valid:\n' +
         '  • systems.engine.ready.log is []; expected a regular expression whose first capture group is the address, e.g. /listening on (http:\\/\\/\\S+)/, or a non-empty list of them\n' +
@@ -104,7 +131,11 @@ describe('validateConfig', () => {
     const channels = { api: { stepTimeout: '45s', workers: 2 }, ui: { browser: true, stepTimeout: 90_000 } }
     const domains = { settlement: { ...valid.domains.settlement, channels: ['api', 'ui'] } }
     expect(validateConfig({ ...valid, domains, channels }, 'p.ts').channels).toBe(channels)
-    const wrong = { api: { stepTimeout: '45 parsecs', workers: 0 }, uii: { browser: 'yes' }, ui: { stepTimeout: 500, retries: 2 } }
+    const wrong = {
+      api: { stepTimeout: '45 parsecs', workers: 0 },
+      uii: { browser: 'yes' },
+      ui: { stepTimeout: 500, retries: 2 },
+    }
     expect(() => validateConfig({ ...valid, domains, channels: wrong }, 'p.ts')).toThrow(
       'p.ts is not valid:\n' +
         `  • channels.api.stepTimeout is "45 parsecs"; expected a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000\n` +

@@ -22,7 +22,9 @@ export function validateConfig(value: unknown, file: string): ParlanceConfig {
   const channelNames = isPlainObject(value) && isPlainObject(value.domains) ? declaredChannels(value.domains) : []
   problems.object(value, '', configShape(systemNames, channelNames), ['domains', 'support'])
   if (problems.list.length > 0) {
-    throw new ConfigurationError(`${file} is not valid:\n${problems.list.map((problem) => `  • ${problem}`).join('\n')}`)
+    throw new ConfigurationError(
+      `${file} is not valid:\n${problems.list.map((problem) => `  • ${problem}`).join('\n')}`,
+    )
   }
   return value as ParlanceConfig
 }
@@ -40,7 +42,8 @@ function domainShape(systemNames: readonly string[]): Record<keyof DomainConfig,
       })
     },
     systems: (value, path, problems) => {
-      if (!Array.isArray(value)) return problems.wrong(path, value, `a list of system names, e.g. ['${systemNames[0] ?? 'engine'}']`)
+      if (!Array.isArray(value))
+        return problems.wrong(path, value, `a list of system names, e.g. ['${systemNames[0] ?? 'engine'}']`)
       value.forEach((name, i) => {
         if (typeof name === 'string' && systemNames.includes(name)) return
         const suggestion = typeof name === 'string' ? nearest(name, systemNames) : undefined
@@ -52,7 +55,9 @@ function domainShape(systemNames: readonly string[]): Record<keyof DomainConfig,
 }
 
 function declaredChannels(domains: Record<string, unknown>): string[] {
-  const lists = Object.values(domains).map((domain) => (isPlainObject(domain) && Array.isArray(domain.channels) ? domain.channels : []))
+  const lists = Object.values(domains).map((domain) =>
+    isPlainObject(domain) && Array.isArray(domain.channels) ? domain.channels : [],
+  )
   return [...new Set(lists.flat().filter((channel): channel is string => typeof channel === 'string'))]
 }
 
@@ -72,8 +77,12 @@ const channelShape: Record<keyof ChannelConfig, Check> = {
   workers: positiveInteger('2'),
 }
 
-function configShape(systemNames: readonly string[], channelNames: readonly string[]): Record<keyof ParlanceConfig, Check> {
-  const domain: Check = (value, path, problems) => problems.object(value, path, domainShape(systemNames), ['features', 'channels'])
+function configShape(
+  systemNames: readonly string[],
+  channelNames: readonly string[],
+): Record<keyof ParlanceConfig, Check> {
+  const domain: Check = (value, path, problems) =>
+    problems.object(value, path, domainShape(systemNames), ['features', 'channels'])
   return {
     systems: checkSystems,
     domains: (value, path, problems) => {
@@ -87,7 +96,10 @@ function configShape(systemNames: readonly string[], channelNames: readonly stri
       problems.record(value, path, (entry, entryPath, name) => {
         if (!channelNames.includes(name)) {
           const suggestion = nearest(name, channelNames)
-          problems.add(entryPath, `is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${channelNames.join(', ') || '(none)'}`)
+          problems.add(
+            entryPath,
+            `is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${channelNames.join(', ') || '(none)'}`,
+          )
         }
         problems.object(entry, entryPath, channelShape, [])
       }),

@@ -20,7 +20,11 @@ export const checkSystems: Check = (value, path, problems) => {
   problems.record(value, path, (entry, entryPath, name) => checkSystem(entry, entryPath, name, names, problems))
   const links = Object.fromEntries(Object.entries(value).map(([name, system]) => [name, { after: afterOf(system) }]))
   const cycle = findCycle(links)
-  if (cycle) problems.add(join(path, `${cycle[0]!}.after`), `makes a cycle: ${cycle.join(' → ')}; each would wait for the other to be ready, so remove one of these links`)
+  if (cycle)
+    problems.add(
+      join(path, `${cycle[0]!}.after`),
+      `makes a cycle: ${cycle.join(' → ')}; each would wait for the other to be ready, so remove one of these links`,
+    )
 }
 
 function checkSystem(value: unknown, path: string, name: string, names: readonly string[], problems: Problems): void {
@@ -118,32 +122,54 @@ function checkAddressOf(placeholder: string, path: string, system: SystemContext
   if (target === undefined) return false
   const uses = `uses {${placeholder}}, but`
   if (target === system.name) {
-    system.problems.add(path, `${uses} that is ${system.name}'s own address; in its env use {address}, elsewhere it is not known yet`)
+    system.problems.add(
+      path,
+      `${uses} that is ${system.name}'s own address; in its env use {address}, elsewhere it is not known yet`,
+    )
   } else if (!system.names.includes(target)) {
     const suggestion = nearest(target, system.names)
-    system.problems.add(path, `${uses} there is no system "${target}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Systems: ${system.names.join(', ')}`)
+    system.problems.add(
+      path,
+      `${uses} there is no system "${target}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Systems: ${system.names.join(', ')}`,
+    )
   } else if (!system.after.includes(target)) {
-    system.problems.add(path, `${uses} "${target}" is not in ${system.path}.after; add "${target}" to ${system.path}.after`)
+    system.problems.add(
+      path,
+      `${uses} "${target}" is not in ${system.path}.after; add "${target}" to ${system.path}.after`,
+    )
   }
   return true
 }
 
 function checkAfter(value: unknown, path: string, name: string, names: readonly string[], problems: Problems): void {
   const others = names.filter((other) => other !== name)
-  if (!Array.isArray(value)) return problems.wrong(path, value, `a list of the systems to start first, e.g. ['${others[0] ?? 'database'}']`)
+  if (!Array.isArray(value))
+    return problems.wrong(path, value, `a list of the systems to start first, e.g. ['${others[0] ?? 'database'}']`)
   value.forEach((before, i) => {
-    if (before === name) return problems.add(`${path}[${i}]`, `is "${name}" itself; a system cannot start after itself, so remove it`)
+    if (before === name)
+      return problems.add(`${path}[${i}]`, `is "${name}" itself; a system cannot start after itself, so remove it`)
     if (typeof before === 'string' && names.includes(before)) return
     const suggestion = typeof before === 'string' ? nearest(before, others) : undefined
-    problems.wrong(`${path}[${i}]`, before, `one of the systems: ${others.join(', ') || '(none declared)'}${suggestion ? ` — did you mean "${suggestion}"?` : ''}`)
+    problems.wrong(
+      `${path}[${i}]`,
+      before,
+      `one of the systems: ${others.join(', ') || '(none declared)'}${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+    )
   })
 }
 
 const ready: Check = (value, path, problems) => {
   const shape = {
     log: (log, logPath) => {
-      const ok = log instanceof RegExp || (Array.isArray(log) && log.length > 0 && log.every((pattern) => pattern instanceof RegExp))
-      if (!ok) problems.wrong(logPath, log, `a regular expression whose first capture group is the address, e.g. ${addressExample}, or a non-empty list of them`)
+      const ok =
+        log instanceof RegExp ||
+        (Array.isArray(log) && log.length > 0 && log.every((pattern) => pattern instanceof RegExp))
+      if (!ok)
+        problems.wrong(
+          logPath,
+          log,
+          `a regular expression whose first capture group is the address, e.g. ${addressExample}, or a non-empty list of them`,
+        )
     },
     url: string,
   } satisfies Record<keyof SystemConfig['ready'], Check>

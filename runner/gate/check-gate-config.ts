@@ -12,11 +12,19 @@ export const checkGateConfig: Check = (value, path, problems) => {
 }
 
 const checkRequired: Check = (value, path, problems) => {
-  if (!isPlainObject(value)) return problems.wrong(path, value, `an object from tag to channels, e.g. { '@story:SET-4': ['api', 'ui'] }`)
+  if (!isPlainObject(value))
+    return problems.wrong(path, value, `an object from tag to channels, e.g. { '@story:SET-4': ['api', 'ui'] }`)
   for (const [tag, channels] of Object.entries(value)) {
     const entryPath = `${path}.${tag}`
-    if (!/^@\S+$/.test(tag)) problems.add(entryPath, `is not a tag; write it as "@${tag.replace(/^@?/, '').trim()}", e.g. "@story:SET-4" or "@smoke"`)
-    const valid = Array.isArray(channels) && channels.length > 0 && channels.every((channel) => typeof channel === 'string' && /^[a-z][a-z0-9-]*$/.test(channel))
+    if (!/^@\S+$/.test(tag))
+      problems.add(
+        entryPath,
+        `is not a tag; write it as "@${tag.replace(/^@?/, '').trim()}", e.g. "@story:SET-4" or "@smoke"`,
+      )
+    const valid =
+      Array.isArray(channels) &&
+      channels.length > 0 &&
+      channels.every((channel) => typeof channel === 'string' && /^[a-z][a-z0-9-]*$/.test(channel))
     if (!valid) problems.wrong(entryPath, channels, `a non-empty list of channel names, e.g. ['api', 'ui']`)
   }
 }

@@ -53,7 +53,11 @@ export function title(scenario: ScenarioRun): string {
  */
 export function rowName(row: GateRow): string {
   if (row.scenario !== undefined) return row.criterion ? `${row.criterion} › ${row.scenario}` : row.scenario
-  const marks: Record<GateRow['coverage'], string> = { tested: '', 'not-in-this-run': ' (not in this run)', 'no-scenario': ' (no scenario)' }
+  const marks: Record<GateRow['coverage'], string> = {
+    tested: '',
+    'not-in-this-run': ' (not in this run)',
+    'no-scenario': ' (no scenario)',
+  }
   return `${row.criterion ?? ''}${marks[row.coverage]}`
 }
 
@@ -69,8 +73,10 @@ export function rowStory(row: GateRow): string {
 }
 
 function scenarioCause(scenario: ScenarioRun, cause: Extract<Reason, { kind: 'scenario' }>['cause']): string {
-  if (cause === 'not-applicable-but-required') return `not applicable, but the gate config requires it on this channel: ${scenario.notApplicable ?? ''}`
-  const attempts = scenario.attempts.length > 1 ? ` (attempt ${scenario.attempts.length} of ${scenario.attempts.length})` : ''
+  if (cause === 'not-applicable-but-required')
+    return `not applicable, but the gate config requires it on this channel: ${scenario.notApplicable ?? ''}`
+  const attempts =
+    scenario.attempts.length > 1 ? ` (attempt ${scenario.attempts.length} of ${scenario.attempts.length})` : ''
   const cell = cellOf(scenario)
   switch (cell) {
     case 'skipped':

@@ -24,7 +24,9 @@ describe('parlance gate, the command', () => {
   it('exits 2 on an unknown option', async () => {
     const lines = captureStdout()
     expect(await gateCommand(['--allow-flakey'])).toBe(2)
-    expect(lines[0]).toMatch(/^parlance gate: Unknown option '--allow-flakey'.* Run parlance gate --help for the options\.$/)
+    expect(lines[0]).toMatch(
+      /^parlance gate: Unknown option '--allow-flakey'.* Run parlance gate --help for the options\.$/,
+    )
   })
 
   it('judges the files it is given', async () => {
@@ -38,11 +40,15 @@ describe('gate in parlance.config.ts', () => {
   const base = { domains: { shop: { features: ['specs'], channels: ['api'] } }, support: ['specs/**/*.ts'] }
 
   it('accepts tags mapped to channels', () => {
-    expect(validateConfig({ ...base, gate: { required: { '@story:SET-4': ['api', 'ui'] } } }, 'parlance.config.ts').gate).toEqual({ required: { '@story:SET-4': ['api', 'ui'] } })
+    expect(
+      validateConfig({ ...base, gate: { required: { '@story:SET-4': ['api', 'ui'] } } }, 'parlance.config.ts').gate,
+    ).toEqual({ required: { '@story:SET-4': ['api', 'ui'] } })
   })
 
   it('names a key that is not a tag, channels that are not a list, and an unknown key', () => {
-    expect(() => validateConfig({ ...base, gate: { required: { 'story:SET-4': 'api' }, requred: {} } }, 'parlance.config.ts')).toThrow(
+    expect(() =>
+      validateConfig({ ...base, gate: { required: { 'story:SET-4': 'api' }, requred: {} } }, 'parlance.config.ts'),
+    ).toThrow(
       [
         'parlance.config.ts is not valid:',
         '  • gate.required.story:SET-4 is not a tag; write it as "@story:SET-4", e.g. "@story:SET-4" or "@smoke"',

@@ -55,7 +55,12 @@ export async function gateCommand(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'allow-flaky': { type: 'boolean' }, reports: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'allow-flaky': { type: 'boolean' },
+        reports: { type: 'string' },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     })
   } catch (error) {
     out(`parlance gate: ${(error as Error).message.split('. ')[0] ?? ''}. Run parlance gate --help for the options.`)
@@ -79,5 +84,13 @@ export async function gateCommand(args: string[]): Promise<number> {
       return gateExitCodes.couldNotJudge
     }
   }
-  return runGate({ inputs, allowFlaky: values['allow-flaky'] === true, ...(values.reports ? { reportsDir: values.reports } : {}), ...(config ? { config } : {}) }, out)
+  return runGate(
+    {
+      inputs,
+      allowFlaky: values['allow-flaky'] === true,
+      ...(values.reports ? { reportsDir: values.reports } : {}),
+      ...(config ? { config } : {}),
+    },
+    out,
+  )
 }

@@ -20,7 +20,11 @@ export interface GateConfig {
  *   requiredChannels(['@story:SET-4'], ['api'], { required: { '@story:SET-4': ['api', 'ui'] } }) // { channels: ['api', 'ui'], explicit: true }
  *   requiredChannels(['@smoke'], ['api'], undefined) // { channels: ['api'], explicit: false }
  */
-export function requiredChannels(tags: readonly string[], ranOn: readonly string[], config: GateConfig | undefined): { channels: string[]; explicit: boolean } {
+export function requiredChannels(
+  tags: readonly string[],
+  ranOn: readonly string[],
+  config: GateConfig | undefined,
+): { channels: string[]; explicit: boolean } {
   const matching = Object.entries(config?.required ?? {}).filter(([tag]) => tags.includes(tag))
   if (matching.length === 0) return { channels: [...ranOn], explicit: false }
   return { channels: [...new Set(matching.flatMap(([, channels]) => channels))], explicit: true }

@@ -20,10 +20,20 @@ describe('the reports of parlance gate', () => {
     expect(readdirSync(dir).sort()).toEqual(['dod.html', 'dod.md', 'junit.xml', 'merged.ndjson', 'report.html'])
     const dod = readFileSync(join(dir, 'dod.md'), 'utf8')
     expect(dod).toContain('# Definition of done: GREEN ✓')
-    expect(dod).toContain('### GATE-1\n\n| Criterion | api | ui |\n| --- | --- | --- |\n| An order is confirmed once paid | ✓ | ✓ |')
+    expect(dod).toContain(
+      '### GATE-1\n\n| Criterion | api | ui |\n| --- | --- | --- |\n| An order is confirmed once paid | ✓ | ✓ |',
+    )
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<html')
-    const merged = readFileSync(join(dir, 'merged.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, { uri?: string }>)
-    expect(merged.filter((envelope) => envelope.pickle).map((envelope) => envelope.pickle!.uri)).toEqual(['api/features/green.feature', 'api/features/green.feature', 'ui/features/green.feature', 'ui/features/green.feature'])
+    const merged = readFileSync(join(dir, 'merged.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, { uri?: string }>)
+    expect(merged.filter((envelope) => envelope.pickle).map((envelope) => envelope.pickle!.uri)).toEqual([
+      'api/features/green.feature',
+      'api/features/green.feature',
+      'ui/features/green.feature',
+      'ui/features/green.feature',
+    ])
     expect(merged.filter((envelope) => envelope.testRunFinished)).toHaveLength(1)
   })
 
@@ -38,15 +48,24 @@ describe('the reports of parlance gate', () => {
   })
 
   it('shows not-applicable as skipped with its reason, failures with their message, undefined as an error', async () => {
-    await runGate({ inputs: [fixture('not-applicable'), fixture('failed'), fixture('undefined')], reportsDir: dir }, () => {})
+    await runGate(
+      { inputs: [fixture('not-applicable'), fixture('failed'), fixture('undefined')], reportsDir: dir },
+      () => {},
+    )
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8')
-    expect(xml).toContain('<skipped message="not applicable: amendResult is not applicable: the punter UI has no trader page"/>')
+    expect(xml).toContain(
+      '<skipped message="not applicable: amendResult is not applicable: the punter UI has no trader page"/>',
+    )
     // A plain Error is an error of the run, typed by its kind; only a failed assertion is a <failure>.
-    expect(xml).toContain('<error type="error" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, got 450"\nexpected 500 pence, got 450</error>')
+    expect(xml).toContain(
+      '<error type="error" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, got 450"\nexpected 500 pence, got 450</error>',
+    )
     expect(xml).toContain('<error type="undefined" message="undefined: Given a step nobody has written yet">')
     const dod = readFileSync(join(dir, 'dod.md'), 'utf8')
     expect(dod).toContain('## Reasons for red')
-    expect(dod).toContain('- GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error')
+    expect(dod).toContain(
+      '- GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error',
+    )
   })
 
   it('keeps attachments larger than 256 KiB out of the HTML: a file under attachments/ and a link to it', async () => {

@@ -7,7 +7,9 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${na
 
 async function gate(name: string, options: Partial<GateOptions> = {}): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = []
-  const code = await runGate({ inputs: [fixture(name)], ...options }, (line) => lines.push(stripVTControlCharacters(line)))
+  const code = await runGate({ inputs: [fixture(name)], ...options }, (line) =>
+    lines.push(stripVTControlCharacters(line)),
+  )
   return { code, lines }
 }
 
@@ -28,7 +30,9 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const { code, lines } = await gate('missing-criterion')
     expect(code).toBe(1)
     expect(lines).toContain('        A refund is made once only (no scenario)  –')
-    expect(lines).toContain('  ✗ GATE-2 › "A refund is made once only" (features/missing-criterion.feature:9): no scenario tests this acceptance criterion')
+    expect(lines).toContain(
+      '  ✗ GATE-2 › "A refund is made once only" (features/missing-criterion.feature:9): no scenario tests this acceptance criterion',
+    )
     expect(lines.at(-1)).toBe('Gate: RED')
   })
 
@@ -37,8 +41,13 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(code).toBe(1)
     expect(lines).toContain('GATE-3  A winning bet pays stake times odds  E')
     expect(lines).toContain('Counted: 1 error')
-    const at = lines.indexOf('  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error')
-    expect(lines.slice(at + 1, at + 3)).toEqual(['      Given a step fails with "expected 500 pence, got 450"', '      expected 500 pence, got 450'])
+    const at = lines.indexOf(
+      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error',
+    )
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '      Given a step fails with "expected 500 pence, got 450"',
+      '      expected 500 pence, got 450',
+    ])
     expect(lines.at(-1)).toBe('Gate: RED')
   })
 
@@ -46,14 +55,18 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const { code, lines } = await gate('undefined')
     expect(code).toBe(1)
     expect(lines).toContain('GATE-4  A cash out offer follows the odds  ?')
-    expect(lines).toContain('  ✗ GATE-4 › "A cash out offer follows the odds" › "Offering a cash out" (features/undefined.feature:6) on api: undefined')
+    expect(lines).toContain(
+      '  ✗ GATE-4 › "A cash out offer follows the odds" › "Offering a cash out" (features/undefined.feature:6) on api: undefined',
+    )
     expect(lines).toContain('      undefined step: write a step definition for it')
   })
 
   it('is red when a step is pending', async () => {
     const { code, lines } = await gate('pending')
     expect(code).toBe(1)
-    expect(lines).toContain('  ✗ GATE-5 › "A stake above the limit is refused" › "Refusing a large stake" (features/pending.feature:6) on api: pending')
+    expect(lines).toContain(
+      '  ✗ GATE-5 › "A stake above the limit is refused" › "Refusing a large stake" (features/pending.feature:6) on api: pending',
+    )
     expect(lines).toContain('      pending step: it is not implemented yet')
   })
 
@@ -67,7 +80,9 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(red.lines).toContain('      the stream was not ready yet')
     const allowed = await gate('flaky', { allowFlaky: true })
     expect(allowed.code).toBe(0)
-    expect(allowed.lines).toContain('  ~ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: passed on attempt 2')
+    expect(allowed.lines).toContain(
+      '  ~ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: passed on attempt 2',
+    )
     expect(allowed.lines.at(-1)).toBe('Gate: GREEN')
   })
 
@@ -85,20 +100,26 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
   it('is red when the config requires a channel the scenario never ran on', async () => {
     const { code, lines } = await gate('failed', { config: { required: { '@story:GATE-3': ['api', 'stream'] } } })
     expect(code).toBe(1)
-    expect(lines).toContain('  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on stream: did not run, but the gate config requires it on this channel')
+    expect(lines).toContain(
+      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on stream: did not run, but the gate config requires it on this channel',
+    )
   })
 
   it('could not judge an unreadable message file: it names file:line and what was wrong', async () => {
     const { code, lines } = await gate('unreadable')
     expect(code).toBe(2)
-    expect(lines[0]).toMatch(/^Could not judge: .*fixtures\/unreadable\/api\/messages\.ndjson:2: not a cucumber message: .* in "\{"pickle": \{"id": "1", oops"$/)
+    expect(lines[0]).toMatch(
+      /^Could not judge: .*fixtures\/unreadable\/api\/messages\.ndjson:2: not a cucumber message: .* in "\{"pickle": \{"id": "1", oops"$/,
+    )
     expect(lines.at(-1)).toBe('Gate: COULD NOT JUDGE')
   })
 
   it('could not judge without results', async () => {
     const none = await gate('features')
     expect(none.code).toBe(2)
-    expect(none.lines[0]).toBe(`Could not judge: no results: no cucumber messages (*.ndjson) in ${fixture('features')}; run parlance run first, or pass the message files`)
+    expect(none.lines[0]).toBe(
+      `Could not judge: no results: no cucumber messages (*.ndjson) in ${fixture('features')}; run parlance run first, or pass the message files`,
+    )
     const missing = await runGate({ inputs: ['no/such/dir'] }, () => {})
     expect(missing).toBe(2)
   })

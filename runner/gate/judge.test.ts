@@ -30,13 +30,26 @@ describe('judge, criteria', () => {
       ['Unpaid orders stay open', 'not-in-this-run', 'not-run'],
       ['Refunds are recorded', 'no-scenario', 'not-run'],
     ])
-    expect(verdict.reasons).toEqual([{ kind: 'untested-criterion', story: 'ORD-1', criterion: 'Refunds are recorded', uri: 'specs/orders.feature', line: 15 }])
-    expect(reasonsOf(verdict)).toEqual(['ORD-1 › "Refunds are recorded" (specs/orders.feature:15): no scenario tests this acceptance criterion'])
+    expect(verdict.reasons).toEqual([
+      {
+        kind: 'untested-criterion',
+        story: 'ORD-1',
+        criterion: 'Refunds are recorded',
+        uri: 'specs/orders.feature',
+        line: 15,
+      },
+    ])
+    expect(reasonsOf(verdict)).toEqual([
+      'ORD-1 › "Refunds are recorded" (specs/orders.feature:15): no scenario tests this acceptance criterion',
+    ])
     expect(verdict.green).toBe(false)
   })
 
   test('counts each cell it judged, a failure by its kind', () => {
-    const failed = scenarioOf(feature, 7, { rule: paid, attempts: [attemptOf('failed', { failure: 'Then x\ny', failureKind: 'timed-out' })] })
+    const failed = scenarioOf(feature, 7, {
+      rule: paid,
+      attempts: [attemptOf('failed', { failure: 'Then x\ny', failureKind: 'timed-out' })],
+    })
     const verdict = judge([channelRunOf('api', [passed(6, paid), failed, passed(11, unpaid)], [feature])], {})
     expect(verdict.counts).toEqual({ passed: 2, 'timed-out': 1 })
     expect(verdict.domains[0]!.criteria[0]!.cells['api']).toBe('timed-out')
@@ -44,7 +57,13 @@ describe('judge, criteria', () => {
 })
 
 describe('judge, domains', () => {
-  const lb: FeatureOutline = { uri: 'specs/lb/routing.feature', name: 'Routing', tags: ['@story:LB-1'], storyId: 'LB-1', rules: [{ name: 'By host', line: 4, scenarios: 1 }] }
+  const lb: FeatureOutline = {
+    uri: 'specs/lb/routing.feature',
+    name: 'Routing',
+    tags: ['@story:LB-1'],
+    storyId: 'LB-1',
+    rules: [{ name: 'By host', line: 4, scenarios: 1 }],
+  }
   const domains = [
     { title: 'orders', channels: ['api', 'ui'], owns: featureMatcher(['specs/orders.feature']) },
     { title: 'load-balancer', channels: ['http'], owns: featureMatcher(['specs/lb']) },
@@ -57,8 +76,18 @@ describe('judge, domains', () => {
       channelRunOf('http', [scenarioOf(lb, 5, { rule: { name: 'By host', line: 4 } })], [lb]),
     ]
     const verdict = judge(runs, { domains })
-    expect(verdict.domains.map((domain) => [domain.name, domain.channels, domain.criteria.map((row) => `${row.story} ${row.criterion}`)])).toEqual([
-      ['orders', ['api', 'ui'], ['ORD-1 Paid orders are confirmed', 'ORD-1 Unpaid orders stay open', 'ORD-1 Refunds are recorded']],
+    expect(
+      verdict.domains.map((domain) => [
+        domain.name,
+        domain.channels,
+        domain.criteria.map((row) => `${row.story} ${row.criterion}`),
+      ]),
+    ).toEqual([
+      [
+        'orders',
+        ['api', 'ui'],
+        ['ORD-1 Paid orders are confirmed', 'ORD-1 Unpaid orders stay open', 'ORD-1 Refunds are recorded'],
+      ],
       ['load-balancer', ['http'], ['LB-1 By host']],
     ])
   })
@@ -93,14 +122,23 @@ describe('judge, a system that died', () => {
         'Is the system under test running at http://127.0.0.1:8080?',
       'ORD-1 › "Refunds are recorded" (specs/orders.feature:15): no scenario tests this acceptance criterion',
     ])
-    expect(verdict.domains[0]!.criteria.map((row) => row.cells['api'])).toEqual(['system-compromised', 'passed', 'not-run'])
+    expect(verdict.domains[0]!.criteria.map((row) => row.cells['api'])).toEqual([
+      'system-compromised',
+      'passed',
+      'not-run',
+    ])
   })
 
   test('a failed assertion stays a failure, and outranks a compromised scenario in its criterion', () => {
     const failure = 'Then the order is confirmed\nit is open'
-    const failed = scenarioOf(feature, 7, { rule: paid, attempts: [attemptOf('failed', { failure, failureKind: 'assertion-failed' })] })
+    const failed = scenarioOf(feature, 7, {
+      rule: paid,
+      attempts: [attemptOf('failed', { failure, failureKind: 'assertion-failed' })],
+    })
     const verdict = judge([channelRunOf('api', [compromised, failed], [feature])], {})
-    expect(reasonsOf(verdict)[1]).toBe('ORD-1 › "Paid orders are confirmed" › "scenario 7" (specs/orders.feature:7) on api: assertion failed\nThen the order is confirmed\nit is open')
+    expect(reasonsOf(verdict)[1]).toBe(
+      'ORD-1 › "Paid orders are confirmed" › "scenario 7" (specs/orders.feature:7) on api: assertion failed\nThen the order is confirmed\nit is open',
+    )
     expect(verdict.domains[0]!.criteria[0]?.cells['api']).toBe('assertion-failed')
   })
 })

@@ -1,4 +1,11 @@
-import { cellOf, failedCells, type Cell, type ChannelRun, type FeatureOutline, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
+import {
+  cellOf,
+  failedCells,
+  type Cell,
+  type ChannelRun,
+  type FeatureOutline,
+  type ScenarioRun,
+} from '../../drivers/core/run-model/index.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { SummarySection } from '../config/domain-sections.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
@@ -179,9 +186,14 @@ export function judge(runs: ChannelRun[], options: JudgeOptions): Verdict {
 }
 
 function runReasons(run: ChannelRun): Reason[] {
-  const problems = run.problems.map((problem): Reason => ({ kind: 'run-problem', channel: run.channel, file: run.file, problem }))
-  const explained = run.problems.length > 0 || run.scenarios.some((scenario) => !['passed', 'not-applicable'].includes(scenario.status))
-  return run.success === false && !explained ? [...problems, { kind: 'run-failed', channel: run.channel, file: run.file }] : problems
+  const problems = run.problems.map(
+    (problem): Reason => ({ kind: 'run-problem', channel: run.channel, file: run.file, problem }),
+  )
+  const explained =
+    run.problems.length > 0 || run.scenarios.some((scenario) => !['passed', 'not-applicable'].includes(scenario.status))
+  return run.success === false && !explained
+    ? [...problems, { kind: 'run-failed', channel: run.channel, file: run.file }]
+    : problems
 }
 
 interface JudgedScenarios {
@@ -245,15 +257,36 @@ function tableRows(
     if (feature.storyId !== undefined) {
       for (const rule of feature.rules) {
         const tests = ofFeature.filter((group) => group[0]!.rule?.line === rule.line)
-        if (rule.scenarios === 0) untested.push({ kind: 'untested-criterion', story: feature.storyId, criterion: rule.name, uri: feature.uri, line: rule.line })
+        if (rule.scenarios === 0)
+          untested.push({
+            kind: 'untested-criterion',
+            story: feature.storyId,
+            criterion: rule.name,
+            uri: feature.uri,
+            line: rule.line,
+          })
         // A criterion whose scenarios were all filtered out of the run (--tags, @channel) is shown, not judged.
-        const coverage: Coverage = rule.scenarios === 0 ? 'no-scenario' : tests.length === 0 ? 'not-in-this-run' : 'tested'
-        const cells = worstCells(channels, tests.map((group) => cellsOf.get(group[0]!.key)!))
+        const coverage: Coverage =
+          rule.scenarios === 0 ? 'no-scenario' : tests.length === 0 ? 'not-in-this-run' : 'tested'
+        const cells = worstCells(
+          channels,
+          tests.map((group) => cellsOf.get(group[0]!.key)!),
+        )
         const keys = tests.map((group) => group[0]!.key)
-        criteria.push({ story: feature.storyId, ...base, line: rule.line, criterion: rule.name, coverage, cells, scenarios: keys })
+        criteria.push({
+          story: feature.storyId,
+          ...base,
+          line: rule.line,
+          criterion: rule.name,
+          coverage,
+          cells,
+          scenarios: keys,
+        })
       }
     }
-    for (const group of ofFeature.filter((candidate) => candidate[0]!.rule === undefined || feature.storyId === undefined)) {
+    for (const group of ofFeature.filter(
+      (candidate) => candidate[0]!.rule === undefined || feature.storyId === undefined,
+    )) {
       const first = group[0]!
       loose.push({
         ...(feature.storyId !== undefined ? { story: feature.storyId } : {}),
@@ -270,7 +303,12 @@ function tableRows(
   return { criteria, loose, untested }
 }
 
-function groupByDomain(criteria: GateRow[], loose: GateRow[], channels: string[], domains: readonly SummarySection[] | undefined): DomainVerdict[] {
+function groupByDomain(
+  criteria: GateRow[],
+  loose: GateRow[],
+  channels: string[],
+  domains: readonly SummarySection[] | undefined,
+): DomainVerdict[] {
   if (!domains || domains.length === 0) return [{ channels, criteria, loose }]
   const placed = new Set<GateRow>()
   const take = (rows: GateRow[], owns: (uri: string) => boolean): GateRow[] =>
@@ -281,7 +319,12 @@ function groupByDomain(criteria: GateRow[], loose: GateRow[], channels: string[]
     criteria: take(criteria, domain.owns),
     loose: take(loose, domain.owns),
   }))
-  const rest = { name: 'other features', channels, criteria: take(criteria, () => true), loose: take(loose, () => true) }
+  const rest = {
+    name: 'other features',
+    channels,
+    criteria: take(criteria, () => true),
+    loose: take(loose, () => true),
+  }
   return [...groups, rest].filter((group) => group.criteria.length + group.loose.length > 0)
 }
 
@@ -290,7 +333,10 @@ function worstCells(channels: string[], rows: Record<string, GateCell>[]): Recor
     channels.map((channel) => {
       const cells = rows.map((row) => row[channel] ?? 'none')
       if (rows.length === 0) return [channel, 'not-run' as GateCell]
-      return [channel, cells.reduce((worst, cell) => (severity[cell] > severity[worst] ? cell : worst), 'none' as GateCell)]
+      return [
+        channel,
+        cells.reduce((worst, cell) => (severity[cell] > severity[worst] ? cell : worst), 'none' as GateCell),
+      ]
     }),
   )
 }

@@ -19,7 +19,9 @@ export function mergeMessages(sets: MessageSet[]): Envelope[] {
   if (sets.length === 1) return sets[0]!.envelopes
   const merged: Envelope[] = []
   let started = false
-  const finished = sets.flatMap((set) => set.envelopes.flatMap((envelope) => (envelope.testRunFinished ? [envelope.testRunFinished] : [])))
+  const finished = sets.flatMap((set) =>
+    set.envelopes.flatMap((envelope) => (envelope.testRunFinished ? [envelope.testRunFinished] : [])),
+  )
   for (const set of sets) {
     for (const envelope of set.envelopes) {
       if (envelope.meta && merged.some((other) => other.meta)) continue
@@ -34,7 +36,9 @@ export function mergeMessages(sets: MessageSet[]): Envelope[] {
   const last = finished.sort((a, b) => a.timestamp.seconds - b.timestamp.seconds).at(-1)
   if (last) {
     const success = finished.length === sets.length && finished.every((run) => run.success)
-    merged.push({ testRunFinished: { ...relabel({ testRunFinished: last }, sets.at(-1)!.channel).testRunFinished!, success } })
+    merged.push({
+      testRunFinished: { ...relabel({ testRunFinished: last }, sets.at(-1)!.channel).testRunFinished!, success },
+    })
   }
   return merged
 }
@@ -44,7 +48,8 @@ function relabel(envelope: Envelope, channel: string): Envelope {
   if (entries.length !== 1) return envelope
   const [[kind, message]] = entries as [[string, unknown]]
   const relabelled = mapIds(message, (id) => `${channel}:${id}`) as Record<string, unknown>
-  if (['source', 'gherkinDocument', 'pickle'].includes(kind) && typeof relabelled.uri === 'string') relabelled.uri = `${channel}/${relabelled.uri}`
+  if (['source', 'gherkinDocument', 'pickle'].includes(kind) && typeof relabelled.uri === 'string')
+    relabelled.uri = `${channel}/${relabelled.uri}`
   if (kind === 'parseError') {
     const source = relabelled.source as { uri?: string } | undefined
     if (source?.uri) source.uri = `${channel}/${source.uri}`

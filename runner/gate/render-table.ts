@@ -52,7 +52,11 @@ export const cellOrder: readonly Cell[] = [
  *   legend() // '✗ assertion failed · E error · … · ✓ passed'
  */
 export function legend(): string {
-  const words: Partial<Record<Cell, string>> = { flaky: 'flaky (passed on a retry)', unfinished: 'undefined, pending or ambiguous', 'not-applicable': 'not applicable' }
+  const words: Partial<Record<Cell, string>> = {
+    flaky: 'flaky (passed on a retry)',
+    unfinished: 'undefined, pending or ambiguous',
+    'not-applicable': 'not applicable',
+  }
   return cellOrder.map((cell) => `${cellMarks[cell]} ${words[cell] ?? cellLabels[cell]}`).join(' · ')
 }
 
@@ -64,7 +68,9 @@ export function legend(): string {
  *   countLine(verdict) // 'Counted: 1 assertion failed, 1 system compromised, 40 passed'
  */
 export function countLine(verdict: Verdict): string {
-  const counted = cellOrder.flatMap((cell) => (verdict.counts[cell] ? [`${verdict.counts[cell]} ${cellLabels[cell]}`] : []))
+  const counted = cellOrder.flatMap((cell) =>
+    verdict.counts[cell] ? [`${verdict.counts[cell]} ${cellLabels[cell]}`] : [],
+  )
   return `Counted: ${counted.join(', ') || 'nothing'}`
 }
 
@@ -101,7 +107,9 @@ export function renderVerdict(verdict: Verdict, dealias: (text: string) => strin
   if (verdict.domains.length === 0) lines.push(...renderTable(verdict.channels, [], []), '')
   lines.push(`Legend: ${legend()}`, countLine(verdict))
   if (verdict.allowedFlaky.length > 0) {
-    const flaky = verdict.allowedFlaky.map((scenario) => `  ~ ${title(scenario)} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`)
+    const flaky = verdict.allowedFlaky.map(
+      (scenario) => `  ~ ${title(scenario)} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`,
+    )
     lines.push('', 'Flaky, allowed by --allow-flaky:', ...flaky)
   }
   if (verdict.reasons.length > 0) {
@@ -120,8 +128,17 @@ function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]):
   const storyWidth = Math.min(28, Math.max(5, ...all.map((row) => rowStory(row).length)))
   const criterionWidth = Math.min(60, Math.max(9, ...all.map((row) => rowName(row).length)))
   const widths = channels.map((channel) => Math.max(4, channel.length))
-  const line = (story: string, criterion: string, cells: string[], colourOf?: (i: number) => (text: string) => string): string =>
-    [fitWidth(story, storyWidth), fitWidth(criterion, criterionWidth), ...cells.map((cell, i) => (colourOf ? colourOf(i) : String)(cell.padEnd(widths[i]!)))]
+  const line = (
+    story: string,
+    criterion: string,
+    cells: string[],
+    colourOf?: (i: number) => (text: string) => string,
+  ): string =>
+    [
+      fitWidth(story, storyWidth),
+      fitWidth(criterion, criterionWidth),
+      ...cells.map((cell, i) => (colourOf ? colourOf(i) : String)(cell.padEnd(widths[i]!))),
+    ]
       .join('  ')
       .trimEnd()
   const rows = (list: GateRow[]): string[] => {
@@ -130,12 +147,18 @@ function renderTable(channels: string[], criteria: GateRow[], loose: GateRow[]):
       const story = rowStory(row) === previous ? '' : rowStory(row)
       previous = rowStory(row)
       const statuses = channels.map((channel) => row.cells[channel] ?? 'none')
-      return line(story, rowName(row), statuses.map((status) => cellMarks[status]), (i) => colours[statuses[i]!])
+      return line(
+        story,
+        rowName(row),
+        statuses.map((status) => cellMarks[status]),
+        (i) => colours[statuses[i]!],
+      )
     })
   }
   const out = [chalk.bold(line('Story', 'Criterion', channels)), ...rows(criteria)]
   if (criteria.length === 0) out.push('  (no story with a Rule in the results)')
-  if (loose.length > 0) out.push('', chalk.bold('Scenarios outside Rules, and features without @story:'), ...rows(loose))
+  if (loose.length > 0)
+    out.push('', chalk.bold('Scenarios outside Rules, and features without @story:'), ...rows(loose))
   return out
 }
 

@@ -1,7 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import chalk from 'chalk'
-import { buildChannelRun, findMessageFiles, readMessageFile, type ChannelRun, type MessageSet } from '../../drivers/core/run-model/index.ts'
+import {
+  buildChannelRun,
+  findMessageFiles,
+  readMessageFile,
+  type ChannelRun,
+  type MessageSet,
+} from '../../drivers/core/run-model/index.ts'
 import type { SummarySection } from '../config/domain-sections.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { GateConfig } from './gate-config.ts'
@@ -57,14 +63,21 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
   let runs: ChannelRun[]
   try {
     const files = findMessageFiles(options.inputs)
-    if (files.length === 0) return couldNotJudge(out, `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or pass the message files`)
+    if (files.length === 0)
+      return couldNotJudge(
+        out,
+        `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or pass the message files`,
+      )
     sets = await Promise.all(files.map((file) => readMessageFile(file)))
     runs = sets.map(buildChannelRun)
   } catch (error) {
     return couldNotJudge(out, error instanceof Error ? error.message : String(error))
   }
   if (runs.every((run) => run.scenarios.length === 0 && run.problems.length === 0)) {
-    return couldNotJudge(out, `no results: no scenario in ${sets.map((set) => set.file).join(', ')}; nothing ran, so there is nothing to judge`)
+    return couldNotJudge(
+      out,
+      `no results: no scenario in ${sets.map((set) => set.file).join(', ')}; nothing ran, so there is nothing to judge`,
+    )
   }
   const verdict = judge(runs, options)
   const lines = renderVerdict(verdict, options.dealias)
@@ -80,7 +93,12 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
   return verdict.green ? gateExitCodes.green : gateExitCodes.red
 }
 
-async function writeReports(directory: string, verdict: Verdict, sets: MessageSet[], dealias: (text: string) => string): Promise<void> {
+async function writeReports(
+  directory: string,
+  verdict: Verdict,
+  sets: MessageSet[],
+  dealias: (text: string) => string,
+): Promise<void> {
   await mkdir(directory, { recursive: true })
   const merged = mergeMessages(sets)
   await Promise.all([

@@ -24,7 +24,8 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
     countLine(verdict),
     '',
   ]
-  for (const domain of verdict.domains) out.push(...domainSection(domain, verdict.domains.length > 1 || domain.name !== undefined))
+  for (const domain of verdict.domains)
+    out.push(...domainSection(domain, verdict.domains.length > 1 || domain.name !== undefined))
   out.push(`Legend: ${legend()}`, '')
   if (verdict.reasons.length > 0) {
     out.push('## Reasons for red', '')
@@ -39,8 +40,17 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
   if (flakyRuns.length > 0) {
     out.push('## Flaky', '')
     for (const scenario of flakyRuns) {
-      const failures = dealias(scenario.retriedFailures.join('\n---\n')).split('\n').map((line) => `  ${line}`)
-      out.push(`- ${escapeCell(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`, '', '  ```text', ...failures, '  ```', '')
+      const failures = dealias(scenario.retriedFailures.join('\n---\n'))
+        .split('\n')
+        .map((line) => `  ${line}`)
+      out.push(
+        `- ${escapeCell(title(scenario))} on ${scenario.channel}: passed on attempt ${scenario.attempts.length}`,
+        '',
+        '  ```text',
+        ...failures,
+        '  ```',
+        '',
+      )
     }
   }
   return `${out.join('\n').trimEnd()}\n`
@@ -52,10 +62,24 @@ function domainSection(domain: DomainVerdict, titled: boolean): string[] {
   const stories = [...new Set(domain.criteria.map((row) => row.story))]
   if (!titled && stories.length > 0) out.push('## Stories', '')
   for (const story of stories) {
-    out.push(`### ${story}`, '', ...table(domain.channels, domain.criteria.filter((row) => row.story === story), 'Criterion'), '')
+    out.push(
+      `### ${story}`,
+      '',
+      ...table(
+        domain.channels,
+        domain.criteria.filter((row) => row.story === story),
+        'Criterion',
+      ),
+      '',
+    )
   }
   if (domain.loose.length > 0) {
-    out.push(`${titled ? '###' : '##'} Scenarios outside Rules, and features without @story`, '', ...table(domain.channels, domain.loose, 'Scenario', true), '')
+    out.push(
+      `${titled ? '###' : '##'} Scenarios outside Rules, and features without @story`,
+      '',
+      ...table(domain.channels, domain.loose, 'Scenario', true),
+      '',
+    )
   }
   return out
 }
@@ -78,7 +102,11 @@ function table(channels: string[], rows: GateRow[], head: string, withStory = fa
     rowName(row),
     ...channels.map((channel) => cellMarks[row.cells[channel] ?? 'none']),
   ]
-  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${cells(row).map(escapeCell).join(' | ')} |`)]
+  return [
+    `| ${heads.join(' | ')} |`,
+    `|${heads.map(() => ' --- ').join('|')}|`,
+    ...rows.map((row) => `| ${cells(row).map(escapeCell).join(' | ')} |`),
+  ]
 }
 
 function escapeCell(text: string): string {

@@ -31,7 +31,8 @@ export const largeAttachmentBytes = 256 * 1024
 export async function writeHtml(directory: string, envelopes: Envelope[]): Promise<void> {
   const attachments = join(directory, 'attachments')
   const slimmed: Envelope[] = []
-  for (const envelope of envelopes) slimmed.push(isLarge(envelope) ? await externalise(envelope, attachments) : envelope)
+  for (const envelope of envelopes)
+    slimmed.push(isLarge(envelope) ? await externalise(envelope, attachments) : envelope)
   await pipeline(Readable.from(slimmed), new CucumberHtmlStream(), createWriteStream(join(directory, 'report.html')))
 }
 

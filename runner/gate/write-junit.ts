@@ -42,21 +42,33 @@ export async function writeJunit(file: string, verdict: Verdict, dealias: (text:
 }
 
 function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealias: (text: string) => string): void {
-  const classname = scenario.feature.storyId ? `${scenario.feature.storyId} ${scenario.feature.name}` : scenario.feature.name
+  const classname = scenario.feature.storyId
+    ? `${scenario.feature.storyId} ${scenario.feature.name}`
+    : scenario.feature.name
   const name = scenario.rule ? `${scenario.rule.name} › ${scenario.name}` : scenario.name
-  const testcase = suite.ele('testcase', { classname, name, file: scenario.uri, line: scenario.line, time: seconds(scenario.durationMs) })
+  const testcase = suite.ele('testcase', {
+    classname,
+    name,
+    file: scenario.uri,
+    line: scenario.line,
+    time: seconds(scenario.durationMs),
+  })
   const text = dealias(scenario.failure ?? '')
   switch (scenario.status) {
     case 'failed': {
       // Only a failed check is a failure; a scenario that could not reach the system, timed out or broke is an error of the run.
       const kind = cellOf(scenario)
-      testcase.ele(kind === 'assertion-failed' ? 'failure' : 'error', { type: kind, message: text.split('\n').at(-1) ?? '' }).txt(text)
+      testcase
+        .ele(kind === 'assertion-failed' ? 'failure' : 'error', { type: kind, message: text.split('\n').at(-1) ?? '' })
+        .txt(text)
       break
     }
     case 'undefined':
     case 'pending':
     case 'ambiguous':
-      testcase.ele('error', { type: scenario.status, message: `${scenario.status}: ${text.split('\n')[0] ?? ''}` }).txt(text)
+      testcase
+        .ele('error', { type: scenario.status, message: `${scenario.status}: ${text.split('\n')[0] ?? ''}` })
+        .txt(text)
       break
     case 'not-run':
       testcase.ele('error', { type: 'not-run', message: 'did not run: cucumber planned it but never finished it' })
@@ -74,17 +86,27 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   testcase.ele('properties').ele('property', { name: 'flaky', value: 'true' })
   for (const attempt of scenario.attempts.slice(0, -1).filter((earlier) => earlier.failure)) {
     const failure = dealias(attempt.failure ?? '')
-    testcase.ele('flakyFailure', { type: attempt.failureKind ?? attempt.status, message: failure.split('\n').at(-1) ?? '' }).ele('stackTrace').txt(failure)
+    testcase
+      .ele('flakyFailure', { type: attempt.failureKind ?? attempt.status, message: failure.split('\n').at(-1) ?? '' })
+      .ele('stackTrace')
+      .txt(failure)
   }
-  testcase.ele('system-out').txt(`flaky: failed ${scenario.retriedFailures.length} time(s), then passed on attempt ${scenario.attempts.length}\n${scenario.retriedFailures.map(dealias).join('\n---\n')}`)
+  testcase
+    .ele('system-out')
+    .txt(
+      `flaky: failed ${scenario.retriedFailures.length} time(s), then passed on attempt ${scenario.attempts.length}\n${scenario.retriedFailures.map(dealias).join('\n---\n')}`,
+    )
 }
 
 function counts(scenarios: ScenarioRun[]): Record<string, string | number> {
-  const count = (...statuses: string[]): number => scenarios.filter((scenario) => statuses.includes(scenario.status)).length
+  const count = (...statuses: string[]): number =>
+    scenarios.filter((scenario) => statuses.includes(scenario.status)).length
   return {
     tests: scenarios.length,
     failures: scenarios.filter((scenario) => cellOf(scenario) === 'assertion-failed').length,
-    errors: count('failed', 'undefined', 'pending', 'ambiguous', 'not-run') - scenarios.filter((scenario) => cellOf(scenario) === 'assertion-failed').length,
+    errors:
+      count('failed', 'undefined', 'pending', 'ambiguous', 'not-run') -
+      scenarios.filter((scenario) => cellOf(scenario) === 'assertion-failed').length,
     skipped: count('skipped', 'not-applicable'),
     flakes: scenarios.filter((scenario) => scenario.flaky).length,
     time: seconds(scenarios.reduce((sum, scenario) => sum + scenario.durationMs, 0)),

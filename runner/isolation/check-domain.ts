@@ -171,7 +171,11 @@ function abandoned(): Promise<never> {
 }
 
 // startSystems started every one of them (see above), wave by wave, and lists their pids in that order.
-function systemPids(names: readonly string[], systems: RunningSystems, configs: Readonly<Record<string, SystemConfig>>): { name: string; pid: number }[] {
+function systemPids(
+  names: readonly string[],
+  systems: RunningSystems,
+  configs: Readonly<Record<string, SystemConfig>>,
+): { name: string; pid: number }[] {
   const order = startWaves(names, configs).flat()
   return systems.pids.map((pid, i) => ({ name: order[i] ?? `the system with pid ${pid}`, pid }))
 }

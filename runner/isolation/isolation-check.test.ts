@@ -24,7 +24,16 @@ interface Checked {
 function startCheck(args: string[]): { pid: number; stateDir: string; output: () => string; done: Promise<Checked> } {
   const stateDir = mkdtempSync(join(tmpdir(), 'parlance-isolation-test-'))
   const env = { ...process.env, FIXTURE_STATE_DIR: stateDir, NO_COLOR: '1', FORCE_COLOR: '0' }
-  const argv = ['--import', './runner/register.mjs', 'runner/isolation/isolation-check.ts', '--config', fixtureConfig, '--reports', join(stateDir, 'reports'), ...args]
+  const argv = [
+    '--import',
+    './runner/register.mjs',
+    'runner/isolation/isolation-check.ts',
+    '--config',
+    fixtureConfig,
+    '--reports',
+    join(stateDir, 'reports'),
+    ...args,
+  ]
   const child = spawn(process.execPath, argv, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   started.push({ pid: child.pid!, stateDir })
   let stdout = ''
@@ -32,11 +41,30 @@ function startCheck(args: string[]): { pid: number; stateDir: string; output: ()
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
   const log = (name: string): string[][] => {
     const file = join(stateDir, name)
-    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ')) : []
+    return existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.split(' '))
+      : []
   }
-  const calls = (): ReturnType<Checked['calls']> => log('steps.log').map(([runId = '', pid = '', url = '', betsUrl = '']) => ({ runId, pid: Number(pid), url, betsUrl }))
-  const relayCalls = (): ReturnType<Checked['relayCalls']> => log('relay.log').map(([runId = '', pid = '', variable = '', url = '']) => ({ runId, pid: Number(pid), variable, url }))
-  const done = new Promise<Checked>((resolve) => child.once('close', (code) => resolve({ code, stdout, stateDir, calls, relayCalls })))
+  const calls = (): ReturnType<Checked['calls']> =>
+    log('steps.log').map(([runId = '', pid = '', url = '', betsUrl = '']) => ({
+      runId,
+      pid: Number(pid),
+      url,
+      betsUrl,
+    }))
+  const relayCalls = (): ReturnType<Checked['relayCalls']> =>
+    log('relay.log').map(([runId = '', pid = '', variable = '', url = '']) => ({
+      runId,
+      pid: Number(pid),
+      variable,
+      url,
+    }))
+  const done = new Promise<Checked>((resolve) =>
+    child.once('close', (code) => resolve({ code, stdout, stateDir, calls, relayCalls })),
+  )
   return { pid: child.pid!, stateDir, output: () => stdout, done }
 }
 
@@ -63,7 +91,10 @@ function isolationLines(stdout: string): string[] {
  */
 function maskedLine(line: string): string {
   return line
-    .replace(/^( {2}run \d+ of \d+ {2}(?:passed|FAILED) {2})( *\d+\.\d s)(?= {2})/, (row, head: string, time: string) => (time.length === 8 ? `${head}   X.X s` : row))
+    .replace(
+      /^( {2}run \d+ of \d+ {2}(?:passed|FAILED) {2})( *\d+\.\d s)(?= {2})/,
+      (row, head: string, time: string) => (time.length === 8 ? `${head}   X.X s` : row),
+    )
     .replace(/\b\d+\.\d s\b/g, 'X.X s')
     .replace(/127\.0\.0\.1:\d+/g, 'HOST')
     .replace(/\(pid \d+, /, '(pid N, ')
@@ -78,8 +109,15 @@ afterEach(() => {
 })
 
 describe('npm run acceptance:isolation', () => {
-  it('with --domain all, runs each domain with systems three times against systems of its own, then stops them', { timeout: 90_000 }, async () => {
-    const { code, stdout, calls, relayCalls } = await startCheck(['--domain', 'all', '--tags', 'not @literal and not @slow']).done
+  it('with --domain all, runs each domain with systems three times against systems of its own, then stops them', {
+    timeout: 90_000,
+  }, async () => {
+    const { code, stdout, calls, relayCalls } = await startCheck([
+      '--domain',
+      'all',
+      '--tags',
+      'not @literal and not @slow',
+    ]).done
     expect(code, stdout).toBe(0)
     const lines = isolationLines(stdout).map(maskedLine)
     expect(lines.filter((line) => !line.includes('node runner/bin/parlance.mjs run'))).toEqual([
@@ -117,10 +155,12 @@ describe('npm run acceptance:isolation', () => {
     const commands = lines.filter((line) => line.includes('node runner/bin/parlance.mjs run'))
     expect(commands.map((line) => line.replace(/--reports \S+\/run-(\d)/, '--reports REPORTS/run-$1'))).toEqual([
       ...[1, 2, 3].map(
-        (n) => `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+        (n) =>
+          `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
       ...[1, 2, 3].map(
-        (n) => `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+        (n) =>
+          `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
     ])
     // Every scenario of every run reached the one engine, or the one store and relay, under three different run ids.
@@ -128,12 +168,16 @@ describe('npm run acceptance:isolation', () => {
     expect([new Set(seen.map((call) => call.url)).size, new Set(seen.map((call) => call.runId)).size]).toEqual([1, 3])
     expect(seen.every((call) => call.betsUrl === `${call.url}/bets`)).toBe(true)
     const relayed = relayCalls()
-    expect([...new Set(relayed.map((call) => `${call.variable} ${call.url.replace(/:\d+/, ':PORT')}`))].sort()).toEqual([
-      'RELAY_ADMIN_URL http://127.0.0.1:PORT/admin',
-      'RELAY_URL http://127.0.0.1:PORT',
-      'STORE_URL http://127.0.0.1:PORT',
+    expect([...new Set(relayed.map((call) => `${call.variable} ${call.url.replace(/:\d+/, ':PORT')}`))].sort()).toEqual(
+      [
+        'RELAY_ADMIN_URL http://127.0.0.1:PORT/admin',
+        'RELAY_URL http://127.0.0.1:PORT',
+        'STORE_URL http://127.0.0.1:PORT',
+      ],
+    )
+    expect([new Set(relayed.map((call) => call.url)).size, new Set(relayed.map((call) => call.runId)).size]).toEqual([
+      3, 3,
     ])
-    expect([new Set(relayed.map((call) => call.url)).size, new Set(relayed.map((call) => call.runId)).size]).toEqual([3, 3])
     const processes = [...systemPids(stdout), ...seen.map((call) => call.pid), ...relayed.map((call) => call.pid)]
     expect([systemPids(stdout).length, processes.filter(isProcessAlive)]).toEqual([3, []])
   })
@@ -150,7 +194,10 @@ describe('npm run acceptance:isolation', () => {
 
   it('on Ctrl-C stops the run and the systems, leaving no process and no {tempDir}', { timeout: 60_000 }, async () => {
     const check = startCheck(['--tags', '@slow'])
-    const waiting = (): number[] => readdirSync(check.stateDir).filter((file) => file.startsWith('waiting-')).map((file) => Number(file.slice('waiting-'.length)))
+    const waiting = (): number[] =>
+      readdirSync(check.stateDir)
+        .filter((file) => file.startsWith('waiting-'))
+        .map((file) => Number(file.slice('waiting-'.length)))
     expect(await waitUntil(() => waiting().length > 0, 30_000)).toBe(true)
     const [engine = 0] = systemPids(check.output())
     const dataDir = engineDataDir(engine)
@@ -158,7 +205,9 @@ describe('npm run acceptance:isolation', () => {
     signalGroup(check.pid, 'SIGINT')
     const { code, stdout } = await check.done
     expect(code, stdout).toBe(130)
-    expect(isolationLines(stdout).at(-1)).toBe('isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped')
+    expect(isolationLines(stdout).at(-1)).toBe(
+      'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped',
+    )
     const leftovers = [engine, ...waiting()].filter(isProcessAlive)
     expect([leftovers, existsSync(dataDir)]).toEqual([[], false])
   })

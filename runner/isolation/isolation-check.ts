@@ -36,7 +36,16 @@ async function main(args: string[]): Promise<number> {
     deadlineMs: 30_000,
   })
   try {
-    const context = { options, configFile, cwd, root: loaded.root, systems: loaded.config.systems ?? {}, say, progress, aborting: () => guard.aborting }
+    const context = {
+      options,
+      configFile,
+      cwd,
+      root: loaded.root,
+      systems: loaded.config.systems ?? {},
+      say,
+      progress,
+      aborting: () => guard.aborting,
+    }
     const outcomes: { domain: string; passed: boolean }[] = []
     for (const suite of suites) {
       if (outcomes.length > 0) say('')

@@ -24,13 +24,35 @@ export interface IsolationOptions {
 }
 
 const specs = {
-  domain: { type: 'string', value: 'NAME', description: 'the domain to check, or all; repeatable', defaultText: 'settlement' },
-  config: { type: 'string', short: 'c', value: 'PATH', description: 'the config that declares it', defaultText: defaultConfigFile },
+  domain: {
+    type: 'string',
+    value: 'NAME',
+    description: 'the domain to check, or all; repeatable',
+    defaultText: 'settlement',
+  },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'PATH',
+    description: 'the config that declares it',
+    defaultText: defaultConfigFile,
+  },
   runs: { type: 'string', value: 'N', description: 'runs against the same systems', defaultText: '3' },
   parallel: { type: 'string', short: 'p', value: 'N', description: 'worker processes per channel', defaultText: '2' },
-  tags: { type: 'string', short: 't', value: 'EXPR', description: 'only the scenarios matching a cucumber tag expression', defaultText: 'all' },
+  tags: {
+    type: 'string',
+    short: 't',
+    value: 'EXPR',
+    description: 'only the scenarios matching a cucumber tag expression',
+    defaultText: 'all',
+  },
   timeout: { type: 'string', value: 'TIME', description: 'the longest one run may take, e.g. 20m', defaultText: '10m' },
-  reports: { type: 'string', value: 'DIR', description: 'reports of run N go to DIR/run-N', defaultText: 'reports/isolation' },
+  reports: {
+    type: 'string',
+    value: 'DIR',
+    description: 'reports of run N go to DIR/run-N',
+    defaultText: 'reports/isolation',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, OptionSpec>
 
@@ -72,12 +94,14 @@ export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
   const text = (name: keyof typeof specs, fallback: string): string => {
     const value = values[name]
     const spec: OptionSpec = specs[name]
-    if (value === '') throw new ConfigurationError(`--${name} is empty; give ${spec.value ?? 'a value'}, or leave the option out`)
+    if (value === '')
+      throw new ConfigurationError(`--${name} is empty; give ${spec.value ?? 'a value'}, or leave the option out`)
     return typeof value === 'string' ? value : fallback
   }
   const count = (name: 'runs' | 'parallel', fallback: string): number => {
     const value = text(name, fallback)
-    if (!/^[1-9]\d*$/.test(value)) throw new ConfigurationError(`--${name} is "${value}"; expected a whole number ≥ 1, e.g. --${name} ${fallback}`)
+    if (!/^[1-9]\d*$/.test(value))
+      throw new ConfigurationError(`--${name} is "${value}"; expected a whole number ≥ 1, e.g. --${name} ${fallback}`)
     return Number(value)
   }
   const tags = typeof values.tags === 'string' ? text('tags', '') : undefined
@@ -97,6 +121,14 @@ export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
 
 // parseOptions keeps the last of a repeated option; --domain may be given once per domain. The arguments are valid by now.
 function repeatedDomains(args: string[]): string[] {
-  const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) }]))
-  return parseArgs({ args, options: { ...options, domain: { type: 'string', multiple: true } }, strict: true }).values.domain ?? []
+  const options = Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...('short' in spec ? { short: spec.short } : {}) },
+    ]),
+  )
+  return (
+    parseArgs({ args, options: { ...options, domain: { type: 'string', multiple: true } }, strict: true }).values
+      .domain ?? []
+  )
 }

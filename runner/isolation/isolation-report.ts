@@ -40,9 +40,18 @@ export function runProblems(record: RunRecord, timeoutMs: number): string[] {
   const problems: string[] = []
   if (run.timedOut) problems.push(`did not end within ${Duration.ms(timeoutMs)}, so it was interrupted${tally}`)
   else if (run.code !== 0) problems.push(`${describeExit(run)}${tally}`)
-  else if (!run.tally || /^scenarios: 0 passed\b/.test(run.tally)) problems.push(`passed no scenario (${run.tally ?? 'it printed no tally'}): a run that checks nothing proves nothing`)
-  if (run.leftovers.length > 0) problems.push(`left ${run.leftovers.length} process${run.leftovers.length === 1 ? '' : 'es'} behind, now killed: ${run.leftovers.join(', ')}`)
-  if (systemsGone.length > 0) problems.push(`ended with ${systemsPhrase(systemsGone)} gone: ${systemsGone.length === 1 ? 'it' : 'they'} stopped running during the run`)
+  else if (!run.tally || /^scenarios: 0 passed\b/.test(run.tally))
+    problems.push(
+      `passed no scenario (${run.tally ?? 'it printed no tally'}): a run that checks nothing proves nothing`,
+    )
+  if (run.leftovers.length > 0)
+    problems.push(
+      `left ${run.leftovers.length} process${run.leftovers.length === 1 ? '' : 'es'} behind, now killed: ${run.leftovers.join(', ')}`,
+    )
+  if (systemsGone.length > 0)
+    problems.push(
+      `ended with ${systemsPhrase(systemsGone)} gone: ${systemsGone.length === 1 ? 'it' : 'they'} stopped running during the run`,
+    )
   return problems
 }
 
@@ -57,7 +66,8 @@ export function runProblems(record: RunRecord, timeoutMs: number): string[] {
 export function formatRunTimes(records: readonly RunRecord[], runs: number, timeoutMs: number): string[] {
   return records.map((record) => {
     const outcome = runProblems(record, timeoutMs).length === 0 ? 'passed' : 'FAILED'
-    const note = record.number === 1 ? '  (= npm run acceptance; systems started by this check)' : '  (same systems, no reset)'
+    const note =
+      record.number === 1 ? '  (= npm run acceptance; systems started by this check)' : '  (same systems, no reset)'
     return `run ${record.number} of ${runs}  ${outcome.padEnd(6)}  ${`${(record.run.ms / 1000).toFixed(1)} s`.padStart(8)}  ${record.run.tally ?? 'no tally'}${note}`
   })
 }
@@ -70,10 +80,21 @@ export function formatRunTimes(records: readonly RunRecord[], runs: number, time
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: 3 runs against one settlement passed'
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 3 of 3 was not started'
  */
-export function verdictLine(records: readonly RunRecord[], runs: number, timeoutMs: number, systems: readonly string[]): string {
-  const failures = records.flatMap((record) => runProblems(record, timeoutMs).map((problem) => `run ${record.number} of ${runs} ${problem}`))
-  const notStarted = Array.from({ length: runs - records.length }, (_, i) => `run ${records.length + i + 1} of ${runs} was not started`)
-  if (failures.length === 0 && notStarted.length === 0) return `isolation: ${runs} run${runs === 1 ? '' : 's'} against one ${systemsPhrase(systems)} passed`
+export function verdictLine(
+  records: readonly RunRecord[],
+  runs: number,
+  timeoutMs: number,
+  systems: readonly string[],
+): string {
+  const failures = records.flatMap((record) =>
+    runProblems(record, timeoutMs).map((problem) => `run ${record.number} of ${runs} ${problem}`),
+  )
+  const notStarted = Array.from(
+    { length: runs - records.length },
+    (_, i) => `run ${records.length + i + 1} of ${runs} was not started`,
+  )
+  if (failures.length === 0 && notStarted.length === 0)
+    return `isolation: ${runs} run${runs === 1 ? '' : 's'} against one ${systemsPhrase(systems)} passed`
   return `isolation: FAILED — ${[...failures, ...notStarted].join('; ')}`
 }
 

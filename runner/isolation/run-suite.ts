@@ -52,12 +52,25 @@ export interface RunningSuite {
  *   const { done } = startSuiteRun(['run', '--channels', 'api', '--env', 'remote'], { cwd: '/work/parlance', env: process.env, timeoutMs: 60_000 })
  *   const { code } = await done // 0
  */
-export function startSuiteRun(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): RunningSuite {
+export function startSuiteRun(
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): RunningSuite {
   const began = Date.now()
-  const child = spawn(process.execPath, [parlanceBin, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(process.execPath, [parlanceBin, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   const pid = child.pid
-  if (pid === undefined) throw new SystemCompromisedError(`could not start ${process.execPath} ${parlanceBin}: the system gave it no process id; is the machine out of processes or memory?`)
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+  if (pid === undefined)
+    throw new SystemCompromisedError(
+      `could not start ${process.execPath} ${parlanceBin}: the system gave it no process id; is the machine out of processes or memory?`,
+    )
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   let timedOut = false
   let interrupting: Promise<void> | undefined
   const interrupt = (): Promise<void> =>
@@ -99,7 +112,11 @@ export function startSuiteRun(args: readonly string[], options: { cwd: string; e
 function groupMembers(pgid: number): string[] {
   let table: string
   try {
-    table = execFileSync('ps', ['-A', '-o', 'pid=,pgid=,stat=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 })
+    table = execFileSync('ps', ['-A', '-o', 'pid=,pgid=,stat=,args='], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5_000,
+    })
   } catch {
     return [`process group ${pgid}`]
   }

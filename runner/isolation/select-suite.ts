@@ -29,7 +29,11 @@ export interface IsolationSuite {
  *   declare const loaded: LoadedConfig
  *   selectSuites(loaded, ['all']).map((suite) => suite.domain) // ['settlement', 'load-balancer']
  */
-export function selectSuites(loaded: LoadedConfig, domains: readonly string[], shownFile = 'the config'): IsolationSuite[] {
+export function selectSuites(
+  loaded: LoadedConfig,
+  domains: readonly string[],
+  shownFile = 'the config',
+): IsolationSuite[] {
   const withSystems = domainsWithSystems(loaded)
   const names = [...new Set(domains.flatMap((domain) => (domain === 'all' ? withSystems : [domain])))]
   if (names.length === 0) {

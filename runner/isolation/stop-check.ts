@@ -13,7 +13,11 @@ import type { CheckProgress } from './check-domain.ts'
  *   await stopCheck(progress, { signal: 'SIGINT' }, 3)
  *   // 'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped'
  */
-export async function stopCheck(progress: CheckProgress, reason: { signal: string } | { crash: unknown }, runs: number): Promise<string> {
+export async function stopCheck(
+  progress: CheckProgress,
+  reason: { signal: string } | { crash: unknown },
+  runs: number,
+): Promise<string> {
   const how = `isolation: ${'signal' in reason ? `interrupted by ${reason.signal}` : 'crashed'}`
   const current = progress.current
   if (!current) {
@@ -24,7 +28,8 @@ export async function stopCheck(progress: CheckProgress, reason: { signal: strin
   await Promise.all([run?.running.interrupt(), systems ? systems.stop() : stopStarting(current.starting)])
   const stopped = listOf(suite.systems)
   const were = suite.systems.length === 1 ? 'was' : 'were'
-  if (run) return `${how} during run ${run.number} of ${runs} of the ${suite.domain} suite; ${listOf(['the runner', ...suite.systems])} were stopped`
+  if (run)
+    return `${how} during run ${run.number} of ${runs} of the ${suite.domain} suite; ${listOf(['the runner', ...suite.systems])} were stopped`
   if (!systems) return `${how} while starting the ${suite.domain} suite's systems; ${stopped} ${were} stopped`
   return `${how} during the ${suite.domain} suite, between its runs; ${stopped} ${were} stopped`
 }

@@ -36,16 +36,22 @@ export function readDisableComments(lines: readonly string[]): DisabledRules {
     const ids = list.split(/[\s,]+/).filter((id) => id !== '')
     const where = { line: index + 1, column: indent.length + 1 }
     if (ids.length === 0) {
-      disabled.problems.push({ ...where, message: `${comment} names no rule; name the rules to turn off, e.g. # ${comment} ui-words. Rules: ${lintRuleIds.join(', ')}` })
+      disabled.problems.push({
+        ...where,
+        message: `${comment} names no rule; name the rules to turn off, e.g. # ${comment} ui-words. Rules: ${lintRuleIds.join(', ')}`,
+      })
       return
     }
-    for (const id of ids.filter((each) => !lintRuleIds.includes(each))) disabled.problems.push({ ...where, message: `${comment}: ${unknownRule(id)}` })
+    for (const id of ids.filter((each) => !lintRuleIds.includes(each)))
+      disabled.problems.push({ ...where, message: `${comment}: ${unknownRule(id)}` })
     const known = ids.filter((id) => lintRuleIds.includes(id))
     if (!nextLine) {
       for (const id of known) disabled.file.add(id)
       return
     }
-    const target = lines.findIndex((later, laterIndex) => laterIndex > index && later.trim() !== '' && !later.trimStart().startsWith('#'))
+    const target = lines.findIndex(
+      (later, laterIndex) => laterIndex > index && later.trim() !== '' && !later.trimStart().startsWith('#'),
+    )
     if (target < 0) return
     const off = disabled.lines.get(target + 1) ?? new Set<string>()
     for (const id of known) off.add(id)

@@ -27,7 +27,8 @@ export const duplicateScenarioNameRule: LintRule = {
           first.set(name, { file: parsed.file, line })
           continue
         }
-        const where = earlier.file === parsed.file ? `line ${earlier.line} of this feature` : `${earlier.file}:${earlier.line}`
+        const where =
+          earlier.file === parsed.file ? `line ${earlier.line} of this feature` : `${earlier.file}:${earlier.line}`
         findings.push({
           file: parsed.file,
           line,

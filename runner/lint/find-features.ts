@@ -23,13 +23,19 @@ export function findFeatures(paths: readonly string[], root: string): string[] {
 
 function expandPath(path: string, root: string): string[] {
   const absolute = resolve(root, path)
-  if (!existsSync(absolute)) throw new ConfigurationError(`lint: no file or folder at ${path}; check the path (it is relative to ${root})`)
+  if (!existsSync(absolute))
+    throw new ConfigurationError(`lint: no file or folder at ${path}; check the path (it is relative to ${root})`)
   return statSync(absolute).isDirectory() ? walk(absolute).filter((file) => file.endsWith('.feature')) : [absolute]
 }
 
 function expandGlob(pattern: string, root: string): string[] {
   const segments = pattern.split('/')
-  const fixed = segments.slice(0, segments.findIndex((segment) => /[*?[{]/.test(segment))).join('/')
+  const fixed = segments
+    .slice(
+      0,
+      segments.findIndex((segment) => /[*?[{]/.test(segment)),
+    )
+    .join('/')
   const base = resolve(root, fixed)
   if (!existsSync(base) || !statSync(base).isDirectory()) return []
   const wanted = relative(root, resolve(root, pattern)).split(sep).join('/')

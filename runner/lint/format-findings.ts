@@ -10,7 +10,10 @@ import type { Finding } from './finding.ts'
  *   // 'specs/a.feature:3:5 ui-words "clicks" says how, …\n1 error, 0 warnings in 1 file'
  */
 export function formatText(findings: readonly Finding[], fileCount: number): string {
-  return [...findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`), summaryLine(findings, fileCount)].join('\n')
+  return [
+    ...findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
+    summaryLine(findings, fileCount),
+  ].join('\n')
 }
 
 /**

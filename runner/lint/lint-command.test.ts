@@ -6,7 +6,8 @@ import { lintSources } from './lint-sources.ts'
 import { repoRoot, runLint } from './lint-test-helpers.ts'
 import { resolveRuleSettings } from './rule-settings.ts'
 
-const ruleList = 'ui-words, transport-words, selector, scenario-outside-rule, feature-without-story, long-scenario, literal-data, duplicate-scenario-name, parse-error'
+const ruleList =
+  'ui-words, transport-words, selector, scenario-outside-rule, feature-without-story, long-scenario, literal-data, duplicate-scenario-name, parse-error'
 const clicks = `    Scenario: Alice pays
       When Alice clicks Pay
 `
@@ -44,12 +45,29 @@ describe('parlance lint, configuration', () => {
   const source = { file: 'a.feature', text: `${story}${clicks}` }
 
   it('changes a severity, turns a rule off, and sets options', () => {
-    const asWarning = lintSources([source], resolveRuleSettings({ rules: { 'ui-words': 'warning' } }, 'parlance.config.ts'))
+    const asWarning = lintSources(
+      [source],
+      resolveRuleSettings({ rules: { 'ui-words': 'warning' } }, 'parlance.config.ts'),
+    )
     expect(asWarning.map((f) => `${f.rule}:${f.severity}`)).toEqual(['ui-words:warning'])
-    expect(lintSources([source], resolveRuleSettings({ rules: { 'ui-words': { severity: 'off' } } }, 'parlance.config.ts'))).toEqual([])
-    const long = lintSources([source], resolveRuleSettings({ rules: { 'ui-words': 'off', 'long-scenario': { severity: 'error', options: { maxSteps: 1 } } } }, 'x'))
+    expect(
+      lintSources([source], resolveRuleSettings({ rules: { 'ui-words': { severity: 'off' } } }, 'parlance.config.ts')),
+    ).toEqual([])
+    const long = lintSources(
+      [source],
+      resolveRuleSettings(
+        { rules: { 'ui-words': 'off', 'long-scenario': { severity: 'error', options: { maxSteps: 1 } } } },
+        'x',
+      ),
+    )
     expect(long).toEqual([])
-    const short = lintSources([{ file: 'b.feature', text: `${story}${clicks}      Then Alice has paid\n` }], resolveRuleSettings({ rules: { 'ui-words': 'off', 'long-scenario': { severity: 'error', options: { maxSteps: 1 } } } }, 'x'))
+    const short = lintSources(
+      [{ file: 'b.feature', text: `${story}${clicks}      Then Alice has paid\n` }],
+      resolveRuleSettings(
+        { rules: { 'ui-words': 'off', 'long-scenario': { severity: 'error', options: { maxSteps: 1 } } } },
+        'x',
+      ),
+    )
     expect(short.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity} ${f.message}`)).toEqual([
       'b.feature:4:5 long-scenario error scenario "Alice pays" has 2 steps, more than 1; split it, or move the setup into fewer domain-level steps',
     ])
@@ -59,12 +77,14 @@ describe('parlance lint, configuration', () => {
     expect(() => resolveRuleSettings({ rules: { 'long-scenarios': 'off' } }, 'parlance.config.ts')).toThrow(
       `parlance.config.ts is not valid:\n  • lint.rules.long-scenarios is not a rule: unknown rule "long-scenarios" — did you mean "long-scenario"? Rules: ${ruleList}`,
     )
-    expect(() => resolveRuleSettings({ rules: { 'long-scenario': { options: { maxStep: 3 } } } }, 'parlance.config.ts')).toThrow(
+    expect(() =>
+      resolveRuleSettings({ rules: { 'long-scenario': { options: { maxStep: 3 } } } }, 'parlance.config.ts'),
+    ).toThrow(
       'lint.rules.long-scenario.options.maxStep is not a known key — did you mean "maxSteps"? Allowed: maxSteps',
     )
-    expect(() => resolveRuleSettings({ rules: { 'long-scenario': { options: { maxSteps: 0.5 } } } }, 'parlance.config.ts')).toThrow(
-      'lint.rules.long-scenario.options.maxSteps is 0.5; expected a whole number ≥ 1, e.g. 12',
-    )
+    expect(() =>
+      resolveRuleSettings({ rules: { 'long-scenario': { options: { maxSteps: 0.5 } } } }, 'parlance.config.ts'),
+    ).toThrow('lint.rules.long-scenario.options.maxSteps is 0.5; expected a whole number ≥ 1, e.g. 12')
   })
 
   it('lints the features of the domains of the config when given no paths', async () => {
@@ -87,7 +107,14 @@ describe('parlance lint, usage', () => {
     const { code, stdout } = await runLint(['--format', 'json'], dir)
     expect(JSON.parse(stdout)).toEqual({
       findings: [
-        { file: 'specs/pay.feature', line: 5, column: 18, rule: 'ui-words', severity: 'error', message: '"clicks" says how, through the UI; say what the user does or sees' },
+        {
+          file: 'specs/pay.feature',
+          line: 5,
+          column: 18,
+          rule: 'ui-words',
+          severity: 'error',
+          message: '"clicks" says how, through the UI; say what the user does or sees',
+        },
       ],
       errors: 1,
       warnings: 0,
@@ -97,8 +124,15 @@ describe('parlance lint, usage', () => {
   })
 
   it('exits 2 on an unknown option, a bad format or a path that is not there', async () => {
-    expect(await runLint(['--formt', 'json'])).toMatchObject({ code: 2, stderr: 'parlance lint: unknown option --formt — did you mean --format?. Run parlance lint --help for the options.\n' })
-    expect(await runLint(['--format', 'xml', 'specs'])).toMatchObject({ code: 2, stderr: 'parlance lint: --format is "xml"; expected text or json. Run parlance lint --help for the options.\n' })
+    expect(await runLint(['--formt', 'json'])).toMatchObject({
+      code: 2,
+      stderr:
+        'parlance lint: unknown option --formt — did you mean --format?. Run parlance lint --help for the options.\n',
+    })
+    expect(await runLint(['--format', 'xml', 'specs'])).toMatchObject({
+      code: 2,
+      stderr: 'parlance lint: --format is "xml"; expected text or json. Run parlance lint --help for the options.\n',
+    })
     const missing = await runLint(['specs/nowhere'])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/^parlance lint: lint: no file or folder at specs\/nowhere; check the path/)
@@ -106,7 +140,9 @@ describe('parlance lint, usage', () => {
 
   it('lists the rules with their default severity', async () => {
     const { code, stdout } = await runLint(['--list-rules'])
-    expect(stdout.split('\n')[0]).toBe('ui-words                 error    UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what')
+    expect(stdout.split('\n')[0]).toBe(
+      'ui-words                 error    UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what',
+    )
     expect(stdout).toContain('long-scenario            warning  a scenario has more steps than maxSteps (default 10)')
     expect(code).toBe(0)
   })
@@ -115,11 +151,25 @@ describe('parlance lint, usage', () => {
 describe('parlance lint on real specs', () => {
   it("finds no error in the repository's example specs, and reads every feature file under specs/", async () => {
     const { code, stdout, stderr } = await runLint(['--format', 'json', 'specs'])
-    const report = JSON.parse(stdout) as { files: number; errors: number; findings: { file: string; line: number; rule: string; severity: string; message: string }[] }
+    const report = JSON.parse(stdout) as {
+      files: number
+      errors: number
+      findings: { file: string; line: number; rule: string; severity: string; message: string }[]
+    }
     // However many features specs/ holds today: adding one must not break this test, and lint must read each of them.
-    const features = readdirSync(join(repoRoot, 'specs'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.feature'))
-    const errors = report.findings.filter((finding) => finding.severity === 'error').map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`)
-    expect({ errors, errorCount: report.errors, files: report.files, stderr, code }).toEqual({ errors: [], errorCount: 0, files: features.length, stderr: '', code: 0 })
+    const features = readdirSync(join(repoRoot, 'specs'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.feature'),
+    )
+    const errors = report.findings
+      .filter((finding) => finding.severity === 'error')
+      .map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`)
+    expect({ errors, errorCount: report.errors, files: report.files, stderr, code }).toEqual({
+      errors: [],
+      errorCount: 0,
+      files: features.length,
+      stderr: '',
+      code: 0,
+    })
   })
 
   it('parses every feature of the cucumber compatibility kit without a crash or a parse error', async () => {

@@ -13,7 +13,13 @@ import { resolveRuleSettings } from './rule-settings.ts'
 import { formatRuleList } from './rules.ts'
 
 const optionSpecs: Readonly<Record<string, OptionSpec>> = {
-  config: { type: 'string', short: 'c', value: 'FILE', description: 'the config file', defaultText: `${defaultConfigFile}, if there is one` },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'FILE',
+    description: 'the config file',
+    defaultText: `${defaultConfigFile}, if there is one`,
+  },
   format: { type: 'string', value: 'FORMAT', description: 'text or json', defaultText: 'text' },
   'list-rules': { type: 'boolean', description: 'list the rules, their default severity and what they flag' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -74,21 +80,37 @@ export async function lintCommand(args: string[], io: LintIo = {}): Promise<numb
     if (values['list-rules']) return (stdout(`${formatRuleList()}\n`), 0)
     const format = values.format ?? 'text'
     if (format !== 'text' && format !== 'json') {
-      throw new ConfigurationError(`--format is "${format}"; expected text or json. Run parlance lint --help for the options.`)
+      throw new ConfigurationError(
+        `--format is "${format}"; expected text or json. Run parlance lint --help for the options.`,
+      )
     }
     const configPath = values.config
-    const loaded = configPath !== undefined || existsSync(resolve(cwd, defaultConfigFile)) ? await loadConfig(configPath, cwd) : undefined
-    const settings = resolveRuleSettings(loaded?.config.lint, loaded ? relative(cwd, loaded.file) || loaded.file : 'the config')
+    const loaded =
+      configPath !== undefined || existsSync(resolve(cwd, defaultConfigFile))
+        ? await loadConfig(configPath, cwd)
+        : undefined
+    const settings = resolveRuleSettings(
+      loaded?.config.lint,
+      loaded ? relative(cwd, loaded.file) || loaded.file : 'the config',
+    )
     const files =
       positionals.length > 0
         ? findFeatures(positionals, cwd)
         : loaded
-          ? findFeatures(Object.values(loaded.config.domains).flatMap((domain) => domain.features), loaded.root)
+          ? findFeatures(
+              Object.values(loaded.config.domains).flatMap((domain) => domain.features),
+              loaded.root,
+            )
           : findFeatures(['specs'], cwd)
     if (files.length === 0) {
-      throw new ConfigurationError(`lint: no feature files in ${positionals.length > 0 ? positionals.join(', ') : 'the domains of the config'}; pass the files or folders to lint`)
+      throw new ConfigurationError(
+        `lint: no feature files in ${positionals.length > 0 ? positionals.join(', ') : 'the domains of the config'}; pass the files or folders to lint`,
+      )
     }
-    const sources = files.map((file) => ({ file: relative(cwd, file).split(sep).join('/') || file, text: readFileSync(file, 'utf8') }))
+    const sources = files.map((file) => ({
+      file: relative(cwd, file).split(sep).join('/') || file,
+      text: readFileSync(file, 'utf8'),
+    }))
     const findings = lintSources(sources, settings)
     stdout(`${format === 'json' ? formatJson(findings, files.length) : formatText(findings, files.length)}\n`)
     return findings.some((finding) => finding.severity === 'error') ? 1 : 0
@@ -99,16 +121,33 @@ export async function lintCommand(args: string[], io: LintIo = {}): Promise<numb
   }
 }
 
-function parseLintArgs(args: string[]): { values: { config?: string; format?: string; 'list-rules'?: boolean; help?: boolean }; positionals: string[] } {
-  const options = Object.fromEntries(Object.entries(optionSpecs).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}) }]))
+function parseLintArgs(args: string[]): {
+  values: { config?: string; format?: string; 'list-rules'?: boolean; help?: boolean }
+  positionals: string[]
+} {
+  const options = Object.fromEntries(
+    Object.entries(optionSpecs).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}) },
+    ]),
+  )
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true }) as ReturnType<typeof parseLintArgs>
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const quoted = /'([^']+)'/.exec(message)?.[1] ?? ''
     const name = quoted.replace(/^-+/, '').split('=')[0] ?? ''
-    const suggestion = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? nearest(name, Object.keys(optionSpecs)) : undefined
-    const what = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${quoted}` : (message.split('. ')[0] ?? message)
-    throw new ConfigurationError(`${what}${suggestion ? ` — did you mean --${suggestion}?` : ''}. Run parlance lint --help for the options.`, { cause: error })
+    const suggestion =
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? nearest(name, Object.keys(optionSpecs))
+        : undefined
+    const what =
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${quoted}`
+        : (message.split('. ')[0] ?? message)
+    throw new ConfigurationError(
+      `${what}${suggestion ? ` — did you mean --${suggestion}?` : ''}. Run parlance lint --help for the options.`,
+      { cause: error },
+    )
   }
 }

@@ -47,7 +47,8 @@ export type LocatedFinding = RawFinding & { file: string }
 export function eachFile(
   check: (parsed: ParsedFeature, options: Readonly<Record<string, unknown>>) => RawFinding[],
 ): LintRule['check'] {
-  return (files, options) => files.flatMap((parsed) => check(parsed, options).map((finding) => ({ file: parsed.file, ...finding })))
+  return (files, options) =>
+    files.flatMap((parsed) => check(parsed, options).map((finding) => ({ file: parsed.file, ...finding })))
 }
 
 /**
@@ -70,7 +71,11 @@ export interface TextPattern {
  *   declare const segments: TextSegment[]
  *   findPatterns(segments, [{ pattern: /\bclicks?\b/gi, message: (m) => `"${m}" is a UI word` }])
  */
-export function findPatterns(segments: readonly TextSegment[], patterns: readonly TextPattern[], prepare = (text: string) => text): RawFinding[] {
+export function findPatterns(
+  segments: readonly TextSegment[],
+  patterns: readonly TextPattern[],
+  prepare = (text: string) => text,
+): RawFinding[] {
   const findings: RawFinding[] = []
   for (const segment of segments) {
     const text = prepare(segment.text)

@@ -30,7 +30,11 @@ export interface FeatureSource {
 export function lintSources(sources: readonly FeatureSource[], settings: ReadonlyMap<string, RuleSetting>): Finding[] {
   const parsed = sources.map((source) => parseFeature(source.file, source.text))
   const disabled = new Map(parsed.map((each) => [each.file, readDisableComments(each.lines)]))
-  const problems = parsed.flatMap((each) => disabled.get(each.file)!.problems.map((problem) => `${each.file}:${problem.line}:${problem.column}: ${problem.message}`))
+  const problems = parsed.flatMap((each) =>
+    disabled
+      .get(each.file)!
+      .problems.map((problem) => `${each.file}:${problem.line}:${problem.column}: ${problem.message}`),
+  )
   if (problems.length > 0) throw new ConfigurationError(problems.join('\n'))
   const findings: Finding[] = []
   for (const rule of lintRules) {
@@ -42,7 +46,9 @@ export function lintSources(sources: readonly FeatureSource[], settings: Readonl
       findings.push({ ...found, rule: rule.id, severity: setting.severity })
     }
   }
-  return findings.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule))
+  return findings.sort(
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
+  )
 }
 
 function compare(a: string, b: string): number {

@@ -17,7 +17,10 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
  * @example
  *   const { code, stdout } = await runLint(['runner/lint/fixtures/rules/ui-words.feature'])
  */
-export async function runLint(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runLint(
+  args: string[],
+  cwd = repoRoot,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   const code = await lintCommand(args, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) })

@@ -40,7 +40,8 @@ export const checkLintConfig: Check = (value, path, problems) => {
   const rules = value.rules
   if (rules === undefined) return
   const rulesPath = join(path, 'rules')
-  if (!isPlainObject(rules)) return problems.wrong(rulesPath, rules, `an object of rule id → setting, e.g. { 'long-scenario': 'off' }`)
+  if (!isPlainObject(rules))
+    return problems.wrong(rulesPath, rules, `an object of rule id → setting, e.g. { 'long-scenario': 'off' }`)
   for (const [id, setting] of Object.entries(rules)) {
     const settingPath = join(rulesPath, id)
     const rule = lintRules.find((each) => each.id === id)
@@ -49,7 +50,8 @@ export const checkLintConfig: Check = (value, path, problems) => {
       continue
     }
     if (typeof setting === 'string') {
-      if (!isSeverity(setting)) problems.wrong(settingPath, setting, `'off', 'warning' or 'error', or { severity, options }`)
+      if (!isSeverity(setting))
+        problems.wrong(settingPath, setting, `'off', 'warning' or 'error', or { severity, options }`)
       continue
     }
     if (!problems.object(setting, settingPath, { severity: () => {}, options: () => {} }, [])) continue
@@ -87,12 +89,16 @@ export function resolveRuleSettings(config: LintConfig | undefined, file: string
   const problems = new Problems()
   if (config !== undefined) checkLintConfig(config, 'lint', problems)
   if (problems.list.length > 0) {
-    throw new ConfigurationError(`${file} is not valid:\n${problems.list.map((problem) => `  • ${problem}`).join('\n')}`)
+    throw new ConfigurationError(
+      `${file} is not valid:\n${problems.list.map((problem) => `  • ${problem}`).join('\n')}`,
+    )
   }
   return new Map(
     lintRules.map((rule) => {
       const setting = config?.rules?.[rule.id]
-      const defaults = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.defaultValue]))
+      const defaults = Object.fromEntries(
+        Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.defaultValue]),
+      )
       if (setting === undefined) return [rule.id, { severity: rule.severity, options: defaults }]
       if (typeof setting === 'string') return [rule.id, { severity: setting, options: defaults }]
       return [rule.id, { severity: setting.severity ?? rule.severity, options: { ...defaults, ...setting.options } }]

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { runLint } from './lint-test-helpers.ts'
 
 const fixture = (name: string) => `runner/lint/fixtures/rules/${name}.feature`
-const aliasing = "real data that bypasses aliasing; name it in the spec's words and let the aliasing layer make the real value"
+const aliasing =
+  "real data that bypasses aliasing; name it in the spec's words and let the aliasing layer make the real value"
 const selector = 'name the thing the user sees, and leave finding it to the UI driver'
 
 describe('parlance lint rules, one fixture each', () => {

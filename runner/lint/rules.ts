@@ -2,7 +2,12 @@ import { duplicateScenarioNameRule } from './duplicate-name-rule.ts'
 import type { LintRule } from './lint-rule.ts'
 import { literalDataRule } from './literal-data-rule.ts'
 import { selectorRule } from './selector-rule.ts'
-import { featureWithoutStoryRule, longScenarioRule, parseErrorRule, scenarioOutsideRuleRule } from './structure-rules.ts'
+import {
+  featureWithoutStoryRule,
+  longScenarioRule,
+  parseErrorRule,
+  scenarioOutsideRuleRule,
+} from './structure-rules.ts'
 import { transportWordsRule, uiWordsRule } from './word-rules.ts'
 
 /**

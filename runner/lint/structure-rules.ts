@@ -62,7 +62,11 @@ export const longScenarioRule: LintRule = {
   severity: 'warning',
   description: 'a scenario has more steps than maxSteps (default 10)',
   options: {
-    maxSteps: { defaultValue: 10, accepts: 'a whole number ≥ 1, e.g. 12', isValid: (value) => Number.isInteger(value) && (value as number) >= 1 },
+    maxSteps: {
+      defaultValue: 10,
+      accepts: 'a whole number ≥ 1, e.g. 12',
+      isValid: (value) => Number.isInteger(value) && (value as number) >= 1,
+    },
   },
   check: eachFile((parsed, options) => {
     const maxSteps = options.maxSteps as number

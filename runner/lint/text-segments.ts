@@ -116,7 +116,10 @@ function docSegments(docString: DocString, lines: readonly string[]): TextSegmen
  */
 export function withoutQuotes(text: string): string {
   // An apostrophe inside a word ("Alice's") opens no quote: a quote starts after a non-word character.
-  return text.replace(/"[^"]*"|(?<!\w)'[^']*'(?!\w)/g, (quoted) => `${quoted[0]}${' '.repeat(quoted.length - 2)}${quoted[0]}`)
+  return text.replace(
+    /"[^"]*"|(?<!\w)'[^']*'(?!\w)/g,
+    (quoted) => `${quoted[0]}${' '.repeat(quoted.length - 2)}${quoted[0]}`,
+  )
 }
 
 /**
@@ -131,6 +134,8 @@ export function scenariosOf(parsed: ParsedFeature): { scenario: Scenario; inRule
   if (!feature) return []
   return feature.children.flatMap((child) => [
     ...(child.scenario ? [{ scenario: child.scenario, inRule: false }] : []),
-    ...(child.rule?.children.flatMap((ruleChild) => (ruleChild.scenario ? [{ scenario: ruleChild.scenario, inRule: true }] : [])) ?? []),
+    ...(child.rule?.children.flatMap((ruleChild) =>
+      ruleChild.scenario ? [{ scenario: ruleChild.scenario, inRule: true }] : [],
+    ) ?? []),
   ])
 }

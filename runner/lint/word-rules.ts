@@ -68,9 +68,12 @@ export const uiWordsRule: LintRule = {
   severity: 'error',
   description: 'UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what',
   options: { allow },
-  check: wordCheck(
-    [{ pattern: wordsPattern(uiWords, 'gi'), message: (word) => `"${word}" says how, through the UI; say what the user does or sees` }],
-  ),
+  check: wordCheck([
+    {
+      pattern: wordsPattern(uiWords, 'gi'),
+      message: (word) => `"${word}" says how, through the UI; say what the user does or sees`,
+    },
+  ]),
 }
 
 /**
@@ -86,11 +89,18 @@ export const uiWordsRule: LintRule = {
 export const transportWordsRule: LintRule = {
   id: 'transport-words',
   severity: 'error',
-  description: 'transport words (URL, endpoint, status code, JSON, XML, header, payload, request body, GET /…) say how, not what',
+  description:
+    'transport words (URL, endpoint, status code, JSON, XML, header, payload, request body, GET /…) say how, not what',
   options: { allow },
   check: wordCheck([
-    { pattern: new RegExp(httpVerbs, 'g'), message: (word) => `"${word}" says how, over the wire; say what the system does, not the HTTP call` },
-    { pattern: wordsPattern(transportWords, 'gi'), message: (word) => `"${word}" says how, over the wire; say what the system does or answers` },
+    {
+      pattern: new RegExp(httpVerbs, 'g'),
+      message: (word) => `"${word}" says how, over the wire; say what the system does, not the HTTP call`,
+    },
+    {
+      pattern: wordsPattern(transportWords, 'gi'),
+      message: (word) => `"${word}" says how, over the wire; say what the system does or answers`,
+    },
   ]),
 }
 
@@ -101,7 +111,9 @@ function wordsPattern(words: readonly string[], flags: string): RegExp {
 function wordCheck(patterns: TextPattern[]): LintRule['check'] {
   return eachFile((parsed, options) => {
     const allowed = new Set((options.allow as string[]).map((word) => word.toLowerCase()))
-    const segments = textSegments(parsed).filter((segment) => segment.kind === 'name' || segment.kind === 'step' || segment.kind === 'header')
+    const segments = textSegments(parsed).filter(
+      (segment) => segment.kind === 'name' || segment.kind === 'step' || segment.kind === 'header',
+    )
     return findPatterns(segments, patterns, withoutQuotes).filter((finding) => {
       const word = /^"([^"]+)"/.exec(finding.message)?.[1]?.toLowerCase()
       return word === undefined || !allowed.has(word)

@@ -31,7 +31,10 @@ export function copyFixtureProject(): { dir: string; remove: () => void } {
   }
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir')
   // Outside the repository nothing says the .ts files are ES modules.
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'parlance-fixture-project', private: true, type: 'module' })}\n`)
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'parlance-fixture-project', private: true, type: 'module' })}\n`,
+  )
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
 

@@ -20,7 +20,11 @@ export function earliestStart(started: readonly Timestamp[]): Timestamp | undefi
  *   const finished = [{ success: true, timestamp: { seconds: 9, nanos: 0 } }, { success: false, message: 'Whoops!', timestamp: { seconds: 7, nanos: 0 } }]
  *   joinedRunFinished(finished, 2, '0') // { testRunFinished: { message: 'Whoops!', success: false, timestamp: { seconds: 9, nanos: 0 }, testRunStartedId: '0' } }
  */
-export function joinedRunFinished(finished: readonly TestRunFinished[], shardCount: number, runStartedId: string | undefined): Envelope {
+export function joinedRunFinished(
+  finished: readonly TestRunFinished[],
+  shardCount: number,
+  runStartedId: string | undefined,
+): Envelope {
   const latest = [...finished].sort((a, b) => compareTimestamps(a.timestamp, b.timestamp)).at(-1)!
   const failing = finished.find((run) => !run.success)
   const reason = failing ?? latest

@@ -56,9 +56,13 @@ type Handler = (join: Join, shard: Shard, message: Message) => void
  *   const merged = joinShards([await readMessages('shard-1-of-2/api/messages.ndjson'), await readMessages('shard-2-of-2/api/messages.ndjson')])
  *   merged.filter((envelope) => envelope.testRunStarted).length // 1
  */
-export function joinShards(shards: readonly (readonly Envelope[])[], names: readonly string[] = shards.map((_, i) => `shard ${i + 1}`)): Envelope[] {
+export function joinShards(
+  shards: readonly (readonly Envelope[])[],
+  names: readonly string[] = shards.map((_, i) => `shard ${i + 1}`),
+): Envelope[] {
   const join = startJoin()
-  for (const [i, envelopes] of shards.entries()) readShard(join, envelopes, { name: names[i] ?? `shard ${i + 1}`, first: i === 0, ids: new Map() })
+  for (const [i, envelopes] of shards.entries())
+    readShard(join, envelopes, { name: names[i] ?? `shard ${i + 1}`, first: i === 0, ids: new Map() })
   return joinedMessages(join, shards.length)
 }
 
@@ -175,7 +179,10 @@ function keepRunMessage(join: Join, shard: Shard, { kind, body }: Message): void
 function joinedMessages(join: Join, shardCount: number): Envelope[] {
   const earliest = earliestStart(join.started)
   const started = earliest ? [{ testRunStarted: { id: join.runStartedId, timestamp: earliest } } as Envelope] : []
-  const finished = join.finished.length > 0 ? [joinedRunFinished(join.finished, shardCount, earliest ? join.runStartedId : undefined)] : []
+  const finished =
+    join.finished.length > 0
+      ? [joinedRunFinished(join.finished, shardCount, earliest ? join.runStartedId : undefined)]
+      : []
   return [...join.definitions, ...started, ...join.runs, ...finished]
 }
 
@@ -212,7 +219,9 @@ function envelopeOf(kind: string, body: Json): Envelope {
 }
 
 function shardMismatch(uri: string, first: string, second: string): ConfigurationError {
-  return new ConfigurationError(`${uri} differs between ${first} and ${second}: the shards ran different versions of it; merge only the shards of one pipeline (one commit)`)
+  return new ConfigurationError(
+    `${uri} differs between ${first} and ${second}: the shards ran different versions of it; merge only the shards of one pipeline (one commit)`,
+  )
 }
 
 /** JSON with sorted keys: two shards' copies of a definition compare equal whatever their field order. */

@@ -9,7 +9,12 @@ import { runGate } from '../gate/index.ts'
  * @example
  *   process.exitCode = await judgeMerged(['reports/api/messages.ndjson'], 'reports', { allowFlaky: false }, console.log)
  */
-export async function judgeMerged(files: string[], reportsDir: string, options: { allowFlaky: boolean }, out: (line: string) => void): Promise<number> {
+export async function judgeMerged(
+  files: string[],
+  reportsDir: string,
+  options: { allowFlaky: boolean },
+  out: (line: string) => void,
+): Promise<number> {
   out('')
   // The single call site of the gate in merge.
   return runGate({ inputs: files, allowFlaky: options.allowFlaky, reportsDir }, out)

@@ -51,7 +51,11 @@ mismatched shards, or the gate could not judge`
  * @example
  *   process.exitCode = await mergeCommand(['reports/shard-1-of-2', 'reports/shard-2-of-2', '--out', 'reports/merged'])
  */
-export async function mergeCommand(args: string[], cwd = process.cwd(), out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export async function mergeCommand(
+  args: string[],
+  cwd = process.cwd(),
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   const { values, positionals } = parseCommandLine('parlance merge', args, mergeOptionSpecs, { positionals: true })
   if (values.help) {
     out(mergeHelp)
@@ -59,16 +63,26 @@ export async function mergeCommand(args: string[], cwd = process.cwd(), out: (li
   }
   if (values.out === '') throw new ConfigurationError('--out is empty; give DIR, or leave the option out for reports/')
   const outDir = resolve(cwd, typeof values.out === 'string' ? values.out : 'reports')
-  const dirs = positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : shardDirectories(resolve(cwd, 'reports'))
-  if (dirs.length === 0) throw new ConfigurationError(`no shard reports to merge: reports/ has no shard-I-of-N directory; give the shards' reports directories, e.g. parlance merge reports/shard-1-of-2 reports/shard-2-of-2`)
-  if (dirs.includes(outDir)) throw new ConfigurationError(`--out ${relative(cwd, outDir) || '.'} is one of the shards' directories; merge into another, e.g. --out reports`)
+  const dirs =
+    positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : shardDirectories(resolve(cwd, 'reports'))
+  if (dirs.length === 0)
+    throw new ConfigurationError(
+      `no shard reports to merge: reports/ has no shard-I-of-N directory; give the shards' reports directories, e.g. parlance merge reports/shard-1-of-2 reports/shard-2-of-2`,
+    )
+  if (dirs.includes(outDir))
+    throw new ConfigurationError(
+      `--out ${relative(cwd, outDir) || '.'} is one of the shards' directories; merge into another, e.g. --out reports`,
+    )
 
   const channelsOf = new Map(dirs.map((dir) => [dir, channelsIn(dir, cwd)]))
   const channels = [...new Set([...channelsOf.values()].flat())]
   const timings: Timings[] = dirs.map((dir) => readTimingsOrNone(timingsFile(dir)))
   const files: string[] = []
   const name = (dir: string): string => relative(cwd, dir) || '.'
-  out(chalk.bold(`parlance merge`) + chalk.dim(` · ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${dirs.map(name).join(', ')}`))
+  out(
+    chalk.bold(`parlance merge`) +
+      chalk.dim(` · ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${dirs.map(name).join(', ')}`),
+  )
   for (const channel of channels) {
     const from = dirs.filter((dir) => channelsOf.get(dir)!.includes(channel))
     const shards = await Promise.all(from.map((dir) => readMessages(join(dir, channel, 'messages.ndjson'))))
@@ -78,7 +92,9 @@ export async function mergeCommand(args: string[], cwd = process.cwd(), out: (li
     writeFileSync(file, merged.map((envelope) => JSON.stringify(envelope)).join('\n') + '\n')
     files.push(file)
     timings.push(timingsFromMessages(channel, merged))
-    out(`  ${channel.padEnd(8)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} scenarios · ${count(merged, 'testCaseStarted')} test case runs → ${name(file)}`)
+    out(
+      `  ${channel.padEnd(8)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} scenarios · ${count(merged, 'testCaseStarted')} test case runs → ${name(file)}`,
+    )
   }
   writeTimings(timingsFile(outDir), mergeTimings(...timings))
   out(chalk.dim(`  timings  → ${name(timingsFile(outDir))}`))
@@ -97,16 +113,20 @@ function shardDirectories(reports: string): string[] {
 
 /** The channels a shard's reports directory has messages for. */
 function channelsIn(dir: string, cwd: string): string[] {
-  if (!existsSync(dir)) throw new ConfigurationError(`${relative(cwd, dir) || dir} does not exist; give the shards' reports directories, e.g. reports/shard-1-of-2`)
+  if (!existsSync(dir))
+    throw new ConfigurationError(
+      `${relative(cwd, dir) || dir} does not exist; give the shards' reports directories, e.g. reports/shard-1-of-2`,
+    )
   const channels = readdirSync(dir)
     .filter((name) => existsSync(join(dir, name, 'messages.ndjson')))
     .sort()
   if (channels.length === 0) {
-    throw new ConfigurationError(`${relative(cwd, dir) || dir} has no <channel>/messages.ndjson; give the reports directory of a shard (parlance run --shard I/N writes reports/shard-I-of-N/)`)
+    throw new ConfigurationError(
+      `${relative(cwd, dir) || dir} has no <channel>/messages.ndjson; give the reports directory of a shard (parlance run --shard I/N writes reports/shard-I-of-N/)`,
+    )
   }
   return channels
 }
-
 
 function count(envelopes: readonly Envelope[], type: keyof Envelope): number {
   return envelopes.filter((envelope) => envelope[type] !== undefined).length

@@ -17,8 +17,20 @@ const messages = (dir: string, channel: string): Envelope[] =>
 
 /** The scenarios a run ran: `uri:line` of each test case's pickle. */
 function ran(envelopes: readonly Envelope[]): string[] {
-  const pickles = new Map(envelopes.flatMap((envelope) => (envelope.pickle ? [[envelope.pickle.id, `${envelope.pickle.uri}:${envelope.pickle.location?.line}`] as const] : [])))
-  return envelopes.flatMap((envelope) => (envelope.testCase ? [pickles.get(envelope.testCase.pickleId) ?? `unknown pickle ${envelope.testCase.pickleId}`] : [])).sort()
+  const pickles = new Map(
+    envelopes.flatMap((envelope) =>
+      envelope.pickle
+        ? [[envelope.pickle.id, `${envelope.pickle.uri}:${envelope.pickle.location?.line}`] as const]
+        : [],
+    ),
+  )
+  return envelopes
+    .flatMap((envelope) =>
+      envelope.testCase
+        ? [pickles.get(envelope.testCase.pickleId) ?? `unknown pickle ${envelope.testCase.pickleId}`]
+        : [],
+    )
+    .sort()
 }
 
 describe('parlance run --shard, then parlance merge, on a fixture project', { timeout: 90_000 }, () => {
@@ -35,18 +47,35 @@ describe('parlance run --shard, then parlance merge, on a fixture project', { ti
   test('each shard says which it is and runs its share', () => {
     expect(outputs.first!.stdout).toContain('shard 1/2 · 6 of 12 scenario runs · no timings in')
     expect(outputs.second!.stdout).toContain('shard 2/2 · 6 of 12 scenario runs · no timings in')
-    expect([outputs.first!.code, outputs.second!.code, outputs.first!.stderr, outputs.second!.stderr]).toEqual([0, 0, '', ''])
+    expect([outputs.first!.code, outputs.second!.code, outputs.first!.stderr, outputs.second!.stderr]).toEqual([
+      0,
+      0,
+      '',
+      '',
+    ])
   })
 
   test('the merged messages hold exactly the union of the shards: what one whole run runs', () => {
     for (const channel of ['api', 'ui']) {
       const merged = messages('merged', channel)
-      const shards = [...ran(messages('reports/shard-1-of-2', channel)), ...ran(messages('reports/shard-2-of-2', channel))].sort()
+      const shards = [
+        ...ran(messages('reports/shard-1-of-2', channel)),
+        ...ran(messages('reports/shard-2-of-2', channel)),
+      ].sort()
       expect(ran(merged)).toEqual(shards)
       expect(ran(merged)).toEqual(ran(messages('whole', channel)))
       expect(new Set(shards).size).toBe(shards.length)
-      const types = (envelopes: Envelope[], type: keyof Envelope): number => envelopes.filter((envelope) => envelope[type]).length
-      for (const type of ['meta', 'source', 'gherkinDocument', 'pickle', 'stepDefinition', 'testRunStarted', 'testRunFinished'] as const) {
+      const types = (envelopes: Envelope[], type: keyof Envelope): number =>
+        envelopes.filter((envelope) => envelope[type]).length
+      for (const type of [
+        'meta',
+        'source',
+        'gherkinDocument',
+        'pickle',
+        'stepDefinition',
+        'testRunStarted',
+        'testRunFinished',
+      ] as const) {
         expect(types(merged, type), `${channel} ${type}`).toBe(types(messages('whole', channel), type))
       }
     }
@@ -65,7 +94,9 @@ describe('parlance run --shard, then parlance merge, on a fixture project', { ti
   })
 
   test('the next shards are balanced by the durations the merge recorded', async () => {
-    const timings = JSON.parse(readFileSync(join(project.dir, 'merged', 'timings.json'), 'utf8')) as { scenarios: Record<string, Record<string, number>> }
+    const timings = JSON.parse(readFileSync(join(project.dir, 'merged', 'timings.json'), 'utf8')) as {
+      scenarios: Record<string, Record<string, number>>
+    }
     expect(Object.keys(timings.scenarios.api!)).toHaveLength(6)
     const next = await parlance(['run', '--shard', '1/2', '--timings', 'merged/timings.json', '--reports', 'next'])
     expect(next.stdout).toMatch(/shard 1\/2 · \d+ of 12 scenario runs · estimated \d+\.\d s by .*merged\/timings\.json/)

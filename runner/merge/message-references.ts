@@ -26,7 +26,8 @@ export function idProblems(envelopes: readonly Envelope[]): string[] {
     forEachId(message, (id, field) => {
       if (field === 'id') return
       const kinds: readonly string[] = idReferences[field]
-      if (!kinds.includes(defined.get(id) ?? '')) problems.push(`${kind}.${field} "${id}" is defined by no ${kinds.join(' or ')}`)
+      if (!kinds.includes(defined.get(id) ?? ''))
+        problems.push(`${kind}.${field} "${id}" is defined by no ${kinds.join(' or ')}`)
     })
   }
   return problems

@@ -8,7 +8,12 @@ const mergeModule = fileURLToPath(new URL('./index.ts', import.meta.url))
 /** Until runner/cli.ts lists `merge`, `parlance merge` calls mergeCommand the way the bin will. */
 const nodeArgs = (args: string[]): string[] =>
   args[0] === 'merge' && !Object.hasOwn(commands, 'merge')
-    ? ['--import', 'tsx', '-e', `const { mergeCommand } = await import(${JSON.stringify(mergeModule)}); process.exitCode = await mergeCommand(${JSON.stringify(args.slice(1))})`]
+    ? [
+        '--import',
+        'tsx',
+        '-e',
+        `const { mergeCommand } = await import(${JSON.stringify(mergeModule)}); process.exitCode = await mergeCommand(${JSON.stringify(args.slice(1))})`,
+      ]
     : [bin, ...args]
 
 /**
@@ -18,8 +23,19 @@ const nodeArgs = (args: string[]): string[] =>
  * @example
  *   const { code, stdout } = await runParlance(['run', '--shard', '1/2'], '/tmp/parlance-fixture-x1')
  */
-export function runParlance(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const environment: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI_NODE_INDEX: undefined, CI_NODE_TOTAL: undefined, ...env }
+export function runParlance(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const environment: Record<string, string | undefined> = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    CI_NODE_INDEX: undefined,
+    CI_NODE_TOTAL: undefined,
+    ...env,
+  }
   for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name]
   const child = spawn(process.execPath, nodeArgs(args), { cwd, env: environment })
   let stdout = ''

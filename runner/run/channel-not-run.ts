@@ -17,17 +17,31 @@ import { channelReportFiles } from './reports.ts'
  *   const result = await channelNotRun(plan, options, 'it needs settlement, which was killed by SIGKILL during the ui channel')
  *   result.scenarios[0]?.status // 'not-run'
  */
-export async function channelNotRun(plan: ChannelPlan, options: ChannelRunOptions, reason: string): Promise<ChannelRun> {
+export async function channelNotRun(
+  plan: ChannelPlan,
+  options: ChannelRunOptions,
+  reason: string,
+): Promise<ChannelRun> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
   for (const [, file] of channelReportFiles(options.reportsDir, plan.channel)) rmSync(file, { force: true })
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() })
-  const environment = { cwd: options.root, env: { ...options.env, PARLANCE_CHANNEL: plan.channel }, stdout: silent, stderr: process.stderr }
+  const environment = {
+    cwd: options.root,
+    env: { ...options.env, PARLANCE_CHANNEL: plan.channel },
+    stdout: silent,
+    stderr: process.stderr,
+  }
   const { runConfiguration } = await loadConfiguration(
-    { file: false, provided: { paths: plan.features, tags: plan.tags, dryRun: true, parallel: 0, format: [], publish: false } },
+    {
+      file: false,
+      provided: { paths: plan.features, tags: plan.tags, dryRun: true, parallel: 0, format: [], publish: false },
+    },
     environment,
   )
   const envelopes: Envelope[] = []
-  await runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) => envelopes.push(envelope))
+  await runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) =>
+    envelopes.push(envelope),
+  )
   const dryRun = readChannel(plan.channel, envelopes, options, { success: true })
   // A dry run's problems (its hooks are skipped) are not this run's; the features' own show on the channels that ran.
   return {

@@ -43,10 +43,18 @@ export interface ChannelRunOptions {
  * @example
  *   const library = await loadSupportCode({ root: '/work/shop', support: ['specs/support/**\/*.ts'], features: ['specs'], env: process.env })
  */
-export async function loadSupportCode(options: { root: string; support: string[]; features: string[]; env: Record<string, string | undefined> }): Promise<ISupportCodeLibrary> {
+export async function loadSupportCode(options: {
+  root: string
+  support: string[]
+  features: string[]
+  env: Record<string, string | undefined>
+}): Promise<ISupportCodeLibrary> {
   const { loadConfiguration, loadSupport } = await import('@cucumber/cucumber/api')
   const environment = { cwd: options.root, env: options.env }
-  const { runConfiguration } = await loadConfiguration({ file: false, provided: { paths: options.features, import: [registerFile, ...options.support] } }, environment)
+  const { runConfiguration } = await loadConfiguration(
+    { file: false, provided: { paths: options.features, import: [registerFile, ...options.support] } },
+    environment,
+  )
   return withEnv(options.env, () => loadSupport(runConfiguration, environment))
 }
 
@@ -68,7 +76,11 @@ export async function loadSupportCode(options: { root: string; support: string[]
 export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
   const parallel = options.settings.workers
-  const env = { ...options.env, PARLANCE_CHANNEL: plan.channel, [stepTimeoutEnvName]: String(options.settings.stepTimeoutMs) }
+  const env = {
+    ...options.env,
+    PARLANCE_CHANNEL: plan.channel,
+    [stepTimeoutEnvName]: String(options.settings.stepTimeoutMs),
+  }
   const environment = { cwd: options.root, env, stdout: process.stdout, stderr: process.stderr }
   const { runConfiguration } = await loadConfiguration(
     {
@@ -91,7 +103,9 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
   let success: boolean
   let stopped: string | undefined
   try {
-    ;({ success } = await withEnv(parallel > 1 ? {} : env, () => runCucumber({ ...runConfiguration, support: options.library }, environment, collect)))
+    ;({ success } = await withEnv(parallel > 1 ? {} : env, () =>
+      runCucumber({ ...runConfiguration, support: options.library }, environment, collect),
+    ))
   } catch (error) {
     success = false
     stopped = `cucumber stopped: ${describe(error)}`
@@ -118,10 +132,19 @@ export function readChannel(
 ): ChannelRun {
   const run = buildChannelRun({ file: join(options.reportsDir, channel, 'messages.ndjson'), channel, envelopes })
   const tagProblems = envelopes.flatMap(({ pickle }) =>
-    pickle ? unknownChannelTags(pickle.tags.map((tag) => tag.name), options.allChannels).map((problem) => `${pickle.uri}:${pickle.location?.line ?? '?'}: ${problem}`) : [],
+    pickle
+      ? unknownChannelTags(
+          pickle.tags.map((tag) => tag.name),
+          options.allChannels,
+        ).map((problem) => `${pickle.uri}:${pickle.location?.line ?? '?'}: ${problem}`)
+      : [],
   )
   const problems = [...new Set([...tagProblems, ...run.problems, ...(ended.stopped ? [ended.stopped] : [])])]
-  if (!ended.success && problems.length === 0 && !run.scenarios.some((scenario) => scenario.status !== 'passed' && scenario.status !== 'not-applicable')) {
+  if (
+    !ended.success &&
+    problems.length === 0 &&
+    !run.scenarios.some((scenario) => scenario.status !== 'passed' && scenario.status !== 'not-applicable')
+  ) {
     problems.push('cucumber reported a failure outside any scenario (a worker that crashed?); see its output above')
   }
   return { ...run, problems, success: ended.success }

@@ -38,12 +38,21 @@ export const defaultBrowserStepTimeoutMs = 60_000
  *   channelSettings(config, 'api', { cores: 2 }) // { channel: 'api', workers: 2, stepTimeoutMs: 30000, browser: false }
  *   channelSettings(config, 'ui', { parallel: 4 }).workers // 4
  */
-export function channelSettings(config: ParlanceConfig, channel: string, options: { parallel?: number; cores?: number } = {}): ChannelSettings {
+export function channelSettings(
+  config: ParlanceConfig,
+  channel: string,
+  options: { parallel?: number; cores?: number } = {},
+): ChannelSettings {
   const settings = config.channels?.[channel] ?? {}
   const browser = settings.browser === true
-  const workers = options.parallel ?? settings.workers ?? config.parallel ?? Math.max(1, options.cores ?? availableParallelism())
+  const workers =
+    options.parallel ?? settings.workers ?? config.parallel ?? Math.max(1, options.cores ?? availableParallelism())
   const stepTimeoutMs =
-    settings.stepTimeout === undefined ? (browser ? defaultBrowserStepTimeoutMs : defaultStepTimeoutMs) : toMilliseconds(settings.stepTimeout, `channels.${channel}.stepTimeout`)
+    settings.stepTimeout === undefined
+      ? browser
+        ? defaultBrowserStepTimeoutMs
+        : defaultStepTimeoutMs
+      : toMilliseconds(settings.stepTimeout, `channels.${channel}.stepTimeout`)
   return { channel, workers, stepTimeoutMs, browser }
 }
 

@@ -62,6 +62,9 @@ export function checkTagExpression(expression: string): void {
   try {
     parse(expression)
   } catch (error) {
-    throw new ConfigurationError(`--tags: ${error instanceof Error ? error.message : String(error)} Example: --tags "@smoke and not @wip"`, { cause: error })
+    throw new ConfigurationError(
+      `--tags: ${error instanceof Error ? error.message : String(error)} Example: --tags "@smoke and not @wip"`,
+      { cause: error },
+    )
   }
 }

@@ -32,7 +32,10 @@ export interface RunGuard {
  *     if (!guard.aborting) guard.release()
  *   }
  */
-export function guardRun(options: { systems: () => { pids: number[]; stop(): Promise<void> } | undefined; forksWorkers: boolean }): RunGuard {
+export function guardRun(options: {
+  systems: () => { pids: number[]; stop(): Promise<void> } | undefined
+  forksWorkers: boolean
+}): RunGuard {
   let parked = (): void => {}
   const runParked = new Promise<void>((resolve) => (parked = resolve))
   const exceptSystems = (): number[] => options.systems()?.pids ?? []

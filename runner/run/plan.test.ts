@@ -26,14 +26,24 @@ describe('planRun', () => {
   test('--channels picks channels and starts only the systems their domains need', () => {
     const plan = planRun(config, { channels: ['ui'], tags: '@smoke' })
     expect(plan.channels).toEqual([
-      { channel: 'ui', domains: ['settlement'], features: ['specs/settlement'], tags: '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)' },
+      {
+        channel: 'ui',
+        domains: ['settlement'],
+        features: ['specs/settlement'],
+        tags: '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)',
+      },
     ])
     expect(plan.systems).toEqual(['engine'])
   })
 
   test('a domain gets the systems its systems start after started too, transitively', () => {
     const withLb = defineConfig({
-      systems: { engine, docker: { command: 'node', ready: { log: /on (\S+)/ } }, lb: { command: 'node', after: ['docker'], ready: { log: /on (\S+)/ } }, proxy: { command: 'node', after: ['lb'], ready: { log: /on (\S+)/ } } },
+      systems: {
+        engine,
+        docker: { command: 'node', ready: { log: /on (\S+)/ } },
+        lb: { command: 'node', after: ['docker'], ready: { log: /on (\S+)/ } },
+        proxy: { command: 'node', after: ['lb'], ready: { log: /on (\S+)/ } },
+      },
       domains: { edge: { features: ['specs/edge'], channels: ['api'], systems: ['proxy'] } },
       support: ['specs/support/**/*.ts'],
     })

@@ -63,6 +63,8 @@ export function planRun(config: ParlanceConfig, options: { channels?: string[]; 
       tags: andTagExpressions(options.tags, channelTagExpression(channel, allChannels)),
     }
   })
-  const needed = new Set(channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])))
+  const needed = new Set(
+    channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])),
+  )
   return { channels, allChannels, systems: withPrerequisites(needed, config.systems ?? {}) }
 }

@@ -3,8 +3,32 @@ import { parseRunArgs } from './run-command.ts'
 
 describe('parseRunArgs', () => {
   test('reads every option, long and short', () => {
-    expect(parseRunArgs(['-c', 'ci.config.ts', '--channels', 'api, ui', '-t', '@smoke', '-p', '2', '--env', 'remote', '--reports', 'out'], '/work/shop')).toEqual({
-      cwd: '/work/shop', config: 'ci.config.ts', channels: ['api', 'ui'], tags: '@smoke', parallel: 2, env: 'remote', reports: 'out',
+    expect(
+      parseRunArgs(
+        [
+          '-c',
+          'ci.config.ts',
+          '--channels',
+          'api, ui',
+          '-t',
+          '@smoke',
+          '-p',
+          '2',
+          '--env',
+          'remote',
+          '--reports',
+          'out',
+        ],
+        '/work/shop',
+      ),
+    ).toEqual({
+      cwd: '/work/shop',
+      config: 'ci.config.ts',
+      channels: ['api', 'ui'],
+      tags: '@smoke',
+      parallel: 2,
+      env: 'remote',
+      reports: 'out',
     })
   })
 
@@ -14,7 +38,11 @@ describe('parseRunArgs', () => {
   })
 
   test('an empty value is refused with what to give instead', () => {
-    expect(() => parseRunArgs(['--channels', ''], '/')).toThrow('--channels is empty; give LIST, or leave the option out')
-    expect(() => parseRunArgs(['--channels', 'api,'], '/')).toThrow('--channels is "api,"; expected channel names separated by commas, e.g. api,ui')
+    expect(() => parseRunArgs(['--channels', ''], '/')).toThrow(
+      '--channels is empty; give LIST, or leave the option out',
+    )
+    expect(() => parseRunArgs(['--channels', 'api,'], '/')).toThrow(
+      '--channels is "api,"; expected channel names separated by commas, e.g. api,ui',
+    )
   })
 })

@@ -14,13 +14,50 @@ import { parseShard, shardFromEnv } from '../shard/shard-spec.ts'
  */
 export const runOptionSpecs = {
   config: { type: 'string', short: 'c', value: 'PATH', description: 'the config file', defaultText: defaultConfigFile },
-  channels: { type: 'string', value: 'LIST', description: 'the channels to run, comma-separated: api,ui', defaultText: 'all of every domain' },
-  tags: { type: 'string', short: 't', value: 'EXPR', description: 'only the scenarios matching a cucumber tag expression', defaultText: 'all' },
-  parallel: { type: 'string', short: 'p', value: 'N', description: 'worker processes per channel', defaultText: 'parallel in the config, else 1' },
-  env: { type: 'string', value: 'NAME', description: 'local starts the systems; remote starts none', defaultText: 'local' },
-  reports: { type: 'string', value: 'DIR', description: 'where the reports of each channel go', defaultText: 'reports in the config, else reports/' },
-  shard: { type: 'string', value: 'I/N', description: 'run only shard I of N, balanced by the last durations', defaultText: 'CI_NODE_INDEX/CI_NODE_TOTAL if set, else all' },
-  timings: { type: 'string', value: 'FILE', description: 'the scenario durations --shard balances by', defaultText: 'timings.json in the reports' },
+  channels: {
+    type: 'string',
+    value: 'LIST',
+    description: 'the channels to run, comma-separated: api,ui',
+    defaultText: 'all of every domain',
+  },
+  tags: {
+    type: 'string',
+    short: 't',
+    value: 'EXPR',
+    description: 'only the scenarios matching a cucumber tag expression',
+    defaultText: 'all',
+  },
+  parallel: {
+    type: 'string',
+    short: 'p',
+    value: 'N',
+    description: 'worker processes per channel',
+    defaultText: 'parallel in the config, else 1',
+  },
+  env: {
+    type: 'string',
+    value: 'NAME',
+    description: 'local starts the systems; remote starts none',
+    defaultText: 'local',
+  },
+  reports: {
+    type: 'string',
+    value: 'DIR',
+    description: 'where the reports of each channel go',
+    defaultText: 'reports in the config, else reports/',
+  },
+  shard: {
+    type: 'string',
+    value: 'I/N',
+    description: 'run only shard I of N, balanced by the last durations',
+    defaultText: 'CI_NODE_INDEX/CI_NODE_TOTAL if set, else all',
+  },
+  timings: {
+    type: 'string',
+    value: 'FILE',
+    description: 'the scenario durations --shard balances by',
+    defaultText: 'timings.json in the reports',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, OptionSpec>
 
@@ -64,13 +101,18 @@ Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
  *   parseRunArgs(['--channels', 'api,ui', '-p', '2'], '/work/shop')
  *   // { cwd: '/work/shop', channels: ['api', 'ui'], parallel: 2, env: 'local' }
  */
-export function parseRunArgs(args: string[], cwd: string, environment: Record<string, string | undefined> = process.env): RunOptions | 'help' {
+export function parseRunArgs(
+  args: string[],
+  cwd: string,
+  environment: Record<string, string | undefined> = process.env,
+): RunOptions | 'help' {
   const values = parseOptions('parlance run', args, runOptionSpecs)
   if (values.help) return 'help'
   const text = (name: keyof typeof runOptionSpecs): string | undefined => {
     const value = values[name]
     const spec: OptionSpec = runOptionSpecs[name]
-    if (value === '') throw new ConfigurationError(`--${name} is empty; give ${spec.value ?? 'a value'}, or leave the option out`)
+    if (value === '')
+      throw new ConfigurationError(`--${name} is empty; give ${spec.value ?? 'a value'}, or leave the option out`)
     return typeof value === 'string' ? value : undefined
   }
   const options: RunOptions = { cwd, env: 'local' }
@@ -79,19 +121,25 @@ export function parseRunArgs(args: string[], cwd: string, environment: Record<st
   if (env !== undefined) {
     if (env !== 'local' && env !== 'remote') {
       const suggestion = nearest(env, ['local', 'remote'])
-      throw new ConfigurationError(`--env is "${env}"; expected local or remote${suggestion ? ` — did you mean ${suggestion}?` : ''}`)
+      throw new ConfigurationError(
+        `--env is "${env}"; expected local or remote${suggestion ? ` — did you mean ${suggestion}?` : ''}`,
+      )
     }
     options.env = env
   }
   const parallel = text('parallel')
   if (parallel !== undefined) {
-    if (!/^[1-9]\d*$/.test(parallel)) throw new ConfigurationError(`--parallel is "${parallel}"; expected a whole number ≥ 1, e.g. --parallel 4`)
+    if (!/^[1-9]\d*$/.test(parallel))
+      throw new ConfigurationError(`--parallel is "${parallel}"; expected a whole number ≥ 1, e.g. --parallel 4`)
     options.parallel = Number(parallel)
   }
   const channels = text('channels')
   if (channels !== undefined) {
     const list = channels.split(',').map((channel) => channel.trim())
-    if (list.some((channel) => channel === '')) throw new ConfigurationError(`--channels is "${channels}"; expected channel names separated by commas, e.g. api,ui`)
+    if (list.some((channel) => channel === ''))
+      throw new ConfigurationError(
+        `--channels is "${channels}"; expected channel names separated by commas, e.g. api,ui`,
+      )
     options.channels = list
   }
   const shard = text('shard')

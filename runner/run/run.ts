@@ -66,7 +66,10 @@ export async function run(options: RunOptions): Promise<number> {
   const parallel = options.parallel ? { parallel: options.parallel } : {}
   const settings = new Map(plan.channels.map((c) => [c.channel, channelSettings(config, c.channel, parallel)]))
   const names = plan.channels.map((c) => c.channel)
-  out(chalk.bold(`parlance run ${runId}`) + chalk.dim(` · channels ${names.join(', ')} · ${describeWorkers([...settings.values()])}`))
+  out(
+    chalk.bold(`parlance run ${runId}`) +
+      chalk.dim(` · channels ${names.join(', ')} · ${describeWorkers([...settings.values()])}`),
+  )
   // Found (or extracted, a few seconds) while the systems start.
   const browserChannels = [...settings.values()].filter((s) => s.browser).map((s) => s.channel)
   const browser = browserChannels.length > 0 ? lookUpChromium() : undefined
@@ -74,7 +77,11 @@ export async function run(options: RunOptions): Promise<number> {
   let systems: RunningSystems | undefined
   const guard = guardRun({ systems: () => systems, forksWorkers: [...settings.values()].some((s) => s.workers > 1) })
   try {
-    systems = await startSystems(plan.systems, config.systems ?? {}, { root, remote: options.env === 'remote', env: process.env })
+    systems = await startSystems(plan.systems, config.systems ?? {}, {
+      root,
+      remote: options.env === 'remote',
+      env: process.env,
+    })
     for (const line of systems.lines) out(chalk.dim(`  ${line}`))
     const watch = new SystemWatch(systems, config, out)
     const chromium = await browser
@@ -85,8 +92,17 @@ export async function run(options: RunOptions): Promise<number> {
     const results: ChannelRun[] = []
     for (const channel of plan.channels) {
       if (guard.aborting) return await guard.abandon()
-      out(`\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`)
-      const channelOptions = { root, library, settings: settings.get(channel.channel)!, reportsDir: paths.reports, allChannels: plan.allChannels, env }
+      out(
+        `\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`,
+      )
+      const channelOptions = {
+        root,
+        library,
+        settings: settings.get(channel.channel)!,
+        reportsDir: paths.reports,
+        allChannels: plan.allChannels,
+        env,
+      }
       results.push(await watch.runChannel(channel, channelOptions))
     }
     if (guard.aborting) return await guard.abandon()
@@ -128,7 +144,10 @@ async function planThisRun(
   timingsIn: string,
   out: (line: string) => void,
 ): Promise<RunPlan | undefined> {
-  const filters = { ...(options.channels ? { channels: options.channels } : {}), ...(options.tags ? { tags: options.tags } : {}) }
+  const filters = {
+    ...(options.channels ? { channels: options.channels } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
+  }
   const plan = planRun(config, filters)
   if (!options.shard) return plan
   const { shard } = options
@@ -139,7 +158,8 @@ async function planThisRun(
       : `no timings in ${timingsIn}: dealt round-robin`
   const share = `${selection.load.units.length} of ${selection.scenarios} scenario runs`
   out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(` · ${share} · ${estimate}`))
-  for (const channel of selection.skipped) out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
+  for (const channel of selection.skipped)
+    out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
   if (selection.channels.length === 0) return undefined
   // Start only the systems the shard's channels need.
   const needed = planRun(config, { ...filters, channels: selection.channels.map((c) => c.channel) })
@@ -147,7 +167,11 @@ async function planThisRun(
 }
 
 // The workers' environment: the systems' addresses, the run's id, and the Chromium found here (not looked for again).
-function workerEnv(systems: RunningSystems, runId: string, chromium: BrowserLookup | undefined): Record<string, string | undefined> {
+function workerEnv(
+  systems: RunningSystems,
+  runId: string,
+  chromium: BrowserLookup | undefined,
+): Record<string, string | undefined> {
   return {
     ...process.env,
     ...systems.env,
@@ -169,7 +193,10 @@ interface RunResults {
 }
 
 // The summary, the reports and timings, then the gate: the run's exit code.
-async function report({ config, names, results, watch, paths, judge }: RunResults, out: (line: string) => void): Promise<number> {
+async function report(
+  { config, names, results, watch, paths, judge }: RunResults,
+  out: (line: string) => void,
+): Promise<number> {
   // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
   const notRun = watch.channelsNotRun()
   const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
@@ -183,7 +210,10 @@ async function report({ config, names, results, watch, paths, judge }: RunResult
   if (ran.length === 0) return 1
   out(`\n${chalk.bold('Gate')}`)
   const inputs = ran.map((channel) => resolve(paths.reports, channel, 'messages.ndjson'))
-  const gate = await runGate({ inputs, reportsDir: paths.reports, deaths, domains, ...(config.gate ? { config: config.gate } : {}) }, out)
+  const gate = await runGate(
+    { inputs, reportsDir: paths.reports, deaths, domains, ...(config.gate ? { config: config.gate } : {}) },
+    out,
+  )
   return failed || gate === 1 ? 1 : 0
 }
 
@@ -201,5 +231,7 @@ function browserLine(lookup: BrowserLookup, channels: readonly string[]): string
   if ('choice' in lookup) return chalk.dim(`  browser: ${lookup.choice.description}`)
   const none = lookup.error as NoChromiumError
   const tried = none.tried.map((line) => `    - ${line}`).join('\n')
-  return chalk.yellow(`  browser: none — the ${channels.join(', ')} channel's scenarios will not run. Tried:\n${tried}\n  ${none.fix}`)
+  return chalk.yellow(
+    `  browser: none — the ${channels.join(', ')} channel's scenarios will not run. Tried:\n${tried}\n  ${none.fix}`,
+  )
 }

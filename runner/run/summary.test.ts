@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters as plain } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { buildChannelRun, readMessageFile, type FeatureOutline, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
+import {
+  buildChannelRun,
+  readMessageFile,
+  type FeatureOutline,
+  type ScenarioRun,
+} from '../../drivers/core/run-model/index.ts'
 import { attemptOf, channelRunOf, scenarioOf } from '../../drivers/core/run-model/test-runs.ts'
 import { featureMatcher } from '../config/domain-sections.ts'
 import { judge } from '../gate/judge.ts'
@@ -15,7 +20,9 @@ const scenario = (name: string, line: number, ...attempts: ReturnType<typeof att
 describe('formatSummary', () => {
   test('shows skipped scenarios and problems outside scenarios, and fails the run on either', () => {
     const runs = [
-      channelRunOf('api', [scenario('Void race', 3, attemptOf('skipped'))], [amending], { problems: ['features/a.feature:3: @channel:apii names no channel'] }),
+      channelRunOf('api', [scenario('Void race', 3, attemptOf('skipped'))], [amending], {
+        problems: ['features/a.feature:3: @channel:apii names no channel'],
+      }),
       channelRunOf('ui', [], []),
     ]
     expect(plain(formatSummary(['api', 'ui'], runs)).split('\n')).toEqual([
@@ -44,13 +51,21 @@ describe('formatSummary', () => {
     const failed = (name: string, line: number, failureKind: NonNullable<ScenarioRun['failureKind']>): ScenarioRun =>
       scenario(name, line, attemptOf('failed', { failure: `Then ${name}\nit went wrong`, failureKind }))
     const runs = [
-      channelRunOf('api', [
-        failed('Checked', 3, 'assertion-failed'),
-        failed('Broken step', 5, 'error'),
-        failed('Slow', 7, 'timed-out'),
-        failed('Misconfigured', 9, 'configuration-error'),
-        scenario('Unwritten', 11, attemptOf('undefined', { failure: 'Given nothing\nundefined step: write a step definition for it' })),
-      ], [amending]),
+      channelRunOf(
+        'api',
+        [
+          failed('Checked', 3, 'assertion-failed'),
+          failed('Broken step', 5, 'error'),
+          failed('Slow', 7, 'timed-out'),
+          failed('Misconfigured', 9, 'configuration-error'),
+          scenario(
+            'Unwritten',
+            11,
+            attemptOf('undefined', { failure: 'Given nothing\nundefined step: write a step definition for it' }),
+          ),
+        ],
+        [amending],
+      ),
     ]
     const lines = plain(formatSummary(['api'], runs)).split('\n')
     expect(lines.slice(0, 7)).toEqual([
@@ -69,7 +84,9 @@ describe('formatSummary', () => {
       '  ✗ Amending results › Misconfigured · api · configuration error  features/a.feature:9',
       '  ✗ Amending results › Unwritten · api · unfinished  features/a.feature:11',
     ])
-    expect(lines.at(-3)).toBe('Result    FAILED: 1 assertion failed, 1 error, 1 timed out, 1 configuration error, 1 unfinished')
+    expect(lines.at(-3)).toBe(
+      'Result    FAILED: 1 assertion failed, 1 error, 1 timed out, 1 configuration error, 1 unfinished',
+    )
     expect(lines.at(-2)).toBe('scenarios: 0 passed, 5 failed')
   })
 
@@ -79,8 +96,21 @@ describe('formatSummary', () => {
     const stray = feature('specs/stray.feature', 'Stray')
     const crash = feature('specs/load-balancer/crash.feature', 'Crashes')
     const runs = [
-      channelRunOf('api', [scenarioOf(win, 3, { name: 'Alice wins' }), scenarioOf(stray, 3, { name: 'Lost' })], [win, stray]),
-      channelRunOf('http', [scenarioOf(crash, 3, { name: 'Replica 2 crashes', attempts: [attemptOf('failed', { failure: 'Then 200\ngot 502', failureKind: 'assertion-failed' })] })], [crash]),
+      channelRunOf(
+        'api',
+        [scenarioOf(win, 3, { name: 'Alice wins' }), scenarioOf(stray, 3, { name: 'Lost' })],
+        [win, stray],
+      ),
+      channelRunOf(
+        'http',
+        [
+          scenarioOf(crash, 3, {
+            name: 'Replica 2 crashes',
+            attempts: [attemptOf('failed', { failure: 'Then 200\ngot 502', failureKind: 'assertion-failed' })],
+          }),
+        ],
+        [crash],
+      ),
     ]
     const sections = [
       { title: 'settlement', channels: ['api'], owns: featureMatcher(['specs/settlement']) },
@@ -138,7 +168,9 @@ describe('a flaky scenario', () => {
     const verdict = judge([run], {})
     expect(verdict.green).toBe(false)
     expect(verdict.counts).toEqual({ error: 1, flaky: 2, passed: 1 })
-    const flakyReasons = verdict.reasons.flatMap((reason) => (reason.kind === 'scenario' && reason.scenario.flaky ? [reason.scenario.name] : []))
+    const flakyReasons = verdict.reasons.flatMap((reason) =>
+      reason.kind === 'scenario' && reason.scenario.flaky ? [reason.scenario.name] : [],
+    )
     expect(flakyReasons).toEqual(flaky)
     expect(judge([run], { allowFlaky: true }).allowedFlaky.map((s) => s.name)).toEqual(flaky)
   })
@@ -151,15 +183,36 @@ describe('formatSummary when a system died', () => {
     unreachable: 1,
     channelsNotRun: ['ui'],
   }
-  const refused = 'Given Alice backs Red Rum\nSystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080)'
-  const notRun = (name: string, line: number): ScenarioRun => scenarioOf(amending, line, { name, attempts: [], status: 'not-run', notRun: { reason: 'it needs engine', fix: '' } })
+  const refused =
+    'Given Alice backs Red Rum\nSystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080)'
+  const notRun = (name: string, line: number): ScenarioRun =>
+    scenarioOf(amending, line, {
+      name,
+      attempts: [],
+      status: 'not-run',
+      notRun: { reason: 'it needs engine', fix: '' },
+    })
   const runs = [
-    channelRunOf('api', [
-      scenario('Void race', 3),
-      scenario('Dead heat', 9, attemptOf('failed', { failure: refused, failureKind: 'system-compromised' })),
-      scenario('Rule 4', 14, attemptOf('failed', { failure: 'Then Alice is paid £4\nexpected £4, got £5', failureKind: 'assertion-failed' })),
-    ], [amending]),
-    channelRunOf('ui', [notRun('Void race', 3), notRun('Dead heat', 9), notRun('Rule 4', 14)], [amending], { success: false, durationMs: undefined }),
+    channelRunOf(
+      'api',
+      [
+        scenario('Void race', 3),
+        scenario('Dead heat', 9, attemptOf('failed', { failure: refused, failureKind: 'system-compromised' })),
+        scenario(
+          'Rule 4',
+          14,
+          attemptOf('failed', {
+            failure: 'Then Alice is paid £4\nexpected £4, got £5',
+            failureKind: 'assertion-failed',
+          }),
+        ),
+      ],
+      [amending],
+    ),
+    channelRunOf('ui', [notRun('Void race', 3), notRun('Dead heat', 9), notRun('Rule 4', 14)], [amending], {
+      success: false,
+      durationMs: undefined,
+    }),
   ]
 
   test('says so before the failures, marks the scenarios that could not reach it compromised, and the channel not run', () => {

@@ -1,5 +1,12 @@
 import chalk from 'chalk'
-import { cellLabels, cellOf, failedCells, type Cell, type ChannelRun, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
+import {
+  cellLabels,
+  cellOf,
+  failedCells,
+  type Cell,
+  type ChannelRun,
+  type ScenarioRun,
+} from '../../drivers/core/run-model/index.ts'
 import type { SummarySection } from '../config/domain-sections.ts'
 import { describeDeath, type SystemDeath } from '../systems/system-death.ts'
 
@@ -32,7 +39,10 @@ const failing = failedCells({ allowFlaky: false })
  *   runFailed([]) // false
  */
 export function runFailed(runs: readonly ChannelRun[], deaths: readonly SystemDeath[] = []): boolean {
-  return deaths.length > 0 || runs.some((r) => r.success === false || r.problems.length > 0 || r.scenarios.some((s) => failing.has(cellOf(s))))
+  return (
+    deaths.length > 0 ||
+    runs.some((r) => r.success === false || r.problems.length > 0 || r.scenarios.some((s) => failing.has(cellOf(s))))
+  )
 }
 
 /**
@@ -58,18 +68,34 @@ export function formatSummary(
   const byChannel = new Map(runs.map((run) => [run.channel, new Map(run.scenarios.map((s) => [s.key, s]))]))
   const scenarioOn = (channel: string, key: string): ScenarioRun | undefined => byChannel.get(channel)?.get(key)
   const statuses = rows.map((row) => channels.map((channel) => cellOf(scenarioOn(channel, row.key))))
-  const ran = channels.flatMap((channel) => rows.flatMap((row) => [scenarioOn(channel, row.key)].flatMap((s) => (s ? [s] : []))))
+  const ran = channels.flatMap((channel) =>
+    rows.flatMap((row) => [scenarioOn(channel, row.key)].flatMap((s) => (s ? [s] : []))),
+  )
   const problems = problemLines(runs)
-  const nothingRan = rows.length === 0 && problems.length === 0 ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')] : []
-  const tables = sections.length < 2 ? [{ title: undefined, channels, indexes: rows.map((_row, index) => index) }] : sectionTables(sections, channels, rows)
+  const nothingRan =
+    rows.length === 0 && problems.length === 0
+      ? [chalk.yellow('No scenario ran: check the domains’ features in the config and --tags.')]
+      : []
+  const tables =
+    sections.length < 2
+      ? [{ title: undefined, channels, indexes: rows.map((_row, index) => index) }]
+      : sectionTables(sections, channels, rows)
   // A scenario counts on its own domain's channels only: the other domains' columns are not "not run".
-  const counted = tables.flatMap((table) => table.indexes.flatMap((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!)))
+  const counted = tables.flatMap((table) =>
+    table.indexes.flatMap((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!)),
+  )
   return [
-    ...(rows.length === 0 ? [] : tables.flatMap((table, t) => [
-      ...(t > 0 ? [''] : []),
-      ...(table.title === undefined ? [] : [chalk.bold.underline(table.title)]),
-      ...tableLines(table.channels, table.indexes.map((index) => rows[index]!), table.indexes.map((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!))),
-    ])),
+    ...(rows.length === 0
+      ? []
+      : tables.flatMap((table, t) => [
+          ...(t > 0 ? [''] : []),
+          ...(table.title === undefined ? [] : [chalk.bold.underline(table.title)]),
+          ...tableLines(
+            table.channels,
+            table.indexes.map((index) => rows[index]!),
+            table.indexes.map((index) => table.channels.map((channel) => statuses[index]![channels.indexOf(channel)]!)),
+          ),
+        ])),
     ...deathLines(deaths),
     ...failureLines(ran.filter((s) => failing.has(cellOf(s)) && !['not-run', 'flaky', 'skipped'].includes(cellOf(s)))),
     ...flakyLines(ran.filter((s) => s.flaky)),
@@ -85,11 +111,21 @@ export function formatSummary(
 }
 
 // Each row in the first section that owns it; rows no section owns come last, under all channels.
-function sectionTables(sections: readonly SummarySection[], channels: readonly string[], rows: readonly ScenarioRun[]): { title: string; channels: readonly string[]; indexes: number[] }[] {
+function sectionTables(
+  sections: readonly SummarySection[],
+  channels: readonly string[],
+  rows: readonly ScenarioRun[],
+): { title: string; channels: readonly string[]; indexes: number[] }[] {
   const placed = new Set<number>()
   const take = (owns: (row: ScenarioRun) => boolean): number[] =>
-    rows.flatMap((row, index) => (!placed.has(index) && owns(row) ? [index] : [])).map((index) => (placed.add(index), index))
-  const tables = sections.map((section) => ({ title: section.title, channels: section.channels, indexes: take((row) => section.owns(row.uri)) }))
+    rows
+      .flatMap((row, index) => (!placed.has(index) && owns(row) ? [index] : []))
+      .map((index) => (placed.add(index), index))
+  const tables = sections.map((section) => ({
+    title: section.title,
+    channels: section.channels,
+    indexes: take((row) => section.owns(row.uri)),
+  }))
   tables.push({ title: 'other features', channels: [...channels], indexes: take(() => true) })
   return tables.filter((table) => table.indexes.length > 0)
 }
@@ -101,9 +137,17 @@ function scenarioRows(runs: readonly ChannelRun[]): ScenarioRun[] {
 }
 
 function tableLines(channels: readonly string[], rows: readonly ScenarioRun[], statuses: readonly Cell[][]): string[] {
-  const nameWidth = Math.min(maxNameWidth, Math.max(8, ...rows.map((row) => Math.max(row.name.length + 2, row.feature.name.length)))) + 2
-  const widths = channels.map((channel, c) => Math.max(channel.length, 7, ...statuses.map((row) => cells[row[c]!].text.length)) + 2)
-  const lines = [chalk.bold(`${'Scenario'.padEnd(nameWidth)}${channels.map((channel, i) => channel.padEnd(widths[i]!)).join('')}`.trimEnd())]
+  const nameWidth =
+    Math.min(maxNameWidth, Math.max(8, ...rows.map((row) => Math.max(row.name.length + 2, row.feature.name.length)))) +
+    2
+  const widths = channels.map(
+    (channel, c) => Math.max(channel.length, 7, ...statuses.map((row) => cells[row[c]!].text.length)) + 2,
+  )
+  const lines = [
+    chalk.bold(
+      `${'Scenario'.padEnd(nameWidth)}${channels.map((channel, i) => channel.padEnd(widths[i]!)).join('')}`.trimEnd(),
+    ),
+  ]
   rows.forEach((row, r) => {
     if (row.feature.name !== rows[r - 1]?.feature.name) lines.push(chalk.bold(truncate(row.feature.name, nameWidth)))
     const rowCells = statuses[r]!.map((status, c) => cells[status].paint(cells[status].text.padEnd(widths[c]!)))
@@ -140,25 +184,39 @@ function flakyLines(flaky: readonly ScenarioRun[]): string[] {
 // Before the failures: a dead system explains the scenarios that could not reach it.
 function deathLines(deaths: readonly SystemDeath[]): string[] {
   if (deaths.length === 0) return []
-  return ['', chalk.red.bold(deaths.length === 1 ? 'System down' : 'Systems down'), ...deaths.map((death) => `  ${chalk.red('✗')} ${describeDeath(death)}`)]
+  return [
+    '',
+    chalk.red.bold(deaths.length === 1 ? 'System down' : 'Systems down'),
+    ...deaths.map((death) => `  ${chalk.red('✗')} ${describeDeath(death)}`),
+  ]
 }
 
 function notApplicableLines(scenarios: readonly ScenarioRun[]): string[] {
   if (scenarios.length === 0) return []
-  return ['', chalk.yellow.bold('Not applicable'), ...scenarios.map((s) => `  ○ ${s.feature.name} › ${s.name} · ${s.channel}: ${s.notApplicable ?? ''}`)]
+  return [
+    '',
+    chalk.yellow.bold('Not applicable'),
+    ...scenarios.map((s) => `  ○ ${s.feature.name} › ${s.name} · ${s.channel}: ${s.notApplicable ?? ''}`),
+  ]
 }
 
 // Whatever stopped them (no browser, a dead system) stopped them all: one line per channel and cause.
 function notRunLines(scenarios: readonly ScenarioRun[]): string[] {
   const groups = new Map<string, { channel: string; detail: string; count: number }>()
   for (const s of scenarios) {
-    const detail = s.notRun ? `not run: ${s.notRun.reason}${s.notRun.fix ? `. ${s.notRun.fix}` : ''}` : 'not run: cucumber planned it but never finished it'
+    const detail = s.notRun
+      ? `not run: ${s.notRun.reason}${s.notRun.fix ? `. ${s.notRun.fix}` : ''}`
+      : 'not run: cucumber planned it but never finished it'
     const key = `${s.channel}\n${detail}`
     const group = groups.get(key) ?? { channel: s.channel, detail, count: 0 }
     groups.set(key, { ...group, count: group.count + 1 })
   }
   if (groups.size === 0) return []
-  return ['', chalk.red.bold('Not run'), ...[...groups.values()].map((g) => `  ! ${g.channel}: ${g.count} scenario${g.count === 1 ? '' : 's'} ${g.detail}`)]
+  return [
+    '',
+    chalk.red.bold('Not run'),
+    ...[...groups.values()].map((g) => `  ! ${g.channel}: ${g.count} scenario${g.count === 1 ? '' : 's'} ${g.detail}`),
+  ]
 }
 
 function problemLines(runs: readonly ChannelRun[]): string[] {

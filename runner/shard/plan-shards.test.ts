@@ -4,9 +4,20 @@ import { planShards, type ShardUnit } from './plan-shards.ts'
 import { cucumberPaths } from './select-shard.ts'
 
 const unit = (channel: string, key: string): ShardUnit => ({ channel, key })
-const units = [unit('api', 'a.feature:3'), unit('api', 'a.feature:9'), unit('api', 'b.feature:2'), unit('ui', 'a.feature:3'), unit('ui', 'a.feature:9'), unit('ui', 'b.feature:2')]
-const timings = { api: { 'a.feature:3': 100, 'a.feature:9': 300, 'b.feature:2': 200 }, ui: { 'a.feature:3': 700, 'a.feature:9': 400, 'b.feature:2': 400 } }
-const keys = (plan: { units: ShardUnit[] }[]): string[][] => plan.map((shard) => shard.units.map((u) => `${u.channel} ${u.key}`))
+const units = [
+  unit('api', 'a.feature:3'),
+  unit('api', 'a.feature:9'),
+  unit('api', 'b.feature:2'),
+  unit('ui', 'a.feature:3'),
+  unit('ui', 'a.feature:9'),
+  unit('ui', 'b.feature:2'),
+]
+const timings = {
+  api: { 'a.feature:3': 100, 'a.feature:9': 300, 'b.feature:2': 200 },
+  ui: { 'a.feature:3': 700, 'a.feature:9': 400, 'b.feature:2': 400 },
+}
+const keys = (plan: { units: ShardUnit[] }[]): string[][] =>
+  plan.map((shard) => shard.units.map((u) => `${u.channel} ${u.key}`))
 
 describe('planShards', () => {
   test('deals the longest first to the least loaded shard, equal durations in channel name then key order', () => {
@@ -35,7 +46,12 @@ describe('planShards', () => {
   test('deals round-robin in channel name then key order when there are no timings at all', () => {
     const plan = planShards([...units].reverse(), {}, 4)
     expect(plan.basis).toBe('round-robin')
-    expect(keys(plan.shards)).toEqual([['api a.feature:3', 'ui a.feature:9'], ['api a.feature:9', 'ui b.feature:2'], ['api b.feature:2'], ['ui a.feature:3']])
+    expect(keys(plan.shards)).toEqual([
+      ['api a.feature:3', 'ui a.feature:9'],
+      ['api a.feature:9', 'ui b.feature:2'],
+      ['api b.feature:2'],
+      ['ui a.feature:3'],
+    ])
   })
 
   test('leaves a shard empty when there are more shards than scenarios', () => {
@@ -54,6 +70,9 @@ describe('cucumberShards', () => {
 
 describe('cucumberPaths', () => {
   test('one cucumber path per file, its lines in order', () => {
-    expect(cucumberPaths(['specs/a.feature:9', 'specs/b.feature:2', 'specs/a.feature:3'])).toEqual(['specs/a.feature:3:9', 'specs/b.feature:2'])
+    expect(cucumberPaths(['specs/a.feature:9', 'specs/b.feature:2', 'specs/a.feature:3'])).toEqual([
+      'specs/a.feature:3:9',
+      'specs/b.feature:2',
+    ])
   })
 })

@@ -23,7 +23,11 @@ export function timingsFile(reportsDir: string): string {
  * @example
  *   await recordTimings('/work/shop/reports', ['api', 'ui'], '/work/shop/reports/timings.json')
  */
-export async function recordTimings(reportsDir: string, channels: readonly string[], previousFile: string): Promise<string> {
+export async function recordTimings(
+  reportsDir: string,
+  channels: readonly string[],
+  previousFile: string,
+): Promise<string> {
   const latest: Timings[] = []
   for (const channel of channels) {
     const messages = join(reportsDir, channel, 'messages.ndjson')
@@ -33,4 +37,3 @@ export async function recordTimings(reportsDir: string, channels: readonly strin
   writeTimings(file, mergeTimings(readTimingsOrNone(previousFile), ...latest))
   return file
 }
-

@@ -32,7 +32,11 @@ export interface ShardSelection {
  *   declare const plan: import('../run/plan.ts').RunPlan, shard: Shard
  *   const selection = await selectShard(plan.channels, shard, { root: process.cwd(), env: process.env, timings: readTimings('reports/timings.json') })
  */
-export async function selectShard(channels: readonly ChannelPlan[], shard: Shard, options: { root: string; env: Record<string, string | undefined>; timings: Timings }): Promise<ShardSelection> {
+export async function selectShard(
+  channels: readonly ChannelPlan[],
+  shard: Shard,
+  options: { root: string; env: Record<string, string | undefined>; timings: Timings },
+): Promise<ShardSelection> {
   const units = (await Promise.all(channels.map((channel) => plannedScenarios(channel, options)))).flat()
   const plan = planShards(units, options.timings, shard.total)
   const load = plan.shards[shard.index - 1]!
@@ -62,10 +66,16 @@ export function cucumberPaths(keys: readonly string[]): string[] {
   return [...byFile].map(([file, lines]) => `${file}:${lines.join(':')}`)
 }
 
-async function plannedScenarios(channel: ChannelPlan, options: { root: string; env: Record<string, string | undefined> }): Promise<ShardUnit[]> {
+async function plannedScenarios(
+  channel: ChannelPlan,
+  options: { root: string; env: Record<string, string | undefined> },
+): Promise<ShardUnit[]> {
   const { loadConfiguration, loadSources } = await import('@cucumber/cucumber/api')
   const environment = { cwd: options.root, env: options.env }
-  const { runConfiguration } = await loadConfiguration({ file: false, provided: { paths: channel.features, tags: channel.tags } }, environment)
+  const { runConfiguration } = await loadConfiguration(
+    { file: false, provided: { paths: channel.features, tags: channel.tags } },
+    environment,
+  )
   const { plan, errors } = await loadSources(runConfiguration.sources, environment)
   if (errors.length > 0) {
     const first = errors[0]!

@@ -20,12 +20,19 @@ export interface Shard {
  */
 export function parseShard(text: string, source = '--shard'): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
-  if (!match) throw new ConfigurationError(`${source} is "${text}"; expected INDEX/TOTAL with whole numbers, e.g. --shard 2/4`)
+  if (!match)
+    throw new ConfigurationError(`${source} is "${text}"; expected INDEX/TOTAL with whole numbers, e.g. --shard 2/4`)
   const index = Number(match[1])
   const total = Number(match[2])
   if (total < 1) throw new ConfigurationError(`${source} is "${text}"; the total must be at least 1, e.g. --shard 1/4`)
-  if (index < 1) throw new ConfigurationError(`${source} is "${text}"; the index counts from 1: expected 1/${total} … ${total}/${total}`)
-  if (index > total) throw new ConfigurationError(`${source} is "${text}"; the index is larger than the total: expected 1/${total} … ${total}/${total}`)
+  if (index < 1)
+    throw new ConfigurationError(
+      `${source} is "${text}"; the index counts from 1: expected 1/${total} … ${total}/${total}`,
+    )
+  if (index > total)
+    throw new ConfigurationError(
+      `${source} is "${text}"; the index is larger than the total: expected 1/${total} … ${total}/${total}`,
+    )
   return { index, total }
 }
 
@@ -43,11 +50,20 @@ export function shardFromEnv(env: Record<string, string | undefined>): Shard | u
   const index = env.CI_NODE_INDEX
   const total = env.CI_NODE_TOTAL
   if (index === undefined && total === undefined) return undefined
-  if (index === undefined) throw new ConfigurationError(`CI_NODE_TOTAL is "${total}" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`)
-  if (total === undefined) throw new ConfigurationError(`CI_NODE_INDEX is "${index}" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`)
-  if (!/^\d+$/.test(total.trim()) || Number(total) < 1) throw new ConfigurationError(`CI_NODE_TOTAL is "${total}"; expected a whole number ≥ 1, the job's parallel: N`)
+  if (index === undefined)
+    throw new ConfigurationError(
+      `CI_NODE_TOTAL is "${total}" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`,
+    )
+  if (total === undefined)
+    throw new ConfigurationError(
+      `CI_NODE_INDEX is "${index}" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`,
+    )
+  if (!/^\d+$/.test(total.trim()) || Number(total) < 1)
+    throw new ConfigurationError(`CI_NODE_TOTAL is "${total}"; expected a whole number ≥ 1, the job's parallel: N`)
   if (!/^\d+$/.test(index.trim()) || Number(index) < 1 || Number(index) > Number(total)) {
-    throw new ConfigurationError(`CI_NODE_INDEX is "${index}"; expected a whole number from 1 to CI_NODE_TOTAL (${Number(total)})`)
+    throw new ConfigurationError(
+      `CI_NODE_INDEX is "${index}"; expected a whole number from 1 to CI_NODE_TOTAL (${Number(total)})`,
+    )
   }
   return { index: Number(index), total: Number(total) }
 }

@@ -53,14 +53,25 @@ export function readTimings(file: string): Timings {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new ConfigurationError(`timings file ${file} is not JSON (${error instanceof Error ? error.message : String(error)}); delete it, or point --timings at another`, { cause: error })
+    throw new ConfigurationError(
+      `timings file ${file} is not JSON (${error instanceof Error ? error.message : String(error)}); delete it, or point --timings at another`,
+      { cause: error },
+    )
   }
   const scenarios = (parsed as { scenarios?: unknown } | null)?.scenarios
   const valid =
     typeof scenarios === 'object' &&
     scenarios !== null &&
-    Object.values(scenarios).every((channel) => typeof channel === 'object' && channel !== null && Object.values(channel).every((ms) => typeof ms === 'number' && ms >= 0))
-  if (!valid) throw new ConfigurationError(`timings file ${file} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete it, or point --timings at another`)
+    Object.values(scenarios).every(
+      (channel) =>
+        typeof channel === 'object' &&
+        channel !== null &&
+        Object.values(channel).every((ms) => typeof ms === 'number' && ms >= 0),
+    )
+  if (!valid)
+    throw new ConfigurationError(
+      `timings file ${file} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete it, or point --timings at another`,
+    )
   return scenarios as Timings
 }
 
@@ -75,7 +86,10 @@ export function writeTimings(file: string, timings: Timings): void {
   const sorted = Object.fromEntries(
     Object.keys(timings)
       .sort()
-      .map((channel) => [channel, Object.fromEntries(Object.entries(timings[channel] ?? {}).sort(([a], [b]) => compareKeys(a, b)))]),
+      .map((channel) => [
+        channel,
+        Object.fromEntries(Object.entries(timings[channel] ?? {}).sort(([a], [b]) => compareKeys(a, b))),
+      ]),
   )
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, `${JSON.stringify({ version: 1, scenarios: sorted }, null, 2)}\n`)
@@ -91,7 +105,8 @@ export function writeTimings(file: string, timings: Timings): void {
  */
 export function mergeTimings(...layers: Timings[]): Timings {
   const merged: Timings = {}
-  for (const layer of layers) for (const [channel, scenarios] of Object.entries(layer)) merged[channel] = { ...merged[channel], ...scenarios }
+  for (const layer of layers)
+    for (const [channel, scenarios] of Object.entries(layer)) merged[channel] = { ...merged[channel], ...scenarios }
   return merged
 }
 
@@ -122,4 +137,3 @@ function splitKey(key: string): [string, number] {
   const at = key.lastIndexOf(':')
   return [key.slice(0, at), Number(key.slice(at + 1))]
 }
-

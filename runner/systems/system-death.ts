@@ -36,8 +36,14 @@ export interface SystemDeath {
 export function describeDeath(death: SystemDeath): string {
   const { name, pid, at } = death.exit
   const costs = [
-    ...(death.unreachable > 0 ? [`${death.unreachable} scenario${death.unreachable === 1 ? '' : 's'} could not reach it`] : []),
-    ...(death.channelsNotRun.length > 0 ? [`the ${listOf(death.channelsNotRun)} channel${death.channelsNotRun.length === 1 ? ', which needs it, was' : 's, which need it, were'} not run`] : []),
+    ...(death.unreachable > 0
+      ? [`${death.unreachable} scenario${death.unreachable === 1 ? '' : 's'} could not reach it`]
+      : []),
+    ...(death.channelsNotRun.length > 0
+      ? [
+          `the ${listOf(death.channelsNotRun)} channel${death.channelsNotRun.length === 1 ? ', which needs it, was' : 's, which need it, were'} not run`,
+        ]
+      : []),
   ]
   return `${name} (pid ${pid}) ${describeExit(death.exit)} at ${clockTime(at)} ${whenOf(death)}${costs.length > 0 ? `: ${costs.join('; ')}` : ''}`
 }
@@ -66,7 +72,11 @@ export function whyChannelNotRun(deaths: readonly SystemDeath[]): string {
 }
 
 function whenOf(death: SystemDeath): string {
-  return death.during ? `during the ${death.during} channel` : death.after ? `after the ${death.after} channel` : 'before the first channel'
+  return death.during
+    ? `during the ${death.during} channel`
+    : death.after
+      ? `after the ${death.after} channel`
+      : 'before the first channel'
 }
 
 /** The local time of day, to the second: what a person compares with the system's own log. */

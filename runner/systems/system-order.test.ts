@@ -12,7 +12,11 @@ describe('withPrerequisites', () => {
 
 describe('startWaves', () => {
   test('starts a system in the wave after the last system it starts after', () => {
-    expect(startWaves(['db', 'docker', 'lb', 'proxy', 'engine'], systems)).toEqual([['db', 'docker', 'engine'], ['lb'], ['proxy']])
+    expect(startWaves(['db', 'docker', 'lb', 'proxy', 'engine'], systems)).toEqual([
+      ['db', 'docker', 'engine'],
+      ['lb'],
+      ['proxy'],
+    ])
   })
 
   test('does not wait for a system that is not among those to start', () => {

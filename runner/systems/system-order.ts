@@ -33,10 +33,14 @@ export function startWaves(names: readonly string[], systems: Systems): string[]
   const placed = new Set<string>()
   let left = [...names]
   while (left.length > 0) {
-    const wave = left.filter((name) => (systems[name]?.after ?? []).every((before) => placed.has(before) || !names.includes(before)))
+    const wave = left.filter((name) =>
+      (systems[name]?.after ?? []).every((before) => placed.has(before) || !names.includes(before)),
+    )
     if (wave.length === 0) {
       const cycle = findCycle(Object.fromEntries(left.map((name) => [name, systems[name] ?? {}])))
-      throw new ConfigurationError(`The systems ${left.join(', ')} cannot start: their after lists make a cycle (${cycle?.join(' → ') ?? left.join(', ')}). Remove one of its links.`)
+      throw new ConfigurationError(
+        `The systems ${left.join(', ')} cannot start: their after lists make a cycle (${cycle?.join(' → ') ?? left.join(', ')}). Remove one of its links.`,
+      )
     }
     waves.push(wave)
     for (const name of wave) placed.add(name)

@@ -33,7 +33,12 @@ export class SystemWatch {
     private readonly out: (line: string) => void,
   ) {
     systems.onUnexpectedExit((exit) => {
-      const death: SystemDeath = { exit, ...(this.running ? { during: this.running } : this.ran ? { after: this.ran } : {}), unreachable: 0, channelsNotRun: [] }
+      const death: SystemDeath = {
+        exit,
+        ...(this.running ? { during: this.running } : this.ran ? { after: this.ran } : {}),
+        unreachable: 0,
+        channelsNotRun: [],
+      }
       this.recorded.push(death)
       // Its own line, even in the middle of cucumber's progress dots.
       this.out(`\n${chalk.red.bold('✗')} ${chalk.red(describeDeath(death))}`)
@@ -42,7 +47,10 @@ export class SystemWatch {
 
   /** Runs one channel, or, when a system it needs (or one that system starts after) is dead, only lists its scenarios as not run. */
   async runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
-    const needed = withPrerequisites(plan.domains.flatMap((domain) => this.config.domains[domain]?.systems ?? []), this.config.systems ?? {})
+    const needed = withPrerequisites(
+      plan.domains.flatMap((domain) => this.config.domains[domain]?.systems ?? []),
+      this.config.systems ?? {},
+    )
     const dead = this.recorded.filter((death) => needed.includes(death.exit.name))
     if (dead.length > 0) {
       for (const death of dead) death.channelsNotRun.push(plan.channel)

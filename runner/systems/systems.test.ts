@@ -7,7 +7,8 @@ import type { SystemConfig } from '../config/config.ts'
 import { startSystems } from './systems.ts'
 
 // Prints the directory it was given once it exists, then waits to be stopped.
-const probe = "const dir = process.argv[1]; if (require('fs').existsSync(dir)) console.log('ready ' + dir); setInterval(() => {}, 1000)"
+const probe =
+  "const dir = process.argv[1]; if (require('fs').existsSync(dir)) console.log('ready ' + dir); setInterval(() => {}, 1000)"
 
 // Prints the lines it was given (exits 3 at a line 'exit'), and on SIGTERM writes its name to the stop log.
 const printer =
@@ -22,11 +23,24 @@ afterEach(() => {
 
 function printing(name: string, lines: string[], system: Partial<SystemConfig> = {}): SystemConfig {
   stopLog ||= join(mkdtempSync(join(tmpdir(), 'parlance-systems-')), 'stopped.log')
-  return { command: process.execPath, args: ['-e', printer, name, stopLog, ...lines], ready: { log: /listening on (\S+)/ }, ...system }
+  return {
+    command: process.execPath,
+    args: ['-e', printer, name, stopLog, ...lines],
+    ready: { log: /listening on (\S+)/ },
+    ...system,
+  }
 }
 
-const docker = (): SystemConfig => printing('docker', ['docker daemon emulator listening on tcp://127.0.0.1:2375'], { env: { DOCKER_HOST: '{address}' } })
-const lb = (lines = ['load balancer listening on http://127.0.0.1:8080 for {address:docker}', 'load balancer admin on http://127.0.0.1:8081']): SystemConfig =>
+const docker = (): SystemConfig =>
+  printing('docker', ['docker daemon emulator listening on tcp://127.0.0.1:2375'], {
+    env: { DOCKER_HOST: '{address}' },
+  })
+const lb = (
+  lines = [
+    'load balancer listening on http://127.0.0.1:8080 for {address:docker}',
+    'load balancer admin on http://127.0.0.1:8081',
+  ],
+): SystemConfig =>
   printing('lb', lines, {
     after: ['docker'],
     processEnv: { DOCKER_HOST: '{address:docker}' },
@@ -36,7 +50,11 @@ const lb = (lines = ['load balancer listening on http://127.0.0.1:8080 for {addr
 
 describe('startSystems', () => {
   it('starts a system after the systems in its after, with their addresses, and stops it first', async () => {
-    const systems = await startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: {} })
+    const systems = await startSystems(
+      ['docker', 'lb'],
+      { docker: docker(), lb: lb() },
+      { root: tmpdir(), remote: false, env: {} },
+    )
     try {
       expect(systems.env).toEqual({
         DOCKER_HOST: 'tcp://127.0.0.1:2375',
@@ -55,24 +73,42 @@ describe('startSystems', () => {
   })
 
   it('when a later wave fails, stops what was started and throws the error naming the system', async () => {
-    const failing = startSystems(['docker', 'lb'], { docker: docker(), lb: lb(['load balancer: no docker at {address:docker}', 'exit']) }, { root: tmpdir(), remote: false, env: {} })
+    const failing = startSystems(
+      ['docker', 'lb'],
+      { docker: docker(), lb: lb(['load balancer: no docker at {address:docker}', 'exit']) },
+      { root: tmpdir(), remote: false, env: {} },
+    )
     const error = await failing.then(
-      () => { throw new Error('expected startSystems to fail') },
+      () => {
+        throw new Error('expected startSystems to fail')
+      },
       (reason: unknown) => reason as Error,
     )
-    expect(error.message).toMatch(/^Process "lb" \(.+\) exited with code 3 before it was ready \(waiting for log lines matching .+ \(in any order\)\)\. Its last 1 line of output:\n {2}\[stdout\] load balancer: no docker at tcp:\/\/127\.0\.0\.1:2375$/)
+    expect(error.message).toMatch(
+      /^Process "lb" \(.+\) exited with code 3 before it was ready \(waiting for log lines matching .+ \(in any order\)\)\. Its last 1 line of output:\n {2}\[stdout\] load balancer: no docker at tcp:\/\/127\.0\.0\.1:2375$/,
+    )
     expect(readFileSync(stopLog, 'utf8')).toBe('docker\n')
   })
 
   it('refuses to start a system after one that is not started, saying how to start both or neither', async () => {
-    await expect(startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: { DOCKER_HOST: 'tcp://ci:2375' } })).rejects.toThrow(
+    await expect(
+      startSystems(
+        ['docker', 'lb'],
+        { docker: docker(), lb: lb() },
+        { root: tmpdir(), remote: false, env: { DOCKER_HOST: 'tcp://ci:2375' } },
+      ),
+    ).rejects.toThrow(
       'systems.lb is to be started after "docker", but "docker" is not started (DOCKER_HOST is already set), so lb cannot be given its address. ' +
         'Unset DOCKER_HOST to start both, or set LB_URL, LB_ADMIN_URL and LB_DOCKER too to start neither.',
     )
   })
 
   it('tells who listens when a started system dies before it is stopped, and not when it is stopped', async () => {
-    const systems = await startSystems(['docker', 'lb'], { docker: docker(), lb: lb() }, { root: tmpdir(), remote: false, env: {} })
+    const systems = await startSystems(
+      ['docker', 'lb'],
+      { docker: docker(), lb: lb() },
+      { root: tmpdir(), remote: false, env: {} },
+    )
     const exits: UnexpectedExit[] = []
     try {
       const [, lbPid] = systems.pids
@@ -87,7 +123,9 @@ describe('startSystems', () => {
       const late: UnexpectedExit[] = []
       systems.onUnexpectedExit((exit) => late.push(exit))
       expect(late).toEqual(exits)
-      expect(exits).toEqual([{ name: 'lb', pid: lbPid, code: null, signal: 'SIGKILL', at: expect.any(Date) as unknown }])
+      expect(exits).toEqual([
+        { name: 'lb', pid: lbPid, code: null, signal: 'SIGKILL', at: expect.any(Date) as unknown },
+      ])
     } finally {
       await systems.stop()
     }
@@ -98,7 +136,14 @@ describe('startSystems', () => {
   it('gives a system a fresh {tempDir} for the run and removes it when the system stops', async () => {
     const systems = await startSystems(
       ['probe'],
-      { probe: { command: process.execPath, args: ['-e', probe, '{tempDir}'], ready: { log: /^ready (\S+)$/ }, env: { PROBE_DIR: '{address}' } } },
+      {
+        probe: {
+          command: process.execPath,
+          args: ['-e', probe, '{tempDir}'],
+          ready: { log: /^ready (\S+)$/ },
+          env: { PROBE_DIR: '{address}' },
+        },
+      },
       { root: tmpdir(), remote: false, env: {} },
     )
     const dir = systems.env.PROBE_DIR!

@@ -228,7 +228,12 @@ async function stopLaunched(launch: Launch): Promise<void> {
 }
 
 // A system started here cannot be handed the address of one running elsewhere: that address is only in its variables.
-function checkStartedAfter(name: string, configs: Readonly<Record<string, SystemConfig>>, started: readonly string[], env: SystemsOptions['env']): void {
+function checkStartedAfter(
+  name: string,
+  configs: Readonly<Record<string, SystemConfig>>,
+  started: readonly string[],
+  env: SystemsOptions['env'],
+): void {
   const before = (configs[name]!.after ?? []).find((system) => !started.includes(system))
   if (before === undefined) return
   const theirs = Object.keys(configs[before]?.env ?? {})
@@ -246,7 +251,11 @@ function checkStartedAfter(name: string, configs: Readonly<Record<string, System
 // The supervisor waits for the first pattern (the address) and for the others alongside it.
 function readyCheck(ready: SystemConfig['ready']): ReadyCheck {
   const [log, ...alsoLog] = logPatterns(ready)
-  return { ...(log ? { log } : {}), ...(alsoLog.length > 0 ? { alsoLog } : {}), ...(ready.url ? { url: ready.url } : {}) }
+  return {
+    ...(log ? { log } : {}),
+    ...(alsoLog.length > 0 ? { alsoLog } : {}),
+    ...(ready.url ? { url: ready.url } : {}),
+  }
 }
 
 function logPatterns(ready: SystemConfig['ready']): RegExp[] {

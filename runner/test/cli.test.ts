@@ -33,13 +33,28 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
   })
 
   test.each([
-    [['rnu'], 'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance --help for more.'],
-    [['run', '--chanels', 'api'], 'parlance run: unknown option --chanels — did you mean --channels? Run parlance run --help for the options.'],
+    [
+      ['rnu'],
+      'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance --help for more.',
+    ],
+    [
+      ['run', '--chanels', 'api'],
+      'parlance run: unknown option --chanels — did you mean --channels? Run parlance run --help for the options.',
+    ],
     [['run', '--env', 'remot'], 'parlance run: --env is "remot"; expected local or remote — did you mean remote?'],
     [['run', '--parallel', 'two'], 'parlance run: --parallel is "two"; expected a whole number ≥ 1, e.g. --parallel 4'],
-    [['run', 'features/checkout.feature'], 'parlance run: unexpected argument "features/checkout.feature"; parlance run takes only options. Run parlance run --help for the options.'],
-    [['run', '--tags', '@smoke and ('], 'parlance run: --tags: Tag expression "@smoke and (" could not be parsed because of syntax error: Unmatched (. Example: --tags "@smoke and not @wip"'],
-    [['run', '--channels', 'apii'], 'parlance run: --channels: "apii" is not a channel of any domain — did you mean "api"? Channels: api, ui'],
+    [
+      ['run', 'features/checkout.feature'],
+      'parlance run: unexpected argument "features/checkout.feature"; parlance run takes only options. Run parlance run --help for the options.',
+    ],
+    [
+      ['run', '--tags', '@smoke and ('],
+      'parlance run: --tags: Tag expression "@smoke and (" could not be parsed because of syntax error: Unmatched (. Example: --tags "@smoke and not @wip"',
+    ],
+    [
+      ['run', '--channels', 'apii'],
+      'parlance run: --channels: "apii" is not a channel of any domain — did you mean "api"? Channels: api, ui',
+    ],
   ])('parlance %j is a usage error: exit 2 and says what to do', async (args, message) => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run(args)

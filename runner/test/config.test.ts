@@ -24,7 +24,9 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
   test('a missing config file exits 2 and says where it looked', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run(['run', '--config', 'nowhere.config.ts'])
-    expect(stderr.trim()).toBe(`parlance run: --config: no config file at nowhere.config.ts; check the path (it is relative to ${fixture('shop').replace(/\/$/, '')})`)
+    expect(stderr.trim()).toBe(
+      `parlance run: --config: no config file at nowhere.config.ts; check the path (it is relative to ${fixture('shop').replace(/\/$/, '')})`,
+    )
     expect(code).toBe(2)
   })
 
@@ -33,7 +35,7 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
     const { code, stderr } = await cli.run(['run', '--env', 'remote'], { env: { SHOP_URL: undefined } })
     expect(stderr.trim()).toBe(
       'parlance run: --env remote starts no system, so their addresses must be set: SHOP_URL (systems.shop.env) is not set. ' +
-        'Set it to the deployed system\'s address, e.g. export SHOP_URL=https://staging.example.com',
+        "Set it to the deployed system's address, e.g. export SHOP_URL=https://staging.example.com",
     )
     expect(code).toBe(2)
     expect(cli.systemPids()).toEqual([])

@@ -48,11 +48,25 @@ export class ParlanceCli {
   constructor(readonly cwd: string) {}
 
   /** Starts the bin; `done` resolves when it has exited. */
-  start(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): { child: ChildProcess; done: Promise<CliResult> } {
-    const env: Record<string, string | undefined> = { ...process.env, FIXTURE_STATE_DIR: this.stateDir, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env }
+  start(
+    args: string[],
+    options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  ): { child: ChildProcess; done: Promise<CliResult> } {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      FIXTURE_STATE_DIR: this.stateDir,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ...options.env,
+    }
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
     // Its own process group: whatever the runner forks (workers, tsx's esbuild) stays in it, so leftovers() can find orphans.
-    const child = spawn(process.execPath, [bin, ...args], { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: this.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     this.children.push(child)
     let stdout = ''
     let stderr = ''
@@ -76,7 +90,10 @@ export class ParlanceCli {
   }
 
   /** Runs the bin to the end. */
-  run(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
+  run(
+    args: string[],
+    options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  ): Promise<CliResult> {
     return this.start(args, options).done
   }
 
@@ -119,18 +136,30 @@ export class ParlanceCli {
    * step processes, and live members of each runner's process group.
    */
   async leftovers(): Promise<string[]> {
-    const pids = (): number[] => this.alive([...new Set([...this.systemPids(), ...this.waitingPids(), ...this.stepCalls().map((call) => call.pid)])])
-    const groups = (): number[] => this.children.flatMap((child) => (child.pid !== undefined && isGroupAlive(child.pid) ? [child.pid] : []))
+    const pids = (): number[] =>
+      this.alive([
+        ...new Set([...this.systemPids(), ...this.waitingPids(), ...this.stepCalls().map((call) => call.pid)]),
+      ])
+    const groups = (): number[] =>
+      this.children.flatMap((child) => (child.pid !== undefined && isGroupAlive(child.pid) ? [child.pid] : []))
     await waitUntil(() => pids().length === 0 && groups().length === 0, 3_000)
-    return [...pids().map((pid) => `process ${pid}`), ...groups().map((pgid) => `a process in the runner's group ${pgid}`)]
+    return [
+      ...pids().map((pid) => `process ${pid}`),
+      ...groups().map((pgid) => `a process in the runner's group ${pgid}`),
+    ]
   }
 
   /** Kills every process a test left behind (so a failing test cannot leak) and removes the state directory. */
   cleanup(): void {
-    for (const pid of new Set([...this.systemPids(), ...this.waitingPids(), ...this.stepCalls().map((call) => call.pid)])) {
+    for (const pid of new Set([
+      ...this.systemPids(),
+      ...this.waitingPids(),
+      ...this.stepCalls().map((call) => call.pid),
+    ])) {
       if (isProcessAlive(pid) && isFixtureProcess(pid)) process.kill(pid, 'SIGKILL')
     }
-    for (const child of this.children) if (child.pid !== undefined && isGroupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL')
+    for (const child of this.children)
+      if (child.pid !== undefined && isGroupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL')
     rmSync(this.stateDir, { recursive: true, force: true })
   }
 

@@ -58,12 +58,17 @@ describe('parlance run, when every scenario passes', { timeout: 60_000 }, () => 
   test('writes cucumber messages, HTML and JUnit reports per channel', () => {
     for (const channel of ['api', 'ui']) {
       const dir = join(passed.reportsDir, channel)
-      const messages = readFileSync(join(dir, 'messages.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+      const messages = readFileSync(join(dir, 'messages.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
       expect(messages.some((message) => 'testRunFinished' in message)).toBe(true)
       expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain(`name="parlance ${channel}"`)
       expect(existsSync(join(dir, 'report.html'))).toBe(true)
     }
-    const uiPickles = readFileSync(join(passed.reportsDir, 'ui', 'messages.ndjson'), 'utf8').split('\n').filter((line) => line.includes('"testCase"'))
+    const uiPickles = readFileSync(join(passed.reportsDir, 'ui', 'messages.ndjson'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"testCase"'))
     expect(uiPickles).toHaveLength(2) // 'Listing the catalogue' is @channel:api: not even planned on ui
   })
 })
@@ -113,13 +118,20 @@ describe('parlance run', { timeout: 60_000 }, () => {
 
   test('starts nothing when the address variables are set, and tests what they point at', async () => {
     cli = new ParlanceCli(fixture('shop'))
-    const shop = spawn(process.execPath, ['system/server.mjs', '--port', '0'], { cwd: fixture('shop'), stdio: ['ignore', 'pipe', 'inherit'] })
+    const shop = spawn(process.execPath, ['system/server.mjs', '--port', '0'], {
+      cwd: fixture('shop'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     try {
       let address = ''
-      shop.stdout.setEncoding('utf8').on('data', (chunk: string) => (address ||= /listening on (\S+)/.exec(chunk)?.[1] ?? ''))
+      shop.stdout
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (address ||= /listening on (\S+)/.exec(chunk)?.[1] ?? ''))
       await cli.waitFor(() => address !== '', 10_000)
       for (const env of [[], ['--env', 'remote']]) {
-        const { code, stdout } = await cli.run(['run', ...passing, ...env, '--reports', cli.reportsDir], { env: { SHOP_URL: address } })
+        const { code, stdout } = await cli.run(['run', ...passing, ...env, '--reports', cli.reportsDir], {
+          env: { SHOP_URL: address },
+        })
         expect(stdout).toContain(`shop: not started, SHOP_URL=${address}`)
         expect(code).toBe(0)
       }

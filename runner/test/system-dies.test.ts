@@ -5,7 +5,8 @@ let cli: ParlanceCli
 afterEach(() => cli.cleanup())
 
 // What varies from run to run: the time of day and the shop's port.
-const stable = (text: string): string => text.replace(/\b\d\d:\d\d:\d\d\b/g, 'HH:MM:SS').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
+const stable = (text: string): string =>
+  text.replace(/\b\d\d:\d\d:\d\d\b/g, 'HH:MM:SS').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
 
 describe('parlance run when a system it started dies mid-run', { timeout: 60_000 }, () => {
   test('names it once, marks the scenarios that could not reach it compromised, skips the channels that need it; exit 1', async () => {

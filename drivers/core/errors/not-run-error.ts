@@ -21,6 +21,9 @@ export class NotRunError extends ParlanceError {
     readonly fix: string,
     options: ParlanceErrorOptions = {},
   ) {
-    super(`not run on the ${channel} channel: ${reason}. ${fix}`, { ...options, context: { channel, ...options.context } })
+    super(`not run on the ${channel} channel: ${reason}. ${fix}`, {
+      ...options,
+      context: { channel, ...options.context },
+    })
   }
 }

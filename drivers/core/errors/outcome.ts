@@ -7,7 +7,13 @@
  *   const outcome: Outcome = error.outcome // 'not-applicable'
  *   outcomeLabels[outcome] // 'not applicable'
  */
-export type Outcome = 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out' | 'not-applicable' | 'not-run'
+export type Outcome =
+  | 'assertion-failed'
+  | 'system-compromised'
+  | 'configuration-error'
+  | 'timed-out'
+  | 'not-applicable'
+  | 'not-run'
 
 /**
  * The words a report uses for each outcome.

@@ -1,11 +1,30 @@
-import type { Attachment as CucumberAttachment, Duration, Envelope, GherkinDocument, Pickle, TestCaseStarted, TestStep, TestStepFinished, TestStepResult } from '@cucumber/messages'
+import type {
+  Attachment as CucumberAttachment,
+  Duration,
+  Envelope,
+  GherkinDocument,
+  Pickle,
+  TestCaseStarted,
+  TestStep,
+  TestStepFinished,
+  TestStepResult,
+} from '@cucumber/messages'
 import { Query } from '@cucumber/query'
 import { ConfigurationError } from '../errors/configuration-error.ts'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../report-media-types.ts'
 import { describeFailure, describeHook, describeStep, firstLines } from './describe-step.ts'
 import { failureKindOf } from './failure-kind.ts'
 import type { MessageSet } from './read-message-file.ts'
-import type { Attachment, Attempt, ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus, StepRun } from './scenario-run.ts'
+import type {
+  Attachment,
+  Attempt,
+  ChannelRun,
+  FeatureOutline,
+  NotRunReason,
+  ScenarioRun,
+  ScenarioStatus,
+  StepRun,
+} from './scenario-run.ts'
 
 const storyTag = /^@story:(.+)$/
 
@@ -32,12 +51,16 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
     try {
       query.update(envelope)
     } catch (error) {
-      throw new ConfigurationError(`${set.file}: message ${index + 1} (${Object.keys(envelope).join(', ')}) does not fit the ones before it: ${(error as Error).message}`, { cause: error })
+      throw new ConfigurationError(
+        `${set.file}: message ${index + 1} (${Object.keys(envelope).join(', ')}) does not fit the ones before it: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
     if (envelope.gherkinDocument) documents.push(envelope.gherkinDocument)
     if (envelope.testCaseStarted) started.push(envelope.testCaseStarted)
     if (envelope.testCase) planned.add(envelope.testCase.pickleId)
-    if (envelope.parseError) problems.push(`${envelope.parseError.source.uri ?? set.file}: cannot parse it: ${envelope.parseError.message}`)
+    if (envelope.parseError)
+      problems.push(`${envelope.parseError.source.uri ?? set.file}: cannot parse it: ${envelope.parseError.message}`)
   })
   const features = documents.flatMap(outlineOf)
   const attemptsByPickle = groupAttempts(query, started)
@@ -45,11 +68,14 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
   // @channel tag, --tags): it is not this channel's to judge. Only when the run
   // planned nothing at all (cut short before planning) are its pickles not-run.
   const pickles = query.findAllPickles().filter((pickle) => planned.size === 0 || planned.has(pickle.id))
-  const scenarios = pickles.map((pickle) => scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []))
+  const scenarios = pickles.map((pickle) =>
+    scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []),
+  )
   problems.push(...runProblems(query, set.envelopes))
   const finished = query.findTestRunFinished()
   const runStarted = query.findTestRunStarted()
-  const durationMs = runStarted && finished ? Math.max(0, toMillis(finished.timestamp) - toMillis(runStarted.timestamp)) : undefined
+  const durationMs =
+    runStarted && finished ? Math.max(0, toMillis(finished.timestamp) - toMillis(runStarted.timestamp)) : undefined
   return { channel: set.channel, file: set.file, scenarios, features, problems, success: finished?.success, durationMs }
 }
 
@@ -59,7 +85,15 @@ function outlineOf(document: GherkinDocument): FeatureOutline[] {
   const tags = feature.tags.map((tag) => tag.name)
   const storyId = tags.map((tag) => storyTag.exec(tag)?.[1]).find((id) => id !== undefined)
   const rules = feature.children.flatMap((child) =>
-    child.rule ? [{ name: child.rule.name, line: child.rule.location.line, scenarios: child.rule.children.filter((c) => c.scenario).length }] : [],
+    child.rule
+      ? [
+          {
+            name: child.rule.name,
+            line: child.rule.location.line,
+            scenarios: child.rule.children.filter((c) => c.scenario).length,
+          },
+        ]
+      : [],
   )
   return [{ uri: document.uri, name: feature.name, tags, ...(storyId ? { storyId } : {}), rules }]
 }
@@ -74,15 +108,30 @@ function groupAttempts(query: Query, started: TestCaseStarted[]): Map<string, Te
   return byPickle
 }
 
-function scenarioRun(query: Query, channel: string, pickle: Pickle, features: FeatureOutline[], started: TestCaseStarted[]): ScenarioRun {
+function scenarioRun(
+  query: Query,
+  channel: string,
+  pickle: Pickle,
+  features: FeatureOutline[],
+  started: TestCaseStarted[],
+): ScenarioRun {
   const lineage = query.findLineageBy(pickle)
   const line = query.findLocationOf(pickle)?.line ?? pickle.location?.line ?? 0
-  const feature = features.find((candidate) => candidate.uri === pickle.uri) ?? { uri: pickle.uri, name: lineage?.feature?.name ?? pickle.uri, tags: [], rules: [] }
-  const attempts = started.filter((attempt) => query.findTestCaseFinishedBy(attempt)).map((attempt) => attemptOf(query, attempt))
+  const feature = features.find((candidate) => candidate.uri === pickle.uri) ?? {
+    uri: pickle.uri,
+    name: lineage?.feature?.name ?? pickle.uri,
+    tags: [],
+    rules: [],
+  }
+  const attempts = started
+    .filter((attempt) => query.findTestCaseFinishedBy(attempt))
+    .map((attempt) => attemptOf(query, attempt))
   const last = attempts.at(-1)
   const status: ScenarioStatus = last?.status ?? 'not-run'
   const passedInTheEnd = status === 'passed' || status === 'not-applicable'
-  const retriedFailures = passedInTheEnd ? attempts.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])) : []
+  const retriedFailures = passedInTheEnd
+    ? attempts.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : []))
+    : []
   return {
     channel,
     key: `${pickle.uri}:${line}`,
@@ -108,14 +157,20 @@ function attemptOf(query: Query, attempt: TestCaseStarted): Attempt {
   const finishedSteps = query.findTestStepFinishedAndTestStepBy(attempt)
   const steps = finishedSteps.map(([finished, testStep]) => stepRun(query, finished, testStep))
   const durationMs = millis(query.findTestCaseDurationBy(attempt))
-  if (finishedSteps.length === 0) return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing', durationMs, steps }
+  if (finishedSteps.length === 0)
+    return { status: 'undefined', failure: 'the scenario has no steps: it checks nothing', durationMs, steps }
   const worst = query.findMostSevereTestStepResultBy(attempt) as TestStepResult
-  const outcome = steps.flatMap((step) => step.attachments).find((attachment) => attachment.mediaType === parlanceMediaTypes.outcome)
+  const outcome = steps
+    .flatMap((step) => step.attachments)
+    .find((attachment) => attachment.mediaType === parlanceMediaTypes.outcome)
   if (outcome && (worst.status === 'PASSED' || worst.status === 'SKIPPED')) {
     const read = readOutcome(outcome.body)
-    return typeof read === 'string' ? { status: 'not-applicable', notApplicable: read, durationMs, steps } : { status: 'not-run', notRun: read, durationMs, steps }
+    return typeof read === 'string'
+      ? { status: 'not-applicable', notApplicable: read, durationMs, steps }
+      : { status: 'not-run', notRun: read, durationMs, steps }
   }
-  if (worst.status === 'PASSED' || worst.status === 'SKIPPED') return { status: worst.status === 'PASSED' ? 'passed' : 'skipped', durationMs, steps }
+  if (worst.status === 'PASSED' || worst.status === 'SKIPPED')
+    return { status: worst.status === 'PASSED' ? 'passed' : 'skipped', durationMs, steps }
   const [, testStep] = finishedSteps.find(([finished]) => finished.testStepResult.status === worst.status) ?? []
   const failure = describeFailure(query, testStep, worst)
   if (worst.status === 'UNDEFINED' || worst.status === 'PENDING' || worst.status === 'AMBIGUOUS') {
@@ -126,7 +181,10 @@ function attemptOf(query: Query, attempt: TestCaseStarted): Attempt {
 
 function stepRun(query: Query, finished: TestStepFinished, testStep: TestStep): StepRun {
   const result = finished.testStepResult
-  const error = result.status === 'PASSED' || result.status === 'SKIPPED' ? '' : firstLines(result.exception?.message ?? result.message)
+  const error =
+    result.status === 'PASSED' || result.status === 'SKIPPED'
+      ? ''
+      : firstLines(result.exception?.message ?? result.message)
   return {
     text: describeStep(query, testStep),
     status: result.status.toLowerCase() as StepRun['status'],
@@ -171,17 +229,22 @@ function runProblems(query: Query, envelopes: Envelope[]): string[] {
     if (result.status === 'PASSED' || result.status === 'SKIPPED') continue
     const hook = query.findHookBy(hookFinished)
     const what = hook ? describeHook(hook) : 'a BeforeAll/AfterAll hook'
-    problems.push(`${what} ${result.status.toLowerCase()}: ${firstLines(result.exception?.message ?? result.message) || 'no message'}`)
+    problems.push(
+      `${what} ${result.status.toLowerCase()}: ${firstLines(result.exception?.message ?? result.message) || 'no message'}`,
+    )
   }
   // Older protocols (cucumber-js ≤ 11) report a failed BeforeAll/AfterAll only as a hook step outside any test case.
   for (const envelope of envelopes) {
     const finished = envelope.testStepFinished
     if (!finished || query.findTestCaseStartedBy(finished) || finished.testStepResult.status === 'PASSED') continue
-    problems.push(`a BeforeAll/AfterAll hook ${finished.testStepResult.status.toLowerCase()}: ${firstLines(finished.testStepResult.message) || 'no message'}`)
+    problems.push(
+      `a BeforeAll/AfterAll hook ${finished.testStepResult.status.toLowerCase()}: ${firstLines(finished.testStepResult.message) || 'no message'}`,
+    )
   }
   const finished = query.findTestRunFinished()
   if (!query.findTestRunStarted() && !finished) return problems
   if (!finished) problems.push('the run never finished (no testRunFinished message): it was cut short')
-  else if (finished.exception || finished.message) problems.push(`the run failed: ${firstLines(finished.exception?.message ?? finished.message)}`)
+  else if (finished.exception || finished.message)
+    problems.push(`the run failed: ${firstLines(finished.exception?.message ?? finished.message)}`)
   return problems
 }

@@ -61,6 +61,15 @@ export function cellOf(scenario: ScenarioRun | undefined): Cell {
  *   failedCells({ allowFlaky: false }).has('flaky') // true
  */
 export function failedCells(options: { allowFlaky: boolean }): ReadonlySet<Cell> {
-  const cells: Cell[] = ['assertion-failed', 'system-compromised', 'configuration-error', 'timed-out', 'error', 'unfinished', 'skipped', 'not-run']
+  const cells: Cell[] = [
+    'assertion-failed',
+    'system-compromised',
+    'configuration-error',
+    'timed-out',
+    'error',
+    'unfinished',
+    'skipped',
+    'not-run',
+  ]
   return new Set(options.allowFlaky ? cells : [...cells, 'flaky'])
 }

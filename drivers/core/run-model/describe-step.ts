@@ -29,7 +29,9 @@ function errorText(result: TestStepResult): string | undefined {
   const exception = result.exception
   if (!exception) return result.message
   const named = exception.type !== 'Error' && failureKindOf(result) === 'error'
-  return named && exception.message !== undefined ? `${exception.type}: ${exception.message}` : (exception.message ?? result.message)
+  return named && exception.message !== undefined
+    ? `${exception.type}: ${exception.message}`
+    : (exception.message ?? result.message)
 }
 
 /**
@@ -53,8 +55,17 @@ export function describeStep(query: Query, testStep: TestStep): string {
  *   const hook = { name: 'connect', type: 'BEFORE_TEST_RUN', sourceReference: { uri: 'support/hooks.ts', location: { line: 3 } } }
  *   describeHook(hook) // 'BeforeAll hook "connect" (support/hooks.ts:3)'
  */
-export function describeHook(hook: { name?: string; type?: string; sourceReference: { uri?: string; location?: { line: number } } }): string {
-  const kinds: Record<string, string> = { BEFORE_TEST_RUN: 'BeforeAll', AFTER_TEST_RUN: 'AfterAll', BEFORE_TEST_CASE: 'Before', AFTER_TEST_CASE: 'After' }
+export function describeHook(hook: {
+  name?: string
+  type?: string
+  sourceReference: { uri?: string; location?: { line: number } }
+}): string {
+  const kinds: Record<string, string> = {
+    BEFORE_TEST_RUN: 'BeforeAll',
+    AFTER_TEST_RUN: 'AfterAll',
+    BEFORE_TEST_CASE: 'Before',
+    AFTER_TEST_CASE: 'After',
+  }
   const kind = hook.type ? (kinds[hook.type] ?? hook.type) : 'Hook'
   const { uri, location } = hook.sourceReference
   const where = uri ? ` (${uri}${location ? `:${location.line}` : ''})` : ''

@@ -11,9 +11,14 @@ describe('failureKindOf', () => {
   })
 
   test("reads a subclass's kind from the name its stack trace starts with", () => {
-    expect(failureKindOf({ exception: { type: 'DockerEngineError', stackTrace: 'SystemCompromisedError: GET /containers/json answered 500\n    at x (a.ts:1:1)' } })).toBe(
-      'system-compromised',
-    )
+    expect(
+      failureKindOf({
+        exception: {
+          type: 'DockerEngineError',
+          stackTrace: 'SystemCompromisedError: GET /containers/json answered 500\n    at x (a.ts:1:1)',
+        },
+      }),
+    ).toBe('system-compromised')
   })
 
   test('any other error is an error: a defect of the test or the system', () => {

@@ -12,7 +12,9 @@ import { SystemCompromisedError } from '../errors/system-compromised-error.ts'
  * @example
  *   const kind: FailureKind = 'system-compromised' // the system under test could not be reached, or broke
  */
-export type FailureKind = Extract<Outcome, 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out'> | 'error'
+export type FailureKind =
+  | Extract<Outcome, 'assertion-failed' | 'system-compromised' | 'configuration-error' | 'timed-out'>
+  | 'error'
 
 /**
  * The words a report uses for each failure kind.
@@ -48,7 +50,10 @@ const kindsByName = new Map<string, FailureKind>([
  *   failureKindOf({ exception: { type: 'SystemCompromisedError' } }) // 'system-compromised'
  *   failureKindOf({ exception: { type: 'TypeError', stackTrace: 'TypeError: x is undefined' } }) // 'error'
  */
-export function failureKindOf(result: { exception?: { type: string; stackTrace?: string }; message?: string }): FailureKind {
+export function failureKindOf(result: {
+  exception?: { type: string; stackTrace?: string }
+  message?: string
+}): FailureKind {
   const byType = result.exception && kindsByName.get(result.exception.type)
   if (byType) return byType
   const named = /^(\w+):/.exec(result.exception?.stackTrace ?? result.message ?? '')?.[1]

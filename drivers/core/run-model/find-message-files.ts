@@ -25,7 +25,9 @@ export function findMessageFiles(inputs: string[]): string[] {
     try {
       stats = statSync(input)
     } catch {
-      throw new ConfigurationError(`${input}: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports`)
+      throw new ConfigurationError(
+        `${input}: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports`,
+      )
     }
     return stats.isDirectory() ? ndjsonIn(input, 1) : [input]
   })

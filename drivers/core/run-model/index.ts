@@ -4,4 +4,13 @@ export { describeFailure, describeHook, describeStep, firstLines } from './descr
 export { failureKindLabels, failureKindOf, type FailureKind } from './failure-kind.ts'
 export { findMessageFiles, gateOutputFiles } from './find-message-files.ts'
 export { channelOf, readMessageFile, type MessageSet } from './read-message-file.ts'
-export type { Attachment, Attempt, ChannelRun, FeatureOutline, NotRunReason, ScenarioRun, ScenarioStatus, StepRun } from './scenario-run.ts'
+export type {
+  Attachment,
+  Attempt,
+  ChannelRun,
+  FeatureOutline,
+  NotRunReason,
+  ScenarioRun,
+  ScenarioStatus,
+  StepRun,
+} from './scenario-run.ts'

@@ -2,7 +2,13 @@ import type { Envelope } from '@cucumber/messages'
 import { describe, expect, test } from 'vitest'
 import { forEachId, idReferences, isIdReference, mapIds, type IdField } from './message-ids.ts'
 
-const testStep = { hookId: 'h1', id: 's1', pickleStepId: 'ps1', stepDefinitionIds: ['d1', 'd2'], stepMatchArgumentsLists: [{ stepMatchArguments: [] }] }
+const testStep = {
+  hookId: 'h1',
+  id: 's1',
+  pickleStepId: 'ps1',
+  stepDefinitionIds: ['d1', 'd2'],
+  stepMatchArgumentsLists: [{ stepMatchArguments: [] }],
+}
 const testCase: Envelope = { testCase: { id: 'c1', pickleId: 'p1', testRunStartedId: 'r1', testSteps: [testStep] } }
 
 describe('idReferences', () => {
@@ -24,7 +30,13 @@ describe('idReferences', () => {
 
   test('isIdReference: the table, not a guess from the name', () => {
     expect(['testCaseStartedId', 'astNodeIds', 'testRunHookStartedId'].map(isIdReference)).toEqual([true, true, true])
-    expect(['workerId', 'id', 'uri', 'toString', 'constructor'].map(isIdReference)).toEqual([false, false, false, false, false])
+    expect(['workerId', 'id', 'uri', 'toString', 'constructor'].map(isIdReference)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })
 
@@ -36,20 +48,46 @@ describe('mapIds', () => {
         id: 'id:c1',
         pickleId: 'pickleId:p1',
         testRunStartedId: 'testRunStartedId:r1',
-        testSteps: [{ hookId: 'hookId:h1', id: 'id:s1', pickleStepId: 'pickleStepId:ps1', stepDefinitionIds: ['stepDefinitionIds:d1', 'stepDefinitionIds:d2'], stepMatchArgumentsLists: [{ stepMatchArguments: [] }] }],
+        testSteps: [
+          {
+            hookId: 'hookId:h1',
+            id: 'id:s1',
+            pickleStepId: 'pickleStepId:ps1',
+            stepDefinitionIds: ['stepDefinitionIds:d1', 'stepDefinitionIds:d2'],
+            stepMatchArgumentsLists: [{ stepMatchArguments: [] }],
+          },
+        ],
       },
     })
     expect(testCase.testCase!.id).toBe('c1')
   })
 
   test('leaves a field that is not in the table alone, workerId included', () => {
-    const started: Envelope = { testCaseStarted: { attempt: 0, id: '5', testCaseId: '4', workerId: '0', timestamp: { seconds: 1, nanos: 0 } } }
-    expect(mapIds(started, (id) => `api:${id}`)).toEqual({ testCaseStarted: { attempt: 0, id: 'api:5', testCaseId: 'api:4', workerId: '0', timestamp: { seconds: 1, nanos: 0 } } })
-    expect(mapIds({ uri: 'a.feature', data: 'Feature: id', name: 'id' }, () => 'x')).toEqual({ uri: 'a.feature', data: 'Feature: id', name: 'id' })
+    const started: Envelope = {
+      testCaseStarted: { attempt: 0, id: '5', testCaseId: '4', workerId: '0', timestamp: { seconds: 1, nanos: 0 } },
+    }
+    expect(mapIds(started, (id) => `api:${id}`)).toEqual({
+      testCaseStarted: {
+        attempt: 0,
+        id: 'api:5',
+        testCaseId: 'api:4',
+        workerId: '0',
+        timestamp: { seconds: 1, nanos: 0 },
+      },
+    })
+    expect(mapIds({ uri: 'a.feature', data: 'Feature: id', name: 'id' }, () => 'x')).toEqual({
+      uri: 'a.feature',
+      data: 'Feature: id',
+      name: 'id',
+    })
   })
 
   test('keeps what is not a string id as it is: a numeric id, a non-string in a list of references', () => {
-    expect(mapIds({ id: 3, astNodeIds: ['1', 2], tags: [{ id: '7', astNodeId: '8' }] }, (id) => `n${id}`)).toEqual({ id: 3, astNodeIds: ['n1', 2], tags: [{ id: 'n7', astNodeId: 'n8' }] })
+    expect(mapIds({ id: 3, astNodeIds: ['1', 2], tags: [{ id: '7', astNodeId: '8' }] }, (id) => `n${id}`)).toEqual({
+      id: 3,
+      astNodeIds: ['n1', 2],
+      tags: [{ id: 'n7', astNodeId: 'n8' }],
+    })
   })
 })
 

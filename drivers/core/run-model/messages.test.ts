@@ -12,14 +12,21 @@ describe('reading cucumber messages', () => {
   })
 
   it('finds *.ndjson in a directory and one level down, not deeper', () => {
-    expect(findMessageFiles([`${fixtures}/green`]).map((file) => file.slice(fixtures.length))).toEqual(['/green/api/messages.ndjson', '/green/ui/messages.ndjson'])
+    expect(findMessageFiles([`${fixtures}/green`]).map((file) => file.slice(fixtures.length))).toEqual([
+      '/green/api/messages.ndjson',
+      '/green/ui/messages.ndjson',
+    ])
     expect(findMessageFiles([fixtures])).toEqual([])
     expect(findMessageFiles([cck])).toHaveLength(46)
-    expect(() => findMessageFiles(['nowhere'])).toThrow('nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports')
+    expect(() => findMessageFiles(['nowhere'])).toThrow(
+      'nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports',
+    )
   })
 
   it('names file:line of a line that is not a message', async () => {
-    await expect(readMessageFile(`${fixtures}/unreadable/api/messages.ndjson`)).rejects.toThrow(/unreadable\/api\/messages\.ndjson:2: not a cucumber message: /)
+    await expect(readMessageFile(`${fixtures}/unreadable/api/messages.ndjson`)).rejects.toThrow(
+      /unreadable\/api\/messages\.ndjson:2: not a cucumber message: /,
+    )
   })
 
   it('builds each attempt of a retried scenario, its lineage and its failure', async () => {
@@ -36,7 +43,13 @@ describe('reading cucumber messages', () => {
       flaky: true,
       retriedFailures: ['Given a step that passes the second time\nthe stream was not ready yet'],
     })
-    expect(scenario?.attempts.map((attempt) => [attempt.status, attempt.failureKind, attempt.steps.map((step) => [step.text, step.status, step.error])])).toEqual([
+    expect(
+      scenario?.attempts.map((attempt) => [
+        attempt.status,
+        attempt.failureKind,
+        attempt.steps.map((step) => [step.text, step.status, step.error]),
+      ]),
+    ).toEqual([
       ['failed', 'error', [['Given a step that passes the second time', 'failed', 'the stream was not ready yet']]],
       ['passed', undefined, [['Given a step that passes the second time', 'passed', undefined]]],
     ])
@@ -44,21 +57,39 @@ describe('reading cucumber messages', () => {
 
   it("keeps each step's attachments with their media type and encoding", async () => {
     const run = buildChannelRun(await readMessageFile(`${cck}/attachments/attachments.ndjson`))
-    const attachments = run.scenarios.flatMap((scenario) => scenario.attempts.flatMap((attempt) => attempt.steps.flatMap((step) => step.attachments)))
-    expect(attachments.map((attachment) => [attachment.mediaType, attachment.encoding])).toContainEqual(['application/pdf', 'base64'])
-    expect(attachments.find((attachment) => attachment.mediaType === 'text/x.cucumber.log+plain')).toMatchObject({ body: 'hello', encoding: 'identity' })
-    expect(attachments.find((attachment) => attachment.mediaType === 'application/pdf')).toMatchObject({ encoding: 'base64', fileName: 'renamed.pdf' })
+    const attachments = run.scenarios.flatMap((scenario) =>
+      scenario.attempts.flatMap((attempt) => attempt.steps.flatMap((step) => step.attachments)),
+    )
+    expect(attachments.map((attachment) => [attachment.mediaType, attachment.encoding])).toContainEqual([
+      'application/pdf',
+      'base64',
+    ])
+    expect(attachments.find((attachment) => attachment.mediaType === 'text/x.cucumber.log+plain')).toMatchObject({
+      body: 'hello',
+      encoding: 'identity',
+    })
+    expect(attachments.find((attachment) => attachment.mediaType === 'application/pdf')).toMatchObject({
+      encoding: 'base64',
+      fileName: 'renamed.pdf',
+    })
   })
 
   it('reads not-applicable from Parlance outcome attachment', async () => {
     const run = buildChannelRun(await readMessageFile(`${fixtures}/not-applicable/ui/messages.ndjson`))
-    expect(run.scenarios[0]).toMatchObject({ status: 'not-applicable', notApplicable: 'amendResult is not applicable: the punter UI has no trader page' })
+    expect(run.scenarios[0]).toMatchObject({
+      status: 'not-applicable',
+      notApplicable: 'amendResult is not applicable: the punter UI has no trader page',
+    })
   })
 
   it('reads a failed BeforeAll hook of protocol 33 as a problem of the run', async () => {
-    const run = buildChannelRun(await readMessageFile(`${cck}/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson`))
+    const run = buildChannelRun(
+      await readMessageFile(`${cck}/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson`),
+    )
     expect(run.success).toBe(false)
-    expect(run.problems).toEqual(['BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went wrong'])
+    expect(run.problems).toEqual([
+      'BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went wrong',
+    ])
     expect(run.scenarios[0]?.status).toBe('not-run')
   })
 })

@@ -53,10 +53,15 @@ export async function readMessageFile(file: string): Promise<MessageSet> {
     try {
       envelope = parseEnvelope(line)
     } catch (error) {
-      throw new ConfigurationError(`${where}: not a cucumber message: ${(error as Error).message} in "${line.slice(0, 60)}"`, { cause: error })
+      throw new ConfigurationError(
+        `${where}: not a cucumber message: ${(error as Error).message} in "${line.slice(0, 60)}"`,
+        { cause: error },
+      )
     }
     if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-      throw new ConfigurationError(`${where}: not a cucumber message: expected a JSON object such as {"pickle":{…}}, got "${line.slice(0, 60)}"`)
+      throw new ConfigurationError(
+        `${where}: not a cucumber message: expected a JSON object such as {"pickle":{…}}, got "${line.slice(0, 60)}"`,
+      )
     }
     envelopes.push(envelope as Envelope)
   })

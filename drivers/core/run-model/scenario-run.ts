@@ -9,7 +9,15 @@ import type { FailureKind } from './failure-kind.ts'
  * @example
  *   const status: ScenarioStatus = 'not-applicable'
  */
-export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'ambiguous' | 'skipped' | 'not-applicable' | 'not-run'
+export type ScenarioStatus =
+  | 'passed'
+  | 'failed'
+  | 'undefined'
+  | 'pending'
+  | 'ambiguous'
+  | 'skipped'
+  | 'not-applicable'
+  | 'not-run'
 
 /**
  * Why a scenario was not run here, and how to make it run.

@@ -22,7 +22,9 @@ export function scenarioOf(feature: FeatureOutline, line: number, more: Partial<
   const attempts = more.attempts ?? [attemptOf('passed')]
   const last = attempts.at(-1)
   const passedInTheEnd = last?.status === 'passed' || last?.status === 'not-applicable'
-  const retriedFailures = passedInTheEnd ? attempts.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : [])) : []
+  const retriedFailures = passedInTheEnd
+    ? attempts.slice(0, -1).flatMap((attempt) => (attempt.failure ? [attempt.failure] : []))
+    : []
   return {
     channel: 'api',
     key: `${feature.uri}:${line}`,
@@ -51,7 +53,12 @@ export function scenarioOf(feature: FeatureOutline, line: number, more: Partial<
  *   const feature: FeatureOutline = { uri: 'specs/shop.feature', name: 'Checkout', tags: [], rules: [] }
  *   channelRunOf('api', [scenarioOf(feature, 6)], [feature]).success // true
  */
-export function channelRunOf(channel: string, scenarios: ScenarioRun[], features: FeatureOutline[], more: Partial<ChannelRun> = {}): ChannelRun {
+export function channelRunOf(
+  channel: string,
+  scenarios: ScenarioRun[],
+  features: FeatureOutline[],
+  more: Partial<ChannelRun> = {},
+): ChannelRun {
   return {
     channel,
     file: `reports/${channel}/messages.ndjson`,

@@ -38,7 +38,9 @@ export interface HttpTestServer {
  *   const server = await createHttpTestServer((req, res, body) => res.end(body))
  *   server.url // 'http://127.0.0.1:41234'
  */
-export async function createHttpTestServer(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<HttpTestServer> {
+export async function createHttpTestServer(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+): Promise<HttpTestServer> {
   const received: ReceivedRequest[] = []
   const server = createServer((req, res) => {
     let body = ''

@@ -10,6 +10,9 @@ const server = superviseProcess({
   ready: { log: /listening on (\S+)/ },
 })
 const { pid } = await server.start()
-const grandchild = server.lastLines().join('\n').match(/grandchild (\d+)/)?.[1]
+const grandchild = server
+  .lastLines()
+  .join('\n')
+  .match(/grandchild (\d+)/)?.[1]
 console.log(JSON.stringify({ pid, grandchild: Number(grandchild) }))
 process.exit(0)

@@ -30,7 +30,9 @@ if (flags.has('--never-ready')) {
   const server = createServer((req, res) => {
     if (req.url === '/exit') return res.end('bye', () => process.exit(4))
     const unhealthy = req.url === '/health' && flags.has('--unhealthy')
-    res.writeHead(unhealthy ? 503 : 200, { 'content-type': 'text/plain' }).end(unhealthy ? 'warming up' : `hello from ${process.pid}`)
+    res
+      .writeHead(unhealthy ? 503 : 200, { 'content-type': 'text/plain' })
+      .end(unhealthy ? 'warming up' : `hello from ${process.pid}`)
   })
   server.listen(0, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${server.address().port}`))
 }

@@ -30,8 +30,10 @@ export class Decimal {
    *   Decimal.of(7).toString() // '7'
    */
   static of(units: bigint | number, scale = 0): Decimal {
-    if (!Number.isSafeInteger(scale) || scale < 0) throw new RangeError(`a decimal's scale is a whole number ≥ 0, not ${scale}`)
-    if (typeof units === 'number' && !Number.isSafeInteger(units)) throw new RangeError(`Decimal.of takes whole units, not ${units}; use Decimal.parse`)
+    if (!Number.isSafeInteger(scale) || scale < 0)
+      throw new RangeError(`a decimal's scale is a whole number ≥ 0, not ${scale}`)
+    if (typeof units === 'number' && !Number.isSafeInteger(units))
+      throw new RangeError(`Decimal.of takes whole units, not ${units}; use Decimal.parse`)
     return new Decimal(BigInt(units), scale)
   }
 

@@ -25,7 +25,8 @@ export class Duration {
    *   Duration.ms(-1) // throws RangeError
    */
   static ms(milliseconds: number): Duration {
-    if (!Number.isSafeInteger(milliseconds) || milliseconds < 0) throw new RangeError(`a duration is whole milliseconds ≥ 0, not ${milliseconds}`)
+    if (!Number.isSafeInteger(milliseconds) || milliseconds < 0)
+      throw new RangeError(`a duration is whole milliseconds ≥ 0, not ${milliseconds}`)
     return new Duration(milliseconds)
   }
 
@@ -45,9 +46,11 @@ export class Duration {
     // Scale by the fraction's digits first, so 1.5s is 15 × 1000 / 10 with no float in between.
     const scaled = Number(match[1]! + fraction) * unit
     const divisor = 10 ** fraction.length
-    if (scaled % divisor !== 0) throw new ValueFormatError('duration', text, DURATION_ACCEPTED, 'finer than a millisecond')
+    if (scaled % divisor !== 0)
+      throw new ValueFormatError('duration', text, DURATION_ACCEPTED, 'finer than a millisecond')
     const milliseconds = scaled / divisor
-    if (!Number.isSafeInteger(milliseconds) || !Number.isSafeInteger(scaled)) throw new ValueFormatError('duration', text, DURATION_ACCEPTED, 'too long')
+    if (!Number.isSafeInteger(milliseconds) || !Number.isSafeInteger(scaled))
+      throw new ValueFormatError('duration', text, DURATION_ACCEPTED, 'too long')
     return new Duration(milliseconds)
   }
 

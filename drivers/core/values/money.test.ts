@@ -27,9 +27,18 @@ describe('Money', () => {
     ['£1,000', 'invalid money "£1,000" — write it without thousands separators. Accepted: £10, 10.00, £10.50, 1050p'],
     ['10.5p', 'invalid money "10.5p" — pence are whole. Accepted: £10, 10.00, £10.50, 1050p'],
     ['$10', 'invalid money "$10" — money is in pounds sterling. Accepted: £10, 10.00, £10.50, 1050p'],
-    ['000', 'invalid money "000" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p'],
-    ['£05.00', 'invalid money "£05.00" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p'],
-    ['£99999999999999999', 'invalid money "£99999999999999999" — too large to count in pence exactly. Accepted: £10, 10.00, £10.50, 1050p'],
+    [
+      '000',
+      'invalid money "000" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+    ],
+    [
+      '£05.00',
+      'invalid money "£05.00" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+    ],
+    [
+      '£99999999999999999',
+      'invalid money "£99999999999999999" — too large to count in pence exactly. Accepted: £10, 10.00, £10.50, 1050p',
+    ],
     ['', 'invalid money "". Accepted: £10, 10.00, £10.50, 1050p'],
   ])('rejects %j', (text, message) => {
     const error = formatErrorOf(() => Money.parse(text))
@@ -61,7 +70,10 @@ describe('Money', () => {
   it('compares by amount', () => {
     expect(Money.parse('£10').equals(Money.parse('1000p'))).toBe(true)
     expect(Money.parse('£10').equals(Money.parse('£10.01'))).toBe(false)
-    expect([Money.parse('£5'), Money.parse('£1')].sort((a, b) => a.compareTo(b)).map(String)).toEqual(['£1.00', '£5.00'])
+    expect([Money.parse('£5'), Money.parse('£1')].sort((a, b) => a.compareTo(b)).map(String)).toEqual([
+      '£1.00',
+      '£5.00',
+    ])
   })
 
   it('refuses fractions of a penny from code', () => {

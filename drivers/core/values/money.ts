@@ -50,7 +50,8 @@ export class Money {
    *   Money.pounds(-5).toString() // '-£5.00'
    */
   static pounds(pounds: number): Money {
-    if (!Number.isSafeInteger(pounds)) throw new RangeError(`Money.pounds takes whole pounds, not ${pounds}; use Money.pence or Money.parse`)
+    if (!Number.isSafeInteger(pounds))
+      throw new RangeError(`Money.pounds takes whole pounds, not ${pounds}; use Money.pence or Money.parse`)
     return Money.pence(pounds * 100)
   }
 
@@ -74,7 +75,8 @@ export class Money {
   }
 
   private static fromParts(text: string, negative: boolean, pence: number): Money {
-    if (!Number.isSafeInteger(pence)) throw new ValueFormatError('money', text, MONEY_ACCEPTED, 'too large to count in pence exactly')
+    if (!Number.isSafeInteger(pence))
+      throw new ValueFormatError('money', text, MONEY_ACCEPTED, 'too large to count in pence exactly')
     return new Money(negative && pence !== 0 ? -pence : pence)
   }
 

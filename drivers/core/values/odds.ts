@@ -169,7 +169,8 @@ function fractionFromText(text: string, numerator: string, denominator: string):
   const d = Number(denominator)
   if (d === 0) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'a fraction cannot be over 0')
   if (n === 0) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'odds of 0 win nothing')
-  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'too large to hold exactly')
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d))
+    throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'too large to hold exactly')
   return Odds.fraction(n, d)
 }
 
@@ -180,7 +181,8 @@ function decimalFromText(text: string, whole: string, fraction: string): Fractio
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
     throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'too many digits to hold exactly')
   }
-  if (numerator <= 0) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'decimal odds include the stake, so they are more than 1')
+  if (numerator <= 0)
+    throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'decimal odds include the stake, so they are more than 1')
   return Odds.fraction(numerator, denominator)
 }
 

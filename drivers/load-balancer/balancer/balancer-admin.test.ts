@@ -5,11 +5,21 @@ import { BalancerAdmin, describeReplicas, type BalancerStatus, type ReplicaView 
 
 const host = 'checkout-r7k2-host01.parlance.test'
 const replica = (name: string, more: Partial<ReplicaView> = {}): ReplicaView => ({
-  id: `id-${name}`, name, address: '127.0.0.1:40001', healthy: true, draining: false, paused: false, inFlight: 0, ...more,
+  id: `id-${name}`,
+  name,
+  address: '127.0.0.1:40001',
+  healthy: true,
+  draining: false,
+  paused: false,
+  inFlight: 0,
+  ...more,
 })
 const statusWith = (replicas: ReplicaView[]): BalancerStatus => ({
   discovery: { connected: true, events: 3 },
-  services: [{ host, replicas }, { host: 'search-r7k2-host02.parlance.test', replicas: [replica('search-1')] }],
+  services: [
+    { host, replicas },
+    { host: 'search-r7k2-host02.parlance.test', replicas: [replica('search-1')] },
+  ],
   hostsWithoutReplicas: ['gone-r7k2-host03.parlance.test'],
   ignored: [{ id: 'abc', name: 'stray', reason: 'no lb.host label' }],
 })
@@ -35,8 +45,13 @@ afterEach(() => server.close())
  * (put as N), and whether the last one was still on its way at the deadline.
  */
 async function messageOf(promise: Promise<unknown>): Promise<[string, string]> {
-  const error = (await promise.then(() => undefined, (error: unknown) => error)) as Error
-  const message = error.message.replace(/\(\d+ attempts\)/, '(N attempts)').replace('the last attempt was still running at the deadline; before it, ', '')
+  const error = (await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )) as Error
+  const message = error.message
+    .replace(/\(\d+ attempts\)/, '(N attempts)')
+    .replace('the last attempt was still running at the deadline; before it, ', '')
   return [error.constructor.name, message]
 }
 
@@ -45,12 +60,22 @@ describe('BalancerAdmin', () => {
     expect(await admin.status()).toEqual(statusWith([replica('checkout-1')]))
     expect(await admin.replicasOf(host)).toEqual([replica('checkout-1')])
     expect(await admin.replicasOf('nobody.parlance.test')).toEqual([])
-    expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /_lb/status', 'GET /_lb/status', 'GET /_lb/status'])
+    expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /_lb/status',
+      'GET /_lb/status',
+      'GET /_lb/status',
+    ])
   })
 
   test('waitFor polls until the condition holds', async () => {
-    answer.status = (seen) => statusWith(seen < 3 ? [replica('checkout-1')] : [replica('checkout-1'), replica('checkout-2')])
-    await admin.waitFor('checkout-2 to be routed to', host, (views) => views.some((v) => v.name === 'checkout-2'), 2_000)
+    answer.status = (seen) =>
+      statusWith(seen < 3 ? [replica('checkout-1')] : [replica('checkout-1'), replica('checkout-2')])
+    await admin.waitFor(
+      'checkout-2 to be routed to',
+      host,
+      (views) => views.some((v) => v.name === 'checkout-2'),
+      2_000,
+    )
     expect(server.received.length).toBe(3)
   })
 
@@ -76,7 +101,9 @@ describe('BalancerAdmin', () => {
 
   test('an answer other than 2xx means the load balancer is broken', async () => {
     answer.code = 500
-    await expect(admin.status()).rejects.toThrow(new SystemCompromisedError(`the load balancer's admin port answered 500 to GET ${server.url}/_lb/status`))
+    await expect(admin.status()).rejects.toThrow(
+      new SystemCompromisedError(`the load balancer's admin port answered 500 to GET ${server.url}/_lb/status`),
+    )
   })
 
   test('an admin port nobody listens on means the load balancer is broken', async () => {
@@ -91,8 +118,11 @@ describe('BalancerAdmin', () => {
 describe('describeReplicas', () => {
   test('one line per replica: health, then draining and paused when so, then what is in flight', () => {
     expect(describeReplicas([])).toBe('none')
-    expect(describeReplicas([replica('web-1', { inFlight: 2 }), replica('web-2', { healthy: false, draining: true, paused: true })])).toBe(
-      'web-1 (healthy, 2 in flight); web-2 (unhealthy, draining, paused, 0 in flight)',
-    )
+    expect(
+      describeReplicas([
+        replica('web-1', { inFlight: 2 }),
+        replica('web-2', { healthy: false, draining: true, paused: true }),
+      ]),
+    ).toBe('web-1 (healthy, 2 in flight); web-2 (unhealthy, draining, paused, 0 in flight)')
   })
 })

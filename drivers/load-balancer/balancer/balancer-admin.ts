@@ -40,9 +40,15 @@ export class BalancerAdmin {
     try {
       response = await fetch(`${this.url}/_lb/status`, { signal: AbortSignal.timeout(5_000) })
     } catch (error) {
-      throw new SystemCompromisedError(`the load balancer's admin port at ${this.url} did not answer: ${(error as Error).message}`, { cause: error })
+      throw new SystemCompromisedError(
+        `the load balancer's admin port at ${this.url} did not answer: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
-    if (!response.ok) throw new SystemCompromisedError(`the load balancer's admin port answered ${response.status} to GET ${this.url}/_lb/status`)
+    if (!response.ok)
+      throw new SystemCompromisedError(
+        `the load balancer's admin port answered ${response.status} to GET ${this.url}/_lb/status`,
+      )
     return (await response.json()) as BalancerStatus
   }
 
@@ -55,7 +61,12 @@ export class BalancerAdmin {
    * Polls the status until `holds` is true, for up to `timeoutMs`; the
    * failure says what was awaited and shows the service's last status.
    */
-  async waitFor(description: string, host: string, holds: (replicas: ReplicaView[]) => boolean, timeoutMs = 10_000): Promise<void> {
+  async waitFor(
+    description: string,
+    host: string,
+    holds: (replicas: ReplicaView[]) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<void> {
     let last: ReplicaView[] = []
     try {
       await eventually(
@@ -67,7 +78,10 @@ export class BalancerAdmin {
       )
     } catch (error) {
       if (!(error instanceof AssertionFailedError)) throw error
-      throw new AssertionFailedError(`${error.message}\nthe load balancer's replicas for ${host}: ${describeReplicas(last)}`, { cause: error })
+      throw new AssertionFailedError(
+        `${error.message}\nthe load balancer's replicas for ${host}: ${describeReplicas(last)}`,
+        { cause: error },
+      )
     }
   }
 }
@@ -86,6 +100,9 @@ export function replicasIn(status: BalancerStatus, host: string): ReplicaView[] 
 export function describeReplicas(replicas: readonly ReplicaView[]): string {
   if (replicas.length === 0) return 'none'
   return replicas
-    .map((r) => `${r.name} (${[r.healthy ? 'healthy' : 'unhealthy', ...(r.draining ? ['draining'] : []), ...(r.paused ? ['paused'] : []), `${r.inFlight} in flight`].join(', ')})`)
+    .map(
+      (r) =>
+        `${r.name} (${[r.healthy ? 'healthy' : 'unhealthy', ...(r.draining ? ['draining'] : []), ...(r.paused ? ['paused'] : []), `${r.inFlight} in flight`].join(', ')})`,
+    )
     .join('; ')
 }

@@ -47,5 +47,7 @@ export class BackendLauncher {
 }
 
 function closedError(containerName: string): SystemCompromisedError {
-  return new SystemCompromisedError(`docker daemon start: the daemon closed while container "${containerName}" was starting; its backend was killed`)
+  return new SystemCompromisedError(
+    `docker daemon start: the daemon closed while container "${containerName}" was starting; its backend was killed`,
+  )
 }

@@ -17,8 +17,13 @@ async function start(): Promise<{ daemon: DockerDaemon; target: DaemonTarget }> 
   return { daemon, target: { port: Number(daemon.url?.split(':').pop()) } }
 }
 
-type Summary = { Names: string[]; Ports: { IP?: string; PrivatePort: number; PublicPort?: number }[]; NetworkSettings: { Networks: { bridge: { IPAddress: string } } } }
-const listed = async (target: DaemonTarget): Promise<Summary[]> => JSON.parse((await getFromDaemon(target, '/containers/json')).body) as Summary[]
+type Summary = {
+  Names: string[]
+  Ports: { IP?: string; PrivatePort: number; PublicPort?: number }[]
+  NetworkSettings: { Networks: { bridge: { IPAddress: string } } }
+}
+const listed = async (target: DaemonTarget): Promise<Summary[]> =>
+  JSON.parse((await getFromDaemon(target, '/containers/json')).body) as Summary[]
 const call = async (url: string): Promise<unknown> => (await fetch(url)).json()
 
 describe('containers backed by real processes', () => {
@@ -28,8 +33,16 @@ describe('containers backed by real processes', () => {
     const api = await daemon.runContainer({ name: 'api-1' })
     const [apiJson, webJson] = await listed(target)
     expect(webJson?.Ports).toEqual([{ IP: '0.0.0.0', PrivatePort: 8080, PublicPort: web.hostPort, Type: 'tcp' }])
-    expect(await call(`http://127.0.0.1:${webJson?.Ports[0]?.PublicPort}/a`)).toEqual({ container: 'web-1', requests: 1, path: '/a' })
-    expect(await call(`http://127.0.0.1:${webJson?.Ports[0]?.PublicPort}/b`)).toEqual({ container: 'web-1', requests: 2, path: '/b' })
+    expect(await call(`http://127.0.0.1:${webJson?.Ports[0]?.PublicPort}/a`)).toEqual({
+      container: 'web-1',
+      requests: 1,
+      path: '/a',
+    })
+    expect(await call(`http://127.0.0.1:${webJson?.Ports[0]?.PublicPort}/b`)).toEqual({
+      container: 'web-1',
+      requests: 2,
+      path: '/b',
+    })
     expect(apiJson?.Ports).toEqual([{ PrivatePort: api.hostPort, Type: 'tcp' }])
     const apiAddress = `http://${apiJson?.NetworkSettings.Networks.bridge.IPAddress}:${apiJson?.Ports[0]?.PrivatePort}/`
     expect(await call(apiAddress)).toEqual({ container: 'api-1', requests: 1, path: '/' })
@@ -37,13 +50,19 @@ describe('containers backed by real processes', () => {
 
   it('stop ends the backend gracefully (die exitCode 0), crash kills it (die exitCode 137, no kill event)', async () => {
     const { daemon, target } = await start()
-    const events = await openEventStream(target, `/events?filters=${encodeURIComponent('{"event":["kill","die","stop"]}')}`)
+    const events = await openEventStream(
+      target,
+      `/events?filters=${encodeURIComponent('{"event":["kill","die","stop"]}')}`,
+    )
     const web = await daemon.runContainer({ name: 'web-1' })
     const db = await daemon.runContainer({ name: 'db' })
     const [webPid, dbPid] = [pidOf(daemon, web.id), pidOf(daemon, db.id)]
     await daemon.stop('web-1')
     await daemon.crash('db')
-    const seen = (await events.waitForCount(4)).map((e) => [e.Action, (e.Actor as { Attributes: Record<string, string> }).Attributes])
+    const seen = (await events.waitForCount(4)).map((e) => [
+      e.Action,
+      (e.Actor as { Attributes: Record<string, string> }).Attributes,
+    ])
     expect(seen).toEqual([
       ['kill', expect.objectContaining({ name: 'web-1', signal: '15' })],
       ['die', expect.objectContaining({ name: 'web-1', exitCode: '0' })],
@@ -58,8 +77,13 @@ describe('containers backed by real processes', () => {
   it('runs a given backend command and reports its own exit as die with its exit code', async () => {
     const { daemon, target } = await start()
     const events = await openEventStream(target, `/events?filters=${encodeURIComponent('{"event":["die"]}')}`)
-    const script = "require('http').createServer((q, s) => { s.end('bye ' + process.env.GREETING); setTimeout(() => process.exit(3), 10) }).listen(+process.env.PORT, '127.0.0.1')"
-    const odd = await daemon.runContainer({ name: 'odd', publish: true, backend: { command: process.execPath, args: ['-e', script], env: { GREETING: 'there' } } })
+    const script =
+      "require('http').createServer((q, s) => { s.end('bye ' + process.env.GREETING); setTimeout(() => process.exit(3), 10) }).listen(+process.env.PORT, '127.0.0.1')"
+    const odd = await daemon.runContainer({
+      name: 'odd',
+      publish: true,
+      backend: { command: process.execPath, args: ['-e', script], env: { GREETING: 'there' } },
+    })
     expect(await (await fetch(`http://127.0.0.1:${odd.hostPort}/`)).text()).toBe('bye there')
     const [die] = await events.waitForCount(1)
     expect(die).toMatchObject({ Action: 'die', Actor: { Attributes: { name: 'odd', exitCode: '3' } } })
@@ -68,14 +92,22 @@ describe('containers backed by real processes', () => {
   })
 
   it('says which backend failed to start and what it printed', async () => {
-    await expect(startBackend('broken', { command: process.execPath, args: ['-e', "console.error('no config'); process.exit(2)"] })).rejects.toThrow(
+    await expect(
+      startBackend('broken', {
+        command: process.execPath,
+        args: ['-e', "console.error('no config'); process.exit(2)"],
+      }),
+    ).rejects.toThrow(
       /^startBackend: the backend of container "broken" \(.+ -e console\.error\('no config'\); process\.exit\(2\)\) exited with 2; it must listen on \$PORT\. Output: "no config\\n"$/,
     )
   })
 
   it('close() kills every backend, paused ones included, and leaves no process behind', async () => {
     const { daemon } = await start()
-    const pids = [pidOf(daemon, (await daemon.runContainer({ name: 'a' })).id), pidOf(daemon, (await daemon.runContainer({ name: 'b' })).id)]
+    const pids = [
+      pidOf(daemon, (await daemon.runContainer({ name: 'a' })).id),
+      pidOf(daemon, (await daemon.runContainer({ name: 'b' })).id),
+    ]
     daemon.pause('b')
     expect(pids.map(isGroupAlive)).toEqual([true, true])
     await daemon.close()

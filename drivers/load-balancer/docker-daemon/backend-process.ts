@@ -74,14 +74,19 @@ export async function startBackend(
   void exited.then((code) => (exitCode = code))
   const pid = child.pid
   if (pid === undefined) {
-    throw new SystemCompromisedError(`startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; check the command exists`)
+    throw new SystemCompromisedError(
+      `startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; check the command exists`,
+    )
   }
   onSpawn(pid)
   const deadline = Date.now() + readyTimeoutMs
   while (!(await acceptsConnections(port))) {
     if (exitCode !== undefined || Date.now() >= deadline) {
       signalGroup(pid, 'SIGKILL')
-      const why = exitCode !== undefined ? `exited with ${exitCode}` : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
+      const why =
+        exitCode !== undefined
+          ? `exited with ${exitCode}`
+          : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
       throw new SystemCompromisedError(
         `startBackend: the backend of container "${containerName}" (${command.command} ${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
       )

@@ -16,7 +16,10 @@ const server = createServer((request, response) => {
   const raw = url.searchParams.get('delay')
   const delayMs = raw === null ? 0 : Number(raw)
   if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 30_000) {
-    return send(response, 400, { error: `delay must be a whole number of milliseconds from 0 to 30000, got ${JSON.stringify(raw)}`, container: name })
+    return send(response, 400, {
+      error: `delay must be a whole number of milliseconds from 0 to 30000, got ${JSON.stringify(raw)}`,
+      container: name,
+    })
   }
   requests += 1
   const body = { container: name, requests, path: request.url }

@@ -18,7 +18,9 @@ function ask(port: number, path: string, agent: Agent): Promise<Answer> {
     get({ host: '127.0.0.1', port, path, agent }, (response) => {
       let text = ''
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }),
+      )
     }).on('error', reject)
   })
 }
@@ -33,7 +35,9 @@ function askInFlight(port: number, path: string, agent: Agent): { arrived: Promi
     const sent = request({ host: '127.0.0.1', port, path, agent, headers: { expect: '100-continue' } }, (response) => {
       let text = ''
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(text) }),
+      )
     })
     arrived = new Promise((resolveArrived) => sent.once('continue', () => resolveArrived()))
     sent.on('error', reject).end()
@@ -50,16 +54,30 @@ describe('the default backend (backend-server.mjs)', () => {
   it('keeps connections alive, counts requests, answers /health and delays on ?delay=MS', async () => {
     backend = await startBackend('web-1')
     const agent = keepAlive()
-    expect(await ask(backend.port, '/a', agent)).toEqual({ status: 200, connection: 'keep-alive', body: { container: 'web-1', requests: 1, path: '/a' } })
-    expect(await ask(backend.port, '/health', agent)).toEqual({ status: 200, connection: 'keep-alive', body: { status: 'ok', container: 'web-1' } })
+    expect(await ask(backend.port, '/a', agent)).toEqual({
+      status: 200,
+      connection: 'keep-alive',
+      body: { container: 'web-1', requests: 1, path: '/a' },
+    })
+    expect(await ask(backend.port, '/health', agent)).toEqual({
+      status: 200,
+      connection: 'keep-alive',
+      body: { status: 'ok', container: 'web-1' },
+    })
     const startedAt = Date.now()
-    expect(await ask(backend.port, '/slow?delay=200', agent)).toMatchObject({ status: 200, body: { requests: 2, path: '/slow?delay=200' } })
+    expect(await ask(backend.port, '/slow?delay=200', agent)).toMatchObject({
+      status: 200,
+      body: { requests: 2, path: '/slow?delay=200' },
+    })
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(190)
     for (const delay of ['30001', '-1', 'soon']) {
       expect(await ask(backend.port, `/?delay=${delay}`, agent)).toEqual({
         status: 400,
         connection: 'keep-alive',
-        body: { error: `delay must be a whole number of milliseconds from 0 to 30000, got ${JSON.stringify(delay)}`, container: 'web-1' },
+        body: {
+          error: `delay must be a whole number of milliseconds from 0 to 30000, got ${JSON.stringify(delay)}`,
+          container: 'web-1',
+        },
       })
     }
   })
@@ -72,7 +90,11 @@ describe('the default backend (backend-server.mjs)', () => {
     const slow = askInFlight(backend.port, '/slow?delay=1000', keepAlive())
     await slow.arrived
     backend.signal('SIGTERM')
-    expect(await slow.answer).toEqual({ status: 200, connection: 'close', body: { container: 'web-1', requests: 2, path: '/slow?delay=1000' } })
+    expect(await slow.answer).toEqual({
+      status: 200,
+      connection: 'close',
+      body: { container: 'web-1', requests: 2, path: '/slow?delay=1000' },
+    })
     expect(await backend.exited).toBe(0)
     await expect(ask(backend.port, '/late', keepAlive())).rejects.toMatchObject({ code: 'ECONNREFUSED' })
   })

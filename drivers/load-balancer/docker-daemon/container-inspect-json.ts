@@ -106,5 +106,7 @@ function healthJson(container: ContainerRecord): { Status: string; FailingStreak
  *   rfc3339Nano(1_700_000_000_120) // '2023-11-14T22:13:20.12Z'
  */
 export function rfc3339Nano(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits === '' ? 'Z' : `.${digits}Z`))
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits === '' ? 'Z' : `.${digits}Z`))
 }

@@ -31,7 +31,10 @@ export async function routeContainerRequest(
     const options = parseCreateRequest(url.searchParams.get('name'), await readBody(request))
     const taken = runtime.list().find((c) => c.name === options.name)
     if (taken !== undefined) {
-      throw new DaemonApiError(409, `Conflict. The container name "/${options.name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`)
+      throw new DaemonApiError(
+        409,
+        `Conflict. The container name "/${options.name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+      )
     }
     sendJson(response, 201, { Id: runtime.create(options).id, Warnings: [] })
     return true
@@ -54,7 +57,8 @@ export async function routeContainerRequest(
   const up = container.state === 'running' || container.state === 'paused'
   switch (action) {
     case 'start':
-      if (container.state === 'paused') throw new DaemonApiError(409, 'cannot start a paused container, try unpause instead')
+      if (container.state === 'paused')
+        throw new DaemonApiError(409, 'cannot start a paused container, try unpause instead')
       if (up) return notModified(response)
       await runtime.start(container.id)
       break
@@ -103,10 +107,16 @@ async function remove(runtime: ContainerRuntime, container: ContainerRecord, url
   await runtime.whenStarted(container.id)
   const force = ['1', 'true', 'True'].includes(url.searchParams.get('force') ?? '')
   if (!force && container.state === 'paused') {
-    throw new DaemonApiError(409, `cannot remove container "/${container.name}": container is paused and must be unpaused first`)
+    throw new DaemonApiError(
+      409,
+      `cannot remove container "/${container.name}": container is paused and must be unpaused first`,
+    )
   }
   if (!force && container.state === 'running') {
-    throw new DaemonApiError(409, `cannot remove container "/${container.name}": container is running: stop the container before removing or force remove`)
+    throw new DaemonApiError(
+      409,
+      `cannot remove container "/${container.name}": container is running: stop the container before removing or force remove`,
+    )
   }
   await runtime.destroy(container.id)
 }
@@ -125,7 +135,10 @@ function killSignal(raw: string): NodeJS.Signals {
   const signal = parseSignal(raw)
   if (signal === undefined) throw new DaemonApiError(400, `Invalid signal: ${raw}`)
   if (!KILL_SIGNALS.includes(signal)) {
-    throw new DaemonApiError(400, `the emulator's backends do not exit on ${signal}; send one of ${KILL_SIGNALS.join(', ')}`)
+    throw new DaemonApiError(
+      400,
+      `the emulator's backends do not exit on ${signal}; send one of ${KILL_SIGNALS.join(', ')}`,
+    )
   }
   return signal
 }

@@ -70,7 +70,9 @@ export class ContainerRuntime {
   /** `docker create`: records the container, state `created`, no process yet (event `create`). */
   create(run: RunContainerOptions, method = 'create'): ContainerRecord {
     if (this.list().some((c) => c.name === run.name)) {
-      throw new ConfigurationError(`docker daemon ${method}: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`)
+      throw new ConfigurationError(
+        `docker daemon ${method}: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`,
+      )
     }
     const exposedPort = run.exposedPort ?? 8080
     this.#ipCounter += 1
@@ -97,7 +99,10 @@ export class ContainerRuntime {
       exitCode: 0,
     }
     this.#containers.set(container.id, container)
-    this.#plans.set(container.id, { backend: run.backend === null ? null : (run.backend ?? DEFAULT_BACKEND), health: run.health ?? 'none' })
+    this.#plans.set(container.id, {
+      backend: run.backend === null ? null : (run.backend ?? DEFAULT_BACKEND),
+      health: run.health ?? 'none',
+    })
     this.#emit(container, 'create')
     return container
   }
@@ -117,8 +122,14 @@ export class ContainerRuntime {
   find(method: string, ref: string): ContainerRecord {
     const found = this.list().find((c) => c.id === ref || c.name === ref || (ref.length >= 12 && c.id.startsWith(ref)))
     if (found !== undefined) return found
-    const known = this.list().map((c) => c.name).reverse().join(', ') || 'none'
-    throw new ConfigurationError(`docker daemon ${method}: no such container ${JSON.stringify(ref)}; known containers: ${known}`)
+    const known =
+      this.list()
+        .map((c) => c.name)
+        .reverse()
+        .join(', ') || 'none'
+    throw new ConfigurationError(
+      `docker daemon ${method}: no such container ${JSON.stringify(ref)}; known containers: ${known}`,
+    )
   }
 
   /** Settles once a start in progress has finished (at once if none is). */
@@ -204,7 +215,8 @@ export class ContainerRuntime {
 
   async #startBackend(container: ContainerRecord): Promise<void> {
     const plan = this.#plans.get(container.id) ?? { backend: null, health: 'none' as const }
-    const command = plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
+    const command =
+      plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
     const backend = command === undefined ? undefined : await this.#launcher.launch(container.name, command)
     container.pid = backend?.pid
     container.hostPort = backend?.port ?? container.exposedPort
@@ -253,7 +265,9 @@ export class ContainerRuntime {
 }
 
 function envObject(entries: readonly string[]): Record<string, string> {
-  const pairs = entries.filter((entry) => entry.includes('=')).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
+  const pairs = entries
+    .filter((entry) => entry.includes('='))
+    .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
   return Object.fromEntries(pairs)
 }
 

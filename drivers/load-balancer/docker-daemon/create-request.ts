@@ -20,7 +20,8 @@ export function parseCreateRequest(name: string | null, body: string): RunContai
   }
   const config = parseJsonObject(body)
   const image = field(config, 'Image', 'string', 'string')
-  if (image === undefined || image === '') throw new DaemonApiError(400, 'invalid request: Image is required, e.g. {"Image": "parlance/backend:latest"}')
+  if (image === undefined || image === '')
+    throw new DaemonApiError(400, 'invalid request: Image is required, e.g. {"Image": "parlance/backend:latest"}')
   const labels = stringMap(field(config, 'Labels', 'object', 'map[string]string'), 'Labels')
   const env = stringList(field(config, 'Env', 'array', '[]string'), 'Env')
   const exposed = Object.keys(field(config, 'ExposedPorts', 'object', 'nat.PortSet') ?? {})
@@ -29,7 +30,8 @@ export function parseCreateRequest(name: string | null, body: string): RunContai
   const ports = [...exposed, ...Object.keys(bindings)].map((port) => containerPort(port))
   const exposedPort = ports[0] ?? 8080
   const binding = Object.entries(bindings).find(([port]) => containerPort(port) === exposedPort)?.[1]
-  if (binding !== undefined && binding !== null && !Array.isArray(binding)) throw unmarshalError(binding, 'HostConfig.PortBindings', '[]nat.PortBinding')
+  if (binding !== undefined && binding !== null && !Array.isArray(binding))
+    throw unmarshalError(binding, 'HostConfig.PortBindings', '[]nat.PortBinding')
   const hostIp = (binding as { HostIp?: unknown }[] | undefined)?.[0]?.HostIp
   const healthcheck = parseHealthcheck(field(config, 'Healthcheck', 'object', 'container.HealthConfig'))
   const checked = healthcheck !== undefined && healthcheck.Test.length > 0 && healthcheck.Test[0] !== 'NONE'
@@ -54,13 +56,20 @@ function parseJsonObject(body: string): Record<string, unknown> {
     throw new DaemonApiError(400, `invalid JSON: ${(error as Error).message}`)
   }
   if (parsed === null) throw new DaemonApiError(400, 'Config cannot be empty in order to create a container')
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw unmarshalError(parsed, '', 'ContainerConfigWrapper', 'json: cannot unmarshal %s into Go value of type %t')
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    throw unmarshalError(parsed, '', 'ContainerConfigWrapper', 'json: cannot unmarshal %s into Go value of type %t')
   return parsed as Record<string, unknown>
 }
 
 type Kind = { string: string; object: Record<string, unknown>; array: unknown[] }
 
-function field<K extends keyof Kind>(from: Record<string, unknown>, key: string, kind: K, goType: string, prefix = ''): Kind[K] | undefined {
+function field<K extends keyof Kind>(
+  from: Record<string, unknown>,
+  key: string,
+  kind: K,
+  goType: string,
+  prefix = '',
+): Kind[K] | undefined {
   const value = from[key]
   if (value === undefined || value === null) return undefined
   const actual = Array.isArray(value) ? 'array' : typeof value
@@ -69,7 +78,8 @@ function field<K extends keyof Kind>(from: Record<string, unknown>, key: string,
 }
 
 function stringMap(value: Record<string, unknown> | undefined, path: string): Record<string, string> {
-  for (const [key, item] of Object.entries(value ?? {})) if (typeof item !== 'string') throw unmarshalError(item, `${path}.${key}`, 'string')
+  for (const [key, item] of Object.entries(value ?? {}))
+    if (typeof item !== 'string') throw unmarshalError(item, `${path}.${key}`, 'string')
   return { ...(value as Record<string, string> | undefined) }
 }
 
@@ -80,11 +90,14 @@ function stringList(value: unknown[] | undefined, path: string): string[] {
 
 function parseHealthcheck(value: Record<string, unknown> | undefined): HealthcheckConfig | undefined {
   if (value === undefined) return undefined
-  const check: HealthcheckConfig = { Test: stringList(field(value, 'Test', 'array', '[]string', 'Healthcheck.'), 'Healthcheck.Test') }
+  const check: HealthcheckConfig = {
+    Test: stringList(field(value, 'Test', 'array', '[]string', 'Healthcheck.'), 'Healthcheck.Test'),
+  }
   for (const key of ['Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'] as const) {
     const item = value[key]
     if (item === undefined || item === null) continue
-    if (typeof item !== 'number' || !Number.isInteger(item)) throw unmarshalError(item, `Healthcheck.${key}`, key === 'Retries' ? 'int' : 'time.Duration')
+    if (typeof item !== 'number' || !Number.isInteger(item))
+      throw unmarshalError(item, `Healthcheck.${key}`, key === 'Retries' ? 'int' : 'time.Duration')
     check[key] = item
   }
   return check
@@ -94,11 +107,18 @@ function parseHealthcheck(value: Record<string, unknown> | undefined): Healthche
 function containerPort(key: string): number {
   const match = /^(\d{1,5})(\/(tcp|udp|sctp))?$/.exec(key)
   const port = Number(match?.[1])
-  if (match === null || port < 1 || port > 65535) throw new DaemonApiError(400, `invalid port specification: "${key}"; send e.g. "8080/tcp"`)
+  if (match === null || port < 1 || port > 65535)
+    throw new DaemonApiError(400, `invalid port specification: "${key}"; send e.g. "8080/tcp"`)
   return port
 }
 
-function unmarshalError(value: unknown, path: string, goType: string, template = 'json: cannot unmarshal %s into Go struct field ContainerConfigWrapper.%p of type %t'): DaemonApiError {
-  const jsonType = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value
+function unmarshalError(
+  value: unknown,
+  path: string,
+  goType: string,
+  template = 'json: cannot unmarshal %s into Go struct field ContainerConfigWrapper.%p of type %t',
+): DaemonApiError {
+  const jsonType =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value
   return new DaemonApiError(400, template.replace('%s', jsonType).replace('%p', path).replace('%t', goType))
 }

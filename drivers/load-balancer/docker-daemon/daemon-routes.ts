@@ -61,7 +61,14 @@ export function routeRequest(state: DaemonState, request: IncomingMessage, respo
   })
 }
 
-async function answer(state: DaemonState, method: string, path: string, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function answer(
+  state: DaemonState,
+  method: string,
+  path: string,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   if ((method === 'GET' || method === 'HEAD') && path === '/_ping') return sendText(response, 200, 'OK')
   if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson())
   if (method === 'GET' && path === '/containers/json') return listContainers(state, url, response)
@@ -75,7 +82,11 @@ function openEvents(state: DaemonState, url: URL, response: ServerResponse): voi
   // A held event pipeline looks, to the client, like a daemon that hangs up on /events.
   if (state.eventGate.held()) return void response.destroy()
   const params = url.searchParams
-  const request = { filters: parseFilters(params.get('filters')), sinceNano: parseTimestamp(params.get('since')), untilNano: parseTimestamp(params.get('until')) }
+  const request = {
+    filters: parseFilters(params.get('filters')),
+    sinceNano: parseTimestamp(params.get('since')),
+    untilNano: parseTimestamp(params.get('until')),
+  }
   response.writeHead(200, { 'Content-Type': 'application/json' })
   state.eventGate.track(response)
   streamEvents(response, state.bus, request, state.quirks, state.now)
@@ -94,7 +105,17 @@ function listContainers(state: DaemonState, url: URL, response: ServerResponse):
 }
 
 function versionJson(): Record<string, unknown> {
-  const details = { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2023-10-26T09:08:01.000000000+00:00', Experimental: 'false', GitCommit: '311b9ff', GoVersion: 'go1.20.10', KernelVersion: '6.5.0-parlance', MinAPIVersion: '1.12', Os: 'linux' }
+  const details = {
+    ApiVersion: API_VERSION,
+    Arch: 'amd64',
+    BuildTime: '2023-10-26T09:08:01.000000000+00:00',
+    Experimental: 'false',
+    GitCommit: '311b9ff',
+    GoVersion: 'go1.20.10',
+    KernelVersion: '6.5.0-parlance',
+    MinAPIVersion: '1.12',
+    Os: 'linux',
+  }
   return {
     Platform: { Name: 'Docker Engine - Community' },
     Components: [{ Name: 'Engine', Version: ENGINE_VERSION, Details: details }],
@@ -111,6 +132,10 @@ function versionJson(): Record<string, unknown> {
 }
 
 function sendText(response: ServerResponse, status: number, body: string): void {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache, no-store, must-revalidate', Pragma: 'no-cache' })
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-cache, no-store, must-revalidate',
+    Pragma: 'no-cache',
+  })
   response.end(body)
 }

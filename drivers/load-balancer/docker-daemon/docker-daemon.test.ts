@@ -29,7 +29,8 @@ async function start(options: DockerDaemonOptions = {}): Promise<{ daemon: Docke
   return { daemon, target: { port } }
 }
 
-const json = async (target: DaemonTarget, path: string): Promise<unknown> => JSON.parse((await getFromDaemon(target, path)).body)
+const json = async (target: DaemonTarget, path: string): Promise<unknown> =>
+  JSON.parse((await getFromDaemon(target, path)).body)
 const filters = (value: unknown): string => encodeURIComponent(JSON.stringify(value))
 
 describe('the Docker daemon emulator over HTTP', () => {
@@ -39,17 +40,35 @@ describe('the Docker daemon emulator over HTTP', () => {
     expect(daemon.url).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
     for (const via of [{ socketPath }, target]) {
       const ping = await getFromDaemon(via, '/_ping')
-      expect([ping.status, ping.body, ping.headers['api-version'], ping.headers['docker-experimental'], ping.headers.ostype]).toEqual([200, 'OK', '1.43', 'false', 'linux'])
+      expect([
+        ping.status,
+        ping.body,
+        ping.headers['api-version'],
+        ping.headers['docker-experimental'],
+        ping.headers.ostype,
+      ]).toEqual([200, 'OK', '1.43', 'false', 'linux'])
       expect(ping.headers['content-type']).toBe('text/plain; charset=utf-8')
       const version = (await json(via, '/v1.43/version')) as Record<string, unknown>
-      expect(version).toMatchObject({ Version: '24.0.7', ApiVersion: '1.43', MinAPIVersion: '1.12', Os: 'linux', Arch: 'amd64' })
+      expect(version).toMatchObject({
+        Version: '24.0.7',
+        ApiVersion: '1.43',
+        MinAPIVersion: '1.12',
+        Os: 'linux',
+        Arch: 'amd64',
+      })
     }
     expect((await getFromDaemon(target, '/v1.43/nope')).body).toBe('{"message":"page not found"}\n')
   })
 
   it('lists running containers in Docker exact shape, published and not', async () => {
     const { daemon, target } = await start()
-    const web = await daemon.runContainer({ name: 'web-1', labels: { 'lb.enable': 'true' }, publish: true, health: 'healthy', backend: null })
+    const web = await daemon.runContainer({
+      name: 'web-1',
+      labels: { 'lb.enable': 'true' },
+      publish: true,
+      health: 'healthy',
+      backend: null,
+    })
     clock += 3_000
     const api = await daemon.runContainer({ name: 'api-1', exposedPort: 9000, backend: null })
     clock += 1_500
@@ -96,16 +115,32 @@ describe('the Docker daemon emulator over HTTP', () => {
     await daemon.runContainer({ name: 'db', backend: null })
     await daemon.stop('web-2')
     clock += 5_000
-    const names = async (path: string): Promise<string[]> => ((await json(target, path)) as { Names: string[] }[]).map((c) => c.Names[0] ?? '')
+    const names = async (path: string): Promise<string[]> =>
+      ((await json(target, path)) as { Names: string[] }[]).map((c) => c.Names[0] ?? '')
     expect(await names('/containers/json')).toEqual(['/db', '/web-1'])
     expect(await names('/containers/json?all=1')).toEqual(['/db', '/web-2', '/web-1'])
-    expect(await names(`/containers/json?all=true&filters=${filters({ label: ['lb.enable=true'] })}`)).toEqual(['/web-2', '/web-1'])
+    expect(await names(`/containers/json?all=true&filters=${filters({ label: ['lb.enable=true'] })}`)).toEqual([
+      '/web-2',
+      '/web-1',
+    ])
     expect(await names(`/containers/json?filters=${filters({ label: ['lb.enable', 'tier=web'] })}`)).toEqual(['/web-1'])
-    expect(await names(`/containers/json?all=true&filters=${filters({ status: { exited: true } })}`)).toEqual(['/web-2'])
-    const exited = (await json(target, `/containers/json?all=true&filters=${filters({ status: ['exited'] })}`)) as Record<string, unknown>[]
-    expect(exited[0]).toMatchObject({ State: 'exited', Status: 'Exited (0) 5 seconds ago', Ports: [{ PrivatePort: 8080, Type: 'tcp' }] })
+    expect(await names(`/containers/json?all=true&filters=${filters({ status: { exited: true } })}`)).toEqual([
+      '/web-2',
+    ])
+    const exited = (await json(
+      target,
+      `/containers/json?all=true&filters=${filters({ status: ['exited'] })}`,
+    )) as Record<string, unknown>[]
+    expect(exited[0]).toMatchObject({
+      State: 'exited',
+      Status: 'Exited (0) 5 seconds ago',
+      Ports: [{ PrivatePort: 8080, Type: 'tcp' }],
+    })
     const bad = await getFromDaemon(target, '/containers/json?filters=%7B')
-    expect([bad.status, bad.body]).toEqual([400, '{"message":"invalid filter: \\"{\\" is not JSON; send {\\"label\\":[\\"key=value\\"]}"}\n'])
+    expect([bad.status, bad.body]).toEqual([
+      400,
+      '{"message":"invalid filter: \\"{\\" is not JSON; send {\\"label\\":[\\"key=value\\"]}"}\n',
+    ])
   })
 
   it('streams container events in Docker exact shape, legacy fields included', async () => {
@@ -128,7 +163,14 @@ describe('the Docker daemon emulator over HTTP', () => {
     })
     await events.waitForCount(6)
     expect(events.chunks.join('')).toBe(
-      [event('create'), event('start'), event('health_status: healthy'), event('kill', { signal: '15' }), event('die', { exitCode: '0' }), event('stop')]
+      [
+        event('create'),
+        event('start'),
+        event('health_status: healthy'),
+        event('kill', { signal: '15' }),
+        event('die', { exitCode: '0' }),
+        event('stop'),
+      ]
         .map((line) => `${JSON.stringify(line)}\n`)
         .join(''),
     )
@@ -145,14 +187,29 @@ describe('the Docker daemon emulator over HTTP', () => {
     daemon.unpause('web-2')
     await daemon.destroy('web-2')
     const seen = (await events.waitForCount(10)).slice(0, 10)
-    expect(seen.map((e) => [e.Action, (e.Actor as { Attributes: Record<string, string> }).Attributes.name, e.status])).toEqual([
-      ['create', 'web-1', 'create'], ['start', 'web-1', 'start'], ['kill', 'web-1', 'kill'], ['die', 'web-1', 'die'],
-      ['create', 'web-2', 'create'], ['start', 'web-2', 'start'], ['pause', 'web-2', 'pause'], ['unpause', 'web-2', 'unpause'],
-      ['kill', 'web-2', 'kill'], ['die', 'web-2', 'die'],
+    expect(
+      seen.map((e) => [e.Action, (e.Actor as { Attributes: Record<string, string> }).Attributes.name, e.status]),
+    ).toEqual([
+      ['create', 'web-1', 'create'],
+      ['start', 'web-1', 'start'],
+      ['kill', 'web-1', 'kill'],
+      ['die', 'web-1', 'die'],
+      ['create', 'web-2', 'create'],
+      ['start', 'web-2', 'start'],
+      ['pause', 'web-2', 'pause'],
+      ['unpause', 'web-2', 'unpause'],
+      ['kill', 'web-2', 'kill'],
+      ['die', 'web-2', 'die'],
     ])
-    expect(seen.map((e) => (e.Actor as { Attributes: Record<string, string> }).Attributes).filter((a) => a.signal ?? a.exitCode)).toEqual([
-      expect.objectContaining({ signal: '15' }), expect.objectContaining({ exitCode: '143' }),
-      expect.objectContaining({ signal: '9' }), expect.objectContaining({ exitCode: '137' }),
+    expect(
+      seen
+        .map((e) => (e.Actor as { Attributes: Record<string, string> }).Attributes)
+        .filter((a) => a.signal ?? a.exitCode),
+    ).toEqual([
+      expect.objectContaining({ signal: '15' }),
+      expect.objectContaining({ exitCode: '143' }),
+      expect.objectContaining({ signal: '9' }),
+      expect.objectContaining({ exitCode: '137' }),
     ])
     await events.waitForCount(11)
     expect(events.objects[10]?.Action).toBe('destroy')
@@ -161,8 +218,14 @@ describe('the Docker daemon emulator over HTTP', () => {
 
   it('filters events by type, event (health_status prefix included), label and container', async () => {
     const { daemon, target } = await start()
-    const health = await openEventStream(target, `/events?filters=${filters({ type: ['container'], event: ['health_status'], label: ['lb.enable=true'] })}`)
-    const dies = await openEventStream(target, `/events?filters=${filters({ event: { die: true }, container: ['db'] })}`)
+    const health = await openEventStream(
+      target,
+      `/events?filters=${filters({ type: ['container'], event: ['health_status'], label: ['lb.enable=true'] })}`,
+    )
+    const dies = await openEventStream(
+      target,
+      `/events?filters=${filters({ event: { die: true }, container: ['db'] })}`,
+    )
     const networks = await openEventStream(target, `/events?filters=${filters({ type: ['network'] })}`)
     await daemon.runContainer({ name: 'web-1', labels: { 'lb.enable': 'true' }, health: 'starting', backend: null })
     await daemon.runContainer({ name: 'db', health: 'starting', backend: null })
@@ -171,7 +234,12 @@ describe('the Docker daemon emulator over HTTP', () => {
     await daemon.kill('web-1')
     await daemon.kill('db')
     expect((await health.waitForCount(1)).map((e) => e.Action)).toEqual(['health_status: unhealthy'])
-    expect((await dies.waitForCount(1)).map((e) => [e.Action, (e.Actor as { Attributes: Record<string, string> }).Attributes.name])).toEqual([['die', 'db']])
+    expect(
+      (await dies.waitForCount(1)).map((e) => [
+        e.Action,
+        (e.Actor as { Attributes: Record<string, string> }).Attributes.name,
+      ]),
+    ).toEqual([['die', 'db']])
     expect(networks.objects).toEqual([])
     for (const stream of [health, dies, networks]) stream.close()
   })
@@ -190,12 +258,18 @@ describe('the Docker daemon emulator over HTTP', () => {
   })
 
   it('emits the wire quirks: bare health_status, no newlines, objects split across chunks', async () => {
-    const { daemon, target } = await start({ eventQuirks: { bareHealthStatus: true, noNewlines: true, splitObjects: true } })
+    const { daemon, target } = await start({
+      eventQuirks: { bareHealthStatus: true, noNewlines: true, splitObjects: true },
+    })
     const events = await openEventStream(target, '/events')
     await daemon.runContainer({ name: 'web-1', health: 'starting', backend: null })
     daemon.setHealth('web-1', 'healthy')
     const seen = await events.waitForCount(3)
-    expect(seen[2]).toMatchObject({ Action: 'health_status', status: 'health_status', Actor: { Attributes: { health_status: 'healthy', name: 'web-1' } } })
+    expect(seen[2]).toMatchObject({
+      Action: 'health_status',
+      status: 'health_status',
+      Actor: { Attributes: { health_status: 'healthy', name: 'web-1' } },
+    })
     const raw = events.chunks.join('')
     expect(raw).not.toContain('\n')
     expect(raw).toContain('}{')
@@ -211,7 +285,9 @@ describe('the Docker daemon emulator over HTTP', () => {
     const restarting = daemon.restartDaemon()
     await Promise.all([overTcp.ended, overSocket.ended])
     await expect(getFromDaemon(target, '/_ping')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
-    await expect(getFromDaemon({ socketPath }, '/_ping')).rejects.toMatchObject({ code: expect.stringMatching(/ENOENT|ECONNREFUSED/) })
+    await expect(getFromDaemon({ socketPath }, '/_ping')).rejects.toMatchObject({
+      code: expect.stringMatching(/ENOENT|ECONNREFUSED/),
+    })
     await restarting
     expect((await getFromDaemon(target, '/_ping')).body).toBe('OK')
     expect((await getFromDaemon({ socketPath }, '/_ping')).body).toBe('OK')
@@ -220,7 +296,9 @@ describe('the Docker daemon emulator over HTTP', () => {
   it('names the unknown container and the known ones', async () => {
     const { daemon } = await start()
     await daemon.runContainer({ name: 'web-1', backend: null })
-    await expect(daemon.stop('web-9')).rejects.toThrow('docker daemon stop: no such container "web-9"; known containers: web-1')
+    await expect(daemon.stop('web-9')).rejects.toThrow(
+      'docker daemon stop: no such container "web-9"; known containers: web-1',
+    )
     await expect(daemon.runContainer({ name: 'web-1', backend: null })).rejects.toThrow(
       'docker daemon runContainer: the name "web-1" is already in use; pick another or destroy() the old container first',
     )
@@ -229,8 +307,19 @@ describe('the Docker daemon emulator over HTTP', () => {
 
 function endpoint(ip: string, mac: string): Record<string, unknown> {
   return {
-    IPAMConfig: null, Links: null, Aliases: null, MacAddress: mac, NetworkID: BRIDGE_NETWORK_ID,
-    EndpointID: expect.stringMatching(/^[0-9a-f]{64}$/), Gateway: '172.17.0.1', IPAddress: ip, IPPrefixLen: 16,
-    IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null,
+    IPAMConfig: null,
+    Links: null,
+    Aliases: null,
+    MacAddress: mac,
+    NetworkID: BRIDGE_NETWORK_ID,
+    EndpointID: expect.stringMatching(/^[0-9a-f]{64}$/),
+    Gateway: '172.17.0.1',
+    IPAddress: ip,
+    IPPrefixLen: 16,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DriverOpts: null,
+    DNSNames: null,
   }
 }

@@ -83,7 +83,15 @@ export async function createDockerDaemon(options: DockerDaemonOptions = {}): Pro
     await delay(downMs)
     await listener.start()
   }
-  const state = { containers: () => runtime.list(), bus, quirks, now, runtime, eventGate: new EventGate(), restart: restartDaemon }
+  const state = {
+    containers: () => runtime.list(),
+    bus,
+    quirks,
+    now,
+    runtime,
+    eventGate: new EventGate(),
+    restart: restartDaemon,
+  }
   const listener = await listenDaemon((request, response) => routeRequest(state, request, response), {
     socketPath: options.socketPath,
     tcpPort: tcp ? (options.tcpPort ?? 0) : undefined,

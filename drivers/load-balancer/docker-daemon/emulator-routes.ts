@@ -61,7 +61,8 @@ export async function routeEmulatorRequest(
   const [, ref = '', action] = match
   const container = lookupContainer(control.runtime.list(), decodeURIComponent(ref))
   await control.runtime.whenStarted(container.id)
-  if (container.state !== 'running' && container.state !== 'paused') throw new DaemonApiError(409, `Container ${container.id} is not running`)
+  if (container.state !== 'running' && container.state !== 'paused')
+    throw new DaemonApiError(409, `Container ${container.id} is not running`)
   if (action === 'crash') await control.runtime.crash(container.id)
   else control.runtime.setHealth(container.id, parseHealthBody(await readBody(request)))
   sendEmpty(response, 204)
@@ -76,6 +77,10 @@ function parseHealthBody(body: string): (typeof HEALTH_STATUSES)[number] {
     throw new DaemonApiError(400, `invalid JSON: ${(error as Error).message}; send {"Status": "healthy"}`)
   }
   const known = HEALTH_STATUSES.find((allowed) => allowed === status)
-  if (known === undefined) throw new DaemonApiError(400, `invalid Status ${JSON.stringify(status)}: send {"Status": "healthy"}, "unhealthy" or "starting"`)
+  if (known === undefined)
+    throw new DaemonApiError(
+      400,
+      `invalid Status ${JSON.stringify(status)}: send {"Status": "healthy"}, "unhealthy" or "starting"`,
+    )
   return known
 }

@@ -17,7 +17,11 @@ async function connect(): Promise<{ client: DockerEngineClient; port: number }> 
   return { client: new DockerEngineClient({ url: daemon.url ?? '' }), port: Number(daemon.url?.split(':').pop()) }
 }
 
-const body = { Image: 'parlance/backend:latest', Labels: { 'lb.host': 'shop.test' }, ExposedPorts: { '8080/tcp': {} } as Record<string, Record<string, never>> }
+const body = {
+  Image: 'parlance/backend:latest',
+  Labels: { 'lb.host': 'shop.test' },
+  ExposedPorts: { '8080/tcp': {} } as Record<string, Record<string, never>>,
+}
 
 describe('DockerEngineClient', () => {
   it('drives a container through its whole life and lists it by label', async () => {
@@ -27,9 +31,15 @@ describe('DockerEngineClient', () => {
     expect(Warnings).toEqual([])
     await client.start(Id)
     await client.start('web-1')
-    expect((await client.inspect(Id.slice(0, 12))).State).toMatchObject({ Status: 'running', Running: true, Health: { Status: 'starting' } })
+    expect((await client.inspect(Id.slice(0, 12))).State).toMatchObject({
+      Status: 'running',
+      Running: true,
+      Health: { Status: 'starting' },
+    })
     await client.setHealth(Id, 'healthy')
-    expect((await client.list({ labelFilter: ['lb.host=shop.test'] })).map((c) => [c.Names, c.Status])).toEqual([[['/web-1'], 'Up Less than a second (healthy)']])
+    expect((await client.list({ labelFilter: ['lb.host=shop.test'] })).map((c) => [c.Names, c.Status])).toEqual([
+      [['/web-1'], 'Up Less than a second (healthy)'],
+    ])
     expect(await client.list({ labelFilter: ['lb.host=other'] })).toEqual([])
     await client.pause(Id)
     await client.unpause(Id)
@@ -43,8 +53,20 @@ describe('DockerEngineClient', () => {
     await client.kill(Id, 'SIGTERM')
     await client.remove(Id, { force: true })
     expect((await events.waitForCount(14)).map((e) => e.Action)).toEqual([
-      'create', 'start', 'health_status: healthy', 'pause', 'unpause', 'kill', 'die', 'stop',
-      'start', 'die', 'start', 'kill', 'die', 'destroy',
+      'create',
+      'start',
+      'health_status: healthy',
+      'pause',
+      'unpause',
+      'kill',
+      'die',
+      'stop',
+      'start',
+      'die',
+      'start',
+      'kill',
+      'die',
+      'destroy',
     ])
     events.close()
   })
@@ -77,9 +99,13 @@ describe('DockerEngineClient', () => {
     await client.restartDaemon({ downMs: 300 })
     await new Promise((wake) => setTimeout(wake, 50))
     await expect(client.list()).rejects.toThrow(
-      new RegExp(`^DockerEngineClient\\.list: GET /v1\\.43/containers/json failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+; is the Docker daemon at ${daemon?.url} running\\?$`),
+      new RegExp(
+        `^DockerEngineClient\\.list: GET /v1\\.43/containers/json failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+; is the Docker daemon at ${daemon?.url} running\\?$`,
+      ),
     )
     const gone = new DockerEngineClient({ socketPath: '/nonexistent/docker.sock' })
-    await expect(gone.start('x')).rejects.toThrow('DockerEngineClient.start: POST /v1.43/containers/x/start failed: connect ENOENT /nonexistent/docker.sock; is the Docker daemon at unix:///nonexistent/docker.sock running?')
+    await expect(gone.start('x')).rejects.toThrow(
+      'DockerEngineClient.start: POST /v1.43/containers/x/start failed: connect ENOENT /nonexistent/docker.sock; is the Docker daemon at unix:///nonexistent/docker.sock running?',
+    )
   })
 })

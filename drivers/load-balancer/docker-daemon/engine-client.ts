@@ -50,7 +50,12 @@ export class DockerEngineClient {
 
   /** `POST /containers/create?name=…` → `{Id, Warnings}`. */
   async create(name: string, body: CreateContainerBody): Promise<{ Id: string; Warnings: string[] }> {
-    return (await this.#call('create', 'POST', `${API_PREFIX}/containers/create?name=${encodeURIComponent(name)}`, body)) as { Id: string; Warnings: string[] }
+    return (await this.#call(
+      'create',
+      'POST',
+      `${API_PREFIX}/containers/create?name=${encodeURIComponent(name)}`,
+      body,
+    )) as { Id: string; Warnings: string[] }
   }
 
   /** `POST /containers/{id}/start`; an already running container (304) is fine. */
@@ -81,19 +86,28 @@ export class DockerEngineClient {
 
   /** `DELETE /containers/{id}?force=…`. */
   async remove(id: string, options: { force?: boolean } = {}): Promise<void> {
-    await this.#call('remove', 'DELETE', `${API_PREFIX}/containers/${encodeURIComponent(id)}?force=${options.force === true}`)
+    await this.#call(
+      'remove',
+      'DELETE',
+      `${API_PREFIX}/containers/${encodeURIComponent(id)}?force=${options.force === true}`,
+    )
   }
 
   /** `GET /containers/{id}/json`. */
   async inspect(id: string): Promise<ContainerInspect> {
-    return (await this.#call('inspect', 'GET', `${API_PREFIX}/containers/${encodeURIComponent(id)}/json`)) as ContainerInspect
+    return (await this.#call(
+      'inspect',
+      'GET',
+      `${API_PREFIX}/containers/${encodeURIComponent(id)}/json`,
+    )) as ContainerInspect
   }
 
   /** `GET /containers/json`: running containers, or every one with `all`; `labelFilter` entries are `key` or `key=value`, ANDed. */
   async list(options: { all?: boolean; labelFilter?: readonly string[] } = {}): Promise<ContainerSummary[]> {
     const query = new URLSearchParams()
     if (options.all === true) query.set('all', 'true')
-    if (options.labelFilter !== undefined && options.labelFilter.length > 0) query.set('filters', JSON.stringify({ label: options.labelFilter }))
+    if (options.labelFilter !== undefined && options.labelFilter.length > 0)
+      query.set('filters', JSON.stringify({ label: options.labelFilter }))
     const suffix = query.size > 0 ? `?${query}` : ''
     return (await this.#call('list', 'GET', `${API_PREFIX}/containers/json${suffix}`)) as ContainerSummary[]
   }
@@ -110,12 +124,20 @@ export class DockerEngineClient {
 
   /** Emulator only: `POST /_emulator/restart?downMs=…`; resolves on the 202, before the daemon goes down. */
   async restartDaemon(options: { downMs?: number } = {}): Promise<void> {
-    await this.#call('restartDaemon', 'POST', `/_emulator/restart${options.downMs === undefined ? '' : `?downMs=${options.downMs}`}`)
+    await this.#call(
+      'restartDaemon',
+      'POST',
+      `/_emulator/restart${options.downMs === undefined ? '' : `?downMs=${options.downMs}`}`,
+    )
   }
 
   /** Emulator only: `POST /_emulator/events/drop?holdMs=…`: cuts every `/events` stream, refuses new ones for `holdMs`. */
   async dropEvents(options: { holdMs?: number } = {}): Promise<void> {
-    await this.#call('dropEvents', 'POST', `/_emulator/events/drop${options.holdMs === undefined ? '' : `?holdMs=${options.holdMs}`}`)
+    await this.#call(
+      'dropEvents',
+      'POST',
+      `/_emulator/events/drop${options.holdMs === undefined ? '' : `?holdMs=${options.holdMs}`}`,
+    )
   }
 
   #call(method: string, verb: string, path: string, body?: unknown): Promise<unknown> {
@@ -123,9 +145,24 @@ export class DockerEngineClient {
     const payload = body === undefined ? undefined : JSON.stringify(body)
     return new Promise((resolve, reject) => {
       const fail = (cause: Error): void =>
-        reject(new SystemCompromisedError(`DockerEngineClient.${method}: ${request} failed: ${cause.message}; is the Docker daemon at ${this.#describe()} running?`, { cause, context: { request } }))
+        reject(
+          new SystemCompromisedError(
+            `DockerEngineClient.${method}: ${request} failed: ${cause.message}; is the Docker daemon at ${this.#describe()} running?`,
+            { cause, context: { request } },
+          ),
+        )
       const req = httpRequest(
-        { ...this.#address(), method: verb, path, agent: false, timeout: this.timeoutMs, headers: payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+        {
+          ...this.#address(),
+          method: verb,
+          path,
+          agent: false,
+          timeout: this.timeoutMs,
+          headers:
+            payload === undefined
+              ? {}
+              : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+        },
         (response) => {
           let text = ''
           response.setEncoding('utf8')
@@ -135,7 +172,14 @@ export class DockerEngineClient {
             const status = response.statusCode ?? 0
             if (status < 400) return resolve(text.trim() === '' ? undefined : JSON.parse(text))
             const dockerMessage = messageOf(text)
-            reject(new DockerEngineError(`DockerEngineClient.${method}: ${request} answered ${status}: ${dockerMessage}`, status, dockerMessage, request))
+            reject(
+              new DockerEngineError(
+                `DockerEngineClient.${method}: ${request} answered ${status}: ${dockerMessage}`,
+                status,
+                dockerMessage,
+                request,
+              ),
+            )
           })
         },
       )

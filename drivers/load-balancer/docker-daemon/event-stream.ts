@@ -46,7 +46,13 @@ export interface EventStreamRequest {
  *   streamEvents(response, bus, { filters: parseFilters(null), sinceNano: undefined, untilNano: undefined }, {}, Date.now)
  *   bus.subscriberCount // 1 while the stream is open
  */
-export function streamEvents(response: ServerResponse, bus: EventBus, request: EventStreamRequest, quirks: EventQuirks, now: () => number): void {
+export function streamEvents(
+  response: ServerResponse,
+  bus: EventBus,
+  request: EventStreamRequest,
+  quirks: EventQuirks,
+  now: () => number,
+): void {
   const pieces: string[] = []
   const pump = (): void => {
     const piece = pieces.shift()
@@ -67,7 +73,10 @@ export function streamEvents(response: ServerResponse, bus: EventBus, request: E
   const nowNano = now() * 1_000_000
   if (request.untilNano !== undefined && request.untilNano <= nowNano) return void setImmediate(() => response.end())
   const unsubscribe = bus.subscribe(write)
-  const timer = request.untilNano === undefined ? undefined : setTimeout(() => response.end(), (request.untilNano - nowNano) / 1_000_000)
+  const timer =
+    request.untilNano === undefined
+      ? undefined
+      : setTimeout(() => response.end(), (request.untilNano - nowNano) / 1_000_000)
   response.on('close', () => {
     unsubscribe()
     clearTimeout(timer)

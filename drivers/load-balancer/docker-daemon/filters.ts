@@ -34,15 +34,22 @@ export function parseFilters(raw: string | null): Filters {
   try {
     parsed = JSON.parse(raw)
   } catch (cause) {
-    throw new InvalidFilterError(`invalid filter: ${JSON.stringify(raw)} is not JSON; send {"label":["key=value"]}`, { cause })
+    throw new InvalidFilterError(`invalid filter: ${JSON.stringify(raw)} is not JSON; send {"label":["key=value"]}`, {
+      cause,
+    })
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidFilterError(`invalid filter: ${JSON.stringify(raw)} is not a JSON object; send {"label":["key=value"]}`)
+    throw new InvalidFilterError(
+      `invalid filter: ${JSON.stringify(raw)} is not a JSON object; send {"label":["key=value"]}`,
+    )
   }
   for (const [name, value] of Object.entries(parsed)) {
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) filters.set(name, value)
     else if (typeof value === 'object' && value !== null) filters.set(name, Object.keys(value))
-    else throw new InvalidFilterError(`invalid filter '${name}': ${JSON.stringify(value)} is neither a list nor a map of values`)
+    else
+      throw new InvalidFilterError(
+        `invalid filter '${name}': ${JSON.stringify(value)} is neither a list nor a map of values`,
+      )
   }
   return filters
 }
@@ -78,7 +85,10 @@ export function matchesEvent(filters: Filters, event: DockerEvent): boolean {
   return (
     matchesAny(filters.get('type'), (type) => type === event.Type) &&
     matchesAny(filters.get('event'), (action) => action === event.Action || action === baseAction) &&
-    matchesAny(filters.get('container'), (ref) => event.Actor.ID.startsWith(ref) || event.Actor.Attributes.name === ref) &&
+    matchesAny(
+      filters.get('container'),
+      (ref) => event.Actor.ID.startsWith(ref) || event.Actor.Attributes.name === ref,
+    ) &&
     matchesLabels(filters.get('label'), event.Actor.Attributes)
   )
 }

@@ -41,7 +41,8 @@ export async function readBody(request: IncomingMessage): Promise<string> {
   let body = ''
   for await (const chunk of request) {
     body += String(chunk)
-    if (body.length > MAX_BODY_BYTES) throw new DaemonApiError(413, `request body too large: send at most ${MAX_BODY_BYTES} bytes`)
+    if (body.length > MAX_BODY_BYTES)
+      throw new DaemonApiError(413, `request body too large: send at most ${MAX_BODY_BYTES} bytes`)
   }
   return body
 }
@@ -58,7 +59,10 @@ export function intParam(url: URL, name: string, fallback: number, min: number, 
   if (raw === null || raw === '') return fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new DaemonApiError(400, `invalid value for ${name}: ${JSON.stringify(raw)}; send a whole number from ${min} to ${max}`)
+    throw new DaemonApiError(
+      400,
+      `invalid value for ${name}: ${JSON.stringify(raw)}; send a whole number from ${min} to ${max}`,
+    )
   }
   return value
 }

@@ -38,11 +38,15 @@ export function parseMainOptions(argv: readonly string[]): MainOptions {
   const options: MainOptions = { socketPath: undefined, tcpPort: undefined, help: false }
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? ''
-    const [name = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [name = '', inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
     const value = (): string => {
       if (inline === undefined) i += 1
       const given = inline ?? argv[i]
-      if (given === undefined || given === '') throw new ConfigurationError(`${name}: missing value; allowed options: ${OPTIONS}`)
+      if (given === undefined || given === '')
+        throw new ConfigurationError(`${name}: missing value; allowed options: ${OPTIONS}`)
       return given
     }
     if (name === '--help' || name === '-h') options.help = true
@@ -58,6 +62,9 @@ export function parseMainOptions(argv: readonly string[]): MainOptions {
 
 function parsePort(raw: string): number {
   const port = Number(raw)
-  if (!/^\d+$/.test(raw) || port > 65535) throw new ConfigurationError(`--tcp-port: ${JSON.stringify(raw)} is not a port; give a whole number from 0 to 65535`)
+  if (!/^\d+$/.test(raw) || port > 65535)
+    throw new ConfigurationError(
+      `--tcp-port: ${JSON.stringify(raw)} is not a port; give a whole number from 0 to 65535`,
+    )
   return port
 }

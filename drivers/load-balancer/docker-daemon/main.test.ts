@@ -31,12 +31,15 @@ function runMain(args: string[]): Program {
   let stderr = ''
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)))
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => (running.delete(child), resolve(code))))
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => (running.delete(child), resolve(code))),
+  )
   return { child, lines, stderr: () => stderr, exited }
 }
 
 async function listening(program: Program, count: number): Promise<string[]> {
-  if (!(await waitUntil(() => program.lines.length >= count, 10_000))) throw new Error(`main.ts printed ${JSON.stringify(program.lines)}; stderr: ${program.stderr()}`)
+  if (!(await waitUntil(() => program.lines.length >= count, 10_000)))
+    throw new Error(`main.ts printed ${JSON.stringify(program.lines)}; stderr: ${program.stderr()}`)
   return program.lines
 }
 
@@ -50,13 +53,19 @@ const alive = (pid: number): boolean => {
 
 // Every live process whose environment names this container, wherever it came from.
 function processesOf(containerName: string): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`CONTAINER_NAME=${containerName}`) && alive(pid)
-    } catch {
-      return false
-    }
-  })
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return (
+          readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`CONTAINER_NAME=${containerName}`) &&
+          alive(pid)
+        )
+      } catch {
+        return false
+      }
+    })
 }
 
 describe('main.ts, the emulator as its own program', () => {
@@ -71,7 +80,10 @@ describe('main.ts, the emulator as its own program', () => {
     const overTcp = new DockerEngineClient({ url: tcpLine.split(' ').pop() ?? '' })
     const overSocket = new DockerEngineClient({ socketPath })
     const pids: number[] = []
-    for (const [client, name] of [[overTcp, 'main-web-1'], [overSocket, 'main-web-2']] as const) {
+    for (const [client, name] of [
+      [overTcp, 'main-web-1'],
+      [overSocket, 'main-web-2'],
+    ] as const) {
       const { Id } = await client.create(name, { Image: 'parlance/backend:latest' })
       await client.start(Id)
       pids.push((await client.inspect(Id)).State.Pid)
@@ -100,15 +112,23 @@ describe('main.ts, the emulator as its own program', () => {
   it('exits 2 naming a bad option and what is allowed; --help prints the usage', async () => {
     const bad = runMain(['--tcp-port', '70000'])
     expect(await bad.exited).toBe(2)
-    expect(bad.stderr()).toBe('docker daemon emulator: --tcp-port: "70000" is not a port; give a whole number from 0 to 65535\nRun with --help for usage.\n')
+    expect(bad.stderr()).toBe(
+      'docker daemon emulator: --tcp-port: "70000" is not a port; give a whole number from 0 to 65535\nRun with --help for usage.\n',
+    )
     const unknown = runMain(['--port', '1'])
     expect(await unknown.exited).toBe(2)
-    expect(unknown.stderr()).toContain('unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --help')
+    expect(unknown.stderr()).toContain(
+      'unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --help',
+    )
     const nowhere = runMain([])
     expect(await nowhere.exited).toBe(2)
-    expect(nowhere.stderr()).toContain('nowhere to listen: give --socket PATH, --tcp-port PORT (0 picks a free port) or both')
+    expect(nowhere.stderr()).toContain(
+      'nowhere to listen: give --socket PATH, --tcp-port PORT (0 picks a free port) or both',
+    )
     const help = runMain(['--help'])
     expect(await help.exited).toBe(0)
-    expect(help.lines[0]).toBe('Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT]')
+    expect(help.lines[0]).toBe(
+      'Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT]',
+    )
   })
 })

@@ -29,7 +29,12 @@ const stop = (): void => {
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
 
-daemon = await createDockerDaemon({ socketPath: options.socketPath, tcp: options.tcpPort !== undefined, tcpPort: options.tcpPort })
+daemon = await createDockerDaemon({
+  socketPath: options.socketPath,
+  tcp: options.tcpPort !== undefined,
+  tcpPort: options.tcpPort,
+})
 if (stopping) await daemon.close().finally(() => process.exit(0))
 if (daemon.url !== undefined) process.stdout.write(`docker daemon emulator listening on ${daemon.url}\n`)
-if (daemon.socketPath !== undefined) process.stdout.write(`docker daemon emulator listening on unix://${daemon.socketPath}\n`)
+if (daemon.socketPath !== undefined)
+  process.stdout.write(`docker daemon emulator listening on unix://${daemon.socketPath}\n`)

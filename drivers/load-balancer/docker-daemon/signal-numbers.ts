@@ -1,4 +1,12 @@
-const NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15 }
+const NUMBERS: Partial<Record<NodeJS.Signals, number>> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGUSR2: 12,
+  SIGTERM: 15,
+}
 
 /**
  * The Linux number of a signal, as Docker puts it in `kill` events and exit codes (128 + n).
@@ -19,6 +27,8 @@ export function signalNumber(signal: NodeJS.Signals): number {
  *   parseSignal('15') // 'SIGTERM'
  */
 export function parseSignal(raw: string): NodeJS.Signals | undefined {
-  const name = /^\d+$/.test(raw) ? Object.entries(NUMBERS).find(([, number]) => number === Number(raw))?.[0] : raw.toUpperCase().replace(/^(SIG)?/, 'SIG')
+  const name = /^\d+$/.test(raw)
+    ? Object.entries(NUMBERS).find(([, number]) => number === Number(raw))?.[0]
+    : raw.toUpperCase().replace(/^(SIG)?/, 'SIG')
   return name !== undefined && Object.hasOwn(NUMBERS, name) ? (name as NodeJS.Signals) : undefined
 }

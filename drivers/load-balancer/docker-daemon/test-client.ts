@@ -45,10 +45,16 @@ export interface DaemonAnswer {
  *   await requestDaemon(target, 'POST', '/containers/create?name=web-1', { Image: 'nginx' }) // { status: 201, … }
  *   await requestDaemon(target, 'DELETE', '/containers/web-1?force=true') // { status: 204, body: '' }
  */
-export function requestDaemon(target: DaemonTarget, method: string, path: string, body?: unknown): Promise<DaemonAnswer> {
+export function requestDaemon(
+  target: DaemonTarget,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<DaemonAnswer> {
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
   return new Promise((resolve, reject) => {
-    const headers = payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+    const headers =
+      payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
     const req = request({ ...addressOf(target), method, path, headers, agent: false }, (response) => {
       let text = ''
       response.setEncoding('utf8')
@@ -108,7 +114,10 @@ export function openEventStream(target: DaemonTarget, path: string): Promise<Eve
         async waitForCount(count, timeoutMs = 3000) {
           const deadline = Date.now() + timeoutMs
           while (objects.length < count) {
-            if (Date.now() > deadline) throw new Error(`waitForCount: expected ${count} events within ${timeoutMs}ms, got ${objects.length}: ${JSON.stringify(objects.map((o) => o.Action))}`)
+            if (Date.now() > deadline)
+              throw new Error(
+                `waitForCount: expected ${count} events within ${timeoutMs}ms, got ${objects.length}: ${JSON.stringify(objects.map((o) => o.Action))}`,
+              )
             await new Promise((wake) => setTimeout(wake, 10))
           }
           return objects
@@ -137,5 +146,7 @@ function endOfFirstObject(text: string): number {
 }
 
 function addressOf(target: DaemonTarget): { socketPath: string } | { host: string; port: number } {
-  return target.socketPath !== undefined ? { socketPath: target.socketPath } : { host: '127.0.0.1', port: target.port ?? 0 }
+  return target.socketPath !== undefined
+    ? { socketPath: target.socketPath }
+    : { host: '127.0.0.1', port: target.port ?? 0 }
 }

@@ -18,7 +18,9 @@ afterEach(async () => {
 /** The pids of processes whose command line has every one of `parts`, from `ps`. */
 function pidsRunning(...parts: string[]): number[] {
   const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')
-  return lines.filter((line) => parts.every((part) => line.includes(part))).map((line) => Number.parseInt(line.trim(), 10))
+  return lines
+    .filter((line) => parts.every((part) => line.includes(part)))
+    .map((line) => Number.parseInt(line.trim(), 10))
 }
 
 async function refused(url: string): Promise<string> {
@@ -29,8 +31,13 @@ async function refused(url: string): Promise<string> {
 }
 
 describe('startPrivateStack', () => {
-  test('starts an emulated daemon and a load balancer on it, and points a context at them', { timeout: 60_000 }, async () => {
-    ctx = fakeDriverContext({ DOCKER_URL: 'tcp://127.0.0.1:2375', LB_URL: 'http://shared.test', SETTLEMENT_URL: 'http://settlement.test' }, 'http')
+  test('starts an emulated daemon and a load balancer on it, and points a context at them', {
+    timeout: 60_000,
+  }, async () => {
+    ctx = fakeDriverContext(
+      { DOCKER_URL: 'tcp://127.0.0.1:2375', LB_URL: 'http://shared.test', SETTLEMENT_URL: 'http://settlement.test' },
+      'http',
+    )
     const stack = await startPrivateStack(ctx, { strategy: 'least-connections' })
     const { DOCKER_URL, LB_URL, LB_ADMIN_URL } = stack.urls
     expect([DOCKER_URL, LB_URL, LB_ADMIN_URL]).toEqual([
@@ -39,23 +46,29 @@ describe('startPrivateStack', () => {
       expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
     ])
     expect(new Set([DOCKER_URL, LB_URL, LB_ADMIN_URL].map((url) => new URL(url).port)).size).toBe(3)
-    expect(ctx.logLines).toEqual([`private load balancer ${LB_URL} (admin ${LB_ADMIN_URL}, least-connections) on Docker daemon ${DOCKER_URL}`])
+    expect(ctx.logLines).toEqual([
+      `private load balancer ${LB_URL} (admin ${LB_ADMIN_URL}, least-connections) on Docker daemon ${DOCKER_URL}`,
+    ])
 
     const own = stack.context(ctx)
-    expect(['DOCKER_URL', 'LB_URL', 'LB_ADMIN_URL', 'SETTLEMENT_URL', 'OTHER_URL'].map((name) => own.systemUrl(name))).toEqual([
-      DOCKER_URL, LB_URL, LB_ADMIN_URL, 'http://settlement.test', 'http://unset.invalid/OTHER_URL',
-    ])
+    expect(
+      ['DOCKER_URL', 'LB_URL', 'LB_ADMIN_URL', 'SETTLEMENT_URL', 'OTHER_URL'].map((name) => own.systemUrl(name)),
+    ).toEqual([DOCKER_URL, LB_URL, LB_ADMIN_URL, 'http://settlement.test', 'http://unset.invalid/OTHER_URL'])
     expect([own.channel, ctx.systemUrl('DOCKER_URL')]).toEqual(['http', 'tcp://127.0.0.1:2375'])
 
     expect(await new DockerEngineClient({ url: DOCKER_URL }).list({ all: true })).toEqual([])
     await eventually(async () => (await new BalancerAdmin(LB_ADMIN_URL).status()).discovery.connected, {
-      timeout: 10_000, interval: 50, description: 'the private load balancer to connect to its daemon',
+      timeout: 10_000,
+      interval: 50,
+      description: 'the private load balancer to connect to its daemon',
     })
     expect(await refused(`${LB_URL}/`)).toMatch(/^answered \d{3}$/)
     expect(pidsRunning('examples/load-balancer/main.ts', DOCKER_URL, 'least-connections')).toHaveLength(1)
   })
 
-  test('when the scenario ends both processes stop, and on failure their output is attached', { timeout: 60_000 }, async () => {
+  test('when the scenario ends both processes stop, and on failure their output is attached', {
+    timeout: 60_000,
+  }, async () => {
     ctx = fakeDriverContext({}, 'http')
     const { urls } = await startPrivateStack(ctx, { strategy: 'round-robin' })
     const [balancer] = pidsRunning('examples/load-balancer/main.ts', urls.DOCKER_URL, 'round-robin')
@@ -68,7 +81,9 @@ describe('startPrivateStack', () => {
     expect(pidsRunning('examples/load-balancer/main.ts', urls.DOCKER_URL)).toEqual([])
     expect(() => process.kill(balancer!, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
 
-    expect(ctx.attachments.map(({ mediaType, fileName }) => [mediaType, fileName])).toEqual([['text/plain', 'private-load-balancer-stack.log']])
+    expect(ctx.attachments.map(({ mediaType, fileName }) => [mediaType, fileName])).toEqual([
+      ['text/plain', 'private-load-balancer-stack.log'],
+    ])
     const log = String(ctx.attachments[0]!.data)
     expect(log).toContain(`docker daemon emulator listening on ${urls.DOCKER_URL}`)
     expect(log).toContain(`load balancer listening on ${urls.LB_URL}`)

@@ -38,7 +38,10 @@ export interface PrivateStack {
  *   const stack = await startPrivateStack(ctx, { strategy: 'round-robin' })
  *   stack.urls.DOCKER_URL // 'tcp://127.0.0.1:40999'
  */
-export async function startPrivateStack(ctx: DriverContext, options: { strategy: 'round-robin' | 'least-connections' }): Promise<PrivateStack> {
+export async function startPrivateStack(
+  ctx: DriverContext,
+  options: { strategy: 'round-robin' | 'least-connections' },
+): Promise<PrivateStack> {
   const processes: SupervisedProcess[] = []
   const stopAll = async (): Promise<void> => {
     for (const process of processes.reverse()) await process.stop()
@@ -53,15 +56,21 @@ export async function startPrivateStack(ctx: DriverContext, options: { strategy:
   const daemon = superviseProcess(daemonProcessSpec('docker-daemon (private)'))
   processes.push(daemon)
   const dockerUrl = (await daemon.start()).address ?? ''
-  const balancer = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: dockerUrl, strategy: options.strategy }))
+  const balancer = superviseProcess(
+    balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: dockerUrl, strategy: options.strategy }),
+  )
   processes.push(balancer)
   const ready = await balancer.start()
   const adminUrl = ready.groups?.['admin']
   if (ready.address === undefined || adminUrl === undefined) {
-    throw new SystemCompromisedError(`the private load balancer started but did not print both its addresses; its last lines:\n${balancer.lastLines().join('\n')}`)
+    throw new SystemCompromisedError(
+      `the private load balancer started but did not print both its addresses; its last lines:\n${balancer.lastLines().join('\n')}`,
+    )
   }
   const urls = { DOCKER_URL: dockerUrl, LB_URL: ready.address, LB_ADMIN_URL: adminUrl }
-  ctx.log(`private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ${urls.DOCKER_URL}`)
+  ctx.log(
+    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ${urls.DOCKER_URL}`,
+  )
   return {
     urls,
     context: (base) => ({

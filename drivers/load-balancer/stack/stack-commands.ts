@@ -50,15 +50,26 @@ export function daemonProcessSpec(name: string): ProcessSpec {
  *   const lb = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: 'tcp://127.0.0.1:40123', strategy: 'least-connections' }))
  *   const { address, groups } = await lb.start() // groups.admin is the admin URL
  */
-export function balancerProcessSpec(options: { name: string; dockerHost: string; strategy: 'round-robin' | 'least-connections' }): ProcessSpec {
+export function balancerProcessSpec(options: {
+  name: string
+  dockerHost: string
+  strategy: 'round-robin' | 'least-connections'
+}): ProcessSpec {
   return {
     name: options.name,
     command: process.execPath,
     args: [
-      '--import', 'tsx', 'examples/load-balancer/main.ts',
-      '--port', '0', '--admin-port', '0',
-      '--docker-host', options.dockerHost,
-      '--strategy', options.strategy,
+      '--import',
+      'tsx',
+      'examples/load-balancer/main.ts',
+      '--port',
+      '0',
+      '--admin-port',
+      '0',
+      '--docker-host',
+      options.dockerHost,
+      '--strategy',
+      options.strategy,
     ],
     cwd: repoRoot,
     ready: balancerReadyLines,

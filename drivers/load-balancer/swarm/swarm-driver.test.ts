@@ -40,13 +40,24 @@ async function get(replica: StartedReplica, timeoutMs = 2_000): Promise<unknown>
 }
 
 const exited = (replica: StartedReplica) =>
-  eventually(() => daemon.container(replica.id).state === 'exited', { timeout: 5_000, interval: 20, description: `${replica.name} to exit` })
+  eventually(() => daemon.container(replica.id).state === 'exited', {
+    timeout: 5_000,
+    interval: 20,
+    description: `${replica.name} to exit`,
+  })
 
 describe('SwarmDriver against the emulated Docker daemon', () => {
   test('starts a replica labelled for the load balancer, its port published on loopback and answering with its name', async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'none', weight: 3, version: '2' })
     const container = daemon.container(replica.id)
-    expect([replica.name, container.name, container.state, container.health, container.publish, container.publishIp]).toEqual([name(1), name(1), 'running', 'none', true, '127.0.0.1'])
+    expect([
+      replica.name,
+      container.name,
+      container.state,
+      container.health,
+      container.publish,
+      container.publishIp,
+    ]).toEqual([name(1), name(1), 'running', 'none', true, '127.0.0.1'])
     expect(container.labels).toEqual({ 'lb.host': host, 'lb.port': '8080', 'lb.weight': '3', version: '2' })
     expect(container.env).toEqual(['PORT=8080', `CONTAINER_NAME=${name(1)}`])
     expect((await client.inspect(replica.id)).Config.Image).toBe('parlance/backend:latest')
@@ -57,21 +68,30 @@ describe('SwarmDriver against the emulated Docker daemon', () => {
 
   test('a replica with a health check starts "starting" until told otherwise', async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'starting' })
-    expect([daemon.container(replica.id).health, daemon.container(replica.id).healthcheck?.Test]).toEqual(['starting', ['CMD', 'wget', '-q', '-O-', 'http://127.0.0.1:8080/health']])
+    expect([daemon.container(replica.id).health, daemon.container(replica.id).healthcheck?.Test]).toEqual([
+      'starting',
+      ['CMD', 'wget', '-q', '-O-', 'http://127.0.0.1:8080/health'],
+    ])
     await swarm.setHealth(replica, 'unhealthy')
     expect(daemon.container(replica.id).health).toBe('unhealthy')
     await swarm.healthCheckPasses(replica)
     expect(daemon.container(replica.id).health).toBe('healthy')
   })
 
-  test('crash kills the process behind the daemon\'s back: the daemon sees it exit 137', async () => {
+  test("crash kills the process behind the daemon's back: the daemon sees it exit 137", async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'none' })
     const pid = daemon.container(replica.id).pid!
     await swarm.crash(replica)
     await exited(replica)
-    expect([daemon.container(replica.id).exitCode, await swarm.running(replica), alive(pid)]).toEqual([137, false, false])
+    expect([daemon.container(replica.id).exitCode, await swarm.running(replica), alive(pid)]).toEqual([
+      137,
+      false,
+      false,
+    ])
     await expect(swarm.crash(replica)).rejects.toThrow(
-      new SystemCompromisedError(`cannot send SIGKILL to replica ${name(1)}: the daemon says it is exited, with no process`),
+      new SystemCompromisedError(
+        `cannot send SIGKILL to replica ${name(1)}: the daemon says it is exited, with no process`,
+      ),
     )
   })
 
@@ -89,13 +109,20 @@ describe('SwarmDriver against the emulated Docker daemon', () => {
     await expect(get(replica, 300)).rejects.toThrow(/aborted due to timeout/)
     await swarm.freeze(replica, false)
     expect(await get(replica)).toMatchObject({ container: name(1) })
-    expect(ctx.logLines.slice(-2)).toEqual([`replica ${name(1)} frozen (SIGSTOP)`, `replica ${name(1)} thawed (SIGCONT)`])
+    expect(ctx.logLines.slice(-2)).toEqual([
+      `replica ${name(1)} frozen (SIGSTOP)`,
+      `replica ${name(1)} thawed (SIGCONT)`,
+    ])
   })
 
   test('stop is `docker stop`: it resolves once the replica has stopped', async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'none' })
     await swarm.stop(replica, 2)
-    expect([daemon.container(replica.id).state, daemon.container(replica.id).exitCode, await swarm.running(replica)]).toEqual(['exited', 0, false])
+    expect([
+      daemon.container(replica.id).state,
+      daemon.container(replica.id).exitCode,
+      await swarm.running(replica),
+    ]).toEqual(['exited', 0, false])
   })
 
   test('when the scenario ends, every container it started is removed and no process is left', async () => {
@@ -114,13 +141,15 @@ describe('SwarmDriver against the emulated Docker daemon', () => {
   })
 })
 
-describe('SwarmDriver against a daemon without the emulator\'s endpoints', () => {
+describe("SwarmDriver against a daemon without the emulator's endpoints", () => {
   let server: Server
   let other: FakeDriverContext
   let url: string
 
   beforeEach(async () => {
-    server = createServer((_, response) => response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"page not found"}\n'))
+    server = createServer((_, response) =>
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"page not found"}\n'),
+    )
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`
     other = fakeDriverContext({ DOCKER_URL: url }, 'http')
@@ -135,7 +164,11 @@ describe('SwarmDriver against a daemon without the emulator\'s endpoints', () =>
     const real = new SwarmDriver(other)
     const replica = { id: 'abc', name: name(1) }
     const notApplicable = (what: string) =>
-      new NotApplicableError('http', what, `the Docker daemon at ${url} cannot be told to ${what}: only Parlance's emulated daemon can`)
+      new NotApplicableError(
+        'http',
+        what,
+        `the Docker daemon at ${url} cannot be told to ${what}: only Parlance's emulated daemon can`,
+      )
     await expect(real.restartDaemon(1_000)).rejects.toThrow(notApplicable('restart the Docker daemon'))
     await expect(real.dropEvents(1_000)).rejects.toThrow(notApplicable('drop the Docker event streams'))
     await expect(real.setHealth(replica, 'healthy')).rejects.toThrow(notApplicable(`set the health of ${name(1)}`))

@@ -80,7 +80,12 @@ export class SwarmDriver {
       Env: [`PORT=${backendPort}`, `CONTAINER_NAME=${spec.name}`],
       ExposedPorts: { [`${backendPort}/tcp`]: {} },
       ...(spec.health === 'starting'
-        ? { Healthcheck: { Test: ['CMD', 'wget', '-q', '-O-', `http://127.0.0.1:${backendPort}/health`], Interval: 1_000_000_000 } }
+        ? {
+            Healthcheck: {
+              Test: ['CMD', 'wget', '-q', '-O-', `http://127.0.0.1:${backendPort}/health`],
+              Interval: 1_000_000_000,
+            },
+          }
         : {}),
       HostConfig: { PortBindings: { [`${backendPort}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
     })
@@ -161,7 +166,9 @@ export class SwarmDriver {
   private async signalProcess(replica: StartedReplica, signal: NodeJS.Signals): Promise<void> {
     const { State } = await this.client.inspect(replica.id)
     if (!State.Running || State.Pid <= 0) {
-      throw new SystemCompromisedError(`cannot send ${signal} to replica ${replica.name}: the daemon says it is ${State.Status}, with no process`)
+      throw new SystemCompromisedError(
+        `cannot send ${signal} to replica ${replica.name}: the daemon says it is ${State.Status}, with no process`,
+      )
     }
     try {
       process.kill(-State.Pid, signal)
@@ -192,7 +199,9 @@ export class SwarmDriver {
 
   private async removeAll(): Promise<void> {
     await Promise.allSettled([...this.pending])
-    await Promise.allSettled([...this.started.values()].map((replica) => this.client.remove(replica.id, { force: true })))
+    await Promise.allSettled(
+      [...this.started.values()].map((replica) => this.client.remove(replica.id, { force: true })),
+    )
     this.started.clear()
   }
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigurationError } from '../../core/errors/configuration-error.ts'
-import { countsByReplica, describeRecord, failures, firstAnsweredBy, latencyPercentiles, ratioAtMost, spread } from './analysis.ts'
+import {
+  countsByReplica,
+  describeRecord,
+  failures,
+  firstAnsweredBy,
+  latencyPercentiles,
+  ratioAtMost,
+  spread,
+} from './analysis.ts'
 import type { ResponseRecord, TrafficRecord } from './traffic-record.ts'
 
 const ok = (index: number, replica: string, latencyMs = 5): ResponseRecord => ({
@@ -24,8 +32,21 @@ const mixed = recordOf([
   ok(1, 'web-1'),
   { index: 2, sentAtMs: 20.4, latencyMs: 1, error: 'ECONNRESET', body: '' },
   ok(3, 'web-2'),
-  { index: 4, sentAtMs: 411.6, latencyMs: 3, status: 502, body: 'service "shop.example" could not be reached (ECONNREFUSED)\n' },
-  { index: 5, sentAtMs: 50, latencyMs: 2, status: 503, retryAfter: '1', body: 'service "shop.example" has no healthy replica\n' },
+  {
+    index: 4,
+    sentAtMs: 411.6,
+    latencyMs: 3,
+    status: 502,
+    body: 'service "shop.example" could not be reached (ECONNREFUSED)\n',
+  },
+  {
+    index: 5,
+    sentAtMs: 50,
+    latencyMs: 2,
+    status: 503,
+    retryAfter: '1',
+    body: 'service "shop.example" has no healthy replica\n',
+  },
   { index: 6, sentAtMs: 60, latencyMs: 10_000, status: 200, error: 'timeout after 10000 ms', body: '{"cont' },
   ok(7, 'web-3'),
 ])
@@ -39,13 +60,21 @@ describe('failures', () => {
       '#6 at 60 ms: 200, then timeout after 10000 ms',
     ])
     expect(failures(recordOf([ok(0, 'web-1'), { ...ok(1, 'web-1'), status: 204 }]))).toEqual([])
-    expect(failures(recordOf([{ index: 0, sentAtMs: 0, latencyMs: 1, status: 404, body: '' }]))).toEqual(['#0 at 0 ms: 404'])
+    expect(failures(recordOf([{ index: 0, sentAtMs: 0, latencyMs: 1, status: 404, body: '' }]))).toEqual([
+      '#0 at 0 ms: 404',
+    ])
   })
 })
 
 describe('countsByReplica and spread', () => {
   it('counts 2xx answers by replica, in name order', () => {
-    expect(countsByReplica(mixed)).toEqual(new Map([['web-1', 1], ['web-2', 2], ['web-3', 1]]))
+    expect(countsByReplica(mixed)).toEqual(
+      new Map([
+        ['web-1', 1],
+        ['web-2', 2],
+        ['web-3', 1],
+      ]),
+    )
     expect([...countsByReplica(mixed).keys()]).toEqual(['web-1', 'web-2', 'web-3'])
   })
 
@@ -79,7 +108,9 @@ describe('latencyPercentiles', () => {
 
   it.each([-1, 100.5, 99.95, Number.NaN])('refuses the percentile %s', (percentile) => {
     expect(() => latencyPercentiles(hundred, [percentile])).toThrow(
-      new ConfigurationError(`latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`),
+      new ConfigurationError(
+        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`,
+      ),
     )
   })
 })
@@ -109,7 +140,9 @@ describe('describeRecord', () => {
   })
 
   it('shows only the first five failures', () => {
-    const refused = recordOf([...Array(7).keys()].map((index) => ({ index, sentAtMs: index, latencyMs: 1, error: 'ECONNREFUSED', body: '' })))
+    const refused = recordOf(
+      [...Array(7).keys()].map((index) => ({ index, sentAtMs: index, latencyMs: 1, error: 'ECONNREFUSED', body: '' })),
+    )
     expect(describeRecord(refused).split('\n')).toEqual([
       '7 GET / to http://127.0.0.1:8080 (Host shop.example) over 2s, took 2.105s: 7 recorded, 0 answered 2xx, 7 failed',
       'statuses: none',

@@ -35,7 +35,8 @@ export function failures(record: TrafficRecord): string[] {
 
 function describeFailure(response: ResponseRecord): string {
   const at = `#${response.index} at ${Math.round(response.sentAtMs)} ms: `
-  if (response.error !== undefined) return at + (response.status === undefined ? response.error : `${response.status}, then ${response.error}`)
+  if (response.error !== undefined)
+    return at + (response.status === undefined ? response.error : `${response.status}, then ${response.error}`)
   const firstLine = response.body.split('\n', 1)[0]?.trim() ?? ''
   const retry = response.retryAfter === undefined ? '' : ` (Retry-After: ${response.retryAfter})`
   return `${at}${response.status}${firstLine === '' ? '' : ` ${firstLine}`}${retry}`
@@ -50,7 +51,13 @@ function describeFailure(response: ResponseRecord): string {
  *   countsByReplica(record).get('web-3') ?? 0 // 0: it answered nothing
  */
 export function countsByReplica(record: TrafficRecord): Map<string, number> {
-  return byName(tally(record.responses.flatMap((response) => (isSuccess(response) && response.replica !== undefined ? [response.replica] : []))))
+  return byName(
+    tally(
+      record.responses.flatMap((response) =>
+        isSuccess(response) && response.replica !== undefined ? [response.replica] : [],
+      ),
+    ),
+  )
 }
 
 /**
@@ -91,11 +98,16 @@ export function ratioAtMost(spread: Spread, numerator: number, denominator = 1):
  *   const [median] = latencyPercentiles(record, [50])
  */
 export function latencyPercentiles(record: TrafficRecord, percentiles: readonly number[]): (number | undefined)[] {
-  const latencies = record.responses.filter(isSuccess).map((response) => response.latencyMs).sort((a, b) => a - b)
+  const latencies = record.responses
+    .filter(isSuccess)
+    .map((response) => response.latencyMs)
+    .sort((a, b) => a - b)
   return percentiles.map((percentile) => {
     const tenths = Math.round(percentile * 10)
     if (!(tenths >= 0 && tenths <= 1000 && Math.abs(tenths - percentile * 10) < 1e-9)) {
-      throw new ConfigurationError(`latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`)
+      throw new ConfigurationError(
+        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`,
+      )
     }
     // Nearest rank, ⌈p × n / 100⌉, in whole numbers: 0.99 × 100 in floats is 99.00000000000001.
     const rank = Math.max(1, Math.ceil((tenths * latencies.length) / 1000))

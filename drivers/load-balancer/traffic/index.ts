@@ -6,4 +6,13 @@
  */
 export { sendTraffic, startTraffic, type RunningTraffic } from './send-traffic.ts'
 export type { ResponseRecord, TrafficPlan, TrafficRecord } from './traffic-record.ts'
-export { countsByReplica, describeRecord, failures, firstAnsweredBy, latencyPercentiles, ratioAtMost, spread, type Spread } from './analysis.ts'
+export {
+  countsByReplica,
+  describeRecord,
+  failures,
+  firstAnsweredBy,
+  latencyPercentiles,
+  ratioAtMost,
+  spread,
+  type Spread,
+} from './analysis.ts'

@@ -70,7 +70,14 @@ export function sendRequest(target: RequestTarget, onSocket: (socket: Socket) =>
     settled = true
     clearTimeout(timer)
     const replica = error === undefined ? replicaIn(text) : undefined
-    resolve({ latencyMs: performance.now() - started, status, replica, error, retryAfter, body: text.slice(0, BODY_KEPT) })
+    resolve({
+      latencyMs: performance.now() - started,
+      status,
+      replica,
+      error,
+      retryAfter,
+      body: text.slice(0, BODY_KEPT),
+    })
   }
   const abort = (error: string): void => {
     finish(error)
@@ -78,7 +85,14 @@ export function sendRequest(target: RequestTarget, onSocket: (socket: Socket) =>
   }
   const timer = setTimeout(() => abort(`timeout after ${target.timeoutMs} ms`), target.timeoutMs)
   try {
-    request = httpRequest({ hostname: target.hostname, port: target.port, path: target.path, method: target.method, agent: target.agent, headers: { host: target.host } })
+    request = httpRequest({
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
+      method: target.method,
+      agent: target.agent,
+      headers: { host: target.host },
+    })
   } catch (error) {
     finish(codeOf(error))
     return { outcome, abort }
@@ -112,7 +126,8 @@ function replicaIn(body: string): string | undefined {
   if (!body.trimStart().startsWith('{')) return undefined
   try {
     const parsed: unknown = JSON.parse(body)
-    if (typeof parsed === 'object' && parsed !== null && 'container' in parsed && typeof parsed.container === 'string') return parsed.container
+    if (typeof parsed === 'object' && parsed !== null && 'container' in parsed && typeof parsed.container === 'string')
+      return parsed.container
   } catch {
     // Not JSON after all: the answer names no replica.
   }

@@ -19,14 +19,27 @@ describe('sendTraffic', () => {
     const record = await sendTraffic({ url, host: 'shop.example', requests: 30, overMs: 0 })
     expect(record.responses.map((response) => response.index)).toEqual([...Array(30).keys()])
     expect(record.responses.every((response) => response.status === 200 && response.error === undefined)).toBe(true)
-    expect(countsByReplica(record)).toEqual(new Map([['web-1', 10], ['web-2', 10], ['web-3', 10]]))
+    expect(countsByReplica(record)).toEqual(
+      new Map([
+        ['web-1', 10],
+        ['web-2', 10],
+        ['web-3', 10],
+      ]),
+    )
     expect(JSON.parse(record.responses[0]!.body)).toMatchObject({ path: '/' })
     expect(failures(record)).toEqual([])
   })
 
   it('sends the Host header, method and path of the plan', async () => {
     const server = await serve(answerAs(['web-1']))
-    await sendTraffic({ url: server.url, host: 'shop.example', requests: 2, overMs: 0, method: 'POST', path: '/cart?x=1' })
+    await sendTraffic({
+      url: server.url,
+      host: 'shop.example',
+      requests: 2,
+      overMs: 0,
+      method: 'POST',
+      path: '/cart?x=1',
+    })
     expect(server.received.map((request) => [request.method, request.url, request.headers.host])).toEqual([
       ['POST', '/cart?x=1', 'shop.example'],
       ['POST', '/cart?x=1', 'shop.example'],
@@ -74,15 +87,31 @@ describe('sendTraffic', () => {
 
   it('never has more than maxInFlight requests out, and records the ones that waited as late', async () => {
     const server = await serve(answerAs(['web-1']))
-    const record = await sendTraffic({ url: server.url, host: 'shop', requests: 6, overMs: 0, maxInFlight: 2, path: '/?delay=50' })
+    const record = await sendTraffic({
+      url: server.url,
+      host: 'shop',
+      requests: 6,
+      overMs: 0,
+      maxInFlight: 2,
+      path: '/?delay=50',
+    })
     expect(server.mostInFlight).toBe(2)
     expect(record.responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200])
-    expect(record.responses.map((response) => response.lateByMs !== undefined)).toEqual([false, false, true, true, true, true])
+    expect(record.responses.map((response) => response.lateByMs !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ])
     expect(record.responses[5]!.lateByMs).toBeGreaterThanOrEqual(90)
   })
 
   it('records the error code when the server resets the connection', async () => {
-    const { url } = await serve((request, response, seen) => (seen === 2 ? request.socket.destroy() : response.end('{"container":"web-1"}')))
+    const { url } = await serve((request, response, seen) =>
+      seen === 2 ? request.socket.destroy() : response.end('{"container":"web-1"}'),
+    )
     const record = await sendTraffic({ url, host: 'shop', requests: 3, overMs: 0, maxInFlight: 1 })
     expect(record.responses.map((response) => response.error ?? response.status)).toEqual([200, 'ECONNRESET', 200])
     expect(failures(record)).toEqual([`#1 at ${Math.round(record.responses[1]!.sentAtMs)} ms: ECONNRESET`])
@@ -106,7 +135,10 @@ describe('sendTraffic', () => {
   it('ends what is in flight when the signal aborts, and sends no more', async () => {
     const server = await serve(() => undefined)
     const controller = new AbortController()
-    const sending = sendTraffic({ url: server.url, host: 'shop', requests: 100, overMs: 10_000 }, { signal: controller.signal })
+    const sending = sendTraffic(
+      { url: server.url, host: 'shop', requests: 100, overMs: 10_000 },
+      { signal: controller.signal },
+    )
     await until(() => server.received.length >= 1)
     controller.abort()
     const record = await sending

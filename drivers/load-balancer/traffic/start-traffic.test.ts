@@ -17,7 +17,12 @@ describe('startTraffic', () => {
     server = await startTestServer(answerAs(['web-1', 'web-2']))
     const traffic = startTraffic({ url: server.url, host: 'shop', requests: 20, overMs: 100 })
     const record = await traffic.done
-    expect(countsByReplica(record)).toEqual(new Map([['web-1', 10], ['web-2', 10]]))
+    expect(countsByReplica(record)).toEqual(
+      new Map([
+        ['web-1', 10],
+        ['web-2', 10],
+      ]),
+    )
     expect(await traffic.stop()).toBe(record)
   })
 
@@ -43,7 +48,10 @@ describe('startTraffic', () => {
 describe('the ceiling of a run', () => {
   it('ends requests still out at overMs + timeoutMs + the margin, and records those never sent', async () => {
     server = await startTestServer(() => undefined)
-    const plan = checkTrafficPlan({ url: server.url, host: 'shop', requests: 3, overMs: 0, timeoutMs: 200, maxInFlight: 1 }, 'sendTraffic')
+    const plan = checkTrafficPlan(
+      { url: server.url, host: 'shop', requests: 3, overMs: 0, timeoutMs: 200, maxInFlight: 1 },
+      'sendTraffic',
+    )
     const record = await runTraffic(plan, { ceilingMarginMs: 100 }).done
     expect(record.responses.map((response) => response.error)).toEqual([
       'timeout after 200 ms',

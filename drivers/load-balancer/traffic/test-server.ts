@@ -97,7 +97,8 @@ export function answerAs(names: readonly string[]): TestHandler {
 export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
   const deadline = performance.now() + timeoutMs
   while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`the condition ${String(condition)} did not hold within ${timeoutMs} ms`)
+    if (performance.now() > deadline)
+      throw new Error(`the condition ${String(condition)} did not hold within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
 }

@@ -34,7 +34,10 @@ describe('checkTrafficPlan', () => {
     ['http://example.com', `sendTraffic: url "http://example.com" is not a loopback address. ${loopbackOnly}`],
     ['https://127.0.0.1:8443', `sendTraffic: url "https://127.0.0.1:8443" is not a loopback address. ${loopbackOnly}`],
     ['127.0.0.1:8080', `sendTraffic: url "127.0.0.1:8080" is not a loopback address. ${loopbackOnly}`],
-    ['http://127.0.0.1:8080/shop', 'sendTraffic: url "http://127.0.0.1:8080/shop" has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"'],
+    [
+      'http://127.0.0.1:8080/shop',
+      'sendTraffic: url "http://127.0.0.1:8080/shop" has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"',
+    ],
   ])('refuses the url %s', (url, message) => {
     expect(() => checkTrafficPlan({ ...plan, url }, 'sendTraffic')).toThrow(new ConfigurationError(message))
   })
@@ -47,9 +50,15 @@ describe('checkTrafficPlan', () => {
     [{ overMs: 120_001 }, 'sendTraffic: overMs 120001 is out of range. Give a whole number from 0 to 120000 (2m)'],
     [{ timeoutMs: 0 }, 'sendTraffic: timeoutMs 0 is out of range. Give a whole number from 1 to 120000 (2m)'],
     [{ maxInFlight: 0 }, 'sendTraffic: maxInFlight 0 is out of range. Give a whole number from 1 to 10000'],
-    [{ path: 'shop' }, 'sendTraffic: path "shop" is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"'],
+    [
+      { path: 'shop' },
+      'sendTraffic: path "shop" is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"',
+    ],
     [{ method: 'get' }, 'sendTraffic: method "get" is not an HTTP method. Give one in capitals, e.g. "GET"'],
-    [{ host: 'shop example' }, `sendTraffic: host "shop example" is not a Host header. Give the service's name without spaces, e.g. "shop.example"`],
+    [
+      { host: 'shop example' },
+      `sendTraffic: host "shop example" is not a Host header. Give the service's name without spaces, e.g. "shop.example"`,
+    ],
   ])('refuses %j', (change, message) => {
     expect(() => checkTrafficPlan({ ...plan, ...change }, 'sendTraffic')).toThrow(new ConfigurationError(message))
   })
@@ -58,6 +67,8 @@ describe('checkTrafficPlan', () => {
     await expect(sendTraffic({ ...plan, url: 'http://192.168.1.1' })).rejects.toThrow(
       new ConfigurationError(`sendTraffic: url "http://192.168.1.1" is not a loopback address. ${loopbackOnly}`),
     )
-    expect(() => startTraffic({ ...plan, requests: 0 })).toThrow(new ConfigurationError('startTraffic: requests 0 is out of range. Give a whole number from 1 to 20000'))
+    expect(() => startTraffic({ ...plan, requests: 0 })).toThrow(
+      new ConfigurationError('startTraffic: requests 0 is out of range. Give a whole number from 1 to 20000'),
+    )
   })
 })

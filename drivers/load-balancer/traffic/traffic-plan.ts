@@ -34,23 +34,47 @@ export function checkTrafficPlan(plan: TrafficPlan, caller: string): CheckedPlan
   checkWhole(caller, 'maxInFlight', maxInFlight, 1, 10_000)
   const path = plan.path ?? '/'
   if (!/^\/[\x21-\x7e]*$/.test(path)) {
-    throw new ConfigurationError(`${caller}: path ${JSON.stringify(path)} is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"`)
+    throw new ConfigurationError(
+      `${caller}: path ${JSON.stringify(path)} is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"`,
+    )
   }
   const method = plan.method ?? 'GET'
-  if (!/^[A-Z]+$/.test(method)) throw new ConfigurationError(`${caller}: method ${JSON.stringify(method)} is not an HTTP method. Give one in capitals, e.g. "GET"`)
+  if (!/^[A-Z]+$/.test(method))
+    throw new ConfigurationError(
+      `${caller}: method ${JSON.stringify(method)} is not an HTTP method. Give one in capitals, e.g. "GET"`,
+    )
   if (!/^[\x21-\x7e]+$/.test(plan.host)) {
-    throw new ConfigurationError(`${caller}: host ${JSON.stringify(plan.host)} is not a Host header. Give the service's name without spaces, e.g. "shop.example"`)
+    throw new ConfigurationError(
+      `${caller}: host ${JSON.stringify(plan.host)} is not a Host header. Give the service's name without spaces, e.g. "shop.example"`,
+    )
   }
   const port = url.port === '' ? 80 : Number(url.port)
-  return { url: plan.url, host: plan.host, requests: plan.requests, overMs: plan.overMs, path, method, timeoutMs, maxInFlight, hostname: url.hostname.replace(/^\[|\]$/g, ''), port }
+  return {
+    url: plan.url,
+    host: plan.host,
+    requests: plan.requests,
+    overMs: plan.overMs,
+    path,
+    method,
+    timeoutMs,
+    maxInFlight,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port,
+  }
 }
 
 function loopbackUrl(text: string, caller: string): URL {
   const url = URL.canParse(text) ? new URL(text) : undefined
-  const loopback = url !== undefined && url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname)
-  if (!url || !loopback) throw new ConfigurationError(`${caller}: url ${JSON.stringify(text)} is not a loopback address. Give ${LOOPBACK_ALLOWED}`)
+  const loopback =
+    url !== undefined && url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname)
+  if (!url || !loopback)
+    throw new ConfigurationError(
+      `${caller}: url ${JSON.stringify(text)} is not a loopback address. Give ${LOOPBACK_ALLOWED}`,
+    )
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new ConfigurationError(`${caller}: url ${JSON.stringify(text)} has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"`)
+    throw new ConfigurationError(
+      `${caller}: url ${JSON.stringify(text)} has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"`,
+    )
   }
   return url
 }
@@ -58,5 +82,7 @@ function loopbackUrl(text: string, caller: string): URL {
 function checkWhole(caller: string, field: string, value: number, min: number, max: number): void {
   if (Number.isSafeInteger(value) && value >= min && value <= max) return
   const range = field.endsWith('Ms') ? ` (${Duration.ms(max)})` : ''
-  throw new ConfigurationError(`${caller}: ${field} ${value} is out of range. Give a whole number from ${min} to ${max}${range}`)
+  throw new ConfigurationError(
+    `${caller}: ${field} ${value} is out of range. Give a whole number from ${min} to ${max}${range}`,
+  )
 }

@@ -76,7 +76,8 @@ export function runTraffic(plan: CheckedPlan, options: RunOptions = {}): Traffic
     pacer = undefined
     if (!stopped) {
       const now = elapsed()
-      while (next < plan.requests && inFlight.size < plan.maxInFlight && next * plan.overMs <= now * plan.requests) send(next++)
+      while (next < plan.requests && inFlight.size < plan.maxInFlight && next * plan.overMs <= now * plan.requests)
+        send(next++)
       if (next < plan.requests && inFlight.size >= plan.maxInFlight) {
         if (next * plan.overMs <= now * plan.requests) waiting = next
       } else if (next < plan.requests) {
@@ -92,7 +93,11 @@ export function runTraffic(plan: CheckedPlan, options: RunOptions = {}): Traffic
     clearTimeout(ceiling)
     const durationMs = elapsed()
     agent.destroy()
-    await Promise.all([...sockets].map((socket) => (socket.closed ? undefined : new Promise((resolve) => socket.once('close', resolve)))))
+    await Promise.all(
+      [...sockets].map((socket) =>
+        socket.closed ? undefined : new Promise((resolve) => socket.once('close', resolve)),
+      ),
+    )
     responses.sort((a, b) => a.index - b.index)
     resolveDone({ plan, startedAtMs, durationMs, responses })
   }
@@ -107,7 +112,13 @@ export function runTraffic(plan: CheckedPlan, options: RunOptions = {}): Traffic
   const ceilingMs = plan.overMs + plan.timeoutMs + (options.ceilingMarginMs ?? 5000)
   const ceiling = setTimeout(() => {
     for (; next < plan.requests; next++) {
-      responses.push({ index: next, sentAtMs: plannedAt(next), latencyMs: 0, error: `not sent: the ceiling of ${ceilingMs} ms was reached`, body: '' })
+      responses.push({
+        index: next,
+        sentAtMs: plannedAt(next),
+        latencyMs: 0,
+        error: `not sent: the ceiling of ${ceilingMs} ms was reached`,
+        body: '',
+      })
     }
     void abort(`aborted at the ceiling of ${ceilingMs} ms`)
   }, ceilingMs)

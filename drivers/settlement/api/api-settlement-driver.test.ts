@@ -21,9 +21,21 @@ afterAll(() => ctx.endScenario({ failed: false }))
 
 describe('the api settlement driver, against a real engine', () => {
   it('takes a bet, settles it on the result, and reads the bet back with its breakdown only when asked', async () => {
-    await driver.scheduleRace({ race, name: 'Aintree 14:00', runners: ['Red Rum', 'Crisp', 'Aldaniti', 'Corbiere', 'Rag Trade'], handicap: false })
-    expect(await driver.withdrawRunner({ race, runner: 'Rag Trade', price: Odds.parse('3/1'), late: false })).toEqual({ rule4Pence: 25 })
-    const slip = { punter: alice, stake: Money.parse('£10'), eachWay: true, legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/1') }] }
+    await driver.scheduleRace({
+      race,
+      name: 'Aintree 14:00',
+      runners: ['Red Rum', 'Crisp', 'Aldaniti', 'Corbiere', 'Rag Trade'],
+      handicap: false,
+    })
+    expect(await driver.withdrawRunner({ race, runner: 'Rag Trade', price: Odds.parse('3/1'), late: false })).toEqual({
+      rule4Pence: 25,
+    })
+    const slip = {
+      punter: alice,
+      stake: Money.parse('£10'),
+      eachWay: true,
+      legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/1') }],
+    }
     expect(await driver.placeBet(slip)).toEqual({ taken: true, betId: 'b1', totalStake: Money.parse('£20') })
     expect((await driver.betsOf(alice))[0]).toMatchObject({ status: 'open', settlements: [] })
     await driver.declareResult({ race, placings: [['Crisp'], ['Red Rum']], startingPrices: new Map() })
@@ -37,9 +49,17 @@ describe('the api settlement driver, against a real engine', () => {
     expect((await driver.betsOf(alice))[0]?.breakdown).toBeUndefined()
   })
 
-  it('gives the engine\'s reason for a refused bet, a malformed price sent as written', async () => {
-    const slip = { punter: name('bob'), stake: Money.parse('£10'), eachWay: false, legs: [{ race, runner: 'Red Rum', price: Odds.SP, priceAsWritten: '5-1' }] }
-    expect(await driver.placeBet(slip)).toEqual({ taken: false, reason: 'legs[0].price: "5-1" is not a price: write fractional odds with a slash, e.g. 5/1' })
+  it("gives the engine's reason for a refused bet, a malformed price sent as written", async () => {
+    const slip = {
+      punter: name('bob'),
+      stake: Money.parse('£10'),
+      eachWay: false,
+      legs: [{ race, runner: 'Red Rum', price: Odds.SP, priceAsWritten: '5-1' }],
+    }
+    expect(await driver.placeBet(slip)).toEqual({
+      taken: false,
+      reason: 'legs[0].price: "5-1" is not a price: write fractional odds with a slash, e.g. 5/1',
+    })
     expect(await driver.betsOf(name('bob'))).toEqual([])
   })
 })

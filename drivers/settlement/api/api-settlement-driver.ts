@@ -1,7 +1,15 @@
 import type { AliasedName } from '../../core/aliased-name.ts'
 import type { DriverContext } from '../../core/driver-context.ts'
 import { HttpClient } from '../../core/http-client.ts'
-import type { BetOutcome, BetSlip, PunterBet, RaceCard, RaceResult, SettlementDriver, Withdrawal } from '../settlement-driver.ts'
+import type {
+  BetOutcome,
+  BetSlip,
+  PunterBet,
+  RaceCard,
+  RaceResult,
+  SettlementDriver,
+  Withdrawal,
+} from '../settlement-driver.ts'
 import { punterBetFrom, type EngineBet } from './punter-bet-from-engine.ts'
 import { moneyFromEngine, poundsOf, priceOf } from './wire-values.ts'
 
@@ -27,12 +35,20 @@ export class ApiSettlementDriver implements SettlementDriver {
 
   async scheduleRace(card: RaceCard): Promise<void> {
     const { race, name, runners, handicap, placeTerms } = card
-    await this.http.post('/events', { id: race, name, runners, handicap, ...(placeTerms ? { placeTerms } : {}) }, { expectStatus: 201 })
+    await this.http.post(
+      '/events',
+      { id: race, name, runners, handicap, ...(placeTerms ? { placeTerms } : {}) },
+      { expectStatus: 201 },
+    )
   }
 
   async withdrawRunner(withdrawal: Withdrawal): Promise<{ rule4Pence: number }> {
     const { race, runner, price, late } = withdrawal
-    const { body } = await this.http.post<{ deduction: number }>(`${eventPath(race)}/withdrawals`, { runner, price: price.toString(), late }, { expectStatus: 201 })
+    const { body } = await this.http.post<{ deduction: number }>(
+      `${eventPath(race)}/withdrawals`,
+      { runner, price: price.toString(), late },
+      { expectStatus: 201 },
+    )
     return { rule4Pence: body.deduction }
   }
 
@@ -43,13 +59,23 @@ export class ApiSettlementDriver implements SettlementDriver {
       eachWay: slip.eachWay,
       legs: slip.legs.map((leg) => ({ event: leg.race, runner: leg.runner, price: priceOf(leg) })),
     }
-    const answer = await this.http.post<{ id: string; totalStake: string } & EngineRefusal>('/bets', body, { expectStatus: [201, ...refusedStatuses] })
-    if (answer.status !== 201) return { taken: false, reason: answer.body.error?.message ?? JSON.stringify(answer.body) }
-    return { taken: true, betId: answer.body.id, totalStake: moneyFromEngine(answer.body.totalStake, `the total stake of bet ${answer.body.id}`) }
+    const answer = await this.http.post<{ id: string; totalStake: string } & EngineRefusal>('/bets', body, {
+      expectStatus: [201, ...refusedStatuses],
+    })
+    if (answer.status !== 201)
+      return { taken: false, reason: answer.body.error?.message ?? JSON.stringify(answer.body) }
+    return {
+      taken: true,
+      betId: answer.body.id,
+      totalStake: moneyFromEngine(answer.body.totalStake, `the total stake of bet ${answer.body.id}`),
+    }
   }
 
   async declareResult(result: RaceResult): Promise<void> {
-    const body = { placings: result.placings, startingPrices: Object.fromEntries([...result.startingPrices].map(([runner, sp]) => [runner, sp.toString()])) }
+    const body = {
+      placings: result.placings,
+      startingPrices: Object.fromEntries([...result.startingPrices].map(([runner, sp]) => [runner, sp.toString()])),
+    }
     await this.http.post(`${eventPath(result.race)}/result`, body, { expectStatus: 200 })
   }
 
@@ -63,7 +89,9 @@ export class ApiSettlementDriver implements SettlementDriver {
   }
 
   async betsOf(punter: AliasedName, options: { breakdown?: boolean } = {}): Promise<PunterBet[]> {
-    const listed = await this.http.get<EngineBet[]>(`/customers/${encodeURIComponent(punter)}/bets`, { expectStatus: [200, 404] })
+    const listed = await this.http.get<EngineBet[]>(`/customers/${encodeURIComponent(punter)}/bets`, {
+      expectStatus: [200, 404],
+    })
     // 404 is the engine's way of saying the customer has no bets.
     if (listed.status === 404) return []
     if (!options.breakdown) return listed.body.map(punterBetFrom)

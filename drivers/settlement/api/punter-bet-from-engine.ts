@@ -53,7 +53,9 @@ export function punterBetFrom(bet: EngineBet): PunterBet {
     legs: bet.legs.map((leg) => ({ race: leg.event as AliasedName, runner: leg.runner, price: leg.price })),
     ...(bet.returns === undefined ? {} : { returns: money(bet.returns, 'the returns') }),
     settlements: bet.history.map((settlement) => money(settlement.returns, 'a settlement')),
-    ...(bet.breakdown === undefined ? {} : { breakdown: bet.breakdown.parts.flatMap((part) => part.legs.map((leg) => breakdownLeg(part.part, leg))) }),
+    ...(bet.breakdown === undefined
+      ? {}
+      : { breakdown: bet.breakdown.parts.flatMap((part) => part.legs.map((leg) => breakdownLeg(part.part, leg))) }),
   }
 }
 

@@ -38,6 +38,9 @@ export function moneyFromEngine(text: unknown, what: string): Money {
     if (typeof text !== 'string') throw new TypeError(`not text but ${JSON.stringify(text)}`)
     return Money.parse(text)
   } catch (error) {
-    throw new SystemCompromisedError(`the settlement engine gave ${what} as ${JSON.stringify(text)}, which is not money`, { cause: error })
+    throw new SystemCompromisedError(
+      `the settlement engine gave ${what} as ${JSON.stringify(text)}, which is not money`,
+      { cause: error },
+    )
   }
 }

@@ -3,12 +3,26 @@ import { engineCommand, engineCommandEnvName, engineProcessSpec, repoRoot } from
 
 describe('engineCommand', () => {
   it("runs the repository's engine under tsx by default", () => {
-    expect(engineCommand({})).toEqual([process.execPath, '--import', 'tsx', `${repoRoot}examples/settlement-engine/main.ts`])
+    expect(engineCommand({})).toEqual([
+      process.execPath,
+      '--import',
+      'tsx',
+      `${repoRoot}examples/settlement-engine/main.ts`,
+    ])
   })
 
   it('runs what SETTLEMENT_ENGINE_COMMAND says, with the port and data directory added', () => {
-    const spec = engineProcessSpec({ name: 'engine', port: 4100, dataDir: '/tmp/d', env: { [engineCommandEnvName]: '["/opt/engine", "--no-fsync"]' } })
-    expect([spec.command, spec.args, spec.cwd]).toEqual(['/opt/engine', ['--no-fsync', '--port', '4100', '--data-dir', '/tmp/d'], repoRoot])
+    const spec = engineProcessSpec({
+      name: 'engine',
+      port: 4100,
+      dataDir: '/tmp/d',
+      env: { [engineCommandEnvName]: '["/opt/engine", "--no-fsync"]' },
+    })
+    expect([spec.command, spec.args, spec.cwd]).toEqual([
+      '/opt/engine',
+      ['--no-fsync', '--port', '4100', '--data-dir', '/tmp/d'],
+      repoRoot,
+    ])
   })
 
   it.each([
@@ -21,5 +35,4 @@ describe('engineCommand', () => {
         `e.g. SETTLEMENT_ENGINE_COMMAND='["/opt/settlement/bin/engine"]' (--port and --data-dir are added), or unset it to run examples/settlement-engine.`,
     )
   })
-
 })

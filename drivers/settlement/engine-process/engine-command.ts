@@ -51,7 +51,11 @@ export function engineCommand(env: Readonly<Record<string, string | undefined>>)
   } catch (error) {
     throw badCommand(text, `it is not JSON (${(error as Error).message})`, error)
   }
-  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((part) => typeof part === 'string' && part !== '')) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((part) => typeof part === 'string' && part !== '')
+  ) {
     throw badCommand(text, 'it is not a list of non-empty strings')
   }
   return parsed as [string, ...string[]]
@@ -66,7 +70,12 @@ export function engineCommand(env: Readonly<Record<string, string | undefined>>)
  *   const engine = superviseProcess(engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir: '/tmp/settlement-data' }))
  *   const { address } = await engine.start() // 'http://127.0.0.1:40123'
  */
-export function engineProcessSpec(options: { name: string; port: number; dataDir: string; env?: Readonly<Record<string, string | undefined>> }): ProcessSpec {
+export function engineProcessSpec(options: {
+  name: string
+  port: number
+  dataDir: string
+  env?: Readonly<Record<string, string | undefined>>
+}): ProcessSpec {
   const [command, ...args] = engineCommand(options.env ?? process.env)
   return {
     name: options.name,

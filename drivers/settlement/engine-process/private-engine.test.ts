@@ -17,14 +17,28 @@ function scenario(): FakeDriverContext {
   return ctx
 }
 
-async function post(url: string, path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 
 async function placeBet(url: string): Promise<string> {
-  expect((await post(url, '/events', { id: 'aintree-1', name: 'Aintree 14:00', runners: ['Red Rum', 'Crisp'] })).status).toBe(201)
-  const bet = await post(url, '/bets', { customer: 'alice', stake: '10', legs: [{ event: 'aintree-1', runner: 'Red Rum', price: '5/1' }] })
+  expect(
+    (await post(url, '/events', { id: 'aintree-1', name: 'Aintree 14:00', runners: ['Red Rum', 'Crisp'] })).status,
+  ).toBe(201)
+  const bet = await post(url, '/bets', {
+    customer: 'alice',
+    stake: '10',
+    legs: [{ event: 'aintree-1', runner: 'Red Rum', price: '5/1' }],
+  })
   expect(bet.status).toBe(201)
   return String(bet.body.id)
 }
@@ -66,10 +80,16 @@ describe('startPrivateEngine', () => {
     const engine = await PrivateSettlementEngine.start(scenario())
     const first = engine.pid!
     await engine.restart()
-    expect([isGroupAlive(first), engine.pid === first, (await fetch(`${engine.url}/health`)).status]).toEqual([false, false, 200])
+    expect([isGroupAlive(first), engine.pid === first, (await fetch(`${engine.url}/health`)).status]).toEqual([
+      false,
+      false,
+      200,
+    ])
   })
 
-  it('at the end of the scenario stops the engine, removes its data directory and attaches its log on failure', { timeout: 60_000 }, async () => {
+  it('at the end of the scenario stops the engine, removes its data directory and attaches its log on failure', {
+    timeout: 60_000,
+  }, async () => {
     const ctx = fakeDriverContext()
     const engine = await PrivateSettlementEngine.start(ctx)
     await engine.crash()
@@ -100,8 +120,15 @@ describe('startPrivateEngine', () => {
     const ownTmpdir = mkdtempSync(join(tmpdir(), 'private-engine-test-'))
     process.env.TMPDIR = ownTmpdir
     try {
-      process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', 'console.error("no engine here"); process.exit(3)', '--'])
-      await expect(startPrivateEngine(scenario())).rejects.toThrow(/exited with code 3 before it was ready .*\n {2}\[stderr\] no engine here/s)
+      process.env[engineCommandEnvName] = JSON.stringify([
+        process.execPath,
+        '-e',
+        'console.error("no engine here"); process.exit(3)',
+        '--',
+      ])
+      await expect(startPrivateEngine(scenario())).rejects.toThrow(
+        /exited with code 3 before it was ready .*\n {2}\[stderr\] no engine here/s,
+      )
       expect(readdirSync(ownTmpdir)).toEqual([])
     } finally {
       if (savedTmpdir === undefined) delete process.env.TMPDIR

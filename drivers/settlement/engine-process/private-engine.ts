@@ -96,7 +96,9 @@ export class PrivateSettlementEngine implements PrivateEngine {
   async crash(): Promise<void> {
     const pid = this.engine.pid
     if (pid === undefined) {
-      throw new ConfigurationError(`crash: the private settlement engine at ${this.url} is not running (it ${this.lastExit}); restart() it before crashing it again`)
+      throw new ConfigurationError(
+        `crash: the private settlement engine at ${this.url} is not running (it ${this.lastExit}); restart() it before crashing it again`,
+      )
     }
     await this.expectExit(() => this.engine.kill())
     this.ctx.log(`private settlement engine crashed: kill -9 to process group ${pid}`)
@@ -120,7 +122,9 @@ export class PrivateSettlementEngine implements PrivateEngine {
         await delay(portRetryIntervalMs)
       }
     }
-    this.ctx.log(`private settlement engine restarted at ${this.url} (pid ${this.engine.pid}, start ${this.starts}, replayed ${this.dataDir})`)
+    this.ctx.log(
+      `private settlement engine restarted at ${this.url} (pid ${this.engine.pid}, start ${this.starts}, replayed ${this.dataDir})`,
+    )
   }
 
   private async dispose(end: ScenarioEnd): Promise<void> {
@@ -144,7 +148,8 @@ export class PrivateSettlementEngine implements PrivateEngine {
   private watch(engine: SupervisedProcess): void {
     engine.onExit((exit) => {
       this.lastExit = describeExit(exit)
-      if (!this.expectingExit) this.ctx.log(`private settlement engine ${this.lastExit} by itself (start ${this.starts})`)
+      if (!this.expectingExit)
+        this.ctx.log(`private settlement engine ${this.lastExit} by itself (start ${this.starts})`)
     })
   }
 

@@ -13,7 +13,9 @@ describe('EngineLink', () => {
   test('an engine that does not answer in time is a SystemCompromisedError', async () => {
     server = await createHttpTestServer(() => {})
     link = new EngineLink(server.url, { timeout: '100ms' })
-    await expect(link.exchange('POST', '/stream', { text: '{}\n', contentType: 'application/x-ndjson' })).rejects.toMatchObject({
+    await expect(
+      link.exchange('POST', '/stream', { text: '{}\n', contentType: 'application/x-ndjson' }),
+    ).rejects.toMatchObject({
       name: 'SystemCompromisedError',
       message: `POST ${server.url}/stream failed: no answer within 100ms. The engine may be hung or overloaded`,
     })

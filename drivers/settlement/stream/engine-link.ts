@@ -55,7 +55,9 @@ export class EngineLink implements ScenarioResource {
   /** `timeout`: how long a request may wait for its whole answer; default 10s. Followed streams have none. */
   constructor(baseUrl: string, options: { timeout?: DurationInput } = {}) {
     if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-      throw new ConfigurationError(`the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ${JSON.stringify(baseUrl)}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`)
+      throw new ConfigurationError(
+        `the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ${JSON.stringify(baseUrl)}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
+      )
     }
     this.baseUrl = baseUrl.replace(/\/+$/, '')
     this.transport = new URL(baseUrl).protocol === 'https:' ? https : http
@@ -67,7 +69,8 @@ export class EngineLink implements ScenarioResource {
   exchange(method: 'GET' | 'POST', path: string, body?: { text: string; contentType: string }): Promise<LinkAnswer> {
     const url = this.baseUrl + path
     return new Promise((resolve, reject) => {
-      const headers = body === undefined ? {} : { 'content-type': body.contentType, 'content-length': Buffer.byteLength(body.text) }
+      const headers =
+        body === undefined ? {} : { 'content-type': body.contentType, 'content-length': Buffer.byteLength(body.text) }
       let timedOut = false
       const timer = setTimeout(() => {
         timedOut = true
@@ -103,7 +106,9 @@ export class EngineLink implements ScenarioResource {
       over = true
       handlers.ended(reason)
     }
-    const request: ClientRequest = this.transport.get(this.baseUrl + path, { agent: this.agent }, (response) => readLines(response, handlers.line, end))
+    const request: ClientRequest = this.transport.get(this.baseUrl + path, { agent: this.agent }, (response) =>
+      readLines(response, handlers.line, end),
+    )
     request.on('error', (error) => end(error.message))
     return () => {
       over = true
@@ -124,7 +129,10 @@ export class EngineLink implements ScenarioResource {
     const why = timedOut
       ? `no answer within ${Duration.ms(this.timeoutMs)}. The engine may be hung or overloaded`
       : `${error.message}. Is the settlement engine running at ${this.baseUrl}?`
-    return new SystemCompromisedError(`${method} ${url} failed: ${why}`, { cause: error, context: { request: `${method} ${url}` } })
+    return new SystemCompromisedError(`${method} ${url} failed: ${why}`, {
+      cause: error,
+      context: { request: `${method} ${url}` },
+    })
   }
 }
 
@@ -141,7 +149,9 @@ function readLines(response: IncomingMessage, line: (text: string) => void, end:
     partial = lines.pop() ?? ''
     for (const text of lines) if (text.trim() !== '') line(text)
   })
-  response.on('end', () => end(ok ? 'the engine ended the stream' : `answered ${response.statusCode}: ${partial.trim() || '(no body)'}`))
+  response.on('end', () =>
+    end(ok ? 'the engine ended the stream' : `answered ${response.statusCode}: ${partial.trim() || '(no body)'}`),
+  )
   response.on('error', (error) => end(error.message))
   response.on('close', () => end('the connection closed'))
 }

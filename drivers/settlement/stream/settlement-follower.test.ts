@@ -29,14 +29,27 @@ async function follow(health: string, settlements: string): Promise<SettlementFo
 
 describe('SettlementFollower', () => {
   test('follows from the newest settlement GET /health gives, keeping only the watched customers’ and events’ settlements', async () => {
-    const lines = [settlement(8, 'alice', 'r1'), settlement(8, 'alice', 'r1'), settlement(9, 'bob', 'r1', '0.00'), settlement(10, 'carol', 'r2'), settlement(11, 'alice', 'r2', '5.50')]
+    const lines = [
+      settlement(8, 'alice', 'r1'),
+      settlement(8, 'alice', 'r1'),
+      settlement(9, 'bob', 'r1', '0.00'),
+      settlement(10, 'carol', 'r2'),
+      settlement(11, 'alice', 'r2', '5.50'),
+    ]
     const follower = await follow('{"status":"ok","events":2,"bets":4,"settlements":7}', lines.join('\n') + '\n')
     follower.watchCustomer('alice')
     follower.watchEvent('r1')
     await eventually(() => follower.settlementsOf('b11').length === 1, { timeout: '2s' })
 
-    expect(server.received.map(({ method, url }) => `${method} ${url}`)).toEqual(['GET /health', 'GET /settlements?after=7'])
-    expect(['b8', 'b9', 'b10', 'b11'].map((bet) => follower.settlementsOf(bet).map(({ seq, returns }) => ({ seq, returns })))).toEqual([
+    expect(server.received.map(({ method, url }) => `${method} ${url}`)).toEqual([
+      'GET /health',
+      'GET /settlements?after=7',
+    ])
+    expect(
+      ['b8', 'b9', 'b10', 'b11'].map((bet) =>
+        follower.settlementsOf(bet).map(({ seq, returns }) => ({ seq, returns })),
+      ),
+    ).toEqual([
       [{ seq: 8, returns: Money.parse('£60') }],
       [{ seq: 9, returns: Money.zero }],
       [],
@@ -47,7 +60,10 @@ describe('SettlementFollower', () => {
   })
 
   test('a line that is not a settlement breaks the feed with a SystemCompromisedError quoting it', async () => {
-    const follower = await follow('{"status":"ok","settlements":0}', `${settlement(1, 'alice', 'r1')}\n{"seq":2,"bet":"b2"}\n`)
+    const follower = await follow(
+      '{"status":"ok","settlements":0}',
+      `${settlement(1, 'alice', 'r1')}\n{"seq":2,"bet":"b2"}\n`,
+    )
     await eventually(() => follower.failure !== undefined, { timeout: '2s' })
     expect(follower.failure).toMatchObject({
       name: 'SystemCompromisedError',

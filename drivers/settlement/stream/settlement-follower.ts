@@ -94,13 +94,17 @@ export class SettlementFollower implements ScenarioResource {
     const path = `/settlements?after=${this.after}`
     this.status = `following ${path}`
     if (this.lastProblem === undefined) this.transcript.note(source, `following ${path}`)
-    this.stopFollowing = this.link.follow(path, { line: (text) => this.take(text), ended: (reason) => this.lost(reason) })
+    this.stopFollowing = this.link.follow(path, {
+      line: (text) => this.take(text),
+      ended: (reason) => this.lost(reason),
+    })
   }
 
   private lost(reason: string): void {
     if (this.closed) return
     this.status = `disconnected after settlement ${this.after} (${reason}); reconnecting every ${reconnectDelayMs} ms`
-    if (reason !== this.lastProblem) this.transcript.note(source, `disconnected after settlement ${this.after}: ${reason}; reconnecting`)
+    if (reason !== this.lastProblem)
+      this.transcript.note(source, `disconnected after settlement ${this.after}: ${reason}; reconnecting`)
     this.lastProblem = reason
     this.retry = setTimeout(() => this.follow(), reconnectDelayMs)
   }

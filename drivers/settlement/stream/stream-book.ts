@@ -64,7 +64,11 @@ export class StreamBook {
   awaited(countOf: (event: string, version: number) => number): string[] {
     return this.decisions.flatMap(({ race, version, settled, what }) => {
       const seen = countOf(race, version)
-      return seen < settled ? [`the ${what} of race "${race}" (version ${version}): ${seen} of its ${settled} settlement${settled === 1 ? '' : 's'} seen`] : []
+      return seen < settled
+        ? [
+            `the ${what} of race "${race}" (version ${version}): ${seen} of its ${settled} settlement${settled === 1 ? '' : 's'} seen`,
+          ]
+        : []
     })
   }
 

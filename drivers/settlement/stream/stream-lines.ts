@@ -11,9 +11,22 @@ import type { Odds } from '../../core/values/odds.ts'
  *   const bet: CommandLine = { type: 'bet', customer: 'alice-r7k2', stake: '10.00', eachWay: false, legs: [{ event: 'r1', runner: 'Red Rum', price: '5/1' }] }
  */
 export type CommandLine =
-  | { type: 'event'; id: string; name: string; handicap: boolean; runners: string[]; placeTerms?: { fraction: string; places: number } }
+  | {
+      type: 'event'
+      id: string
+      name: string
+      handicap: boolean
+      runners: string[]
+      placeTerms?: { fraction: string; places: number }
+    }
   | { type: 'withdrawal'; event: string; runner: string; price: string; late: boolean }
-  | { type: 'bet'; customer: string; stake: string; eachWay: boolean; legs: Array<{ event: string; runner: string; price: string }> }
+  | {
+      type: 'bet'
+      customer: string
+      stake: string
+      eachWay: boolean
+      legs: Array<{ event: string; runner: string; price: string }>
+    }
   | { type: 'result'; event: string; placings: string[][]; startingPrices?: Record<string, string> }
   | { type: 'void'; event: string }
 
@@ -25,7 +38,9 @@ export type CommandLine =
  *   const taken: OutcomeLine = { ok: true, fields: { id: 'b3', status: 'open', totalStake: '5.00' } }
  *   const refused: OutcomeLine = { ok: false, error: { code: 'unknown-runner', message: '"Arkel" is not a runner in event "r3"; …', field: 'legs[0].runner' } }
  */
-export type OutcomeLine = { ok: true; fields: Readonly<Record<string, unknown>> } | { ok: false; error: { code: string; message: string; field?: string } }
+export type OutcomeLine =
+  | { ok: true; fields: Readonly<Record<string, unknown>> }
+  | { ok: false; error: { code: string; message: string; field?: string } }
 
 /**
  * One line of `GET /settlements`, with its returns read as Money.
@@ -83,9 +98,21 @@ export function readOutcomeLine(text: string): OutcomeLine {
   }
   const error = value.error as Record<string, unknown> | undefined
   if (value.ok === false && typeof error?.code === 'string' && typeof error.message === 'string') {
-    return { ok: false, error: { code: error.code, message: error.message, ...(typeof error.field === 'string' ? { field: error.field } : {}) } }
+    return {
+      ok: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(typeof error.field === 'string' ? { field: error.field } : {}),
+      },
+    }
   }
-  throw notA('POST /stream', 'an outcome line', text, 'it has neither "ok":true nor "ok":false with an error code and message')
+  throw notA(
+    'POST /stream',
+    'an outcome line',
+    text,
+    'it has neither "ok":true nor "ok":false with an error code and message',
+  )
 }
 
 /**
@@ -108,8 +135,22 @@ export function readSettlementLine(text: string): Settlement {
     (status === 'settled' || status === 'void') &&
     typeof returns === 'string' &&
     /^\d+\.\d\d$/.test(returns)
-  if (!wellFormed) throw notA('GET /settlements', 'a settlement line', text, 'expected seq, bet, customer, event, resultVersion, status (settled or void) and returns ("10.00")')
-  return { seq: seq as number, bet, customer, event, resultVersion: resultVersion as number, status, returns: Money.parse(returns) }
+  if (!wellFormed)
+    throw notA(
+      'GET /settlements',
+      'a settlement line',
+      text,
+      'expected seq, bet, customer, event, resultVersion, status (settled or void) and returns ("10.00")',
+    )
+  return {
+    seq: seq as number,
+    bet,
+    customer,
+    event,
+    resultVersion: resultVersion as number,
+    status,
+    returns: Money.parse(returns),
+  }
 }
 
 /**
@@ -120,7 +161,11 @@ export function readSettlementLine(text: string): Settlement {
  *   textField(outcome, 'id', 'bet') // 'b3'
  *   textField(outcome, 'bet', 'bet') // throws SystemCompromisedError: the outcome has no "bet"
  */
-export function textField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string): string {
+export function textField(
+  outcome: { fields: Readonly<Record<string, unknown>> },
+  name: string,
+  command: string,
+): string {
   const value = outcome.fields[name]
   if (typeof value === 'string') return value
   throw missingField(outcome, name, command, 'a string')
@@ -133,7 +178,11 @@ export function textField(outcome: { fields: Readonly<Record<string, unknown>> }
  *   countField({ fields: { deduction: 25 } }, 'deduction', 'withdrawal') // 25
  *   countField({ fields: { settled: 3 } }, 'settled', 'result') // 3
  */
-export function countField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string): number {
+export function countField(
+  outcome: { fields: Readonly<Record<string, unknown>> },
+  name: string,
+  command: string,
+): number {
   const value = outcome.fields[name]
   if (Number.isSafeInteger(value)) return value as number
   throw missingField(outcome, name, command, 'a whole number')
@@ -146,7 +195,11 @@ export function countField(outcome: { fields: Readonly<Record<string, unknown>> 
  *   moneyField({ fields: { totalStake: '20.00' } }, 'totalStake', 'bet') // £20.00
  *   moneyField({ fields: { totalStake: 20 } }, 'totalStake', 'bet') // throws SystemCompromisedError
  */
-export function moneyField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string): Money {
+export function moneyField(
+  outcome: { fields: Readonly<Record<string, unknown>> },
+  name: string,
+  command: string,
+): Money {
   const value = outcome.fields[name]
   if (typeof value === 'string' && /^\d+\.\d\d$/.test(value)) return Money.parse(value)
   throw missingField(outcome, name, command, 'money, e.g. "10.00"')
@@ -159,19 +212,28 @@ function parseObject(text: string, source: string, what: string): Record<string,
   } catch (error) {
     throw notA(source, what, text, `it is not JSON (${(error as Error).message})`, error)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notA(source, what, text, 'it is not a JSON object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw notA(source, what, text, 'it is not a JSON object')
   return value as Record<string, unknown>
 }
 
 function notA(source: string, what: string, text: string, why: string, cause?: unknown): SystemCompromisedError {
   const shown = text.length > 300 ? `${text.slice(0, 300)}… (${text.length - 300} more characters)` : text
-  return new SystemCompromisedError(`${source} sent ${JSON.stringify(shown)}, which is not ${what}: ${why}. The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version and its log`, {
-    cause,
-    context: { request: source },
-  })
+  return new SystemCompromisedError(
+    `${source} sent ${JSON.stringify(shown)}, which is not ${what}: ${why}. The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version and its log`,
+    {
+      cause,
+      context: { request: source },
+    },
+  )
 }
 
-function missingField(outcome: { fields: Readonly<Record<string, unknown>> }, name: string, command: string, kind: string): SystemCompromisedError {
+function missingField(
+  outcome: { fields: Readonly<Record<string, unknown>> },
+  name: string,
+  command: string,
+  kind: string,
+): SystemCompromisedError {
   return new SystemCompromisedError(
     `POST /stream accepted a ${command} command, but its outcome line has no "${name}" (${kind}): ${JSON.stringify({ ok: true, ...outcome.fields })}. The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version`,
     { context: { request: `POST /stream (${command})` } },

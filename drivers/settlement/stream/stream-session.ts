@@ -35,23 +35,36 @@ export class StreamSession {
     const line = JSON.stringify(command)
     const started = performance.now()
     this.transcript.sent(source, line)
-    const answer = await this.link.exchange('POST', '/stream', { text: `${line}\n`, contentType: 'application/x-ndjson' }).catch((error: unknown) => {
-      this.transcript.note(source, `no answer: ${(error as Error).message}`)
-      throw error
-    })
+    const answer = await this.link
+      .exchange('POST', '/stream', { text: `${line}\n`, contentType: 'application/x-ndjson' })
+      .catch((error: unknown) => {
+        this.transcript.note(source, `no answer: ${(error as Error).message}`)
+        throw error
+      })
     const lines = answer.text.split('\n').filter((text) => text.trim() !== '')
     for (const text of lines) this.transcript.received(source, text)
     const context = { context: { request: `${source} ${line}` } }
     if (answer.status !== 200) {
-      throw new SystemCompromisedError(`${source} answered ${answer.status} to a ${command.type} command; expected 200 and one outcome line. Body: ${answer.text.slice(0, 500) || '(empty)'}`, context)
+      throw new SystemCompromisedError(
+        `${source} answered ${answer.status} to a ${command.type} command; expected 200 and one outcome line. Body: ${answer.text.slice(0, 500) || '(empty)'}`,
+        context,
+      )
     }
     if (lines.length !== 1) {
-      throw new SystemCompromisedError(`${source} answered ${lines.length} lines to one ${command.type} command; expected exactly one outcome line. Is SETTLEMENT_URL the settlement engine?`, context)
+      throw new SystemCompromisedError(
+        `${source} answered ${lines.length} lines to one ${command.type} command; expected exactly one outcome line. Is SETTLEMENT_URL the settlement engine?`,
+        context,
+      )
     }
     const outcome = readOutcomeLine(lines[0]!)
-    this.ctx.log(`${source} ${command.type} → ${outcome.ok ? 'ok' : outcome.error.code} (${Math.round(performance.now() - started)} ms)`)
+    this.ctx.log(
+      `${source} ${command.type} → ${outcome.ok ? 'ok' : outcome.error.code} (${Math.round(performance.now() - started)} ms)`,
+    )
     if (!outcome.ok && outcome.error.code === 'internal-error') {
-      throw new SystemCompromisedError(`${source}: the engine failed on a ${command.type} command: ${outcome.error.message}. See the engine's log`, context)
+      throw new SystemCompromisedError(
+        `${source}: the engine failed on a ${command.type} command: ${outcome.error.message}. See the engine's log`,
+        context,
+      )
     }
     return outcome
   }

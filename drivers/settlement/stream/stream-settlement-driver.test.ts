@@ -45,7 +45,10 @@ afterAll(async () => {
 function scenario(): { driver: StreamSettlementDriver; alias: (name: string) => AliasedName } {
   ctx = fakeDriverContext({ SETTLEMENT_URL: engineUrl }, 'stream')
   const id = ++names
-  return { driver: new StreamSettlementDriver(ctx), alias: (name) => `${name.toLowerCase().replaceAll(' ', '-')}-${id}` as AliasedName }
+  return {
+    driver: new StreamSettlementDriver(ctx),
+    alias: (name) => `${name.toLowerCase().replaceAll(' ', '-')}-${id}` as AliasedName,
+  }
 }
 
 function race(race: AliasedName, extra: Partial<RaceCard> = {}): RaceCard {
@@ -53,10 +56,18 @@ function race(race: AliasedName, extra: Partial<RaceCard> = {}): RaceCard {
 }
 
 function win(punter: AliasedName, stake: string, ...legs: Array<[AliasedName, string, string]>): BetSlip {
-  return { punter, stake: Money.parse(stake), eachWay: false, legs: legs.map(([race, runner, price]) => ({ race, runner, price: Odds.parse(price) })) }
+  return {
+    punter,
+    stake: Money.parse(stake),
+    eachWay: false,
+    legs: legs.map(([race, runner, price]) => ({ race, runner, price: Odds.parse(price) })),
+  }
 }
 
-function placings(race: AliasedName, ...groups: string[][]): { race: AliasedName; placings: string[][]; startingPrices: Map<string, Odds> } {
+function placings(
+  race: AliasedName,
+  ...groups: string[][]
+): { race: AliasedName; placings: string[][]; startingPrices: Map<string, Odds> } {
   return { race, placings: groups, startingPrices: new Map() }
 }
 
@@ -71,7 +82,9 @@ describe('StreamSettlementDriver', () => {
     const { driver, alias } = scenario()
     const [aintree, alice] = [alias('Aintree'), alias('Alice')]
     await driver.scheduleRace(race(aintree))
-    expect(await driver.withdrawRunner({ race: aintree, runner: 'Crisp', price: Odds.parse('3/1'), late: false })).toEqual({ rule4Pence: 25 })
+    expect(
+      await driver.withdrawRunner({ race: aintree, runner: 'Crisp', price: Odds.parse('3/1'), late: false }),
+    ).toEqual({ rule4Pence: 25 })
 
     const single = await driver.placeBet(win(alice, '£10', [aintree, 'Red Rum', '5/1']))
     const eachWay = await driver.placeBet({ ...win(alice, '£2.50', [aintree, 'Aldaniti', 'evens']), eachWay: true })
@@ -81,7 +94,12 @@ describe('StreamSettlementDriver', () => {
       taken: false,
       reason: `"Desert Orchid" is not a runner in event "${aintree}"; its runners are those it declared: "Red Rum", "Aldaniti", "Corbiere", "Crisp", "Rag Trade", "L'Escargot"`,
     })
-    expect(await driver.placeBet({ ...win(alice, '£10'), legs: [{ race: aintree, runner: 'Red Rum', price: Odds.SP, priceAsWritten: '5-1' }] })).toEqual({
+    expect(
+      await driver.placeBet({
+        ...win(alice, '£10'),
+        legs: [{ race: aintree, runner: 'Red Rum', price: Odds.SP, priceAsWritten: '5-1' }],
+      }),
+    ).toEqual({
       taken: false,
       reason: 'legs[0].price: "5-1" is not a price: write fractional odds with a slash, e.g. 5/1',
     })
@@ -92,8 +110,24 @@ describe('StreamSettlementDriver', () => {
 
     const legs = (runner: string, price: string) => [{ race: aintree, runner, price }]
     expect(await driver.betsOf(alice)).toEqual([
-      { betId: await betIdOf(eachWay), status: 'open', stake: Money.parse('£2.50'), totalStake: Money.parse('£5'), eachWay: true, legs: legs('Aldaniti', 'evens'), settlements: [] },
-      { betId: await betIdOf(single), status: 'open', stake: Money.parse('£10'), totalStake: Money.parse('£10'), eachWay: false, legs: legs('Red Rum', '5/1'), settlements: [] },
+      {
+        betId: await betIdOf(eachWay),
+        status: 'open',
+        stake: Money.parse('£2.50'),
+        totalStake: Money.parse('£5'),
+        eachWay: true,
+        legs: legs('Aldaniti', 'evens'),
+        settlements: [],
+      },
+      {
+        betId: await betIdOf(single),
+        status: 'open',
+        stake: Money.parse('£10'),
+        totalStake: Money.parse('£10'),
+        eachWay: false,
+        legs: legs('Red Rum', '5/1'),
+        settlements: [],
+      },
     ])
   })
 
@@ -105,17 +139,29 @@ describe('StreamSettlementDriver', () => {
       name: 'AssertionFailedError',
       message: `scheduleRace: the engine refused race "${aintree}": an event with id "${aintree}" already exists; choose another id (duplicate-id, field id)`,
     })
-    await expect(driver.withdrawRunner({ race: aintree, runner: 'Arkle', price: Odds.parse('3/1'), late: false })).rejects.toMatchObject({
+    await expect(
+      driver.withdrawRunner({ race: aintree, runner: 'Arkle', price: Odds.parse('3/1'), late: false }),
+    ).rejects.toMatchObject({
       name: 'AssertionFailedError',
-      message: expect.stringMatching(new RegExp(`^withdrawRunner: the engine refused the withdrawal of "Arkle" from race "${aintree}": "Arkle" is not a runner in event "${aintree}".* \\(unknown-runner, field runner\\)$`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^withdrawRunner: the engine refused the withdrawal of "Arkle" from race "${aintree}": "Arkle" is not a runner in event "${aintree}".* \\(unknown-runner, field runner\\)$`,
+        ),
+      ),
     })
     await expect(driver.declareResult(placings(aintree, ['Red Rum'], ['Red Rum']))).rejects.toMatchObject({
       name: 'AssertionFailedError',
-      message: expect.stringMatching(new RegExp(`^declareResult: the engine refused the result of race "${aintree}": .*"Red Rum".* \\(runner-placed-twice, field placings\\[1\\]\\[0\\]\\)$`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^declareResult: the engine refused the result of race "${aintree}": .*"Red Rum".* \\(runner-placed-twice, field placings\\[1\\]\\[0\\]\\)$`,
+        ),
+      ),
     })
     await expect(driver.voidRace(alias('Kempton'))).rejects.toMatchObject({
       name: 'AssertionFailedError',
-      message: expect.stringMatching(/^voidRace: the engine refused the void of race "kempton-\d+": no event has id "kempton-\d+".* \(event-not-found/),
+      message: expect.stringMatching(
+        /^voidRace: the engine refused the void of race "kempton-\d+": no event has id "kempton-\d+".* \(event-not-found/,
+      ),
     })
   })
 
@@ -126,25 +172,36 @@ describe('StreamSettlementDriver', () => {
     await driver.scheduleRace(race(ascot))
     const single = await betIdOf(driver.placeBet(win(bob, '£10', [aintree, 'Red Rum', '5/1'])))
     const eachWay = await betIdOf(driver.placeBet({ ...win(bob, '£10', [aintree, 'Red Rum', '5/1']), eachWay: true }))
-    const double = await betIdOf(driver.placeBet(win(bob, '£10', [aintree, 'Red Rum', '5/1'], [ascot, 'Corbiere', '2/1'])))
+    const double = await betIdOf(
+      driver.placeBet(win(bob, '£10', [aintree, 'Red Rum', '5/1'], [ascot, 'Corbiere', '2/1'])),
+    )
 
     await driver.declareResult(placings(aintree, ['Red Rum'], ['Aldaniti'], ['Corbiere']))
     const afterOne = await driver.betsOf(bob)
-    expect(afterOne.map(({ betId, status, returns, settlements }) => ({ betId, status, returns, settlements }))).toEqual([
+    expect(
+      afterOne.map(({ betId, status, returns, settlements }) => ({ betId, status, returns, settlements })),
+    ).toEqual([
       { betId: double, status: 'open', returns: undefined, settlements: [] },
       { betId: eachWay, status: 'settled', returns: Money.parse('£80'), settlements: [Money.parse('£80')] },
       { betId: single, status: 'settled', returns: Money.parse('£60'), settlements: [Money.parse('£60')] },
     ])
     expect(afterOne.every((bet) => bet.breakdown === undefined)).toBe(true)
 
-    await driver.declareResult({ race: ascot, placings: [['Corbiere']], startingPrices: new Map([['Corbiere', Odds.parse('9/4')]]) })
+    await driver.declareResult({
+      race: ascot,
+      placings: [['Corbiere']],
+      startingPrices: new Map([['Corbiere', Odds.parse('9/4')]]),
+    })
     expect((await driver.betsOf(bob))[0]).toEqual({
       betId: double,
       status: 'settled',
       stake: Money.parse('£10'),
       totalStake: Money.parse('£10'),
       eachWay: false,
-      legs: [{ race: aintree, runner: 'Red Rum', price: '5/1' }, { race: ascot, runner: 'Corbiere', price: '2/1' }],
+      legs: [
+        { race: aintree, runner: 'Red Rum', price: '5/1' },
+        { race: ascot, runner: 'Corbiere', price: '2/1' },
+      ],
       returns: Money.parse('£180'),
       settlements: [Money.parse('£180')],
     })
@@ -163,7 +220,12 @@ describe('StreamSettlementDriver', () => {
     const bets = await driver.betsOf(carol)
     expect(bets.map(({ betId, status, returns, settlements }) => ({ betId, status, returns, settlements }))).toEqual([
       { betId: loser, status: 'settled', returns: Money.zero, settlements: [Money.zero] },
-      { betId: eachWay, status: 'settled', returns: Money.parse('£20'), settlements: [Money.parse('£80'), Money.parse('£20')] },
+      {
+        betId: eachWay,
+        status: 'settled',
+        returns: Money.parse('£20'),
+        settlements: [Money.parse('£80'), Money.parse('£20')],
+      },
     ])
   })
 
@@ -178,16 +240,32 @@ describe('StreamSettlementDriver', () => {
     await driver.voidRace(aintree)
     await driver.voidRace(kempton)
 
-    expect((await driver.betsOf(dave)).map(({ betId, status, returns, settlements }) => ({ betId, status, returns, settlements }))).toEqual([
+    expect(
+      (await driver.betsOf(dave)).map(({ betId, status, returns, settlements }) => ({
+        betId,
+        status,
+        returns,
+        settlements,
+      })),
+    ).toEqual([
       { betId: open, status: 'void', returns: Money.parse('£4'), settlements: [Money.parse('£4')] },
-      { betId: settledFirst, status: 'void', returns: Money.parse('£10'), settlements: [Money.parse('£60'), Money.parse('£10')] },
+      {
+        betId: settledFirst,
+        status: 'void',
+        returns: Money.parse('£10'),
+        settlements: [Money.parse('£60'), Money.parse('£10')],
+      },
     ])
   })
 
   test('follows from the newest settlement, keeps only its own, attaches the lines on failure and closes every connection', async () => {
     const { driver, alias } = scenario()
     const [aintree, erin] = [alias('Aintree'), alias('Erin')]
-    const newest = ((await (await fetch(`${engineUrl}/health`, { headers: { connection: 'close' } })).json()) as { settlements: number }).settlements
+    const newest = (
+      (await (await fetch(`${engineUrl}/health`, { headers: { connection: 'close' } })).json()) as {
+        settlements: number
+      }
+    ).settlements
     expect(newest).toBeGreaterThan(0)
     await driver.scheduleRace(race(aintree))
     const bet = await betIdOf(driver.placeBet(win(erin, '£10', [aintree, 'Red Rum', '5/1'])))
@@ -196,12 +274,16 @@ describe('StreamSettlementDriver', () => {
     expect(openSockets()).toBeGreaterThan(0)
     await ctx.endScenario({ failed: true })
 
-    expect(ctx.attachments.map(({ fileName, mediaType }) => ({ fileName, mediaType }))).toEqual([{ fileName: 'stream-lines.txt', mediaType: 'text/plain' }])
+    expect(ctx.attachments.map(({ fileName, mediaType }) => ({ fileName, mediaType }))).toEqual([
+      { fileName: 'stream-lines.txt', mediaType: 'text/plain' },
+    ])
     const lines = String(ctx.attachments[0]?.data)
       .trimEnd()
       .split('\n')
       .map((line) => line.replace(/^\d\d:\d\d:\d\d\.\d{3} /, ''))
-    expect(lines[0]).toMatch(new RegExp(`^· GET /health \\{"status":"ok",.*"settlements":${newest}\\}: the newest settlement is ${newest}$`))
+    expect(lines[0]).toMatch(
+      new RegExp(`^· GET /health \\{"status":"ok",.*"settlements":${newest}\\}: the newest settlement is ${newest}$`),
+    )
     expect(lines.slice(1)).toEqual([
       `· GET /settlements following /settlements?after=${newest}`,
       `→ POST /stream {"type":"event","id":"${aintree}","name":"${aintree}","handicap":false,"runners":${JSON.stringify(runners)}}`,
@@ -220,7 +302,8 @@ describe('StreamSettlementDriver', () => {
     const driver = new StreamSettlementDriver(ctx)
     await expect(driver.scheduleRace(race('aintree-x' as AliasedName))).rejects.toMatchObject({
       name: 'SystemCompromisedError',
-      message: 'GET http://127.0.0.1:1/health failed: connect ECONNREFUSED 127.0.0.1:1. Is the settlement engine running at http://127.0.0.1:1?',
+      message:
+        'GET http://127.0.0.1:1/health failed: connect ECONNREFUSED 127.0.0.1:1. Is the settlement engine running at http://127.0.0.1:1?',
     })
   })
 
@@ -231,7 +314,8 @@ describe('StreamSettlementDriver', () => {
       result: '{"ok":true,"event":"r1","status":"resulted","version":1,"changed":true,"settled":1}',
     }
     const silent = await createHttpTestServer((req, res, body) => {
-      if (req.url === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","settlements":7}')
+      if (req.url === '/health')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","settlements":7}')
       if (req.url === '/stream') return void res.end(`${outcomes[(JSON.parse(body) as { type: string }).type]}\n`)
       res.writeHead(200, { 'content-type': 'application/x-ndjson' }).flushHeaders()
     })
@@ -268,8 +352,12 @@ describe('StreamSettlementDriver', () => {
       { betId: before, settlements: [Money.parse('£60')] },
     ])
     await ctx.endScenario({ failed: true })
-    const seen = /← GET \/settlements \{"seq":(\d+),"bet":"b\d+","customer":"frank-\d+","event":"aintree-\d+"/.exec(String(ctx.attachments[0]?.data))?.[1]
-    expect(String(ctx.attachments[0]?.data)).toContain(`· GET /settlements disconnected after settlement ${seen}: the engine ended the stream; reconnecting`)
+    const seen = /← GET \/settlements \{"seq":(\d+),"bet":"b\d+","customer":"frank-\d+","event":"aintree-\d+"/.exec(
+      String(ctx.attachments[0]?.data),
+    )?.[1]
+    expect(String(ctx.attachments[0]?.data)).toContain(
+      `· GET /settlements disconnected after settlement ${seen}: the engine ended the stream; reconnecting`,
+    )
   })
 })
 
@@ -283,7 +371,9 @@ function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }

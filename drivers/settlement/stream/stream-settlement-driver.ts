@@ -4,11 +4,27 @@ import type { DurationInput } from '../../core/duration-input.ts'
 import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
 import { NotApplicableError } from '../../core/errors/not-applicable-error.ts'
 import { eventually } from '../../core/eventually.ts'
-import type { BetOutcome, BetSlip, PunterBet, RaceCard, RaceResult, SettlementDriver, Withdrawal } from '../settlement-driver.ts'
+import type {
+  BetOutcome,
+  BetSlip,
+  PunterBet,
+  RaceCard,
+  RaceResult,
+  SettlementDriver,
+  Withdrawal,
+} from '../settlement-driver.ts'
 import { EngineLink } from './engine-link.ts'
 import { SettlementFollower } from './settlement-follower.ts'
 import { StreamBook } from './stream-book.ts'
-import { countField, moneyField, poundsText, priceText, textField, type CommandLine, type OutcomeLine } from './stream-lines.ts'
+import {
+  countField,
+  moneyField,
+  poundsText,
+  priceText,
+  textField,
+  type CommandLine,
+  type OutcomeLine,
+} from './stream-lines.ts'
 import { StreamSession } from './stream-session.ts'
 import { StreamTranscript } from './stream-transcript.ts'
 
@@ -52,7 +68,10 @@ export class StreamSettlementDriver implements SettlementDriver {
   private readonly settleTimeout: DurationInput
   private following: Promise<void> | undefined
 
-  constructor(private readonly ctx: DriverContext, options: StreamDriverOptions = {}) {
+  constructor(
+    private readonly ctx: DriverContext,
+    options: StreamDriverOptions = {},
+  ) {
     const transcript = new StreamTranscript()
     const link = new EngineLink(ctx.systemUrl('SETTLEMENT_URL'), { timeout: options.requestTimeout })
     this.session = new StreamSession(link, transcript, ctx)
@@ -67,19 +86,38 @@ export class StreamSettlementDriver implements SettlementDriver {
   async scheduleRace(card: RaceCard): Promise<void> {
     this.follower.watchEvent(card.race)
     const { race, name, handicap, runners, placeTerms } = card
-    const outcome = await this.send({ type: 'event', id: race, name, handicap, runners: [...runners], ...(placeTerms === undefined ? {} : { placeTerms: { ...placeTerms } }) })
+    const outcome = await this.send({
+      type: 'event',
+      id: race,
+      name,
+      handicap,
+      runners: [...runners],
+      ...(placeTerms === undefined ? {} : { placeTerms: { ...placeTerms } }),
+    })
     requireAccepted(outcome, 'scheduleRace', `race "${race}"`)
   }
 
   async withdrawRunner({ race, runner, price, late }: Withdrawal): Promise<{ rule4Pence: number }> {
     const outcome = await this.send({ type: 'withdrawal', event: race, runner, price: price.toString(), late })
-    return { rule4Pence: countField(requireAccepted(outcome, 'withdrawRunner', `the withdrawal of "${runner}" from race "${race}"`), 'deduction', 'withdrawal') }
+    return {
+      rule4Pence: countField(
+        requireAccepted(outcome, 'withdrawRunner', `the withdrawal of "${runner}" from race "${race}"`),
+        'deduction',
+        'withdrawal',
+      ),
+    }
   }
 
   async placeBet(slip: BetSlip): Promise<BetOutcome> {
     this.follower.watchCustomer(slip.punter)
     const legs = slip.legs.map((leg) => ({ event: leg.race, runner: leg.runner, price: priceText(leg) }))
-    const outcome = await this.send({ type: 'bet', customer: slip.punter, stake: poundsText(slip.stake), eachWay: slip.eachWay, legs })
+    const outcome = await this.send({
+      type: 'bet',
+      customer: slip.punter,
+      stake: poundsText(slip.stake),
+      eachWay: slip.eachWay,
+      legs,
+    })
     if (!outcome.ok) return { taken: false, reason: outcome.error.message }
     const betId = textField(outcome, 'id', 'bet')
     const totalStake = moneyField(outcome, 'totalStake', 'bet')
@@ -102,16 +140,25 @@ export class StreamSettlementDriver implements SettlementDriver {
 
   async betsOf(punter: AliasedName, options: { breakdown?: boolean } = {}): Promise<PunterBet[]> {
     if (options.breakdown) {
-      throw new NotApplicableError(this.ctx.channel, 'betsOf', 'the settlements stream carries each bet\'s returns, not the breakdown of how they were worked out')
+      throw new NotApplicableError(
+        this.ctx.channel,
+        'betsOf',
+        "the settlements stream carries each bet's returns, not the breakdown of how they were worked out",
+      )
     }
     await eventually(
       () => {
         if (this.follower.failure) return true
         const awaited = this.book.awaited((event, version) => this.follower.countOf(event, version))
-        if (awaited.length > 0) throw new Error(`still waiting for ${awaited.join('; ')}; the settlements stream is ${this.follower.state}`)
+        if (awaited.length > 0)
+          throw new Error(`still waiting for ${awaited.join('; ')}; the settlements stream is ${this.follower.state}`)
         return true
       },
-      { timeout: this.settleTimeout, interval: '10ms', description: `the settlements stream to carry every settlement of this scenario's results before reading the bets of "${punter}"` },
+      {
+        timeout: this.settleTimeout,
+        interval: '10ms',
+        description: `the settlements stream to carry every settlement of this scenario's results before reading the bets of "${punter}"`,
+      },
     )
     if (this.follower.failure) throw this.follower.failure
     return this.book.betsOf(punter, (betId) => this.follower.settlementsOf(betId))
@@ -119,12 +166,22 @@ export class StreamSettlementDriver implements SettlementDriver {
 
   private async decide({ race, placings, startingPrices }: RaceResult, method: string, what: string): Promise<void> {
     const prices = Object.fromEntries([...startingPrices].map(([runner, price]) => [runner, price.toString()]))
-    const command: CommandLine = { type: 'result', event: race, placings: placings.map((group) => [...group]), ...(startingPrices.size > 0 ? { startingPrices: prices } : {}) }
+    const command: CommandLine = {
+      type: 'result',
+      event: race,
+      placings: placings.map((group) => [...group]),
+      ...(startingPrices.size > 0 ? { startingPrices: prices } : {}),
+    }
     this.recordDecision(race, requireAccepted(await this.send(command), method, `the ${what} of race "${race}"`), what)
   }
 
   private recordDecision(race: AliasedName, outcome: Accepted, what: string): void {
-    this.book.decided({ race, version: countField(outcome, 'version', what), settled: countField(outcome, 'settled', what), what })
+    this.book.decided({
+      race,
+      version: countField(outcome, 'version', what),
+      settled: countField(outcome, 'settled', what),
+      what,
+    })
   }
 
   // The follower must know the newest sequence number before the first command can cause a settlement.
@@ -143,7 +200,10 @@ type Accepted = Extract<OutcomeLine, { ok: true }>
 function requireAccepted(outcome: OutcomeLine, method: string, what: string): Accepted {
   if (outcome.ok) return outcome
   const { code, message, field } = outcome.error
-  throw new AssertionFailedError(`${method}: the engine refused ${what}: ${message} (${code}${field === undefined ? '' : `, field ${field}`})`, {
-    context: { request: `POST /stream ${method}` },
-  })
+  throw new AssertionFailedError(
+    `${method}: the engine refused ${what}: ${message} (${code}${field === undefined ? '' : `, field ${field}`})`,
+    {
+      context: { request: `POST /stream ${method}` },
+    },
+  )
 }

@@ -44,7 +44,10 @@ export class StreamTranscript implements ScenarioResource {
   }
 
   private add(entry: string): void {
-    const clipped = entry.length > maxLineLength ? `${entry.slice(0, maxLineLength)}… (${entry.length - maxLineLength} more characters)` : entry
+    const clipped =
+      entry.length > maxLineLength
+        ? `${entry.slice(0, maxLineLength)}… (${entry.length - maxLineLength} more characters)`
+        : entry
     this.entries.push(`${new Date().toISOString().slice(11, 23)} ${clipped}`)
     if (this.entries.length > maxEntries) {
       this.entries.shift()

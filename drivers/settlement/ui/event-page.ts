@@ -58,8 +58,13 @@ export class EventPage {
     const deduction = rows.find((row) => row.Runner === runner)?.['Rule 4 deduction']
     const pence = /^(\d+)p in the £$/.exec(deduction ?? '')?.[1]
     if (pence !== undefined) return Number(pence)
-    const shown = deduction === undefined ? `no row for "${runner}" (rows: ${rows.map((row) => row.Runner).join(', ')})` : `"${deduction}" for "${runner}"`
-    throw new SystemCompromisedError(`The Withdrawals table of ${this.race} shows ${shown}; the ui driver reads a deduction such as "25p in the £". Has the page changed?`)
+    const shown =
+      deduction === undefined
+        ? `no row for "${runner}" (rows: ${rows.map((row) => row.Runner).join(', ')})`
+        : `"${deduction}" for "${runner}"`
+    throw new SystemCompromisedError(
+      `The Withdrawals table of ${this.race} shows ${shown}; the ui driver reads a deduction such as "25p in the £". Has the page changed?`,
+    )
   }
 
   /**
@@ -77,11 +82,18 @@ export class EventPage {
     const heading = intent === 'declare' ? 'Declare the result' : 'Amend the result'
     const form = this.page.getByRole('form', { name: heading, exact: true })
     if ((await form.count()) === 0) {
-      const why = intent === 'declare' ? 'already has a result, so its page offers "Amend the result" instead' : 'has no result to amend, so its page offers "Declare the result" instead'
-      throw new AssertionFailedError(`${intent === 'declare' ? 'declareResult' : 'amendResult'}: race ${this.race} ${why}. Check the scenario's earlier steps.`)
+      const why =
+        intent === 'declare'
+          ? 'already has a result, so its page offers "Amend the result" instead'
+          : 'has no result to amend, so its page offers "Declare the result" instead'
+      throw new AssertionFailedError(
+        `${intent === 'declare' ? 'declareResult' : 'amendResult'}: race ${this.race} ${why}. Check the scenario's earlier steps.`,
+      )
     }
     await form.getByLabel('Placings', { exact: true }).fill(result.placings.map((group) => group.join(', ')).join('\n'))
-    await form.getByLabel('Starting prices', { exact: true }).fill([...result.startingPrices].map(([runner, price]) => `${runner}: ${price}`).join('\n'))
+    await form
+      .getByLabel('Starting prices', { exact: true })
+      .fill([...result.startingPrices].map(([runner, price]) => `${runner}: ${price}`).join('\n'))
     return submitForm(this.page, form, intent === 'declare' ? 'Declare result' : 'Amend result')
   }
 

@@ -51,7 +51,9 @@ export class MyBetsPage {
     await selection.getByLabel('Event', { exact: true }).fill(first?.race ?? '')
     await selection.getByLabel('Runner', { exact: true }).fill(first?.runner ?? '')
     await selection.getByLabel('Price', { exact: true }).fill(first === undefined ? '' : priceText(first))
-    await form.getByLabel('More legs', { exact: true }).fill(more.map((leg) => `${leg.race}, ${leg.runner}, ${priceText(leg)}`).join('\n'))
+    await form
+      .getByLabel('More legs', { exact: true })
+      .fill(more.map((leg) => `${leg.race}, ${leg.runner}, ${priceText(leg)}`).join('\n'))
     // The form takes pounds, "10.00"; Money shows "£10.00".
     await form.getByLabel('Stake', { exact: true }).fill(slip.stake.toString().replace('£', ''))
     await form.getByLabel('Each-way', { exact: true }).setChecked(slip.eachWay)
@@ -69,7 +71,10 @@ export class MyBetsPage {
   async totalStakeOf(betId: string): Promise<Money> {
     const rows = await readTable(this.page.getByRole('table', { name: 'Open bets', exact: true }))
     const total = rows.find((row) => row.Bet === betId)?.['Total stake']
-    if (total === undefined) throw new SystemCompromisedError(`Bet ${betId} was placed, but the "Open bets" table does not list it (it lists ${rows.map((row) => row.Bet).join(', ') || 'none'}).`)
+    if (total === undefined)
+      throw new SystemCompromisedError(
+        `Bet ${betId} was placed, but the "Open bets" table does not list it (it lists ${rows.map((row) => row.Bet).join(', ') || 'none'}).`,
+      )
     return readMoney(betId, 'Total stake', total)
   }
 
@@ -103,5 +108,8 @@ function priceText(leg: BetSlip['legs'][number]): string {
 function newestFirst(bets: PunterBet[]): PunterBet[] {
   const numbers = bets.map((bet) => /^b(\d+)$/.exec(bet.betId)?.[1])
   if (numbers.some((n) => n === undefined)) return bets
-  return bets.map((bet, index) => ({ bet, n: Number(numbers[index]) })).sort((a, b) => b.n - a.n).map(({ bet }) => bet)
+  return bets
+    .map((bet, index) => ({ bet, n: Number(numbers[index]) }))
+    .sort((a, b) => b.n - a.n)
+    .map(({ bet }) => bet)
 }

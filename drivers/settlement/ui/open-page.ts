@@ -18,7 +18,10 @@ export async function openPage(page: Page, path: string): Promise<void> {
   try {
     response = await page.goto(path, { waitUntil: 'domcontentloaded' })
   } catch (error) {
-    throw new SystemCompromisedError(`The settlement UI did not answer GET ${path}: ${firstLine(error)}. Is the engine running at SETTLEMENT_URL?`, { cause: error })
+    throw new SystemCompromisedError(
+      `The settlement UI did not answer GET ${path}: ${firstLine(error)}. Is the engine running at SETTLEMENT_URL?`,
+      { cause: error },
+    )
   }
   await checkAnswer(page, `GET ${path}`, response?.status() ?? 200)
 }
@@ -57,7 +60,10 @@ export async function checkAnswer(page: Page, request: string, status: number): 
 async function pageSays(page: Page): Promise<string> {
   const heading = page.getByRole('heading', { level: 1 })
   const alert = page.getByRole('alert')
-  const [title, message] = await Promise.all([heading.count().then((n) => (n === 0 ? '' : heading.first().textContent())), alert.count().then((n) => (n === 0 ? '' : alert.first().textContent()))])
+  const [title, message] = await Promise.all([
+    heading.count().then((n) => (n === 0 ? '' : heading.first().textContent())),
+    alert.count().then((n) => (n === 0 ? '' : alert.first().textContent())),
+  ])
   const text = [title, message].map((part) => (part ?? '').trim()).filter(Boolean)
   return text.length === 0 ? `no heading or alert (${await page.title()})` : `"${text.join('": "')}"`
 }

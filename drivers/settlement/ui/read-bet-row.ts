@@ -21,7 +21,9 @@ export function readBetRow(row: TableRow): PunterBet {
     stake: readMoney(betId, 'Stake', cell(row, 'Stake')),
     totalStake: readMoney(betId, 'Total stake', cell(row, 'Total stake')),
     eachWay: cell(row, 'Each-way') === 'Yes',
-    legs: cell(row, 'Selections').split('\n').map((line) => readLegText(betId, line.trim())),
+    legs: cell(row, 'Selections')
+      .split('\n')
+      .map((line) => readLegText(betId, line.trim())),
     ...(returns === '' ? {} : { returns: readMoney(betId, 'Returns', returns) }),
     settlements: [],
   }
@@ -67,8 +69,17 @@ export function readMoney(betId: string, column: string, text: string): Money {
  *   throw unreadable('b1', 'Status', 'Pending', 'Open, Settled or Void')
  *   // The "My bets" page shows Status "Pending" for bet b1; the ui driver reads Open, Settled or Void. Has the page changed?
  */
-export function unreadable(betId: string, column: string, text: string, expected: string, cause?: unknown): SystemCompromisedError {
-  return new SystemCompromisedError(`The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. Has the page changed?`, { cause })
+export function unreadable(
+  betId: string,
+  column: string,
+  text: string,
+  expected: string,
+  cause?: unknown,
+): SystemCompromisedError {
+  return new SystemCompromisedError(
+    `The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. Has the page changed?`,
+    { cause },
+  )
 }
 
 function readStatus(betId: string, text: string): PunterBet['status'] {
@@ -80,5 +91,7 @@ function readStatus(betId: string, text: string): PunterBet['status'] {
 function cell(row: TableRow, column: string): string {
   const text = row[column]
   if (text !== undefined) return text
-  throw new SystemCompromisedError(`The "My bets" page has no "${column}" column in its bets table (it has ${Object.keys(row).join(', ')}); the ui driver reads it. Has the page changed?`)
+  throw new SystemCompromisedError(
+    `The "My bets" page has no "${column}" column in its bets table (it has ${Object.keys(row).join(', ')}); the ui driver reads it. Has the page changed?`,
+  )
 }

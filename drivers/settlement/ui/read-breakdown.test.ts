@@ -14,13 +14,44 @@ const bet: PunterBet = {
   legs: [{ race, runner: 'Red Rum', price: '5/1' }],
   settlements: [],
 }
-const legRow = (cells: Record<string, string>) => ({ Leg: 'Red Rum in r1', 'Price taken': '5/1', Result: 'Lost', Finish: '', 'Odds paid': '', 'Place terms': '', 'Dead-heat factor': '', 'Rule 4 deduction': '', Factor: '0', ...cells })
+const legRow = (cells: Record<string, string>) => ({
+  Leg: 'Red Rum in r1',
+  'Price taken': '5/1',
+  Result: 'Lost',
+  Finish: '',
+  'Odds paid': '',
+  'Place terms': '',
+  'Dead-heat factor': '',
+  'Rule 4 deduction': '',
+  Factor: '0',
+  ...cells,
+})
 
 describe('readBreakdownRow', () => {
   it('reads finish, place terms, dead heat and Rule 4, leaving out a factor of 1 and "None"', () => {
-    const row = legRow({ Result: 'Placed', Finish: '2nd, dead heat of 2', 'Place terms': '1/4 the odds, 3 places', 'Dead-heat factor': '1/2', 'Rule 4 deduction': '25p in the £ (Crisp)' })
-    expect(readBreakdownRow(bet, 'place', row)).toEqual({ part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2', rule4Pence: 25 })
-    expect(readBreakdownRow(bet, 'win', legRow({ Result: 'Won', Finish: '1st', 'Dead-heat factor': '1', 'Rule 4 deduction': 'None' }))).toEqual({ part: 'win', runner: 'Red Rum', result: 'won', position: 1 })
+    const row = legRow({
+      Result: 'Placed',
+      Finish: '2nd, dead heat of 2',
+      'Place terms': '1/4 the odds, 3 places',
+      'Dead-heat factor': '1/2',
+      'Rule 4 deduction': '25p in the £ (Crisp)',
+    })
+    expect(readBreakdownRow(bet, 'place', row)).toEqual({
+      part: 'place',
+      runner: 'Red Rum',
+      result: 'placed',
+      position: 2,
+      placeTerms: '1/4',
+      deadHeat: '1/2',
+      rule4Pence: 25,
+    })
+    expect(
+      readBreakdownRow(
+        bet,
+        'win',
+        legRow({ Result: 'Won', Finish: '1st', 'Dead-heat factor': '1', 'Rule 4 deduction': 'None' }),
+      ),
+    ).toEqual({ part: 'win', runner: 'Red Rum', result: 'won', position: 1 })
   })
 
   it('reads a void leg by its reason', () => {
@@ -29,8 +60,12 @@ describe('readBreakdownRow', () => {
   })
 
   it('says which cell it cannot read', () => {
-    expect(() => readBreakdownRow(bet, 'win', legRow({ Result: 'Scratched' }))).toThrow('The "My bets" page shows Result "Scratched" for bet b1; the ui driver reads Won, Placed, Lost or a void leg. Has the page changed?')
-    expect(() => readBreakdownRow(bet, 'win', legRow({ 'Rule 4 deduction': '25 pence' }))).toThrow('The "My bets" page shows Rule 4 deduction "25 pence" for bet b1; the ui driver reads "25p in the £ (runner)" or "None". Has the page changed?')
+    expect(() => readBreakdownRow(bet, 'win', legRow({ Result: 'Scratched' }))).toThrow(
+      'The "My bets" page shows Result "Scratched" for bet b1; the ui driver reads Won, Placed, Lost or a void leg. Has the page changed?',
+    )
+    expect(() => readBreakdownRow(bet, 'win', legRow({ 'Rule 4 deduction': '25 pence' }))).toThrow(
+      'The "My bets" page shows Rule 4 deduction "25 pence" for bet b1; the ui driver reads "25p in the £ (runner)" or "None". Has the page changed?',
+    )
   })
 })
 

@@ -15,10 +15,18 @@ const results = new Set(['won', 'placed', 'lost', 'non-runner', 'void race', 'no
  *   const { settlements, breakdown } = readBreakdown(bet, await readTables(group.getByRole('table')))
  *   settlements.map(String) // ['£82.50', '£22.50'] after an amended result
  */
-export function readBreakdown(bet: PunterBet, tables: readonly ReadTable[]): Pick<PunterBet, 'settlements' | 'breakdown'> {
-  const captioned = (caption: string) => tables.find((table) => table.caption === `${caption} of bet ${bet.betId}`)?.rows
-  const settlements = (captioned('Settlements') ?? []).map((row) => readMoney(bet.betId, 'settlement Returns', row.Returns ?? ''))
-  const parts = (['win', 'place'] as const).flatMap((part) => (captioned(part === 'win' ? 'Win part' : 'Place part') ?? []).map((row) => readBreakdownRow(bet, part, row)))
+export function readBreakdown(
+  bet: PunterBet,
+  tables: readonly ReadTable[],
+): Pick<PunterBet, 'settlements' | 'breakdown'> {
+  const captioned = (caption: string) =>
+    tables.find((table) => table.caption === `${caption} of bet ${bet.betId}`)?.rows
+  const settlements = (captioned('Settlements') ?? []).map((row) =>
+    readMoney(bet.betId, 'settlement Returns', row.Returns ?? ''),
+  )
+  const parts = (['win', 'place'] as const).flatMap((part) =>
+    (captioned(part === 'win' ? 'Win part' : 'Place part') ?? []).map((row) => readBreakdownRow(bet, part, row)),
+  )
   return parts.length === 0 ? { settlements } : { settlements, breakdown: parts }
 }
 
@@ -34,7 +42,9 @@ export function readBreakdown(bet: PunterBet, tables: readonly ReadTable[]): Pic
  */
 export function readBreakdownRow(bet: PunterBet, part: BreakdownLeg['part'], row: TableRow): BreakdownLeg {
   const leg = row.Leg ?? ''
-  const runner = bet.legs.find((l) => `${l.runner} in ${l.race}` === leg)?.runner ?? leg.slice(0, Math.max(0, leg.lastIndexOf(' in ')))
+  const runner =
+    bet.legs.find((l) => `${l.runner} in ${l.race}` === leg)?.runner ??
+    leg.slice(0, Math.max(0, leg.lastIndexOf(' in ')))
   const resultText = row.Result ?? ''
   const result = resultText.replace(/: void leg$/, '').toLowerCase()
   if (!results.has(result)) throw unreadable(bet.betId, 'Result', resultText, 'Won, Placed, Lost or a void leg')
@@ -46,10 +56,24 @@ export function readBreakdownRow(bet: PunterBet, part: BreakdownLeg['part'], row
     part,
     runner,
     result,
-    ...(finish === '' ? {} : { position: Number(matched(bet.betId, 'Finish', finish, /^(\d+)(?:st|nd|rd|th)\b/, '"2nd" or "1st, dead heat of 2"')) }),
-    ...(terms === '' ? {} : { placeTerms: matched(bet.betId, 'Place terms', terms, /^(\d+\/\d+) the odds\b/, '"1/4 the odds, 3 places"') }),
+    ...(finish === ''
+      ? {}
+      : {
+          position: Number(
+            matched(bet.betId, 'Finish', finish, /^(\d+)(?:st|nd|rd|th)\b/, '"2nd" or "1st, dead heat of 2"'),
+          ),
+        }),
+    ...(terms === ''
+      ? {}
+      : { placeTerms: matched(bet.betId, 'Place terms', terms, /^(\d+\/\d+) the odds\b/, '"1/4 the odds, 3 places"') }),
     ...(deadHeat === '' || deadHeat === '1' ? {} : { deadHeat }),
-    ...(rule4 === '' || rule4 === 'None' ? {} : { rule4Pence: Number(matched(bet.betId, 'Rule 4 deduction', rule4, /^(\d+)p in the £/, '"25p in the £ (runner)" or "None"')) }),
+    ...(rule4 === '' || rule4 === 'None'
+      ? {}
+      : {
+          rule4Pence: Number(
+            matched(bet.betId, 'Rule 4 deduction', rule4, /^(\d+)p in the £/, '"25p in the £ (runner)" or "None"'),
+          ),
+        }),
   }
 }
 

@@ -61,7 +61,9 @@ function readTablesInPage(found: Element | Element[]): ReadTable[] {
       caption: table.caption?.innerText.trim() ?? '',
       rows: rows
         .filter((row) => row.cells.length === headings.length)
-        .map((row) => Object.fromEntries(Array.from(row.cells, (cell, index) => [headings[index] ?? '', cell.innerText.trim()]))),
+        .map((row) =>
+          Object.fromEntries(Array.from(row.cells, (cell, index) => [headings[index] ?? '', cell.innerText.trim()])),
+        ),
     }
   })
 }

@@ -29,7 +29,9 @@ describe('submitForm', () => {
     try {
       const { page } = await openBrowserSession(ctx, { baseUrl: server.url, timeout: 300 })
       await page.goto('/void')
-      const error = (await submitForm(page, page.getByRole('form', { name: 'Void the race' }), 'Void race').catch((e: unknown) => e)) as Error
+      const error = (await submitForm(page, page.getByRole('form', { name: 'Void the race' }), 'Void race').catch(
+        (e: unknown) => e,
+      )) as Error
       expect(error.name).toBe('TimeoutError')
       expect(error.message).toMatch(/^locator\.click: Timeout 300ms exceeded\./)
       // Node reports a late handler one turn of the event loop after it is attached.

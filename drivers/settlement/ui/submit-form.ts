@@ -26,7 +26,9 @@ export type FormAnswer = { accepted: true; confirmation: string } | { accepted: 
  */
 export async function submitForm(page: Page, form: Locator, button: string): Promise<FormAnswer> {
   const action = `"${button}" on ${new URL(page.url()).pathname}`
-  const status = await nextDocumentStatus(page, action, () => form.getByRole('button', { name: button, exact: true }).click())
+  const status = await nextDocumentStatus(page, action, () =>
+    form.getByRole('button', { name: button, exact: true }).click(),
+  )
   if (status < 400) return { accepted: true, confirmation: await text(page.getByRole('status')) }
   const alert = form.getByRole('alert')
   if ((await alert.count()) === 0) await checkAnswer(page, action, status)
@@ -48,7 +50,8 @@ async function nextDocumentStatus(page: Page, action: string, act: () => Promise
   const isDocument = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame()
   const onResponse = (response: Response) => {
     // The 303 of post/redirect/get is not the answer; the page it leads to is.
-    if (isDocument(response.request()) && (response.status() < 300 || response.status() >= 400)) status = response.status()
+    if (isDocument(response.request()) && (response.status() < 300 || response.status() >= 400))
+      status = response.status()
   }
   const onFailed = (request: Request) => {
     if (isDocument(request)) failure = request.failure()?.errorText ?? 'the request failed'
@@ -67,7 +70,10 @@ async function nextDocumentStatus(page: Page, action: string, act: () => Promise
     page.off('response', onResponse)
     page.off('requestfailed', onFailed)
   }
-  if (failure !== undefined) throw new SystemCompromisedError(`The settlement UI did not answer ${action}: ${failure}. Is the engine running at SETTLEMENT_URL?`)
+  if (failure !== undefined)
+    throw new SystemCompromisedError(
+      `The settlement UI did not answer ${action}: ${failure}. Is the engine running at SETTLEMENT_URL?`,
+    )
   return status
 }
 

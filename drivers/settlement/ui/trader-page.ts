@@ -32,7 +32,9 @@ export class TraderPage {
     await form.getByLabel('Runners', { exact: true }).fill(card.runners.join('\n'))
     const terms = form.getByRole('group', { name: 'Place terms (optional)', exact: true })
     await terms.getByLabel('Place terms fraction', { exact: true }).fill(card.placeTerms?.fraction ?? '')
-    await terms.getByLabel('Places paid', { exact: true }).fill(card.placeTerms === undefined ? '' : String(card.placeTerms.places))
+    await terms
+      .getByLabel('Places paid', { exact: true })
+      .fill(card.placeTerms === undefined ? '' : String(card.placeTerms.places))
     return submitForm(this.page, form, 'Create event')
   }
 }

@@ -16,7 +16,13 @@ import type { RaceCard } from '../settlement-driver.ts'
 import { UiSettlementDriver } from './ui-settlement-driver.ts'
 
 const name = (text: string) => text as AliasedName
-const card = (race: string, runners: string[], extra: Partial<RaceCard> = {}): RaceCard => ({ race: name(race), name: `The 2:30 at ${race}`, runners, handicap: false, ...extra })
+const card = (race: string, runners: string[], extra: Partial<RaceCard> = {}): RaceCard => ({
+  race: name(race),
+  name: `The 2:30 at ${race}`,
+  runners,
+  handicap: false,
+  ...extra,
+})
 
 let engine: SupervisedProcess
 let dataDir: string
@@ -68,12 +74,28 @@ describe('UiSettlementDriver', () => {
     newScenario()
     const alice = name('alice-a1')
     const race = name('aintree-a1')
-    await driver.scheduleRace(card(race, ['Red Rum', 'Arkle', 'Crisp', 'Dobbin', 'Shergar', 'Mill Reef', 'Nijinsky', 'Sea Bird'], { handicap: true, placeTerms: { fraction: '1/4', places: 3 } }))
-    const bet = await driver.placeBet({ punter: alice, stake: Money.parse('£10'), eachWay: true, legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/1') }] })
+    await driver.scheduleRace(
+      card(race, ['Red Rum', 'Arkle', 'Crisp', 'Dobbin', 'Shergar', 'Mill Reef', 'Nijinsky', 'Sea Bird'], {
+        handicap: true,
+        placeTerms: { fraction: '1/4', places: 3 },
+      }),
+    )
+    const bet = await driver.placeBet({
+      punter: alice,
+      stake: Money.parse('£10'),
+      eachWay: true,
+      legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/1') }],
+    })
     expect(bet).toEqual({ taken: true, betId: expect.stringMatching(/^b\d+$/), totalStake: Money.parse('£20') })
 
-    expect(await driver.withdrawRunner({ race, runner: 'Crisp', price: Odds.parse('3/1'), late: false })).toEqual({ rule4Pence: 25 })
-    await driver.declareResult({ race, placings: [['Arkle'], ['Red Rum'], ['Dobbin']], startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]) })
+    expect(await driver.withdrawRunner({ race, runner: 'Crisp', price: Odds.parse('3/1'), late: false })).toEqual({
+      rule4Pence: 25,
+    })
+    await driver.declareResult({
+      race,
+      placings: [['Arkle'], ['Red Rum'], ['Dobbin']],
+      startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]),
+    })
     await driver.amendResult({ race, placings: [['Red Rum', 'Arkle'], ['Dobbin']], startingPrices: new Map() })
 
     // First Red Rum was 2nd: place part only, 10 × (1 + 5/1 × 1/4 × 75%) = £19.375. Amended, it dead-heats for 1st: the win
@@ -106,16 +128,55 @@ describe('UiSettlementDriver', () => {
       { race: ascot, runner: 'Arkle', price: Odds.evens },
       { race: epsom, runner: 'Shergar', price: Odds.SP },
     ]
-    expect(await driver.placeBet({ punter: bob, stake: Money.parse('£5'), eachWay: false, legs })).toMatchObject({ taken: true, totalStake: Money.parse('£5') })
+    expect(await driver.placeBet({ punter: bob, stake: Money.parse('£5'), eachWay: false, legs })).toMatchObject({
+      taken: true,
+      totalStake: Money.parse('£5'),
+    })
 
-    const refused = await driver.placeBet({ punter: bob, stake: Money.parse('£5'), eachWay: false, legs: [{ race: ascot, runner: 'Arkel', price: Odds.parse('5/1') }] })
-    expect(refused).toEqual({ taken: false, reason: '"Arkel" is not a runner in event "ascot-b2"; its runners are those it declared: "Arkle", "Mill Reef"' })
-    expect(refused).toEqual({ taken: false, reason: await apiRefusal({ customer: bob, stake: '5.00', legs: [{ event: ascot, runner: 'Arkel', price: '5/1' }] }) })
-    const typo = await driver.placeBet({ punter: bob, stake: Money.parse('£5'), eachWay: false, legs: [{ race: ascot, runner: 'Arkle', price: Odds.SP, priceAsWritten: '5-1' }] })
-    expect(typo).toEqual({ taken: false, reason: await apiRefusal({ customer: bob, stake: '5.00', legs: [{ event: ascot, runner: 'Arkle', price: '5-1' }] }) })
+    const refused = await driver.placeBet({
+      punter: bob,
+      stake: Money.parse('£5'),
+      eachWay: false,
+      legs: [{ race: ascot, runner: 'Arkel', price: Odds.parse('5/1') }],
+    })
+    expect(refused).toEqual({
+      taken: false,
+      reason: '"Arkel" is not a runner in event "ascot-b2"; its runners are those it declared: "Arkle", "Mill Reef"',
+    })
+    expect(refused).toEqual({
+      taken: false,
+      reason: await apiRefusal({
+        customer: bob,
+        stake: '5.00',
+        legs: [{ event: ascot, runner: 'Arkel', price: '5/1' }],
+      }),
+    })
+    const typo = await driver.placeBet({
+      punter: bob,
+      stake: Money.parse('£5'),
+      eachWay: false,
+      legs: [{ race: ascot, runner: 'Arkle', price: Odds.SP, priceAsWritten: '5-1' }],
+    })
+    expect(typo).toEqual({
+      taken: false,
+      reason: await apiRefusal({
+        customer: bob,
+        stake: '5.00',
+        legs: [{ event: ascot, runner: 'Arkle', price: '5-1' }],
+      }),
+    })
 
-    expect((await driver.betsOf(bob)).map(({ status, legs: placed, totalStake }) => ({ status, legs: placed, totalStake }))).toEqual([
-      { status: 'open', legs: [{ race: ascot, runner: 'Arkle', price: 'evens' }, { race: epsom, runner: 'Shergar', price: 'SP' }], totalStake: Money.parse('£5') },
+    expect(
+      (await driver.betsOf(bob)).map(({ status, legs: placed, totalStake }) => ({ status, legs: placed, totalStake })),
+    ).toEqual([
+      {
+        status: 'open',
+        legs: [
+          { race: ascot, runner: 'Arkle', price: 'evens' },
+          { race: epsom, runner: 'Shergar', price: 'SP' },
+        ],
+        totalStake: Money.parse('£5'),
+      },
     ])
   })
 
@@ -125,15 +186,38 @@ describe('UiSettlementDriver', () => {
     const [york, ripon] = [name('york-c3'), name('ripon-c3')]
     await driver.scheduleRace(card(york, ['Arkle', 'Dobbin']))
     await driver.scheduleRace(card(ripon, ['Shergar', 'Sea Bird']))
-    const open = await driver.placeBet({ punter: carol, stake: Money.parse('£3'), eachWay: false, legs: [{ race: york, runner: 'Arkle', price: Odds.parse('2/1') }] })
-    const voided = await driver.placeBet({ punter: carol, stake: Money.parse('£2.50'), eachWay: false, legs: [{ race: ripon, runner: 'Shergar', price: Odds.parse('7/2') }] })
+    const open = await driver.placeBet({
+      punter: carol,
+      stake: Money.parse('£3'),
+      eachWay: false,
+      legs: [{ race: york, runner: 'Arkle', price: Odds.parse('2/1') }],
+    })
+    const voided = await driver.placeBet({
+      punter: carol,
+      stake: Money.parse('£2.50'),
+      eachWay: false,
+      legs: [{ race: ripon, runner: 'Shergar', price: Odds.parse('7/2') }],
+    })
     await driver.voidRace(ripon)
 
     expect(await driver.betsOf(name('nobody-c3'))).toEqual([])
     const bets = await driver.betsOf(carol)
     expect(bets.map((bet) => bet.betId)).toEqual([voided, open].map((outcome) => (outcome.taken ? outcome.betId : '')))
-    expect(bets[0]).toMatchObject({ status: 'void', returns: Money.parse('£2.50'), settlements: [Money.parse('£2.50')], breakdown: [{ part: 'win', runner: 'Shergar', result: 'void race' }] })
-    expect(bets[1]).toEqual({ betId: expect.any(String), status: 'open', stake: Money.parse('£3'), totalStake: Money.parse('£3'), eachWay: false, legs: [{ race: york, runner: 'Arkle', price: '2/1' }], settlements: [] })
+    expect(bets[0]).toMatchObject({
+      status: 'void',
+      returns: Money.parse('£2.50'),
+      settlements: [Money.parse('£2.50')],
+      breakdown: [{ part: 'win', runner: 'Shergar', result: 'void race' }],
+    })
+    expect(bets[1]).toEqual({
+      betId: expect.any(String),
+      status: 'open',
+      stake: Money.parse('£3'),
+      totalStake: Money.parse('£3'),
+      eachWay: false,
+      legs: [{ race: york, runner: 'Arkle', price: '2/1' }],
+      settlements: [],
+    })
   })
 
   it("fails the step with the page's message when a trader's page refuses or lacks the action", async () => {
@@ -142,12 +226,18 @@ describe('UiSettlementDriver', () => {
     await driver.scheduleRace(card(race, ['Arkle', 'Dobbin']))
     await driver.voidRace(race)
 
-    const messageOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => [error.name, error.message])
+    const messageOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: Error) => [error.name, error.message],
+      )
     expect(await messageOf(driver.declareResult({ race, placings: [['Arkle']], startingPrices: new Map() }))).toEqual([
       'AssertionFailedError',
       'declareResult: the page of race kelso-d4 refused the result: "Result refused. event "kelso-d4" is void, so it takes no result". The step expected the page to accept it.',
     ])
-    expect(await messageOf(driver.withdrawRunner({ race, runner: 'Shergar', price: Odds.parse('3/1'), late: true }))).toEqual([
+    expect(
+      await messageOf(driver.withdrawRunner({ race, runner: 'Shergar', price: Odds.parse('3/1'), late: true })),
+    ).toEqual([
       'AssertionFailedError',
       'withdrawRunner: the page of race kelso-d4 refused to withdraw Shergar: "Withdrawal refused. cannot withdraw a runner from event "kelso-d4": it is already void". The step expected the page to accept it.',
     ])
@@ -171,11 +261,15 @@ describe('UiSettlementDriver', () => {
     )
   })
 
-  it('says a dead heat with a comma in a runner\'s name is not applicable, before opening a browser', async () => {
+  it("says a dead heat with a comma in a runner's name is not applicable, before opening a browser", async () => {
     newScenario()
-    const error = await driver.declareResult({ race: name('r5'), placings: [['Smith, J'], ['Arkle']], startingPrices: new Map() }).catch((e: unknown) => e)
+    const error = await driver
+      .declareResult({ race: name('r5'), placings: [['Smith, J'], ['Arkle']], startingPrices: new Map() })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NotApplicableError)
-    expect((error as Error).message).toBe('declareResult is not applicable on the ui channel: the Placings box separates dead-heated runners with commas, so it cannot name the runner "Smith, J"')
+    expect((error as Error).message).toBe(
+      'declareResult is not applicable on the ui channel: the Placings box separates dead-heated runners with commas, so it cannot name the runner "Smith, J"',
+    )
     expect(ctx.resources).toEqual([])
   })
 })

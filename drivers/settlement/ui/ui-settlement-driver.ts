@@ -5,7 +5,15 @@ import type { DriverContext } from '../../core/driver-context.ts'
 import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
 import { NotApplicableError } from '../../core/errors/not-applicable-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
-import type { BetOutcome, BetSlip, PunterBet, RaceCard, RaceResult, SettlementDriver, Withdrawal } from '../settlement-driver.ts'
+import type {
+  BetOutcome,
+  BetSlip,
+  PunterBet,
+  RaceCard,
+  RaceResult,
+  SettlementDriver,
+  Withdrawal,
+} from '../settlement-driver.ts'
 import { EventPage } from './event-page.ts'
 import { MyBetsPage } from './my-bets-page.ts'
 import type { FormAnswer } from './submit-form.ts'
@@ -38,7 +46,11 @@ export class UiSettlementDriver implements SettlementDriver {
 
   async withdrawRunner(withdrawal: Withdrawal): Promise<{ rule4Pence: number }> {
     const event = new EventPage(await this.page(), withdrawal.race)
-    expectAccepted(await event.withdraw(withdrawal), 'withdrawRunner', `the page of race ${withdrawal.race} refused to withdraw ${withdrawal.runner}`)
+    expectAccepted(
+      await event.withdraw(withdrawal),
+      'withdrawRunner',
+      `the page of race ${withdrawal.race} refused to withdraw ${withdrawal.runner}`,
+    )
     return { rule4Pence: await event.rule4Of(withdrawal.runner) }
   }
 
@@ -47,7 +59,10 @@ export class UiSettlementDriver implements SettlementDriver {
     const answer = await myBets.placeBet(slip)
     if (!answer.accepted) return { taken: false, reason: answer.reason }
     const betId = /^Bet (\S+) placed\.$/.exec(answer.confirmation)?.[1]
-    if (betId === undefined) throw new SystemCompromisedError(`placeBet: the "My bets" page confirmed "${answer.confirmation}"; the ui driver reads "Bet b1 placed.". Has the page changed?`)
+    if (betId === undefined)
+      throw new SystemCompromisedError(
+        `placeBet: the "My bets" page confirmed "${answer.confirmation}"; the ui driver reads "Bet b1 placed.". Has the page changed?`,
+      )
     return { taken: true, betId, totalStake: await myBets.totalStakeOf(betId) }
   }
 
@@ -64,7 +79,11 @@ export class UiSettlementDriver implements SettlementDriver {
   }
 
   async voidRace(race: AliasedName): Promise<void> {
-    expectAccepted(await new EventPage(await this.page(), race).voidRace(), 'voidRace', `the page of race ${race} refused to void it`)
+    expectAccepted(
+      await new EventPage(await this.page(), race).voidRace(),
+      'voidRace',
+      `the page of race ${race} refused to void it`,
+    )
   }
 
   async betsOf(punter: AliasedName): Promise<PunterBet[]> {
@@ -80,11 +99,18 @@ export class UiSettlementDriver implements SettlementDriver {
   private checkPlacingsExpressible(operation: string, result: RaceResult): void {
     const runner = result.placings.flat().find((name) => name.includes(','))
     if (runner !== undefined) {
-      throw new NotApplicableError(this.ctx.channel, operation, `the Placings box separates dead-heated runners with commas, so it cannot name the runner "${runner}"`)
+      throw new NotApplicableError(
+        this.ctx.channel,
+        operation,
+        `the Placings box separates dead-heated runners with commas, so it cannot name the runner "${runner}"`,
+      )
     }
   }
 }
 
 function expectAccepted(answer: FormAnswer, operation: string, refused: string): void {
-  if (!answer.accepted) throw new AssertionFailedError(`${operation}: ${refused}: "${answer.alert}". The step expected the page to accept it.`)
+  if (!answer.accepted)
+    throw new AssertionFailedError(
+      `${operation}: ${refused}: "${answer.alert}". The step expected the page to accept it.`,
+    )
 }

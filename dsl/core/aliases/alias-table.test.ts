@@ -25,11 +25,11 @@ describe('AliasTable.alias', () => {
 
   it('shares one unique part between the strategies of one name', () => {
     const aliases = table('x9q2bz')
-    expect([aliases.alias('Alice'), aliases.alias('Alice', { strategy: email('example.test') }), aliases.alias('Alice', { strategy: charset('A-Z0-9') })]).toEqual([
-      'alice-r7k2-x9q2bz',
-      'alice.r7k2x9q2bz@example.test',
-      'ALICER7K2X9Q2BZ',
-    ])
+    expect([
+      aliases.alias('Alice'),
+      aliases.alias('Alice', { strategy: email('example.test') }),
+      aliases.alias('Alice', { strategy: charset('A-Z0-9') }),
+    ]).toEqual(['alice-r7k2-x9q2bz', 'alice.r7k2x9q2bz@example.test', 'ALICER7K2X9Q2BZ'])
     expect(aliases.alias('Alice', { strategy: email('example.test') })).toBe('alice.r7k2x9q2bz@example.test')
   })
 
@@ -60,7 +60,9 @@ describe('AliasTable.alias', () => {
 
   it('refuses an unknown scope, suggesting the nearest', () => {
     expect(() => table().alias('Alice', { scope: 'senario' as AliasScope })).toThrow(
-      new ConfigurationError('Cannot alias "Alice": unknown scope "senario". Use one of scenario, run, literal (did you mean "scenario"?).'),
+      new ConfigurationError(
+        'Cannot alias "Alice": unknown scope "senario". Use one of scenario, run, literal (did you mean "scenario"?).',
+      ),
     )
   })
 

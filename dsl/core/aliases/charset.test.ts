@@ -17,7 +17,10 @@ describe('charset', () => {
   })
 
   it('lower-cases when only lower-case letters are allowed', () => {
-    const shout = { name: 'shout', make: ({ base, unique }: { base: string; unique: string }) => `${base}-${unique}`.toUpperCase() }
+    const shout = {
+      name: 'shout',
+      make: ({ base, unique }: { base: string; unique: string }) => `${base}-${unique}`.toUpperCase(),
+    }
     expect(charset('a-z0-9', { inner: shout }).make(alice)).toBe('alicesmithr7k2x9q2bz')
   })
 
@@ -43,7 +46,9 @@ describe('charset', () => {
 
   it('refuses a separator that is not allowed', () => {
     expect(() => charset('a-z0-9', { separator: '-' })).toThrow(
-      new ConfigurationError('charset("a-z0-9"): the separator "-" is not one of the allowed characters; choose one that is, or none.'),
+      new ConfigurationError(
+        'charset("a-z0-9"): the separator "-" is not one of the allowed characters; choose one that is, or none.',
+      ),
     )
   })
 

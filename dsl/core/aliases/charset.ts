@@ -45,7 +45,9 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
   }
   const { separator = '', inner = defaultStrategy } = options
   if (![...separator].every(isAllowed)) {
-    throw new ConfigurationError(`${label}: the separator ${JSON.stringify(separator)} is not one of the allowed characters; choose one that is, or none.`)
+    throw new ConfigurationError(
+      `${label}: the separator ${JSON.stringify(separator)} is not one of the allowed characters; choose one that is, or none.`,
+    )
   }
   const name = `charset [${allowed}]` + (inner === defaultStrategy ? '' : `, ${inner.name}`)
   return {

@@ -18,7 +18,10 @@ describe('dealiasError', () => {
     const inner = new Error('GET /accounts/alice-r7k2-x9q2bz: 404')
     const outer = new Error('no account alice-r7k2-x9q2bz', { cause: inner })
     inner.cause = outer
-    const both = new AggregateError([outer, new Error('alice-r7k2-x9q2bz timed out')], 'two failures for alice-r7k2-x9q2bz')
+    const both = new AggregateError(
+      [outer, new Error('alice-r7k2-x9q2bz timed out')],
+      'two failures for alice-r7k2-x9q2bz',
+    )
     dealiasError(both, dealias)
     expect([both.message, outer.message, inner.message, (both.errors[1] as Error).message]).toEqual([
       'two failures for Alice',

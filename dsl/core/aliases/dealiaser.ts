@@ -46,7 +46,10 @@ export class Dealiaser {
     }
     if (specNames.size === 0) return new Dealiaser(undefined, specNames)
     const alternatives = [...specNames.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp)
-    const pattern = new RegExp(`(?:${afterPercentEscape}|${notAfterToken})(?:${alternatives.join('|')})${notBeforeToken}`, 'giu')
+    const pattern = new RegExp(
+      `(?:${afterPercentEscape}|${notAfterToken})(?:${alternatives.join('|')})${notBeforeToken}`,
+      'giu',
+    )
     return new Dealiaser(pattern, specNames)
   }
 

@@ -10,7 +10,9 @@ describe('email', () => {
   it('is the spec name, a dot and the unique part without its -, at the domain', () => {
     expect(strategy.name).toBe('email @example.test')
     expect(strategy.make({ name: 'Alice', base: 'alice', unique })).toBe('alice.r7k2x9q2bz@example.test')
-    expect(strategy.make({ name: 'Alice Smith', base: 'alice-smith', unique })).toBe('alice-smith.r7k2x9q2bz@example.test')
+    expect(strategy.make({ name: 'Alice Smith', base: 'alice-smith', unique })).toBe(
+      'alice-smith.r7k2x9q2bz@example.test',
+    )
   })
 
   it('keeps the part before the @ within 64 characters', () => {

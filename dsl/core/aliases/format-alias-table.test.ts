@@ -40,8 +40,12 @@ describe('formatAliasTable', () => {
 describe('aliasKey', () => {
   it('is the spec name, with scope and strategy when they are not scenario and default', () => {
     expect(aliasKey(entry('Alice', 'alice-r7k2-x9q2bz', 'scenario', 'default'))).toBe('Alice')
-    expect(aliasKey(entry('Alice', 'alice.r7k2x9q2bz@example.test', 'scenario', 'email @example.test'))).toBe('Alice (email @example.test)')
-    expect(aliasKey(entry('Cheltenham', 'chelt-r7k2-n0k1xw', 'run', 'max 17 chars'))).toBe('Cheltenham (run, max 17 chars)')
+    expect(aliasKey(entry('Alice', 'alice.r7k2x9q2bz@example.test', 'scenario', 'email @example.test'))).toBe(
+      'Alice (email @example.test)',
+    )
+    expect(aliasKey(entry('Cheltenham', 'chelt-r7k2-n0k1xw', 'run', 'max 17 chars'))).toBe(
+      'Cheltenham (run, max 17 chars)',
+    )
     expect(aliasKey(entry('GBP', 'GBP', 'literal', 'none'))).toBe('GBP (literal)')
   })
 })

@@ -17,7 +17,11 @@ export function formatAliasTable(entries: readonly AliasEntry[], runId: string):
   if (entries.length === 0) return `Aliases of run ${runId}: none`
   const rows = entries.map((entry) => [entry.name, entry.realName, entry.scope, entry.strategy])
   const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)))
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ').trimEnd()
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join(' | ')
+      .trimEnd()
   const rule = widths.map((width) => '-'.repeat(width)).join('-|-')
   return [`Aliases of run ${runId}`, line(headings), rule, ...rows.map(line)].join('\n')
 }

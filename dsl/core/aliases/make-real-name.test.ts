@@ -13,7 +13,11 @@ describe('makeRealName', () => {
   })
 
   it('fails when the strategy breaks its own rule', () => {
-    const sloppy: AliasStrategy = { name: 'upper', make: ({ base, unique }) => `${base}-${unique}`, check: (value) => (value === value.toUpperCase() ? undefined : 'upper case only') }
+    const sloppy: AliasStrategy = {
+      name: 'upper',
+      make: ({ base, unique }) => `${base}-${unique}`,
+      check: (value) => (value === value.toUpperCase() ? undefined : 'upper case only'),
+    }
     expect(() => makeRealName(sloppy, alice)).toThrow(
       new ConfigurationError(
         'Cannot alias "Alice": strategy "upper" made "alice-r7k2-x9q2bz", which breaks its own rule: upper case only. ' +
@@ -35,7 +39,9 @@ describe('makeRealName', () => {
   it('fails when the strategy makes no name', () => {
     const empty: AliasStrategy = { name: 'empty', make: () => '' }
     expect(() => makeRealName(empty, alice)).toThrow(
-      new ConfigurationError('Cannot alias "Alice": strategy "empty" made "", which is not a real name. A strategy\'s make() must return a non-empty string.'),
+      new ConfigurationError(
+        'Cannot alias "Alice": strategy "empty" made "", which is not a real name. A strategy\'s make() must return a non-empty string.',
+      ),
     )
   })
 })

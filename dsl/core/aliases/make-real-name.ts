@@ -16,11 +16,15 @@ export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string
   const value: unknown = strategy.make(parts)
   const made = `Cannot alias ${JSON.stringify(parts.name)}: strategy ${JSON.stringify(strategy.name)} made ${JSON.stringify(value) ?? String(value)}`
   if (typeof value !== 'string' || value === '') {
-    throw new ConfigurationError(`${made}, which is not a real name. A strategy's make() must return a non-empty string.`)
+    throw new ConfigurationError(
+      `${made}, which is not a real name. A strategy's make() must return a non-empty string.`,
+    )
   }
   const broken = strategy.check?.(value)
   if (broken !== undefined) {
-    throw new ConfigurationError(`${made}, which breaks its own rule: ${broken}. Fix the strategy so that make() keeps what check() asks.`)
+    throw new ConfigurationError(
+      `${made}, which breaks its own rule: ${broken}. Fix the strategy so that make() keeps what check() asks.`,
+    )
   }
   if (!lettersAndDigits(value).includes(lettersAndDigits(parts.unique))) {
     throw new ConfigurationError(

@@ -46,7 +46,9 @@ describe('maxLength', () => {
 
   it.each([0, -3, 2.5, Number.NaN])('refuses a limit of %s', (limit) => {
     expect(() => maxLength(limit)).toThrow(
-      new ConfigurationError(`maxLength(${limit}): the limit must be a whole number of characters, at least 1, such as maxLength(20).`),
+      new ConfigurationError(
+        `maxLength(${limit}): the limit must be a whole number of characters, at least 1, such as maxLength(20).`,
+      ),
     )
   })
 })

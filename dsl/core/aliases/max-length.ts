@@ -17,7 +17,9 @@ import { defaultStrategy } from './default-strategy.ts'
  */
 export function maxLength(limit: number, inner: AliasStrategy = defaultStrategy): AliasStrategy {
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new ConfigurationError(`maxLength(${limit}): the limit must be a whole number of characters, at least 1, such as maxLength(20).`)
+    throw new ConfigurationError(
+      `maxLength(${limit}): the limit must be a whole number of characters, at least 1, such as maxLength(20).`,
+    )
   }
   const name = inner === defaultStrategy ? `max ${limit} chars` : `${inner.name}, max ${limit} chars`
   return {

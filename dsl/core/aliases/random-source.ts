@@ -42,8 +42,10 @@ export function scriptedRandom(...values: string[]): RandomSource {
   let next = 0
   return (size) => {
     const value = values[next++]
-    if (value === undefined) throw new Error(`scriptedRandom: asked for value ${next} but only ${values.length} were scripted`)
-    if (value.length !== size) throw new Error(`scriptedRandom: asked for ${size} characters but value ${next} is "${value}"`)
+    if (value === undefined)
+      throw new Error(`scriptedRandom: asked for value ${next} but only ${values.length} were scripted`)
+    if (value.length !== size)
+      throw new Error(`scriptedRandom: asked for ${size} characters but value ${next} is "${value}"`)
     return value
   }
 }

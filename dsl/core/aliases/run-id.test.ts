@@ -48,7 +48,10 @@ describe('checkRunId', () => {
   })
 
   it('refuses anything else', () => {
-    for (const id of ['r7', 'R7K2', 'r7-k2', '1234567890123', '']) expect(() => checkRunId(id)).toThrow(ConfigurationError)
-    expect(() => checkRunId('R7K2')).toThrow('Invalid run id "R7K2": a run id is 3 to 12 lower-case letters and digits, such as "r7k2".')
+    for (const id of ['r7', 'R7K2', 'r7-k2', '1234567890123', ''])
+      expect(() => checkRunId(id)).toThrow(ConfigurationError)
+    expect(() => checkRunId('R7K2')).toThrow(
+      'Invalid run id "R7K2": a run id is 3 to 12 lower-case letters and digits, such as "r7k2".',
+    )
   })
 })

@@ -20,7 +20,6 @@ import { stepTimedOut } from './step-timed-out.ts'
 
 const channelTagPrefix = '@channel:'
 
-
 /**
  * Cucumber's definition-function wrapper: a step's error becomes its outcome
  * (see settleStepError), and a step or hook of a scenario that returns a
@@ -42,7 +41,9 @@ export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unkno
       if (!isPromiseLike(result)) return result
       const world = this instanceof ParlanceWorld ? this : undefined
       if (!world) return result
-      return world.stepTimer.run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing)).catch(settle)
+      return world.stepTimer
+        .run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
+        .catch(settle)
     } catch (error) {
       return settle(error)
     }
@@ -74,12 +75,18 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
   // For plain `npx cucumber-js`; `parlance run` already leaves such scenarios out by tag.
   if (!process.env[runnerEnvName]) {
     Before(function (this: ParlanceWorld, { pickle }) {
-      const channels = pickle.tags.filter((tag) => tag.name.startsWith(channelTagPrefix)).map((tag) => tag.name.slice(channelTagPrefix.length))
+      const channels = pickle.tags
+        .filter((tag) => tag.name.startsWith(channelTagPrefix))
+        .map((tag) => tag.name.slice(channelTagPrefix.length))
       if (channels.length === 0) return
       if (this.channel === unchosenChannel) {
         this.channel = channels[0]!
       } else if (!channels.includes(this.channel)) {
-        throw new NotApplicableError(this.channel, 'scenario', `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`)
+        throw new NotApplicableError(
+          this.channel,
+          'scenario',
+          `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`,
+        )
       }
     })
   }
@@ -95,11 +102,19 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
   // Not async: cucumber runs a hook that returns no promise in one call, and most scenarios have nothing to dispose of.
   After(function (this: ParlanceWorld, { result }) {
     const failed = result?.status === Status.FAILED
-    this.attach(JSON.stringify({ runId: this.aliases.runId, aliases: this.aliases.toJSON() }), parlanceMediaTypes.aliases)
-    if (failed && this.aliases.size > 0) this.attach(this.aliases.format(), { mediaType: 'text/plain', fileName: 'aliases.txt' })
-    if (failed && this.loggedLines.length > 0) this.attach(this.loggedLines.join('\n'), { mediaType: 'text/plain', fileName: 'driver.log' })
+    this.attach(
+      JSON.stringify({ runId: this.aliases.runId, aliases: this.aliases.toJSON() }),
+      parlanceMediaTypes.aliases,
+    )
+    if (failed && this.aliases.size > 0)
+      this.attach(this.aliases.format(), { mediaType: 'text/plain', fileName: 'aliases.txt' })
+    if (failed && this.loggedLines.length > 0)
+      this.attach(this.loggedLines.join('\n'), { mediaType: 'text/plain', fileName: 'driver.log' })
     if (this.resources.size === 0) return undefined
-    return this.resources.disposeAll({ failed, attach: (data, mediaType, fileName) => this.driverContext.attach(data, mediaType, fileName) })
+    return this.resources.disposeAll({
+      failed,
+      attach: (data, mediaType, fileName) => this.driverContext.attach(data, mediaType, fileName),
+    })
   })
 
   AfterAll(async function () {

@@ -35,6 +35,9 @@ function parseValue<T>(type: string, text: string, parse: (text: string) => T): 
   try {
     return parse(text)
   } catch (error) {
-    throw new ConfigurationError(`{${type}}: cannot read "${text}": ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    throw new ConfigurationError(
+      `{${type}}: cannot read "${text}": ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    )
   }
 }

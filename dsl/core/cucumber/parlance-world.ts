@@ -103,8 +103,12 @@ function readStepTimeout(): number {
   const value = process.env[stepTimeoutEnvName]
   if (value === undefined || value === '') return defaultStepTimeoutMs
   if (/^[1-9]\d*$/.test(value)) return Number(value)
-  const where = process.env[runnerEnvName] ? 'parlance run set it from channels.NAME.stepTimeout' : 'set it in the environment'
-  throw new ConfigurationError(`${stepTimeoutEnvName} is "${value}"; expected whole milliseconds ≥ 1, e.g. 30000 (${where})`)
+  const where = process.env[runnerEnvName]
+    ? 'parlance run set it from channels.NAME.stepTimeout'
+    : 'set it in the environment'
+  throw new ConfigurationError(
+    `${stepTimeoutEnvName} is "${value}"; expected whole milliseconds ≥ 1, e.g. 30000 (${where})`,
+  )
 }
 
 /**

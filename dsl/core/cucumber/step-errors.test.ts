@@ -37,7 +37,10 @@ describe('settleStepError', () => {
 
   it('turns not-applicable into a skipped step with the reason attached', () => {
     const { world, attachments } = makeWorld()
-    const result = settleStepError(world, new NotApplicableError('ui', 'amendResult', 'the trader pages cannot amend a result'))
+    const result = settleStepError(
+      world,
+      new NotApplicableError('ui', 'amendResult', 'the trader pages cannot amend a result'),
+    )
     expect(result).toBe('skipped')
     expect(attachments).toEqual([
       {
@@ -49,9 +52,14 @@ describe('settleStepError', () => {
 
   it('turns not-run into a skipped step with the reason and the fix attached', () => {
     const { world, attachments } = makeWorld()
-    expect(settleStepError(world, new NotRunError('ui', 'no browser', 'Fix: apt-get install chromium.'))).toBe('skipped')
+    expect(settleStepError(world, new NotRunError('ui', 'no browser', 'Fix: apt-get install chromium.'))).toBe(
+      'skipped',
+    )
     expect(attachments).toEqual([
-      { data: '{"outcome":"not-run","channel":"ui","reason":"no browser","fix":"Fix: apt-get install chromium."}', options: 'application/vnd.parlance.outcome+json' },
+      {
+        data: '{"outcome":"not-run","channel":"ui","reason":"no browser","fix":"Fix: apt-get install chromium."}',
+        options: 'application/vnd.parlance.outcome+json',
+      },
     ])
   })
 })

@@ -16,7 +16,8 @@ import type { StepTiming } from './step-timer.ts'
 export function stepTimedOut(world: ParlanceWorld, timing: StepTiming): StepTimedOutError {
   const what = world.currentStep === undefined ? 'A hook of the scenario' : `Step "${world.currentStep}"`
   const channel = world.channel ? ` on the ${world.channel} channel` : ''
-  const setUp = timing.setUpMs > 0 ? ` (and ${seconds(timing.setUpMs)} ${timing.setUp ?? 'setting up'}, which is not counted)` : ''
+  const setUp =
+    timing.setUpMs > 0 ? ` (and ${seconds(timing.setUpMs)} ${timing.setUp ?? 'setting up'}, which is not counted)` : ''
   const raise = process.env[runnerEnvName]
     ? `raise channels.${world.channel || 'NAME'}.stepTimeout in parlance.config.ts`
     : `set ${stepTimeoutEnvName} (milliseconds)`

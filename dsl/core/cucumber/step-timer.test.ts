@@ -9,7 +9,8 @@ afterEach(() => {
 })
 
 const timedOut = (timing: StepTiming): Error => new Error(JSON.stringify(timing))
-const resolveAfter = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms))
+const resolveAfter = <T>(ms: number, value: T): Promise<T> =>
+  new Promise((resolve) => setTimeout(() => resolve(value), ms))
 
 describe('StepTimer', () => {
   it('settles as the step does within the limit', async () => {
@@ -57,18 +58,24 @@ describe('StepTimer', () => {
     )
     const outcome = step.catch((error: Error) => error.message)
     await vi.advanceTimersByTimeAsync(4_000)
-    expect(await outcome).toBe(JSON.stringify({ limitMs: 1_000, stepMs: 1_000, setUpMs: 3_000, setUp: 'opening the browser' }))
+    expect(await outcome).toBe(
+      JSON.stringify({ limitMs: 1_000, stepMs: 1_000, setUpMs: 3_000, setUp: 'opening the browser' }),
+    )
   })
 
   it('counts nested set-ups once', async () => {
     const timer = new StepTimer()
     const step = timer.run(
-      timer.setUp('opening the browser', () => timer.setUp('launching Chromium', () => resolveAfter(2_000, 'ready'))).then(() => resolveAfter(1_500, 'slow')),
+      timer
+        .setUp('opening the browser', () => timer.setUp('launching Chromium', () => resolveAfter(2_000, 'ready')))
+        .then(() => resolveAfter(1_500, 'slow')),
       1_000,
       timedOut,
     )
     const outcome = step.catch((error: Error) => error.message)
     await vi.advanceTimersByTimeAsync(3_000)
-    expect(await outcome).toBe(JSON.stringify({ limitMs: 1_000, stepMs: 1_000, setUpMs: 2_000, setUp: 'launching Chromium' }))
+    expect(await outcome).toBe(
+      JSON.stringify({ limitMs: 1_000, stepMs: 1_000, setUpMs: 2_000, setUp: 'launching Chromium' }),
+    )
   })
 })

@@ -63,7 +63,9 @@ export class StepTimer {
           return
         }
         settled = true
-        reject(timedOut({ limitMs, stepMs, setUpMs: this.setUpMs, ...(this.lastSetUp ? { setUp: this.lastSetUp } : {}) }))
+        reject(
+          timedOut({ limitMs, stepMs, setUpMs: this.setUpMs, ...(this.lastSetUp ? { setUp: this.lastSetUp } : {}) }),
+        )
       }
       const finish = (settle: () => void): void => {
         if (timer) clearTimeout(timer)

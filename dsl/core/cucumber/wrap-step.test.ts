@@ -5,8 +5,7 @@ import { StepTimedOutError } from '../../../drivers/core/errors/step-timed-out-e
 import { wrapStep } from './install-parlance.ts'
 import { ParlanceWorld } from './parlance-world.ts'
 
-const world = () =>
-  new ParlanceWorld({ attach: (() => {}) as never, log: () => {}, link: () => {}, parameters: {} })
+const world = () => new ParlanceWorld({ attach: (() => {}) as never, log: () => {}, link: () => {}, parameters: {} })
 
 describe('wrapStep', () => {
   it('keeps a synchronous step synchronous and returns its result', () => {
@@ -99,7 +98,9 @@ describe('wrapStep and the channel step timeout', () => {
     vi.stubEnv('PARLANCE_RUNNER', '1')
     vi.stubEnv('PARLANCE_STEP_TIMEOUT_MS', '30s')
     expect(world).toThrow(
-      new ConfigurationError('PARLANCE_STEP_TIMEOUT_MS is "30s"; expected whole milliseconds ≥ 1, e.g. 30000 (parlance run set it from channels.NAME.stepTimeout)'),
+      new ConfigurationError(
+        'PARLANCE_STEP_TIMEOUT_MS is "30s"; expected whole milliseconds ≥ 1, e.g. 30000 (parlance run set it from channels.NAME.stepTimeout)',
+      ),
     )
   })
 })

@@ -52,6 +52,9 @@ export class CallProblems {
 
   /** The one error for the call. */
   toError(): ConfigurationError {
-    return new ConfigurationError(this.lines.join('\n'), this.lines.length === 1 && this.cause ? { cause: this.cause } : {})
+    return new ConfigurationError(
+      this.lines.join('\n'),
+      this.lines.length === 1 && this.cause ? { cause: this.cause } : {},
+    )
   }
 }

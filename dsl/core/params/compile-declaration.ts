@@ -125,7 +125,9 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
       const param = compileParam(method, key, declared, problems)
       entries.push(param)
       entryByKey.set(key, param)
-      addName(paramByName, param.name, param, () => problems.push(messages.sameName(method, key, paramByName.get(key.toLowerCase())!.name, '')))
+      addName(paramByName, param.name, param, () =>
+        problems.push(messages.sameName(method, key, paramByName.get(key.toLowerCase())!.name, '')),
+      )
       tableNames.add(key)
     } else {
       problems.push(messages.notAParameter(method, key, declared))
@@ -139,7 +141,9 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
       paramByName.get(first.toLowerCase())?.name ??
       groups.find((other) => other !== group && other.memberByName.has(first.toLowerCase()))?.name
     if (clash !== undefined) {
-      const other = paramByName.has(first.toLowerCase()) ? `the parameter "${clash}"` : `a parameter of group "${clash}"`
+      const other = paramByName.has(first.toLowerCase())
+        ? `the parameter "${clash}"`
+        : `a parameter of group "${clash}"`
       problems.push(messages.groupStartTaken(method, first, group.name, other))
     }
     mean(first, { starts: group })
@@ -160,13 +164,21 @@ export function compileDeclaration(method: string, declaration: Declaration): Co
     byName,
     tableNames: [...tableNames],
     keys: [...entryByKey.keys()],
-    acceptedNames: [topNames.join(', '), ...groups.map((group) => `group ${group.name}: ${group.memberList}`)].filter(Boolean).join('; '),
+    acceptedNames: [topNames.join(', '), ...groups.map((group) => `group ${group.name}: ${group.memberList}`)]
+      .filter(Boolean)
+      .join('; '),
     acceptedKeys: [...entryByKey.keys()].join(', '),
-    firstAlias: entries.flatMap((entry) => (entry.isGroup ? entry.members : [entry])).find((param) => param.alias)?.name,
+    firstAlias: entries.flatMap((entry) => (entry.isGroup ? entry.members : [entry])).find((param) => param.alias)
+      ?.name,
   }
 }
 
-function compileGroup(method: string, key: string, declared: GroupParam<GroupMembers>, problems: string[]): CompiledGroup | undefined {
+function compileGroup(
+  method: string,
+  key: string,
+  declared: GroupParam<GroupMembers>,
+  problems: string[],
+): CompiledGroup | undefined {
   const members: CompiledParam[] = []
   const memberByName = new Map<string, CompiledParam>()
   for (const [name, member] of Object.entries(declared.members)) {
@@ -180,14 +192,17 @@ function compileGroup(method: string, key: string, declared: GroupParam<GroupMem
     }
     const param = compileParam(method, name, member, problems)
     members.push(param)
-    addName(memberByName, name, param, () => problems.push(messages.sameName(method, name, memberByName.get(name.toLowerCase())!.name, ` of group "${key}"`)))
+    addName(memberByName, name, param, () =>
+      problems.push(messages.sameName(method, name, memberByName.get(name.toLowerCase())!.name, ` of group "${key}"`)),
+    )
   }
   const first = members[0]
   if (!first) {
     problems.push(messages.emptyGroup(method, key))
     return undefined
   }
-  if (first.presence !== 'required' || first.repeated) problems.push(messages.groupStartOptions(method, first.name, key))
+  if (first.presence !== 'required' || first.repeated)
+    problems.push(messages.groupStartOptions(method, first.name, key))
   const memberNames = members.map((member) => member.name)
   return {
     isGroup: true,

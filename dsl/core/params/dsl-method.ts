@@ -47,11 +47,18 @@ export class DslMethod<D extends Declaration> {
    */
   parse(input: DslInput<D>, context?: ParseContext): ParsedArgs<D> {
     const compiled = this.compiled
-    if (compiled.firstAlias !== undefined && !context?.aliases) throw new ConfigurationError(messages.needsAliases(this.name, compiled.firstAlias))
+    if (compiled.firstAlias !== undefined && !context?.aliases)
+      throw new ConfigurationError(messages.needsAliases(this.name, compiled.firstAlias))
     const problems = new CallProblems(this.name)
     const object: unknown = isDataTable(input) ? tableToObject(problems, compiled, input.raw()) : input
-    if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ConfigurationError(messages.unreadableInput(this.name, input, compiled.acceptedKeys))
-    return readObject(compiled, object as Readonly<Record<string, unknown>>, problems, context?.aliases) as ParsedArgs<D>
+    if (typeof object !== 'object' || object === null || Array.isArray(object))
+      throw new ConfigurationError(messages.unreadableInput(this.name, input, compiled.acceptedKeys))
+    return readObject(
+      compiled,
+      object as Readonly<Record<string, unknown>>,
+      problems,
+      context?.aliases,
+    ) as ParsedArgs<D>
   }
 }
 

@@ -59,6 +59,8 @@ export function group<M extends GroupMembers, const O extends GroupOptions = NoO
   return {
     shape: 'group',
     members,
-    presence: (options?.optional ? 'optional' : 'required') as O extends { readonly optional: true } ? 'optional' : 'required',
+    presence: (options?.optional ? 'optional' : 'required') as O extends { readonly optional: true }
+      ? 'optional'
+      : 'required',
   }
 }

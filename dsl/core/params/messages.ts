@@ -24,7 +24,11 @@ export function show(value: unknown): string {
 }
 
 function detail(error: ValueFormatError): string {
-  return (error.reason ? ` — ${error.reason}` : '') + (error.suggestion ? ` — did you mean "${error.suggestion}"?` : '.') + ` Accepted: ${error.accepted}`
+  return (
+    (error.reason ? ` — ${error.reason}` : '') +
+    (error.suggestion ? ` — did you mean "${error.suggestion}"?` : '.') +
+    ` Accepted: ${error.accepted}`
+  )
 }
 
 /**
@@ -37,7 +41,9 @@ function detail(error: ValueFormatError): string {
  */
 export const messages = {
   unknownParameter: (method: string, name: string, suggestion: string | undefined, accepted: string, where = '') =>
-    `${method}: unknown parameter "${name}"${where}` + (suggestion ? ` — did you mean "${suggestion}"?` : '.') + ` Accepted: ${accepted}`,
+    `${method}: unknown parameter "${name}"${where}` +
+    (suggestion ? ` — did you mean "${suggestion}"?` : '.') +
+    ` Accepted: ${accepted}`,
 
   missingParameter: (method: string, name: string, kind: ValueKind<unknown>, where = '') =>
     `${method}: missing required parameter "${name}"${where} — give ${kind.expected}`,
@@ -66,7 +72,12 @@ export const messages = {
   tableNeither: (method: string, accepted: string) =>
     `${method}: the data table is neither two-column (a parameter name first in every row) nor header-row (parameter names across the first row). Accepted: ${accepted}`,
 
-  notAParameterIn: (method: string, place: 'first column' | 'first row', cell: string, suggestion: string | undefined) =>
+  notAParameterIn: (
+    method: string,
+    place: 'first column' | 'first row',
+    cell: string,
+    suggestion: string | undefined,
+  ) =>
     `${method}: in the ${place}, "${cell}" is not a parameter` + (suggestion ? ` — did you mean "${suggestion}"?` : ''),
 
   tableRowTooLong: (method: string, row: number, cells: number, names: number) =>

@@ -29,13 +29,23 @@ describe('parameter kinds', () => {
   })
 
   it('reads decimals and durations exactly', () => {
-    const args = configure.parse(table([['ratio', '0.125'], ['drain', '1.5s']]))
+    const args = configure.parse(
+      table([
+        ['ratio', '0.125'],
+        ['drain', '1.5s'],
+      ]),
+    )
     expect([args.ratio?.toString(), args.drain?.milliseconds]).toEqual(['0.125', 1500])
   })
 
   it('takes typed values in the object form', () => {
     const args = configure.parse({ replicas: 4, ratio: Decimal.of(5n, 1), drain: Duration.ms(250), verbose: true })
-    expect([args.replicas, args.ratio?.toString(), args.drain?.toString(), args.verbose]).toEqual([4, '0.5', '250ms', true])
+    expect([args.replicas, args.ratio?.toString(), args.drain?.toString(), args.verbose]).toEqual([
+      4,
+      '0.5',
+      '250ms',
+      true,
+    ])
   })
 
   it('refuses a number that is not a whole one for an integer, and a float for a decimal', () => {
@@ -55,7 +65,10 @@ describe('parameter kinds', () => {
   })
 
   it('refuses a leading zero, so that a thousands separator in a comma list is never read as two numbers', () => {
-    const scale = dslMethod('scale', { sizes: integer({ repeated: true }), budgets: money({ repeated: true, optional: true }) })
+    const scale = dslMethod('scale', {
+      sizes: integer({ repeated: true }),
+      budgets: money({ repeated: true, optional: true }),
+    })
     expect(configurationErrorOf(() => scale.parse({ sizes: '1,000', budgets: '£5, £1,000' }))).toBe(
       [
         'scale: invalid integer "000" for parameter "sizes" — a leading zero; in a comma list, write thousands without a separator, e.g. 1000. Accepted: 3, 0, -2',

@@ -5,8 +5,25 @@ import type { Money } from '../../../drivers/core/values/money.ts'
 import type { Odds } from '../../../drivers/core/values/odds.ts'
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import type { AliasOptions } from '../aliases/alias-types.ts'
-import { valueParam, type NoOptions, type ParamOptions, type ValueParam, type PresenceOf, type RepeatedOf } from './param.ts'
-import { allowedKind, booleanKind, decimalKind, durationKind, integerKind, moneyKind, nameKind, oddsKind, textKind } from './value-kinds.ts'
+import {
+  valueParam,
+  type NoOptions,
+  type ParamOptions,
+  type ValueParam,
+  type PresenceOf,
+  type RepeatedOf,
+} from './param.ts'
+import {
+  allowedKind,
+  booleanKind,
+  decimalKind,
+  durationKind,
+  integerKind,
+  moneyKind,
+  nameKind,
+  oddsKind,
+  textKind,
+} from './value-kinds.ts'
 
 /**
  * A text parameter, taken as written (trimmed).
@@ -15,7 +32,9 @@ import { allowedKind, booleanKind, decimalKind, durationKind, integerKind, money
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('backAll', { selections: string({ repeated: true }) }).parse({ selections: 'Red Rum, Arkle' }).selections // ['Red Rum', 'Arkle']
  */
-export function string<const O extends ParamOptions<string> = NoOptions>(options?: O): ValueParam<string, string, PresenceOf<O>, RepeatedOf<O>> {
+export function string<const O extends ParamOptions<string> = NoOptions>(
+  options?: O,
+): ValueParam<string, string, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(textKind, options)
 }
 
@@ -40,7 +59,9 @@ export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
  *   const openAccount = dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
  *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, context).punter // AliasedName 'alice-k3x9q2'
  */
-export function alias<const O extends AliasParamOptions = NoOptions>(options?: O): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
+export function alias<const O extends AliasParamOptions = NoOptions>(
+  options?: O,
+): ValueParam<AliasedName, string, PresenceOf<O>, RepeatedOf<O>> {
   const aliasOptions: AliasOptions = {}
   if (options?.scope !== undefined) aliasOptions.scope = options.scope
   if (options?.strategy !== undefined) aliasOptions.strategy = options.strategy
@@ -54,7 +75,9 @@ export function alias<const O extends AliasParamOptions = NoOptions>(options?: O
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('scale', { replicas: integer() }).parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
  */
-export function integer<const O extends ParamOptions<string | number> = NoOptions>(options?: O): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
+export function integer<const O extends ParamOptions<string | number> = NoOptions>(
+  options?: O,
+): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(integerKind, options)
 }
 
@@ -65,7 +88,9 @@ export function integer<const O extends ParamOptions<string | number> = NoOption
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('setRule4', { deduction: decimal() }).parse({ deduction: '0.25' }).deduction.toString() // '0.25'
  */
-export function decimal<const O extends ParamOptions<string | Decimal> = NoOptions>(options?: O): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
+export function decimal<const O extends ParamOptions<string | Decimal> = NoOptions>(
+  options?: O,
+): ValueParam<Decimal, string | Decimal, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(decimalKind, options)
 }
 
@@ -77,7 +102,9 @@ export function decimal<const O extends ParamOptions<string | Decimal> = NoOptio
  *   const placeBet = dslMethod('placeBet', { stake: money({ default: '£10' }) })
  *   placeBet.parse({ stake: '£2.50' }).stake.pence // 250
  */
-export function money<const O extends ParamOptions<string | Money> = NoOptions>(options?: O): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
+export function money<const O extends ParamOptions<string | Money> = NoOptions>(
+  options?: O,
+): ValueParam<Money, string | Money, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(moneyKind, options)
 }
 
@@ -89,7 +116,9 @@ export function money<const O extends ParamOptions<string | Money> = NoOptions>(
  *   const placeBet = dslMethod('placeBet', { price: odds({ optional: true }) })
  *   placeBet.parse({ price: '2.5' }).price?.toString() // '3/2'
  */
-export function odds<const O extends ParamOptions<string | Odds> = NoOptions>(options?: O): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
+export function odds<const O extends ParamOptions<string | Odds> = NoOptions>(
+  options?: O,
+): ValueParam<Odds, string | Odds, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(oddsKind, options)
 }
 
@@ -101,7 +130,9 @@ export function odds<const O extends ParamOptions<string | Odds> = NoOptions>(op
  *   const placeBet = dslMethod('placeBet', { eachWay: boolean({ default: 'no' }) })
  *   placeBet.parse({ eachWay: 'Yes' }).eachWay // true
  */
-export function boolean<const O extends ParamOptions<string | boolean> = NoOptions>(options?: O): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
+export function boolean<const O extends ParamOptions<string | boolean> = NoOptions>(
+  options?: O,
+): ValueParam<boolean, string | boolean, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(booleanKind, options)
 }
 
@@ -113,7 +144,9 @@ export function boolean<const O extends ParamOptions<string | boolean> = NoOptio
  *   const drain = dslMethod('drain', { within: duration({ default: '5s' }) })
  *   drain.parse({ within: '1.5s' }).within.milliseconds // 1500
  */
-export function duration<const O extends ParamOptions<string | Duration> = NoOptions>(options?: O): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
+export function duration<const O extends ParamOptions<string | Duration> = NoOptions>(
+  options?: O,
+): ValueParam<Duration, string | Duration, PresenceOf<O>, RepeatedOf<O>> {
   return valueParam(durationKind, options)
 }
 
@@ -125,10 +158,10 @@ export function duration<const O extends ParamOptions<string | Duration> = NoOpt
  *   const placeBet = dslMethod('placeBet', { type: oneOf(['win', 'each-way'], { default: 'win' }) })
  *   placeBet.parse({ raw: () => [['type', 'Each-Way']] }).type // 'each-way'
  */
-export function oneOf<const A extends readonly [string, ...string[]], const O extends ParamOptions<A[number]> = NoOptions>(
-  allowed: A,
-  options?: O,
-): ValueParam<A[number], A[number], PresenceOf<O>, RepeatedOf<O>> {
+export function oneOf<
+  const A extends readonly [string, ...string[]],
+  const O extends ParamOptions<A[number]> = NoOptions,
+>(allowed: A, options?: O): ValueParam<A[number], A[number], PresenceOf<O>, RepeatedOf<O>> {
   const seen = new Map<string, string>()
   for (const value of allowed) {
     const key = value.toLowerCase()
@@ -143,6 +176,7 @@ function whyNotAllowable(value: string, sameInAnotherCase: string | undefined): 
   if (value.trim() === '') return 'a blank value can never be given'
   if (value.trim() !== value) return 'values given are trimmed, so it could never match'
   if (value.includes(',')) return 'a comma separates repeated values'
-  if (sameInAnotherCase !== undefined) return `"${sameInAnotherCase}" is the same in another case, and values match in any case`
+  if (sameInAnotherCase !== undefined)
+    return `"${sameInAnotherCase}" is the same in another case, and values match in any case`
   return undefined
 }

@@ -127,7 +127,11 @@ export type RepeatedOf<O> = O extends { readonly repeated: true } ? true : false
  *   const colour = <const O extends ParamOptions<string> = NoOptions>(options?: O) => valueParam<'red' | 'blue', string, O>(colourKind, options)
  *   dslMethod('paint', { colour: colour() }).parse({ colour: 'red' }).colour // 'red'
  */
-export function valueParam<V, I, O extends ParamOptions<I> = NoOptions>(kind: ValueKind<unknown>, options?: O, alias?: AliasOptions): ValueParam<V, I, PresenceOf<O>, RepeatedOf<O>> {
+export function valueParam<V, I, O extends ParamOptions<I> = NoOptions>(
+  kind: ValueKind<unknown>,
+  options?: O,
+  alias?: AliasOptions,
+): ValueParam<V, I, PresenceOf<O>, RepeatedOf<O>> {
   const presence = options?.default !== undefined ? 'defaulted' : options?.optional ? 'optional' : 'required'
   return {
     shape: 'value',

@@ -71,7 +71,9 @@ type RequiredKey<D> = { [K in keyof D]: D[K] extends { readonly presence: 'requi
  *   const bet: ObjectArgs<typeof declaration> = { punter: 'Alice', selection: 'Red Rum', stake: Money.pounds(10) }
  */
 export type ObjectArgs<D> = Flatten<
-  { -readonly [K in RequiredKey<D>]: InputValue<D[K]> } & { -readonly [K in Exclude<keyof D, RequiredKey<D>>]?: InputValue<D[K]> | undefined }
+  { -readonly [K in RequiredKey<D>]: InputValue<D[K]> } & {
+    -readonly [K in Exclude<keyof D, RequiredKey<D>>]?: InputValue<D[K]> | undefined
+  }
 >
 
 // One object type rather than an intersection, so that editors show it plainly.

@@ -70,22 +70,43 @@ describe('the types a declaration infers', () => {
   })
 
   it('checks the object form against the declaration', () => {
-    const valid = () => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: Money.pounds(5), price: Odds.SP, legs: [{ leg: 'Arkle', price: '2/1' }] }, context)
+    const valid = () =>
+      placeBet.parse(
+        {
+          punter: 'Alice',
+          selection: 'Red Rum',
+          stake: Money.pounds(5),
+          price: Odds.SP,
+          legs: [{ leg: 'Arkle', price: '2/1' }],
+        },
+        context,
+      )
     expectTypeOf(valid).returns.toHaveProperty('stake').toEqualTypeOf<Money>()
 
     // @ts-expect-error selection is required
     expectTypeOf(() => placeBet.parse({ punter: 'Alice', legs: [] }, context)).toBeFunction()
-    // @ts-expect-error a stake is money, not a number
-    expectTypeOf(() => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: 5, legs: [] }, context)).toBeFunction()
-    // @ts-expect-error "place" is not an allowed type
-    expectTypeOf(() => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', type: 'place', legs: [] }, context)).toBeFunction()
-    // @ts-expect-error "stak" is not a parameter
-    expectTypeOf(() => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stak: '£5', legs: [] }, context)).toBeFunction()
-    // @ts-expect-error a leg's price is odds, not money
-    expectTypeOf(() => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', legs: [{ leg: 'Arkle', price: Money.pounds(2) }] }, context)).toBeFunction()
+    expectTypeOf(() =>
+      // @ts-expect-error a stake is money, not a number
+      placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: 5, legs: [] }, context),
+    ).toBeFunction()
+    expectTypeOf(() =>
+      // @ts-expect-error "place" is not an allowed type
+      placeBet.parse({ punter: 'Alice', selection: 'Red Rum', type: 'place', legs: [] }, context),
+    ).toBeFunction()
+    expectTypeOf(() =>
+      // @ts-expect-error "stak" is not a parameter
+      placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stak: '£5', legs: [] }, context),
+    ).toBeFunction()
+    expectTypeOf(() =>
+      placeBet.parse(
+        // @ts-expect-error a leg's price is odds, not money
+        { punter: 'Alice', selection: 'Red Rum', legs: [{ leg: 'Arkle', price: Money.pounds(2) }] },
+        context,
+      ),
+    ).toBeFunction()
   })
 
-  it('names a method\'s input and parsed arguments for the domain verb that wraps it', () => {
+  it("names a method's input and parsed arguments for the domain verb that wraps it", () => {
     expectTypeOf<InputOf<typeof placeBet>>().toEqualTypeOf<DslInput<typeof placeBet.declaration>>()
     expectTypeOf<ArgsOf<typeof placeBet>>().toEqualTypeOf<ParsedArgs<typeof placeBet.declaration>>()
     const betting = { placeBet: (input: InputOf<typeof placeBet>) => placeBet.parse(input, context) }

@@ -19,7 +19,11 @@ export function readDefault(method: string, name: string, declared: AnyValuePara
     problems.push(messages.listDefault(method, name))
     return undefined
   }
-  const items: unknown[] = Array.isArray(given) ? given : typeof given === 'string' && declared.repeated ? given.split(',') : [given]
+  const items: unknown[] = Array.isArray(given)
+    ? given
+    : typeof given === 'string' && declared.repeated
+      ? given.split(',')
+      : [given]
   const values = items.flatMap((item) => {
     if (typeof item !== 'string') {
       const value = declared.kind.accept(item)
@@ -29,7 +33,13 @@ export function readDefault(method: string, name: string, declared: AnyValuePara
     const text = item.trim()
     if (text === '' && declared.repeated) return []
     if (text === '') {
-      problems.push(messages.invalidDefault(method, name, new ValueFormatError(declared.kind.name, item, declared.kind.accepted, 'a blank default is never used')))
+      problems.push(
+        messages.invalidDefault(
+          method,
+          name,
+          new ValueFormatError(declared.kind.name, item, declared.kind.accepted, 'a blank default is never used'),
+        ),
+      )
       return []
     }
     try {

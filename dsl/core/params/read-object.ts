@@ -21,13 +21,21 @@ type Args = Record<string, unknown>
  *   declare const aliases: NameAliaser
  *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, new CallProblems('placeBet'), aliases) // { punter: 'alice-k3x9', stake: Money £5.00 }
  */
-export function readObject(compiled: CompiledDeclaration, input: Readonly<Args>, problems: CallProblems, aliases: NameAliaser | undefined): Args {
+export function readObject(
+  compiled: CompiledDeclaration,
+  input: Readonly<Args>,
+  problems: CallProblems,
+  aliases: NameAliaser | undefined,
+): Args {
   for (const key of Object.keys(input)) {
-    if (input[key] !== undefined && !compiled.entryByKey.has(key)) problems.unknown(key, compiled.keys, compiled.acceptedKeys)
+    if (input[key] !== undefined && !compiled.entryByKey.has(key))
+      problems.unknown(key, compiled.keys, compiled.acceptedKeys)
   }
   const args: Args = {}
   for (const entry of compiled.entries) {
-    args[entry.name] = entry.isGroup ? readGroups(problems, entry, input[entry.name]) : readValue(problems, entry, input[entry.name], '')
+    args[entry.name] = entry.isGroup
+      ? readGroups(problems, entry, input[entry.name])
+      : readValue(problems, entry, input[entry.name], '')
   }
   if (problems.found) throw problems.toError()
   // DslMethod.parse checked, before reading anything, that a declaration with names to alias got the aliases.
@@ -39,7 +47,8 @@ function readGroups(problems: CallProblems, group: CompiledGroup, given: unknown
   const list = isDataTable(given) ? tableToGroups(problems, group, given.raw()) : given
   if (list === undefined || (Array.isArray(list) && list.length === 0)) {
     const suggested = problems.wasSuggested(group.name) || problems.wasSuggested(group.first.name)
-    if (group.required && !suggested) problems.add(messages.missingGroup(problems.method, group.name, group.first.name, group.memberList))
+    if (group.required && !suggested)
+      problems.add(messages.missingGroup(problems.method, group.name, group.first.name, group.memberList))
     return []
   }
   if (!Array.isArray(list)) {
@@ -59,7 +68,8 @@ function readGroup(problems: CallProblems, group: CompiledGroup, item: unknown, 
   const first = givenItems(group.first, members[group.first.name])[0]
   const named = first === undefined ? where : `${where} (${group.first.name} ${show(first)})`
   for (const key of Object.keys(members)) {
-    if (members[key] !== undefined && !group.memberNames.includes(key)) problems.unknown(key, group.memberNames, group.memberList, named)
+    if (members[key] !== undefined && !group.memberNames.includes(key))
+      problems.unknown(key, group.memberNames, group.memberList, named)
   }
   const args: Args = {}
   for (const member of group.members) args[member.name] = readValue(problems, member, members[member.name], named)
@@ -73,7 +83,9 @@ function readValue(problems: CallProblems, param: CompiledParam, given: unknown,
     problems.add(messages.givenMoreThanOnce(problems.method, param.name, items, where))
     return undefined
   }
-  const values = items.map((item) => (typeof item === 'string' ? readText(problems, param, item, where) : acceptTyped(problems, param, item, where)))
+  const values = items.map((item) =>
+    typeof item === 'string' ? readText(problems, param, item, where) : acceptTyped(problems, param, item, where),
+  )
   return param.repeated ? values : values[0]
 }
 
@@ -87,8 +99,10 @@ function givenItems(param: CompiledParam, given: unknown): unknown[] {
 }
 
 function leftOut(problems: CallProblems, param: CompiledParam, where: string): unknown {
-  if (param.presence === 'defaulted') return param.repeated ? (param.defaultValue as unknown[]).slice() : param.defaultValue
-  if (param.presence === 'required' && !problems.wasSuggested(param.name)) problems.add(messages.missingParameter(problems.method, param.name, param.kind, where))
+  if (param.presence === 'defaulted')
+    return param.repeated ? (param.defaultValue as unknown[]).slice() : param.defaultValue
+  if (param.presence === 'required' && !problems.wasSuggested(param.name))
+    problems.add(messages.missingParameter(problems.method, param.name, param.kind, where))
   return param.repeated ? [] : undefined
 }
 
@@ -104,19 +118,24 @@ function readText(problems: CallProblems, param: CompiledParam, text: string, wh
 
 function acceptTyped(problems: CallProblems, param: CompiledParam, value: unknown, where: string): unknown {
   const accepted = param.kind.accept(value)
-  if (accepted === undefined) problems.add(messages.invalidTypedValue(problems.method, param.name, param.kind, value, where))
+  if (accepted === undefined)
+    problems.add(messages.invalidTypedValue(problems.method, param.name, param.kind, value, where))
   return accepted
 }
 
 function aliasNames(compiled: CompiledDeclaration, args: Args, aliases: NameAliaser): void {
   for (const entry of compiled.entries) {
     if (!entry.isGroup) args[entry.name] = aliased(entry, args[entry.name], aliases)
-    else for (const group of args[entry.name] as Args[]) for (const member of entry.members) group[member.name] = aliased(member, group[member.name], aliases)
+    else
+      for (const group of args[entry.name] as Args[])
+        for (const member of entry.members) group[member.name] = aliased(member, group[member.name], aliases)
   }
 }
 
 function aliased(param: CompiledParam, value: unknown, aliases: NameAliaser): unknown {
   const options = param.alias
   if (!options || value === undefined) return value
-  return Array.isArray(value) ? value.map((name: string) => aliases.alias(name, options)) : aliases.alias(value as string, options)
+  return Array.isArray(value)
+    ? value.map((name: string) => aliases.alias(name, options))
+    : aliases.alias(value as string, options)
 }

@@ -47,13 +47,15 @@ export function tableToObject(problems: CallProblems, compiled: CompiledDeclarat
   if (header.length === 2 && rows.every((row) => row.length === 2 && isName(row[0]!))) {
     return cellsToObject(problems, compiled, [rows as readonly Cell[]])
   }
-  if (header.length === 2 ? !header.every(isName) : !header.some(isName)) throw neither(problems, compiled, rows, isName)
+  if (header.length === 2 ? !header.every(isName) : !header.some(isName))
+    throw neither(problems, compiled, rows, isName)
   const known = header.map((cell) => {
     if (!isName(cell)) problems.unknown(cell.trim(), compiled.tableNames, compiled.acceptedNames)
     return isName(cell)
   })
   const runs = rows.slice(1).map((row, r) => {
-    if (row.length > header.length) problems.add(messages.tableRowTooLong(problems.method, r + 2, row.length, header.length))
+    if (row.length > header.length)
+      problems.add(messages.tableRowTooLong(problems.method, r + 2, row.length, header.length))
     return header.flatMap((name, c): Cell[] => (known[c] ? [[name, row[c] ?? '']] : []))
   })
   return cellsToObject(problems, compiled, runs)
@@ -77,7 +79,8 @@ export function tableToGroups(problems: CallProblems, group: CompiledGroup, rows
     return member
   })
   return body.map((row, r) => {
-    if (row.length > header.length) problems.add(messages.tableRowTooLong(problems.method, r + 2, row.length, header.length))
+    if (row.length > header.length)
+      problems.add(messages.tableRowTooLong(problems.method, r + 2, row.length, header.length))
     const item: Args = {}
     members.forEach((member, c) => {
       if (member) add(item, member.name, row[c] ?? '')
@@ -86,7 +89,11 @@ export function tableToGroups(problems: CallProblems, group: CompiledGroup, rows
   })
 }
 
-function cellsToObject(problems: CallProblems, compiled: CompiledDeclaration, runs: readonly (readonly Cell[])[]): Args {
+function cellsToObject(
+  problems: CallProblems,
+  compiled: CompiledDeclaration,
+  runs: readonly (readonly Cell[])[],
+): Args {
   const object: Args = {}
   for (const run of runs) {
     let open: { group: CompiledGroup; item: Args } | undefined
@@ -113,14 +120,24 @@ function cellsToObject(problems: CallProblems, compiled: CompiledDeclaration, ru
   return object
 }
 
-function neither(problems: CallProblems, compiled: CompiledDeclaration, rows: Rows, isName: (cell: string) => boolean): Error {
+function neither(
+  problems: CallProblems,
+  compiled: CompiledDeclaration,
+  rows: Rows,
+  isName: (cell: string) => boolean,
+): Error {
   const method = problems.method
   problems.add(messages.tableNeither(method, compiled.acceptedNames))
   const notNames = (cells: readonly string[]) => cells.map((cell) => cell.trim()).filter((cell) => !isName(cell))
   const report = (place: 'first column' | 'first row', cells: readonly string[]) => {
-    for (const cell of notNames(cells)) problems.add(messages.notAParameterIn(method, place, cell, nearest(cell, compiled.tableNames)))
+    for (const cell of notNames(cells))
+      problems.add(messages.notAParameterIn(method, place, cell, nearest(cell, compiled.tableNames)))
   }
-  if (rows[0]!.length === 2) report('first column', rows.map((row) => row[0] ?? ''))
+  if (rows[0]!.length === 2)
+    report(
+      'first column',
+      rows.map((row) => row[0] ?? ''),
+    )
   report('first row', rows[0]!)
   return problems.toError()
 }

@@ -18,7 +18,11 @@ export interface StartedChild {
  *   const child = startChild('/usr/sbin/nginx', ['-p', '/tmp/bench-nginx', '-c', 'nginx.conf', '-g', 'daemon off;'])
  *   await child.stop()
  */
-export function startChild(command: string, args: readonly string[], onOutput: (all: string) => void = () => {}): StartedChild {
+export function startChild(
+  command: string,
+  args: readonly string[],
+  onOutput: (all: string) => void = () => {},
+): StartedChild {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let all = ''
   const keep = (chunk: Buffer): void => {

@@ -35,12 +35,17 @@ const full = { rounds: 3, seconds: 10, warmupSeconds: 2, connections: 32, budget
 const quick = { rounds: 1, seconds: 2, warmupSeconds: 1, connections: 32, budgetMs: 90_000 }
 const goalRatio = 0.6
 const rolling = { rate: 300, connections: 10, settleMs: 1_000, updateDelayMs: 1_000, stepTimeoutMs: 10_000 }
-const backend: BackendCommand = { command: process.execPath, args: [fileURLToPath(new URL('./backend.mjs', import.meta.url))] }
+const backend: BackendCommand = {
+  command: process.execPath,
+  args: [fileURLToPath(new URL('./backend.mjs', import.meta.url))],
+}
 
 async function main(): Promise<number> {
   let values
   try {
-    ;({ values } = parseArgs({ options: { quick: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }))
+    ;({ values } = parseArgs({
+      options: { quick: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }))
   } catch (error) {
     console.error(`bench:lb: ${(error as Error).message}; run npm run bench:lb -- --help for the options`)
     return 2
@@ -59,7 +64,9 @@ async function main(): Promise<number> {
     void stopAll().finally(() => process.exit(130))
   })
   const budget = setTimeout(() => {
-    console.error(`bench:lb: still running after ${settings.budgetMs / 1000} s, over its time budget; stopping everything`)
+    console.error(
+      `bench:lb: still running after ${settings.budgetMs / 1000} s, over its time budget; stopping everything`,
+    )
     void stopAll().finally(() => process.exit(1))
   }, settings.budgetMs)
   try {
@@ -73,15 +80,22 @@ async function main(): Promise<number> {
 
 async function run(settings: typeof full, cpuProf: boolean, teardown: Teardown): Promise<void> {
   const cpu = cpus()
-  console.log(`Load balancer benchmark${settings === quick ? ' (--quick)' : ''}: ${cpu.length} × ${cpu[0]?.model.trim()}, node ${process.version}`)
+  console.log(
+    `Load balancer benchmark${settings === quick ? ' (--quick)' : ''}: ${cpu.length} × ${cpu[0]?.model.trim()}, node ${process.version}`,
+  )
   console.log(`  ${loadLine()}`)
-  console.log(`  ${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} interleaved round(s) after a ${settings.warmupSeconds} s warm-up each; load from autocannon in this process`)
+  console.log(
+    `  ${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} interleaved round(s) after a ${settings.warmupSeconds} s warm-up each; load from autocannon in this process`,
+  )
   const dir = mkdtempSync(join(tmpdir(), 'lb-bench-'))
   teardown.add(`the temporary directory ${dir}`, async () => rmSync(dir, { recursive: true, force: true }))
   const daemon = await createDockerDaemon({ socketPath: join(dir, 'docker.sock') })
   teardown.add('the Docker daemon emulator and its containers', () => daemon.close())
   const profileDir = join(tmpdir(), `lb-bench-profile-${process.pid}`)
-  const lb = await startLoadBalancer(`unix://${daemon.socketPath}`, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])
+  const lb = await startLoadBalancer(
+    `unix://${daemon.socketPath}`,
+    cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  )
   teardown.add('the load balancer', async () => {
     await lb.child.stop(5_000)
     if (cpuProf) console.log(`load balancer CPU profile: ${profileDir}/`)
@@ -89,26 +103,41 @@ async function run(settings: typeof full, cpuProf: boolean, teardown: Teardown):
 
   console.log('\n1. Throughput')
   const shop = 'shop.bench'
-  const shopReplicas = await Promise.all(['shop-1', 'shop-2'].map((name) => daemon.runContainer({ name, labels: { 'lb.host': shop }, publish: true, backend })))
+  const shopReplicas = await Promise.all(
+    ['shop-1', 'shop-2'].map((name) =>
+      daemon.runContainer({ name, labels: { 'lb.host': shop }, publish: true, backend }),
+    ),
+  )
   await untilListed(lb, shop, shopReplicas.length)
   const targets: Target[] = [
     { label: 'direct to shop-1', url: `http://127.0.0.1:${shopReplicas[0]!.hostPort}/`, pids: [shopReplicas[0]!.pid!] },
     { label: 'load balancer (1 proc)', url: `${lb.proxyUrl}/`, host: shop, pids: [lb.child.process.pid!] },
   ]
-  const nginx = await startNginx(dir, shopReplicas.map((replica) => ({ host: '127.0.0.1', port: replica.hostPort })))
+  const nginx = await startNginx(
+    dir,
+    shopReplicas.map((replica) => ({ host: '127.0.0.1', port: replica.hostPort })),
+  )
   if (nginx !== undefined) {
     teardown.add('nginx', () => nginx.child.stop())
     console.log(`  ${nginx.version}: worker_processes 1 (the LB is 1 process), keepalive to the upstream`)
     targets.push({ label: 'nginx (1 worker)', url: `${nginx.url}/`, host: shop, pids: [nginx.child.process.pid!] })
   }
   const figures = await measureThroughput({ ...settings, targets, log: (line) => console.log(line) })
-  console.log(`\nMedians over ${settings.rounds} round(s); non-2xx and errors summed over all rounds; CPU µs/req is the`)
-  console.log('CPU time of the process serving the target (the backend direct, else the proxy alone) per answered request:')
+  console.log(
+    `\nMedians over ${settings.rounds} round(s); non-2xx and errors summed over all rounds; CPU µs/req is the`,
+  )
+  console.log(
+    'CPU time of the process serving the target (the backend direct, else the proxy alone) per answered request:',
+  )
   console.log(`  ${figuresHeader()}`)
   for (const target of targets) console.log(`  ${figuresLine(target.label, figures.get(target.label)!)}`)
   const lbFigures = figures.get('load balancer (1 proc)')!
   const nginxFigures = figures.get('nginx (1 worker)')
-  console.log(nginxFigures === undefined ? 'nginx: not installed (apt-get install -y nginx) — no comparison' : ratioLine(lbFigures, nginxFigures, goalRatio))
+  console.log(
+    nginxFigures === undefined
+      ? 'nginx: not installed (apt-get install -y nginx) — no comparison'
+      : ratioLine(lbFigures, nginxFigures, goalRatio),
+  )
   console.log(loadLine())
   if (nginx !== undefined) await nginx.child.stop()
   await Promise.all(shopReplicas.map((replica) => daemon.stop(replica.id)))
@@ -116,7 +145,9 @@ async function run(settings: typeof full, cpuProf: boolean, teardown: Teardown):
   console.log('\n2. Rolling replace')
   const web = 'web.bench'
   const replace = [1, 2, 3].map((n) => ({ old: `web-${n}`, replacement: `web-v2-${n}` }))
-  await Promise.all(replace.map(({ old }) => daemon.runContainer({ name: old, labels: { 'lb.host': web }, publish: true, backend })))
+  await Promise.all(
+    replace.map(({ old }) => daemon.runContainer({ name: old, labels: { 'lb.host': web }, publish: true, backend })),
+  )
   await untilListed(lb, web, replace.length)
   const rolled = await rollingReplace({ daemon, lb, host: web, backend, replace, ...rolling })
   for (const line of rollingLines(rolled)) console.log(line)
@@ -125,15 +156,20 @@ async function run(settings: typeof full, cpuProf: boolean, teardown: Teardown):
 // Other processes on the machine take cores from every target alike, but make the figures noisy: say so.
 function loadLine(): string {
   const [oneMinute = 0] = loadavg()
-  const busy = oneMinute > cpus().length ? ` — above ${cpus().length} cores: other processes compete, the figures are noisy` : ''
+  const busy =
+    oneMinute > cpus().length ? ` — above ${cpus().length} cores: other processes compete, the figures are noisy` : ''
   return `load average (1 min): ${oneMinute.toFixed(2)}${busy}`
 }
 
 function untilListed(lb: RunningLoadBalancer, host: string, count: number): Promise<true> {
-  return waitFor(`${count} healthy replicas of ${host} in ${lb.adminUrl}/_lb/status`, async () => {
-    const healthy = (await lb.replicas(host)).filter((replica) => replica.healthy && !replica.draining)
-    return healthy.length === count ? true : undefined
-  }, 10_000)
+  return waitFor(
+    `${count} healthy replicas of ${host} in ${lb.adminUrl}/_lb/status`,
+    async () => {
+      const healthy = (await lb.replicas(host)).filter((replica) => replica.healthy && !replica.draining)
+      return healthy.length === count ? true : undefined
+    },
+    10_000,
+  )
 }
 
 main().then(

@@ -51,16 +51,23 @@ describe('combineRounds', () => {
 describe('the throughput table', () => {
   it('lines up the header and a row', () => {
     expect(figuresHeader()).toBe('target                       req/s   p50 ms   p99 ms  non-2xx  errors  CPU µs/req')
-    expect(figuresLine('nginx (1 worker)', figures({ requestsPerSecond: 12_345.6, p50Ms: 1, p99Ms: 6.25, cpuUsPerRequest: 41.4 }))).toBe(
-      'nginx (1 worker)             12346      1.0      6.3        0       0          41',
+    expect(
+      figuresLine(
+        'nginx (1 worker)',
+        figures({ requestsPerSecond: 12_345.6, p50Ms: 1, p99Ms: 6.25, cpuUsPerRequest: 41.4 }),
+      ),
+    ).toBe('nginx (1 worker)             12346      1.0      6.3        0       0          41')
+    expect(figuresLine('direct', figures({ non2xx: 3, errors: 12 }))).toBe(
+      'direct                       10000      2.0      6.0        3      12           -',
     )
-    expect(figuresLine('direct', figures({ non2xx: 3, errors: 12 }))).toBe('direct                       10000      2.0      6.0        3      12           -')
   })
 })
 
 describe('ratioLine', () => {
   it('meets the goal at or above the ratio with no failures', () => {
-    expect(ratioLine(figures({ requestsPerSecond: 6_000 }), figures({}), 0.6)).toBe('LB / nginx req/s: 0.60 (goal ≥ 0.6 with zero non-2xx: met)')
+    expect(ratioLine(figures({ requestsPerSecond: 6_000 }), figures({}), 0.6)).toBe(
+      'LB / nginx req/s: 0.60 (goal ≥ 0.6 with zero non-2xx: met)',
+    )
   })
 
   it('says by how much it missed, and which failures count against it', () => {

@@ -38,7 +38,8 @@ export function median(values: readonly number[]): number {
  *   combineRounds([a, b, c]).requestsPerSecond // median of the three
  */
 export function combineRounds(rounds: readonly LoadFigures[]): LoadFigures {
-  const sum = (pick: (figures: LoadFigures) => number): number => rounds.reduce((total, figures) => total + pick(figures), 0)
+  const sum = (pick: (figures: LoadFigures) => number): number =>
+    rounds.reduce((total, figures) => total + pick(figures), 0)
   const cpu = rounds.map((figures) => figures.cpuUsPerRequest)
   const measuredCpu = cpu.filter((value) => value !== undefined)
   return {
@@ -65,7 +66,9 @@ const columns = [
 
 function row(cells: readonly string[]): string {
   return columns
-    .map((column, index) => ('left' in column ? cells[index]!.padEnd(column.width) : cells[index]!.padStart(column.width)))
+    .map((column, index) =>
+      'left' in column ? cells[index]!.padEnd(column.width) : cells[index]!.padStart(column.width),
+    )
     .join(' ')
     .trimEnd()
 }

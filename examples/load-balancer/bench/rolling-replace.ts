@@ -40,7 +40,13 @@ export async function rollingReplace(options: RollingOptions): Promise<RollingFi
   const { daemon, lb, host } = options
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
   // The load ends when stopped; the duration only bounds a replace that never finishes.
-  const load = runLoad({ url: `${lb.proxyUrl}/`, host, connections: options.connections, seconds: 120, overallRate: options.rate })
+  const load = runLoad({
+    url: `${lb.proxyUrl}/`,
+    host,
+    connections: options.connections,
+    seconds: 120,
+    overallRate: options.rate,
+  })
   load.figures.catch(() => {}) // awaited below; an early failure must not also be an unhandled rejection
   try {
     await pause(options.settleMs)
@@ -48,19 +54,35 @@ export async function rollingReplace(options: RollingOptions): Promise<RollingFi
     const steps: ReplaceStep[] = []
     for (const { old, replacement } of options.replace) {
       const stepStart = performance.now()
-      await daemon.runContainer({ name: replacement, labels: { 'lb.host': host }, publish: true, health: 'starting', backend: options.backend })
+      await daemon.runContainer({
+        name: replacement,
+        labels: { 'lb.host': host },
+        publish: true,
+        health: 'starting',
+        backend: options.backend,
+      })
       daemon.setHealth(replacement, 'healthy')
-      await waitFor(`${replacement} healthy in ${lb.adminUrl}/_lb/status`, async () => {
-        const replicas = await lb.replicas(host)
-        return replicas.some((r) => r.name === replacement && r.healthy && !r.draining && !r.paused) ? true : undefined
-      }, options.stepTimeoutMs)
+      await waitFor(
+        `${replacement} healthy in ${lb.adminUrl}/_lb/status`,
+        async () => {
+          const replicas = await lb.replicas(host)
+          return replicas.some((r) => r.name === replacement && r.healthy && !r.draining && !r.paused)
+            ? true
+            : undefined
+        },
+        options.stepTimeoutMs,
+      )
       const healthyAfterMs = performance.now() - stepStart
       const oldId = daemon.container(old).id
       await daemon.stop(old)
-      await waitFor(`${old} gone from ${lb.adminUrl}/_lb/status`, async () => {
-        const replicas = await lb.replicas(host)
-        return replicas.every((r) => r.id !== oldId) ? true : undefined
-      }, options.stepTimeoutMs)
+      await waitFor(
+        `${old} gone from ${lb.adminUrl}/_lb/status`,
+        async () => {
+          const replicas = await lb.replicas(host)
+          return replicas.every((r) => r.id !== oldId) ? true : undefined
+        },
+        options.stepTimeoutMs,
+      )
       steps.push({ old, replacement, healthyAfterMs, goneAfterMs: performance.now() - stepStart })
       if (steps.length < options.replace.length) await pause(options.updateDelayMs)
     }

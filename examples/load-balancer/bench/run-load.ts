@@ -39,7 +39,10 @@ export function runLoad(options: LoadOptions): LoadRun {
         ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
       },
       (error, result) => {
-        if (error !== null) return reject(new Error(`autocannon against ${options.url} failed to start: ${error.message}`, { cause: error }))
+        if (error !== null)
+          return reject(
+            new Error(`autocannon against ${options.url} failed to start: ${error.message}`, { cause: error }),
+          )
         const answered = result['2xx'] + result.non2xx
         resolve({
           requestsPerSecond: answered / result.duration,

@@ -24,7 +24,11 @@ export interface RunningLoadBalancer {
  *   const lb = await startLoadBalancer(`unix://${daemon.socketPath}`)
  *   await lb.replicas('shop.bench') // [{ name: 'shop-1', healthy: true, … }]
  */
-export async function startLoadBalancer(dockerHost: string, nodeArgs: readonly string[] = [], readyMs = 15_000): Promise<RunningLoadBalancer> {
+export async function startLoadBalancer(
+  dockerHost: string,
+  nodeArgs: readonly string[] = [],
+  readyMs = 15_000,
+): Promise<RunningLoadBalancer> {
   let addresses: ((found: { proxy: string; admin: string }) => void) | undefined
   const child = startChild(
     process.execPath,
@@ -66,7 +70,9 @@ function getText(url: string): Promise<string> {
     const req = request(url, { agent: false, timeout: 2_000 }, (res) => {
       let body = ''
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`GET ${url} answered ${res.statusCode}: ${body}`))))
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(body) : reject(new Error(`GET ${url} answered ${res.statusCode}: ${body}`)),
+      )
     })
     req.on('timeout', () => req.destroy(new Error(`GET ${url} got no answer within 2 s`)))
     req.on('error', reject).end()

@@ -27,22 +27,32 @@ export interface RunningNginx {
  *   const nginx = await startNginx('/tmp/bench-nginx', [{ host: '127.0.0.1', port: 40001 }])
  *   nginx?.url // 'http://127.0.0.1:40123'
  */
-export async function startNginx(dir: string, backends: ReadonlyArray<{ host: string; port: number }>): Promise<RunningNginx | undefined> {
+export async function startNginx(
+  dir: string,
+  backends: ReadonlyArray<{ host: string; port: number }>,
+): Promise<RunningNginx | undefined> {
   if (!existsSync(NGINX_PATH)) return undefined
   const port = await freePort()
   const conf = join(dir, 'nginx.conf')
   writeFileSync(conf, nginxConf({ dir, port, backends, keepalive: 64 }))
   const child = startChild(NGINX_PATH, ['-p', dir, '-e', join(dir, 'error.log'), '-c', conf, '-g', 'daemon off;'])
   try {
-    await waitFor(`nginx to accept connections on 127.0.0.1:${port}`, async () => {
-      if (child.process.exitCode !== null) throw new Error(`nginx exited with ${child.process.exitCode}: ${child.output()}`)
-      return (await acceptsConnections(port)) ? true : undefined
-    }, 5_000)
+    await waitFor(
+      `nginx to accept connections on 127.0.0.1:${port}`,
+      async () => {
+        if (child.process.exitCode !== null)
+          throw new Error(`nginx exited with ${child.process.exitCode}: ${child.output()}`)
+        return (await acceptsConnections(port)) ? true : undefined
+      },
+      5_000,
+    )
   } catch (error) {
     await child.stop(1_000)
     throw error
   }
-  const version = /nginx\/\S+/.exec(spawnSync(NGINX_PATH, ['-v'], { encoding: 'utf8', timeout: 5_000 }).stderr)?.[0] ?? 'nginx (version unknown)'
+  const version =
+    /nginx\/\S+/.exec(spawnSync(NGINX_PATH, ['-v'], { encoding: 'utf8', timeout: 5_000 }).stderr)?.[0] ??
+    'nginx (version unknown)'
   return { url: `http://127.0.0.1:${port}`, version, child }
 }
 
@@ -55,4 +65,3 @@ function freePort(): Promise<number> {
     })
   })
 }
-

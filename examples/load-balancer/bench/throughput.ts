@@ -42,10 +42,12 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Map
     for (let i = 0; i < targets.length; i++) {
       const target = targets[(round + i) % targets.length]!
       const cpuBefore = cpuMs(target.pids)
-      const figures = await runLoad({ url: target.url, host: target.host, connections, seconds: options.seconds }).figures
+      const figures = await runLoad({ url: target.url, host: target.host, connections, seconds: options.seconds })
+        .figures
       const cpuAfter = cpuMs(target.pids)
       const answered = figures.ok + figures.non2xx
-      if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0) figures.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1000) / answered
+      if (cpuBefore !== undefined && cpuAfter !== undefined && answered > 0)
+        figures.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1000) / answered
       rounds.get(target.label)!.push(figures)
       options.log(`  round ${round + 1}/${options.rounds}  ${figuresLine(target.label, figures)}`)
     }

@@ -24,7 +24,9 @@ describe('load-balancer program: discovery', () => {
 
     let restarted = false
     const restart = daemon.restartDaemon().then(() => (restarted = true))
-    await until('discovery to notice the daemon is gone', async () => ((await readStatus(lb.admin)).discovery.connected ? undefined : true))
+    await until('discovery to notice the daemon is gone', async () =>
+      (await readStatus(lb.admin)).discovery.connected ? undefined : true,
+    )
     const whileDown = []
     for (let i = 0; i < 4; i++) whileDown.push((await getBackend(lb.proxy, 'shop.test')).container)
     expect(whileDown.sort()).toEqual(['shop-1', 'shop-1', 'shop-2', 'shop-2'])
@@ -56,8 +58,16 @@ describe('load-balancer program: discovery', () => {
 
   it('lists containers with a bad lb.port, a bad lb.weight or no lb.host as ignored, with the reason', async () => {
     const daemon = await harness.daemon()
-    const badPort = await daemon.runContainer({ name: 'bad-port', labels: { ...shop, 'lb.port': 'http' }, publish: true })
-    const badWeight = await daemon.runContainer({ name: 'bad-weight', labels: { ...shop, 'lb.weight': '0' }, publish: true })
+    const badPort = await daemon.runContainer({
+      name: 'bad-port',
+      labels: { ...shop, 'lb.port': 'http' },
+      publish: true,
+    })
+    const badWeight = await daemon.runContainer({
+      name: 'bad-weight',
+      labels: { ...shop, 'lb.weight': '0' },
+      publish: true,
+    })
     const lb = await harness.loadBalancer(daemon)
     await until('the first sync', async () => ((await readStatus(lb.admin)).discovery.connected ? true : undefined))
     // This one arrives by a start event, not by the first listing.
@@ -69,10 +79,22 @@ describe('load-balancer program: discovery', () => {
 
     expect(ignored).toEqual([
       { id: badPort.id, name: 'bad-port', reason: 'label lb.port="http" is not a port number (1-65535)' },
-      { id: badWeight.id, name: 'bad-weight', reason: 'label lb.weight="0" is not a positive integer; use e.g. lb.weight=1' },
-      { id: noHost.id, name: 'no-host', reason: 'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it' },
+      {
+        id: badWeight.id,
+        name: 'bad-weight',
+        reason: 'label lb.weight="0" is not a positive integer; use e.g. lb.weight=1',
+      },
+      {
+        id: noHost.id,
+        name: 'no-host',
+        reason: 'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it',
+      },
     ])
-    expect(ignored.map((i) => i.reason)).toEqual([ignoreReasons.badPort('http'), ignoreReasons.badWeight('0'), ignoreReasons.noHostLabel()])
+    expect(ignored.map((i) => i.reason)).toEqual([
+      ignoreReasons.badPort('http'),
+      ignoreReasons.badWeight('0'),
+      ignoreReasons.noHostLabel(),
+    ])
     const status = await readStatus(lb.admin)
     expect([status.services, status.hostsWithoutReplicas]).toEqual([[], []])
 

@@ -57,6 +57,9 @@ describe('load-balancer program: the Docker host', () => {
       `load-balancer: DOCKER_HOST "http://127.0.0.1:2375": unsupported scheme; ${accepted}\n${help}`,
     ])
     const noPort = runLoadBalancer(['--port', '0', '--admin-port', '0'], { DOCKER_HOST: 'tcp://127.0.0.1' })
-    expect([noPort.status, noPort.stderr]).toEqual([2, `load-balancer: DOCKER_HOST "tcp://127.0.0.1": a tcp address needs a host and a port; ${accepted}\n${help}`])
+    expect([noPort.status, noPort.stderr]).toEqual([
+      2,
+      `load-balancer: DOCKER_HOST "tcp://127.0.0.1": a tcp address needs a host and a port; ${accepted}\n${help}`,
+    ])
   })
 })

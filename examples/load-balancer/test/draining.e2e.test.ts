@@ -36,7 +36,9 @@ describe('load-balancer program: draining', () => {
     const slow = get(`${lb.proxy}/report?delay=800`, 'shop.test')
     await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 1, 'the slow request to reach slow-1')
     lb.child.kill('SIGTERM')
-    await until('the program to say it is stopping', async () => (lb.stdout().includes('SIGTERM: stopping') ? true : undefined))
+    await until('the program to say it is stopping', async () =>
+      lb.stdout().includes('SIGTERM: stopping') ? true : undefined,
+    )
     expect(await refusesConnections(lb.proxy)).toBe(true)
     expect(lb.child.exitCode).toBe(null)
 
@@ -57,7 +59,12 @@ describe('load-balancer program: draining', () => {
     try {
       expect((await get(`${lb.proxy}/warm`, 'shop.test', { agent })).headers.connection).toBe('keep-alive')
       const slow = get(`${lb.proxy}/kept?delay=500`, 'shop.test', { agent })
-      await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 1, 'the slow request to reach slow-1')
+      await waitForReplicas(
+        lb.admin,
+        'shop.test',
+        (r) => r['slow-1']?.inFlight === 1,
+        'the slow request to reach slow-1',
+      )
       lb.child.kill('SIGTERM')
 
       const answer = await slow

@@ -10,13 +10,24 @@ import { until } from './support/until.ts'
 const shop = { 'lb.host': 'shop.test' }
 
 /** Sends `total` GETs, `concurrency` at a time; a failed connection counts as status 0. */
-async function sendLoad(proxy: string, total: number, concurrency: number, onSent: (sent: number) => void = () => {}): Promise<HttpAnswer[]> {
+async function sendLoad(
+  proxy: string,
+  total: number,
+  concurrency: number,
+  onSent: (sent: number) => void = () => {},
+): Promise<HttpAnswer[]> {
   const answers: HttpAnswer[] = []
   let sent = 0
   const worker = async (): Promise<void> => {
     while (sent < total) {
       onSent(++sent)
-      answers.push(await get(`${proxy}/load`, 'shop.test').catch((error: Error) => ({ status: 0, headers: {}, body: error.message })))
+      answers.push(
+        await get(`${proxy}/load`, 'shop.test').catch((error: Error) => ({
+          status: 0,
+          headers: {},
+          body: error.message,
+        })),
+      )
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))
@@ -29,13 +40,19 @@ describe('load-balancer program: faults', () => {
 
   it('answers every request 2xx while a replica crashes under load, retrying on the others', async () => {
     const daemon = await harness.daemon()
-    for (const name of ['shop-1', 'shop-2', 'shop-3']) await daemon.runContainer({ name, labels: shop, publish: true, backend: SLOW_BACKEND })
+    for (const name of ['shop-1', 'shop-2', 'shop-3'])
+      await daemon.runContainer({ name, labels: shop, publish: true, backend: SLOW_BACKEND })
     const lb = await harness.loadBalancer(daemon)
     await waitForReplicaNames(lb.admin, 'shop.test', ['shop-1', 'shop-2', 'shop-3'])
 
     // A request held in flight on each replica, so the crash resets one mid-request.
     const held = [1, 2, 3].map(() => get(`${lb.proxy}/held?delay=3000`, 'shop.test'))
-    await waitForReplicas(lb.admin, 'shop.test', (r) => Object.values(r).every((replica) => replica.inFlight === 1), 'one held request per replica')
+    await waitForReplicas(
+      lb.admin,
+      'shop.test',
+      (r) => Object.values(r).every((replica) => replica.inFlight === 1),
+      'one held request per replica',
+    )
     let crashed: Promise<void> | undefined
     const load = await sendLoad(lb.proxy, 100, 5, (sent) => {
       if (sent === 30) crashed = daemon.crash('shop-2')
@@ -77,15 +94,23 @@ describe('load-balancer program: faults', () => {
     ])
 
     const unknown = await get(`${lb.proxy}/`, 'nobody.test')
-    expect([unknown.status, unknown.body]).toEqual([404, 'no service for host "nobody.test" (known hosts: blog.test, shop.test)\n'])
+    expect([unknown.status, unknown.body]).toEqual([
+      404,
+      'no service for host "nobody.test" (known hosts: blog.test, shop.test)\n',
+    ])
     const caseAndPort = await get(`${lb.proxy}/`, 'Nobody.Test:8080')
-    expect([caseAndPort.status, caseAndPort.body]).toEqual([404, 'no service for host "nobody.test" (known hosts: blog.test, shop.test)\n'])
+    expect([caseAndPort.status, caseAndPort.body]).toEqual([
+      404,
+      'no service for host "nobody.test" (known hosts: blog.test, shop.test)\n',
+    ])
 
     const metrics = await readMetrics(lb.admin)
     expect(metricValue(metrics, 'lb_requests_total{host="shop.test",code="503"}')).toBe(1)
     expect(metricValue(metrics, 'lb_requests_total{host="nobody.test",code="404"}')).toBe(2)
 
     await daemon.runContainer({ name: 'shop-2', labels: shop, publish: true })
-    await until('shop.test to serve again', async () => ((await get(`${lb.proxy}/`, 'shop.test')).status === 200 ? true : undefined))
+    await until('shop.test to serve again', async () =>
+      (await get(`${lb.proxy}/`, 'shop.test')).status === 200 ? true : undefined,
+    )
   })
 })

@@ -23,8 +23,14 @@ describe('load-balancer program: health', () => {
     await daemon.runContainer({ name: 'shop-2', labels: shop, publish: true, health: 'starting' })
     const lb = await harness.loadBalancer(daemon)
 
-    const starting = await waitForReplicas(lb.admin, 'shop.test', (r) => r['shop-1'] !== undefined && r['shop-2'] !== undefined)
-    expect(starting.map(({ name, healthy, draining, paused, inFlight }) => ({ name, healthy, draining, paused, inFlight }))).toEqual([
+    const starting = await waitForReplicas(
+      lb.admin,
+      'shop.test',
+      (r) => r['shop-1'] !== undefined && r['shop-2'] !== undefined,
+    )
+    expect(
+      starting.map(({ name, healthy, draining, paused, inFlight }) => ({ name, healthy, draining, paused, inFlight })),
+    ).toEqual([
       { name: 'shop-1', healthy: true, draining: false, paused: false, inFlight: 0 },
       { name: 'shop-2', healthy: false, draining: false, paused: false, inFlight: 0 },
     ])

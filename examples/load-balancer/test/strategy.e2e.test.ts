@@ -22,7 +22,12 @@ describe('load-balancer program: balancing strategy', () => {
 
     // Held 3 s: the status poll and the three requests below must all happen while it is in flight, on a busy machine too.
     const slow = get(`${lb.proxy}/slow?delay=3000`, 'shop.test')
-    const [busy] = await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 1, 'the slow request on slow-1')
+    const [busy] = await waitForReplicas(
+      lb.admin,
+      'shop.test',
+      (r) => r['slow-1']?.inFlight === 1,
+      'the slow request on slow-1',
+    )
     expect(busy?.name).toBe('slow-1')
 
     const fast = []
@@ -30,7 +35,10 @@ describe('load-balancer program: balancing strategy', () => {
     expect(fast).toEqual(['slow-2', 'slow-2', 'slow-2'])
 
     const answer = await slow
-    expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { container: 'slow-1', requests: 1, path: '/slow?delay=3000' }])
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([
+      200,
+      { container: 'slow-1', requests: 1, path: '/slow?delay=3000' },
+    ])
     await waitForReplicas(lb.admin, 'shop.test', (r) => r['slow-1']?.inFlight === 0, 'slow-1 to be idle')
     // Both idle again: the one picked longest ago takes the next request.
     expect((await getBackend(lb.proxy, 'shop.test', '/next')).container).toBe('slow-1')

@@ -24,21 +24,27 @@ export interface FeedResult {
 export function feedStream(baseUrl: string, file: string): Promise<FeedResult> {
   return new Promise((resolve, reject) => {
     const result: FeedResult = { outcomes: 0, refused: 0, firstRefusals: [] }
-    const req = request(`${baseUrl}/stream`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new Error(`POST /stream answered ${res.statusCode}`))
-        res.resume()
-        return
-      }
-      eachLine(res, (line) => {
-        result.outcomes++
-        if (!line.startsWith('{"ok":true')) {
-          result.refused++
-          if (result.firstRefusals.length < 5) result.firstRefusals.push(line)
+    const req = request(
+      `${baseUrl}/stream`,
+      { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(new Error(`POST /stream answered ${res.statusCode}`))
+          res.resume()
+          return
         }
-      }).then(() => resolve(result), reject)
-    })
+        eachLine(res, (line) => {
+          result.outcomes++
+          if (!line.startsWith('{"ok":true')) {
+            result.refused++
+            if (result.firstRefusals.length < 5) result.firstRefusals.push(line)
+          }
+        }).then(() => resolve(result), reject)
+      },
+    )
     req.on('error', reject)
-    createReadStream(file, { highWaterMark: 1 << 20 }).on('error', reject).pipe(req)
+    createReadStream(file, { highWaterMark: 1 << 20 })
+      .on('error', reject)
+      .pipe(req)
   })
 }

@@ -29,17 +29,26 @@ Options:
 const goals = { seconds: 20, rssBytes: 1024 ** 3 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { bets: { type: 'string', default: '6200000' }, seed: { type: 'string', default: '2024' }, help: { type: 'boolean', short: 'h' } } })
+  const { values } = parseArgs({
+    options: {
+      bets: { type: 'string', default: '6200000' },
+      seed: { type: 'string', default: '2024' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
   if (values.help) {
     console.log(help)
     return 0
   }
   const bets = Number(values.bets)
   const seed = Number(values.seed)
-  if (!Number.isSafeInteger(bets) || bets < 1) throw new Error(`--bets: "${values.bets}" is not a whole number of bets ≥ 1`)
+  if (!Number.isSafeInteger(bets) || bets < 1)
+    throw new Error(`--bets: "${values.bets}" is not a whole number of bets ≥ 1`)
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number`)
 
-  console.log(`Settlement benchmark: ${bets.toLocaleString('en-GB')} bets, seed ${seed}, ${cpus().length} × ${cpus()[0]?.model.trim()}, node ${process.version}`)
+  console.log(
+    `Settlement benchmark: ${bets.toLocaleString('en-GB')} bets, seed ${seed}, ${cpus().length} × ${cpus()[0]?.model.trim()}, node ${process.version}`,
+  )
   const file = await weekendFile({ bets, seed })
   console.log(`  commands: ${file.path} (${mib(file.bytes)}${file.reused ? ', reused' : ''})`)
 
@@ -57,11 +66,18 @@ async function main(): Promise<number> {
     watch.stop()
     const rss = peakRss(engine.pid)
     const seconds = (done - start) / 1000
-    console.log(`  ingested ${fed.outcomes.toLocaleString('en-GB')} commands in ${((ingested - start) / 1000).toFixed(1)} s`)
-    console.log(`  settled ${settled.count.toLocaleString('en-GB')} bets; all settled ${seconds.toFixed(1)} s after the first command`)
+    console.log(
+      `  ingested ${fed.outcomes.toLocaleString('en-GB')} commands in ${((ingested - start) / 1000).toFixed(1)} s`,
+    )
+    console.log(
+      `  settled ${settled.count.toLocaleString('en-GB')} bets; all settled ${seconds.toFixed(1)} s after the first command`,
+    )
     console.log(`  throughput: ${Math.round(bets / seconds).toLocaleString('en-GB')} bets/s (ingest and settle)`)
     console.log(`  engine peak RSS: ${rss === undefined ? 'unknown' : mib(rss)}; log on disk: ${mib(dirSize(dataDir))}`)
-    console.log(`  goal ≤ ${goals.seconds} s: ${seconds <= goals.seconds ? 'met' : 'missed'} · goal RSS ≤ 1 GiB: ${rss !== undefined && rss <= goals.rssBytes ? 'met' : 'missed'}` + (bets < 6_200_000 ? ' (a partial weekend: the goals are for 6.2 million)' : ''))
+    console.log(
+      `  goal ≤ ${goals.seconds} s: ${seconds <= goals.seconds ? 'met' : 'missed'} · goal RSS ≤ 1 GiB: ${rss !== undefined && rss <= goals.rssBytes ? 'met' : 'missed'}` +
+        (bets < 6_200_000 ? ' (a partial weekend: the goals are for 6.2 million)' : ''),
+    )
     return 0
   } finally {
     await engine.stop()

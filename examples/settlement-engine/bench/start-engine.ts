@@ -17,7 +17,9 @@ export interface RunningEngine {
 }
 
 export async function startEngine(dataDir: string, timeoutMs = 60_000): Promise<RunningEngine> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''

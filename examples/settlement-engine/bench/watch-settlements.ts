@@ -10,7 +10,11 @@ import { eachLine } from './ndjson-lines.ts'
  *   const watch = watchSettlements('http://127.0.0.1:8080')
  *   const { count, lastAt } = await watch.until(6_200_000, 120_000)
  */
-export function watchSettlements(baseUrl: string): { count(): number; until(expected: number, timeoutMs: number): Promise<{ count: number; lastAt: number }>; stop(): void } {
+export function watchSettlements(baseUrl: string): {
+  count(): number
+  until(expected: number, timeoutMs: number): Promise<{ count: number; lastAt: number }>
+  stop(): void
+} {
   let count = 0
   let lastAt = 0
   let waiter: { expected: number; resolve: (v: { count: number; lastAt: number }) => void } | undefined
@@ -31,7 +35,10 @@ export function watchSettlements(baseUrl: string): { count(): number; until(expe
     count: () => count,
     until: (expected, timeoutMs) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${count} of ${expected} settlements arrived within ${timeoutMs / 1000} s`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`only ${count} of ${expected} settlements arrived within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        )
         waiter = { expected, resolve: (value) => (clearTimeout(timer), resolve(value)) }
         check()
       }),

@@ -14,7 +14,16 @@ export interface Race {
 }
 
 const days = ['thu', 'fri', 'sat'] as const
-const courses = ['aintree', 'lingfield', 'wolverhampton', 'newcastle', 'stratford', 'bangor', 'musselburgh', 'chepstow'] as const
+const courses = [
+  'aintree',
+  'lingfield',
+  'wolverhampton',
+  'newcastle',
+  'stratford',
+  'bangor',
+  'musselburgh',
+  'chepstow',
+] as const
 const racesPerMeeting = 7
 
 /**

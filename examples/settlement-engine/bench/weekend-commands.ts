@@ -18,9 +18,43 @@ export interface WeekendPlan {
 }
 
 export const priceLadder = [
-  '1/5', '2/7', '1/3', '4/9', '1/2', '4/7', '4/6', '4/5', 'evens', '11/10', '5/4', '6/4', '7/4', '2/1', '9/4', '5/2', '3/1',
-  '7/2', '4/1', '9/2', '5/1', '6/1', '7/1', '8/1', '10/1', '12/1', '14/1', '16/1', '20/1', '25/1', '33/1', '50/1', '66/1', '100/1',
-  '2.25', '3.5', '6.0',
+  '1/5',
+  '2/7',
+  '1/3',
+  '4/9',
+  '1/2',
+  '4/7',
+  '4/6',
+  '4/5',
+  'evens',
+  '11/10',
+  '5/4',
+  '6/4',
+  '7/4',
+  '2/1',
+  '9/4',
+  '5/2',
+  '3/1',
+  '7/2',
+  '4/1',
+  '9/2',
+  '5/1',
+  '6/1',
+  '7/1',
+  '8/1',
+  '10/1',
+  '12/1',
+  '14/1',
+  '16/1',
+  '20/1',
+  '25/1',
+  '33/1',
+  '50/1',
+  '66/1',
+  '100/1',
+  '2.25',
+  '3.5',
+  '6.0',
 ] as const
 const stakes = ['1', '2', '2.50', '5', '10', '20', '50'] as const
 const customers = 500_000
@@ -40,7 +74,12 @@ export function planWeekend(options: { bets: number; seed: number }): WeekendPla
   for (const race of races) {
     if (!random.chance(0.2)) continue
     const at = Math.floor(options.bets * (0.2 + 0.6 * random.next()))
-    const withdrawal = { race, runner: random.pick(race.runners), price: random.pick(priceLadder), late: random.chance(0.25) }
+    const withdrawal = {
+      race,
+      runner: random.pick(race.runners),
+      price: random.pick(priceLadder),
+      late: random.chance(0.25),
+    }
     withdrawalsAt.set(at, [...(withdrawalsAt.get(at) ?? []), withdrawal])
   }
   return { races, bets: options.bets, seed: options.seed, withdrawalsAt }
@@ -63,7 +102,13 @@ export function* weekendCommands(plan: WeekendPlan): Generator<string> {
   for (let i = 0; i < plan.bets; i++) {
     for (const w of plan.withdrawalsAt.get(i) ?? []) {
       withdrawn.get(w.race.id)!.add(w.runner)
-      const command: WithdrawalCommand = { type: 'withdrawal', event: w.race.id, runner: w.runner, price: w.price, ...(w.late ? { late: true } : {}) }
+      const command: WithdrawalCommand = {
+        type: 'withdrawal',
+        event: w.race.id,
+        runner: w.runner,
+        price: w.price,
+        ...(w.late ? { late: true } : {}),
+      }
       yield JSON.stringify(command)
     }
     yield JSON.stringify(betCommand(random, plan.races, national, withdrawn))
@@ -72,16 +117,38 @@ export function* weekendCommands(plan: WeekendPlan): Generator<string> {
 }
 
 function eventCommand(race: Race): EventCommand {
-  return { type: 'event', id: race.id, name: race.name, ...(race.handicap ? { handicap: true } : {}), runners: race.runners }
+  return {
+    type: 'event',
+    id: race.id,
+    name: race.name,
+    ...(race.handicap ? { handicap: true } : {}),
+    runners: race.runners,
+  }
 }
 
-function betCommand(random: SeededRandom, races: Race[], national: Race, withdrawn: Map<string, Set<string>>): BetCommand {
+function betCommand(
+  random: SeededRandom,
+  races: Race[],
+  national: Race,
+  withdrawn: Map<string, Set<string>>,
+): BetCommand {
   const kind = random.next()
   const legCount = kind < 0.9 ? 1 : random.int(2, 5)
-  const legRaces = legCount === 1 ? [random.chance(0.2) ? national : random.pick(races)] : distinctRaces(random, races, legCount)
-  const legs = legRaces.map((race) => ({ event: race.id, runner: runnerStillIn(random, race, withdrawn.get(race.id)!), price: random.chance(0.1) ? 'SP' : random.pick(priceLadder) }))
+  const legRaces =
+    legCount === 1 ? [random.chance(0.2) ? national : random.pick(races)] : distinctRaces(random, races, legCount)
+  const legs = legRaces.map((race) => ({
+    event: race.id,
+    runner: runnerStillIn(random, race, withdrawn.get(race.id)!),
+    price: random.chance(0.1) ? 'SP' : random.pick(priceLadder),
+  }))
   const eachWay = kind >= 0.7 && kind < 0.9 ? true : legCount > 1 && random.chance(0.2)
-  return { type: 'bet', customer: `c${random.int(1, customers)}`, stake: random.pick(stakes), ...(eachWay ? { eachWay: true } : {}), legs }
+  return {
+    type: 'bet',
+    customer: `c${random.int(1, customers)}`,
+    stake: random.pick(stakes),
+    ...(eachWay ? { eachWay: true } : {}),
+    legs,
+  }
 }
 
 function distinctRaces(random: SeededRandom, races: Race[], count: number): Race[] {

@@ -11,7 +11,11 @@ import { planWeekend, weekendCommands } from './weekend-commands.ts'
  * @example
  *   const { path, bytes, reused } = await weekendFile({ bets: 6_200_000, seed: 2024 })
  */
-export async function weekendFile(options: { bets: number; seed: number; dir?: string }): Promise<{ path: string; bytes: number; reused: boolean }> {
+export async function weekendFile(options: {
+  bets: number
+  seed: number
+  dir?: string
+}): Promise<{ path: string; bytes: number; reused: boolean }> {
   const path = join(options.dir ?? tmpdir(), `settlement-weekend-${options.bets}-${options.seed}.ndjson`)
   if (existsSync(path)) return { path, bytes: statSync(path).size, reused: true }
   const partial = `${path}.partial`

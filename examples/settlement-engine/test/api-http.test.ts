@@ -13,13 +13,20 @@ describe('the HTTP API', () => {
   it('answers GET /health', async () => {
     const answer = await get(engine.url, '/health')
     expect(answer.status).toBe(200)
-    expect(answer.body).toEqual({ status: 'ok', events: expect.any(Number), bets: expect.any(Number), settlements: expect.any(Number) })
+    expect(answer.body).toEqual({
+      status: 'ok',
+      events: expect.any(Number),
+      bets: expect.any(Number),
+      settlements: expect.any(Number),
+    })
   })
 
   it('refuses malformed JSON with 400', async () => {
     const answer = await post(engine.url, '/bets', '{"customer":')
     expect(answer.status).toBe(400)
-    expect(answer.body).toEqual(apiError('invalid-json', 'the body is not JSON (Unexpected end of JSON input); send one JSON object'))
+    expect(answer.body).toEqual(
+      apiError('invalid-json', 'the body is not JSON (Unexpected end of JSON input); send one JSON object'),
+    )
   })
 
   it('refuses a body that is not an object with 400', async () => {
@@ -28,7 +35,11 @@ describe('the HTTP API', () => {
   })
 
   it('refuses a body over the limit with 413, without reading it all', async () => {
-    const answer = await post(engine.url, '/events', JSON.stringify({ id: 'big', name: 'x'.repeat(70_000), runners: ['A'] }))
+    const answer = await post(
+      engine.url,
+      '/events',
+      JSON.stringify({ id: 'big', name: 'x'.repeat(70_000), runners: ['A'] }),
+    )
     expect(answer.status).toBe(413)
     expect(answer.body.error.code).toBe('body-too-large')
     expect(answer.body.error.message).toMatch(/^the body is \d+ bytes or more; the limit is 65536 bytes/)
@@ -44,7 +55,9 @@ describe('the HTTP API', () => {
   it('answers 404 for an unknown path', async () => {
     const answer = await get(engine.url, '/nowhere')
     expect(answer.status).toBe(404)
-    expect(answer.body).toEqual(apiError('not-found', 'nothing at GET /nowhere; the API is described in docs/examples/settlement-api.md'))
+    expect(answer.body).toEqual(
+      apiError('not-found', 'nothing at GET /nowhere; the API is described in docs/examples/settlement-api.md'),
+    )
   })
 
   it('refuses an id that is not valid percent-encoding', async () => {

@@ -15,7 +15,15 @@ describe('POST /events/{id}/withdrawals', () => {
     const event = await newRace()
     const answer = await post(engine.url, `/events/${event}/withdrawals`, { runner: 'Crisp', price: '3/1' })
     expect(answer.status).toBe(201)
-    expect(answer.body).toEqual({ event, runner: 'Crisp', price: '3/1', late: false, deduction: 25, runnersUnderOrders: 7, placeTerms: { fraction: '1/4', places: 2 } })
+    expect(answer.body).toEqual({
+      event,
+      runner: 'Crisp',
+      price: '3/1',
+      late: false,
+      deduction: 25,
+      runnersUnderOrders: 7,
+      placeTerms: { fraction: '1/4', places: 2 },
+    })
   })
 
   it('deducts from winning bets struck before it, not after', async () => {
@@ -35,7 +43,11 @@ describe('POST /events/{id}/withdrawals', () => {
     const spEarly = (await post(engine.url, '/bets', single('alice', early, 'Red Rum', 'SP', '10'))).body.id
     await post(engine.url, `/events/${late}/withdrawals`, { runner: 'Crisp', price: '3/1', late: true })
     await post(engine.url, `/events/${early}/withdrawals`, { runner: 'Crisp', price: '3/1' })
-    for (const event of [late, early]) await post(engine.url, `/events/${event}/result`, { placings: [['Red Rum']], startingPrices: { 'Red Rum': '4/1' } })
+    for (const event of [late, early])
+      await post(engine.url, `/events/${event}/result`, {
+        placings: [['Red Rum']],
+        startingPrices: { 'Red Rum': '4/1' },
+      })
     expect(await returnsOf(spLate)).toBe('40.00')
     expect(await returnsOf(spEarly)).toBe('50.00')
   })
@@ -49,9 +61,25 @@ describe('POST /events/{id}/withdrawals', () => {
   })
 
   it.each([
-    [{ runner: 'Crisp', price: 'SP' }, 400, apiError('invalid-field', 'price: "SP" is not odds: SP is not known here; give the odds, e.g. 5/1', 'price')],
-    [{ runner: 'Crisp' }, 400, apiError('missing-field', 'price is missing; send the runner\'s price when withdrawn, e.g. "3/1", "evens" or "4.0"', 'price')],
-    [{ runner: 'Crisp', price: '3/1', late: 1 }, 400, apiError('invalid-field', 'late: 1 is not a boolean; send true or false', 'late')],
+    [
+      { runner: 'Crisp', price: 'SP' },
+      400,
+      apiError('invalid-field', 'price: "SP" is not odds: SP is not known here; give the odds, e.g. 5/1', 'price'),
+    ],
+    [
+      { runner: 'Crisp' },
+      400,
+      apiError(
+        'missing-field',
+        'price is missing; send the runner\'s price when withdrawn, e.g. "3/1", "evens" or "4.0"',
+        'price',
+      ),
+    ],
+    [
+      { runner: 'Crisp', price: '3/1', late: 1 },
+      400,
+      apiError('invalid-field', 'late: 1 is not a boolean; send true or false', 'late'),
+    ],
   ])('refuses %j', async (body, status, error) => {
     const event = await newRace()
     const answer = await post(engine.url, `/events/${event}/withdrawals`, body)
@@ -67,7 +95,9 @@ describe('POST /events/{id}/withdrawals', () => {
     await post(engine.url, `/events/${event}/withdrawals`, { runner: 'Crisp', price: '3/1' })
     const again = await post(engine.url, `/events/${event}/withdrawals`, { runner: 'Crisp', price: '3/1' })
     expect(again.status).toBe(409)
-    expect(again.body).toEqual(apiError('runner-withdrawn', `"Crisp" is already withdrawn from event "${event}"`, 'runner'))
+    expect(again.body).toEqual(
+      apiError('runner-withdrawn', `"Crisp" is already withdrawn from event "${event}"`, 'runner'),
+    )
   })
 
   it('refuses a withdrawal once the event is resulted', async () => {
@@ -75,6 +105,8 @@ describe('POST /events/{id}/withdrawals', () => {
     await post(engine.url, `/events/${event}/result`, { placings: [['Red Rum']] })
     const answer = await post(engine.url, `/events/${event}/withdrawals`, { runner: 'Crisp', price: '3/1' })
     expect(answer.status).toBe(409)
-    expect(answer.body).toEqual(apiError('event-closed', `cannot withdraw a runner from event "${event}": it is already resulted`, 'event'))
+    expect(answer.body).toEqual(
+      apiError('event-closed', `cannot withdraw a runner from event "${event}": it is already resulted`, 'event'),
+    )
   })
 })

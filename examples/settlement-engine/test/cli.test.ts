@@ -20,7 +20,16 @@ describe('settlement-engine on the command line', () => {
     const { code, stdout } = await runMain(['--help'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Usage: settlement-engine \[options\]/)
-    for (const option of ['--port N', '--host HOST', '--data-dir DIR', '--max-body BYTES', '--no-fsync', '-h, --help', 'ingest FILE']) expect(stdout).toContain(option)
+    for (const option of [
+      '--port N',
+      '--host HOST',
+      '--data-dir DIR',
+      '--max-body BYTES',
+      '--no-fsync',
+      '-h, --help',
+      'ingest FILE',
+    ])
+      expect(stdout).toContain(option)
   })
 
   it('prints its address, listening on 127.0.0.1 by default', async () => {
@@ -45,12 +54,24 @@ describe('settlement-engine on the command line', () => {
 
   it('ingests an NDJSON command file into the data directory and prints a summary', { timeout: 30_000 }, async () => {
     const file = join(dir, 'day.ndjson')
-    const bet = (runner: string) => JSON.stringify({ type: 'bet', customer: 'alice', stake: '10', legs: [{ event: 'R1', runner, price: '5/1' }] })
-    writeFileSync(file, [JSON.stringify({ type: 'event', ...race('R1') }), bet('Red Rum'), bet('Nobody'), bet('Crisp'), JSON.stringify({ type: 'result', event: 'R1', placings: [['Red Rum']] })].join('\n'))
+    const bet = (runner: string) =>
+      JSON.stringify({ type: 'bet', customer: 'alice', stake: '10', legs: [{ event: 'R1', runner, price: '5/1' }] })
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ type: 'event', ...race('R1') }),
+        bet('Red Rum'),
+        bet('Nobody'),
+        bet('Crisp'),
+        JSON.stringify({ type: 'result', event: 'R1', placings: [['Red Rum']] }),
+      ].join('\n'),
+    )
     const data = join(dir, 'data')
     const { code, stdout } = await runMain(['ingest', file, '--data-dir', data])
     expect(code).toBe(1)
-    expect(stdout).toMatch(new RegExp(`^ingested ${file}: 5 commands, 4 accepted, 1 refused, 2 settlements, in \\d+\\.\\d s\\n`))
+    expect(stdout).toMatch(
+      new RegExp(`^ingested ${file}: 5 commands, 4 accepted, 1 refused, 2 settlements, in \\d+\\.\\d s\\n`),
+    )
     expect(stdout).toContain('  command 3 refused: {"ok":false,"error":{"code":"unknown-runner"')
     const engine = await startEngineProcess(data)
     expect((await get(engine.url, '/bets/b1')).body).toMatchObject({ status: 'settled', returns: '60.00' })
@@ -63,6 +84,8 @@ describe('settlement-engine on the command line', () => {
     writeFileSync(file, '')
     const { code, stderr } = await runMain(['ingest', file, '--data-dir', data])
     expect(code).toBe(1)
-    expect(stderr).toBe(`settlement-engine: the data directory ${data} is in use by process ${engine.pid}; stop it first, or use another --data-dir\n`)
+    expect(stderr).toBe(
+      `settlement-engine: the data directory ${data} is in use by process ${engine.pid}; stop it first, or use another --data-dir\n`,
+    )
   })
 })

@@ -44,7 +44,11 @@ async function expectBetsAsReference(engine: EngineProcess, expected: EngineStat
     const name = `punter-${customer}`
     const index = expected.customers.findString(name)
     const want = []
-    for (let bet = index < 0 ? -1 : expected.customerLastBet[index]!; bet !== -1; bet = expected.bets.previousOfCustomer(bet)) {
+    for (
+      let bet = index < 0 ? -1 : expected.customerLastBet[index]!;
+      bet !== -1;
+      bet = expected.bets.previousOfCustomer(bet)
+    ) {
       const { breakdown: _, ...view } = betView(expected, bet)
       want.push(view)
     }
@@ -72,19 +76,27 @@ describe('kill -9 at a random moment, then restart on the same data directory', 
         await stream.done
         feed.close()
         const acknowledged = stream.outcomes.length
-        expect(stream.outcomes.every((outcome) => outcome.startsWith('{"ok":true')), context).toBe(true)
+        expect(
+          stream.outcomes.every((outcome) => outcome.startsWith('{"ok":true')),
+          context,
+        ).toBe(true)
         // A crash mid-write leaves a torn line; every other round, make one.
-        if (round % 2 === 0) appendFileSync(join(dataDir, LOG_FILE), lines[acknowledged]?.slice(0, 17) ?? '{"type":"bet"')
+        if (round % 2 === 0)
+          appendFileSync(join(dataDir, LOG_FILE), lines[acknowledged]?.slice(0, 17) ?? '{"type":"bet"')
 
         const second = await startEngineProcess(dataDir)
         const logged = readFileSync(join(dataDir, LOG_FILE), 'utf8').split('\n').filter(Boolean)
-        expect(logged.length, `${context}: the log holds every acknowledged command`).toBeGreaterThanOrEqual(acknowledged)
+        expect(logged.length, `${context}: the log holds every acknowledged command`).toBeGreaterThanOrEqual(
+          acknowledged,
+        )
         expect(logged, `${context}: the log is the commands in order`).toEqual(lines.slice(0, logged.length))
 
         const expected = reference(lines, logged.length)
         const settled = await allSettlements(second, expected.settlements.length)
         expect(settled, `${context}: settlements after the restart`).toEqual(expected.settlements)
-        expect(feed.lines, `${context}: settlements seen before the kill are kept, same numbers`).toEqual(expected.settlements.slice(0, feed.lines.length))
+        expect(feed.lines, `${context}: settlements seen before the kill are kept, same numbers`).toEqual(
+          expected.settlements.slice(0, feed.lines.length),
+        )
         const decisions = settled.map((line) => JSON.parse(line)).map((s) => `${s.bet} ${s.event} ${s.resultVersion}`)
         expect(new Set(decisions).size, `${context}: no bet settled twice for one result`).toBe(decisions.length)
         await expectBetsAsReference(second, expected.state, context)
@@ -92,7 +104,9 @@ describe('kill -9 at a random moment, then restart on the same data directory', 
         const rest = pacedStream(second.url, lines.slice(logged.length), 500, 0)
         await rest.done
         expect(rest.outcomes.length, `${context}: the rest is accepted`).toBe(lines.length - logged.length)
-        expect(await allSettlements(second, everything.settlements.length), `${context}: the whole day`).toEqual(everything.settlements)
+        expect(await allSettlements(second, everything.settlements.length), `${context}: the whole day`).toEqual(
+          everything.settlements,
+        )
         expect(await second.stop(), context).toEqual({ code: 0, signal: null })
       } finally {
         await killAll()

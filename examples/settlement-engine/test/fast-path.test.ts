@@ -11,7 +11,8 @@ function betLines(seed: number, count: number): string[] {
   const random = seeded(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const variants = [
-    (legs: string) => `{"type":"bet","customer":"c${pick([1, 2, 3])}","stake":"${pick(['1', '2.5', '2.50', '0.01', '10'])}","legs":${legs}}`,
+    (legs: string) =>
+      `{"type":"bet","customer":"c${pick([1, 2, 3])}","stake":"${pick(['1', '2.5', '2.50', '0.01', '10'])}","legs":${legs}}`,
     (legs: string) => `{"legs":${legs},"eachWay":${pick(['true', 'false'])},"stake":"5","customer":"c1","type":"bet"}`,
     (legs: string) => ` { "type" : "bet" , "customer" : "c2" , "stake" : "3" , "legs" : ${legs} } \r`,
     (legs: string) => `{"type":"bet","customer":"c\\u0031","stake":"3","legs":${legs}}`,
@@ -41,7 +42,8 @@ function betLines(seed: number, count: number): string[] {
 
 function newState(): EngineState {
   const state = new EngineState()
-  for (const id of ['R1', 'R2', 'R3']) state.apply({ type: 'event', id, name: id, runners: ['A', 'B', 'C', 'D', 'E', 'W'] })
+  for (const id of ['R1', 'R2', 'R3'])
+    state.apply({ type: 'event', id, name: id, runners: ['A', 'B', 'C', 'D', 'E', 'W'] })
   state.apply({ type: 'withdrawal', event: 'R2', runner: 'W', price: '4/1' })
   state.apply({ type: 'result', event: 'R3', placings: [['A']] })
   return state
@@ -63,9 +65,16 @@ describe('the byte fast path for bet lines', () => {
       }
       return outcomeLine(slow.apply(command))
     })
-    const answered = out.take().toString().split(/(?<=\n)/)
+    const answered = out
+      .take()
+      .toString()
+      .split(/(?<=\n)/)
     expect(answered).toHaveLength(lines.length)
-    answered.forEach((outcome, i) => expect(outcome.startsWith(expected[i]!.trimEnd()) || outcome === expected[i], `line ${i + 1}: ${lines[i]}`).toBe(true))
+    answered.forEach((outcome, i) =>
+      expect(outcome.startsWith(expected[i]!.trimEnd()) || outcome === expected[i], `line ${i + 1}: ${lines[i]}`).toBe(
+        true,
+      ),
+    )
     expect(done.accepted).toBeGreaterThan(1500)
     expect(done.refused).toBeGreaterThan(500)
     expect(fast.bets.count).toBe(slow.bets.count)

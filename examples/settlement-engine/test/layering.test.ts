@@ -6,7 +6,9 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const packageJson = JSON.parse(readFileSync(join(root, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> }
+const packageJson = JSON.parse(readFileSync(join(root, '../../package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+}
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -31,7 +33,8 @@ describe('the settlement engine is a program of its own', () => {
           if (target.startsWith('..') || target.split(sep)[0] === 'test') outside.push(`${where} imports ${specifier}`)
         } else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) {
           const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!
-          if (!(name in packageJson.dependencies)) outside.push(`${where} imports the package ${specifier}, which is not a dependency`)
+          if (!(name in packageJson.dependencies))
+            outside.push(`${where} imports the package ${specifier}, which is not a dependency`)
         }
       }
     }

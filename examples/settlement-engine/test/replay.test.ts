@@ -21,12 +21,26 @@ async function engineWithHistory(): Promise<TestEngine> {
   await post(url, '/events', race('R1'))
   await post(url, '/events', race('R2', { handicap: true }))
   await post(url, '/bets', single('alice', 'R1', 'Red Rum', '5/1', '10', { eachWay: true }))
-  await post(url, '/bets', { id: 'dbl', customer: 'bob', stake: '2', legs: [{ event: 'R1', runner: 'Aldaniti', price: 'SP' }, { event: 'R2', runner: 'Crisp', price: '9/4' }] })
+  await post(url, '/bets', {
+    id: 'dbl',
+    customer: 'bob',
+    stake: '2',
+    legs: [
+      { event: 'R1', runner: 'Aldaniti', price: 'SP' },
+      { event: 'R2', runner: 'Crisp', price: '9/4' },
+    ],
+  })
   await post(url, '/events/R1/withdrawals', { runner: 'West Tip', price: '5/2' })
   await post(url, '/bets', single('bob', 'R1', 'Corbiere', '2.25', '3'))
   await post(url, '/bets', single('bob', 'R1', 'Corbiere', '2.25', 'not money'))
-  await post(url, '/events/R1/result', { placings: [['Red Rum'], ['Aldaniti', 'Corbiere']], startingPrices: { Aldaniti: '7/1' } })
-  await post(url, '/events/R1/result', { placings: [['Aldaniti'], ['Red Rum'], ['Corbiere']], startingPrices: { Aldaniti: '7/1' } })
+  await post(url, '/events/R1/result', {
+    placings: [['Red Rum'], ['Aldaniti', 'Corbiere']],
+    startingPrices: { Aldaniti: '7/1' },
+  })
+  await post(url, '/events/R1/result', {
+    placings: [['Aldaniti'], ['Red Rum'], ['Corbiere']],
+    startingPrices: { Aldaniti: '7/1' },
+  })
   await streamCommands(url, [
     { type: 'bet', customer: 'carol', stake: '1', legs: [{ event: 'R2', runner: 'Crisp', price: 'evens' }] },
     { type: 'bet', customer: 'carol', stake: '1', legs: [{ event: 'R1', runner: 'Crisp', price: 'evens' }] },

@@ -28,8 +28,24 @@ describe('GET /settlements', () => {
       expect(feed.status).toBe(200)
       const past = (await feed.waitFor(2)).map((line) => JSON.parse(line))
       expect(past).toEqual([
-        { seq: before + 1, bet: expect.stringMatching(/^b\d+$/), customer, event, resultVersion: 1, status: 'settled', returns: '3.00' },
-        { seq: before + 2, bet: expect.stringMatching(/^b\d+$/), customer, event, resultVersion: 1, status: 'settled', returns: '6.00' },
+        {
+          seq: before + 1,
+          bet: expect.stringMatching(/^b\d+$/),
+          customer,
+          event,
+          resultVersion: 1,
+          status: 'settled',
+          returns: '3.00',
+        },
+        {
+          seq: before + 2,
+          bet: expect.stringMatching(/^b\d+$/),
+          customer,
+          event,
+          resultVersion: 1,
+          status: 'settled',
+          returns: '6.00',
+        },
       ])
       const later = await settledRace(customer, 1)
       const live = JSON.parse((await feed.waitFor(3))[2]!)
@@ -59,7 +75,14 @@ describe('GET /settlements', () => {
     const feed = await follow(engine.url, `/settlements?after=${after}`)
     try {
       await post(engine.url, `/events/${event}/result`, { placings: [['Aldaniti'], ['Red Rum']] })
-      expect(JSON.parse((await feed.waitFor(1))[0]!)).toMatchObject({ seq: after + 1, customer, event, resultVersion: 2, status: 'settled', returns: '0.00' })
+      expect(JSON.parse((await feed.waitFor(1))[0]!)).toMatchObject({
+        seq: after + 1,
+        customer,
+        event,
+        resultVersion: 2,
+        status: 'settled',
+        returns: '0.00',
+      })
     } finally {
       feed.close()
     }
@@ -68,6 +91,12 @@ describe('GET /settlements', () => {
   it.each(['-1', 'x', '1.5', '99999999999999999999'])('refuses after=%s with 400', async (after) => {
     const answer = await get(engine.url, `/settlements?after=${after}`)
     expect(answer.status).toBe(400)
-    expect(answer.body).toEqual(apiError('invalid-field', `after: "${after}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`, 'after'))
+    expect(answer.body).toEqual(
+      apiError(
+        'invalid-field',
+        `after: "${after}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`,
+        'after',
+      ),
+    )
   })
 })

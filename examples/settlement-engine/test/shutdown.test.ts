@@ -18,7 +18,14 @@ afterEach(async () => {
 })
 
 function commands(count: number): string[] {
-  const bets = Array.from({ length: count }, (_, i) => JSON.stringify({ type: 'bet', customer: `c${i % 5}`, stake: '1', legs: [{ event: 'R1', runner: 'Red Rum', price: '2/1' }] }))
+  const bets = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      type: 'bet',
+      customer: `c${i % 5}`,
+      stake: '1',
+      legs: [{ event: 'R1', runner: 'Red Rum', price: '2/1' }],
+    }),
+  )
   return [JSON.stringify({ type: 'event', ...race('R1') }), ...bets]
 }
 
@@ -36,7 +43,9 @@ async function refusesConnections(url: string, withinMs: number): Promise<boolea
 }
 
 describe('stopping the engine with a signal', () => {
-  it('on SIGTERM stops accepting, finishes the stream in flight, ends the feeds, flushes and exits 0', { timeout: 30_000 }, async () => {
+  it('on SIGTERM stops accepting, finishes the stream in flight, ends the feeds, flushes and exits 0', {
+    timeout: 30_000,
+  }, async () => {
     const engine = await startEngineProcess(dataDir)
     const feed = await follow(engine.url, '/settlements?after=0')
     const lines = commands(1500)
@@ -48,7 +57,9 @@ describe('stopping the engine with a signal', () => {
     await stream.done
     expect(stream.outcomes).toHaveLength(lines.length)
     expect(await engine.exited).toEqual({ code: 0, signal: null })
-    expect(engine.output()).toContain('SIGTERM: stopping — finishing requests in flight, then flushing the log\nsettlement engine stopped\n')
+    expect(engine.output()).toContain(
+      'SIGTERM: stopping — finishing requests in flight, then flushing the log\nsettlement engine stopped\n',
+    )
 
     const again = await startEngineProcess(dataDir)
     expect(again.output()).toContain(`replayed ${lines.length} commands from ${dataDir}`)

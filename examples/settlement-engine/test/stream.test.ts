@@ -24,11 +24,32 @@ describe('POST /stream', () => {
       { type: 'result', event, placings: [['Red Rum']] },
     ])
     expect(outcomes).toEqual([
-      { ok: true, id: event, name: `Race ${event}`, handicap: false, runners: 8, placeTerms: { fraction: '1/5', places: 3 } },
+      {
+        ok: true,
+        id: event,
+        name: `Race ${event}`,
+        handicap: false,
+        runners: 8,
+        placeTerms: { fraction: '1/5', places: 3 },
+      },
       { ok: true, id: expect.stringMatching(/^b\d+$/), status: 'open', totalStake: '5.00' },
-      { ok: false, error: { code: 'invalid-json', message: 'the line is not JSON (Unexpected token \'o\', "not json" is not valid JSON); send one JSON command per line' } },
+      {
+        ok: false,
+        error: {
+          code: 'invalid-json',
+          message:
+            'the line is not JSON (Unexpected token \'o\', "not json" is not valid JSON); send one JSON command per line',
+        },
+      },
       { ok: false, error: expect.objectContaining({ code: 'unknown-runner', field: 'legs[0].runner' }) },
-      { ok: false, error: { code: 'invalid-field', message: 'type: "sandwich" is not a command type; send one of "event", "withdrawal", "bet", "result", "void"', field: 'type' } },
+      {
+        ok: false,
+        error: {
+          code: 'invalid-field',
+          message: 'type: "sandwich" is not a command type; send one of "event", "withdrawal", "bet", "result", "void"',
+          field: 'type',
+        },
+      },
       { ok: true, event, status: 'resulted', version: 1, changed: true, settled: 1 },
     ])
     expect((await get(engine.url, `/bets/${outcomes[1]!.id}`)).body.returns).toBe('15.00')
@@ -48,7 +69,10 @@ describe('POST /stream', () => {
   })
 
   it('takes a last line without a newline', async () => {
-    const response = await fetch(`${engine.url}/stream`, { method: 'POST', body: JSON.stringify({ type: 'event', ...race(unique('R')) }) })
+    const response = await fetch(`${engine.url}/stream`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'event', ...race(unique('R')) }),
+    })
     expect((await response.text()).split('\n')).toEqual([expect.stringMatching(/^\{"ok":true,/), ''])
   })
 
@@ -68,7 +92,13 @@ describe('POST /stream', () => {
       let i = 0
       const write = (): void => {
         while (i < count) {
-          const line = JSON.stringify({ type: 'bet', customer: `c${i % 97}`, stake: '1', legs: [{ event, runner: 'Aldaniti', price: '3/1' }] }) + '\n'
+          const line =
+            JSON.stringify({
+              type: 'bet',
+              customer: `c${i % 97}`,
+              stake: '1',
+              legs: [{ event, runner: 'Aldaniti', price: '3/1' }],
+            }) + '\n'
           i++
           if (!req.write(line)) return void req.once('drain', write)
         }
@@ -82,9 +112,22 @@ describe('POST /stream', () => {
 
   it('stops at a line over 1 MiB with a refusal, after answering the lines before it', async () => {
     const event = unique('R')
-    const response = await fetch(`${engine.url}/stream`, { method: 'POST', body: JSON.stringify({ type: 'event', ...race(event) }) + '\n' + 'x'.repeat(1.5 * 2 ** 20) })
-    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line))
+    const response = await fetch(`${engine.url}/stream`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'event', ...race(event) }) + '\n' + 'x'.repeat(1.5 * 2 ** 20),
+    })
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(lines[0].ok).toBe(true)
-    expect(lines.at(-1)).toEqual({ ok: false, error: { code: 'line-too-long', message: 'a line is longer than 1048576 bytes; send one command per line, each under 1048576 bytes; the stream stops here' } })
+    expect(lines.at(-1)).toEqual({
+      ok: false,
+      error: {
+        code: 'line-too-long',
+        message:
+          'a line is longer than 1048576 bytes; send one command per line, each under 1048576 bytes; the stream stops here',
+      },
+    })
   })
 })

@@ -8,9 +8,12 @@ Given("a Docker daemon and load balancer of the scenario's own", function (this:
   return this.use(loadBalancer).daemon.runPrivately({})
 })
 
-Given("a Docker daemon and load balancer of the scenario's own, balancing by least connections", function (this: ParlanceWorld) {
-  return this.use(loadBalancer).daemon.runPrivately({ strategy: 'least-connections' })
-})
+Given(
+  "a Docker daemon and load balancer of the scenario's own, balancing by least connections",
+  function (this: ParlanceWorld) {
+    return this.use(loadBalancer).daemon.runPrivately({ strategy: 'least-connections' })
+  },
+)
 
 When('the Docker daemon restarts while they arrive', function (this: ParlanceWorld) {
   const { daemon, traffic } = this.use(loadBalancer)

@@ -8,17 +8,26 @@ Given('the {word} service runs {int} replica(s)', function (this: ParlanceWorld,
   return this.use(loadBalancer).swarm.deploy({ service, replicas })
 })
 
-Given('the {word} service runs {int} replica(s) with health checks', function (this: ParlanceWorld, service: string, replicas: number) {
-  return this.use(loadBalancer).swarm.deploy({ service, replicas, healthChecks: true })
-})
+Given(
+  'the {word} service runs {int} replica(s) with health checks',
+  function (this: ParlanceWorld, service: string, replicas: number) {
+    return this.use(loadBalancer).swarm.deploy({ service, replicas, healthChecks: true })
+  },
+)
 
-When('the {word} service is deployed with {int} replica(s)', function (this: ParlanceWorld, service: string, replicas: number) {
-  return this.use(loadBalancer).swarm.deploy({ service, replicas })
-})
+When(
+  'the {word} service is deployed with {int} replica(s)',
+  function (this: ParlanceWorld, service: string, replicas: number) {
+    return this.use(loadBalancer).swarm.deploy({ service, replicas })
+  },
+)
 
-Given('the {word} service is scaled to {int} replica(s)', function (this: ParlanceWorld, service: string, replicas: number) {
-  return this.use(loadBalancer).swarm.scale({ service, replicas })
-})
+Given(
+  'the {word} service is scaled to {int} replica(s)',
+  function (this: ParlanceWorld, service: string, replicas: number) {
+    return this.use(loadBalancer).swarm.scale({ service, replicas })
+  },
+)
 
 Given('a new replica starts with a health check that has not passed yet', function (this: ParlanceWorld) {
   return this.use(loadBalancer).swarm.addReplica({ health: 'starting' })
@@ -54,7 +63,10 @@ When('replica {int} is terminated while they arrive', function (this: ParlanceWo
   return traffic.whileArriving(() => swarm.terminate({ replica }))
 })
 
-When('the {word} service is updated, one replica at a time, while they arrive', function (this: ParlanceWorld, service: string) {
-  const { swarm, traffic } = this.use(loadBalancer)
-  return traffic.whileArriving(() => swarm.rollingUpdate({ service }))
-})
+When(
+  'the {word} service is updated, one replica at a time, while they arrive',
+  function (this: ParlanceWorld, service: string) {
+    const { swarm, traffic } = this.use(loadBalancer)
+    return traffic.whileArriving(() => swarm.rollingUpdate({ service }))
+  },
+)

@@ -16,7 +16,7 @@ When('a request arrives for the {word} service', function (this: ParlanceWorld, 
 
 When(
   '{int} requests arrive for each of the {word} and {word} services over {period}',
- 
+
   function (this: ParlanceWorld, requests: number, first: string, second: string, over: string) {
     return this.use(loadBalancer).traffic.sendToEach({ services: [first, second], requests, over })
   },

@@ -12,5 +12,9 @@ defineParameterType({
   name: 'failure_kind',
   regexp: /an assertion failure|a configuration error|a compromised system/,
   transformer: (text: string) =>
-    ({ 'an assertion failure': 'assertion failed', 'a configuration error': 'configuration error', 'a compromised system': 'system compromised' })[text],
+    ({
+      'an assertion failure': 'assertion failed',
+      'a configuration error': 'configuration error',
+      'a compromised system': 'system compromised',
+    })[text],
 })

@@ -17,7 +17,8 @@ defineParameterType({
 defineParameterType({
   name: 'selections',
   regexp: new RegExp(`${horse} at (?:${price})(?:(?:, | and )${horse} at (?:${price}))+`),
-  transformer: (text: string) => text.split(/, | and /).map((leg) => ({ runner: leg.replace(/ at \S+$/, ''), price: leg.replace(/^.* at /, '') })),
+  transformer: (text: string) =>
+    text.split(/, | and /).map((leg) => ({ runner: leg.replace(/ at \S+$/, ''), price: leg.replace(/^.* at /, '') })),
 })
 
 // A bet, by the name the DSL gives it: "Alice's bet", "Alice's 2nd bet", "Bob's double".
@@ -31,4 +32,8 @@ defineParameterType({
 defineParameterType({ name: 'written_price', regexp: /\S+/, transformer: (text: string) => text })
 
 // A finishing position: "1st", "2nd", "3rd", "4th" → 1, 2, 3, 4.
-defineParameterType({ name: 'place', regexp: /\d+(?:st|nd|rd|th)/, transformer: (text: string) => Number.parseInt(text, 10) })
+defineParameterType({
+  name: 'place',
+  regexp: /\d+(?:st|nd|rd|th)/,
+  transformer: (text: string) => Number.parseInt(text, 10),
+})

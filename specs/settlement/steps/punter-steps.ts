@@ -14,9 +14,12 @@ Then('{bet} has been settled once, for {money}', function (this: ParlanceWorld, 
   return this.use(settlement).punter.expectSettlements({ bet, settlements: [returns] })
 })
 
-Then('{bet} has been settled twice: for {money}, then for {money}', function (this: ParlanceWorld, bet: string, first: Money, second: Money) {
-  return this.use(settlement).punter.expectSettlements({ bet, settlements: [first, second] })
-})
+Then(
+  '{bet} has been settled twice: for {money}, then for {money}',
+  function (this: ParlanceWorld, bet: string, first: Money, second: Money) {
+    return this.use(settlement).punter.expectSettlements({ bet, settlements: [first, second] })
+  },
+)
 
 Then('{word} sees these bets:', function (this: ParlanceWorld, punter: string, bets: DataTable) {
   return this.use(settlement).punter.expectBets({ punter, bets })

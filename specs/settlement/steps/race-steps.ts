@@ -22,10 +22,16 @@ When('{horse} is withdrawn at {odds}', function (this: ParlanceWorld, runner: st
   return this.use(settlement).events.withdraw({ runner, price })
 })
 
-When('{horse} is withdrawn at {odds} too late to form a new market', function (this: ParlanceWorld, runner: string, price: Odds) {
-  return this.use(settlement).events.withdraw({ runner, price, late: true })
-})
+When(
+  '{horse} is withdrawn at {odds} too late to form a new market',
+  function (this: ParlanceWorld, runner: string, price: Odds) {
+    return this.use(settlement).events.withdraw({ runner, price, late: true })
+  },
+)
 
-Then('the Rule 4 deduction for {horse} is {int}p in the pound', function (this: ParlanceWorld, runner: string, pence: number) {
-  this.use(settlement).events.expectDeduction({ runner, pence })
-})
+Then(
+  'the Rule 4 deduction for {horse} is {int}p in the pound',
+  function (this: ParlanceWorld, runner: string, pence: number) {
+    this.use(settlement).events.expectDeduction({ runner, pence })
+  },
+)

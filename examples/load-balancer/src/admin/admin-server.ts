@@ -20,7 +20,11 @@ export interface AdminServer {
  *   const admin = await startAdminServer({ discovery, proxy, port: 0 })
  *   admin.url // 'http://127.0.0.1:40123'
  */
-export async function startAdminServer(options: { discovery: Discovery; proxy: ProxyHandler; port: number }): Promise<AdminServer> {
+export async function startAdminServer(options: {
+  discovery: Discovery
+  proxy: ProxyHandler
+  port: number
+}): Promise<AdminServer> {
   const { discovery, proxy } = options
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
@@ -39,7 +43,9 @@ export async function startAdminServer(options: { discovery: Discovery; proxy: P
       })
       res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE }).end(text)
     } else {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found; try GET /_lb/status or GET /_lb/metrics\n')
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('not found; try GET /_lb/status or GET /_lb/metrics\n')
     }
   })
   await new Promise<void>((resolve, reject) => {

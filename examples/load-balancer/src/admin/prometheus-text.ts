@@ -31,8 +31,15 @@ export function renderPrometheusText(input: MetricsInput): string {
   return [
     family('lb_requests_total', 'counter', 'Responses the proxy sent, by Host and status code.', requests),
     family('lb_errors_total', 'counter', 'Backend connection errors, by code.', samplesOf(proxy.errors, 'code')),
-    family('lb_retries_total', 'counter', 'Requests retried on another replica.', [{ labels: {}, value: proxy.retries }]),
-    family('lb_replica_requests_total', 'counter', 'Requests forwarded, by replica id.', samplesOf(proxy.forwarded, 'replica')),
+    family('lb_retries_total', 'counter', 'Requests retried on another replica.', [
+      { labels: {}, value: proxy.retries },
+    ]),
+    family(
+      'lb_replica_requests_total',
+      'counter',
+      'Requests forwarded, by replica id.',
+      samplesOf(proxy.forwarded, 'replica'),
+    ),
     family('lb_replica_in_flight', 'gauge', 'Requests a replica is serving now.', samplesOf(input.inFlight, 'replica')),
     family('lb_discovery_connected', 'gauge', '1 when the Docker event stream is open and synced.', [
       { labels: {}, value: input.discoveryConnected ? 1 : 0 },

@@ -95,8 +95,9 @@ describe('Balancer, round-robin', () => {
     const { balancer, downMarks } = setUp()
     downMarks.markDown('b')
     expect(balancer.pick([])).toBeUndefined()
-    expect(balancer.pick([replica('a', { healthy: false }), replica('b'), replica('c')], { exclude: new Set(['c']) }))
-      .toBeUndefined()
+    expect(
+      balancer.pick([replica('a', { healthy: false }), replica('b'), replica('c')], { exclude: new Set(['c']) }),
+    ).toBeUndefined()
   })
 
   it('takes a joining replica into the rotation and drops a leaving one', () => {

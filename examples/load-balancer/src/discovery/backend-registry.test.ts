@@ -34,7 +34,9 @@ const both = (action: string) => ({ ...current(action), ...legacy(action) })
 
 const flags = (registry: BackendRegistry) => {
   const [replica] = registry.replicasFor('shop')
-  return replica === undefined ? 'gone' : { healthy: replica.healthy, draining: replica.draining, paused: replica.paused }
+  return replica === undefined
+    ? 'gone'
+    : { healthy: replica.healthy, draining: replica.draining, paused: replica.paused }
 }
 
 describe('normaliseEvent', () => {
@@ -48,12 +50,20 @@ describe('normaliseEvent', () => {
   })
 
   it('reads the legacy fields', () => {
-    expect(normaliseEvent(legacy('die'))).toEqual({ id: 'web', action: 'die', attributes: {}, timeNano: 1700000000000000000n })
+    expect(normaliseEvent(legacy('die'))).toEqual({
+      id: 'web',
+      action: 'die',
+      attributes: {},
+      timeNano: 1700000000000000000n,
+    })
   })
 
   it('reads both health forms', () => {
     expect(normaliseEvent(current('health_status: unhealthy'))).toMatchObject({ action: 'health', health: 'unhealthy' })
-    expect(normaliseEvent(current('health_status', { health_status: 'starting' }))).toMatchObject({ action: 'health', health: 'starting' })
+    expect(normaliseEvent(current('health_status', { health_status: 'starting' }))).toMatchObject({
+      action: 'health',
+      health: 'starting',
+    })
     expect(normaliseEvent(legacy('health_status: healthy'))).toMatchObject({ action: 'health', health: 'healthy' })
   })
 

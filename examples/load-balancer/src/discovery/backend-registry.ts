@@ -17,7 +17,20 @@ export interface RegistrySnapshot {
 // `docker kill -s HUP` (a config reload, say) also sends a `kill` event, and
 // the container keeps running: only the signals that stop containers drain it.
 // Without the attribute (old daemons) the kill is taken as a stop.
-const STOP_SIGNALS = new Set(['2', '3', '9', '15', 'SIGINT', 'SIGQUIT', 'SIGKILL', 'SIGTERM', 'INT', 'QUIT', 'KILL', 'TERM'])
+const STOP_SIGNALS = new Set([
+  '2',
+  '3',
+  '9',
+  '15',
+  'SIGINT',
+  'SIGQUIT',
+  'SIGKILL',
+  'SIGTERM',
+  'INT',
+  'QUIT',
+  'KILL',
+  'TERM',
+])
 
 function isStopSignal(signal: string | undefined): boolean {
   return signal === undefined || STOP_SIGNALS.has(signal.toUpperCase())
@@ -143,7 +156,10 @@ export class BackendRegistry {
       return
     }
     this.#ignored.delete(route.replica.id)
-    this.#replicas.set(route.replica.id, { host: route.host, replica: { ...route.replica, address: { ...route.replica.address } } })
+    this.#replicas.set(route.replica.id, {
+      host: route.host,
+      replica: { ...route.replica, address: { ...route.replica.address } },
+    })
     this.#knownHosts.add(route.host)
   }
 

@@ -34,7 +34,10 @@ export function normaliseEvent(raw: unknown): ContainerEvent | undefined {
   const event = raw as Record<string, unknown>
   const type = stringOf(event['Type'])
   if (type !== undefined && type !== 'container') return undefined
-  const actor = (typeof event['Actor'] === 'object' && event['Actor'] !== null ? event['Actor'] : {}) as Record<string, unknown>
+  const actor = (typeof event['Actor'] === 'object' && event['Actor'] !== null ? event['Actor'] : {}) as Record<
+    string,
+    unknown
+  >
   const id = stringOf(actor['ID']) ?? stringOf(event['id'])
   const action = (stringOf(event['Action']) ?? stringOf(event['status']))?.trim()
   if (id === undefined || id === '' || action === undefined) return undefined

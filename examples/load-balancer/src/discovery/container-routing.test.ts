@@ -67,7 +67,9 @@ describe('routeContainer: addresses', () => {
     ]
     const byDefault = routeContainer(container({ Ports: ports }))
     expect(byDefault.kind === 'replica' && byDefault.replica.address).toEqual({ host: '127.0.0.1', port: 38080 })
-    const labelled = routeContainer(container({ Ports: ports, Labels: { 'lb.host': 'shop.example', 'lb.port': '9000' } }))
+    const labelled = routeContainer(
+      container({ Ports: ports, Labels: { 'lb.host': 'shop.example', 'lb.port': '9000' } }),
+    )
     expect(labelled.kind === 'replica' && labelled.replica.address).toEqual({ host: '127.0.0.1', port: 39000 })
     const unexposed = routeContainer(container({ Labels: { 'lb.host': 'shop.example', 'lb.port': '3000' } }))
     expect(unexposed.kind === 'replica' && unexposed.replica.address).toEqual({ host: '172.17.0.2', port: 3000 })
@@ -75,7 +77,11 @@ describe('routeContainer: addresses', () => {
 
   it('reads lb.weight, the host case-insensitively, health and pause from the listing', () => {
     const route = routeContainer(
-      container({ Labels: { 'lb.host': 'Shop.Example', 'lb.weight': '3' }, State: 'paused', Status: 'Up 1 minute (Paused)' }),
+      container({
+        Labels: { 'lb.host': 'Shop.Example', 'lb.weight': '3' },
+        State: 'paused',
+        Status: 'Up 1 minute (Paused)',
+      }),
     )
     expect(route).toMatchObject({ host: 'shop.example', replica: { weight: 3, healthy: true, paused: true } })
   })
@@ -93,13 +99,37 @@ describe('routeContainer: addresses', () => {
 
 describe('routeContainer: ignore reasons', () => {
   it.each<[string, Partial<ContainerSummary>, string]>([
-    ['no lb.host', { Labels: { 'com.example': 'x' } }, 'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it'],
+    [
+      'no lb.host',
+      { Labels: { 'com.example': 'x' } },
+      'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it',
+    ],
     ['null labels', { Labels: null }, 'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it'],
-    ['empty lb.host', { Labels: { 'lb.host': ' ' } }, 'label lb.host is empty; set it to the Host name the container serves'],
-    ['zero weight', { Labels: { 'lb.host': 'a', 'lb.weight': '0' } }, 'label lb.weight="0" is not a positive integer; use e.g. lb.weight=1'],
-    ['fractional weight', { Labels: { 'lb.host': 'a', 'lb.weight': '1.5' } }, 'label lb.weight="1.5" is not a positive integer; use e.g. lb.weight=1'],
-    ['word port', { Labels: { 'lb.host': 'a', 'lb.port': 'http' } }, 'label lb.port="http" is not a port number (1-65535)'],
-    ['big port', { Labels: { 'lb.host': 'a', 'lb.port': '70000' } }, 'label lb.port="70000" is not a port number (1-65535)'],
+    [
+      'empty lb.host',
+      { Labels: { 'lb.host': ' ' } },
+      'label lb.host is empty; set it to the Host name the container serves',
+    ],
+    [
+      'zero weight',
+      { Labels: { 'lb.host': 'a', 'lb.weight': '0' } },
+      'label lb.weight="0" is not a positive integer; use e.g. lb.weight=1',
+    ],
+    [
+      'fractional weight',
+      { Labels: { 'lb.host': 'a', 'lb.weight': '1.5' } },
+      'label lb.weight="1.5" is not a positive integer; use e.g. lb.weight=1',
+    ],
+    [
+      'word port',
+      { Labels: { 'lb.host': 'a', 'lb.port': 'http' } },
+      'label lb.port="http" is not a port number (1-65535)',
+    ],
+    [
+      'big port',
+      { Labels: { 'lb.host': 'a', 'lb.port': '70000' } },
+      'label lb.port="70000" is not a port number (1-65535)',
+    ],
     ['no port', { Ports: [] }, 'no exposed port and no lb.port label; EXPOSE a port or add lb.port=PORT'],
     [
       'no address',

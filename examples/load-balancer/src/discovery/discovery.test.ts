@@ -57,7 +57,10 @@ function discover(url: string, clock?: Clock): Discovery {
 const ports = (discovery: Discovery) => discovery.registry.replicasFor('shop').map((r) => r.address.port)
 
 const channels: Array<[string, () => FakeDaemonAddress]> = [
-  ['a unix socket', () => ({ socketPath: join(tmpdir(), `lb-discovery-${process.pid}-${Math.random().toString(36).slice(2)}.sock`) })],
+  [
+    'a unix socket',
+    () => ({ socketPath: join(tmpdir(), `lb-discovery-${process.pid}-${Math.random().toString(36).slice(2)}.sock`) }),
+  ],
   ['TCP', () => ({ port: 0 })],
 ]
 

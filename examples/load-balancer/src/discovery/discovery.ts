@@ -85,18 +85,19 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       if (!closed && container !== undefined) registry.upsert(routeContainer(container))
     } catch (error) {
       // Without the lookup the new container would stay unknown: resync instead.
-      lost(mine, new Error(`could not look up started container ${event.id}: ${(error as Error).message}`, { cause: error }))
+      lost(
+        mine,
+        new Error(`could not look up started container ${event.id}: ${(error as Error).message}`, { cause: error }),
+      )
     }
   }
   // Changes apply one at a time, in arrival order; a failing change listener
   // is reported and must not stop the ones after it.
   const serially = (change: () => unknown): void => {
-    applying = applying
-      .then(change)
-      .then(
-        () => {},
-        (error: Error) => log(`discovery: applying a change failed: ${error.message}`),
-      )
+    applying = applying.then(change).then(
+      () => {},
+      (error: Error) => log(`discovery: applying a change failed: ${error.message}`),
+    )
   }
   const enqueue = (event: ContainerEvent, mine: number): void => serially(() => apply(event, mine))
 
@@ -109,7 +110,9 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
     attempt++
     state.reconnects++
     const delay = reconnectDelay(attempt, backoff, clock.random)
-    log(`discovery: ${error.message}; keeping ${registry.snapshot().services.length} services, reconnecting in ${delay} ms`)
+    log(
+      `discovery: ${error.message}; keeping ${registry.snapshot().services.length} services, reconnecting in ${delay} ms`,
+    )
     timer = clock.setTimeout(() => {
       timer = undefined
       connect()
@@ -163,7 +166,8 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       closeStream()
       if (timer !== undefined) clock.clearTimeout(timer)
       aborter.abort()
-      if (!isReady) rejectReady(new Error(`discovery closed before the first sync with the Docker daemon at ${dockerHost.url}`))
+      if (!isReady)
+        rejectReady(new Error(`discovery closed before the first sync with the Docker daemon at ${dockerHost.url}`))
       await applying
     },
   }

@@ -30,7 +30,11 @@ export function listContainers(
       res.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8')
         if (res.statusCode !== 200) {
-          reject(new Error(`Docker daemon at ${dockerHost.url}: GET ${path} answered ${res.statusCode}: ${body.slice(0, 200)}`))
+          reject(
+            new Error(
+              `Docker daemon at ${dockerHost.url}: GET ${path} answered ${res.statusCode}: ${body.slice(0, 200)}`,
+            ),
+          )
           return
         }
         try {
@@ -38,12 +42,18 @@ export function listContainers(
           if (!Array.isArray(parsed)) throw new Error(`expected a JSON array, got ${body.slice(0, 80)}`)
           resolve(parsed as ContainerSummary[])
         } catch (error) {
-          reject(new Error(`Docker daemon at ${dockerHost.url}: GET ${path} sent a body that is not a container list`, { cause: error }))
+          reject(
+            new Error(`Docker daemon at ${dockerHost.url}: GET ${path} sent a body that is not a container list`, {
+              cause: error,
+            }),
+          )
         }
       })
     })
     req.on('error', (error) =>
-      reject(new Error(`Docker daemon at ${dockerHost.url} unreachable for GET ${path}: ${error.message}`, { cause: error })),
+      reject(
+        new Error(`Docker daemon at ${dockerHost.url} unreachable for GET ${path}: ${error.message}`, { cause: error }),
+      ),
     )
     req.end()
   })
@@ -90,12 +100,18 @@ export function openEventStream(dockerHost: DockerHost, handlers: EventStreamHan
           end(new Error(`Docker daemon at ${dockerHost.url}: GET /events sent bad JSON`, { cause: error }))
         }
       })
-      res.on('error', (error) => end(new Error(`Docker daemon at ${dockerHost.url}: /events stream failed: ${error.message}`, { cause: error })))
+      res.on('error', (error) =>
+        end(new Error(`Docker daemon at ${dockerHost.url}: /events stream failed: ${error.message}`, { cause: error })),
+      )
       res.on('end', () => end(new Error(`Docker daemon at ${dockerHost.url}: /events stream ended`)))
       res.on('close', () => end(new Error(`Docker daemon at ${dockerHost.url}: /events stream closed`)))
     },
   )
-  req.on('error', (error) => end(new Error(`Docker daemon at ${dockerHost.url} unreachable for GET /events: ${error.message}`, { cause: error })))
+  req.on('error', (error) =>
+    end(
+      new Error(`Docker daemon at ${dockerHost.url} unreachable for GET /events: ${error.message}`, { cause: error }),
+    ),
+  )
   req.end()
   return () => {
     done = true

@@ -47,7 +47,10 @@ export function parseDockerHost(value: string, source = '--docker-host'): Docker
  * @example
  *   resolveDockerHost({ flag: undefined, env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' } }).kind // 'tcp'
  */
-export function resolveDockerHost(options: { flag?: string | undefined; env?: Record<string, string | undefined> }): DockerHost {
+export function resolveDockerHost(options: {
+  flag?: string | undefined
+  env?: Record<string, string | undefined>
+}): DockerHost {
   if (options.flag !== undefined) return parseDockerHost(options.flag, '--docker-host')
   const fromEnv = options.env?.['DOCKER_HOST']
   if (fromEnv !== undefined && fromEnv !== '') return parseDockerHost(fromEnv, 'DOCKER_HOST')

@@ -17,7 +17,8 @@ export interface IgnoredContainer {
 export const ignoreReasons = {
   noHostLabel: () => 'no "lb.host" label; add lb.host=NAME to route requests for Host NAME to it',
   emptyHostLabel: () => 'label lb.host is empty; set it to the Host name the container serves',
-  badWeight: (value: string) => `label lb.weight=${JSON.stringify(value)} is not a positive integer; use e.g. lb.weight=1`,
+  badWeight: (value: string) =>
+    `label lb.weight=${JSON.stringify(value)} is not a positive integer; use e.g. lb.weight=1`,
   badPort: (value: string) => `label lb.port=${JSON.stringify(value)} is not a port number (1-65535)`,
   noPort: () => 'no exposed port and no lb.port label; EXPOSE a port or add lb.port=PORT',
   noAddress: (port: number) =>

@@ -20,11 +20,8 @@ describe('bufferBody', () => {
   })
 
   it('is not needed when the headers announce no body', () => {
-    expect([{}, { 'content-length': '0' }, { 'content-length': '3' }, { 'transfer-encoding': 'chunked' }].map(hasNoBody)).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ])
+    expect(
+      [{}, { 'content-length': '0' }, { 'content-length': '3' }, { 'transfer-encoding': 'chunked' }].map(hasNoBody),
+    ).toEqual([true, true, false, false])
   })
 })

@@ -4,9 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Readable } from 'node:stream'
 
 /** A body read whole, or its first chunks and the rest still in `source`. */
-export type RequestBody =
-  | { kind: 'buffered'; body: Buffer }
-  | { kind: 'streamed'; head: Buffer[]; source: Readable }
+export type RequestBody = { kind: 'buffered'; body: Buffer } | { kind: 'streamed'; head: Buffer[]; source: Readable }
 
 /** The body of a request that has none, shared: nothing to read, nothing to wait for. */
 export const NO_BODY: RequestBody = Object.freeze({ kind: 'buffered', body: Buffer.alloc(0) })

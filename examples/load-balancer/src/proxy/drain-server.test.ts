@@ -9,7 +9,13 @@ afterEach(() => {
 })
 
 /** A server answering `ok` after ?delay=MS, tracked for draining, and a keep-alive client agent. */
-async function start(): Promise<{ server: Server; drainer: ServerDrain; port: number; agent: Agent; arrived: () => Promise<void> }> {
+async function start(): Promise<{
+  server: Server
+  drainer: ServerDrain
+  port: number
+  agent: Agent
+  arrived: () => Promise<void>
+}> {
   // Longer than any drain deadline below: a drain that waited for an idle keep-alive connection to time out would time out itself.
   const server = createServer({ keepAliveTimeout: 60_000 })
   const drainer = trackForDrain(server)
@@ -31,7 +37,11 @@ async function start(): Promise<{ server: Server; drainer: ServerDrain; port: nu
   return { server, drainer, port: (server.address() as AddressInfo).port, agent, arrived }
 }
 
-function send(port: number, agent: Agent, path: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function send(
+  port: number,
+  agent: Agent,
+  path: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
       let body = ''

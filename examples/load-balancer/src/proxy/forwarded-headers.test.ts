@@ -28,8 +28,24 @@ describe('rawWithoutHopByHop', () => {
   it('drops hop-by-hop headers and those any Connection header names, keeping case, order and repeats', () => {
     expect(
       rawWithoutHopByHop(
-        raw('Content-Type', 'text/plain', 'Connection', 'keep-alive', 'Keep-Alive', 'timeout=5', 'Transfer-Encoding', 'chunked',
-          'Set-Cookie', 'a=1', 'Connection', 'X-Trace', 'X-Trace', '1', 'Set-Cookie', 'b=2'),
+        raw(
+          'Content-Type',
+          'text/plain',
+          'Connection',
+          'keep-alive',
+          'Keep-Alive',
+          'timeout=5',
+          'Transfer-Encoding',
+          'chunked',
+          'Set-Cookie',
+          'a=1',
+          'Connection',
+          'X-Trace',
+          'X-Trace',
+          '1',
+          'Set-Cookie',
+          'b=2',
+        ),
       ),
     ).toEqual(['Content-Type', 'text/plain', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2'])
   })
@@ -42,7 +58,10 @@ describe('rawWithoutHopByHop', () => {
 describe('withBodyLength', () => {
   it('gives a buffered body its length in place of chunked encoding, and leaves a streamed one alone', () => {
     const buffered = { kind: 'buffered' as const, body: Buffer.from('abcd') }
-    expect(withBodyLength({ 'transfer-encoding': 'chunked', accept: '*' }, buffered)).toEqual({ accept: '*', 'content-length': '4' })
+    expect(withBodyLength({ 'transfer-encoding': 'chunked', accept: '*' }, buffered)).toEqual({
+      accept: '*',
+      'content-length': '4',
+    })
     expect(withBodyLength({ accept: '*' }, { kind: 'buffered', body: Buffer.alloc(0) })).toEqual({ accept: '*' })
     const streamed = { kind: 'streamed' as const, head: [], source: Readable.from([]) }
     expect(withBodyLength({ 'content-length': '9' }, streamed)).toEqual({ 'content-length': '9' })

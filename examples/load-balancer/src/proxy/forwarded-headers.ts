@@ -57,7 +57,8 @@ export function rawWithoutHopByHop(raw: readonly Buffer[]): string[] {
   }
   if (named === undefined) return kept
   const rest: string[] = []
-  for (let i = 0; i < kept.length; i += 2) if (!named.includes(kept[i]!.toLowerCase())) rest.push(kept[i]!, kept[i + 1]!)
+  for (let i = 0; i < kept.length; i += 2)
+    if (!named.includes(kept[i]!.toLowerCase())) rest.push(kept[i]!, kept[i + 1]!)
   return rest
 }
 
@@ -99,6 +100,7 @@ export function forwardedHeaders(req: IncomingMessage): IncomingHttpHeaders {
 export function withBodyLength(headers: IncomingHttpHeaders, body: RequestBody): IncomingHttpHeaders {
   if (body.kind !== 'buffered') return headers
   delete headers['transfer-encoding']
-  if (body.body.length > 0 || headers['content-length'] !== undefined) headers['content-length'] = String(body.body.length)
+  if (body.body.length > 0 || headers['content-length'] !== undefined)
+    headers['content-length'] = String(body.body.length)
   return headers
 }

@@ -74,14 +74,19 @@ export class ProxyExchange implements ForwardListener {
   start(): void {
     const { registry, answer } = this.#context
     const tried = this.#tried
-    const replica = this.#balancer.pick(registry.replicasServing(this.#host), tried === undefined ? ANY_REPLICA : { exclude: tried })
+    const replica = this.#balancer.pick(
+      registry.replicasServing(this.#host),
+      tried === undefined ? ANY_REPLICA : { exclude: tried },
+    )
     if (replica === undefined) {
       if (tried === undefined || tried.size === 0) {
         return answer(this.#res, this.#host, 503, proxyMessages.noHealthyReplica(this.#host), { 'retry-after': '1' })
       }
       // Every replica refused: the service has none that can answer now, which
       // is what 503 says (a crashed service is unavailable, not a bad gateway).
-      return answer(this.#res, this.#host, 503, proxyMessages.allRefused(this.#host, tried.size), { 'retry-after': '1' })
+      return answer(this.#res, this.#host, 503, proxyMessages.allRefused(this.#host, tried.size), {
+        'retry-after': '1',
+      })
     }
     if (this.#body !== undefined) return this.#forwardTo(replica, this.#body)
     if (hasNoBody(this.#req.headers)) return this.#forwardTo(replica, NO_BODY)
@@ -145,7 +150,8 @@ export class ProxyExchange implements ForwardListener {
     }
     const retryable = RETRYABLE_CODES.has(failure.code)
     if (retryable && failure.reusedSocket && body.kind === 'buffered') {
-      if (++this.#staleSockets > STALE_SOCKET_RETRIES) return answer(res, host, 502, proxyMessages.failed(host, 'ECONNRESET'))
+      if (++this.#staleSockets > STALE_SOCKET_RETRIES)
+        return answer(res, host, 502, proxyMessages.failed(host, 'ECONNRESET'))
       // The replica is not at fault: it may serve the retry on a fresh connection.
       metrics.countRetry()
       return this.start()

@@ -35,7 +35,15 @@ async function startBackend(name: string, seen: Seen[]): Promise<LocalServer> {
 }
 
 function replica(id: string, port: number): Replica {
-  return { id, name: `web-${id}`, address: { host: '127.0.0.1', port }, weight: 1, healthy: true, draining: false, paused: false }
+  return {
+    id,
+    name: `web-${id}`,
+    address: { host: '127.0.0.1', port },
+    weight: 1,
+    healthy: true,
+    draining: false,
+    paused: false,
+  }
 }
 
 /** The proxy on a real server on port 0, with `replicas` serving `HOST`. */
@@ -50,7 +58,10 @@ async function startProxy(replicas: Replica[], options: Partial<ProxyHandlerOpti
     ...options,
   })
   const server = await startServer(handler)
-  cleanups.push(() => server.close(), () => handler.close())
+  cleanups.push(
+    () => server.close(),
+    () => handler.close(),
+  )
   return { registry, handler, port: server.port }
 }
 
@@ -119,35 +130,40 @@ describe('createProxyHandler, retries', () => {
   it.each([
     ['closed', (socket: Socket) => socket.destroy()],
     ['reset', (socket: Socket) => socket.resetAndDestroy()],
-  ])('resends on a fresh connection, without marking the replica down, when a kept-alive socket was %s', async (_how, drop) => {
-    // Answers the first request on each connection and drops the connection on
-    // the second: what a backend whose keep-alive timeout just ran out does.
-    const sockets = new Set<Socket>()
-    const backend = createTcpServer((socket) => {
-      sockets.add(socket)
-      let requests = 0
-      socket.on('data', () => {
-        if (++requests === 1) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nfresh')
-        else drop(socket)
+  ])(
+    'resends on a fresh connection, without marking the replica down, when a kept-alive socket was %s',
+    async (_how, drop) => {
+      // Answers the first request on each connection and drops the connection on
+      // the second: what a backend whose keep-alive timeout just ran out does.
+      const sockets = new Set<Socket>()
+      const backend = createTcpServer((socket) => {
+        sockets.add(socket)
+        let requests = 0
+        socket.on('data', () => {
+          if (++requests === 1)
+            socket.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nfresh')
+          else drop(socket)
+        })
       })
-    })
-    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve))
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          for (const socket of sockets) socket.destroy()
-          backend.close(() => resolve())
-        }),
-    )
-    const proxy = await startProxy([replica('a', (backend.address() as AddressInfo).port)])
-    for (let i = 0; i < 3; i++) expect(await send(proxy.port, { host: HOST })).toMatchObject({ status: 200, body: 'fresh' })
-    expect(proxy.handler.downMarks.isDown('a')).toBe(false)
-    // Which requests meet a closed socket depends on which pooled connection each takes; every one resent is a retry.
-    const { retries, errors, forwarded } = proxy.handler.metrics.snapshot()
-    expect(errors).toEqual({})
-    expect(retries).toBeGreaterThanOrEqual(1)
-    expect(forwarded).toEqual({ a: 3 + retries })
-  })
+      await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve))
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            for (const socket of sockets) socket.destroy()
+            backend.close(() => resolve())
+          }),
+      )
+      const proxy = await startProxy([replica('a', (backend.address() as AddressInfo).port)])
+      for (let i = 0; i < 3; i++)
+        expect(await send(proxy.port, { host: HOST })).toMatchObject({ status: 200, body: 'fresh' })
+      expect(proxy.handler.downMarks.isDown('a')).toBe(false)
+      // Which requests meet a closed socket depends on which pooled connection each takes; every one resent is a retry.
+      const { retries, errors, forwarded } = proxy.handler.metrics.snapshot()
+      expect(errors).toEqual({})
+      expect(retries).toBeGreaterThanOrEqual(1)
+      expect(forwarded).toEqual({ a: 3 + retries })
+    },
+  )
 
   it('answers 503 with Retry-After, naming the host and how many replicas were tried, when all refuse', async () => {
     const proxy = await startProxy([replica('a', await refusingPort()), replica('b', await refusingPort())])
@@ -220,7 +236,12 @@ describe('createProxyHandler, what passes through', () => {
     const proxy = await startProxy([replica('a', backend.port)])
     await send(proxy.port, {
       host: 'shop.example:8080',
-      headers: { 'x-forwarded-for': '10.0.0.1', connection: 'close, x-secret', 'x-secret': 's', 'keep-alive': 'timeout=5' },
+      headers: {
+        'x-forwarded-for': '10.0.0.1',
+        connection: 'close, x-secret',
+        'x-secret': 's',
+        'keep-alive': 'timeout=5',
+      },
     })
     const headers = seen[0]?.headers ?? {}
     expect(headers['x-forwarded-for']).toBe('10.0.0.1, 127.0.0.1')

@@ -68,12 +68,28 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     return [...snapshot.services.map((service) => service.host), ...snapshot.hostsWithoutReplicas].sort()
   }
 
-  const answer = (res: ServerResponse, host: string, status: number, message: string, headers: Record<string, string> = {}) => {
+  const answer = (
+    res: ServerResponse,
+    host: string,
+    status: number,
+    message: string,
+    headers: Record<string, string> = {},
+  ) => {
     metrics.countResponse(host, status)
     sendPlainError(res, status, message, headers)
   }
 
-  const context: ProxyContext = { registry, pools, metrics, inFlight, downMarks, clock, headersTimeoutMs, bodyLimit, answer }
+  const context: ProxyContext = {
+    registry,
+    pools,
+    metrics,
+    inFlight,
+    downMarks,
+    clock,
+    headersTimeoutMs,
+    bodyLimit,
+    answer,
+  }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const host = hostOf(req)
@@ -90,7 +106,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
 
 function liveAddresses(registry: BackendRegistry): Set<string> {
   const live = new Set<string>()
-  for (const service of registry.snapshot().services) for (const replica of service.replicas) live.add(addressKey(replica.address))
+  for (const service of registry.snapshot().services)
+    for (const replica of service.replicas) live.add(addressKey(replica.address))
   return live
 }
 

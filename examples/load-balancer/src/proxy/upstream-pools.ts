@@ -35,7 +35,12 @@ export class UpstreamPools {
     // Pipelining 1: a request never waits behind another on one socket. No
     // undici timeouts: the proxy's own headers timeout answers 504, and a
     // response body may take as long as the backend streams it.
-    const pool = new Pool(`http://${host}:${address.port}`, { pipelining: 1, headersTimeout: 0, bodyTimeout: 0, connect: this.#connect })
+    const pool = new Pool(`http://${host}:${address.port}`, {
+      pipelining: 1,
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      connect: this.#connect,
+    })
     this.#pools.set(key, pool)
     return pool
   }

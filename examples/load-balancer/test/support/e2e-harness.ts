@@ -3,7 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDockerDaemon, type DockerDaemon, type DockerDaemonOptions } from '../../../../drivers/load-balancer/docker-daemon/index.ts'
+import {
+  createDockerDaemon,
+  type DockerDaemon,
+  type DockerDaemonOptions,
+} from '../../../../drivers/load-balancer/docker-daemon/index.ts'
 import { loadBalancerArgs, spawnLoadBalancer, type LoadBalancerProcess } from './load-balancer-process.ts'
 
 /**
@@ -29,7 +33,12 @@ export class E2eHarness {
   }
 
   /** The program against `daemon`'s socket (or `dockerHost` when given), with `extra` flags. */
-  async loadBalancer(daemon: DockerDaemon | undefined, extra: string[] = [], env: Record<string, string> = {}, dockerHost?: string): Promise<LoadBalancerProcess> {
+  async loadBalancer(
+    daemon: DockerDaemon | undefined,
+    extra: string[] = [],
+    env: Record<string, string> = {},
+    dockerHost?: string,
+  ): Promise<LoadBalancerProcess> {
     const host = dockerHost ?? (daemon?.socketPath === undefined ? undefined : `unix://${daemon.socketPath}`)
     const program = await spawnLoadBalancer(loadBalancerArgs(host, extra), env)
     this.#programs.push(program)

@@ -18,15 +18,25 @@ export interface HttpAnswer {
  *   const answer = await get(`${proxy}/hello`, 'shop.test')
  *   answer.status // 200
  */
-export function get(url: string, host?: string, { timeoutMs = 10_000, agent }: { timeoutMs?: number; agent?: Agent } = {}): Promise<HttpAnswer> {
+export function get(
+  url: string,
+  host?: string,
+  { timeoutMs = 10_000, agent }: { timeoutMs?: number; agent?: Agent } = {},
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: host === undefined ? {} : { host }, agent: agent ?? false, timeout: timeoutMs }, (res) => {
-      let body = ''
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
-      res.on('error', reject)
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} (Host ${host ?? 'default'}) got no answer within ${timeoutMs} ms`)))
+    const req = request(
+      url,
+      { headers: host === undefined ? {} : { host }, agent: agent ?? false, timeout: timeoutMs },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+        res.on('error', reject)
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('timeout', () =>
+      req.destroy(new Error(`GET ${url} (Host ${host ?? 'default'}) got no answer within ${timeoutMs} ms`)),
+    )
     req.on('error', reject).end()
   })
 }
@@ -37,8 +47,13 @@ export function get(url: string, host?: string, { timeoutMs = 10_000, agent }: {
  * @example
  *   const { container } = await getBackend('http://127.0.0.1:8080', 'shop.test') // 'shop-1'
  */
-export async function getBackend(proxy: string, host: string, path = '/'): Promise<{ container: string; path: string }> {
+export async function getBackend(
+  proxy: string,
+  host: string,
+  path = '/',
+): Promise<{ container: string; path: string }> {
   const answer = await get(`${proxy}${path}`, host)
-  if (answer.status !== 200) throw new Error(`GET ${path} for ${host} answered ${answer.status}, expected 200: ${answer.body}`)
+  if (answer.status !== 200)
+    throw new Error(`GET ${path} for ${host} answered ${answer.status}, expected 200: ${answer.body}`)
   return JSON.parse(answer.body) as { container: string; path: string }
 }

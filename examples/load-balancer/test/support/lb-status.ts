@@ -54,5 +54,10 @@ export async function waitForReplicas(
 /** Waits until `host` is served by exactly these replica names. */
 export function waitForReplicaNames(admin: string, host: string, names: string[]): Promise<ReplicaStatus[]> {
   const wanted = [...names].sort().join(',')
-  return waitForReplicas(admin, host, (r) => Object.keys(r).sort().join(',') === wanted, `${host} served by exactly ${wanted || 'nobody'}`)
+  return waitForReplicas(
+    admin,
+    host,
+    (r) => Object.keys(r).sort().join(',') === wanted,
+    `${host} served by exactly ${wanted || 'nobody'}`,
+  )
 }

@@ -24,7 +24,10 @@ export interface LoadBalancerProcess {
  *   const lb = await spawnLoadBalancer(['--port', '0', '--admin-port', '0', '--docker-host', 'unix:///tmp/docker.sock'])
  *   await get(`${lb.admin}/_lb/status`)
  */
-export async function spawnLoadBalancer(args: string[], env: Record<string, string> = {}): Promise<LoadBalancerProcess> {
+export async function spawnLoadBalancer(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<LoadBalancerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', mainPath, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -35,13 +38,24 @@ export async function spawnLoadBalancer(args: string[], env: Record<string, stri
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
-  const { proxy, admin } = await waitForAddresses(child, () => out, () => err)
+  const { proxy, admin } = await waitForAddresses(
+    child,
+    () => out,
+    () => err,
+  )
   return { child, proxy, admin, stdout: () => out, stderr: () => err, exited }
 }
 
 /** The usual flags: free ports, this daemon, plus `extra`. */
 export function loadBalancerArgs(dockerHost: string | undefined, extra: string[] = []): string[] {
-  return ['--port', '0', '--admin-port', '0', ...(dockerHost === undefined ? [] : ['--docker-host', dockerHost]), ...extra]
+  return [
+    '--port',
+    '0',
+    '--admin-port',
+    '0',
+    ...(dockerHost === undefined ? [] : ['--docker-host', dockerHost]),
+    ...extra,
+  ]
 }
 
 /**
@@ -50,7 +64,10 @@ export function loadBalancerArgs(dockerHost: string | undefined, extra: string[]
  * @example
  *   runLoadBalancer(['--help']).status // 0
  */
-export function runLoadBalancer(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+export function runLoadBalancer(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', mainPath, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -61,13 +78,18 @@ export function runLoadBalancer(args: string[], env: Record<string, string> = {}
 }
 
 /** Resolves with the proxy and admin URLs once both lines are printed; rejects on exit or after 10 s. */
-export function waitForAddresses(child: ChildProcess, stdout: () => string, stderr: () => string): Promise<{ proxy: string; admin: string }> {
+export function waitForAddresses(
+  child: ChildProcess,
+  stdout: () => string,
+  stderr: () => string,
+): Promise<{ proxy: string; admin: string }> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.stdout!.off('data', check)
       reject(new Error(`no address lines within 10 s; stdout: ${stdout()} stderr: ${stderr()}`))
     }, 10_000)
-    const onExit = (code: number | null) => reject(new Error(`exited ${code} before its address lines; stderr: ${stderr()}`))
+    const onExit = (code: number | null) =>
+      reject(new Error(`exited ${code} before its address lines; stderr: ${stderr()}`))
     function check(): void {
       const proxy = /load balancer listening on (http:\/\/\S+)/.exec(stdout())?.[1]
       const admin = /load balancer admin on (http:\/\/\S+)/.exec(stdout())?.[1]
@@ -83,7 +105,10 @@ export function waitForAddresses(child: ChildProcess, stdout: () => string, stde
 }
 
 /** Sends `signal` and waits for the exit code. */
-export async function stopLoadBalancer(lb: LoadBalancerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+export async function stopLoadBalancer(
+  lb: LoadBalancerProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
   lb.child.kill(signal)
   return lb.exited
 }

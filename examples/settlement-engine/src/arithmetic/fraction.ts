@@ -56,7 +56,9 @@ export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
   const num = (a.num / g1) * (b.num / g2)
   const den = (a.den / g2) * (b.den / g1)
   if (num > Number.MAX_SAFE_INTEGER || den > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(`${formatFraction(a)} × ${formatFraction(b)} is too large for a Fraction; multiply Ratios instead`)
+    throw new RangeError(
+      `${formatFraction(a)} × ${formatFraction(b)} is too large for a Fraction; multiply Ratios instead`,
+    )
   }
   return { num, den }
 }

@@ -36,7 +36,12 @@ describe('parseMoney', () => {
   it('carries the reason and the text for the caller’s 400', () => {
     const error = catchError(() => parseMoney('10.505'))
     expect(error).toBeInstanceOf(InvalidValueError)
-    expect(error).toMatchObject({ name: 'InvalidValueError', kind: 'money', text: '10.505', reason: 'more than two decimal places; the smallest amount is 1p' })
+    expect(error).toMatchObject({
+      name: 'InvalidValueError',
+      kind: 'money',
+      text: '10.505',
+      reason: 'more than two decimal places; the smallest amount is 1p',
+    })
   })
 })
 

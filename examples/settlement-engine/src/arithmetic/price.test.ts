@@ -26,7 +26,10 @@ describe('parsePrice', () => {
     ['0/1', '"0/1" is not a price: odds of 0 win nothing'],
     ['5/0', '"5/0" is not a price: a fraction cannot be over 0'],
     ['5-1', '"5-1" is not a price: write fractional odds with a slash, e.g. 5/1'],
-    ['abc', '"abc" is not a price: write fractional odds (5/1), evens, or decimal odds with the stake included (2.25), or SP'],
+    [
+      'abc',
+      '"abc" is not a price: write fractional odds (5/1), evens, or decimal odds with the stake included (2.25), or SP',
+    ],
     ['1.0', '"1.0" is not a price: decimal odds include the stake, so they are more than 1'],
     ['0.5', '"0.5" is not a price: decimal odds include the stake, so they are more than 1'],
     ['5', '"5" is not a price: a whole number is ambiguous; write 5/1 (fractional) or 5.0 (decimal)'],
@@ -42,7 +45,11 @@ describe('parsePrice', () => {
     try {
       parsePrice('5-1')
     } catch (error) {
-      expect(error).toMatchObject({ kind: 'a price', text: '5-1', reason: 'write fractional odds with a slash, e.g. 5/1' })
+      expect(error).toMatchObject({
+        kind: 'a price',
+        text: '5-1',
+        reason: 'write fractional odds with a slash, e.g. 5/1',
+      })
     }
   })
 })
@@ -55,7 +62,9 @@ describe('parseOdds', () => {
 
   it('refuses SP, where a price must be known', () => {
     expect(() => parseOdds('SP')).toThrow('"SP" is not odds: SP is not known here; give the odds, e.g. 5/1')
-    expect(() => parseOdds('x')).toThrow('"x" is not odds: write fractional odds (5/1), evens, or decimal odds with the stake included (2.25)')
+    expect(() => parseOdds('x')).toThrow(
+      '"x" is not odds: write fractional odds (5/1), evens, or decimal odds with the stake included (2.25)',
+    )
   })
 })
 

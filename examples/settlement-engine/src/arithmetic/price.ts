@@ -31,7 +31,8 @@ export function parsePrice(text: string): Price {
  *   parseOdds('SP') // throws InvalidValueError: "SP" is not odds: SP is not known here; give the odds, e.g. 5/1
  */
 export function parseOdds(text: string): Fraction {
-  if (text.toLowerCase() === 'sp') throw new InvalidValueError('odds', text, 'SP is not known here; give the odds, e.g. 5/1')
+  if (text.toLowerCase() === 'sp')
+    throw new InvalidValueError('odds', text, 'SP is not known here; give the odds, e.g. 5/1')
   return readOdds(text, 'odds', HOW_TO_WRITE_ODDS)
 }
 
@@ -60,7 +61,8 @@ function readOdds(text: string, kind: string, howToWrite: string): Fraction {
 function fractionalOdds(text: string, kind: string, num: number, den: number): Fraction {
   if (den === 0) throw new InvalidValueError(kind, text, 'a fraction cannot be over 0')
   if (num === 0) throw new InvalidValueError(kind, text, 'odds of 0 win nothing')
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) throw new InvalidValueError(kind, text, 'too large to hold exactly')
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den))
+    throw new InvalidValueError(kind, text, 'too large to hold exactly')
   return fraction(num, den)
 }
 
@@ -68,7 +70,8 @@ function decimalOdds(text: string, kind: string, whole: string, decimals: string
   // Decimal odds d are fractional odds d - 1: they pay the stake back too.
   const den = 10 ** decimals.length
   const num = Number(whole + decimals) - den
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) throw new InvalidValueError(kind, text, 'too many digits to hold exactly')
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den))
+    throw new InvalidValueError(kind, text, 'too many digits to hold exactly')
   if (num <= 0) throw new InvalidValueError(kind, text, 'decimal odds include the stake, so they are more than 1')
   return fraction(num, den)
 }

@@ -3,8 +3,16 @@ import { Ratio } from './ratio.ts'
 
 describe('Ratio', () => {
   it('multiplies, adds and reduces exactly', () => {
-    expect(Ratio.of(1000).times(Ratio.of({ num: 7, den: 2 })).toString()).toBe('3500')
-    expect(Ratio.of({ num: 1, den: 3 }).plus(Ratio.of({ num: 1, den: 6 })).toString()).toBe('1/2')
+    expect(
+      Ratio.of(1000)
+        .times(Ratio.of({ num: 7, den: 2 }))
+        .toString(),
+    ).toBe('3500')
+    expect(
+      Ratio.of({ num: 1, den: 3 })
+        .plus(Ratio.of({ num: 1, den: 6 }))
+        .toString(),
+    ).toBe('1/2')
     expect(Ratio.reduced(10n, 4n)).toEqual(Ratio.of({ num: 5, den: 2 }))
   })
 
@@ -17,7 +25,9 @@ describe('Ratio', () => {
   it('holds products far past 2^53', () => {
     const product = Ratio.of(Number.MAX_SAFE_INTEGER).times(Ratio.of(Number.MAX_SAFE_INTEGER))
     expect(product.floor()).toBe(BigInt(Number.MAX_SAFE_INTEGER) ** 2n)
-    expect(product.times(Ratio.of({ num: 1, den: Number.MAX_SAFE_INTEGER })).toString()).toBe(String(Number.MAX_SAFE_INTEGER))
+    expect(product.times(Ratio.of({ num: 1, den: Number.MAX_SAFE_INTEGER })).toString()).toBe(
+      String(Number.MAX_SAFE_INTEGER),
+    )
   })
 
   it('knows zero', () => {

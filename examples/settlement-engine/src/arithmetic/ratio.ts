@@ -30,7 +30,8 @@ export class Ratio {
    */
   static of(value: number | Fraction): Ratio {
     if (typeof value === 'number') {
-      if (!(Number.isSafeInteger(value) && value >= 0)) throw new RangeError(`Ratio.of takes a non-negative whole number, not ${value}`)
+      if (!(Number.isSafeInteger(value) && value >= 0))
+        throw new RangeError(`Ratio.of takes a non-negative whole number, not ${value}`)
       return new Ratio(BigInt(value), 1n)
     }
     return Ratio.reduced(BigInt(value.num), BigInt(value.den))

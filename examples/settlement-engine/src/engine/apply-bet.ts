@@ -29,7 +29,11 @@ export function applyBet(state: EngineState, body: Record<string, unknown>): Com
   if (body.id !== undefined && body.id !== null) {
     const given = checkName(body.id, 'id')
     if (isRefusal(given)) return given
-    if (ASSIGNED_ID.test(given)) return badField('id', `"${given}" has the form of an id the engine assigns (b and a number); choose another id, or leave it out to be given one`)
+    if (ASSIGNED_ID.test(given))
+      return badField(
+        'id',
+        `"${given}" has the form of an id the engine assigns (b and a number); choose another id, or leave it out to be given one`,
+      )
     id = given
   }
   const customer = readName(body, 'customer')
@@ -46,23 +50,43 @@ export function applyBet(state: EngineState, body: Record<string, unknown>): Com
   const eachWay = readFlag(body, 'eachWay')
   if (isRefusal(eachWay)) return eachWay
   const legs = body.legs
-  if (legs === undefined || legs === null) return missing('legs', 'a list of legs, e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]')
+  if (legs === undefined || legs === null)
+    return missing('legs', 'a list of legs, e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]')
   if (!Array.isArray(legs) || legs.length === 0 || legs.length > MAX_LEGS) {
-    return badField('legs', `${Array.isArray(legs) ? `a list of ${legs.length}` : describe(legs)} is not a list of 1 to ${MAX_LEGS} legs; send e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]`)
+    return badField(
+      'legs',
+      `${Array.isArray(legs) ? `a list of ${legs.length}` : describe(legs)} is not a list of 1 to ${MAX_LEGS} legs; send e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]`,
+    )
   }
-  if (id !== undefined && state.clientIds.has(id)) return refuse(409, 'duplicate-id', `a bet with id "${id}" already exists; choose another id`, 'id')
+  if (id !== undefined && state.clientIds.has(id))
+    return refuse(409, 'duplicate-id', `a bet with id "${id}" already exists; choose another id`, 'id')
   for (let i = 0; i < legs.length; i++) {
     const refusal = readLeg(state, legs[i], i)
     if (refusal !== undefined) return refusal
   }
 
-  const bet = storeBet(state, state.customers.internString(customer), stake, eachWay, legs.length, legEvents, legRunners, legPrices, id)
-  return { ok: true, status: 201, body: { id: id ?? `b${bet + 1}`, status: 'open', totalStake: formatMoney(eachWay ? stake * 2 : stake) } }
+  const bet = storeBet(
+    state,
+    state.customers.internString(customer),
+    stake,
+    eachWay,
+    legs.length,
+    legEvents,
+    legRunners,
+    legPrices,
+    id,
+  )
+  return {
+    ok: true,
+    status: 201,
+    body: { id: id ?? `b${bet + 1}`, status: 'open', totalStake: formatMoney(eachWay ? stake * 2 : stake) },
+  }
 }
 
 function readLeg(state: EngineState, leg: unknown, i: number): CommandOutcome | undefined {
   const at = `legs[${i}]`
-  if (!isObject(leg)) return badField(at, `${describe(leg)} is not a leg; send {"event": "R1", "runner": "Red Rum", "price": "5/1"}`)
+  if (!isObject(leg))
+    return badField(at, `${describe(leg)} is not a leg; send {"event": "R1", "runner": "Red Rum", "price": "5/1"}`)
   const eventId = readName(leg, 'event', `${at}.event`)
   if (isRefusal(eventId)) return eventId
   const runner = readName(leg, 'runner', `${at}.runner`)
@@ -79,11 +103,23 @@ function readLeg(state: EngineState, leg: unknown, i: number): CommandOutcome | 
   if (event === undefined) return unknownEvent(eventId, `${at}.event`)
   if (event.status !== 'open') return closedEvent(event, 'bet on', `${at}.event`)
   for (let j = 0; j < i; j++) {
-    if (legEvents[j] === event.index) return refuse(422, 'same-event-legs', `legs ${j} and ${i} are both on event "${event.id}"; a multiple's legs must be on different events`, `${at}.event`)
+    if (legEvents[j] === event.index)
+      return refuse(
+        422,
+        'same-event-legs',
+        `legs ${j} and ${i} are both on event "${event.id}"; a multiple's legs must be on different events`,
+        `${at}.event`,
+      )
   }
   const index = event.runnerIndex.get(runner)
   if (index === undefined) return unknownRunner(event, runner, `${at}.runner`)
-  if (event.withdrawn[index] === 1) return refuse(409, 'runner-withdrawn', `"${runner}" has been withdrawn from event "${event.id}"; bets on it are no longer taken`, `${at}.runner`)
+  if (event.withdrawn[index] === 1)
+    return refuse(
+      409,
+      'runner-withdrawn',
+      `"${runner}" has been withdrawn from event "${event.id}"; bets on it are no longer taken`,
+      `${at}.runner`,
+    )
   legEvents[i] = event.index
   legRunners[i] = index
   return undefined

@@ -58,7 +58,12 @@ export class BlockApplier {
         const row = scanBet(block, start, end, this.scanned) ? this.storeScanned(block) : -1
         if (row >= 0) {
           accepted++
-          out?.raw(BET_OPEN).int(row + 1).raw(BET_STAKE).money(this.state.bets.stake(row) * (this.scanned.eachWay ? 2 : 1)).raw(BET_END)
+          out
+            ?.raw(BET_OPEN)
+            .int(row + 1)
+            .raw(BET_STAKE)
+            .money(this.state.bets.stake(row) * (this.scanned.eachWay ? 2 : 1))
+            .raw(BET_END)
         } else {
           const outcome = this.applyJson(block.toString('utf8', start, end))
           out?.utf8(outcomeLine(outcome))
@@ -82,7 +87,11 @@ export class BlockApplier {
     try {
       command = JSON.parse(text)
     } catch (error) {
-      return refuse(400, 'invalid-json', `the line is not JSON (${(error as Error).message}); send one JSON command per line`)
+      return refuse(
+        400,
+        'invalid-json',
+        `the line is not JSON (${(error as Error).message}); send one JSON command per line`,
+      )
     }
     return this.state.apply(command)
   }
@@ -108,7 +117,17 @@ export class BlockApplier {
       this.legRunners[i] = runner
     }
     const customer = state.customers.intern(block, scanned.customerStart, scanned.customerEnd)
-    return storeBet(state, customer, scanned.stakePence, scanned.eachWay, scanned.legCount, this.legEvents, this.legRunners, this.legPrices, undefined)
+    return storeBet(
+      state,
+      customer,
+      scanned.stakePence,
+      scanned.eachWay,
+      scanned.legCount,
+      this.legEvents,
+      this.legRunners,
+      this.legPrices,
+      undefined,
+    )
   }
 }
 

@@ -30,7 +30,8 @@ export function applyEvent(state: EngineState, body: Record<string, unknown>): C
   if (isRefusal(runners)) return runners
   const placeTerms = readPlaceTerms(body.placeTerms, runners.length)
   if (isRefusal(placeTerms)) return placeTerms
-  if (state.eventIndex.has(id)) return refuse(409, 'duplicate-id', `an event with id "${id}" already exists; choose another id`, 'id')
+  if (state.eventIndex.has(id))
+    return refuse(409, 'duplicate-id', `an event with id "${id}" already exists; choose another id`, 'id')
 
   const event = new EventRecord(state.events.length, id, name, handicap, runners, placeTerms)
   state.addEvent(event)
@@ -38,14 +39,25 @@ export function applyEvent(state: EngineState, body: Record<string, unknown>): C
   return {
     ok: true,
     status: 201,
-    body: { id, name, handicap, runners: runners.length, placeTerms: terms === undefined ? null : { fraction: `${terms.fraction.num}/${terms.fraction.den}`, places: terms.places } },
+    body: {
+      id,
+      name,
+      handicap,
+      runners: runners.length,
+      placeTerms:
+        terms === undefined ? null : { fraction: `${terms.fraction.num}/${terms.fraction.den}`, places: terms.places },
+    },
   }
 }
 
 function readRunners(value: unknown): string[] | Refusal {
-  if (value === undefined || value === null) return missing('runners', 'a list of runner names, e.g. ["Red Rum", "Aldaniti"]')
+  if (value === undefined || value === null)
+    return missing('runners', 'a list of runner names, e.g. ["Red Rum", "Aldaniti"]')
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_RUNNERS) {
-    return badField('runners', `${Array.isArray(value) ? `a list of ${value.length}` : describe(value)} is not a list of 1 to ${MAX_RUNNERS} runner names; send e.g. ["Red Rum", "Aldaniti"]`)
+    return badField(
+      'runners',
+      `${Array.isArray(value) ? `a list of ${value.length}` : describe(value)} is not a list of 1 to ${MAX_RUNNERS} runner names; send e.g. ["Red Rum", "Aldaniti"]`,
+    )
   }
   const seen = new Set<string>()
   for (let i = 0; i < value.length; i++) {
@@ -60,19 +72,32 @@ function readRunners(value: unknown): string[] | Refusal {
 function readPlaceTerms(value: unknown, runners: number): (PlaceTerms & { text: string }) | undefined | Refusal {
   if (value === undefined || value === null) return undefined
   const form = '{"fraction": "1/5", "places": 3}'
-  if (!isObject(value)) return badField('placeTerms', `${describe(value)} is not place terms; send ${form}, or leave it out for the standard terms`)
-  if (typeof value.fraction !== 'string') return badField('placeTerms.fraction', `${describe(value.fraction)} is not a fraction; send e.g. "1/5"`)
+  if (!isObject(value))
+    return badField(
+      'placeTerms',
+      `${describe(value)} is not place terms; send ${form}, or leave it out for the standard terms`,
+    )
+  if (typeof value.fraction !== 'string')
+    return badField('placeTerms.fraction', `${describe(value.fraction)} is not a fraction; send e.g. "1/5"`)
   let fraction
   try {
     fraction = parseOdds(value.fraction)
   } catch (error) {
-    if (error instanceof InvalidValueError) return badField('placeTerms.fraction', `"${value.fraction}" is not a place fraction; send e.g. "1/4" or "1/5"`)
+    if (error instanceof InvalidValueError)
+      return badField('placeTerms.fraction', `"${value.fraction}" is not a place fraction; send e.g. "1/4" or "1/5"`)
     throw error
   }
-  if (compareFractions(fraction, ONE) > 0) return badField('placeTerms.fraction', `"${value.fraction}" is more than the odds themselves; a place fraction is at most 1, e.g. "1/5"`)
+  if (compareFractions(fraction, ONE) > 0)
+    return badField(
+      'placeTerms.fraction',
+      `"${value.fraction}" is more than the odds themselves; a place fraction is at most 1, e.g. "1/5"`,
+    )
   const places = value.places
   if (typeof places !== 'number' || !Number.isInteger(places) || places < 1 || places > runners) {
-    return badField('placeTerms.places', `${describe(places)} is not a number of places; send a whole number from 1 to the ${runners} runners`)
+    return badField(
+      'placeTerms.places',
+      `${describe(places)} is not a number of places; send a whole number from 1 to the ${runners} runners`,
+    )
   }
   return { fraction, places, text: value.fraction }
 }

@@ -37,7 +37,8 @@ export function applyWithdrawal(state: EngineState, body: Record<string, unknown
   if (event.status !== 'open') return closedEvent(event, 'withdraw a runner from', 'event')
   const index = event.runnerIndex.get(runner)
   if (index === undefined) return unknownRunner(event, runner, 'runner')
-  if (event.withdrawn[index] === 1) return refuse(409, 'runner-withdrawn', `"${runner}" is already withdrawn from event "${event.id}"`, 'runner')
+  if (event.withdrawn[index] === 1)
+    return refuse(409, 'runner-withdrawn', `"${runner}" is already withdrawn from event "${event.id}"`, 'runner')
 
   const deduction = rule4Deduction(odds)
   const seq = ++state.withdrawalCount
@@ -55,7 +56,8 @@ export function applyWithdrawal(state: EngineState, body: Record<string, unknown
       late,
       deduction,
       runnersUnderOrders: event.outcome.runnersUnderOrders,
-      placeTerms: terms === undefined ? null : { fraction: `${terms.fraction.num}/${terms.fraction.den}`, places: terms.places },
+      placeTerms:
+        terms === undefined ? null : { fraction: `${terms.fraction.num}/${terms.fraction.den}`, places: terms.places },
     },
   }
 }

@@ -56,9 +56,19 @@ export class BetFactsReader {
     for (let leg = 0; leg < bets.legCount(bet); leg++) {
       const event = events[bets.legEvent(bet, leg)]!
       outcomes.push(event.outcome)
-      legs.push({ event: event.id, runner: event.runners[bets.legRunner(bet, leg)]!, price: prices.price(bets.legPrice(bet, leg)) })
+      legs.push({
+        event: event.id,
+        runner: event.runners[bets.legRunner(bet, leg)]!,
+        price: prices.price(bets.legPrice(bet, leg)),
+      })
     }
-    const facts: BetFacts = { id: this.state.betId(bet), stakePence: bets.stake(bet), eachWay: bets.eachWay(bet), struckSeq: bets.struckSeq(bet), legs }
+    const facts: BetFacts = {
+      id: this.state.betId(bet),
+      stakePence: bets.stake(bet),
+      eachWay: bets.eachWay(bet),
+      struckSeq: bets.struckSeq(bet),
+      legs,
+    }
     return { facts, lookup: (_event, legIndex) => outcomes[legIndex] }
   }
 

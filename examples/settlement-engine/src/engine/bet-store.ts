@@ -79,17 +79,23 @@ export class BetStore {
 
   /** Leg `leg`'s event number (0 is the first leg). */
   legEvent(bet: number, leg: number): number {
-    return leg === 0 ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + EVENT]! : this.extraLegs[this.extraLeg(bet, leg)]!
+    return leg === 0
+      ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + EVENT]!
+      : this.extraLegs[this.extraLeg(bet, leg)]!
   }
 
   /** Leg `leg`'s runner number in its event. */
   legRunner(bet: number, leg: number): number {
-    return leg === 0 ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + RUNNER]! : this.extraLegs[this.extraLeg(bet, leg) + 1]!
+    return leg === 0
+      ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + RUNNER]!
+      : this.extraLegs[this.extraLeg(bet, leg) + 1]!
   }
 
   /** Leg `leg`'s price number. */
   legPrice(bet: number, leg: number): number {
-    return leg === 0 ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + PRICE]! : this.extraLegs[this.extraLeg(bet, leg) + 2]!
+    return leg === 0
+      ? this.rows[bet >>> CHUNK_BITS]![(bet & (CHUNK - 1)) * ROW + PRICE]!
+      : this.extraLegs[this.extraLeg(bet, leg) + 2]!
   }
 
   /** Adds a bet; its legs' event, runner and price numbers are the first `legCount` of the three arrays. */

@@ -26,7 +26,9 @@ describe('ByteKeys', () => {
     const keys = new ByteKeys()
     const numbers = Array.from({ length: 100_000 }, (_, i) => keys.internString(`c${i}`))
     expect(numbers.every((number, i) => number === i)).toBe(true)
-    expect(Array.from({ length: 100_000 }, (_, i) => keys.findString(`c${i}`)).every((number, i) => number === i)).toBe(true)
+    expect(Array.from({ length: 100_000 }, (_, i) => keys.findString(`c${i}`)).every((number, i) => number === i)).toBe(
+      true,
+    )
     expect(keys.internString('c99999')).toBe(99_999)
     expect(keys.count).toBe(100_000)
   })

@@ -37,7 +37,8 @@ export class ByteKeys {
       const at = slot * SLOT
       const entry = slots[at + 1]!
       if (entry === 0) return ABSENT
-      if (slots[at] === h && slots[at + 3] === length && this.equals(slots[at + 2]!, source, start, length)) return entry - 1
+      if (slots[at] === h && slots[at + 3] === length && this.equals(slots[at + 2]!, source, start, length))
+        return entry - 1
     }
   }
 
@@ -61,7 +62,11 @@ export class ByteKeys {
 
   /** The key with this number, as a string. */
   text(id: number): string {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.start(id), this.end(id) - this.start(id)).toString('utf8')
+    return Buffer.from(
+      this.bytes.buffer,
+      this.bytes.byteOffset + this.start(id),
+      this.end(id) - this.start(id),
+    ).toString('utf8')
   }
 
   /** The bytes all keys are stored in: key `id` is `[start(id), end(id))`. Valid until the next add. */

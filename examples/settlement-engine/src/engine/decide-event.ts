@@ -15,7 +15,11 @@ import { UnsettleableBetError } from './unsettleable-bet-error.ts'
  *   decideEvent(state, event, { status: 'resulted', result, outcome })
  *   // { ok: true, status: 200, body: { event: 'R1', status: 'resulted', version: 1, changed: true, settled: 12 } }
  */
-export function decideEvent(state: EngineState, event: EventRecord, next: { status: 'resulted' | 'void'; result: ResultRecord | undefined; outcome: EventOutcome }): CommandOutcome {
+export function decideEvent(
+  state: EngineState,
+  event: EventRecord,
+  next: { status: 'resulted' | 'void'; result: ResultRecord | undefined; outcome: EventOutcome },
+): CommandOutcome {
   const before = { status: event.status, outcome: event.outcome }
   event.status = next.status
   event.outcome = next.outcome
@@ -24,7 +28,12 @@ export function decideEvent(state: EngineState, event: EventRecord, next: { stat
   } catch (error) {
     event.status = before.status
     event.outcome = before.outcome
-    if (error instanceof UnsettleableBetError) return refuse(422, 'unsettleable-bet', `${error.message}; the ${next.status === 'void' ? 'void' : 'result'} was not applied`)
+    if (error instanceof UnsettleableBetError)
+      return refuse(
+        422,
+        'unsettleable-bet',
+        `${error.message}; the ${next.status === 'void' ? 'void' : 'result'} was not applied`,
+      )
     throw error
   }
   event.result = next.result
@@ -43,5 +52,9 @@ export function decideEvent(state: EngineState, event: EventRecord, next: { stat
  *   decided(event, false, 0) // the same result again: a no-op
  */
 export function decided(event: EventRecord, changed: boolean, settled: number): CommandOutcome {
-  return { ok: true, status: 200, body: { event: event.id, status: event.status, version: event.version, changed, settled } }
+  return {
+    ok: true,
+    status: 200,
+    body: { event: event.id, status: event.status, version: event.version, changed, settled },
+  }
 }

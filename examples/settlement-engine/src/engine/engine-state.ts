@@ -51,7 +51,8 @@ export class EngineState {
 
   /** Validates and applies one command; a refusal changes nothing. */
   apply(command: unknown): CommandOutcome {
-    if (!isObject(command)) return badField('command', `${describe(command)} is not a command; send a JSON object with a "type"`)
+    if (!isObject(command))
+      return badField('command', `${describe(command)} is not a command; send a JSON object with a "type"`)
     switch (command.type) {
       case 'bet':
         return applyBet(this, command)
@@ -64,9 +65,17 @@ export class EngineState {
       case 'void':
         return applyVoid(this, command)
       case undefined:
-        return refuse(400, 'missing-field', 'type is missing; send one of "event", "withdrawal", "bet", "result", "void"', 'type')
+        return refuse(
+          400,
+          'missing-field',
+          'type is missing; send one of "event", "withdrawal", "bet", "result", "void"',
+          'type',
+        )
       default:
-        return badField('type', `${describe(command.type)} is not a command type; send one of "event", "withdrawal", "bet", "result", "void"`)
+        return badField(
+          'type',
+          `${describe(command.type)} is not a command type; send one of "event", "withdrawal", "bet", "result", "void"`,
+        )
     }
   }
 

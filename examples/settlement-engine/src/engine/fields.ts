@@ -27,10 +27,21 @@ export function readName(body: Record<string, unknown>, key: string, field: stri
  *   checkName('', 'runners[2]') // Refusal: runners[2]: "" is empty; send a name of 1 to 200 characters
  */
 export function checkName(value: unknown, field: string): string | Refusal {
-  if (typeof value !== 'string') return badField(field, `${describe(value)} is not a string; send a name of 1 to ${MAX_NAME} characters`)
+  if (typeof value !== 'string')
+    return badField(field, `${describe(value)} is not a string; send a name of 1 to ${MAX_NAME} characters`)
   if (value.length === 0 || value.length > MAX_NAME || value.trim() !== value || LONE_SURROGATE.test(value)) {
-    const why = value.length === 0 ? 'is empty' : value.length > MAX_NAME ? `is ${value.length} characters long` : value.trim() !== value ? 'has spaces at an end' : 'is not valid Unicode'
-    return badField(field, `${quote(value)} ${why}; send a name of 1 to ${MAX_NAME} characters without spaces at the ends`)
+    const why =
+      value.length === 0
+        ? 'is empty'
+        : value.length > MAX_NAME
+          ? `is ${value.length} characters long`
+          : value.trim() !== value
+            ? 'has spaces at an end'
+            : 'is not valid Unicode'
+    return badField(
+      field,
+      `${quote(value)} ${why}; send a name of 1 to ${MAX_NAME} characters without spaces at the ends`,
+    )
   }
   return value
 }

@@ -10,7 +10,11 @@ type TypedArrayOf<T> = { new (length: number): T }
  *   let stake = new Float64Array(1024)
  *   stake = grown(stake, 1025, Float64Array) // 2048 long, the first 1024 copied
  */
-export function grown<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T, needed: number, make: TypedArrayOf<T>): T {
+export function grown<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(
+  array: T,
+  needed: number,
+  make: TypedArrayOf<T>,
+): T {
   if (needed <= array.length) return array
   let length = Math.max(array.length, 1024)
   while (length < needed) length *= 2

@@ -23,7 +23,11 @@ export class PriceTable {
   /** The same, for a price given as bytes (no escapes). */
   internBytes(source: Uint8Array, start: number, end: number): number {
     const id = this.keys.find(source, start, end)
-    return id !== ABSENT ? id : this.add(Buffer.from(source.buffer, source.byteOffset + start, end - start).toString('latin1'), () => this.keys.intern(source, start, end))
+    return id !== ABSENT
+      ? id
+      : this.add(Buffer.from(source.buffer, source.byteOffset + start, end - start).toString('latin1'), () =>
+          this.keys.intern(source, start, end),
+        )
   }
 
   /** The parsed price. */

@@ -32,5 +32,10 @@ export function closedEvent(event: EventRecord, action: string, field?: string):
  */
 export function unknownRunner(event: EventRecord, runner: string, field: string): Refusal {
   const names = event.runners.length <= 12 ? `: ${event.runners.map((r) => `"${r}"`).join(', ')}` : ''
-  return refuse(422, 'unknown-runner', `"${runner}" is not a runner in event "${event.id}"; its runners are those it declared${names}`, field)
+  return refuse(
+    422,
+    'unknown-runner',
+    `"${runner}" is not a runner in event "${event.id}"; its runners are those it declared${names}`,
+    field,
+  )
 }

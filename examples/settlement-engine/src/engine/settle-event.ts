@@ -57,7 +57,17 @@ export class EventSettler {
         if (legEvent.status !== 'void' && !nonRunner) allVoid = false
       }
       if (!decided) continue
-      const key = legs === 1 ? singleKey(event, bets.legRunner(bet, 0), bets.legPrice(bet, 0), bets.eachWay(bet), bets.stake(bet), bets.struckSeq(bet)) : NO_KEY
+      const key =
+        legs === 1
+          ? singleKey(
+              event,
+              bets.legRunner(bet, 0),
+              bets.legPrice(bet, 0),
+              bets.eachWay(bet),
+              bets.stake(bet),
+              bets.struckSeq(bet),
+            )
+          : NO_KEY
       let pence = key === NO_KEY ? undefined : this.singles.get(key)
       if (pence === undefined) {
         try {
@@ -82,7 +92,10 @@ export class EventSettler {
     const { bets, settlements } = this.state
     for (let i = 0; i < this.count; i++) {
       const bet = this.bet[i]!
-      bets.setLastSettlement(bet, settlements.add(bet, bets.customer(bet), decision, this.status[i]!, this.returns[i]!, bets.lastSettlement(bet)))
+      bets.setLastSettlement(
+        bet,
+        settlements.add(bet, bets.customer(bet), decision, this.status[i]!, this.returns[i]!, bets.lastSettlement(bet)),
+      )
     }
     const settled = this.count
     this.count = 0
@@ -94,7 +107,14 @@ const NO_KEY = -1
 
 // Everything a single's returns depend on, packed in one number below 2^53;
 // NO_KEY when a part is too large to pack (that bet is simply not shared).
-function singleKey(event: EventRecord, runner: number, price: number, eachWay: boolean, stakePence: number, struckSeq: number): number {
+function singleKey(
+  event: EventRecord,
+  runner: number,
+  price: number,
+  eachWay: boolean,
+  stakePence: number,
+  struckSeq: number,
+): number {
   let before = 0
   while (before < event.withdrawals.length && event.withdrawals[before]!.seq <= struckSeq) before++
   if (price >= 1 << 12 || runner >= 1 << 7 || before >= 1 << 5 || stakePence >= 1 << 24) return NO_KEY

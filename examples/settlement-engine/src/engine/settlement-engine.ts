@@ -85,12 +85,24 @@ export class SettlementEngine implements Engine {
       let commands = 0
       const summary = await replayLog(path, (block) => {
         commands += applier.apply(block, undefined, (lineStart, refusal) => {
-          throw new RefusedLogLine(lineStart, refusal.error.code, `the engine refuses it (${refusal.error.code}: ${refusal.error.message})`)
+          throw new RefusedLogLine(
+            lineStart,
+            refusal.error.code,
+            `the engine refuses it (${refusal.error.code}: ${refusal.error.message})`,
+          )
         }).accepted
       })
-      const engine = new SettlementEngine(options, state, applier, { ...summary, commands, seconds: (performance.now() - started) / 1000 })
+      const engine = new SettlementEngine(options, state, applier, {
+        ...summary,
+        commands,
+        seconds: (performance.now() - started) / 1000,
+      })
       engine.published = state.settlements.count
-      engine.log = await CommandLog.open(path, { sync: options.sync, onDurable: (ticket) => engine.onDurable(ticket), onFailure: options.onLogFailure })
+      engine.log = await CommandLog.open(path, {
+        sync: options.sync,
+        onDurable: (ticket) => engine.onDurable(ticket),
+        onFailure: options.onLogFailure,
+      })
       engine.unlock = unlock
       return engine
     } catch (error) {

@@ -32,12 +32,20 @@ export function writeSettlementLines(state: EngineState, from: number, to: numbe
     const decision = settlements.decision(seq)
     out.raw(SEQ).int(seq)
     const clientId = clientIds ? state.clientIdOf.get(bet) : undefined
-    if (clientId === undefined) out.raw(BET).int(bet + 1).raw(QUOTE_CUSTOMER)
+    if (clientId === undefined)
+      out
+        .raw(BET)
+        .int(bet + 1)
+        .raw(QUOTE_CUSTOMER)
     else out.raw(BET_ID).utf8(JSON.stringify(clientId)).raw(CUSTOMER)
     const customer = settlements.customer(seq)
-    if (customers.plainJson(customer)) out.raw(QUOTE).bytes(customers.bytesOf(customer), customers.start(customer), customers.end(customer)).raw(QUOTE)
+    if (customers.plainJson(customer))
+      out.raw(QUOTE).bytes(customers.bytesOf(customer), customers.start(customer), customers.end(customer)).raw(QUOTE)
     else out.utf8(JSON.stringify(customers.text(customer)))
     out.raw(EVENT).raw(events[decisionEvent[decision]!]!.idJson).raw(VERSION).int(decisionVersion[decision]!)
-    out.raw(settlements.status(seq) === VOIDED ? VOID_RETURNS : SETTLED_RETURNS).money(settlements.returns(seq)).raw(END)
+    out
+      .raw(settlements.status(seq) === VOIDED ? VOID_RETURNS : SETTLED_RETURNS)
+      .money(settlements.returns(seq))
+      .raw(END)
   }
 }

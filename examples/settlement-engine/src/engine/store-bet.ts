@@ -24,7 +24,17 @@ export function storeBet(
 ): number {
   const { bets, events, prices } = state
   state.makeRoomForCustomer(customer)
-  const bet = bets.addBet(customer, stakePence, eachWay, legCount, legEvents, legRunners, legPrices, state.customerLastBet[customer]!, state.withdrawalCount)
+  const bet = bets.addBet(
+    customer,
+    stakePence,
+    eachWay,
+    legCount,
+    legEvents,
+    legRunners,
+    legPrices,
+    state.customerLastBet[customer]!,
+    state.withdrawalCount,
+  )
   state.customerLastBet[customer] = bet
   for (let i = 0; i < legCount; i++) {
     const event = events[legEvents[i]!]!

@@ -22,10 +22,15 @@ export function betView(state: EngineState, bet: number, options: { breakdown?: 
   const legs = []
   for (let leg = 0; leg < bets.legCount(bet); leg++) {
     const event = events[bets.legEvent(bet, leg)]!
-    legs.push({ event: event.id, runner: event.runners[bets.legRunner(bet, leg)]!, price: prices.text(bets.legPrice(bet, leg)) })
+    legs.push({
+      event: event.id,
+      runner: event.runners[bets.legRunner(bet, leg)]!,
+      price: prices.text(bets.legPrice(bet, leg)),
+    })
   }
   const history: SettlementView[] = []
-  for (let seq = bets.lastSettlement(bet); seq !== 0; seq = settlements.previous(seq)) history.push(settlementView(state, seq))
+  for (let seq = bets.lastSettlement(bet); seq !== 0; seq = settlements.previous(seq))
+    history.push(settlementView(state, seq))
   history.reverse()
   const view: BetView = {
     id: state.betId(bet),
@@ -84,10 +89,20 @@ export function eventView(event: EventRecord): EventView {
     status: event.status,
     runners: event.runners.map((name, i) => ({ name, withdrawn: event.withdrawn[i] === 1 })),
     placeTerms: terms === undefined ? null : { fraction: formatFraction(terms.fraction), places: terms.places },
-    withdrawals: event.withdrawals.map((w) => ({ runner: w.runner, price: w.price, late: w.late, deduction: w.deduction })),
+    withdrawals: event.withdrawals.map((w) => ({
+      runner: w.runner,
+      price: w.price,
+      late: w.late,
+      deduction: w.deduction,
+    })),
     bets: event.betCount,
   }
-  if (event.result !== undefined) view.result = { version: event.version, placings: event.result.placings, startingPrices: { ...event.result.startingPrices } }
+  if (event.result !== undefined)
+    view.result = {
+      version: event.version,
+      placings: event.result.placings,
+      startingPrices: { ...event.result.startingPrices },
+    }
   return view
 }
 

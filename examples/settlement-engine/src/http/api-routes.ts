@@ -14,7 +14,13 @@ export interface ApiContext {
   feeds: Set<SettlementFeed>
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, context: ApiContext, id: string, url: URL) => Promise<void> | void
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ApiContext,
+  id: string,
+  url: URL,
+) => Promise<void> | void
 
 interface Route {
   pattern: RegExp
@@ -24,16 +30,28 @@ interface Route {
 
 const routes: Route[] = [
   { pattern: /^\/health$/, GET: (_req, res, { engine }) => sendJson(res, 200, engine.health()) },
-  { pattern: /^\/events$/, GET: (_req, res, { engine }) => sendJson(res, 200, engine.listEvents()), POST: command('event') },
-  { pattern: /^\/events\/([^/]+)$/, GET: (_req, res, { engine }, id) => found(res, engine.getEvent(id), 'event-not-found', `no event has id "${id}"`) },
+  {
+    pattern: /^\/events$/,
+    GET: (_req, res, { engine }) => sendJson(res, 200, engine.listEvents()),
+    POST: command('event'),
+  },
+  {
+    pattern: /^\/events\/([^/]+)$/,
+    GET: (_req, res, { engine }, id) => found(res, engine.getEvent(id), 'event-not-found', `no event has id "${id}"`),
+  },
   { pattern: /^\/events\/([^/]+)\/withdrawals$/, POST: command('withdrawal', 'event') },
   { pattern: /^\/events\/([^/]+)\/result$/, POST: command('result', 'event') },
   { pattern: /^\/events\/([^/]+)\/void$/, POST: command('void', 'event') },
   { pattern: /^\/bets$/, POST: command('bet') },
-  { pattern: /^\/bets\/([^/]+)$/, GET: (_req, res, { engine }, id) => found(res, engine.getBet(id), 'bet-not-found', `no bet has id "${id}"; use the id POST /bets answered with`) },
+  {
+    pattern: /^\/bets\/([^/]+)$/,
+    GET: (_req, res, { engine }, id) =>
+      found(res, engine.getBet(id), 'bet-not-found', `no bet has id "${id}"; use the id POST /bets answered with`),
+  },
   {
     pattern: /^\/customers\/([^/]+)\/bets$/,
-    GET: (_req, res, { engine }, id) => found(res, engine.customerBets(id), 'customer-not-found', `customer "${id}" has no bets`),
+    GET: (_req, res, { engine }, id) =>
+      found(res, engine.customerBets(id), 'customer-not-found', `customer "${id}" has no bets`),
   },
   { pattern: /^\/stream$/, POST: (req, res, { engine }) => handleStream(req, res, engine) },
   { pattern: /^\/settlements$/, GET: followSettlements },
@@ -48,7 +66,12 @@ const routes: Route[] = [
  *   declare const req: IncomingMessage, res: ServerResponse, context: ApiContext
  *   if (!(await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost')))) await handleUi(req, res, context.engine)
  */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, context: ApiContext, url: URL): Promise<boolean> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ApiContext,
+  url: URL,
+): Promise<boolean> {
   for (const route of routes) {
     const match = route.pattern.exec(url.pathname)
     if (match === null) continue
@@ -56,14 +79,26 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, conte
     const handler = method === 'GET' ? route.GET : method === 'POST' ? route.POST : undefined
     const allow = [route.GET ? 'GET, HEAD' : '', route.POST ? 'POST' : ''].filter(Boolean).join(', ')
     if (handler === undefined) {
-      sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed on ${url.pathname}; use ${allow}`, undefined, { allow })
+      sendError(
+        res,
+        405,
+        'method-not-allowed',
+        `${req.method} is not allowed on ${url.pathname}; use ${allow}`,
+        undefined,
+        { allow },
+      )
       return true
     }
     let id = ''
     try {
       id = decodeURIComponent(match[1] ?? '')
     } catch {
-      sendError(res, 400, 'invalid-path', `"${url.pathname}" has an id that is not valid percent-encoding; encode ids with encodeURIComponent`)
+      sendError(
+        res,
+        400,
+        'invalid-path',
+        `"${url.pathname}" has an id that is not valid percent-encoding; encode ids with encodeURIComponent`,
+      )
       return true
     }
     await handler(req, res, context, id, url)
@@ -77,10 +112,19 @@ function command(type: string, idField?: 'event'): Handler {
   return async (req, res, { engine, maxBodyBytes }, id) => {
     const body = await readJsonBody(req, maxBodyBytes)
     if (body instanceof BodyProblem) {
-      sendError(res, body.status, body.code, body.message, undefined, body.status === 413 ? { connection: 'close' } : {})
+      sendError(
+        res,
+        body.status,
+        body.code,
+        body.message,
+        undefined,
+        body.status === 413 ? { connection: 'close' } : {},
+      )
       return
     }
-    const outcome = await engine.executeValue(idField === undefined ? { ...body, type } : { ...body, type, [idField]: id })
+    const outcome = await engine.executeValue(
+      idField === undefined ? { ...body, type } : { ...body, type, [idField]: id },
+    )
     sendOutcome(res, outcome)
   }
 }
@@ -95,11 +139,23 @@ function found(res: ServerResponse, value: unknown, code: string, message: strin
   else sendJson(res, 200, value)
 }
 
-function followSettlements(_req: IncomingMessage, res: ServerResponse, { engine, feeds }: ApiContext, _id: string, url: URL): void {
+function followSettlements(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  { engine, feeds }: ApiContext,
+  _id: string,
+  url: URL,
+): void {
   const text = url.searchParams.get('after') ?? '0'
   const after = /^(0|[1-9][0-9]{0,15})$/.test(text) ? Number(text) : Number.NaN
   if (!Number.isSafeInteger(after)) {
-    sendError(res, 400, 'invalid-field', `after: "${text}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`, 'after')
+    sendError(
+      res,
+      400,
+      'invalid-field',
+      `after: "${text}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`,
+      'after',
+    )
     return
   }
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' })

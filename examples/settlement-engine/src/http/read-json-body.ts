@@ -24,7 +24,10 @@ export class BodyProblem {
  *   const body = await readJsonBody(req, 1 << 20)
  *   if (body instanceof BodyProblem) sendError(res, body.status, body.code, body.message)
  */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | BodyProblem> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Record<string, unknown> | BodyProblem> {
   const declared = Number(req.headers['content-length'])
   if (declared > limit) return tooLarge(declared, limit)
   const chunks: Buffer[] = []
@@ -41,7 +44,11 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   try {
     value = JSON.parse(text)
   } catch (error) {
-    return new BodyProblem(400, 'invalid-json', `the body is not JSON (${(error as Error).message}); send one JSON object`)
+    return new BodyProblem(
+      400,
+      'invalid-json',
+      `the body is not JSON (${(error as Error).message}); send one JSON object`,
+    )
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
@@ -51,5 +58,9 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
 }
 
 function tooLarge(size: number, limit: number): BodyProblem {
-  return new BodyProblem(413, 'body-too-large', `the body is ${size} bytes or more; the limit is ${limit} bytes. Send large batches to POST /stream as NDJSON`)
+  return new BodyProblem(
+    413,
+    'body-too-large',
+    `the body is ${size} bytes or more; the limit is ${limit} bytes. Send large batches to POST /stream as NDJSON`,
+  )
 }

@@ -45,11 +45,19 @@ export async function startServer(engine: SettlementEngine, options: ServerOptio
       const url = new URL(req.url ?? '/', 'http://engine.invalid')
       if (await handleApi(req, res, context, url)) return
       if (options.pages !== undefined && (await options.pages(req, res, engine))) return
-      sendError(res, 404, 'not-found', `nothing at ${req.method} ${url.pathname}; the API is described in docs/examples/settlement-api.md`)
+      sendError(
+        res,
+        404,
+        'not-found',
+        `nothing at ${req.method} ${url.pathname}; the API is described in docs/examples/settlement-api.md`,
+      )
     } catch (error) {
       if (isDisconnect(error, req)) return
       options.onError?.(error)
-      if (!res.headersSent) sendError(res, 500, 'internal-error', `the engine failed: ${(error as Error).message}`, undefined, { connection: 'close' })
+      if (!res.headersSent)
+        sendError(res, 500, 'internal-error', `the engine failed: ${(error as Error).message}`, undefined, {
+          connection: 'close',
+        })
       else res.destroy()
     }
   })
@@ -68,7 +76,11 @@ export async function startServer(engine: SettlementEngine, options: ServerOptio
   }
 }
 
-async function closeServer(server: ReturnType<typeof createServer>, feeds: Set<SettlementFeed>, graceMs: number): Promise<void> {
+async function closeServer(
+  server: ReturnType<typeof createServer>,
+  feeds: Set<SettlementFeed>,
+  graceMs: number,
+): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   for (const feed of feeds) feed.end()
   // Keep-alive connections go idle as their last request finishes; close each then.
@@ -85,5 +97,8 @@ async function closeServer(server: ReturnType<typeof createServer>, feeds: Set<S
 
 function isDisconnect(error: unknown, req: IncomingMessage): boolean {
   const code = (error as NodeJS.ErrnoException).code
-  return req.destroyed && (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error).message === 'aborted')
+  return (
+    req.destroyed &&
+    (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error).message === 'aborted')
+  )
 }

@@ -17,7 +17,12 @@ const MAX_PENDING_BLOCKS = 16
  *   declare const req: IncomingMessage, res: ServerResponse, engine: SettlementEngine
  *   await handleStream(req, res, engine) // 200, application/x-ndjson
  */
-export async function handleStream(req: IncomingMessage, res: ServerResponse, engine: SettlementEngine, maxLineBytes = 1 << 20): Promise<void> {
+export async function handleStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  engine: SettlementEngine,
+  maxLineBytes = 1 << 20,
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' })
   const splitter = new LineSplitter(maxLineBytes)
   const pending: IngestedBlock[] = []

@@ -22,7 +22,8 @@ export function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const holder = Number.parseInt(readOrEmpty(path), 10)
-    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dataDir, holder)
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder))
+      throw new DataDirLockedError(dataDir, holder)
     rmSync(path, { force: true })
   }
 }

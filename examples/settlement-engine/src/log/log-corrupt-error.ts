@@ -15,6 +15,9 @@ export class LogCorruptError extends Error {
     reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`the command log ${path} cannot be replayed: line ${line}: ${reason}. Restore the data directory from a backup, or move the log aside to start empty.`, options)
+    super(
+      `the command log ${path} cannot be replayed: line ${line}: ${reason}. Restore the data directory from a backup, or move the log aside to start empty.`,
+      options,
+    )
   }
 }

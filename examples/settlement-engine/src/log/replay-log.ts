@@ -52,7 +52,8 @@ export async function replayLog(path: string, applyBlock: (block: Buffer) => voi
       } catch (error) {
         if (!(error instanceof RefusedLogLine)) throw error
         const lastLine = position >= size && block.indexOf(10, error.lineStart) === block.length - 1
-        if (lastLine && error.code === 'invalid-json') return await dropTail(handle, blockOffset + error.lineStart, size)
+        if (lastLine && error.code === 'invalid-json')
+          return await dropTail(handle, blockOffset + error.lineStart, size)
         const line = linesBefore + countNewlines(block, error.lineStart) + 1
         throw new LogCorruptError(path, line, error.message, { cause: error })
       }

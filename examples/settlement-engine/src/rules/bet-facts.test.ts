@@ -10,17 +10,41 @@ describe('isSettleable', () => {
 
   it('is true once every leg’s race is resulted or void', () => {
     expect(isSettleable(bet('1', [['R1', 'A', '2/1']]), lookup)).toBe(true)
-    expect(isSettleable(bet('1', [['R1', 'A', '2/1'], ['R3', 'A', '2/1']]), lookup)).toBe(true)
+    expect(
+      isSettleable(
+        bet('1', [
+          ['R1', 'A', '2/1'],
+          ['R3', 'A', '2/1'],
+        ]),
+        lookup,
+      ),
+    ).toBe(true)
   })
 
   it('is false while a leg’s race is still to run', () => {
     expect(isSettleable(bet('1', [['R2', 'A', '2/1']]), lookup)).toBe(false)
-    expect(isSettleable(bet('1', [['R1', 'A', '2/1'], ['R2', 'A', '2/1']]), lookup)).toBe(false)
+    expect(
+      isSettleable(
+        bet('1', [
+          ['R1', 'A', '2/1'],
+          ['R2', 'A', '2/1'],
+        ]),
+        lookup,
+      ),
+    ).toBe(false)
   })
 
   it('is true for a leg on a withdrawn runner, race run or not', () => {
     expect(isSettleable(bet('1', [['R2', 'B', '2/1']]), lookup)).toBe(true)
-    expect(isSettleable(bet('1', [['R1', 'A', '2/1'], ['R2', 'B', '2/1']]), lookup)).toBe(true)
+    expect(
+      isSettleable(
+        bet('1', [
+          ['R1', 'A', '2/1'],
+          ['R2', 'B', '2/1'],
+        ]),
+        lookup,
+      ),
+    ).toBe(true)
   })
 
   it('is false for an event the lookup does not know', () => {

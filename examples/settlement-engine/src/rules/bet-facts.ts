@@ -52,14 +52,16 @@ export function isSettleable(bet: BetFacts, outcomeOf: OutcomeLookup): boolean {
 export function outcomeOfLeg(bet: BetFacts, index: number, outcomeOf: OutcomeLookup): EventOutcome {
   const leg = bet.legs[index]!
   const outcome = outcomeOf(leg.event, index)
-  if (outcome === undefined) throw new RangeError(`${betName(bet)} has a leg on event "${leg.event}", which the outcome lookup does not know`)
+  if (outcome === undefined)
+    throw new RangeError(`${betName(bet)} has a leg on event "${leg.event}", which the outcome lookup does not know`)
   return outcome
 }
 
 /** The leg's runner in its event; throws when the event has no such runner. */
 export function runnerOfLeg(bet: BetFacts, leg: LegFacts, outcome: EventOutcome): RunnerOutcome {
   const runner = outcome.runners.get(leg.runner)
-  if (runner === undefined) throw new RangeError(`${betName(bet)} backs "${leg.runner}", who is not declared in event "${leg.event}"`)
+  if (runner === undefined)
+    throw new RangeError(`${betName(bet)} backs "${leg.runner}", who is not declared in event "${leg.event}"`)
   return runner
 }
 
@@ -72,7 +74,9 @@ export function oddsOfLeg(leg: LegFacts, runner: RunnerOutcome): Fraction {
 
 /** The error for settling a bet whose leg's race has not been run. */
 export function notSettleable(bet: BetFacts, leg: LegFacts): RangeError {
-  return new RangeError(`${betName(bet)} cannot be settled yet: event "${leg.event}" has no result; check isSettleable first`)
+  return new RangeError(
+    `${betName(bet)} cannot be settled yet: event "${leg.event}" has no result; check isSettleable first`,
+  )
 }
 
 function betName(bet: BetFacts): string {

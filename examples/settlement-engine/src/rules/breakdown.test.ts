@@ -49,13 +49,33 @@ describe('settleBet with a breakdown', () => {
     const r1 = race('R1', { runners: 8, placings: [['A']], startingPrices: { A: '5/2' } })
     const r2 = race('R2', { runners: 8, void: true })
     const r3 = race('R3', { runners: 8, withdrawals: [['A', '7/4', 2]], placings: [['B']] })
-    const { breakdown } = settleBoth(bet('2', [['R1', 'A', 'SP'], ['R2', 'A', '4/1'], ['R3', 'A', '3/1']]), r1, r2, r3)
+    const { breakdown } = settleBoth(
+      bet('2', [
+        ['R1', 'A', 'SP'],
+        ['R2', 'A', '4/1'],
+        ['R3', 'A', '3/1'],
+      ]),
+      r1,
+      r2,
+      r3,
+    )
     expect(breakdown.parts).toEqual([
       {
         part: 'win',
         stakePence: 200,
         legs: [
-          { event: 'R1', runner: 'A', result: 'won', position: 1, price: 'SP', odds: '5/2', deadHeatFactor: '1', rule4Pence: 0, rule4Withdrawals: [], factor: '7/2' },
+          {
+            event: 'R1',
+            runner: 'A',
+            result: 'won',
+            position: 1,
+            price: 'SP',
+            odds: '5/2',
+            deadHeatFactor: '1',
+            rule4Pence: 0,
+            rule4Withdrawals: [],
+            factor: '7/2',
+          },
           { event: 'R2', runner: 'A', result: 'void race', price: '4/1', factor: '1' },
           { event: 'R3', runner: 'A', result: 'non-runner', price: '3/1', factor: '1' },
         ],
@@ -66,10 +86,28 @@ describe('settleBet with a breakdown', () => {
   })
 
   it('shows a win-only race’s place leg as having no place terms, and Rule 4 withdrawals oldest first', () => {
-    const r1 = race('R1', { runners: 6, withdrawals: [['E', '4/1', 3], ['F', '9/1', 2]], placings: [['A']] })
+    const r1 = race('R1', {
+      runners: 6,
+      withdrawals: [
+        ['E', '4/1', 3],
+        ['F', '9/1', 2],
+      ],
+      placings: [['A']],
+    })
     const { breakdown } = settleBoth(bet('10', [['R1', 'A', 'evens']], { eachWay: true }), r1)
     expect(breakdown.parts.map((part) => part.legs[0])).toEqual([
-      { event: 'R1', runner: 'A', result: 'won', position: 1, price: 'evens', odds: 'evens', deadHeatFactor: '1', rule4Pence: 30, rule4Withdrawals: ['F', 'E'], factor: '17/10' },
+      {
+        event: 'R1',
+        runner: 'A',
+        result: 'won',
+        position: 1,
+        price: 'evens',
+        odds: 'evens',
+        deadHeatFactor: '1',
+        rule4Pence: 30,
+        rule4Withdrawals: ['F', 'E'],
+        factor: '17/10',
+      },
       { event: 'R1', runner: 'A', result: 'no place terms', price: 'evens', factor: '1' },
     ])
     expect(breakdown.exactReturnsPence).toBe('2700')

@@ -68,7 +68,10 @@ export interface LegBreakdown {
  *   declare const bet: BetFacts, outcomes: Map<string, EventOutcome>
  *   settleWithBreakdown(bet, (event) => outcomes.get(event)).breakdown.parts[0]?.legs[0]?.result // 'won'
  */
-export function settleWithBreakdown(bet: BetFacts, outcomeOf: OutcomeLookup): { returnsPence: number; breakdown: Breakdown } {
+export function settleWithBreakdown(
+  bet: BetFacts,
+  outcomeOf: OutcomeLookup,
+): { returnsPence: number; breakdown: Breakdown } {
   const partNames = bet.eachWay ? (['win', 'place'] as const) : (['win'] as const)
   const parts = partNames.map((part) => ({ part, exact: Ratio.of(bet.stakePence), legs: [] as LegBreakdown[] }))
   // Leg by leg, as the fast road goes, so both refuse a bad bet with the same error.
@@ -82,7 +85,9 @@ export function settleWithBreakdown(bet: BetFacts, outcomeOf: OutcomeLookup): { 
   const exact = parts.reduce((sum, part) => sum.plus(part.exact), Ratio.zero)
   const whole = exact.floor()
   if (whole > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`${bet.id === undefined ? 'the bet' : `bet "${bet.id}"`} returns ${whole}p, more than this engine can count exactly (2^53 - 1 pence)`)
+    throw new RangeError(
+      `${bet.id === undefined ? 'the bet' : `bet "${bet.id}"`} returns ${whole}p, more than this engine can count exactly (2^53 - 1 pence)`,
+    )
   }
   const returnsPence = Number(whole)
   return {
@@ -90,14 +95,24 @@ export function settleWithBreakdown(bet: BetFacts, outcomeOf: OutcomeLookup): { 
     breakdown: {
       stakePence: bet.stakePence,
       eachWay: bet.eachWay,
-      parts: parts.map(({ part, exact, legs }) => ({ part, stakePence: bet.stakePence, legs, exactReturnsPence: exact.toString() })),
+      parts: parts.map(({ part, exact, legs }) => ({
+        part,
+        stakePence: bet.stakePence,
+        legs,
+        exactReturnsPence: exact.toString(),
+      })),
       exactReturnsPence: exact.toString(),
       returnsPence,
     },
   }
 }
 
-function legBreakdown(bet: BetFacts, index: number, part: 'win' | 'place', outcomeOf: OutcomeLookup): { factor: Ratio; breakdown: LegBreakdown } {
+function legBreakdown(
+  bet: BetFacts,
+  index: number,
+  part: 'win' | 'place',
+  outcomeOf: OutcomeLookup,
+): { factor: Ratio; breakdown: LegBreakdown } {
   const leg = bet.legs[index]!
   const outcome = outcomeOfLeg(bet, index, outcomeOf)
   const base = { event: leg.event, runner: leg.runner, price: formatPrice(leg.price) }
@@ -112,8 +127,10 @@ function legBreakdown(bet: BetFacts, index: number, part: 'win' | 'place', outco
   const finish = finishOf(runner)
   const shareNum = part === 'win' ? runner.winNum : runner.placeNum
   const shareDen = part === 'win' ? runner.winDen : runner.placeDen
-  const placeTerms = part === 'place' && terms ? { placeFraction: formatFraction(terms.fraction), places: terms.places } : {}
-  if (shareNum === 0) return { factor: Ratio.zero, breakdown: { ...base, result: 'lost', ...finish, ...placeTerms, factor: '0' } }
+  const placeTerms =
+    part === 'place' && terms ? { placeFraction: formatFraction(terms.fraction), places: terms.places } : {}
+  if (shareNum === 0)
+    return { factor: Ratio.zero, breakdown: { ...base, result: 'lost', ...finish, ...placeTerms, factor: '0' } }
 
   const odds = oddsOfLeg(leg, runner)
   const startingPrice = leg.price === 'SP'
@@ -145,5 +162,8 @@ function finishOf(runner: RunnerOutcome): { position?: number; deadHeatWith?: nu
 
 function rule4Withdrawals(outcome: EventOutcome, struckSeq: number, startingPrice: boolean): string[] {
   // The outcome keeps withdrawals newest first; people read them in order.
-  return outcome.withdrawals.filter((w) => rule4Applies(w, struckSeq, startingPrice)).map((w) => w.runner).reverse()
+  return outcome.withdrawals
+    .filter((w) => rule4Applies(w, struckSeq, startingPrice))
+    .map((w) => w.runner)
+    .reverse()
 }

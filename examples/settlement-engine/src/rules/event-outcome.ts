@@ -13,11 +13,13 @@ export interface EventFacts {
   readonly placeTerms?: PlaceTerms | undefined
   readonly withdrawals: readonly { runner: string; price: Fraction; late: boolean; seq: number }[]
   readonly void: boolean
-  readonly result?: {
-    /** Each inner list is the next group to finish; two or more names are a dead heat. */
-    readonly placings: readonly (readonly string[])[]
-    readonly startingPrices: Readonly<Record<string, Fraction>>
-  } | undefined
+  readonly result?:
+    | {
+        /** Each inner list is the next group to finish; two or more names are a dead heat. */
+        readonly placings: readonly (readonly string[])[]
+        readonly startingPrices: Readonly<Record<string, Fraction>>
+      }
+    | undefined
 }
 
 /** One runner's outcome, as numbers a bet's settlement reads without allocating. */
@@ -115,7 +117,8 @@ export function missingStartingPrices(outcome: EventOutcome): string[] {
   if (outcome.state !== 'resulted') return []
   const missing: string[] = []
   for (const runner of outcome.runners.values()) {
-    if ((runner.winNum !== 0 || runner.placeNum !== 0) && runner.startingPrice === undefined) missing.push(runner.runner)
+    if ((runner.winNum !== 0 || runner.placeNum !== 0) && runner.startingPrice === undefined)
+      missing.push(runner.runner)
   }
   return missing
 }

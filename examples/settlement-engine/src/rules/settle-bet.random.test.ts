@@ -8,7 +8,39 @@ import { settleBet } from './settle-bet.ts'
 import { runnerNames } from './settlement-fixtures.ts'
 
 // Prices around every Rule 4 band edge, odds-on to long shots.
-const PRICES = ['1/9', '1/8', '2/11', '1/4', '2/7', '1/3', '4/9', '4/7', '4/6', '5/6', 'evens', '11/10', '6/4', '13/8', '7/4', '2/1', '9/4', '5/2', '3/1', '7/2', '4/1', '9/2', '11/2', '6/1', '8/1', '10/1', '14/1', '20/1', '33/1', '100/1', '250/1'].map(parseOdds)
+const PRICES = [
+  '1/9',
+  '1/8',
+  '2/11',
+  '1/4',
+  '2/7',
+  '1/3',
+  '4/9',
+  '4/7',
+  '4/6',
+  '5/6',
+  'evens',
+  '11/10',
+  '6/4',
+  '13/8',
+  '7/4',
+  '2/1',
+  '9/4',
+  '5/2',
+  '3/1',
+  '7/2',
+  '4/1',
+  '9/2',
+  '11/2',
+  '6/1',
+  '8/1',
+  '10/1',
+  '14/1',
+  '20/1',
+  '33/1',
+  '100/1',
+  '250/1',
+].map(parseOdds)
 
 describe('settleBet, fast road against the exact breakdown road', () => {
   it('agrees to the penny, or throws alike, on 20,000 random bets', () => {
@@ -41,10 +73,21 @@ function randomEvent(id: string, random: () => number): EventOutcome {
     id,
     handicap: random() < 0.5,
     runners,
-    placeTerms: random() < 0.1 ? { fraction: { num: 1, den: 3 + Math.floor(random() * 3) }, places: 1 + Math.floor(random() * 5) } : undefined,
-    withdrawals: withdrawn.map((runner) => ({ runner, price: pick(PRICES, random), late: random() < 0.3, seq: Math.floor(random() * 20) })),
+    placeTerms:
+      random() < 0.1
+        ? { fraction: { num: 1, den: 3 + Math.floor(random() * 3) }, places: 1 + Math.floor(random() * 5) }
+        : undefined,
+    withdrawals: withdrawn.map((runner) => ({
+      runner,
+      price: pick(PRICES, random),
+      late: random() < 0.3,
+      seq: Math.floor(random() * 20),
+    })),
     void: random() < 0.03,
-    result: random() < 0.95 ? { placings: placings.slice(0, 1 + Math.floor(random() * placings.length)), startingPrices } : undefined,
+    result:
+      random() < 0.95
+        ? { placings: placings.slice(0, 1 + Math.floor(random() * placings.length)), startingPrices }
+        : undefined,
   })
 }
 

@@ -23,14 +23,25 @@ describe('settleBet: the public worked examples', () => {
   })
 
   it('£1 double at 4/1 and 3/1, both win: £20.00', () => {
-    const double = bet('1', [['R1', 'A', '4/1'], ['R2', 'A', '3/1']])
-    expect(settle(double, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] }))).toBe(2000)
+    const double = bet('1', [
+      ['R1', 'A', '4/1'],
+      ['R2', 'A', '3/1'],
+    ])
+    expect(
+      settle(double, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] })),
+    ).toBe(2000)
   })
 
   it('a treble with one non-runner settles as a double, even before the non-runner’s race is run', () => {
-    const treble = bet('1', [['R1', 'A', '4/1'], ['R2', 'A', '3/1'], ['R3', 'A', '5/1']])
+    const treble = bet('1', [
+      ['R1', 'A', '4/1'],
+      ['R2', 'A', '3/1'],
+      ['R3', 'A', '5/1'],
+    ])
     const r3 = race('R3', { runners: 8, withdrawals: [['A', '2/1', 2]] })
-    expect(settle(treble, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] }), r3)).toBe(2000)
+    expect(
+      settle(treble, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] }), r3),
+    ).toBe(2000)
   })
 
   it('£10 each-way at 20/1 in an 8-runner handicap, finishing 3rd: £50.00', () => {
@@ -44,7 +55,16 @@ describe('settleBet: winners and losers', () => {
     const r1 = race('R1', { runners: 8, placings: [['B'], ['A']] })
     const r2 = race('R2', { runners: 8, placings: [['A']] })
     expect(settle(bet('10', [['R1', 'A', '2/1']]), r1)).toBe(0)
-    expect(settle(bet('1', [['R2', 'A', '4/1'], ['R1', 'A', '3/1']]), r1, r2)).toBe(0)
+    expect(
+      settle(
+        bet('1', [
+          ['R2', 'A', '4/1'],
+          ['R1', 'A', '3/1'],
+        ]),
+        r1,
+        r2,
+      ),
+    ).toBe(0)
   })
 
   it('rounds down to the penny', () => {
@@ -54,14 +74,27 @@ describe('settleBet: winners and losers', () => {
 
 describe('settleBet: Rule 4', () => {
   const win8to1 = (withdrawals: Array<[string, string, number, boolean?]>, struckSeq = 1, price = '8/1') =>
-    settle(bet('10', [['R1', 'A', price]], { struckSeq }), race('R1', { runners: 10, withdrawals, placings: [['A']], startingPrices: { A: '8/1' } }))
+    settle(
+      bet('10', [['R1', 'A', price]], { struckSeq }),
+      race('R1', { runners: 10, withdrawals, placings: [['A']], startingPrices: { A: '8/1' } }),
+    )
 
   it('adds several withdrawals: 3/1 (25p) and 6/1 (10p) take 35p', () => {
-    expect(win8to1([['H', '3/1', 2], ['I', '6/1', 3]])).toBe(6200)
+    expect(
+      win8to1([
+        ['H', '3/1', 2],
+        ['I', '6/1', 3],
+      ]),
+    ).toBe(6200)
   })
 
   it('caps the deduction at 90p: 1/3 (70p) and 6/4 (40p) take 90p', () => {
-    expect(win8to1([['H', '1/3', 2], ['I', '6/4', 3]])).toBe(1800)
+    expect(
+      win8to1([
+        ['H', '1/3', 2],
+        ['I', '6/4', 3],
+      ]),
+    ).toBe(1800)
   })
 
   it('does not deduct from a bet struck after the withdrawal', () => {
@@ -69,7 +102,15 @@ describe('settleBet: Rule 4', () => {
   })
 
   it('deducts only the withdrawals after the bet was struck', () => {
-    expect(win8to1([['H', '3/1', 2], ['I', '6/1', 4]], 3)).toBe(8200)
+    expect(
+      win8to1(
+        [
+          ['H', '3/1', 2],
+          ['I', '6/1', 4],
+        ],
+        3,
+      ),
+    ).toBe(8200)
   })
 
   it('deducts from an SP bet only for a late withdrawal', () => {
@@ -94,10 +135,12 @@ describe('settleBet: Rule 4', () => {
 
 describe('settleBet: each-way place terms by field size', () => {
   // £10 each-way at 10/1: at 1/4 odds the place part returns £35, at 1/5 £30.
-  const eachWay = (sketch: Parameters<typeof race>[1]) => settle(bet('10', [['R1', 'A', '10/1']], { eachWay: true }), race('R1', sketch))
+  const eachWay = (sketch: Parameters<typeof race>[1]) =>
+    settle(bet('10', [['R1', 'A', '10/1']], { eachWay: true }), race('R1', sketch))
   const finishing = (position: number) => [...Array.from({ length: position - 1 }, (_, i) => [`Z${i}`]), ['A']]
   const field = (count: number) => [...Array.from({ length: count - 1 }, (_, i) => `Z${i}`), 'A']
-  const withdrawn = (count: number): Array<[string, string, number]> => Array.from({ length: count }, (_, i) => [`Z${20 + i}`, '50/1', 2])
+  const withdrawn = (count: number): Array<[string, string, number]> =>
+    Array.from({ length: count }, (_, i) => [`Z${20 + i}`, '50/1', 2])
 
   it.each([
     ['3 runners: win only, place stake back', 3, false, 0, 2, 1000],
@@ -129,13 +172,16 @@ describe('settleBet: each-way place terms by field size', () => {
   })
 
   it('uses the terms the event states', () => {
-    expect(eachWay({ runners: 6, placeTerms: { fraction: '1/5', places: 3 }, placings: [['B'], ['C'], ['A']] })).toBe(3000)
+    expect(eachWay({ runners: 6, placeTerms: { fraction: '1/5', places: 3 }, placings: [['B'], ['C'], ['A']] })).toBe(
+      3000,
+    )
     expect(eachWay({ runners: 3, placeTerms: { fraction: '1/4', places: 2 }, placings: [['B'], ['A']] })).toBe(3500)
   })
 })
 
 describe('settleBet: dead heats', () => {
-  const eachWay6to1 = (placings: string[][]) => settle(bet('10', [['R1', 'A', '6/1']], { eachWay: true }), race('R1', { runners: 8, placings }))
+  const eachWay6to1 = (placings: string[][]) =>
+    settle(bet('10', [['R1', 'A', '6/1']], { eachWay: true }), race('R1', { runners: 8, placings }))
 
   it('three dead-heat for 2nd with 3 places paid: 2 places left among 3', () => {
     expect(eachWay6to1([['B'], ['A', 'C', 'D']])).toBe(1466) // 1000 × 2/3 × 11/5 = 4400/3
@@ -150,18 +196,32 @@ describe('settleBet: dead heats', () => {
   })
 
   it('a dead heat for the win halves the win part; the place part is paid in full', () => {
-    expect(settle(bet('10', [['R1', 'A', '10/1']], { eachWay: true }), race('R1', { runners: 8, placings: [['A', 'B']] }))).toBe(8500)
+    expect(
+      settle(bet('10', [['R1', 'A', '10/1']], { eachWay: true }), race('R1', { runners: 8, placings: [['A', 'B']] })),
+    ).toBe(8500)
   })
 
   it('a dead heat in a multiple divides that leg’s stake', () => {
-    const double = bet('1', [['R1', 'A', '4/1'], ['R2', 'A', '3/1']])
-    expect(settle(double, race('R1', { runners: 8, placings: [['A', 'B']] }), race('R2', { runners: 8, placings: [['A']] }))).toBe(1000)
+    const double = bet('1', [
+      ['R1', 'A', '4/1'],
+      ['R2', 'A', '3/1'],
+    ])
+    expect(
+      settle(double, race('R1', { runners: 8, placings: [['A', 'B']] }), race('R2', { runners: 8, placings: [['A']] })),
+    ).toBe(1000)
   })
 })
 
 describe('settleBet: each-way multiples', () => {
   const r1Won = race('R1', { runners: 8, placings: [['A']] })
-  const double = bet('1', [['R1', 'A', '4/1'], ['R2', 'A', '6/1']], { eachWay: true })
+  const double = bet(
+    '1',
+    [
+      ['R1', 'A', '4/1'],
+      ['R2', 'A', '6/1'],
+    ],
+    { eachWay: true },
+  )
 
   it('rolls win to win and place to place: a winner and a placed leg pay the place double only', () => {
     expect(settle(double, r1Won, race('R2', { runners: 6, placings: [['B'], ['A']] }))).toBe(450) // 100 × 9/5 × 5/2
@@ -195,31 +255,67 @@ describe('settleBet: void races', () => {
 
   it('takes the leg at odds 1 in a multiple', () => {
     const r2 = race('R2', { runners: 8, placings: [['A']] })
-    expect(settle(bet('1', [['R1', 'A', '3/1'], ['R2', 'A', '4/1']]), voided, r2)).toBe(500)
-    expect(settle(bet('1', [['R1', 'A', '3/1'], ['R2', 'A', '4/1']], { eachWay: true }), voided, r2)).toBe(680)
+    expect(
+      settle(
+        bet('1', [
+          ['R1', 'A', '3/1'],
+          ['R2', 'A', '4/1'],
+        ]),
+        voided,
+        r2,
+      ),
+    ).toBe(500)
+    expect(
+      settle(
+        bet(
+          '1',
+          [
+            ['R1', 'A', '3/1'],
+            ['R2', 'A', '4/1'],
+          ],
+          { eachWay: true },
+        ),
+        voided,
+        r2,
+      ),
+    ).toBe(680)
   })
 
   it('is void even with a result on record', () => {
-    expect(settle(bet('10', [['R1', 'A', '2/1']]), race('R1', { runners: 8, void: true, placings: [['B']] }))).toBe(1000)
+    expect(settle(bet('10', [['R1', 'A', '2/1']]), race('R1', { runners: 8, void: true, placings: [['B']] }))).toBe(
+      1000,
+    )
   })
 })
 
 describe('settleBet: rounding', () => {
   it('rounds the total down once, not each part', () => {
     // Win 50 × 15/4 = 187.5, place 50 × (1 + 11/20) = 77.5: 265 in all, where per-part rounding gives 264.
-    expect(settle(bet('0.50', [['R1', 'A', '11/4']], { eachWay: true }), race('R1', { runners: 8, placings: [['A']] }))).toBe(265)
+    expect(
+      settle(bet('0.50', [['R1', 'A', '11/4']], { eachWay: true }), race('R1', { runners: 8, placings: [['A']] })),
+    ).toBe(265)
   })
 
   it('rounds the total down once, not each leg', () => {
     // 1 × 11/6 × 11/6 × 100 = 336.1…; per-leg rounding (1.83 × 1.83) would give 334.
-    const double = bet('1', [['R1', 'A', '5/6'], ['R2', 'A', '5/6']])
-    expect(settle(double, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] }))).toBe(336)
+    const double = bet('1', [
+      ['R1', 'A', '5/6'],
+      ['R2', 'A', '5/6'],
+    ])
+    expect(
+      settle(double, race('R1', { runners: 8, placings: [['A']] }), race('R2', { runners: 8, placings: [['A']] })),
+    ).toBe(336)
   })
 })
 
 describe('settleBet: starting price', () => {
   it('settles at the starting price declared with the result', () => {
-    expect(settle(bet('10', [['R1', 'A', 'SP']]), race('R1', { runners: 8, placings: [['A']], startingPrices: { A: '9/2' } }))).toBe(5500)
+    expect(
+      settle(
+        bet('10', [['R1', 'A', 'SP']]),
+        race('R1', { runners: 8, placings: [['A']], startingPrices: { A: '9/2' } }),
+      ),
+    ).toBe(5500)
   })
 
   it('needs no starting price for a loser', () => {
@@ -229,9 +325,14 @@ describe('settleBet: starting price', () => {
   it('refuses to settle an SP bet that won or placed without a starting price', () => {
     const r1 = race('R1', { runners: 8, placings: [['B'], ['A']], startingPrices: { B: '2/1' } })
     const lookup = () => r1
-    const message = 'event "R1" has no starting price for "A", which won or placed, so an SP bet on it cannot be settled; give its price in the result\'s startingPrices'
-    expect(() => settleBet(bet('10', [['R1', 'A', 'SP']], { eachWay: true }), lookup)).toThrow(new MissingStartingPriceError('R1', 'A'))
-    expect(() => settleBet(bet('10', [['R1', 'A', 'SP']], { eachWay: true }), lookup, { breakdown: true })).toThrow(message)
+    const message =
+      'event "R1" has no starting price for "A", which won or placed, so an SP bet on it cannot be settled; give its price in the result\'s startingPrices'
+    expect(() => settleBet(bet('10', [['R1', 'A', 'SP']], { eachWay: true }), lookup)).toThrow(
+      new MissingStartingPriceError('R1', 'A'),
+    )
+    expect(() => settleBet(bet('10', [['R1', 'A', 'SP']], { eachWay: true }), lookup, { breakdown: true })).toThrow(
+      message,
+    )
   })
 })
 
@@ -269,7 +370,9 @@ describe('settleBet: long accumulators stay exact', () => {
     }
     const lookup = (event: string) => races.find((r) => r.event === event)
     expect(() => settleBet({ ...bet('1000', legs), id: 'b9' }, lookup)).toThrow(
-      new RangeError('bet "b9" returns 11046221254112045100100000p, more than this engine can count exactly (2^53 - 1 pence)'),
+      new RangeError(
+        'bet "b9" returns 11046221254112045100100000p, more than this engine can count exactly (2^53 - 1 pence)',
+      ),
     )
   })
 })

@@ -60,7 +60,8 @@ function fastReturnsPence(bet: BetFacts, outcomeOf: OutcomeLookup): number {
     if (!won && !placed) continue
 
     const odds = oddsOfLeg(leg, runner)
-    const kept = outcome.withdrawals.length === 0 ? 100 : 100 - rule4For(outcome.withdrawals, bet.struckSeq, leg.price === 'SP')
+    const kept =
+      outcome.withdrawals.length === 0 ? 100 : 100 - rule4For(outcome.withdrawals, bet.struckSeq, leg.price === 'SP')
     // factor = share × (1 + a/b × kept/100) = share.num × (100b + a·kept) / (share.den × 100b)
     if (won && winNum !== 0) {
       const num = runner.winNum * (100 * odds.den + odds.num * kept)
@@ -97,7 +98,8 @@ function floorOfSum(a: number, b: number, c: number, d: number): number {
     // The fractional parts carry a penny when restA/b + restC/d ≥ 1.
     const left = restA * d
     const right = (d - restC) * b
-    const carries = left <= MAX && right <= MAX ? left >= right : BigInt(restA) * BigInt(d) >= BigInt(d - restC) * BigInt(b)
+    const carries =
+      left <= MAX && right <= MAX ? left >= right : BigInt(restA) * BigInt(d) >= BigInt(d - restC) * BigInt(b)
     if (carries) whole += 1
   }
   return whole <= MAX ? whole : OVERFLOW

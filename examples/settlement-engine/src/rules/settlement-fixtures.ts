@@ -20,7 +20,10 @@ export interface RaceSketch {
 
 /** Runner names "A", "B", … "Z", "A1", …: enough for any field. */
 export function runnerNames(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''))
+  return Array.from(
+    { length: count },
+    (_, i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''),
+  )
 }
 
 /** Compiles a sketched race. */
@@ -31,15 +34,27 @@ export function race(id: string, sketch: RaceSketch): EventOutcome {
     id,
     handicap: sketch.handicap ?? false,
     runners: typeof sketch.runners === 'number' ? runnerNames(sketch.runners) : sketch.runners,
-    placeTerms: sketch.placeTerms && { fraction: parseOdds(sketch.placeTerms.fraction), places: sketch.placeTerms.places },
-    withdrawals: (sketch.withdrawals ?? []).map(([runner, price, seq, late]) => ({ runner, price: parseOdds(price), seq, late: late ?? false })),
+    placeTerms: sketch.placeTerms && {
+      fraction: parseOdds(sketch.placeTerms.fraction),
+      places: sketch.placeTerms.places,
+    },
+    withdrawals: (sketch.withdrawals ?? []).map(([runner, price, seq, late]) => ({
+      runner,
+      price: parseOdds(price),
+      seq,
+      late: late ?? false,
+    })),
     void: sketch.void ?? false,
     result: sketch.placings && { placings: sketch.placings, startingPrices },
   })
 }
 
 /** A bet in words: stake in pounds, legs as [event, runner, price]. Struck at seq 1 unless said. */
-export function bet(stake: string, legs: Array<[string, string, string]>, options: { eachWay?: boolean; struckSeq?: number } = {}): BetFacts {
+export function bet(
+  stake: string,
+  legs: Array<[string, string, string]>,
+  options: { eachWay?: boolean; struckSeq?: number } = {},
+): BetFacts {
   return {
     stakePence: parseMoney(stake),
     eachWay: options.eachWay ?? false,
@@ -55,13 +70,18 @@ export function settle(facts: BetFacts, ...races: EventOutcome[]): number {
 }
 
 /** Settles with the breakdown, after checking the fast road gives the same pence. */
-export function settleBoth(facts: BetFacts, ...races: EventOutcome[]): SettledBet & { breakdown: NonNullable<SettledBet['breakdown']> } {
+export function settleBoth(
+  facts: BetFacts,
+  ...races: EventOutcome[]
+): SettledBet & { breakdown: NonNullable<SettledBet['breakdown']> } {
   const byId = new Map(races.map((outcome) => [outcome.event, outcome]))
   const lookup = (event: string) => byId.get(event)
   const fast = settleBet(facts, lookup)
   const full = settleBet(facts, lookup, { breakdown: true })
   if (fast.returnsPence !== full.returnsPence || full.breakdown === undefined) {
-    throw new Error(`fast road ${fast.returnsPence}p, breakdown road ${full.returnsPence}p for ${JSON.stringify(facts)}`)
+    throw new Error(
+      `fast road ${fast.returnsPence}p, breakdown road ${full.returnsPence}p for ${JSON.stringify(facts)}`,
+    )
   }
   return { returnsPence: full.returnsPence, breakdown: full.breakdown }
 }

@@ -30,9 +30,13 @@ export async function ingestFile(engine: SettlementEngine, path: string, keepRef
   const take = (block: Buffer): void => {
     const done = engine.ingest(block)
     if (done.refused > 0 && summary.firstRefusals.length < keepRefusals) {
-      done.outcomes.toString().split('\n').forEach((line, i) => {
-        if (line.startsWith('{"ok":false') && summary.firstRefusals.length < keepRefusals) summary.firstRefusals.push({ command: summary.commands + i + 1, outcome: line })
-      })
+      done.outcomes
+        .toString()
+        .split('\n')
+        .forEach((line, i) => {
+          if (line.startsWith('{"ok":false') && summary.firstRefusals.length < keepRefusals)
+            summary.firstRefusals.push({ command: summary.commands + i + 1, outcome: line })
+        })
     }
     summary.commands += done.accepted + done.refused
     summary.accepted += done.accepted

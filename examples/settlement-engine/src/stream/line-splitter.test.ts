@@ -20,6 +20,8 @@ describe('LineSplitter', () => {
   it('refuses a line longer than its limit', () => {
     const lines = new LineSplitter(8)
     expect(() => lines.push(Buffer.from('123456789'))).toThrow(new LineTooLongError(8))
-    expect(new LineTooLongError(8).message).toBe('a line is longer than 8 bytes; send one command per line, each under 8 bytes')
+    expect(new LineTooLongError(8).message).toBe(
+      'a line is longer than 8 bytes; send one command per line, each under 8 bytes',
+    )
   })
 })

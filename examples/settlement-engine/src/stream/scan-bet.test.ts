@@ -9,7 +9,8 @@ function scan(line: string): ScannedBet | undefined {
 
 describe('scanBet', () => {
   it('reads the plain form into byte ranges and pence', () => {
-    const line = '{"type":"bet","customer":"c7","stake":"2.5","eachWay":true,"legs":[{"event":"R1","runner":"Red Rum","price":"5/1"},{"event":"R2","runner":"A","price":"SP"}]}'
+    const line =
+      '{"type":"bet","customer":"c7","stake":"2.5","eachWay":true,"legs":[{"event":"R1","runner":"Red Rum","price":"5/1"},{"event":"R2","runner":"A","price":"SP"}]}'
     const scanned = scan(line)!
     expect(line.slice(scanned.customerStart, scanned.customerEnd)).toBe('c7')
     expect(scanned.stakePence).toBe(250)
@@ -20,7 +21,11 @@ describe('scanBet', () => {
   })
 
   it('takes any key order and JSON spacing', () => {
-    expect(scan(' { "legs" : [ { "price" : "2/1" , "event" : "R1" , "runner" : "A" } ] , "stake" : "10" , "customer" : "c" , "type" : "bet" } \r')?.stakePence).toBe(1000)
+    expect(
+      scan(
+        ' { "legs" : [ { "price" : "2/1" , "event" : "R1" , "runner" : "A" } ] , "stake" : "10" , "customer" : "c" , "type" : "bet" } \r',
+      )?.stakePence,
+    ).toBe(1000)
   })
 
   it.each([
@@ -30,12 +35,24 @@ describe('scanBet', () => {
     ['£', '{"type":"bet","customer":"c","stake":"£1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
     ['a zero stake', '{"type":"bet","customer":"c","stake":"0.00","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
     ['a leading zero', '{"type":"bet","customer":"c","stake":"01","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
-    ['three decimals', '{"type":"bet","customer":"c","stake":"1.001","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
-    ['a duplicate key', '{"type":"bet","customer":"c","customer":"d","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
-    ['an unknown key', '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}],"x":1}'],
+    [
+      'three decimals',
+      '{"type":"bet","customer":"c","stake":"1.001","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
+    [
+      'a duplicate key',
+      '{"type":"bet","customer":"c","customer":"d","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
+    [
+      'an unknown key',
+      '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}],"x":1}',
+    ],
     ['no legs', '{"type":"bet","customer":"c","stake":"1","legs":[]}'],
     ['another type', '{"type":"void","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
-    ['a space at a name end', '{"type":"bet","customer":"c ","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
+    [
+      'a space at a name end',
+      '{"type":"bet","customer":"c ","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
     ['trailing text', '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]} x'],
     ['a missing brace', '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]'],
   ])('leaves a line with %s to JSON.parse', (_what, line) => {

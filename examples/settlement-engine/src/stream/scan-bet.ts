@@ -34,7 +34,6 @@ const EVENT = 1
 const RUNNER = 2
 const PRICE = 4
 
-
 /**
  * Reads `bytes[start, end)` as a bet command if it is in the plain form, into
  * `out`; false if not (the line must then be parsed as JSON).

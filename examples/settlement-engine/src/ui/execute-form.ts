@@ -14,7 +14,9 @@ import { problemFromRefusal, type FormProblem, type ShapedCommand } from './form
  *   const done = await executeForm(request.engine, readBetForm(form), (field) => betFormField(field, form))
  *   if (!done.ok) showMyBets(request, 'alice', { status: done.status, betForm: { values: form, problem: done.problem } })
  */
-export type FormOutcome<C extends Command> = { ok: true; command: C; body: Record<string, unknown> } | { ok: false; status: number; problem: FormProblem }
+export type FormOutcome<C extends Command> =
+  | { ok: true; command: C; body: Record<string, unknown> }
+  | { ok: false; status: number; problem: FormProblem }
 
 /**
  * Executes a shaped form's command; a refusal becomes a problem at the
@@ -25,7 +27,11 @@ export type FormOutcome<C extends Command> = { ok: true; command: C; body: Recor
  *   declare const engine: Engine, form: URLSearchParams
  *   await executeForm(engine, readEventForm(form), (field) => traderFormField(field, eventFormLabels))
  */
-export async function executeForm<C extends Command>(engine: Engine, shaped: ShapedCommand<C>, toFormField: (field: string) => string | undefined): Promise<FormOutcome<C>> {
+export async function executeForm<C extends Command>(
+  engine: Engine,
+  shaped: ShapedCommand<C>,
+  toFormField: (field: string) => string | undefined,
+): Promise<FormOutcome<C>> {
   if (!shaped.ok) return { ok: false, status: 400, problem: shaped.problem }
   const outcome = await engine.execute(shaped.command)
   if (outcome.ok) return { ok: true, command: shaped.command, body: outcome.body }

@@ -34,7 +34,10 @@ export class FormBodyError extends Error {
 export async function readFormBody(req: IncomingMessage, limit = FORM_BODY_LIMIT): Promise<URLSearchParams> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/x-www-form-urlencoded') {
-    throw new FormBodyError(415, `The form was sent as "${type || 'no content type'}"; this page takes application/x-www-form-urlencoded.`)
+    throw new FormBodyError(
+      415,
+      `The form was sent as "${type || 'no content type'}"; this page takes application/x-www-form-urlencoded.`,
+    )
   }
   const declared = Number(req.headers['content-length'])
   if (declared > limit) throw new FormBodyError(413, tooBig(declared, limit))

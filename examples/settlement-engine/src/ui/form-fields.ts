@@ -31,7 +31,9 @@ export function textField(spec: FieldSpec & { suggestions?: readonly Suggestion[
   const suggestions = spec.suggestions ?? []
   const list = suggestions.length === 0 ? '' : html` list="${id}-suggestions"`
   const datalist =
-    suggestions.length === 0 ? '' : html`<datalist id="${id}-suggestions">${suggestions.map((s) => html`<option value="${s.value}"${s.label === undefined ? '' : html` label="${s.label}"`}></option>`)}</datalist>`
+    suggestions.length === 0
+      ? ''
+      : html`<datalist id="${id}-suggestions">${suggestions.map((s) => html`<option value="${s.value}"${s.label === undefined ? '' : html` label="${s.label}"`}></option>`)}</datalist>`
   return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<input type="text" id="${id}" name="${spec.name}" value="${valueFor(spec)}"${list}${described}${invalid}>${datalist}</div>`
 }
 
@@ -72,7 +74,12 @@ export function checkbox(spec: FieldSpec): Html {
  *   import { betFormLabels } from './read-bet-form.ts'
  *   problemAlert('Bet refused', 'bet', { field: 'runner', message: 'Shergar is not running in R1' }, betFormLabels) // <div role="alert">… <a href="#bet-runner">Runner</a>: …
  */
-export function problemAlert(title: string, form: string, problem: FormProblem | undefined, labels: Record<string, string>): Html | '' {
+export function problemAlert(
+  title: string,
+  form: string,
+  problem: FormProblem | undefined,
+  labels: Record<string, string>,
+): Html | '' {
   if (!problem) return ''
   const label = problem.field === undefined ? undefined : labels[problem.field]
   const where = label === undefined ? '' : html`<a href="#${form}-${problem.field ?? ''}">${label}</a>: `
@@ -82,7 +89,9 @@ export function problemAlert(title: string, form: string, problem: FormProblem |
 function fieldParts(spec: FieldSpec): { id: string; described: Html | ''; invalid: Html | '' } {
   const id = `${spec.form}-${spec.name}`
   const error = errorFor(spec)
-  const ids = [spec.hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`].filter((part) => part !== '')
+  const ids = [spec.hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`].filter(
+    (part) => part !== '',
+  )
   return {
     id,
     described: ids.length === 0 ? '' : html` aria-describedby="${ids.join(' ')}"`,

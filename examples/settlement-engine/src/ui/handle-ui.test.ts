@@ -18,7 +18,12 @@ afterEach(async () => {
 
 const get = (path: string, init: RequestInit = {}) => fetch(server.url + path, { redirect: 'manual', ...init })
 const post = (path: string, fields: Record<string, string>) =>
-  fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+  fetch(server.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
 const textOf = (markup: string, pattern: RegExp) => pattern.exec(markup)?.[1]
 
 describe('handleUi: the punter', () => {
@@ -35,39 +40,77 @@ describe('handleUi: the punter', () => {
     expect([found.status, found.headers.get('location')]).toEqual([303, '/customers/alice%20smith'])
     const blank = await get('/customers?customer=')
     expect(blank.status).toBe(400)
-    expect(textOf(await blank.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe('<strong>No customer.</strong> <a href="#find-customer">Customer</a>: Enter a customer name to see their bets.')
+    expect(textOf(await blank.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
+      '<strong>No customer.</strong> <a href="#find-customer">Customer</a>: Enter a customer name to see their bets.',
+    )
   })
 
   it('places a bet: the command as the engine takes it, a redirect, then the confirmation and the bet listed', async () => {
-    const placed = await post('/customers/alice', { customer: 'alice', event: 'R1', runner: 'Red Rum', price: '5/1', stake: '10', eachWay: 'on', moreLegs: '' })
+    const placed = await post('/customers/alice', {
+      customer: 'alice',
+      event: 'R1',
+      runner: 'Red Rum',
+      price: '5/1',
+      stake: '10',
+      eachWay: 'on',
+      moreLegs: '',
+    })
     expect([placed.status, placed.headers.get('location')]).toEqual([303, '/customers/alice?done=placed&bet=B1'])
-    expect(engine.commands).toEqual([{ type: 'bet', customer: 'alice', stake: '10', eachWay: true, legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] }])
+    expect(engine.commands).toEqual([
+      {
+        type: 'bet',
+        customer: 'alice',
+        stake: '10',
+        eachWay: true,
+        legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }],
+      },
+    ])
     const page = await (await get('/customers/alice?done=placed&bet=B1')).text()
     expect(textOf(page, /<p role="status" class="status">(.*?)<\/p>/)).toBe('Bet B1 placed.')
     expect(page).toContain('<th scope="row">B1</th><td><ul class="legs"><li>Red Rum at 5/1 in The National (R1)</li>')
   })
 
   it('shows the engine’s refusal with its status, at the field it names, keeping the form', async () => {
-    const refused = await post('/customers/alice', { customer: 'alice', event: 'R9', runner: 'Red Rum', price: '5/1', stake: '10' })
+    const refused = await post('/customers/alice', {
+      customer: 'alice',
+      event: 'R9',
+      runner: 'Red Rum',
+      price: '5/1',
+      stake: '10',
+    })
     expect(refused.status).toBe(404)
     const page = await refused.text()
-    expect(textOf(page, /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe('<strong>Bet refused.</strong> <a href="#bet-event">Event</a>: no event has id &quot;R9&quot;')
-    expect(page).toContain('<span class="error" id="bet-event-error">no event has id &quot;R9&quot;</span><input type="text" id="bet-event" name="event" value="R9"')
+    expect(textOf(page, /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
+      '<strong>Bet refused.</strong> <a href="#bet-event">Event</a>: no event has id &quot;R9&quot;',
+    )
+    expect(page).toContain(
+      '<span class="error" id="bet-event-error">no event has id &quot;R9&quot;</span><input type="text" id="bet-event" name="event" value="R9"',
+    )
   })
 
   it('does not trouble the engine with a leg it cannot read', async () => {
     const refused = await post('/customers/alice', { customer: 'alice', stake: '10', moreLegs: 'R1 Red Rum 5/1' })
     expect(refused.status).toBe(400)
-    expect(await refused.text()).toContain('<a href="#bet-moreLegs">More legs</a>: Line 1 of More legs, &quot;R1 Red Rum 5/1&quot;, is not &quot;event, runner, price&quot;')
+    expect(await refused.text()).toContain(
+      '<a href="#bet-moreLegs">More legs</a>: Line 1 of More legs, &quot;R1 Red Rum 5/1&quot;, is not &quot;event, runner, price&quot;',
+    )
     expect(engine.commands).toEqual([])
   })
 })
 
 describe('handleUi: the trader', () => {
   it('creates an event and comes back to the trader’s page saying so', async () => {
-    const created = await post('/trader/events', { id: 'R2', name: 'The Derby', runners: 'A\r\nB\r\n', placeFraction: '', places: '' })
+    const created = await post('/trader/events', {
+      id: 'R2',
+      name: 'The Derby',
+      runners: 'A\r\nB\r\n',
+      placeFraction: '',
+      places: '',
+    })
     expect([created.status, created.headers.get('location')]).toEqual([303, '/trader?done=created&event=R2'])
-    expect(engine.commands).toEqual([{ type: 'event', id: 'R2', name: 'The Derby', handicap: false, runners: ['A', 'B'] }])
+    expect(engine.commands).toEqual([
+      { type: 'event', id: 'R2', name: 'The Derby', handicap: false, runners: ['A', 'B'] },
+    ])
     const page = await (await get('/trader?done=created&event=R2')).text()
     expect(textOf(page, /<p role="status" class="status">(.*?)<\/p>/)).toBe('Event R2 created.')
     expect(page).toContain('<a href="/trader/events/R2">R2</a>')
@@ -76,7 +119,9 @@ describe('handleUi: the trader', () => {
   it('answers a refused event with the engine’s status and the alert', async () => {
     const refused = await post('/trader/events', { id: 'R1', name: 'Again', runners: 'A' })
     expect(refused.status).toBe(409)
-    expect(textOf(await refused.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe('<strong>Event refused.</strong> <a href="#event-id">Event id</a>: an event with id &quot;R1&quot; exists already')
+    expect(textOf(await refused.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
+      '<strong>Event refused.</strong> <a href="#event-id">Event id</a>: an event with id &quot;R1&quot; exists already',
+    )
   })
 
   it('withdraws a runner, declares and amends the result, and voids the race, each back on the event’s page', async () => {
@@ -87,7 +132,8 @@ describe('handleUi: the trader', () => {
       ['void', {}],
     ] as const
     const locations: Array<string | null> = []
-    for (const [action, fields] of steps) locations.push((await post(`/trader/events/R1/${action}`, fields)).headers.get('location'))
+    for (const [action, fields] of steps)
+      locations.push((await post(`/trader/events/R1/${action}`, fields)).headers.get('location'))
     expect(locations).toEqual([
       '/trader/events/R1?done=withdrawn&event=R1&runner=Shergar',
       '/trader/events/R1?done=declared&event=R1&version=1',
@@ -108,21 +154,27 @@ describe('handleUi: the trader', () => {
     await post('/trader/events/R1/void', {})
     const again = await post('/trader/events/R1/void', {})
     expect(again.status).toBe(409)
-    expect(textOf(await again.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe('<strong>Void refused.</strong> R1 is void already')
+    expect(textOf(await again.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
+      '<strong>Void refused.</strong> R1 is void already',
+    )
   })
 
   it('answers 404 for an event that does not exist, on its page and its forms', async () => {
     const page = await get('/trader/events/R9')
     const form = await post('/trader/events/R9/void', {})
     expect([page.status, form.status]).toEqual([404, 404])
-    expect(textOf(await form.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe('No event has id &quot;R9&quot;. Create it on the trader&#39;s page first.')
+    expect(textOf(await form.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
+      'No event has id &quot;R9&quot;. Create it on the trader&#39;s page first.',
+    )
     expect(engine.commands).toEqual([])
   })
 })
 
 describe('handleUi: what it leaves and refuses', () => {
   it('leaves the API’s paths to the API', async () => {
-    const answers = await Promise.all(['/bets', '/events/R1', '/customers/alice/bets'].map(async (path) => (await get(path)).text()))
+    const answers = await Promise.all(
+      ['/bets', '/events/R1', '/customers/alice/bets'].map(async (path) => (await get(path)).text()),
+    )
     expect(answers).toEqual(['the API', 'the API', 'the API'])
   })
 
@@ -132,7 +184,11 @@ describe('handleUi: what it leaves and refuses', () => {
   })
 
   it('answers a form that is not urlencoded with 415, and HEAD with headers only', async () => {
-    const json = await fetch(`${server.url}/trader/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const json = await fetch(`${server.url}/trader/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(json.status).toBe(415)
     const head = await get('/trader', { method: 'HEAD' })
     expect([head.status, Number(head.headers.get('content-length')) > 0, await head.text()]).toEqual([200, true, ''])

@@ -38,7 +38,12 @@ export async function handleUi(req: IncomingMessage, res: ServerResponse, engine
   } catch (error) {
     if (!(error instanceof FormBodyError)) throw error
     const section = url.pathname.startsWith('/trader') ? 'trader' : 'punter'
-    const page = renderMessagePage({ title: 'Form not accepted', section, message: error.message, next: { href: url.pathname, text: 'Back to the form' } })
+    const page = renderMessagePage({
+      title: 'Form not accepted',
+      section,
+      message: error.message,
+      next: { href: url.pathname, text: 'Back to the form' },
+    })
     sendPage(res, error.status, page, { headers: { connection: 'close' } })
   }
   return true
@@ -67,10 +72,29 @@ async function answer(request: UiRequest, route: UiRoute): Promise<void> {
     case 'void race':
       return actOnEvent(request, route.event, 'void')
     case 'method not allowed':
-      return sendPage(request.res, 405, renderMessagePage({ title: 'Not allowed', section: 'punter', message: `${request.req.method ?? ''} is not allowed here; use ${route.allow}.`, next: { href: '/', text: 'Home' } }), {
-        headers: { allow: route.allow },
-      })
+      return sendPage(
+        request.res,
+        405,
+        renderMessagePage({
+          title: 'Not allowed',
+          section: 'punter',
+          message: `${request.req.method ?? ''} is not allowed here; use ${route.allow}.`,
+          next: { href: '/', text: 'Home' },
+        }),
+        {
+          headers: { allow: route.allow },
+        },
+      )
     case 'bad path':
-      return sendPage(request.res, 400, renderMessagePage({ title: 'Bad address', section: 'punter', message: `"${request.url.pathname}" is not a valid address: a name in it is wrongly encoded.`, next: { href: '/', text: 'Home' } }))
+      return sendPage(
+        request.res,
+        400,
+        renderMessagePage({
+          title: 'Bad address',
+          section: 'punter',
+          message: `"${request.url.pathname}" is not a valid address: a name in it is wrongly encoded.`,
+          next: { href: '/', text: 'Home' },
+        }),
+      )
   }
 }

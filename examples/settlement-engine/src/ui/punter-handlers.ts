@@ -32,7 +32,10 @@ export function showHome({ res, head }: UiRequest): void {
 export function findCustomer({ res, url, head }: UiRequest): void {
   const customer = (url.searchParams.get('customer') ?? '').trim()
   if (customer !== '') return redirect(res, customerPath(customer))
-  const state: FormState = { values: url.searchParams, problem: { field: 'customer', message: 'Enter a customer name to see their bets.' } }
+  const state: FormState = {
+    values: url.searchParams,
+    problem: { field: 'customer', message: 'Enter a customer name to see their bets.' },
+  }
   sendPage(res, 400, renderHomePage(state), { head })
 }
 
@@ -44,8 +47,18 @@ export function findCustomer({ res, url, head }: UiRequest): void {
  *   declare const request: UiRequest
  *   showMyBets(request, 'alice')
  */
-export function showMyBets({ res, engine, url, head }: UiRequest, customer: string, refused?: { status: number; betForm: FormState }): void {
-  const page = renderBetsPage({ customer, bets: betsWithBreakdowns(engine, customer), events: engine.listEvents(), query: url.searchParams, betForm: refused?.betForm })
+export function showMyBets(
+  { res, engine, url, head }: UiRequest,
+  customer: string,
+  refused?: { status: number; betForm: FormState },
+): void {
+  const page = renderBetsPage({
+    customer,
+    bets: betsWithBreakdowns(engine, customer),
+    events: engine.listEvents(),
+    query: url.searchParams,
+    betForm: refused?.betForm,
+  })
   sendPage(res, refused?.status ?? 200, page, { head })
 }
 
@@ -61,11 +74,17 @@ export function showMyBets({ res, engine, url, head }: UiRequest, customer: stri
 export async function placeBet(request: UiRequest, customer: string): Promise<void> {
   const form = await readFormBody(request.req)
   const done = await executeForm(request.engine, readBetForm(form), (field) => betFormField(field, form))
-  if (!done.ok) return showMyBets(request, customer, { status: done.status, betForm: { values: form, problem: done.problem } })
-  redirect(request.res, customerPath(done.command.customer) + noticeQuery({ done: 'placed', bet: String(done.body.id ?? '') }))
+  if (!done.ok)
+    return showMyBets(request, customer, { status: done.status, betForm: { values: form, problem: done.problem } })
+  redirect(
+    request.res,
+    customerPath(done.command.customer) + noticeQuery({ done: 'placed', bet: String(done.body.id ?? '') }),
+  )
 }
 
 // The engine may leave breakdowns out of a customer's list (they are worked out on demand); ask per settled bet.
 function betsWithBreakdowns(engine: Engine, customer: string): BetView[] {
-  return (engine.customerBets(customer) ?? []).map((bet) => (bet.status === 'open' || bet.breakdown !== undefined ? bet : (engine.getBet(bet.id) ?? bet)))
+  return (engine.customerBets(customer) ?? []).map((bet) =>
+    bet.status === 'open' || bet.breakdown !== undefined ? bet : (engine.getBet(bet.id) ?? bet),
+  )
 }

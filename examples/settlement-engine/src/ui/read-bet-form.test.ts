@@ -5,19 +5,49 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields)
 
 describe('readBetForm', () => {
   it('reads a single from Event, Runner and Price, trimmed, each-way unticked', () => {
-    expect(readBetForm(form({ customer: ' alice ', event: 'R1', runner: 'Red Rum ', price: '5/1', stake: '10', moreLegs: '' }))).toEqual({
+    expect(
+      readBetForm(
+        form({ customer: ' alice ', event: 'R1', runner: 'Red Rum ', price: '5/1', stake: '10', moreLegs: '' }),
+      ),
+    ).toEqual({
       ok: true,
-      command: { type: 'bet', customer: 'alice', stake: '10', eachWay: false, legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] },
+      command: {
+        type: 'bet',
+        customer: 'alice',
+        stake: '10',
+        eachWay: false,
+        legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }],
+      },
     })
   })
 
   it('reads each-way when the box was ticked', () => {
-    const shaped = readBetForm(form({ customer: 'alice', event: 'R1', runner: 'Dobbin', price: 'SP', stake: '£5.50', eachWay: 'on' }))
-    expect(shaped).toEqual({ ok: true, command: { type: 'bet', customer: 'alice', stake: '£5.50', eachWay: true, legs: [{ event: 'R1', runner: 'Dobbin', price: 'SP' }] } })
+    const shaped = readBetForm(
+      form({ customer: 'alice', event: 'R1', runner: 'Dobbin', price: 'SP', stake: '£5.50', eachWay: 'on' }),
+    )
+    expect(shaped).toEqual({
+      ok: true,
+      command: {
+        type: 'bet',
+        customer: 'alice',
+        stake: '£5.50',
+        eachWay: true,
+        legs: [{ event: 'R1', runner: 'Dobbin', price: 'SP' }],
+      },
+    })
   })
 
   it('adds one leg per line of More legs, blank lines skipped, a comma in a runner name kept', () => {
-    const shaped = readBetForm(form({ customer: 'bob', event: 'R1', runner: 'Dobbin', price: 'evens', stake: '2', moreLegs: 'R2, Red Rum, 5/1\r\n\r\n R3 , Shergar, Jr, 2.25 \r\n' }))
+    const shaped = readBetForm(
+      form({
+        customer: 'bob',
+        event: 'R1',
+        runner: 'Dobbin',
+        price: 'evens',
+        stake: '2',
+        moreLegs: 'R2, Red Rum, 5/1\r\n\r\n R3 , Shergar, Jr, 2.25 \r\n',
+      }),
+    )
     expect(shaped).toEqual({
       ok: true,
       command: {
@@ -43,13 +73,21 @@ describe('readBetForm', () => {
   })
 
   it('sends a blank single as it is, for the engine to say what is missing', () => {
-    expect(readBetForm(form({}))).toEqual({ ok: true, command: { type: 'bet', customer: '', stake: '', eachWay: false, legs: [{ event: '', runner: '', price: '' }] } })
+    expect(readBetForm(form({}))).toEqual({
+      ok: true,
+      command: { type: 'bet', customer: '', stake: '', eachWay: false, legs: [{ event: '', runner: '', price: '' }] },
+    })
   })
 
   it('stops at a More legs line that is not "event, runner, price", quoting it', () => {
-    expect(readBetForm(form({ event: 'R1', runner: 'Dobbin', price: '5/1', moreLegs: 'R2, Red Rum, 5/1\nR3 Shergar' }))).toEqual({
+    expect(
+      readBetForm(form({ event: 'R1', runner: 'Dobbin', price: '5/1', moreLegs: 'R2, Red Rum, 5/1\nR3 Shergar' })),
+    ).toEqual({
       ok: false,
-      problem: { field: 'moreLegs', message: 'Line 2 of More legs, "R3 Shergar", is not "event, runner, price"; write e.g. "R2, Red Rum, 5/1".' },
+      problem: {
+        field: 'moreLegs',
+        message: 'Line 2 of More legs, "R3 Shergar", is not "event, runner, price"; write e.g. "R2, Red Rum, 5/1".',
+      },
     })
   })
 })
@@ -59,7 +97,11 @@ describe('betFormField', () => {
   const fromMoreLegs = form({ moreLegs: 'R1, Dobbin, 5/1\nR2, Red Rum, 5/1' })
 
   it('puts the first leg’s problems at its own fields and the others’ at More legs', () => {
-    expect(['legs[0].event', 'legs[0].runner', 'legs.0.price', 'legs', 'legs[1].runner'].map((field) => betFormField(field, single))).toEqual(['event', 'runner', 'price', 'event', 'moreLegs'])
+    expect(
+      ['legs[0].event', 'legs[0].runner', 'legs.0.price', 'legs', 'legs[1].runner'].map((field) =>
+        betFormField(field, single),
+      ),
+    ).toEqual(['event', 'runner', 'price', 'event', 'moreLegs'])
   })
 
   it('puts every leg’s problems at More legs when the legs came from there', () => {
@@ -67,6 +109,10 @@ describe('betFormField', () => {
   })
 
   it('knows the form’s own fields and nothing else', () => {
-    expect([betFormField('stake', single), betFormField('customer', single), betFormField('id', single)]).toEqual(['stake', 'customer', undefined])
+    expect([betFormField('stake', single), betFormField('customer', single), betFormField('id', single)]).toEqual([
+      'stake',
+      'customer',
+      undefined,
+    ])
   })
 })

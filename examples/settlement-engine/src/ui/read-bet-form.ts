@@ -26,7 +26,8 @@ export type BetFormField = keyof typeof betFormLabels
  */
 export function readBetForm(form: URLSearchParams): ShapedCommand<BetCommand> {
   const legs: BetCommand['legs'] = []
-  if (hasFirstLeg(form)) legs.push({ event: formText(form, 'event'), runner: formText(form, 'runner'), price: formText(form, 'price') })
+  if (hasFirstLeg(form))
+    legs.push({ event: formText(form, 'event'), runner: formText(form, 'runner'), price: formText(form, 'price') })
   const lines = formLines(form, 'moreLegs')
   for (const [index, line] of lines.entries()) {
     const parts = line.split(',').map((part) => part.trim())
@@ -37,7 +38,13 @@ export function readBetForm(form: URLSearchParams): ShapedCommand<BetCommand> {
     // The event and the price never hold a comma; a runner's name might.
     legs.push({ event: parts[0] ?? '', runner: parts.slice(1, -1).join(', '), price: parts.at(-1) ?? '' })
   }
-  const command: BetCommand = { type: 'bet', customer: formText(form, 'customer'), stake: formText(form, 'stake'), eachWay: formChecked(form, 'eachWay'), legs }
+  const command: BetCommand = {
+    type: 'bet',
+    customer: formText(form, 'customer'),
+    stake: formText(form, 'stake'),
+    eachWay: formChecked(form, 'eachWay'),
+    legs,
+  }
   return { ok: true, command }
 }
 
@@ -61,5 +68,7 @@ export function betFormField(field: string, form: URLSearchParams): BetFormField
 }
 
 function hasFirstLeg(form: URLSearchParams): boolean {
-  return ['event', 'runner', 'price'].some((name) => formText(form, name) !== '') || formLines(form, 'moreLegs').length === 0
+  return (
+    ['event', 'runner', 'price'].some((name) => formText(form, name) !== '') || formLines(form, 'moreLegs').length === 0
+  )
 }

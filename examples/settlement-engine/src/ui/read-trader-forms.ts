@@ -33,12 +33,21 @@ export const resultFormLabels = {
  *   // { ok: true, command: { type: 'event', id: 'R1', name: 'The National', handicap: false, runners: ['Dobbin', 'Red Rum'] } }
  */
 export function readEventForm(form: URLSearchParams): ShapedCommand<EventCommand> {
-  const command: EventCommand = { type: 'event', id: formText(form, 'id'), name: formText(form, 'name'), handicap: formChecked(form, 'handicap'), runners: formLines(form, 'runners') }
+  const command: EventCommand = {
+    type: 'event',
+    id: formText(form, 'id'),
+    name: formText(form, 'name'),
+    handicap: formChecked(form, 'handicap'),
+    runners: formLines(form, 'runners'),
+  }
   const fraction = formText(form, 'placeFraction')
   const places = formText(form, 'places')
   if (fraction === '' && places === '') return { ok: true, command }
   if (!/^\d+$/.test(places)) {
-    return { ok: false, problem: { field: 'places', message: `Places paid is "${places}"; write how many places pay, e.g. 3.` } }
+    return {
+      ok: false,
+      problem: { field: 'places', message: `Places paid is "${places}"; write how many places pay, e.g. 3.` },
+    }
   }
   return { ok: true, command: { ...command, placeTerms: { fraction, places: Number(places) } } }
 }
@@ -51,7 +60,16 @@ export function readEventForm(form: URLSearchParams): ShapedCommand<EventCommand
  *   // { ok: true, command: { type: 'withdrawal', event: 'R1', runner: 'Dobbin', price: '5/1', late: true } }
  */
 export function readWithdrawalForm(event: string, form: URLSearchParams): ShapedCommand<WithdrawalCommand> {
-  return { ok: true, command: { type: 'withdrawal', event, runner: formText(form, 'runner'), price: formText(form, 'price'), late: formChecked(form, 'late') } }
+  return {
+    ok: true,
+    command: {
+      type: 'withdrawal',
+      event,
+      runner: formText(form, 'runner'),
+      price: formText(form, 'price'),
+      late: formChecked(form, 'late'),
+    },
+  }
 }
 
 /**

@@ -17,7 +17,9 @@ import { customerPath } from './ui-routes.ts'
  */
 export function renderBetForm(customer: string, events: readonly EventSummary[], state?: FormState): Html {
   const field = { form: 'bet', state }
-  const open = events.filter((event) => event.status === 'open').map((event) => ({ value: event.id, label: event.name }))
+  const open = events
+    .filter((event) => event.status === 'open')
+    .map((event) => ({ value: event.id, label: event.name }))
   return html`<section aria-labelledby="place-bet-heading">
 <h2 id="place-bet-heading">Place a bet</h2>
 <form method="post" action="${customerPath(customer)}" aria-labelledby="place-bet-heading" novalidate>

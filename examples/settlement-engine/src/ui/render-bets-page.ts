@@ -45,8 +45,17 @@ ${betsSection('settled-bets', 'Settled bets', 'No settled bets yet.', settled, n
   return renderPage({ title: 'My bets', section: 'punter', content })
 }
 
-function betsSection(id: string, title: string, none: string, bets: readonly BetView[], names: ReadonlyMap<string, string>, events: readonly EventSummary[], withReturns: boolean): Html {
-  if (bets.length === 0) return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p>${none}</p></section>`
+function betsSection(
+  id: string,
+  title: string,
+  none: string,
+  bets: readonly BetView[],
+  names: ReadonlyMap<string, string>,
+  events: readonly EventSummary[],
+  withReturns: boolean,
+): Html {
+  if (bets.length === 0)
+    return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p>${none}</p></section>`
   const columns = withReturns ? 7 : 6
   return html`<section aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
@@ -57,7 +66,13 @@ ${bets.map((bet) => betRows(bet, names, events, columns, withReturns))}
 </section>`
 }
 
-function betRows(bet: BetView, names: ReadonlyMap<string, string>, events: readonly EventSummary[], columns: number, withReturns: boolean): Html {
+function betRows(
+  bet: BetView,
+  names: ReadonlyMap<string, string>,
+  events: readonly EventSummary[],
+  columns: number,
+  withReturns: boolean,
+): Html {
   const breakdown = renderBreakdown(bet, events)
   return html`<tbody>
 <tr><th scope="row">${bet.id}</th><td><ul class="legs">${bet.legs.map((leg) => html`<li>${legText(leg, names)}</li>`)}</ul></td><td class="money">${pounds(bet.stake)}</td><td>${bet.eachWay ? 'Yes' : 'No'}</td><td class="money">${pounds(bet.totalStake)}</td><td>${stateText(bet.status)}</td>${withReturns ? html`<td class="money">${bet.returns === undefined ? '' : pounds(bet.returns)}</td>` : ''}</tr>

@@ -17,7 +17,9 @@ import { html, type Html } from './html.ts'
 export function renderBreakdown(bet: BetView, events: readonly EventSummary[]): Html | '' {
   const breakdown = isBreakdown(bet.breakdown) ? bet.breakdown : undefined
   const voidEvents = new Set(events.filter((event) => event.status === 'void').map((event) => event.id))
-  const voidLegs = breakdown ? voidLegsOf(breakdown) : bet.legs.filter((leg) => voidEvents.has(leg.event)).map((leg) => `${leg.runner} in ${leg.event} (void race)`)
+  const voidLegs = breakdown
+    ? voidLegsOf(breakdown)
+    : bet.legs.filter((leg) => voidEvents.has(leg.event)).map((leg) => `${leg.runner} in ${leg.event} (void race)`)
   if (!breakdown && bet.history.length === 0 && voidLegs.length === 0) return ''
   // Named, so a driver finds the group by role; its content is hidden until the summary is clicked.
   return html`<details aria-label="Breakdown of bet ${bet.id}">
@@ -47,7 +49,12 @@ function partTable(bet: string, part: PartBreakdown): Html {
 
 function legRow(leg: LegBreakdown): Html {
   const terms = leg.placeFraction === undefined ? '' : `${leg.placeFraction} the odds, ${leg.places ?? '?'} places`
-  const rule4 = leg.rule4Pence === undefined ? '' : leg.rule4Pence === 0 ? 'None' : `${leg.rule4Pence}p in the £ (${(leg.rule4Withdrawals ?? []).join(', ')})`
+  const rule4 =
+    leg.rule4Pence === undefined
+      ? ''
+      : leg.rule4Pence === 0
+        ? 'None'
+        : `${leg.rule4Pence}p in the £ (${(leg.rule4Withdrawals ?? []).join(', ')})`
   return html`<tr><th scope="row">${leg.runner} in ${leg.event}</th><td>${leg.price}</td><td>${resultText(leg)}</td><td>${finishText(leg)}</td><td>${leg.odds ?? ''}</td><td>${terms}</td><td>${leg.deadHeatFactor ?? ''}</td><td>${rule4}</td><td>${leg.factor}</td></tr>`
 }
 
@@ -75,7 +82,7 @@ function finishText(leg: LegBreakdown): string {
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th')
   return `${n}${suffix}`
 }
 
@@ -84,7 +91,8 @@ function voidLegsOf(breakdown: Breakdown): string[] {
   for (const part of breakdown.parts) {
     for (const leg of part.legs) {
       // "No place terms" voids only the place part; the leg itself stands.
-      if (leg.result === 'non-runner' || leg.result === 'void race') seen.add(`${leg.runner} in ${leg.event} (${leg.result})`)
+      if (leg.result === 'non-runner' || leg.result === 'void race')
+        seen.add(`${leg.runner} in ${leg.event} (${leg.result})`)
     }
   }
   return [...seen]
@@ -92,5 +100,10 @@ function voidLegsOf(breakdown: Breakdown): string[] {
 
 // The engine's view types the breakdown as unknown (it is the rules' plain data); check its shape before reading it.
 function isBreakdown(value: unknown): value is Breakdown {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { parts?: unknown }).parts) && typeof (value as { returnsPence?: unknown }).returnsPence === 'number'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { parts?: unknown }).parts) &&
+    typeof (value as { returnsPence?: unknown }).returnsPence === 'number'
+  )
 }

@@ -30,7 +30,10 @@ export interface EventPageParts {
  *   sendPage(res, 200, renderEventPage({ event, query: url.searchParams }))
  */
 export function renderEventPage({ event, query, refused }: EventPageParts): Html {
-  const terms = event.placeTerms === null ? 'None: each-way bets are settled win only' : `${event.placeTerms.fraction} the odds, ${event.placeTerms.places} places`
+  const terms =
+    event.placeTerms === null
+      ? 'None: each-way bets are settled win only'
+      : `${event.placeTerms.fraction} the odds, ${event.placeTerms.places} places`
   const content = html`<p><a href="/trader">All events</a></p>
 ${query ? statusRegion(query) : ''}
 <section aria-labelledby="details-heading">
@@ -63,7 +66,8 @@ function withdrawalsTable(event: EventView): Html | '' {
 }
 
 function resultSection(result: ResultView | undefined): Html {
-  if (!result) return html`<section aria-labelledby="result-now-heading"><h2 id="result-now-heading">Current result</h2><p>No result yet.</p></section>`
+  if (!result)
+    return html`<section aria-labelledby="result-now-heading"><h2 id="result-now-heading">Current result</h2><p>No result yet.</p></section>`
   let position = 1
   const rows = result.placings.map((group) => {
     const row = html`<tr><th scope="row">${position}${group.length > 1 ? '=' : ''}</th><td>${group.join(', ')}</td><td>${group.length > 1 ? `Dead heat of ${group.length}` : ''}</td></tr>`

@@ -8,7 +8,12 @@ import { renderPage, type Section } from './layout.ts'
  * @example
  *   renderMessagePage({ title: 'No such event', section: 'trader', message: 'No event has id "R9".', next: { href: '/trader', text: 'All events' } })
  */
-export function renderMessagePage(parts: { title: string; section: Section; message: string; next: { href: string; text: string } }): Html {
+export function renderMessagePage(parts: {
+  title: string
+  section: Section
+  message: string
+  next: { href: string; text: string }
+}): Html {
   const content = html`<div role="alert" class="alert"><p>${parts.message}</p></div>
 <p><a href="${parts.next.href}">${parts.next.text}</a></p>`
   return renderPage({ title: parts.title, section: parts.section, content })

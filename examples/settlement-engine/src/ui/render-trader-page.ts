@@ -60,7 +60,8 @@ ${textField({ ...field, name: 'places', label: labels.places, hint: 'e.g. 3' })}
 }
 
 function eventsSection(events: readonly EventView[]): Html {
-  if (events.length === 0) return html`<section aria-labelledby="events-heading"><h2 id="events-heading">Events</h2><p>No events yet.</p></section>`
+  if (events.length === 0)
+    return html`<section aria-labelledby="events-heading"><h2 id="events-heading">Events</h2><p>No events yet.</p></section>`
   return html`<section aria-labelledby="events-heading">
 <h2 id="events-heading">Events</h2>
 <table aria-labelledby="events-heading">

@@ -24,7 +24,11 @@ const resulted = anEvent({
     { name: 'Arkle', withdrawn: true },
   ],
   withdrawals: [{ runner: 'Arkle', price: '3/1', late: true, deduction: 25 }],
-  result: { version: 2, placings: [['Dobbin'], ['Red Rum', 'Shergar']], startingPrices: { Dobbin: '5/1', 'Red Rum': 'evens' } },
+  result: {
+    version: 2,
+    placings: [['Dobbin'], ['Red Rum', 'Shergar']],
+    startingPrices: { Dobbin: '5/1', 'Red Rum': 'evens' },
+  },
   bets: 4,
 })
 
@@ -51,7 +55,10 @@ describe('renderTraderPage', () => {
   })
 
   it('lists the events with state, runners still running, withdrawn runners, current result and version', async () => {
-    const page = await showMarkup(browser, renderTraderPage({ events: [anEvent(), resulted], query: new URLSearchParams('done=created&event=R2') }))
+    const page = await showMarkup(
+      browser,
+      renderTraderPage({ events: [anEvent(), resulted], query: new URLSearchParams('done=created&event=R2') }),
+    )
     expect(await page.getByRole('status').textContent()).toBe('Event R2 created.')
     const table = page.getByRole('table', { name: 'Events' })
     expect(await table.getByRole('row').allTextContents()).toEqual([
@@ -64,8 +71,16 @@ describe('renderTraderPage', () => {
 
   it('keeps a refused event’s values and names the field in an alert', async () => {
     const values = new URLSearchParams({ id: 'R1', name: 'Again', runners: 'A\nB', handicap: 'on' })
-    const page = await showMarkup(browser, renderTraderPage({ events: [anEvent()], eventForm: { values, problem: { field: 'id', message: 'an event with id "R1" exists already' } } }))
-    expect(await page.getByRole('alert').textContent()).toBe('Event refused. Event id: an event with id "R1" exists already')
+    const page = await showMarkup(
+      browser,
+      renderTraderPage({
+        events: [anEvent()],
+        eventForm: { values, problem: { field: 'id', message: 'an event with id "R1" exists already' } },
+      }),
+    )
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Event refused. Event id: an event with id "R1" exists already',
+    )
     expect(await page.getByLabel('Event id').getAttribute('aria-invalid')).toBe('true')
     expect(await page.getByLabel('Runners').inputValue()).toBe('A\nB')
     expect(await page.getByLabel('Handicap').isChecked()).toBe(true)
@@ -76,12 +91,15 @@ describe('renderEventPage', () => {
   it('offers "Declare result" for an open event, and the withdraw and void forms', async () => {
     const page = await showMarkup(browser, renderEventPage({ event: anEvent() }))
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Event R1: The National')
-    expect(await page.getByRole('region', { name: 'Current result' }).textContent()).toBe('Current resultNo result yet.')
-    expect(await page.getByRole('main').getByRole('form').evaluateAll((forms) => forms.map((form) => form.getAttribute('action')))).toEqual([
-      '/trader/events/R1/withdrawals',
-      '/trader/events/R1/result',
-      '/trader/events/R1/void',
-    ])
+    expect(await page.getByRole('region', { name: 'Current result' }).textContent()).toBe(
+      'Current resultNo result yet.',
+    )
+    expect(
+      await page
+        .getByRole('main')
+        .getByRole('form')
+        .evaluateAll((forms) => forms.map((form) => form.getAttribute('action'))),
+    ).toEqual(['/trader/events/R1/withdrawals', '/trader/events/R1/result', '/trader/events/R1/void'])
     expect(await page.getByRole('form', { name: 'Withdraw a runner' }).ariaSnapshot()).toBe(`- form "Withdraw a runner":
   - text: Runner
   - combobox "Runner"
@@ -90,7 +108,9 @@ describe('renderEventPage', () => {
   - checkbox "Late withdrawal"
   - text: "Late withdrawal No new market formed: SP bets are deducted too"
   - button "Withdraw runner"`)
-    expect(await page.getByRole('form', { name: 'Declare the result' }).ariaSnapshot()).toBe(`- form "Declare the result":
+    expect(
+      await page.getByRole('form', { name: 'Declare the result' }).ariaSnapshot(),
+    ).toBe(`- form "Declare the result":
   - text: Placings One line per finishing position, first first; a dead heat as "A, B" on one line
   - textbox "Placings"
   - text: "Starting prices Optional: one per line as \\"runner: price\\", e.g. Dobbin: 5/1"
@@ -100,7 +120,10 @@ describe('renderEventPage', () => {
   })
 
   it('shows a resulted event’s runners, withdrawals with Rule 4, the result’s version, and offers "Amend result" filled in', async () => {
-    const page = await showMarkup(browser, renderEventPage({ event: resulted, query: new URLSearchParams('done=amended&event=R2&version=2') }))
+    const page = await showMarkup(
+      browser,
+      renderEventPage({ event: resulted, query: new URLSearchParams('done=amended&event=R2&version=2') }),
+    )
     expect(await page.getByRole('status').textContent()).toBe('Result of R2 amended (version 2).')
     expect(await page.getByRole('table', { name: 'Runners' }).getByRole('row').allTextContents()).toEqual([
       'RunnerStatusStarting price',
@@ -109,26 +132,50 @@ describe('renderEventPage', () => {
       'ShergarRunning',
       'ArkleWithdrawn',
     ])
-    expect(await page.getByRole('table', { name: 'Withdrawals' }).getByRole('row').nth(1).textContent()).toBe('Arkle3/1Yes25p in the £')
-    expect(await page.getByRole('table', { name: 'Result, version 2 (amended)' }).getByRole('row').allTextContents()).toEqual(['PositionRunnersNote', '1Dobbin', '2=Red Rum, ShergarDead heat of 2'])
+    expect(await page.getByRole('table', { name: 'Withdrawals' }).getByRole('row').nth(1).textContent()).toBe(
+      'Arkle3/1Yes25p in the £',
+    )
+    expect(
+      await page.getByRole('table', { name: 'Result, version 2 (amended)' }).getByRole('row').allTextContents(),
+    ).toEqual(['PositionRunnersNote', '1Dobbin', '2=Red Rum, ShergarDead heat of 2'])
     const amend = page.getByRole('form', { name: 'Amend the result' })
     expect(await amend.getByLabel('Placings').inputValue()).toBe('Dobbin\nRed Rum, Shergar')
     expect(await amend.getByLabel('Starting prices').inputValue()).toBe('Dobbin: 5/1\nRed Rum: evens')
     expect(await amend.getByRole('button').textContent()).toBe('Amend result')
-    expect(await page.locator('#withdrawal-runner-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['Dobbin', 'Red Rum', 'Shergar'])
+    expect(
+      await page
+        .locator('#withdrawal-runner-suggestions option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['Dobbin', 'Red Rum', 'Shergar'])
   })
 
   it('puts a refusal in the form it came from only', async () => {
     const values = new URLSearchParams({ runner: 'Nijinsky', price: '3/1' })
-    const page = await showMarkup(browser, renderEventPage({ event: anEvent(), refused: { form: 'withdrawal', values, problem: { field: 'runner', message: '"Nijinsky" is not a runner in R1' } } }))
+    const page = await showMarkup(
+      browser,
+      renderEventPage({
+        event: anEvent(),
+        refused: {
+          form: 'withdrawal',
+          values,
+          problem: { field: 'runner', message: '"Nijinsky" is not a runner in R1' },
+        },
+      }),
+    )
     expect(await page.getByRole('alert').count()).toBe(1)
-    expect(await page.getByRole('form', { name: 'Withdraw a runner' }).getByRole('alert').textContent()).toBe('Withdrawal refused. Runner: "Nijinsky" is not a runner in R1')
+    expect(await page.getByRole('form', { name: 'Withdraw a runner' }).getByRole('alert').textContent()).toBe(
+      'Withdrawal refused. Runner: "Nijinsky" is not a runner in R1',
+    )
     expect(await page.getByLabel('Price at withdrawal').inputValue()).toBe('3/1')
   })
 
   it('escapes an event name with markup in the title, heading and cells', async () => {
-    const markup = renderEventPage({ event: anEvent({ name: '<script>alert(1)</script>', runners: [{ name: '<img src=x>', withdrawn: false }] }) })
-    expect(markup.markup).toContain('<title>Event R1: &lt;script&gt;alert(1)&lt;/script&gt; · Settlement engine</title>')
+    const markup = renderEventPage({
+      event: anEvent({ name: '<script>alert(1)</script>', runners: [{ name: '<img src=x>', withdrawn: false }] }),
+    })
+    expect(markup.markup).toContain(
+      '<title>Event R1: &lt;script&gt;alert(1)&lt;/script&gt; · Settlement engine</title>',
+    )
     const page = await showMarkup(browser, markup)
     expect(await page.locator('body script, body img').count()).toBe(0)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Event R1: <script>alert(1)</script>')

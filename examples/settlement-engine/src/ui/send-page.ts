@@ -6,7 +6,8 @@ const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'referrer-policy': 'same-origin',
 }
 
@@ -18,7 +19,12 @@ const HEADERS = {
  *   declare const res: ServerResponse, events: import('../engine/engine.ts').EventView[], form: URLSearchParams
  *   sendPage(res, 422, renderTraderPage({ events, eventForm: { values: form, problem: { field: 'id', message: 'R1 already exists' } } }))
  */
-export function sendPage(res: ServerResponse, status: number, page: Html, options: { head?: boolean; headers?: Record<string, string> } = {}): void {
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  page: Html,
+  options: { head?: boolean; headers?: Record<string, string> } = {},
+): void {
   const body = page.markup
   res.writeHead(status, { ...HEADERS, 'content-length': Buffer.byteLength(body), ...options.headers })
   res.end(options.head ? undefined : body)

@@ -4,7 +4,15 @@ import { executeForm } from './execute-form.ts'
 import { readFormBody } from './form-body.ts'
 import type { FormState, ShapedCommand } from './form-problem.ts'
 import { noticeQuery, type Notice } from './notices.ts'
-import { eventFormLabels, readEventForm, readResultForm, readWithdrawalForm, resultFormLabels, traderFormField, withdrawalFormLabels } from './read-trader-forms.ts'
+import {
+  eventFormLabels,
+  readEventForm,
+  readResultForm,
+  readWithdrawalForm,
+  resultFormLabels,
+  traderFormField,
+  withdrawalFormLabels,
+} from './read-trader-forms.ts'
 import type { EventFormState } from './render-event-forms.ts'
 import { renderEventPage } from './render-event-page.ts'
 import { renderMessagePage } from './render-message-page.ts'
@@ -21,9 +29,17 @@ import type { UiRequest } from './ui-request.ts'
  *   declare const request: UiRequest
  *   showTrader(request)
  */
-export function showTrader({ res, engine, url, head }: UiRequest, refused?: { status: number; eventForm: FormState }): void {
+export function showTrader(
+  { res, engine, url, head }: UiRequest,
+  refused?: { status: number; eventForm: FormState },
+): void {
   const events = engine.listEvents().flatMap((summary) => engine.getEvent(summary.id) ?? [])
-  sendPage(res, refused?.status ?? 200, renderTraderPage({ events, query: url.searchParams, eventForm: refused?.eventForm }), { head })
+  sendPage(
+    res,
+    refused?.status ?? 200,
+    renderTraderPage({ events, query: url.searchParams, eventForm: refused?.eventForm }),
+    { head },
+  )
 }
 
 /**
@@ -35,7 +51,9 @@ export function showTrader({ res, engine, url, head }: UiRequest, refused?: { st
  */
 export async function createEvent(request: UiRequest): Promise<void> {
   const form = await readFormBody(request.req)
-  const done = await executeForm(request.engine, readEventForm(form), (field) => traderFormField(field, eventFormLabels))
+  const done = await executeForm(request.engine, readEventForm(form), (field) =>
+    traderFormField(field, eventFormLabels),
+  )
   if (!done.ok) return showTrader(request, { status: done.status, eventForm: { values: form, problem: done.problem } })
   redirect(request.res, `/trader${noticeQuery({ done: 'created', event: done.command.id })}`)
 }
@@ -50,7 +68,12 @@ export async function createEvent(request: UiRequest): Promise<void> {
 export function showEvent(request: UiRequest, id: string, refused?: { status: number; form: EventFormState }): void {
   const event = request.engine.getEvent(id)
   if (!event) return sendNoEvent(request, id)
-  sendPage(request.res, refused?.status ?? 200, renderEventPage({ event, query: request.url.searchParams, refused: refused?.form }), { head: request.head })
+  sendPage(
+    request.res,
+    refused?.status ?? 200,
+    renderEventPage({ event, query: request.url.searchParams, refused: refused?.form }),
+    { head: request.head },
+  )
 }
 
 /** The trader's actions on an event, by the form that sends them. */
@@ -69,10 +92,15 @@ export async function actOnEvent(request: UiRequest, id: string, action: EventAc
   const form = await readFormBody(request.req)
   if (!request.engine.getEvent(id)) return sendNoEvent(request, id)
   const shaped: ShapedCommand<Command> =
-    action === 'withdrawal' ? readWithdrawalForm(id, form) : action === 'result' ? readResultForm(id, form) : { ok: true, command: { type: 'void', event: id } }
+    action === 'withdrawal'
+      ? readWithdrawalForm(id, form)
+      : action === 'result'
+        ? readResultForm(id, form)
+        : { ok: true, command: { type: 'void', event: id } }
   const labels = action === 'withdrawal' ? withdrawalFormLabels : action === 'result' ? resultFormLabels : {}
   const done = await executeForm(request.engine, shaped, (field) => traderFormField(field, labels))
-  if (!done.ok) return showEvent(request, id, { status: done.status, form: { form: action, values: form, problem: done.problem } })
+  if (!done.ok)
+    return showEvent(request, id, { status: done.status, form: { form: action, values: form, problem: done.problem } })
   redirect(request.res, eventPath(id) + noticeQuery(noticeOf(action, id, form, request.engine.getEvent(id))))
 }
 
@@ -84,6 +112,11 @@ function noticeOf(action: EventAction, event: string, form: URLSearchParams, aft
 }
 
 function sendNoEvent({ res, head }: UiRequest, id: string): void {
-  const page = renderMessagePage({ title: 'No such event', section: 'trader', message: `No event has id "${id}". Create it on the trader's page first.`, next: { href: '/trader', text: 'All events' } })
+  const page = renderMessagePage({
+    title: 'No such event',
+    section: 'trader',
+    message: `No event has id "${id}". Create it on the trader's page first.`,
+    next: { href: '/trader', text: 'All events' },
+  })
   sendPage(res, 404, page, { head })
 }

@@ -49,8 +49,12 @@ describe('the UI in a browser', () => {
     await declare.getByLabel('Starting prices').fill('Dobbin: 5/1')
     await declare.getByRole('button', { name: 'Declare result' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Result of R2 declared (version 1).')
-    expect(await page.getByRole('table', { name: 'Result, version 1' }).getByRole('row').nth(1).textContent()).toBe('1=<script>alert(1)</script>, DobbinDead heat of 2')
-    expect(await page.getByRole('form', { name: 'Amend the result' }).getByRole('button', { name: 'Amend result' }).count()).toBe(1)
+    expect(await page.getByRole('table', { name: 'Result, version 1' }).getByRole('row').nth(1).textContent()).toBe(
+      '1=<script>alert(1)</script>, DobbinDead heat of 2',
+    )
+    expect(
+      await page.getByRole('form', { name: 'Amend the result' }).getByRole('button', { name: 'Amend result' }).count(),
+    ).toBe(1)
   })
 
   it('lets a punter find their bets, see a refusal as an alert, and place a bet', async () => {
@@ -70,12 +74,12 @@ describe('the UI in a browser', () => {
     await slip.getByLabel('Event', { exact: true }).fill('R1')
     await slip.getByRole('button', { name: 'Place bet' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Bet B1 placed.')
-    expect(await page.getByRole('table', { name: 'Open bets' }).getByRole('row', { name: /^B1 / }).getByRole('cell').allTextContents()).toEqual([
-      'Dobbin at 5/1 in The National (R1)',
-      '£10.00',
-      'No',
-      '£10.00',
-      'Open',
-    ])
+    expect(
+      await page
+        .getByRole('table', { name: 'Open bets' })
+        .getByRole('row', { name: /^B1 / })
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['Dobbin at 5/1 in The National (R1)', '£10.00', 'No', '£10.00', 'Open'])
   })
 })

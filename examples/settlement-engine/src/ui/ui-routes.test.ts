@@ -29,15 +29,11 @@ describe('matchUiRoute', () => {
   })
 
   it('leaves the API’s paths to the API', () => {
-    expect(['/bets', '/bets/B1', '/events', '/events/R1/result', '/customers/alice/bets', '/stream', '/trader/'].map((path) => matchUiRoute('GET', path))).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ])
+    expect(
+      ['/bets', '/bets/B1', '/events', '/events/R1/result', '/customers/alice/bets', '/stream', '/trader/'].map(
+        (path) => matchUiRoute('GET', path),
+      ),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined])
   })
 
   it('answers another method on a UI path with what is allowed', () => {

@@ -14,7 +14,11 @@ export type UiRoute =
 const PATHS: ReadonlyArray<{ pattern: RegExp; get?: (id: string) => UiRoute; post?: (id: string) => UiRoute }> = [
   { pattern: /^\/$/, get: () => ({ name: 'home' }) },
   { pattern: /^\/customers$/, get: () => ({ name: 'find customer' }) },
-  { pattern: /^\/customers\/([^/]+)$/, get: (customer) => ({ name: 'my bets', customer }), post: (customer) => ({ name: 'place bet', customer }) },
+  {
+    pattern: /^\/customers\/([^/]+)$/,
+    get: (customer) => ({ name: 'my bets', customer }),
+    post: (customer) => ({ name: 'place bet', customer }),
+  },
   { pattern: /^\/trader$/, get: () => ({ name: 'trader' }) },
   { pattern: /^\/trader\/events$/, post: () => ({ name: 'create event' }) },
   { pattern: /^\/trader\/events\/([^/]+)$/, get: (event) => ({ name: 'event', event }) },
@@ -37,7 +41,11 @@ export function matchUiRoute(method: string, pathname: string): UiRoute | undefi
     const match = path.pattern.exec(pathname)
     if (!match) continue
     const make = method === 'GET' || method === 'HEAD' ? path.get : method === 'POST' ? path.post : undefined
-    if (!make) return { name: 'method not allowed', allow: [path.get ? 'GET, HEAD' : '', path.post ? 'POST' : ''].filter(Boolean).join(', ') }
+    if (!make)
+      return {
+        name: 'method not allowed',
+        allow: [path.get ? 'GET, HEAD' : '', path.post ? 'POST' : ''].filter(Boolean).join(', '),
+      }
     let id = ''
     try {
       id = decodeURIComponent(match[1] ?? '')

@@ -21,12 +21,29 @@ const stakes = ['1', '2.50', '5', '10']
 export function crashDay(seed: number, count: number): Command[] {
   const random = seeded(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-  const races = Array.from({ length: 8 }, (_, i) => ({ id: `race-${i}`, runners: Array.from({ length: 9 }, (_, r) => `Horse ${i}.${r}`), out: new Set<string>(), state: 'open' }))
-  const commands: Command[] = races.map((race) => ({ type: 'event', id: race.id, name: `Race ${race.id}`, runners: race.runners, handicap: race.id.endsWith('1') }))
+  const races = Array.from({ length: 8 }, (_, i) => ({
+    id: `race-${i}`,
+    runners: Array.from({ length: 9 }, (_, r) => `Horse ${i}.${r}`),
+    out: new Set<string>(),
+    state: 'open',
+  }))
+  const commands: Command[] = races.map((race) => ({
+    type: 'event',
+    id: race.id,
+    name: `Race ${race.id}`,
+    runners: race.runners,
+    handicap: race.id.endsWith('1'),
+  }))
   const resultOf = (race: (typeof races)[number]): Command => {
     const running = race.runners.filter((runner) => !race.out.has(runner)).sort(() => random() - 0.5)
-    const placings = random() < 0.2 ? [[running[0]!, running[1]!], [running[2]!]] : running.slice(0, 4).map((runner) => [runner])
-    return { type: 'result', event: race.id, placings, startingPrices: Object.fromEntries(running.map((runner) => [runner, pick(prices.slice(0, -1))])) }
+    const placings =
+      random() < 0.2 ? [[running[0]!, running[1]!], [running[2]!]] : running.slice(0, 4).map((runner) => [runner])
+    return {
+      type: 'result',
+      event: race.id,
+      placings,
+      startingPrices: Object.fromEntries(running.map((runner) => [runner, pick(prices.slice(0, -1))])),
+    }
   }
   let nextId = 0
   let resulted = 0
@@ -53,7 +70,13 @@ export function crashDay(seed: number, count: number): Command[] {
       if (race.runners.length - race.out.size > 5) {
         const runner = pick(race.runners.filter((r) => !race.out.has(r)))
         race.out.add(runner)
-        commands.push({ type: 'withdrawal', event: race.id, runner, price: pick(prices.slice(0, -1)), late: random() < 0.3 })
+        commands.push({
+          type: 'withdrawal',
+          event: race.id,
+          runner,
+          price: pick(prices.slice(0, -1)),
+          late: random() < 0.3,
+        })
       }
     } else {
       const legs = random() < 0.85 ? [pick(open)] : open.filter(() => random() < 0.4).slice(0, 4)
@@ -62,7 +85,11 @@ export function crashDay(seed: number, count: number): Command[] {
         type: 'bet',
         customer: `punter-${Math.floor(random() * 12)}`,
         stake: pick(stakes),
-        legs: legs.map((race) => ({ event: race.id, runner: pick(race.runners.filter((r) => !race.out.has(r))), price: pick(prices) })),
+        legs: legs.map((race) => ({
+          event: race.id,
+          runner: pick(race.runners.filter((r) => !race.out.has(r))),
+          price: pick(prices),
+        })),
       }
       if (random() < 0.3) bet.eachWay = true
       if (random() < 0.3) bet.id = `ticket-${nextId++}`

@@ -32,14 +32,21 @@ export interface EngineProcess {
  *   const engine = await startEngineProcess('/tmp/engine-data')
  *   await fetch(`${engine.url}/health`)
  */
-export async function startEngineProcess(dataDir: string, args: string[] = [], timeoutMs = 20_000): Promise<EngineProcess> {
+export async function startEngineProcess(
+  dataDir: string,
+  args: string[] = [],
+  timeoutMs = 20_000,
+): Promise<EngineProcess> {
   const child = spawnMain(['--port', '0', '--data-dir', dataDir, ...args])
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = exitOf(child)
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the engine did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`the engine did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    )
     const check = (): void => {
       const match = /listening on (http:\/\/\S+)/.exec(output)
       if (match) {
@@ -71,7 +78,10 @@ export async function startEngineProcess(dataDir: string, args: string[] = [], t
  * @example
  *   const { code, stdout } = await runMain(['--help'])
  */
-export async function runMain(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runMain(
+  args: string[],
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawnMain(args)
   let stdout = ''
   let stderr = ''
@@ -91,13 +101,17 @@ export async function killAll(): Promise<void> {
 }
 
 function spawnMain(args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   running.add(child)
   child.once('exit', () => running.delete(child))
   return child
 }
 
 function exitOf(child: ChildProcess): Promise<Exit> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
 }

@@ -1,7 +1,16 @@
 import type { BetCommand, EventCommand } from '../../src/commands.ts'
 
 /** Runners of the test races. */
-export const runners = ['Red Rum', 'Aldaniti', 'Corbiere', 'Crisp', 'Rag Trade', "L'Escargot", 'West Tip', 'Last Suspect']
+export const runners = [
+  'Red Rum',
+  'Aldaniti',
+  'Corbiere',
+  'Crisp',
+  'Rag Trade',
+  "L'Escargot",
+  'West Tip',
+  'Last Suspect',
+]
 
 /**
  * An event body for POST /events: eight runners, standard place terms (1/5, 3 places).
@@ -21,7 +30,14 @@ export function race(id: string, extra: Partial<EventCommand> = {}): Omit<EventC
  *   import { post } from './http.ts'
  *   await post('http://127.0.0.1:8080', '/bets', single('alice', 'R1', 'Red Rum', '5/1', '10'))
  */
-export function single(customer: string, event: string, runner: string, price: string, stake: string, extra: Partial<BetCommand> = {}): Omit<BetCommand, 'type'> {
+export function single(
+  customer: string,
+  event: string,
+  runner: string,
+  price: string,
+  stake: string,
+  extra: Partial<BetCommand> = {},
+): Omit<BetCommand, 'type'> {
   return { customer, stake, legs: [{ event, runner, price }], ...extra }
 }
 

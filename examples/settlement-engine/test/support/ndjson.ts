@@ -7,9 +7,16 @@ import { request, type IncomingMessage } from 'node:http'
  *   const outcomes = await streamCommands('http://127.0.0.1:8080', [{ type: 'void', event: 'R1' }])
  *   outcomes[0]?.ok // true
  */
-export async function streamCommands(baseUrl: string, lines: Array<object | string>): Promise<Array<Record<string, unknown>>> {
+export async function streamCommands(
+  baseUrl: string,
+  lines: Array<object | string>,
+): Promise<Array<Record<string, unknown>>> {
   const body = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n'
-  const response = await fetch(`${baseUrl}/stream`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' } })
+  const response = await fetch(`${baseUrl}/stream`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-ndjson' },
+  })
   const text = await response.text()
   return text
     .split('\n')
@@ -55,7 +62,15 @@ export function follow(baseUrl: string, path: string): Promise<LineFollower & { 
         close: () => req.destroy(),
         waitFor: (count, timeoutMs = 5000) =>
           new Promise((done, fail) => {
-            const timer = setTimeout(() => fail(new Error(`only ${lines.length} of ${count} lines arrived in ${timeoutMs} ms: ${lines.slice(-3).join(' | ')}`)), timeoutMs)
+            const timer = setTimeout(
+              () =>
+                fail(
+                  new Error(
+                    `only ${lines.length} of ${count} lines arrived in ${timeoutMs} ms: ${lines.slice(-3).join(' | ')}`,
+                  ),
+                ),
+              timeoutMs,
+            )
             const check = (): void => {
               if (lines.length >= count) {
                 clearTimeout(timer)

@@ -23,5 +23,9 @@ export function snapshotOf(engine: SettlementEngine): EngineSnapshot {
   for (let bet = 0; bet < state.bets.count; bet++) bets.push(engine.getBet(state.betId(bet)))
   const out = new ByteWriter()
   writeSettlementLines(state, 1, state.settlements.count, out)
-  return { events: engine.listEvents().map((event) => engine.getEvent(event.id)), bets, settlements: out.take().toString() }
+  return {
+    events: engine.listEvents().map((event) => engine.getEvent(event.id)),
+    bets,
+    settlements: out.take().toString(),
+  }
 }

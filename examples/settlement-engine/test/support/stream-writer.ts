@@ -22,17 +22,21 @@ export function pacedStream(baseUrl: string, lines: string[], perChunk: number, 
   const outcomes: string[] = []
   let req: ClientRequest | undefined
   const done = new Promise<void>((resolve) => {
-    req = request(`${baseUrl}/stream`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
-      let rest = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => {
-        const parts = (rest + chunk).split('\n')
-        rest = parts.pop()!
-        outcomes.push(...parts)
-      })
-      res.on('close', () => resolve())
-      res.on('error', () => resolve())
-    })
+    req = request(
+      `${baseUrl}/stream`,
+      { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } },
+      (res) => {
+        let rest = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          const parts = (rest + chunk).split('\n')
+          rest = parts.pop()!
+          outcomes.push(...parts)
+        })
+        res.on('close', () => resolve())
+        res.on('error', () => resolve())
+      },
+    )
     req.on('error', () => resolve())
     let at = 0
     const next = (): void => {

@@ -3,7 +3,14 @@ import { chromium, type Browser, type Page } from 'playwright'
 import type { Html } from '../html.ts'
 
 const debianChromium = '/usr/lib/chromium/chromium'
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /**
  * Launches headless Chromium for a test file: the browser, not a guess,

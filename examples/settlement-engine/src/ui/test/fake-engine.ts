@@ -32,33 +32,63 @@ export function fakeEngine(seed: { events?: EventView[]; bets?: BetView[] } = {}
   function apply(command: Command): CommandOutcome {
     switch (command.type) {
       case 'event': {
-        if (eventOf(command.id)) return refuse(409, 'duplicate-event', `an event with id "${command.id}" exists already`, 'id')
-        if (command.runners.length === 0) return refuse(400, 'missing-field', 'runners is missing; send a list of names', 'runners')
-        events.push(anEvent({ id: command.id, name: command.name, handicap: command.handicap ?? false, runners: command.runners.map((name) => ({ name, withdrawn: false })) }))
+        if (eventOf(command.id))
+          return refuse(409, 'duplicate-event', `an event with id "${command.id}" exists already`, 'id')
+        if (command.runners.length === 0)
+          return refuse(400, 'missing-field', 'runners is missing; send a list of names', 'runners')
+        events.push(
+          anEvent({
+            id: command.id,
+            name: command.name,
+            handicap: command.handicap ?? false,
+            runners: command.runners.map((name) => ({ name, withdrawn: false })),
+          }),
+        )
         return { ok: true, status: 201, body: { id: command.id } }
       }
       case 'withdrawal': {
         const event = eventOf(command.event)
         const runner = event?.runners.find((r) => r.name === command.runner)
-        if (!event || !runner) return refuse(422, 'unknown-runner', `"${command.runner}" is not a runner in ${command.event}`, 'runner')
+        if (!event || !runner)
+          return refuse(422, 'unknown-runner', `"${command.runner}" is not a runner in ${command.event}`, 'runner')
         runner.withdrawn = true
-        event.withdrawals.push({ runner: command.runner, price: command.price, late: command.late ?? false, deduction: 25 })
+        event.withdrawals.push({
+          runner: command.runner,
+          price: command.price,
+          late: command.late ?? false,
+          deduction: 25,
+        })
         return { ok: true, status: 201, body: { deduction: 25 } }
       }
       case 'bet': {
         const leg = command.legs[0]
         if (!leg) return refuse(400, 'missing-field', 'legs is missing', 'legs')
-        if (!eventOf(leg.event)) return refuse(404, 'event-not-found', `no event has id "${leg.event}"`, 'legs[0].event')
-        if (!/^£?\d+(\.\d\d?)?$/.test(command.stake)) return refuse(400, 'invalid-field', `stake: "${command.stake}" is not money`, 'stake')
+        if (!eventOf(leg.event))
+          return refuse(404, 'event-not-found', `no event has id "${leg.event}"`, 'legs[0].event')
+        if (!/^£?\d+(\.\d\d?)?$/.test(command.stake))
+          return refuse(400, 'invalid-field', `stake: "${command.stake}" is not money`, 'stake')
         const id = `B${bets.length + 1}`
-        bets.unshift(aBet({ id, customer: command.customer, stake: command.stake, totalStake: command.stake, eachWay: command.eachWay ?? false, legs: command.legs }))
+        bets.unshift(
+          aBet({
+            id,
+            customer: command.customer,
+            stake: command.stake,
+            totalStake: command.stake,
+            eachWay: command.eachWay ?? false,
+            legs: command.legs,
+          }),
+        )
         return { ok: true, status: 201, body: { id, status: 'open' } }
       }
       case 'result': {
         const event = eventOf(command.event)
         if (!event) return refuse(404, 'event-not-found', `no event has id "${command.event}"`, 'event')
         event.status = 'resulted'
-        event.result = { version: (event.result?.version ?? 0) + 1, placings: command.placings, startingPrices: command.startingPrices ?? {} }
+        event.result = {
+          version: (event.result?.version ?? 0) + 1,
+          placings: command.placings,
+          startingPrices: command.startingPrices ?? {},
+        }
         return { ok: true, status: 200, body: { version: event.result.version } }
       }
       case 'void': {

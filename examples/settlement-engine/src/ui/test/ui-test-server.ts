@@ -22,7 +22,9 @@ export interface TestServer {
  * @example
  *   const server = await startTestServer(async (req, res) => res.end('ok'))
  */
-export async function startTestServer(handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown> | unknown): Promise<TestServer> {
+export async function startTestServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown> | unknown,
+): Promise<TestServer> {
   const server = createServer((req, res) => {
     Promise.resolve()
       .then(() => handle(req, res))
