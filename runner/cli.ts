@@ -76,7 +76,9 @@ export async function main(args: string[]): Promise<number> {
   if (!command) {
     const suggestion = nearest(name.replace(/^-+/, ''), Object.keys(commands))
     const what = name.startsWith('-') ? `unknown option ${name}` : `unknown command "${name}"`
-    const hint = `${suggestion ? ` — did you mean "${suggestion}"?` : ''} Commands: ${Object.keys(commands).join(', ')}. Run parlance --help for more.`
+    const hint =
+      `${suggestion ? ` — did you mean "${suggestion}"?` : ''} Commands: ${Object.keys(commands).join(', ')}. ` +
+      `Run parlance --help for more.`
     return fail('parlance', new ConfigurationError(what + hint))
   }
   try {

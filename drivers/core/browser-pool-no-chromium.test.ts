@@ -32,7 +32,8 @@ describe('openBrowserSession on a machine with no Chromium', () => {
       "the system's chromium: /usr/lib/chromium/chromium (not found)",
     ])
     expect(error.message).toBe(
-      'not run on the ui channel: no browser. Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
+      'not run on the ui channel: no browser. Fix: run npm install (on Linux x64 it brings ' +
+        '@sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',
     )
     await expect(openBrowserSession(fakeDriverContext({}, 'ui'))).rejects.toThrow(NotRunError)

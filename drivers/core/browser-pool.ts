@@ -160,7 +160,8 @@ async function launchChromium(): Promise<Browser> {
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]
     throw new SystemCompromisedError(
-      `Chromium at ${executablePath} did not start: ${reason}. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary.`,
+      `Chromium at ${executablePath} did not start: ${reason}. Run it by hand with --headless to see why, or ` +
+        `set PARLANCE_CHROMIUM to another binary.`,
       {
         cause: error,
       },

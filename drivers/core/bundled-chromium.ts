@@ -107,7 +107,8 @@ function resolvePackageDir(): string {
   } catch {
     throw new BundleUnavailable("not installed (npm install brings it: it is one of Parlance's dependencies)")
   }
-  // The package exports only its entry point (build/index.js), not its package.json: walk up to the folder that has one.
+  // The package exports only its entry point (build/index.js), not its package.json: walk up to the folder that has
+  // one.
   let dir = dirname(entry)
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
   return dir

@@ -20,7 +20,9 @@ export type DriverFactory<D> = (ctx: DriverContext) => D
  *   import { ApiSettlementDriver } from '../settlement/api/api-settlement-driver.ts'
  *   import type { SettlementDriver } from '../settlement/settlement-driver.ts'
  *   declare const ctx: DriverContext
- *   export const settlementChannels = defineChannels<SettlementDriver>('settlement', { api: (ctx) => new ApiSettlementDriver(ctx) })
+ *   export const settlementChannels = defineChannels<SettlementDriver>('settlement', {
+ *     api: (ctx) => new ApiSettlementDriver(ctx),
+ *   })
  *   const driver = settlementChannels.create(ctx) // ctx.channel === 'api'
  */
 export class ChannelSet<D> {
@@ -30,7 +32,8 @@ export class ChannelSet<D> {
   ) {
     if (Object.keys(factories).length === 0) {
       throw new ConfigurationError(
-        `defineChannels: the ${domain} domain declares no channels. Give at least one, e.g. { api: (ctx) => new ApiDriver(ctx) }`,
+        `defineChannels: the ${domain} domain declares no channels. Give at least one, e.g. { api: (ctx) => ` +
+          `new ApiDriver(ctx) }`,
       )
     }
   }

@@ -38,7 +38,8 @@ describe('findChromium', () => {
       path: '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
       source: 'bundled',
       description:
-        'the bundled Chromium (@sparticuz/chromium 153.0.0): /shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
+        'the bundled Chromium (@sparticuz/chromium 153.0.0): ' +
+        '/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium',
     })
   })
 
@@ -61,12 +62,15 @@ describe('findChromium', () => {
         '  - PARLANCE_CHROMIUM: not set\n' +
         "  - Playwright's browser: /cache/ms-playwright/chromium-1255/chrome-linux64/chrome (not installed)\n" +
         "  - the system's chromium: /usr/lib/chromium/chromium (not found)\n" +
-        "  - the bundled Chromium (@sparticuz/chromium): not installed (npm install brings it: it is one of Parlance's dependencies)\n" +
-        'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
+        '  - the bundled Chromium (@sparticuz/chromium): not installed (npm install brings it: it is one of ' +
+        "Parlance's dependencies)\n" +
+        'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), ' +
+        'install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',
     )
     expect((error as NoChromiumError).fix).toBe(
-      'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), ' +
+      'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), ' +
+        'install one (apt-get install chromium), ' +
         'or set PARLANCE_CHROMIUM to a Chromium binary.',
     )
   })
@@ -81,7 +85,8 @@ describe('findChromium', () => {
       }),
     ).rejects.toThrow(
       new ConfigurationError(
-        'PARLANCE_CHROMIUM is set to "/nope/chrome", but there is no file there. Point it at a Chromium binary (e.g. /usr/lib/chromium/chromium) or unset it.',
+        'PARLANCE_CHROMIUM is set to "/nope/chrome", but there is no file there. Point it at a Chromium binary ' +
+          '(e.g. /usr/lib/chromium/chromium) or unset it.',
       ),
     )
   })

@@ -13,7 +13,12 @@ import { ConfigurationError } from './errors/configuration-error.ts'
  *
  * @example
  *   await findChromium({ env: { PARLANCE_CHROMIUM: '/opt/chromium/chrome' } })
- *   await findChromium({ exists: () => false, bundled: async () => { throw new BundleUnavailable('not installed') } }) // throws NoChromiumError
+ *   await findChromium({
+ *     exists: () => false,
+ *     bundled: async () => {
+ *       throw new BundleUnavailable('not installed')
+ *     },
+ *   }) // throws NoChromiumError
  */
 export interface ChromiumLookup {
   env?: NodeJS.ProcessEnv
@@ -37,7 +42,8 @@ export const debianChromium = '/usr/lib/chromium/chromium'
  *
  * @example
  *   const choice = await findChromium()
- *   choice.description // 'the bundled Chromium (@sparticuz/chromium 153.0.0), extracted in 2.2 s: /work/shop/node_modules/.cache/…/chromium'
+ *   choice.description
+ *   // → 'the bundled Chromium (@sparticuz/chromium 153.0.0), extracted in 2.2 s: /work/shop/node_modules/.cache/…/chromium'
  */
 export interface ChromiumChoice {
   path: string
@@ -58,7 +64,8 @@ export class NoChromiumError extends ConfigurationError {
     readonly tried: readonly string[],
   ) {
     super(
-      `No Chromium found for the browser pool. Tried:\n${tried.map((line) => `  - ${line}`).join('\n')}\n${noChromiumFix}`,
+      `No Chromium found for the browser pool. ` +
+        `Tried:\n${tried.map((line) => `  - ${line}`).join('\n')}\n${noChromiumFix}`,
     )
   }
 
@@ -97,7 +104,8 @@ export async function findChromium(lookup: ChromiumLookup = {}): Promise<Chromiu
     if (exists(chosen))
       return { path: chosen, source: 'PARLANCE_CHROMIUM', description: `PARLANCE_CHROMIUM: ${chosen}` }
     throw new ConfigurationError(
-      `PARLANCE_CHROMIUM is set to "${chosen}", but there is no file there. Point it at a Chromium binary (e.g. ${debianChromium}) or unset it.`,
+      `PARLANCE_CHROMIUM is set to "${chosen}", but there is no file there. Point it at a Chromium binary ` +
+        `(e.g. ${debianChromium}) or unset it.`,
     )
   }
   const tried = ['PARLANCE_CHROMIUM: not set']

@@ -14,7 +14,12 @@ export type Attach = (data: string | Buffer, mediaType: string, fileName?: strin
  *
  * @example
  *   declare const ctx: DriverContext, page: import('playwright').Page, log: string
- *   ctx.track({ dispose: async ({ failed, attach }) => { if (failed) await attach(log, 'text/plain'); await page.close() } })
+ *   ctx.track({
+ *     dispose: async ({ failed, attach }) => {
+ *       if (failed) await attach(log, 'text/plain')
+ *       await page.close()
+ *     },
+ *   })
  */
 export interface ScenarioResource {
   dispose(end: ScenarioEnd): Promise<void>

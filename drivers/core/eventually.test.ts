@@ -46,7 +46,8 @@ describe('eventually', () => {
     )
     expect(error).toBeInstanceOf(AssertionFailedError)
     expect((error as Error).message).toBe(
-      `Gave up waiting for Alice's bet to be settled after 100ms (6 attempts); last error: status is "open"; expected "settled"`,
+      `Gave up waiting for Alice's bet to be settled after 100ms (6 attempts); last error: status is "open"; ` +
+        `expected "settled"`,
     )
     expect((error as Error).cause).toBe(last)
   })
@@ -64,7 +65,8 @@ describe('eventually', () => {
       ++calls === 1 ? Promise.reject(new Error('not yet')) : new Promise<string>(() => undefined)
     const { error } = await settle(eventually(check, { timeout: 100, interval: 10 }))
     expect((error as Error).message).toBe(
-      'Gave up waiting for the check to pass after 100ms (2 attempts); the last attempt was still running at the deadline; before it, last error: not yet',
+      'Gave up waiting for the check to pass after 100ms (2 attempts); the last attempt was still running at ' +
+        'the deadline; before it, last error: not yet',
     )
   })
 

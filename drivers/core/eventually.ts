@@ -39,8 +39,18 @@ type Attempt<T> =
  *
  * @example
  *   declare const api: { bet(id: string): Promise<{ status: string }>; health(): Promise<Response> }
- *   const bet = await eventually(async () => { const b = await api.bet('b42'); if (b.status !== 'settled') throw new Error(`status is ${b.status}`); return b }, { timeout: '2s' })
- *   await eventually(async () => (await api.health()).status === 200, { timeout: 5000, description: 'the engine to answer' })
+ *   const bet = await eventually(
+ *     async () => {
+ *       const b = await api.bet('b42')
+ *       if (b.status !== 'settled') throw new Error(`status is ${b.status}`)
+ *       return b
+ *     },
+ *     { timeout: '2s' },
+ *   )
+ *   await eventually(async () => (await api.health()).status === 200, {
+ *     timeout: 5000,
+ *     description: 'the engine to answer',
+ *   })
  */
 export async function eventually<T>(
   check: () => T | Promise<T>,

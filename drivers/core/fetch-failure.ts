@@ -6,8 +6,10 @@ import { Duration } from './values/duration.ts'
  *
  * @example
  *   const error = await fetch('http://127.0.0.1:8080/bets').catch((thrown: unknown) => thrown)
- *   describeFetchFailure(error, 2000) // { reason: 'connection refused (connect ECONNREFUSED 127.0.0.1:8080)', timedOut: false }
- *   describeFetchFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 2000) // { reason: 'no answer within 2s', timedOut: true }
+ *   describeFetchFailure(error, 2000)
+ *   // → { reason: 'connection refused (connect ECONNREFUSED 127.0.0.1:8080)', timedOut: false }
+ *   describeFetchFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 2000)
+ *   // → { reason: 'no answer within 2s', timedOut: true }
  */
 export function describeFetchFailure(
   error: unknown,
@@ -15,7 +17,8 @@ export function describeFetchFailure(
 ): { reason: string; timedOut: boolean } | undefined {
   if (error instanceof Error && error.name === 'TimeoutError')
     return { reason: `no answer within ${Duration.ms(timeoutMs)}`, timedOut: true }
-  // undici wraps the socket error: TypeError('fetch failed') before the answer, TypeError('terminated') while reading the body.
+  // undici wraps the socket error: TypeError('fetch failed') before the answer, TypeError('terminated') while reading
+  // the body.
   const cause = error instanceof Error ? error.cause : undefined
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined
   if (!code) return undefined

@@ -68,7 +68,8 @@ describe('HttpClient', () => {
     const error = await http.delete('/rejected', { expectStatus: [200, 204] }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AssertionFailedError)
     expect((error as Error).message).toBe(
-      `DELETE ${server.url}/rejected answered 422 Unprocessable Entity; expected 200 or 204. Body: ${'x'.repeat(500)}… (100 more characters)`,
+      `DELETE ${server.url}/rejected answered 422 Unprocessable Entity; expected 200 or 204. Body: ` +
+        `${'x'.repeat(500)}… (100 more characters)`,
     )
     expect((error as AssertionFailedError).context).toEqual({ request: `DELETE ${server.url}/rejected` })
   })
@@ -85,7 +86,8 @@ describe('HttpClient', () => {
   it('says when a JSON answer is not JSON', async () => {
     const http = new HttpClient(ctx, { baseUrl: server.url })
     await expect(http.get('/broken')).rejects.toThrow(
-      `GET ${server.url}/broken answered 200 with content-type application/json, but the body is not JSON (Unexpected end of JSON input). Body: {"bets": [`,
+      `GET ${server.url}/broken answered 200 with content-type application/json, but the body is not JSON ` +
+        `(Unexpected end of JSON input). Body: {"bets": [`,
     )
   })
 
@@ -96,7 +98,8 @@ describe('HttpClient', () => {
     const error = await http.get('/bets').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SystemCompromisedError)
     expect((error as Error).message).toBe(
-      `GET ${closed.url}/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:${closed.port}). Is the system under test running at ${closed.url}?`,
+      `GET ${closed.url}/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:${closed.port}). Is ` +
+        `the system under test running at ${closed.url}?`,
     )
     expect((error as Error).cause).toBeInstanceOf(TypeError)
   })
@@ -104,7 +107,8 @@ describe('HttpClient', () => {
   it('throws a SystemCompromisedError when the server drops the connection', async () => {
     const http = new HttpClient(ctx, { baseUrl: server.url })
     await expect(http.get('/reset')).rejects.toThrow(
-      `GET ${server.url}/reset failed: connection closed by the server (other side closed). Is the system under test running at ${server.url}?`,
+      `GET ${server.url}/reset failed: connection closed by the server (other side closed). Is the system ` +
+        `under test running at ${server.url}?`,
     )
   })
 
@@ -113,7 +117,8 @@ describe('HttpClient', () => {
     const error = await http.get('/hang', { timeout: 50 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SystemCompromisedError)
     expect((error as Error).message).toBe(
-      `GET ${server.url}/hang failed: no answer within 50ms. The system under test may be hung or overloaded; if this call is known to be slow, pass a longer { timeout }.`,
+      `GET ${server.url}/hang failed: no answer within 50ms. The system under test may be hung or overloaded; ` +
+        `if this call is known to be slow, pass a longer { timeout }.`,
     )
   })
 
@@ -156,7 +161,8 @@ describe('HttpClient', () => {
   it('rejects a base URL that is not http(s)', () => {
     expect(() => new HttpClient(ctx, { baseUrl: 'localhost:8080' })).toThrow(ConfigurationError)
     expect(() => new HttpClient(ctx, { baseUrl: 'localhost:8080' })).toThrow(
-      `HttpClient: baseUrl "localhost:8080" is not an http(s) URL. Give the system's address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
+      `HttpClient: baseUrl "localhost:8080" is not an http(s) URL. Give the system's address, e.g. ` +
+        `ctx.systemUrl('SETTLEMENT_URL')`,
     )
   })
 })

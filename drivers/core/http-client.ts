@@ -83,7 +83,11 @@ interface Answer {
  * @example
  *   declare const ctx: DriverContext
  *   const http = new HttpClient(ctx, { baseUrl: ctx.systemUrl('SETTLEMENT_URL') })
- *   const { body } = await http.post<{ id: string }>('/bets', { punter: 'alice-r7k2', stake: 500 }, { expectStatus: 201 })
+ *   const { body } = await http.post<{ id: string }>(
+ *     '/bets',
+ *     { punter: 'alice-r7k2', stake: 500 },
+ *     { expectStatus: 201 },
+ *   )
  */
 export class HttpClient {
   private readonly exchanges = new HttpExchangeLog()
@@ -96,7 +100,8 @@ export class HttpClient {
   ) {
     if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
       throw new ConfigurationError(
-        `HttpClient: baseUrl ${JSON.stringify(options.baseUrl)} is not an http(s) URL. Give the system's address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
+        `HttpClient: baseUrl ${JSON.stringify(options.baseUrl)} is not an http(s) URL. Give the system's ` +
+          `address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
       )
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
@@ -188,7 +193,9 @@ export class HttpClient {
   ): void {
     const expected = expectStatus === undefined ? undefined : [expectStatus].flat()
     if (!expected || expected.includes(answer.status)) return
-    const message = `${method} ${url} answered ${answer.status} ${answer.statusText}; expected ${expected.join(' or ')}. Body: ${quoteBody(this.exchanges.mask(answer.text))}`
+    const message =
+      `${method} ${url} answered ${answer.status} ${answer.statusText}; expected ${expected.join(' or ')}. Body: ` +
+      `${quoteBody(this.exchanges.mask(answer.text))}`
     const options = { context: { request: `${method} ${url}` } }
     throw answer.status >= 500
       ? new SystemCompromisedError(message, options)
@@ -223,7 +230,8 @@ export class HttpClient {
       return JSON.parse(response.text)
     } catch (error) {
       throw new SystemCompromisedError(
-        `${method} ${url} answered ${response.status} with content-type ${type}, but the body is not JSON (${(error as Error).message}). Body: ${quoteBody(this.exchanges.mask(response.text))}`,
+        `${method} ${url} answered ${response.status} with content-type ${type}, but the body is not JSON ` +
+          `(${(error as Error).message}). Body: ${quoteBody(this.exchanges.mask(response.text))}`,
         { context: { request: `${method} ${url}` }, cause: error },
       )
     }

@@ -6,7 +6,13 @@ import { maskText } from './mask-secrets.ts'
  * scenario's report. Secret header values are already masked.
  *
  * @example
- *   const exchange: HttpExchange = { method: 'GET', url: 'http://127.0.0.1:8080/bets', requestHeaders: {}, status: 200, durationMs: 12 }
+ *   const exchange: HttpExchange = {
+ *     method: 'GET',
+ *     url: 'http://127.0.0.1:8080/bets',
+ *     requestHeaders: {},
+ *     status: 200,
+ *     durationMs: 12,
+ *   }
  *   exchange.error // undefined: the system answered
  */
 export interface HttpExchange {

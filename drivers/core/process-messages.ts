@@ -34,12 +34,14 @@ export function describeNotReady(
     describeReadiness(spec.ready, progress.address) + (progress.lastAnswer ? `; last: ${progress.lastAnswer}` : '')
   const timedOut = what.startsWith('was not ready')
   const advice = timedOut
-    ? ', so it was stopped. If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output'
+    ? ', so it was stopped. If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against ' +
+      'its output'
     : ''
   const output =
     lines.length === 0
       ? 'It wrote no output.'
-      : `Its last ${lines.length} line${lines.length === 1 ? '' : 's'} of output:\n${lines.map((line) => `  ${line}`).join('\n')}`
+      : `Its last ${lines.length} line${lines.length === 1 ? '' : 's'} of ` +
+        `output:\n${lines.map((line) => `  ${line}`).join('\n')}`
   return `Process "${spec.name}" (${commandLine}) ${what} (waiting for ${waitingFor})${advice}. ${output}`
 }
 
@@ -60,18 +62,21 @@ export function validateSpec(spec: ProcessSpec): void {
     const value = spec[field]
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
       problem(
-        `${field} is ${String(value)}; give a whole number of ${field === 'logLines' ? 'lines' : 'milliseconds'}, 0 or more`,
+        `${field} is ${String(value)}; give a whole number of ` +
+          `${field === 'logLines' ? 'lines' : 'milliseconds'}, 0 or more`,
       )
   }
   const { log, url } = spec.ready ?? {}
   if (url?.includes('{address}')) {
     if (!log)
       problem(
-        `ready.url "${url}" uses {address}, but there is no ready.log to capture it; add e.g. ready.log: /listening on (http:\\S+)/`,
+        `ready.url "${url}" uses {address}, but there is no ready.log to capture it; add e.g. ready.log: ` +
+          `/listening on (http:\\S+)/`,
       )
     else if (captureGroups(log) === 0)
       problem(
-        `ready.url "${url}" uses {address}, but ready.log ${String(log)} has no capture group; capture the address, e.g. /listening on (http:\\S+)/`,
+        `ready.url "${url}" uses {address}, but ready.log ${String(log)} has no capture group; capture the ` +
+          `address, e.g. /listening on (http:\\S+)/`,
       )
   }
 }

@@ -4,7 +4,12 @@ import type { ReadyCheck } from './wait-for-ready.ts'
  * A program to run and supervise: how to start it and how to tell it is ready.
  *
  * @example
- *   const spec: ProcessSpec = { name: 'settlement-engine', command: 'node', args: ['main.ts'], ready: { log: /listening on (http:\S+)/ } }
+ *   const spec: ProcessSpec = {
+ *     name: 'settlement-engine',
+ *     command: 'node',
+ *     args: ['main.ts'],
+ *     ready: { log: /listening on (http:\S+)/ },
+ *   }
  *   import { superviseProcess } from './process-supervisor.ts'
  *   const engine = superviseProcess(spec)
  */

@@ -231,7 +231,8 @@ describe('superviseProcess failures', () => {
     const error = await failureOf(tinyServer(['--exit-early']))
     expect(error).toBeInstanceOf(SystemCompromisedError)
     expect(error.message).toBe(
-      'Process "tiny-server" (node tiny-server.mjs --exit-early) exited with code 3 before it was ready (waiting for a log line matching /listening on (\\S+)/). ' +
+      'Process "tiny-server" (node tiny-server.mjs --exit-early) exited with code 3 before it was ready ' +
+        '(waiting for a log line matching /listening on (\\S+)/). ' +
         'Its last 2 lines of output:\n  [stderr] starting up\n  [stderr] Error: the database is gone',
     )
   })
@@ -241,8 +242,10 @@ describe('superviseProcess failures', () => {
     const error = await failureOf(server)
     expect(error).toBeInstanceOf(SystemCompromisedError)
     expect(error.message).toBe(
-      'Process "tiny-server" (node tiny-server.mjs --never-ready) was not ready within 1s (waiting for a log line matching /listening on (\\S+)/), so it was stopped. ' +
-        'If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output. Its last 1 line of output:\n  [stdout] warming up',
+      'Process "tiny-server" (node tiny-server.mjs --never-ready) was not ready within 1s (waiting for a log ' +
+        'line matching /listening on (\\S+)/), so it was stopped. ' +
+        'If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output. Its ' +
+        'last 1 line of output:\n  [stdout] warming up',
     )
     expect(server.running).toBe(false)
   })
@@ -253,8 +256,10 @@ describe('superviseProcess failures', () => {
     )
     expect(error.message.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')).toBe(
       'Process "tiny-server" (node tiny-server.mjs --unhealthy) was not ready within 1s ' +
-        '(waiting for a log line matching /listening on (\\S+)/, then http://127.0.0.1:PORT/health to answer 2xx; last: it answered 503), so it was stopped. ' +
-        'If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output. Its last 1 line of output:\n  [stdout] listening on http://127.0.0.1:PORT',
+        '(waiting for a log line matching /listening on (\\S+)/, then http://127.0.0.1:PORT/health to answer ' +
+        '2xx; last: it answered 503), so it was stopped. ' +
+        'If it is just slow, raise readyTimeoutMs; otherwise check the ready pattern against its output. Its ' +
+        'last 1 line of output:\n  [stdout] listening on http://127.0.0.1:PORT',
     )
   })
 
@@ -262,7 +267,8 @@ describe('superviseProcess failures', () => {
     const error = await failureOf(superviseProcess({ name: 'ghost', command: 'no-such-command-xyz', cwd: fixtures }))
     expect(error).toBeInstanceOf(ConfigurationError)
     expect(error.message).toBe(
-      `Process "ghost" could not be started: spawn no-such-command-xyz ENOENT. Check that the command "no-such-command-xyz" exists (on the PATH) and the working directory "${fixtures}" exists.`,
+      `Process "ghost" could not be started: spawn no-such-command-xyz ENOENT. Check that the command ` +
+        `"no-such-command-xyz" exists (on the PATH) and the working directory "${fixtures}" exists.`,
     )
   })
 
@@ -270,7 +276,8 @@ describe('superviseProcess failures', () => {
     expect(() =>
       superviseProcess({ name: 'engine', command: 'node', ready: { log: /listening/, url: '{address}/health' } }),
     ).toThrow(
-      'superviseProcess: "engine": ready.url "{address}/health" uses {address}, but ready.log /listening/ has no capture group; capture the address, e.g. /listening on (http:\\S+)/',
+      'superviseProcess: "engine": ready.url "{address}/health" uses {address}, but ready.log /listening/ has ' +
+        'no capture group; capture the address, e.g. /listening on (http:\\S+)/',
     )
   })
 

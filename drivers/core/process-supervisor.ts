@@ -21,8 +21,16 @@ const outputDrainMs = 1000
  * SIGKILLed when this process exits.
  *
  * @example
- *   const engine = superviseProcess({ name: 'engine', command: 'node', args: ['engine.mjs'], ready: { log: /listening on (\S+)/ } })
- *   const { address } = await engine.start(); engine.pause(); engine.resume(); await engine.stop()
+ *   const engine = superviseProcess({
+ *     name: 'engine',
+ *     command: 'node',
+ *     args: ['engine.mjs'],
+ *     ready: { log: /listening on (\S+)/ },
+ *   })
+ *   const { address } = await engine.start()
+ *   engine.pause()
+ *   engine.resume()
+ *   await engine.stop()
  */
 export class SupervisedProcess {
   private child: ChildProcess | undefined
@@ -190,7 +198,8 @@ export class SupervisedProcess {
     const error = await new Promise<Error>((resolve) => child.once('error', resolve))
     const { name, command, cwd = process.cwd() } = this.spec
     throw new ConfigurationError(
-      `Process "${name}" could not be started: ${error.message}. Check that the command "${command}" exists (on the PATH) and the working directory "${cwd}" exists.`,
+      `Process "${name}" could not be started: ${error.message}. Check that the command "${command}" exists ` +
+        `(on the PATH) and the working directory "${cwd}" exists.`,
       { cause: error },
     )
   }
@@ -225,7 +234,8 @@ export class SupervisedProcess {
     }
     if (!(await waitUntil(gone, killWaitMs))) {
       throw new SystemCompromisedError(
-        `Process "${this.spec.name}" (pid ${pgid}) was still there ${Duration.ms(killWaitMs)} after SIGKILL, probably stuck in the kernel. See it with: ps -o pid,stat,wchan,cmd -g ${pgid}`,
+        `Process "${this.spec.name}" (pid ${pgid}) was still there ${Duration.ms(killWaitMs)} after SIGKILL, ` +
+          `probably stuck in the kernel. See it with: ps -o pid,stat,wchan,cmd -g ${pgid}`,
       )
     }
     unregisterGroup(pgid)
@@ -244,7 +254,12 @@ export class SupervisedProcess {
  * Makes a supervised process (not started yet); the spec is checked now.
  *
  * @example
- *   const engine = superviseProcess({ name: 'engine', command: 'npm', args: ['start'], ready: { url: 'http://127.0.0.1:8080/health' } })
+ *   const engine = superviseProcess({
+ *     name: 'engine',
+ *     command: 'npm',
+ *     args: ['start'],
+ *     ready: { url: 'http://127.0.0.1:8080/health' },
+ *   })
  *   await engine.start()
  */
 export function superviseProcess(spec: ProcessSpec): SupervisedProcess {

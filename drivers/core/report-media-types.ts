@@ -21,8 +21,18 @@ export const parlanceMediaTypes = {
  * The body of an outcome attachment.
  *
  * @example
- *   const body: OutcomeAttachment = { outcome: 'not-applicable', channel: 'ui', operation: 'amend', reason: 'no trader page' }
- *   const none: OutcomeAttachment = { outcome: 'not-run', channel: 'ui', reason: 'no browser', fix: 'Fix: apt-get install chromium' }
+ *   const body: OutcomeAttachment = {
+ *     outcome: 'not-applicable',
+ *     channel: 'ui',
+ *     operation: 'amend',
+ *     reason: 'no trader page',
+ *   }
+ *   const none: OutcomeAttachment = {
+ *     outcome: 'not-run',
+ *     channel: 'ui',
+ *     reason: 'no browser',
+ *     fix: 'Fix: apt-get install chromium',
+ *   }
  */
 export type OutcomeAttachment =
   | { outcome: 'not-applicable'; channel: string; operation: string; reason: string }

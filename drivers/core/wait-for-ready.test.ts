@@ -61,7 +61,8 @@ describe('describeReadiness', () => {
         'http://127.0.0.1:4000',
       ),
     ).toBe(
-      'log lines matching /on (\\S+)/ and /admin on (?<admin>\\S+)/ (in any order), then http://127.0.0.1:4000/health to answer 2xx',
+      'log lines matching /on (\\S+)/ and /admin on (?<admin>\\S+)/ (in any order), then ' +
+        'http://127.0.0.1:4000/health to answer 2xx',
     )
   })
 })

@@ -13,7 +13,9 @@ import type { OutputTail } from './output-tail.ts'
 export interface ReadyCheck {
   /** A line matching it means ready; its first capture group is the address. */
   log?: RegExp
-  /** With `log`: more lines that must appear too, in any order, e.g. `[/admin on (?<admin>\S+)/]` for a second listener. */
+  /**
+   * With `log`: more lines that must appear too, in any order, e.g. `[/admin on (?<admin>\S+)/]` for a second listener.
+   */
   alsoLog?: readonly RegExp[]
   url?: string
 }
@@ -24,7 +26,12 @@ export interface ReadyCheck {
  *
  * @example
  *   declare const tail: OutputTail, signal: AbortSignal
- *   const { address, groups } = await waitForReady({ log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/] }, tail, signal, {})
+ *   const { address, groups } = await waitForReady(
+ *     { log: /on (\S+)/, alsoLog: [/admin on (?<admin>\S+)/] },
+ *     tail,
+ *     signal,
+ *     {},
+ *   )
  *   address // 'http://127.0.0.1:41234'; groups // { admin: 'http://127.0.0.1:41235' }
  */
 export interface Readiness {

@@ -50,7 +50,8 @@ describe('TrafficDriver', () => {
     await until(() => server.received.length >= 2)
     await ctx.endScenario({ failed: true })
     const stopped = await running.done
-    // The server answers at once, so a run left to finish would have all 100: fewer means the scenario's end stopped it.
+    // The server answers at once, so a run left to finish would have all 100: fewer means the scenario's end stopped
+    // it.
     expect(stopped.responses.length).toBeLessThan(100)
     const [attachment] = ctx.attachments
     expect([ctx.attachments.length, attachment?.mediaType, attachment?.fileName]).toEqual([

@@ -52,7 +52,8 @@ export class TrafficDriver {
     this.running.add(running)
     void running.done.finally(() => this.running.delete(running)).catch(() => {})
     this.ctx.log(
-      `traffic started: ${request.requests} requests to ${request.host}${request.path ?? '/'} over ${request.overMs} ms`,
+      `traffic started: ${request.requests} requests to ${request.host}${request.path ?? '/'} over ` +
+        `${request.overMs} ms`,
     )
     return running
   }

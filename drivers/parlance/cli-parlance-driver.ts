@@ -20,7 +20,11 @@ import { stateDirName, writeProject } from './write-project.ts'
  * killed: a cold start is about a second, two channels on two workers about three.
  *
  * @example
- *   const exit = await runParlanceCli(['run'], { cwd: '/tmp/parlance-project-x1', env: process.env, timeoutMs: cliRunTimeoutMs })
+ *   const exit = await runParlanceCli(['run'], {
+ *     cwd: '/tmp/parlance-project-x1',
+ *     env: process.env,
+ *     timeoutMs: cliRunTimeoutMs,
+ *   })
  *   exit.timedOut // true if it was killed after 30 s
  */
 export const cliRunTimeoutMs = 30_000
@@ -50,7 +54,8 @@ export class CliParlanceDriver implements ParlanceDriver {
   async deploySystem(project: ProjectModel): Promise<void> {
     if (this.deployed)
       throw new ConfigurationError(
-        `deploySystem: the project's system is already deployed at ${this.deployed.address}; deploy it once per scenario`,
+        `deploySystem: the project's system is already deployed at ${this.deployed.address}; deploy it once ` +
+          `per scenario`,
       )
     writeProject(this.dir, project)
     const system = superviseProcess({
@@ -71,7 +76,8 @@ export class CliParlanceDriver implements ParlanceDriver {
   async runSuite(project: ProjectModel, options: SuiteRunOptions): Promise<SuiteRun> {
     if (options.againstDeployed && !this.deployed) {
       throw new ConfigurationError(
-        "runSuite: asked to test the deployed system, but none is deployed; deploy the project's system first (deploySystem)",
+        "runSuite: asked to test the deployed system, but none is deployed; deploy the project's system first " +
+          '(deploySystem)',
       )
     }
     writeProject(this.dir, project)
@@ -87,7 +93,8 @@ export class CliParlanceDriver implements ParlanceDriver {
     ]
     const command = `parlance ${args.join(' ')}`
     this.ctx.log(
-      `run ${number}: ${command}${this.deployed && options.againstDeployed ? ` with LEDGER_URL=${this.deployed.address}` : ''}`,
+      `run ${number}: ` +
+        `${command}${this.deployed && options.againstDeployed ? ` with LEDGER_URL=${this.deployed.address}` : ''}`,
     )
     const exit = await runParlanceCli(args, {
       cwd: this.dir,
@@ -100,7 +107,8 @@ export class CliParlanceDriver implements ParlanceDriver {
     if (exit.timedOut) {
       const tail = output.split('\n').slice(-30).join('\n')
       throw new SystemCompromisedError(
-        `${command} did not finish within ${Duration.ms(cliRunTimeoutMs)}, so it was killed. The last lines it printed:\n${tail}`,
+        `${command} did not finish within ${Duration.ms(cliRunTimeoutMs)}, so it was killed. The last lines it ` +
+          `printed:\n${tail}`,
       )
     }
     const reportsDir = join(this.dir, reports)

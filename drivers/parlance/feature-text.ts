@@ -8,7 +8,9 @@ type Keyword = 'Given' | 'When' | 'Then'
  *
  * @example
  *   import { Money } from '../core/values/index.ts'
- *   featureText([{ name: 'Alice is paid', steps: [{ action: 'is paid', customer: 'Alice', amount: Money.pounds(5) }] }])
+ *   featureText([
+ *     { name: 'Alice is paid', steps: [{ action: 'is paid', customer: 'Alice', amount: Money.pounds(5) }] },
+ *   ])
  *   // 'Feature: The ledger\n\n  Scenario: Alice is paid\n    When Alice is paid £5.00\n'
  */
 export function featureText(scenarios: readonly ScenarioModel[]): string {

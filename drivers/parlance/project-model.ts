@@ -44,7 +44,11 @@ export interface ScenarioModel {
  * An operation one channel of the generated project cannot perform, and why.
  *
  * @example
- *   const limit: ChannelLimit = { channel: 'ui', operation: 'askForRefund', reason: 'the betting pages have no refund button' }
+ *   const limit: ChannelLimit = {
+ *     channel: 'ui',
+ *     operation: 'askForRefund',
+ *     reason: 'the betting pages have no refund button',
+ *   }
  *   // on ui, "When Alice asks for a refund" is reported not applicable, with that reason
  */
 export interface ChannelLimit {

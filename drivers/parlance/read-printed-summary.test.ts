@@ -35,7 +35,8 @@ describe('reading what parlance run printed', () => {
 
   test('reads the system that did not start and its last lines, without their labels', () => {
     const stderr = [
-      'parlance run: Process "ledger" (/usr/bin/node system/ledger.mjs) exited with code 3 before it was ready (waiting for a log line). Its last 2 lines of output:',
+      'parlance run: Process "ledger" (/usr/bin/node system/ledger.mjs) exited with code 3 before it was ready ' +
+        '(waiting for a log line). Its last 2 lines of output:',
       '  [stdout] ledger: opening the ledger',
       '  [stderr] ledger: the ledger file is corrupt, line 3',
       '',

@@ -46,7 +46,9 @@ export function readVerdict(stdout: string): 'passed' | 'failed' | undefined {
  * showed for it, without their `[stdout]`/`[stderr]` labels.
  *
  * @example
- *   readSystemStartFailure('parlance run: Process "ledger" (node system/ledger.mjs) exited with code 3 before it was ready (…). Its last 1 line of output:\n  [stderr] ledger: corrupt\n')
+ *   readSystemStartFailure(
+ *     'parlance run: Process "ledger" (node system/ledger.mjs) exited with code 3 before it was ready (…). Its last 1 line of output:\n  [stderr] ledger: corrupt\n',
+ *   )
  *   // { system: 'ledger', lastLines: ['ledger: corrupt'] }
  */
 export function readSystemStartFailure(stderr: string): SystemStartFailure | undefined {

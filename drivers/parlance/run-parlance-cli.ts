@@ -19,7 +19,14 @@ const outputDrainMs = 1_000
  * How one `parlance` command ended, with everything it printed.
  *
  * @example
- *   const ended: CliExit = { pid: 4120, code: 1, signal: null, timedOut: false, stdout: 'parlance run r7k2 …', stderr: '' }
+ *   const ended: CliExit = {
+ *     pid: 4120,
+ *     code: 1,
+ *     signal: null,
+ *     timedOut: false,
+ *     stdout: 'parlance run r7k2 …',
+ *     stderr: '',
+ *   }
  *   ended.timedOut // false: it exited by itself
  */
 export interface CliExit {
@@ -39,7 +46,11 @@ export interface CliExit {
  * `timeoutMs` the whole group is killed; if this process exits first, so is the group.
  *
  * @example
- *   const ended = await runParlanceCli(['run', '--parallel', '2'], { cwd: '/tmp/parlance-project-x1', env: process.env, timeoutMs: 30_000 })
+ *   const ended = await runParlanceCli(['run', '--parallel', '2'], {
+ *     cwd: '/tmp/parlance-project-x1',
+ *     env: process.env,
+ *     timeoutMs: 30_000,
+ *   })
  *   ended.code // 0
  */
 export function runParlanceCli(

@@ -39,7 +39,10 @@ export interface PrintedCell {
  * A system the run could not start, with the last lines it wrote.
  *
  * @example
- *   const failure: SystemStartFailure = { system: 'ledger', lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'] }
+ *   const failure: SystemStartFailure = {
+ *     system: 'ledger',
+ *     lastLines: ['ledger: opening the ledger', 'ledger: the ledger file is corrupt'],
+ *   }
  *   declare const run: SuiteRun
  *   run.systemStartFailure?.lastLines.at(-1) // 'ledger: the ledger file is corrupt'
  */

@@ -41,7 +41,12 @@ export interface Withdrawal {
  *   import { Money } from '../core/values/money.ts'
  *   import { Odds } from '../core/values/odds.ts'
  *   declare const punter: AliasedName, race: AliasedName
- *   const slip: BetSlip = { punter, stake: Money.parse('£10'), eachWay: false, legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/2') }] }
+ *   const slip: BetSlip = {
+ *     punter,
+ *     stake: Money.parse('£10'),
+ *     eachWay: false,
+ *     legs: [{ race, runner: 'Red Rum', price: Odds.parse('5/2') }],
+ *   }
  */
 export interface BetSlip {
   punter: AliasedName
@@ -79,7 +84,11 @@ export type BetOutcome = { taken: true; betId: string; totalStake: Money } | { t
  * @example
  *   import { Odds } from '../core/values/odds.ts'
  *   declare const race: AliasedName
- *   const result: RaceResult = { race, placings: [['Red Rum'], ['Arkle', 'Crisp']], startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]) }
+ *   const result: RaceResult = {
+ *     race,
+ *     placings: [['Red Rum'], ['Arkle', 'Crisp']],
+ *     startingPrices: new Map([['Red Rum', Odds.parse('9/2')]]),
+ *   }
  */
 export interface RaceResult {
   race: AliasedName
@@ -91,7 +100,15 @@ export interface RaceResult {
  * One leg of a settled bet's breakdown, as a punter reads it.
  *
  * @example
- *   const leg: BreakdownLeg = { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/5', deadHeat: '1/2', rule4Pence: 25 }
+ *   const leg: BreakdownLeg = {
+ *     part: 'place',
+ *     runner: 'Red Rum',
+ *     result: 'placed',
+ *     position: 2,
+ *     placeTerms: '1/5',
+ *     deadHeat: '1/2',
+ *     rule4Pence: 25,
+ *   }
  */
 export interface BreakdownLeg {
   part: 'win' | 'place'
@@ -113,7 +130,8 @@ export interface BreakdownLeg {
  * @example
  *   declare const driver: SettlementDriver, punter: AliasedName
  *   const [bet] = await driver.betsOf(punter, { breakdown: true })
- *   bet // { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: […], returns: £50, settlements: [£80, £50], breakdown: […] }
+ *   bet
+ *   // → { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: […], returns: £50, settlements: [£80, £50], breakdown: […] }
  */
 export interface PunterBet {
   betId: string

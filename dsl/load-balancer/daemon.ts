@@ -65,7 +65,8 @@ export class Daemon {
   private mustBePrivate(method: string): void {
     if (!this.session.isPrivate) {
       throw new ConfigurationError(
-        `${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one of its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`,
+        `${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one ` +
+          `of its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`,
       )
     }
   }

@@ -185,7 +185,8 @@ export function trafficRecord(responses: ResponseRecord[], startedAtMs = 0): Tra
  *
  * @example
  *   const { dsl, fake } = fakeDsl('host01', 'rep001')
- *   await dsl.swarm.deploy({ service: 'checkout', replicas: 1 }) // checkout-1-r7k2-rep001 on checkout-r7k2-host01.parlance.test
+ *   await dsl.swarm.deploy({ service: 'checkout', replicas: 1 })
+ *   // → checkout-1-r7k2-rep001 on checkout-r7k2-host01.parlance.test
  */
 export function fakeDsl(...randomParts: string[]) {
   const fake = fakeLoadBalancer()

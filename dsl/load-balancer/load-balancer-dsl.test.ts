@@ -32,7 +32,8 @@ describe('the load-balancer DSL: swarm', () => {
     await expect(dsl.swarm.deploy({ service: 'checkout', replicas: 2 })).rejects.toThrow(
       new AssertionFailedError(
         `Gave up waiting for the load balancer to route to ${replica(1)}, ${replica(2)}\n` +
-          `the load balancer's replicas for ${host}: ${replica(1)} (healthy, 0 in flight); ${replica(2)} (unhealthy, 0 in flight)`,
+          `the load balancer's replicas for ${host}: ${replica(1)} (healthy, 0 in flight); ${replica(2)} ` +
+          `(unhealthy, 0 in flight)`,
       ),
     )
   })
@@ -84,7 +85,8 @@ describe('the load-balancer DSL: swarm', () => {
     const { dsl } = fakeDsl(...parts)
     await expect(dsl.swarm.crash({ replica: 2 })).rejects.toThrow(
       new ConfigurationError(
-        'crash: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first',
+        'crash: no service has been mentioned yet, so it is not clear whose replica is meant; name the ' +
+          'service, e.g. "the checkout service runs 3 replicas" first',
       ),
     )
   })
@@ -165,7 +167,8 @@ describe('the load-balancer DSL: swarm', () => {
 describe('the load-balancer DSL: daemon', () => {
   const sharedDaemon = (method: string): ConfigurationError =>
     new ConfigurationError(
-      `${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one of its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`,
+      `${method}: the scenario runs on the shared Docker daemon, which every other scenario uses; start one of ` +
+        `its own first, e.g. "Given a Docker daemon and load balancer of the scenario's own"`,
     )
 
   test('refuses to restart the shared daemon or drop its events', async () => {
@@ -192,7 +195,8 @@ describe('the load-balancer DSL: daemon', () => {
     await late.dsl.swarm.deploy({ service: 'checkout', replicas: 1 })
     await expect(late.dsl.daemon.runPrivately({})).rejects.toThrow(
       new ConfigurationError(
-        'runPrivately: the scenario has already used the shared load balancer; start one of its own before anything else',
+        'runPrivately: the scenario has already used the shared load balancer; start one of its own before ' +
+          'anything else',
       ),
     )
     expect([late.stacks, late.madeWith]).toEqual([[], ['tcp://127.0.0.1:2375']])

@@ -11,8 +11,12 @@ import { Traffic } from './traffic.ts'
  *
  * @example
  *   declare const world: LoadBalancerWorld
- *   const dsl = new LoadBalancerDsl(world, { makeDrivers: (ctx) => loadBalancerChannels.create(ctx), startPrivateStack })
- *   await dsl.swarm.deploy({ service: 'checkout', replicas: 3 }); await dsl.traffic.send({ requests: 300, over: '2s' })
+ *   const dsl = new LoadBalancerDsl(world, {
+ *     makeDrivers: (ctx) => loadBalancerChannels.create(ctx),
+ *     startPrivateStack,
+ *   })
+ *   await dsl.swarm.deploy({ service: 'checkout', replicas: 3 })
+ *   await dsl.traffic.send({ requests: 300, over: '2s' })
  */
 export class LoadBalancerDsl {
   readonly swarm: Swarm

@@ -60,7 +60,8 @@ describe('the load-balancer DSL: traffic assertions', () => {
     const { dsl } = await deployed(3, [even], [[...even.slice(0, 3), answered(3, r(1))]])
     await expect(dsl.traffic.expectEachReplicaAnswers({ requests: 2 })).rejects.toThrow(
       new ConfigurationError(
-        'expectEachReplicaAnswers: no requests have been sent yet; send some first, e.g. "When 100 requests arrive over 1 second"',
+        'expectEachReplicaAnswers: no requests have been sent yet; send some first, e.g. "When 100 requests ' +
+          'arrive over 1 second"',
       ),
     )
     await dsl.swarm.crash({ replica: 3 })
@@ -118,7 +119,8 @@ describe('the load-balancer DSL: traffic assertions', () => {
     await dsl.traffic.send({ requests: 2 })
     await expect(dsl.traffic.expectServiceUnavailable()).rejects.toThrow(
       new AssertionFailedError(
-        `1 of 2 requests were not answered 503 with Retry-After, naming the service: #1 at 10 ms → no replica: 503 {"host":"${host}"}`,
+        `1 of 2 requests were not answered 503 with Retry-After, naming the service: #1 at 10 ms → no replica: ` +
+          `503 {"host":"${host}"}`,
       ),
     )
   })
@@ -200,7 +202,8 @@ describe('the load-balancer DSL: traffic assertions', () => {
     await dsl.traffic.sendToEach({ services: ['checkout', 'search'], requests: 2 })
     await expect(dsl.traffic.expectEachServiceAnsweredOnlyByItsOwnReplicas()).rejects.toThrow(
       new AssertionFailedError(
-        `2 requests were not answered by their own service's replicas:\nsearch: #0 at 0 ms → ${r(1)}: 200 ok\nsearch: #1 at 10 ms → no replica: ECONNRESET`,
+        `2 requests were not answered by their own service's replicas:\nsearch: #0 at 0 ms → ${r(1)}: 200 ` +
+          `ok\nsearch: #1 at 10 ms → no replica: ECONNRESET`,
       ),
     )
   })

@@ -74,7 +74,8 @@ export class ServiceBook {
     if (name !== undefined) return this.service(name, aliases)
     if (this.current === undefined) {
       throw new ConfigurationError(
-        `${method}: no service has been mentioned yet, so it is not clear whose replica is meant; name the service, e.g. "the checkout service runs 3 replicas" first`,
+        `${method}: no service has been mentioned yet, so it is not clear whose replica is meant; name the ` +
+          `service, e.g. "the checkout service runs 3 replicas" first`,
       )
     }
     return this.current
@@ -86,7 +87,8 @@ export class ServiceBook {
     if (replica === undefined) {
       const numbers = service.replicas.map((r) => r.number)
       throw new ConfigurationError(
-        `${method}: the ${service.name} service has no replica ${number}; it has ${numbers.length === 0 ? 'none' : `replicas ${numbers.join(', ')}`}`,
+        `${method}: the ${service.name} service has no replica ${number}; it has ` +
+          `${numbers.length === 0 ? 'none' : `replicas ${numbers.join(', ')}`}`,
       )
     }
     return replica

@@ -221,12 +221,14 @@ export class Swarm {
         const tookMs = record.startedAtMs + first.sentAtMs + first.latencyMs - replica.startedAt
         if (tookMs <= withinMs) return
         throw new AssertionFailedError(
-          `expectReceivesTraffic: ${replica.container.name} answered its first request ${tookMs} ms after it started, later than ${args.within}`,
+          `expectReceivesTraffic: ${replica.container.name} answered its first request ${tookMs} ms after it ` +
+            `started, later than ${args.within}`,
         )
       }
       if (Date.now() > deadline) {
         throw new AssertionFailedError(
-          `expectReceivesTraffic: ${replica.container.name} answered none of the requests sent in the ${args.within} after it started`,
+          `expectReceivesTraffic: ${replica.container.name} answered none of the requests sent in the ` +
+            `${args.within} after it started`,
         )
       }
     }

@@ -66,12 +66,14 @@ export class Traffic {
   }
 
   /**
-   * Starts sending and returns at once; assertions wait for the last answer. Use `whileArriving` for what happens meanwhile.
+   * Starts sending and returns at once; assertions wait for the last answer. Use `whileArriving` for what happens
+   * meanwhile.
    *
    * @example
    *   import type { Swarm } from './swarm.ts'
    *   declare const traffic: Traffic, swarm: Swarm
-   *   await traffic.start({ requests: 600, over: '6s' }); await traffic.whileArriving(() => swarm.crash({ replica: 2 }))
+   *   await traffic.start({ requests: 600, over: '6s' })
+   *   await traffic.whileArriving(() => swarm.crash({ replica: 2 }))
    */
   async start(input: InputOf<typeof start>): Promise<void> {
     this.begin(start.name, start.parse(input, { aliases: this.session.aliases }))
@@ -163,7 +165,8 @@ export class Traffic {
     }
     if (failed.length > 0) {
       throw new AssertionFailedError(
-        `${failed.length} of ${total} requests failed:\n${failed.slice(0, 20).join('\n')}${failed.length > 20 ? `\n… and ${failed.length - 20} more` : ''}`,
+        `${failed.length} of ${total} requests ` +
+          `failed:\n${failed.slice(0, 20).join('\n')}${failed.length > 20 ? `\n… and ${failed.length - 20} more` : ''}`,
       )
     }
   }
@@ -183,7 +186,8 @@ export class Traffic {
     const wrong = replicas.filter((r) => counts.get(r.container.name) !== args.requests)
     if (wrong.length > 0) {
       throw new AssertionFailedError(
-        `expected each of ${replicas.length} replicas to answer ${args.requests} requests, but ${describeCounts(replicas, counts)}`,
+        `expected each of ${replicas.length} replicas to answer ${args.requests} requests, but ` +
+          `${describeCounts(replicas, counts)}`,
       )
     }
   }
@@ -211,7 +215,9 @@ export class Traffic {
     )
     if (answered.length > 0) {
       throw new AssertionFailedError(
-        `${replica.container.name} answered ${answered.length} request${answered.length === 1 ? '' : 's'}${args.onlyAfterItEnded ? ' sent after it ended' : ''}: ${answered.slice(0, 5).map(describeResponse).join('; ')}`,
+        `${replica.container.name} answered ${answered.length} ` +
+          `request${answered.length === 1 ? '' : 's'}${args.onlyAfterItEnded ? ' sent after it ended' : ''}: ` +
+          `${answered.slice(0, 5).map(describeResponse).join('; ')}`,
       )
     }
   }
@@ -238,7 +244,8 @@ export class Traffic {
           ? `the busy replica ${busy.container.name} answered ${byBusy.length}`
           : `${failed.length} failed`
       throw new AssertionFailedError(
-        `expected another replica than ${busy.container.name} to answer all ${record.responses.length} requests, but ${what}\n${describeRecord(record)}`,
+        `expected another replica than ${busy.container.name} to answer all ${record.responses.length} ` +
+          `requests, but ${what}\n${describeRecord(record)}`,
       )
     }
   }
@@ -258,7 +265,8 @@ export class Traffic {
     const busy = this.session.busyReplica?.container.name
     if (response === undefined || response.status !== 200 || response.replica !== busy) {
       throw new AssertionFailedError(
-        `the slow request was not answered by ${busy}: ${response === undefined ? 'no response' : describeResponse(response)}`,
+        `the slow request was not answered by ${busy}: ` +
+          `${response === undefined ? 'no response' : describeResponse(response)}`,
       )
     }
   }
@@ -313,7 +321,8 @@ export class Traffic {
     }
     if (strays.length > 0)
       throw new AssertionFailedError(
-        `${strays.length} requests were not answered by their own service's replicas:\n${strays.slice(0, 10).join('\n')}`,
+        `${strays.length} requests were not answered by their own service's ` +
+          `replicas:\n${strays.slice(0, 10).join('\n')}`,
       )
   }
 
@@ -332,7 +341,8 @@ export class Traffic {
     const [value] = latencyPercentiles(record, [args.percentile])
     if (value === undefined || value > args.within.milliseconds) {
       throw new AssertionFailedError(
-        `p${args.percentile} of the answer times was ${value === undefined ? 'not measurable (no 2xx answers)' : `${value} ms`}, over ${args.within}`,
+        `p${args.percentile} of the answer times was ` +
+          `${value === undefined ? 'not measurable (no 2xx answers)' : `${value} ms`}, over ${args.within}`,
       )
     }
   }
@@ -357,7 +367,8 @@ export class Traffic {
     const others = last.filter((r) => r.replica === undefined || versionOf.get(r.replica) !== version)
     if (others.length > 0) {
       throw new AssertionFailedError(
-        `${others.length} of the last ${last.length} requests were not answered by version ${version}: ${others.slice(0, 5).map(describeResponse).join('; ')}`,
+        `${others.length} of the last ${last.length} requests were not answered by version ${version}: ` +
+          `${others.slice(0, 5).map(describeResponse).join('; ')}`,
       )
     }
   }
@@ -388,7 +399,8 @@ export class Traffic {
     const not = record.responses.filter((r) => !holds(r, run.service))
     if (not.length > 0)
       throw new AssertionFailedError(
-        `${not.length} of ${record.responses.length} requests were not ${what}: ${not.slice(0, 5).map(describeResponse).join('; ')}`,
+        `${not.length} of ${record.responses.length} requests were not ${what}: ` +
+          `${not.slice(0, 5).map(describeResponse).join('; ')}`,
       )
   }
 }

@@ -16,7 +16,9 @@ export function checkScenario(method: string, project: ProjectModel, scenario: s
   if (names.includes(scenario)) return
   const suggestion = nearest(scenario, names)
   throw new ConfigurationError(
-    `${method}: the project has no scenario "${scenario}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Scenarios: ${names.join(', ') || 'none yet'}`,
+    `${method}: the project has no scenario ` +
+      `"${scenario}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Scenarios: ` +
+      `${names.join(', ') || 'none yet'}`,
   )
 }
 
@@ -32,6 +34,7 @@ export function checkChannel(method: string, project: ProjectModel, channel: str
   if (project.channels.includes(channel)) return
   const suggestion = nearest(channel, project.channels)
   throw new ConfigurationError(
-    `${method}: the project has no channel "${channel}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${project.channels.join(', ')}`,
+    `${method}: the project has no channel "${channel}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} ` +
+      `Channels: ${project.channels.join(', ')}`,
   )
 }

@@ -51,7 +51,8 @@ describe('the parlance DSL', () => {
     const dsl = new ParlanceDsl(() => (made++, fakeDriver().driver))
     expect(() => dsl.project.withScenario({ name: 'Alice idles' })).toThrow(
       new ConfigurationError(
-        'withScenario: scenario "Alice idles" has no steps — give at least one of opensAccount, placesBetWith, isPaid, asksForRefund, expectsPaid',
+        'withScenario: scenario "Alice idles" has no steps — give at least one of opensAccount, placesBetWith, ' +
+          'isPaid, asksForRefund, expectsPaid',
       ),
     )
     dsl.project.withScenario({ name: 'Alice is paid', isPaid: '£5' })
@@ -122,7 +123,8 @@ describe('the parlance DSL', () => {
     const dsl = new ParlanceDsl(() => fakeDriver().driver)
     expect(() => dsl.report.expectVerdict({ verdict: 'passed' })).toThrow(
       new ConfigurationError(
-        'expectVerdict: the project\'s acceptance suite has not run yet, so there is nothing to check. Run it first, e.g. "When the project\'s acceptance suite runs"',
+        "expectVerdict: the project's acceptance suite has not run yet, so there is nothing to check. Run it " +
+          'first, e.g. "When the project\'s acceptance suite runs"',
       ),
     )
   })
@@ -164,11 +166,13 @@ describe('the parlance DSL', () => {
       ),
     )
     expect(() => dsl.report.expectOutcome({ scenario: 'Alice is paid', channel: 'ui', outcome: 'not run' })).toThrow(
-      'expectOutcome: the printed table does not say what the reports say:\n  "Alice is paid" on ui is printed as "passed", but its report says not run\n',
+      'expectOutcome: the printed table does not say what the reports say:\n  "Alice is paid" on ui is printed ' +
+        'as "passed", but its report says not run\n',
     )
     expect(() => dsl.report.expectOutcome({ scenario: 'Alice is payed', outcome: 'passed' })).toThrow(
       new ConfigurationError(
-        'expectOutcome: the project has no scenario "Alice is payed" — did you mean "Alice is paid"? Scenarios: Alice is paid',
+        'expectOutcome: the project has no scenario "Alice is payed" — did you mean "Alice is paid"? ' +
+          'Scenarios: Alice is paid',
       ),
     )
   })
@@ -184,7 +188,8 @@ describe('the parlance DSL', () => {
     dsl.project.withScenario({ name: 'Alice is paid', isPaid: '£5', expectsPaid: '£6' })
     await dsl.suite.run()
     expect(() => dsl.report.expectMessage({ message: 'Alice was paid £5.00; expected £7.00' })).toThrow(
-      'expectMessage: expected the failure to read\n  Alice was paid £5.00; expected £7.00\nbut it reads\n  "Alice is paid" on api: Alice was paid £5.00; expected £6.00\n',
+      'expectMessage: expected the failure to read\n  Alice was paid £5.00; expected £7.00\nbut it reads\n  ' +
+        '"Alice is paid" on api: Alice was paid £5.00; expected £6.00\n',
     )
     expect(() => dsl.report.expectMessage({ message })).toThrow(
       `expectMessage: the reports hold the message "${message}", but the run did not print it`,
@@ -216,7 +221,8 @@ describe('the parlance DSL', () => {
     await dsl.suite.run()
     await expect(dsl.system.expectOwnNames({ customer: 'Alice' })).rejects.toThrow(
       new AssertionFailedError(
-        'expectOwnNames: Alice was given the same name "alice-r1-aaa" by more than one scenario; each scenario must give its own',
+        'expectOwnNames: Alice was given the same name "alice-r1-aaa" by more than one scenario; each scenario ' +
+          'must give its own',
       ),
     )
     const seenOther = new ParlanceDsl(

@@ -53,6 +53,7 @@ export class ParlanceSession {
 
 function notRunYet(method: string): ConfigurationError {
   return new ConfigurationError(
-    `${method}: the project's acceptance suite has not run yet, so there is nothing to check. Run it first, e.g. "When the project's acceptance suite runs"`,
+    `${method}: the project's acceptance suite has not run yet, so there is nothing to check. Run it first, ` +
+      `e.g. "When the project's acceptance suite runs"`,
   )
 }

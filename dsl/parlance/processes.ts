@@ -26,7 +26,8 @@ export class Processes {
     const left = await this.session.driver.leftoverProcesses()
     if (left.length > 0) {
       throw new AssertionFailedError(
-        `expectNoneLeft: the project's runs left ${left.length} process${left.length === 1 ? '' : 'es'} running: ${left.join('; ')}`,
+        `expectNoneLeft: the project's runs left ${left.length} process${left.length === 1 ? '' : 'es'} ` +
+          `running: ${left.join('; ')}`,
       )
     }
   }

@@ -61,7 +61,8 @@ export class ProjectSystem {
    *
    * @example
    *   declare const system: ProjectSystem
-   *   await system.expectOwnNames({ customer: 'Alice' }) // 2 scenarios: the system saw alice-r7k2-x9q2bz and alice-r7k2-m3p8cq
+   *   await system.expectOwnNames({ customer: 'Alice' })
+   *   // → 2 scenarios: the system saw alice-r7k2-x9q2bz and alice-r7k2-m3p8cq
    */
   async expectOwnNames(input: InputOf<typeof expectOwnNames>): Promise<void> {
     const { customer } = expectOwnNames.parse(input)
@@ -87,7 +88,8 @@ export class ProjectSystem {
     const sorted = (names: readonly string[]): string => [...names].sort().join(', ') || 'none'
     if (sorted(seen) !== sorted(given)) {
       throw new AssertionFailedError(
-        `${method}: the scenarios gave ${customer} the names ${sorted(given)}, but the system was given ${sorted(seen)}`,
+        `${method}: the scenarios gave ${customer} the names ${sorted(given)}, but the system was given ` +
+          `${sorted(seen)}`,
       )
     }
   }

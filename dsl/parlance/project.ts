@@ -76,7 +76,8 @@ export class Project {
     const bad = channels.filter((channel) => !channelName.test(channel))
     if (bad.length > 0)
       throw new ConfigurationError(
-        `withChannels: "${bad.join('", "')}" cannot be a channel name — use lower-case letters, digits and "-", e.g. api, ui`,
+        `withChannels: "${bad.join('", "')}" cannot be a channel name — use lower-case letters, digits and ` +
+          `"-", e.g. api, ui`,
       )
     const repeated = channels.filter((channel, i) => channels.indexOf(channel) !== i)
     if (repeated.length > 0)
@@ -106,7 +107,8 @@ export class Project {
     ]
     if (steps.length === 0) {
       throw new ConfigurationError(
-        `withScenario: scenario "${name}" has no steps — give at least one of opensAccount, placesBetWith, isPaid, asksForRefund, expectsPaid`,
+        `withScenario: scenario "${name}" has no steps — give at least one of opensAccount, placesBetWith, ` +
+          `isPaid, asksForRefund, expectsPaid`,
       )
     }
     if (/\s/.test(customer))
@@ -140,7 +142,11 @@ export class Project {
    *
    * @example
    *   declare const project: Project
-   *   project.withChannelLimit({ channel: 'ui', cannot: 'ask for a refund', because: 'the betting pages have no refund button' })
+   *   project.withChannelLimit({
+   *     channel: 'ui',
+   *     cannot: 'ask for a refund',
+   *     because: 'the betting pages have no refund button',
+   *   })
    */
   withChannelLimit(input: InputOf<typeof withChannelLimit>): void {
     const { channel, cannot, because } = withChannelLimit.parse(input)
@@ -195,7 +201,8 @@ export class Project {
       )
     if (scenarios.length >= maxScenarios)
       throw new ConfigurationError(
-        `withScenario: the project already has ${maxScenarios} scenarios, the most a test may give it (each costs run time)`,
+        `withScenario: the project already has ${maxScenarios} scenarios, the most a test may give it (each ` +
+          `costs run time)`,
       )
     scenarios.push(scenario)
   }

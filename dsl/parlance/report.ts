@@ -65,7 +65,8 @@ export class Report {
       if (channels.length > 0 && run.ranOn.join(', ') !== channels.join(', ')) {
         fail(
           run,
-          `${method}: expected the suite to run on ${channels.join(', ')}, but it ran on ${run.ranOn.join(', ') || 'no channel'}`,
+          `${method}: expected the suite to run on ${channels.join(', ')}, but it ran on ` +
+            `${run.ranOn.join(', ') || 'no channel'}`,
           cells,
         )
       }
@@ -73,7 +74,8 @@ export class Report {
       if (cells.length === 0 || others.length > 0) {
         fail(
           run,
-          `${method}: expected every scenario to be ${outcome} on every channel, but ${others.length} of ${cells.length} ${others.length === 1 ? 'is' : 'are'} not`,
+          `${method}: expected every scenario to be ${outcome} on every channel, but ${others.length} of ` +
+            `${cells.length} ${others.length === 1 ? 'is' : 'are'} not`,
           cells,
         )
       }
@@ -139,7 +141,8 @@ export class Report {
       const where = channel === undefined ? 'on every channel' : `on ${channel}`
       fail(
         run,
-        `expectOutcome: expected "${scenario}" to be ${outcome} ${where}, but it is ${wrong.map((cell) => `${cell.outcome} on ${cell.channel}`).join(' and ')}`,
+        `expectOutcome: expected "${scenario}" to be ${outcome} ${where}, but it is ` +
+          `${wrong.map((cell) => `${cell.outcome} on ${cell.channel}`).join(' and ')}`,
         cells,
       )
     }
@@ -153,7 +156,11 @@ export class Report {
    * @example
    *   declare const report: Report
    *   report.expectMessage({ message: 'Alice was paid £5.00; expected £6.00' })
-   *   report.expectMessage({ scenario: 'Alice is paid', channel: 'api', message: 'Alice was paid £5.00; expected £6.00' })
+   *   report.expectMessage({
+   *     scenario: 'Alice is paid',
+   *     channel: 'api',
+   *     message: 'Alice was paid £5.00; expected £6.00',
+   *   })
    */
   expectMessage(input: InputOf<typeof expectMessage>): void {
     const { message, scenario, channel } = expectMessage.parse(input)
@@ -170,7 +177,8 @@ export class Report {
     if (failures.length === 0)
       fail(
         run,
-        `expectMessage: expected a failure reading "${message}", but no scenario${scenario ? ` "${scenario}"` : ''} failed${channel ? ` on ${channel}` : ''}`,
+        `expectMessage: expected a failure reading "${message}", but no ` +
+          `scenario${scenario ? ` "${scenario}"` : ''} failed${channel ? ` on ${channel}` : ''}`,
         cells,
       )
     const wrong = failures.filter((cell) => cell.result?.message !== message)
@@ -189,7 +197,11 @@ export class Report {
    *
    * @example
    *   declare const report: Report
-   *   report.expectNotApplicable({ scenario: 'Alice asks for a refund', channel: 'ui', reason: 'the betting pages have no refund button' })
+   *   report.expectNotApplicable({
+   *     scenario: 'Alice asks for a refund',
+   *     channel: 'ui',
+   *     reason: 'the betting pages have no refund button',
+   *   })
    */
   expectNotApplicable(input: InputOf<typeof expectNotApplicable>): void {
     const { scenario, channel, reason } = expectNotApplicable.parse(input)
@@ -201,14 +213,16 @@ export class Report {
     if (cell?.outcome !== 'not applicable')
       fail(
         run,
-        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel}, but it is ${cell?.outcome ?? 'not run'}`,
+        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel}, but it is ` +
+          `${cell?.outcome ?? 'not run'}`,
         cells,
       )
     const given = cell?.result?.notApplicable?.reason
     if (given !== reason)
       fail(
         run,
-        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel} because "${reason}", but the reason given is "${given}"`,
+        `expectNotApplicable: expected "${scenario}" to be not applicable on ${channel} because "${reason}", ` +
+          `but the reason given is "${given}"`,
         cells,
       )
     if (!run.output.includes(reason))
@@ -258,14 +272,16 @@ export class Report {
     if (!failure)
       fail(
         run,
-        'expectSystemNotStarted: expected the run to report that the system did not start, but it reported no system that failed to start',
+        'expectSystemNotStarted: expected the run to report that the system did not start, but it reported no ' +
+          'system that failed to start',
         cells,
       )
     const lines = (list: readonly string[]): string => list.map((line) => `  ${line}`).join('\n')
     if (failure.lastLines.join('\n') !== expected.join('\n')) {
       fail(
         run,
-        `expectSystemNotStarted: the run reported that the ${failure.system} did not start, with the last lines\n${lines(failure.lastLines)}\nbut the spec expects\n${lines(expected)}`,
+        `expectSystemNotStarted: the run reported that the ${failure.system} did not start, with the last ` +
+          `lines\n${lines(failure.lastLines)}\nbut the spec expects\n${lines(expected)}`,
         cells,
       )
     }
@@ -286,19 +302,23 @@ export class Report {
     const cells = resultCells(this.session.project, run)
     const said = run.systemDeaths.map(
       (death) =>
-        `${death.system} (pid ${death.pid}) ${death.how} ${death.channel ? `during the ${death.channel} channel` : 'between channels'}`,
+        `${death.system} (pid ${death.pid}) ${death.how} ` +
+        `${death.channel ? `during the ${death.channel} channel` : 'between channels'}`,
     )
     if (said.length !== 1)
       fail(
         run,
-        `expectSystemDied: expected the run to say once that the system ${how} during the ${channel} channel, but it said so ${said.length} times${said.length > 0 ? `:\n${said.map((line) => `  ${line}`).join('\n')}` : ''}`,
+        `expectSystemDied: expected the run to say once that the system ${how} during the ${channel} channel, ` +
+          `but it said so ${said.length} ` +
+          `times${said.length > 0 ? `:\n${said.map((line) => `  ${line}`).join('\n')}` : ''}`,
         cells,
       )
     const [death] = run.systemDeaths
     if (death!.system !== 'ledger' || death!.how !== how || death!.channel !== channel) {
       fail(
         run,
-        `expectSystemDied: expected the run to say the ledger ${how} during the ${channel} channel, but it said: ${said[0]}`,
+        `expectSystemDied: expected the run to say the ledger ${how} during the ${channel} channel, but it ` +
+          `said: ${said[0]}`,
         cells,
       )
     }
@@ -317,7 +337,8 @@ export class Report {
     if (cells.length > 0 || run.printed.length > 0)
       fail(
         run,
-        `expectNoScenarioRan: expected no scenario to run, but ${cells.length} scenario × channel results were reported`,
+        `expectNoScenarioRan: expected no scenario to run, but ${cells.length} scenario × channel results were ` +
+          `reported`,
         cells,
       )
   }

@@ -63,7 +63,12 @@ const wordOfCell = new Map<Cell, CellOutcome>(
  * One scenario on one channel of a run, with its result if it ran there.
  *
  * @example
- *   const cell: ResultCell = { scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not run', result: undefined }
+ *   const cell: ResultCell = {
+ *     scenario: 'Alice asks for a refund',
+ *     channel: 'ui',
+ *     outcome: 'not run',
+ *     result: undefined,
+ *   }
  *   cell.result?.message // a failure's message, when it failed
  */
 export interface ResultCell {

@@ -65,7 +65,8 @@ export class Suite {
 function checkProject(project: ProjectModel): void {
   if (project.scenarios.length === 0)
     throw new ConfigurationError(
-      'run: the project has no scenario to run; describe one first, e.g. "Given a project whose spec opens an account for Alice in 2 scenarios"',
+      'run: the project has no scenario to run; describe one first, e.g. "Given a project whose spec opens an ' +
+        'account for Alice in 2 scenarios"',
     )
   const channels = project.channels.join(', ')
   for (const { name, onlyOn } of project.scenarios) {

@@ -59,7 +59,8 @@ export class BetBook {
     const names = [...this.bets.keys()]
     const suggestion = nearest(name, names)
     throw new ConfigurationError(
-      `${method}: the scenario has no bet "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Bets: ${names.join(', ') || 'none yet'}`,
+      `${method}: the scenario has no bet "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} ` +
+        `Bets: ${names.join(', ') || 'none yet'}`,
     )
   }
 

@@ -82,7 +82,8 @@ export class Betting {
     const args = placeMultiple.parse(input, { aliases: this.session.aliases })
     if (args.legs.length < 2)
       throw new ConfigurationError(
-        `placeMultiple: a multiple has 2 or more legs, but this one has ${args.legs.length}; place a single with placeBet`,
+        `placeMultiple: a multiple has 2 or more legs, but this one has ${args.legs.length}; place a single ` +
+          `with placeBet`,
       )
     const name = this.betName(placeMultiple.name, args, multipleKind(args.legs.length))
     const legs = []

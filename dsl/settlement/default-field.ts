@@ -101,7 +101,8 @@ export function fieldOf(race: {
   }
   if (field.length < race.fieldSize) {
     throw new ConfigurationError(
-      `${race.method}: the scenario's races have taken every default runner, so this race cannot have ${race.fieldSize}; name its runners`,
+      `${race.method}: the scenario's races have taken every default runner, so this race cannot have ` +
+        `${race.fieldSize}; name its runners`,
     )
   }
   return field

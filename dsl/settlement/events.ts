@@ -80,7 +80,8 @@ export class Events {
     const { runner, price, late, race } = withdraw.parse(input, { aliases: this.session.aliases })
     if (price.kind === 'starting-price') {
       throw new ConfigurationError(
-        `withdraw: ${runner} is withdrawn before the off, so has no starting price; give the price it was at when withdrawn, e.g. 3/1`,
+        `withdraw: ${runner} is withdrawn before the off, so has no starting price; give the price it was at ` +
+          `when withdrawn, e.g. 3/1`,
       )
     }
     const scheduled = await raceFor(this.session, withdraw.name, [runner], race)

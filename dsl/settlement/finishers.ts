@@ -7,7 +7,10 @@ import { ordinal } from './ordinal.ts'
  * at one position dead-heat) and, when it has SP bets, its starting price.
  *
  * @example
- *   const finishers: Finisher[] = [{ position: 1, runner: 'Red Rum', sp: Odds.parse('9/2') }, { position: 2, runner: 'Crisp', sp: undefined }]
+ *   const finishers: Finisher[] = [
+ *     { position: 1, runner: 'Red Rum', sp: Odds.parse('9/2') },
+ *     { position: 2, runner: 'Crisp', sp: undefined },
+ *   ]
  *   placingsOf('declare', finishers).placings // [['Red Rum'], ['Crisp']]
  */
 export interface Finisher {
@@ -22,8 +25,13 @@ export interface Finisher {
  * 2nd the next runner is 4th; anything else is a mistake in the spec.
  *
  * @example
- *   placingsOf('declare', [{ position: 1, runner: 'A', sp: undefined }, { position: 2, runner: 'B', sp: undefined }, { position: 2, runner: 'C', sp: undefined }]).placings // [['A'], ['B', 'C']]
- *   placingsOf('declare', [{ position: 2, runner: 'A', sp: undefined }]) // ConfigurationError: declare: A cannot finish 2nd: 0 runners are ahead, …
+ *   placingsOf('declare', [
+ *     { position: 1, runner: 'A', sp: undefined },
+ *     { position: 2, runner: 'B', sp: undefined },
+ *     { position: 2, runner: 'C', sp: undefined },
+ *   ]).placings // [['A'], ['B', 'C']]
+ *   placingsOf('declare', [{ position: 2, runner: 'A', sp: undefined }])
+ *   // → ConfigurationError: declare: A cannot finish 2nd: 0 runners are ahead, …
  */
 export function placingsOf(
   method: string,
@@ -40,7 +48,9 @@ export function placingsOf(
     else if (finisher.position === ahead + 1) placings.push([runner])
     else
       throw new ConfigurationError(
-        `${method}: ${runner} cannot finish ${ordinal(finisher.position)}: ${ahead} runner${ahead === 1 ? ' is' : 's are'} ahead, so the next position is ${ordinal(ahead + 1)}${position > 0 ? ` (or ${ordinal(position)} again, a dead heat)` : ''}`,
+        `${method}: ${runner} cannot finish ${ordinal(finisher.position)}: ${ahead} ` +
+          `runner${ahead === 1 ? ' is' : 's are'} ahead, so the next position is ` +
+          `${ordinal(ahead + 1)}${position > 0 ? ` (or ${ordinal(position)} again, a dead heat)` : ''}`,
       )
     position = finisher.position
     ahead += 1

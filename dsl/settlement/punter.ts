@@ -136,7 +136,10 @@ export class Punter {
    *   import type { DataTableLike } from '../core/params/parsed-args.ts'
    *   declare const punter: Punter, dataTable: DataTableLike
    *   await punter.expectBets({ punter: 'Alice', bets: dataTable }) // | bet | status | stake | returns |
-   *   await punter.expectBets({ punter: 'Alice', bets: [{ bet: "Alice's bet", status: 'settled', returns: '£35.00' }] })
+   *   await punter.expectBets({
+   *     punter: 'Alice',
+   *     bets: [{ bet: "Alice's bet", status: 'settled', returns: '£35.00' }],
+   *   })
    */
   async expectBets(input: InputOf<typeof expectBets>): Promise<void> {
     const args = expectBets.parse(input, { aliases: this.session.aliases })
@@ -165,7 +168,8 @@ export class Punter {
     if (problems.length === 0) return
     const punterName = this.session.specName(args.punter)
     throw new AssertionFailedError(
-      `expectBets: ${punterName}'s bets differ from the spec's:\n  ${problems.join('\n  ')}\n${punterName} is shown:\n${formatRows(betColumns, actual)}`,
+      `expectBets: ${punterName}'s bets differ from the spec's:\n  ${problems.join('\n  ')}\n${punterName} is ` +
+        `shown:\n${formatRows(betColumns, actual)}`,
     )
   }
 
@@ -176,7 +180,8 @@ export class Punter {
    * @example
    *   import type { DataTableLike } from '../core/params/parsed-args.ts'
    *   declare const punter: Punter, dataTable: DataTableLike
-   *   await punter.expectBreakdown({ bet: "Alice's bet", legs: dataTable }) // | part | runner | result | position | place-terms | dead-heat | rule-4 |
+   *   await punter.expectBreakdown({ bet: "Alice's bet", legs: dataTable })
+   *   // → | part | runner | result | position | place-terms | dead-heat | rule-4 |
    *   await punter.expectBreakdown({ bet: "Alice's bet", legs: [{ part: 'win', runner: 'Red Rum', result: 'won' }] })
    */
   async expectBreakdown(input: InputOf<typeof expectBreakdown>): Promise<void> {
@@ -187,7 +192,8 @@ export class Punter {
     if (!breakdown) {
       const channel = this.session.world.driverContext.channel
       throw new AssertionFailedError(
-        `expectBreakdown: ${placed.name} is ${status}, but the ${channel} channel gave no breakdown of it when asked for one; a channel that cannot show breakdowns must say so with NotApplicableError`,
+        `expectBreakdown: ${placed.name} is ${status}, but the ${channel} channel gave no breakdown of it when ` +
+          `asked for one; a channel that cannot show breakdowns must say so with NotApplicableError`,
       )
     }
     const actual = breakdown.map(legRow)
@@ -210,11 +216,13 @@ export class Punter {
     })
     if (actual.length > expected.length)
       problems.push(
-        `the system shows ${actual.length - expected.length} more row${actual.length - expected.length === 1 ? '' : 's'}`,
+        `the system shows ${actual.length - expected.length} more ` +
+          `row${actual.length - expected.length === 1 ? '' : 's'}`,
       )
     if (problems.length === 0) return
     throw new AssertionFailedError(
-      `expectBreakdown: the breakdown of ${placed.name} differs from the spec's:\n  ${problems.join('\n  ')}\nThe system shows:\n${formatRows(legColumns, actual)}`,
+      `expectBreakdown: the breakdown of ${placed.name} differs from the spec's:\n  ` +
+        `${problems.join('\n  ')}\nThe system shows:\n${formatRows(legColumns, actual)}`,
     )
   }
 }

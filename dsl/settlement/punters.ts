@@ -32,7 +32,8 @@ export class Punters {
       for (const [betId, name] of taken)
         if (!shown.has(betId))
           problems.push(
-            `${name} (bet ${betId}) is gone; ${punterName} is shown ${shown.size === 0 ? 'no bets' : [...shown].join(', ')}`,
+            `${name} (bet ${betId}) is gone; ${punterName} is shown ` +
+              `${shown.size === 0 ? 'no bets' : [...shown].join(', ')}`,
           )
       for (const betId of shown)
         if (!taken.has(betId)) problems.push(`${punterName} is shown bet ${betId}, which the scenario never placed`)
@@ -57,7 +58,8 @@ export class Punters {
         const expected = bet.status === 'open' ? 0 : 1
         if (bet.settlements.length === expected) continue
         problems.push(
-          `${placed.name} (bet ${bet.betId}) is ${bet.status} and has been settled ${settledTimes(bet.settlements.map(String))}; expected ${expected === 0 ? 'never' : 'once'}`,
+          `${placed.name} (bet ${bet.betId}) is ${bet.status} and has been settled ` +
+            `${settledTimes(bet.settlements.map(String))}; expected ${expected === 0 ? 'never' : 'once'}`,
         )
       }
     }

@@ -63,7 +63,8 @@ export class RaceBook {
     const names = [...this.races.values()].map((r) => r.name)
     const suggestion = nearest(name, names)
     throw new ConfigurationError(
-      `${method}: the scenario has no race "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Races: ${names.join(', ') || 'none yet'}. Schedule it first`,
+      `${method}: the scenario has no race "${name}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} ` +
+        `Races: ${names.join(', ') || 'none yet'}. Schedule it first`,
     )
   }
 
@@ -83,13 +84,15 @@ export class RaceBook {
     const who = runners.join(' and ')
     if (having.length > 1)
       throw new ConfigurationError(
-        `${method}: ${who} run${runners.length === 1 ? 's' : ''} in ${having.map((r) => `"${r.name}"`).join(' and ')}; say which race`,
+        `${method}: ${who} run${runners.length === 1 ? 's' : ''} in ` +
+          `${having.map((r) => `"${r.name}"`).join(' and ')}; say which race`,
       )
     const suggestion = nearest(runners.find((runner) => !races.some((race) => race.runners.includes(runner))) ?? '', [
       ...this.runners,
     ])
     throw new ConfigurationError(
-      `${method}: no race of this scenario has ${who}${suggestion ? ` — did you mean "${suggestion}"?` : ''} Races: ${races.map((r) => `${r.name} (${r.runners.join(', ')})`).join('; ')}`,
+      `${method}: no race of this scenario has ${who}${suggestion ? ` — did you mean "${suggestion}"?` : ''} ` +
+        `Races: ${races.map((r) => `${r.name} (${r.runners.join(', ')})`).join('; ')}`,
     )
   }
 }

@@ -66,7 +66,8 @@ export class Results {
       .slice(0, position - 1)
     if (position < 1 || ahead.length < position - 1) {
       throw new ConfigurationError(
-        `finish: ${runner} cannot finish ${ordinal(position)} in "${scheduled.name}", which has ${ahead.length + 1} runners under orders`,
+        `finish: ${runner} cannot finish ${ordinal(position)} in "${scheduled.name}", which has ` +
+          `${ahead.length + 1} runners under orders`,
       )
     }
     await this.decide(

@@ -111,12 +111,14 @@ describe('the settlement DSL', () => {
     dsl.betting.expectRefused({ because: 'write fractional odds with a slash' })
     expect(() => dsl.betting.expectRefused({ because: 'the stake is too big' })).toThrow(
       new AssertionFailedError(
-        'expectRefused: Alice\'s bet was refused because legs[0].price: "5-1" is not a price: write fractional odds with a slash, e.g. 5/1\nexpected the reason to say: the stake is too big',
+        'expectRefused: Alice\'s bet was refused because legs[0].price: "5-1" is not a price: write fractional ' +
+          'odds with a slash, e.g. 5/1\nexpected the reason to say: the stake is too big',
       ),
     )
     await expect(dsl.betting.placeBet({ punter: 'Alice', runner: 'Red Rum' })).rejects.toThrow(
       new AssertionFailedError(
-        'placeBet: Alice\'s 2nd bet was refused: legs[0].price: "5-1" is not a price: write fractional odds with a slash, e.g. 5/1',
+        'placeBet: Alice\'s 2nd bet was refused: legs[0].price: "5-1" is not a price: write fractional odds ' +
+          'with a slash, e.g. 5/1',
       ),
     )
   })
@@ -159,7 +161,8 @@ describe('the settlement DSL', () => {
     ])
     await expect(dsl.results.finish({ runner: 'Arkel' })).rejects.toThrow(
       new ConfigurationError(
-        'finish: no race of this scenario has Arkel — did you mean "Arkle"? Races: the 2:00 (Red Rum, Crisp, Aldaniti); the 2:35 (Arkle, Mill House)',
+        'finish: no race of this scenario has Arkel — did you mean "Arkle"? Races: the 2:00 (Red Rum, Crisp, ' +
+          'Aldaniti); the 2:35 (Arkle, Mill House)',
       ),
     )
   })
@@ -179,7 +182,8 @@ describe('the settlement DSL', () => {
     const { dsl, made } = dslWith(driver)
     await expect(dsl.engine.crash()).rejects.toThrow(
       new ConfigurationError(
-        'crash: the scenario runs on the shared settlement engine, which it must not crash; start one of its own first, e.g. "Given a settlement engine of the scenario\'s own"',
+        'crash: the scenario runs on the shared settlement engine, which it must not crash; start one of its ' +
+          'own first, e.g. "Given a settlement engine of the scenario\'s own"',
       ),
     )
     await dsl.engine.runPrivately()
@@ -189,7 +193,8 @@ describe('the settlement DSL', () => {
     await late.events.schedule({})
     await expect(late.engine.runPrivately()).rejects.toThrow(
       new ConfigurationError(
-        'runPrivately: the scenario has already used the shared settlement engine; start an engine of its own before anything else',
+        'runPrivately: the scenario has already used the shared settlement engine; start an engine of its own ' +
+          'before anything else',
       ),
     )
   })
@@ -206,7 +211,8 @@ describe('the settlement DSL', () => {
     }
     await expect(dsl.punter.expectBets({ punter: 'Alice', bets: table })).rejects.toThrow(
       new AssertionFailedError(
-        "expectBets: Alice's bets differ from the spec's:\n  Alice's bet: returns is £0.00; expected £35.00\nAlice is shown:\n" +
+        "expectBets: Alice's bets differ from the spec's:\n  Alice's bet: returns is £0.00; expected " +
+          '£35.00\nAlice is shown:\n' +
           "  | bet         | status  | stake  | returns |\n  | Alice's bet | settled | £10.00 | £0.00   |",
       ),
     )

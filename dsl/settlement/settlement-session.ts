@@ -80,7 +80,8 @@ export class SettlementSession {
   engine(method: string): PrivateEngine {
     if (this.privateEngine) return this.privateEngine
     throw new ConfigurationError(
-      `${method}: the scenario runs on the shared settlement engine, which it must not crash; start one of its own first, e.g. "Given a settlement engine of the scenario's own"`,
+      `${method}: the scenario runs on the shared settlement engine, which it must not crash; start one of its ` +
+        `own first, e.g. "Given a settlement engine of the scenario's own"`,
     )
   }
 
@@ -90,7 +91,8 @@ export class SettlementSession {
       throw new ConfigurationError(`${method}: the scenario already has an engine of its own; start it once`)
     if (this.made)
       throw new ConfigurationError(
-        `${method}: the scenario has already used the shared settlement engine; start an engine of its own before anything else`,
+        `${method}: the scenario has already used the shared settlement engine; start an engine of its own ` +
+          `before anything else`,
       )
     this.privateEngine = await this.deps.startPrivateEngine(this.world.driverContext)
   }

@@ -144,7 +144,8 @@ async function ingest(options: Options): Promise<number> {
   try {
     const summary = await ingestFile(engine, options.file!)
     say(
-      `ingested ${options.file}: ${summary.commands} commands, ${summary.accepted} accepted, ${summary.refused} refused, ${summary.settlements} settlements, in ${summary.seconds.toFixed(1)} s`,
+      `ingested ${options.file}: ${summary.commands} commands, ${summary.accepted} accepted, ` +
+        `${summary.refused} refused, ${summary.settlements} settlements, in ${summary.seconds.toFixed(1)} s`,
     )
     for (const refusal of summary.firstRefusals) say(`  command ${refusal.command} refused: ${refusal.outcome}`)
     if (summary.refused > summary.firstRefusals.length)

@@ -59,7 +59,8 @@ async function main(args: string[]): Promise<number> {
     chosen = readSections(values.only)
   } catch (error) {
     process.stderr.write(
-      `bench:framework: ${error instanceof Error ? error.message : String(error)}\nRun npm run bench:framework -- --help for the options.\n`,
+      `bench:framework: ${error instanceof Error ? error.message : String(error)}\nRun npm run bench:framework ` +
+        `-- --help for the options.\n`,
     )
     return 2
   }
@@ -71,9 +72,12 @@ async function main(args: string[]): Promise<number> {
       `  machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${platform()} ${arch()}, node ${process.version}, load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
-      `  ${settings.runs} timed runs per variant after one warm-up run each, variants interleaved; wall = spawn → exit of the whole`,
-      '  process: node node_modules/@cucumber/cucumber/bin/cucumber.js --format summary (stdout piped to this process),',
-      '  support code imported with --import (the tsx register file first); "in scenarios" = first Before hook → last AfterAll.',
+      `  ${settings.runs} timed runs per variant after one warm-up run each, variants interleaved; wall = ` +
+        `spawn → exit of the whole`,
+      '  process: node node_modules/@cucumber/cucumber/bin/cucumber.js --format summary (stdout piped to this ' +
+        'process),',
+      '  support code imported with --import (the tsx register file first); "in scenarios" = first Before hook ' +
+        '→ last AfterAll.',
       '',
     ].join('\n') + '\n',
   )
@@ -94,7 +98,8 @@ function readSections(only: string | undefined): SectionName[] {
   const unknown = names.filter((name) => !Object.hasOwn(sections, name))
   if (unknown.length > 0)
     throw new Error(
-      `--only: unknown section ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ${Object.keys(sections).join(', ')}`,
+      `--only: unknown section ${unknown.map((n) => `"${n}"`).join(', ')}; choose from ` +
+        `${Object.keys(sections).join(', ')}`,
     )
   return names as SectionName[]
 }

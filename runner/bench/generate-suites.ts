@@ -66,7 +66,8 @@ export function generateVisitsSuite(scenarios: number): GeneratedSuite {
  *
  * @example
  *   declare const suite: GeneratedSuite
- *   writeParlanceConfig(suite, ['/tmp/parlance-bench-x/mark-scenarios.mjs', 'runner/bench/fixtures/accounts/steps.ts']) // '/tmp/parlance-bench-…/parlance.config.ts'
+ *   writeParlanceConfig(suite, ['/tmp/parlance-bench-x/mark-scenarios.mjs', 'runner/bench/fixtures/accounts/steps.ts'])
+ *   // → '/tmp/parlance-bench-…/parlance.config.ts'
  */
 export function writeParlanceConfig(suite: GeneratedSuite, support: readonly string[]): string {
   const file = join(suite.dir, 'parlance.config.ts')

@@ -54,7 +54,8 @@ export async function benchOverhead(settings: BenchSettings): Promise<string> {
       ]),
       `  Parlance / plain, wall: ${times(wallRatio)} — ${verdict(wallRatio <= overheadGoal, `≤ ${overheadGoal}×`)}`,
       `  Parlance / plain, CPU: ${times(ratioOfMedians(parlance.cpu, plain.cpu))}; in scenarios only: ` +
-        `${times(ratioOfMedians(parlance.inScenarios, plain.inScenarios))} wall, ${times(ratioOfMedians(parlance.cpuInScenarios, plain.cpuInScenarios))} CPU ` +
+        `${times(ratioOfMedians(parlance.inScenarios, plain.inScenarios))} wall, ` +
+        `${times(ratioOfMedians(parlance.cpuInScenarios, plain.cpuInScenarios))} CPU ` +
         `(+${(extraCpuPerScenario * 1000).toFixed(0)} µs CPU per scenario)`,
       '  (CPU = user + system time of the cucumber process, all threads, up to its AfterAll hook: less disturbed',
       '  than wall time by other load on the machine; "in scenarios" = first Before hook → AfterAll)',

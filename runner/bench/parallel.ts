@@ -34,16 +34,21 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
     const slowDown = ratioOfMedians(trivial.parallel.wall, trivial.serial.wall)
     return [
       `2 · Parallel speed-up (wall time of the whole run, worker start-up included)`,
-      `  I/O-bound: Parlance, ${visits.scenarios} scenarios × 3 steps, each step one HTTP request to 127.0.0.1 answered after ${settings.serverDelayMs} ms`,
+      `  I/O-bound: Parlance, ${visits.scenarios} scenarios × 3 steps, each step one HTTP request to 127.0.0.1 ` +
+        `answered after ${settings.serverDelayMs} ms`,
       table(io),
       `  speed-up of --parallel 2: ${times(speedUp)} — ${verdict(speedUp >= speedUpGoal, `≥ ${speedUpGoal}×`)}`,
-      `  in scenarios only (start-up excluded): ${times(ratioOfMedians(io.serial.inScenarios, io.parallel.inScenarios))}; outside scenarios (start-up, exit): ` +
-        `serial ${seconds(io.serial.wall.median - io.serial.inScenarios.median)}, --parallel 2 ${seconds(io.parallel.wall.median - io.parallel.inScenarios.median)}`,
+      `  in scenarios only (start-up excluded): ` +
+        `${times(ratioOfMedians(io.serial.inScenarios, io.parallel.inScenarios))}; outside scenarios (start-up, ` +
+        `exit): ` +
+        `serial ${seconds(io.serial.wall.median - io.serial.inScenarios.median)}, --parallel 2 ` +
+        `${seconds(io.parallel.wall.median - io.parallel.inScenarios.median)}`,
       '  (the workers are forked only once the coordinator has loaded the support code, and then load it again)',
       '',
       `  Trivial steps: plain cucumber, the overhead suite (${accounts.scenarios} scenarios × 5 in-memory steps)`,
       table(trivial),
-      `  --parallel 2 is ${times(slowDown)} ${slowDown >= 1 ? 'SLOWER' : 'faster'} than serial for trivial steps (no goal: expected, and not hidden).`,
+      `  --parallel 2 is ${times(slowDown)} ${slowDown >= 1 ? 'SLOWER' : 'faster'} than serial for trivial ` +
+        `steps (no goal: expected, and not hidden).`,
       '  Why: cucumber hands each worker one test case at a time and waits for its FINISHED message before',
       '  sending the next, and the worker sends every event of it (test case started/finished, each step and',
       '  hook started/finished, attachments) to the coordinator as a JSON IPC message. A step that takes',

@@ -7,7 +7,13 @@ import { join } from 'node:path'
  *
  * @example
  *   declare const suite: import('./generate-suites.ts').GeneratedSuite, cucumberBin: string
- *   const run = await runTimedProcess({ label: 'plain', cwd: suite.dir, args: [cucumberBin, '--format', 'summary'], env: process.env, expectScenarios: 1000 })
+ *   const run = await runTimedProcess({
+ *     label: 'plain',
+ *     cwd: suite.dir,
+ *     args: [cucumberBin, '--format', 'summary'],
+ *     env: process.env,
+ *     expectScenarios: 1000,
+ *   })
  *   run.wallMs // 1042.7
  */
 export interface TimedRun {
@@ -31,7 +37,13 @@ export interface TimedRun {
  *
  * @example
  *   declare const suite: import('./generate-suites.ts').GeneratedSuite, cucumberBin: string, steps: string
- *   const spec: TimedProcessSpec = { label: 'Parlance', cwd: suite.dir, args: [cucumberBin, '--import', steps], env: process.env, expectScenarios: 1000 }
+ *   const spec: TimedProcessSpec = {
+ *     label: 'Parlance',
+ *     cwd: suite.dir,
+ *     args: [cucumberBin, '--import', steps],
+ *     env: process.env,
+ *     expectScenarios: 1000,
+ *   }
  */
 export interface TimedProcessSpec {
   /** Names the run in an error message. */

@@ -23,7 +23,8 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`.padStart(8
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`)
 out(
-  `${units.length} scenario runs on ${Object.keys(timings).join(', ')} · ${seconds(total).trim()} in all · longest ${seconds(longest).trim()} · ${file}`,
+  `${units.length} scenario runs on ${Object.keys(timings).join(', ')} · ${seconds(total).trim()} in all · ` +
+    `longest ${seconds(longest).trim()} · ${file}`,
 )
 out('')
 out('shards   ideal     parlance           cucumber round-robin   goal')
@@ -34,11 +35,14 @@ for (const n of [2, 4, 8]) {
   const cucumber = slowest(cucumberShards(units, timings, n))
   met &&= parlance <= 1.1 * ideal
   out(
-    `${String(n).padEnd(6)} ${seconds(ideal)}  ${seconds(parlance)} ${(parlance / ideal).toFixed(2)}×   ${seconds(cucumber)} ${(cucumber / ideal).toFixed(2)}×         ≤ 1.10× ${parlance <= 1.1 * ideal ? 'met' : 'MISSED'}`,
+    `${String(n).padEnd(6)} ${seconds(ideal)}  ${seconds(parlance)} ${(parlance / ideal).toFixed(2)}×   ` +
+      `${seconds(cucumber)} ${(cucumber / ideal).toFixed(2)}×         ≤ 1.10× ` +
+      `${parlance <= 1.1 * ideal ? 'met' : 'MISSED'}`,
   )
 }
 out('')
 out(
-  `(the slowest shard; ideal = all durations / n; no split can beat max(ideal, longest) = ${seconds(longest).trim()} per shard)`,
+  `(the slowest shard; ideal = all durations / n; no split can beat max(ideal, longest) = ` +
+    `${seconds(longest).trim()} per shard)`,
 )
 process.exitCode = met ? 0 : 1

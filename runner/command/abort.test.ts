@@ -31,7 +31,9 @@ describe('onAbort', () => {
   })
 
   test('a crash while it stops (cucumber throwing about its killed workers) keeps the signal’s code', () => {
-    const during = `setTimeout(() => { throw new Error('worker 1 exited unexpectedly') }, 10); Promise.reject(new Error('no worker'))`
+    const during =
+      `setTimeout(() => { throw new Error('worker 1 exited unexpectedly') }, 10); Promise.reject(new Error('no ` +
+      `worker'))`
     expect(guarded('SIGTERM', during)).toEqual({
       status: 143,
       stderr: '\nparlance: SIGTERM received; stopping test workers and systems…\n',

@@ -34,8 +34,15 @@ export interface AbortGuard {
  * @example
  *   declare const systems: import('../systems/systems.ts').RunningSystems, runChannels: () => Promise<void>
  *   import { descendantPids } from './process-tree.ts'
- *   const guard = onAbort({ cleanup: () => systems.stop(), hardStop: () => descendantPids(process.pid).forEach((pid) => process.kill(pid, 'SIGKILL')) })
- *   try { await runChannels() } finally { guard.release() }
+ *   const guard = onAbort({
+ *     cleanup: () => systems.stop(),
+ *     hardStop: () => descendantPids(process.pid).forEach((pid) => process.kill(pid, 'SIGKILL')),
+ *   })
+ *   try {
+ *     await runChannels()
+ *   } finally {
+ *     guard.release()
+ *   }
  */
 export function onAbort(handlers: AbortHandlers): AbortGuard {
   let aborting = false

@@ -6,7 +6,12 @@ import { nearest } from '../../drivers/core/nearest.ts'
  * One command-line option: how it parses and what `--help` says about it.
  *
  * @example
- *   const tags: OptionSpec = { type: 'string', value: 'EXPR', description: 'only scenarios matching EXPR', defaultText: 'all' }
+ *   const tags: OptionSpec = {
+ *     type: 'string',
+ *     value: 'EXPR',
+ *     description: 'only scenarios matching EXPR',
+ *     defaultText: 'all',
+ *   }
  */
 export interface OptionSpec {
   type: 'string' | 'boolean'

@@ -12,8 +12,13 @@ import type { LintConfig } from '../lint/lint-config.ts'
  *   const engine: SystemConfig = { command: 'node', args: ['examples/settlement-engine/main.ts', '--port', '0'],
  *     ready: { log: /listening on (http:\/\/\S+)/ }, env: { SETTLEMENT_URL: '{address}' } }
  * @example
- *   const lb: SystemConfig = { command: 'node', args: ['lb.ts', '--docker-host', '{address:docker}'], after: ['docker'],
- *     ready: { log: [/balancer listening on (http:\S+)/, /admin on (?<admin>http:\S+)/] }, env: { LB_URL: '{address}', LB_ADMIN_URL: '{admin}' } }
+ *   const lb: SystemConfig = {
+ *     command: 'node',
+ *     args: ['lb.ts', '--docker-host', '{address:docker}'],
+ *     after: ['docker'],
+ *     ready: { log: [/balancer listening on (http:\S+)/, /admin on (?<admin>http:\S+)/] },
+ *     env: { LB_URL: '{address}', LB_ADMIN_URL: '{admin}' },
+ *   }
  */
 export interface SystemConfig {
   /** The program to run, e.g. `node`. */
@@ -62,7 +67,11 @@ export interface SystemConfig {
  * and the systems they need.
  *
  * @example
- *   const settlement: DomainConfig = { features: ['specs/settlement/**\/*.feature'], channels: ['api', 'ui'], systems: ['settlement'] }
+ *   const settlement: DomainConfig = {
+ *     features: ['specs/settlement/**\/*.feature'],
+ *     channels: ['api', 'ui'],
+ *     systems: ['settlement'],
+ *   }
  */
 export interface DomainConfig<S extends string = string> {
   /** Feature files: paths or globs, relative to the config file. */

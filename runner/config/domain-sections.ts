@@ -6,7 +6,11 @@ import type { DomainConfig } from './config.ts'
  * scenarios (by feature file) are its own.
  *
  * @example
- *   const section: SummarySection = { title: 'load-balancer', channels: ['http'], owns: (uri) => uri.startsWith('specs/load-balancer/') }
+ *   const section: SummarySection = {
+ *     title: 'load-balancer',
+ *     channels: ['http'],
+ *     owns: (uri) => uri.startsWith('specs/load-balancer/'),
+ *   }
  */
 export interface SummarySection {
   title: string

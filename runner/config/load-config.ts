@@ -34,7 +34,8 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   if (!existsSync(file)) {
     throw new ConfigurationError(
       path === undefined
-        ? `no ${defaultConfigFile} in ${cwd}; create one, export default defineConfig({ systems, domains, support }) with defineConfig from runner/config/config.ts, or pass --config PATH`
+        ? `no ${defaultConfigFile} in ${cwd}; create one, export default defineConfig({ systems, domains, ` +
+            `support }) with defineConfig from runner/config/config.ts, or pass --config PATH`
         : `--config: no config file at ${shown}; check the path (it is relative to ${cwd})`,
     )
   }

@@ -37,23 +37,28 @@ describe('validateConfig', () => {
   test('{address} needs a ready.log with a capture group', () => {
     const config = { ...valid, systems: { engine: { ...valid.systems.engine, ready: { log: /listening/ } } } }
     expect(() => validateConfig(config, 'parlance.config.ts')).toThrow(
-      'parlance.config.ts is not valid:\n  • systems.engine uses {address}, but ready.log (/listening/) has no capture group; capture the address, e.g. /listening on (http:\\/\\/\\S+)/',
+      'parlance.config.ts is not valid:\n  • systems.engine uses {address}, but ready.log (/listening/) has no ' +
+        'capture group; capture the address, e.g. /listening on (http:\\/\\/\\S+)/',
     )
   })
 
   test('a config that is not an object, or lacks domains and support, says what is expected', () => {
     expect(() => validateConfig(undefined, 'parlance.config.ts')).toThrow(
-      'parlance.config.ts is not valid:\n  • the default export is undefined; expected an object with systems, domains, support, channels, parallel, reports, gate, lint',
+      'parlance.config.ts is not valid:\n  • the default export is undefined; expected an object with systems, ' +
+        'domains, support, channels, parallel, reports, gate, lint',
     )
     expect(() => validateConfig({ parallel: 0 }, 'p.ts')).toThrow(
-      'p.ts is not valid:\n  • domains is missing; it is required\n  • support is missing; it is required\n  • parallel is 0; expected a whole number ≥ 1, e.g. 4',
+      'p.ts is not valid:\n  • domains is missing; it is required\n  • support is missing; it is required\n  • ' +
+        'parallel is 0; expected a whole number ≥ 1, e.g. 4',
     )
   })
 
   test('a system needs a command and a way to tell it is ready', () => {
     const config = { ...valid, systems: { engine: { args: '--port 0', ready: {} } } }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
-      "p.ts is not valid:\n  • systems.engine.command is missing; it is required\n  • systems.engine.args is \"--port 0\"; expected a list of strings, e.g. ['--port', '0']\n  • systems.engine.ready has neither log nor url; give a log line to wait for and/or a URL to poll",
+      'p.ts is not valid:\n  • systems.engine.command is missing; it is required\n  • systems.engine.args is ' +
+        "\"--port 0\"; expected a list of strings, e.g. ['--port', '0']\n  • systems.engine.ready has neither " +
+        'log nor url; give a log line to wait for and/or a URL to poll',
     )
   })
 
@@ -64,14 +69,16 @@ describe('validateConfig', () => {
         '  • systems.lb.after[0] is "dockr"; expected one of the systems: engine, docker — did you mean "docker"?\n' +
         '  • systems.lb.after[1] is "lb" itself; a system cannot start after itself, so remove it\n' +
         '  • systems.lb.after[2] is 3; expected one of the systems: engine, docker\n' +
-        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after',
+        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" ' +
+        'to systems.lb.after',
     )
   })
 
   test('after lists that make a cycle are refused, naming the cycle', () => {
     const config = { ...valid, systems: { ...valid.systems, docker: { ...docker, after: ['lb'] }, lb } }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
-      'p.ts is not valid:\n  • systems.docker.after makes a cycle: docker → lb → docker; each would wait for the other to be ready, so remove one of these links',
+      'p.ts is not valid:\n  • systems.docker.after makes a cycle: docker → lb → docker; each would wait for ' +
+        'the other to be ready, so remove one of these links',
     )
   })
 
@@ -91,10 +98,14 @@ describe('validateConfig', () => {
     }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
       'p.ts is not valid:\n' +
-        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after\n' +
-        '  • systems.lb.processEnv.DOCKER_HOST uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after\n' +
-        "  • systems.lb.env.SELF uses {address:lb}, but that is lb's own address; in its env use {address}, elsewhere it is not known yet\n" +
-        '  • systems.lb.env.OTHER uses {address:dokcer}, but there is no system "dokcer" — did you mean "docker"? Systems: engine, docker, lb',
+        '  • systems.lb.args[3] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" ' +
+        'to systems.lb.after\n' +
+        '  • systems.lb.processEnv.DOCKER_HOST uses {address:docker}, but "docker" is not in systems.lb.after; ' +
+        'add "docker" to systems.lb.after\n' +
+        "  • systems.lb.env.SELF uses {address:lb}, but that is lb's own address; in its env use {address}, " +
+        'elsewhere it is not known yet\n' +
+        '  • systems.lb.env.OTHER uses {address:dokcer}, but there is no system "dokcer" — did you mean ' +
+        '"docker"? Systems: engine, docker, lb',
     )
   })
 
@@ -106,7 +117,8 @@ describe('validateConfig', () => {
       systems: { ...valid.systems, docker, lb: { ...lb, env: { LB_ADMIN_URL: '{admn}/stats' } } },
     }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
-      'p.ts is not valid:\n  • systems.lb.env.LB_ADMIN_URL uses {admn}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: public, admin) — did you mean {admin}?',
+      'p.ts is not valid:\n  • systems.lb.env.LB_ADMIN_URL uses {admn}, which is neither {address}, ' +
+        '{address:SYSTEM} nor a named group of ready.log (its groups: public, admin) — did you mean {admin}?',
     )
   })
 
@@ -121,9 +133,12 @@ describe('validateConfig', () => {
     }
     expect(() => validateConfig(config, 'p.ts')).toThrow(
       'p.ts is not valid:\n' +
-        '  • systems.engine.ready.log is []; expected a regular expression whose first capture group is the address, e.g. /listening on (http:\\/\\/\\S+)/, or a non-empty list of them\n' +
-        '  • systems.engine uses {address}, but there is no ready.log; capture the address, e.g. /listening on (http:\\/\\/\\S+)/\n' +
-        '  • systems.lb.env.LB_URL uses {public}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (its groups: admin)',
+        '  • systems.engine.ready.log is []; expected a regular expression whose first capture group is the ' +
+        'address, e.g. /listening on (http:\\/\\/\\S+)/, or a non-empty list of them\n' +
+        '  • systems.engine uses {address}, but there is no ready.log; capture the address, e.g. /listening on ' +
+        '(http:\\/\\/\\S+)/\n' +
+        '  • systems.lb.env.LB_URL uses {public}, which is neither {address}, {address:SYSTEM} nor a named ' +
+        'group of ready.log (its groups: admin)',
     )
   })
 
@@ -138,11 +153,13 @@ describe('validateConfig', () => {
     }
     expect(() => validateConfig({ ...valid, domains, channels: wrong }, 'p.ts')).toThrow(
       'p.ts is not valid:\n' +
-        `  • channels.api.stepTimeout is "45 parsecs"; expected a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000\n` +
+        `  • channels.api.stepTimeout is "45 parsecs"; expected a duration of at least 1 s: '45s', '2m' or ` +
+        `milliseconds, e.g. 60000\n` +
         '  • channels.api.workers is 0; expected a whole number ≥ 1, e.g. 2\n' +
         '  • channels.uii is not a channel of any domain — did you mean "ui"? Channels: api, ui\n' +
         '  • channels.uii.browser is "yes"; expected true or false\n' +
-        `  • channels.ui.stepTimeout is 500; expected a duration of at least 1 s: '45s', '2m' or milliseconds, e.g. 60000\n` +
+        `  • channels.ui.stepTimeout is 500; expected a duration of at least 1 s: '45s', '2m' or milliseconds, ` +
+        `e.g. 60000\n` +
         '  • channels.ui.retries is not a known key Allowed: stepTimeout, browser, workers',
     )
   })

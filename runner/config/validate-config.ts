@@ -98,7 +98,8 @@ function configShape(
           const suggestion = nearest(name, channelNames)
           problems.add(
             entryPath,
-            `is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${channelNames.join(', ') || '(none)'}`,
+            `is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ` +
+              `${channelNames.join(', ') || '(none)'}`,
           )
         }
         problems.object(entry, entryPath, channelShape, [])

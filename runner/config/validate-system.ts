@@ -130,7 +130,8 @@ function checkAddressOf(placeholder: string, path: string, system: SystemContext
     const suggestion = nearest(target, system.names)
     system.problems.add(
       path,
-      `${uses} there is no system "${target}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Systems: ${system.names.join(', ')}`,
+      `${uses} there is no system "${target}"${suggestion ? ` — did you mean "${suggestion}"?` : ''} Systems: ` +
+        `${system.names.join(', ')}`,
     )
   } else if (!system.after.includes(target)) {
     system.problems.add(
@@ -153,7 +154,8 @@ function checkAfter(value: unknown, path: string, name: string, names: readonly 
     problems.wrong(
       `${path}[${i}]`,
       before,
-      `one of the systems: ${others.join(', ') || '(none declared)'}${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+      `one of the systems: ` +
+        `${others.join(', ') || '(none declared)'}${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
     )
   })
 }
@@ -168,7 +170,8 @@ const ready: Check = (value, path, problems) => {
         problems.wrong(
           logPath,
           log,
-          `a regular expression whose first capture group is the address, e.g. ${addressExample}, or a non-empty list of them`,
+          `a regular expression whose first capture group is the address, e.g. ${addressExample}, or a ` +
+            `non-empty list of them`,
         )
     },
     url: string,

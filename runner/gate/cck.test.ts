@@ -56,15 +56,18 @@ describe('parlance gate on the cucumber compatibility kit', () => {
     const { code, text } = await gate('retry')
     expect(code).toBe(1)
     expect(text).toContain(
-      '"Test cases that fail are retried if within the --retry limit" (samples/retry/retry.feature:11) on retry: flaky: failed, then passed on attempt 2',
+      '"Test cases that fail are retried if within the --retry limit" (samples/retry/retry.feature:11) on ' +
+        'retry: flaky: failed, then passed on attempt 2',
     )
     expect(text).toContain(
-      '"Test cases that fail will continue to retry up to the --retry limit" (samples/retry/retry.feature:14) on retry: flaky: failed, then passed on attempt 3',
+      '"Test cases that fail will continue to retry up to the --retry limit" (samples/retry/retry.feature:14) ' +
+        'on retry: flaky: failed, then passed on attempt 3',
     )
     const allowed = await gate('retry', true)
     expect(allowed.code).toBe(1)
     expect(allowed.lines.filter((line) => line.startsWith('  ✗ '))).toEqual([
-      `  ✗ (no story) "Retry" › "Test cases won't retry after failing more than the --retry limit" (samples/retry/retry.feature:17) on retry: error (attempt 3 of 3)`,
+      `  ✗ (no story) "Retry" › "Test cases won't retry after failing more than the --retry limit" ` +
+        `(samples/retry/retry.feature:17) on retry: error (attempt 3 of 3)`,
     ])
   })
 
@@ -72,14 +75,20 @@ describe('parlance gate on the cucumber compatibility kit', () => {
     const { code, lines } = await gate('global-hooks-beforeall-error')
     expect(code).toBe(1)
     expect(lines.filter((line) => line.startsWith('  ✗ ')).map((line) => line.replace(cck, 'cck'))).toEqual([
-      '  ✗ run on global-hooks-beforeall-error (cck/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson): BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went wrong',
-      '  ✗ (no story) "Global hooks - BeforeAll error" › "A passing scenario" (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.feature:5) on global-hooks-beforeall-error: did not run: cucumber planned it but never finished it',
+      '  ✗ run on global-hooks-beforeall-error ' +
+        '(cck/global-hooks-beforeall-error/global-hooks-beforeall-error.ndjson): BeforeAll hook ' +
+        '(samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went ' +
+        'wrong',
+      '  ✗ (no story) "Global hooks - BeforeAll error" › "A passing scenario" ' +
+        '(samples/global-hooks-beforeall-error/global-hooks-beforeall-error.feature:5) on ' +
+        'global-hooks-beforeall-error: did not run: cucumber planned it but never finished it',
     ])
   })
 
   it('global-hooks-afterall-error and test-run-exception: red with the run-level reason', async () => {
     expect((await gate('global-hooks-afterall-error')).text).toContain(
-      'AfterAll hook (samples/global-hooks-afterall-error/global-hooks-afterall-error.ts:19) failed: AfterAll hook went wrong',
+      'AfterAll hook (samples/global-hooks-afterall-error/global-hooks-afterall-error.ts:19) failed: AfterAll ' +
+        'hook went wrong',
     )
     expect((await gate('test-run-exception')).text).toContain('test-run-exception.ndjson): the run failed: Whoops!')
   })
@@ -88,7 +97,8 @@ describe('parlance gate on the cucumber compatibility kit', () => {
     const { code, text } = await gate('empty')
     expect(code).toBe(1)
     expect(text).toContain(
-      '"Blank Scenario" (samples/empty/empty.feature:7) on empty: undefined\n      the scenario has no steps: it checks nothing',
+      '"Blank Scenario" (samples/empty/empty.feature:7) on empty: undefined\n      the scenario has no steps: ' +
+        'it checks nothing',
     )
   })
 

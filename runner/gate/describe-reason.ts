@@ -7,7 +7,13 @@ import type { GateRow, Reason } from './judge.ts'
  * then the failure's lines. `dealias` turns real names back into the spec's.
  *
  * @example
- *   describeReason({ kind: 'untested-criterion', story: 'ORD-1', criterion: 'Refunds', uri: 'specs/orders.feature', line: 15 })
+ *   describeReason({
+ *     kind: 'untested-criterion',
+ *     story: 'ORD-1',
+ *     criterion: 'Refunds',
+ *     uri: 'specs/orders.feature',
+ *     line: 15,
+ *   })
  *   // 'ORD-1 › "Refunds" (specs/orders.feature:15): no scenario tests this acceptance criterion'
  */
 export function describeReason(reason: Reason, dealias: (text: string) => string = (text) => text): string {
@@ -21,11 +27,20 @@ export function describeReason(reason: Reason, dealias: (text: string) => string
     case 'run-problem':
       return `run on ${reason.channel} (${reason.file}): ${dealias(reason.problem)}`
     case 'run-failed':
-      return `run on ${reason.channel} (${reason.file}): cucumber reported the run as failed (success: false) though every scenario passed; see its output`
+      return (
+        `run on ${reason.channel} (${reason.file}): cucumber reported the run as failed (success: false) though ` +
+        `every scenario passed; see its output`
+      )
     case 'required-but-absent':
-      return `${title(reason.scenario)} on ${reason.channel}: did not run, but the gate config requires it on this channel`
+      return (
+        `${title(reason.scenario)} on ${reason.channel}: did not run, but the gate config requires it on this ` +
+        `channel`
+      )
     case 'untested-criterion':
-      return `${reason.story} › "${reason.criterion}" (${reason.uri}:${reason.line}): no scenario tests this acceptance criterion`
+      return (
+        `${reason.story} › "${reason.criterion}" (${reason.uri}:${reason.line}): no scenario tests this ` +
+        `acceptance criterion`
+      )
     case 'scenario':
       return `${title(reason.scenario)} on ${reason.channel}: ${dealias(scenarioCause(reason.scenario, reason.cause))}`
   }
@@ -84,7 +99,10 @@ function scenarioCause(scenario: ScenarioRun, cause: Extract<Reason, { kind: 'sc
     case 'not-run':
       return 'did not run: cucumber planned it but never finished it'
     case 'flaky':
-      return `flaky: failed, then passed on attempt ${scenario.attempts.length} (--allow-flaky lets it through)\n${scenario.retriedFailures.at(-1) ?? ''}`.trim()
+      return (
+        `flaky: failed, then passed on attempt ${scenario.attempts.length} (--allow-flaky lets it ` +
+        `through)\n${scenario.retriedFailures.at(-1) ?? ''}`
+      ).trim()
     case 'unfinished':
       return `${scenario.status}${attempts}\n${scenario.failure ?? ''}`.trim()
     default:

@@ -17,7 +17,8 @@ export interface GateConfig {
  * (explicit: then not-applicable there is not enough either).
  *
  * @example
- *   requiredChannels(['@story:SET-4'], ['api'], { required: { '@story:SET-4': ['api', 'ui'] } }) // { channels: ['api', 'ui'], explicit: true }
+ *   requiredChannels(['@story:SET-4'], ['api'], { required: { '@story:SET-4': ['api', 'ui'] } })
+ *   // → { channels: ['api', 'ui'], explicit: true }
  *   requiredChannels(['@smoke'], ['api'], undefined) // { channels: ['api'], explicit: false }
  */
 export function requiredChannels(

@@ -58,7 +58,8 @@ describe('the reports of parlance gate', () => {
     )
     // A plain Error is an error of the run, typed by its kind; only a failed assertion is a <failure>.
     expect(xml).toContain(
-      '<error type="error" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, got 450"\nexpected 500 pence, got 450</error>',
+      '<error type="error" message="expected 500 pence, got 450">Given a step fails with "expected 500 pence, ' +
+        'got 450"\nexpected 500 pence, got 450</error>',
     )
     expect(xml).toContain('<error type="undefined" message="undefined: Given a step nobody has written yet">')
     const dod = readFileSync(join(dir, 'dod.md'), 'utf8')

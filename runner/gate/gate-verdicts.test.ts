@@ -31,7 +31,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(code).toBe(1)
     expect(lines).toContain('        A refund is made once only (no scenario)  –')
     expect(lines).toContain(
-      '  ✗ GATE-2 › "A refund is made once only" (features/missing-criterion.feature:9): no scenario tests this acceptance criterion',
+      '  ✗ GATE-2 › "A refund is made once only" (features/missing-criterion.feature:9): no scenario tests ' +
+        'this acceptance criterion',
     )
     expect(lines.at(-1)).toBe('Gate: RED')
   })
@@ -42,7 +43,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(lines).toContain('GATE-3  A winning bet pays stake times odds  E')
     expect(lines).toContain('Counted: 1 error')
     const at = lines.indexOf(
-      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on api: error',
+      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on ' +
+        'api: error',
     )
     expect(lines.slice(at + 1, at + 3)).toEqual([
       '      Given a step fails with "expected 500 pence, got 450"',
@@ -56,7 +58,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(code).toBe(1)
     expect(lines).toContain('GATE-4  A cash out offer follows the odds  ?')
     expect(lines).toContain(
-      '  ✗ GATE-4 › "A cash out offer follows the odds" › "Offering a cash out" (features/undefined.feature:6) on api: undefined',
+      '  ✗ GATE-4 › "A cash out offer follows the odds" › "Offering a cash out" (features/undefined.feature:6) ' +
+        'on api: undefined',
     )
     expect(lines).toContain('      undefined step: write a step definition for it')
   })
@@ -65,7 +68,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const { code, lines } = await gate('pending')
     expect(code).toBe(1)
     expect(lines).toContain(
-      '  ✗ GATE-5 › "A stake above the limit is refused" › "Refusing a large stake" (features/pending.feature:6) on api: pending',
+      '  ✗ GATE-5 › "A stake above the limit is refused" › "Refusing a large stake" ' +
+        '(features/pending.feature:6) on api: pending',
     )
     expect(lines).toContain('      pending step: it is not implemented yet')
   })
@@ -75,13 +79,15 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     expect(red.code).toBe(1)
     expect(red.lines).toContain('GATE-6  A result is settled once  ~')
     expect(red.lines).toContain(
-      '  ✗ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: flaky: failed, then passed on attempt 2 (--allow-flaky lets it through)',
+      '  ✗ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: flaky: ' +
+        'failed, then passed on attempt 2 (--allow-flaky lets it through)',
     )
     expect(red.lines).toContain('      the stream was not ready yet')
     const allowed = await gate('flaky', { allowFlaky: true })
     expect(allowed.code).toBe(0)
     expect(allowed.lines).toContain(
-      '  ~ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: passed on attempt 2',
+      '  ~ GATE-6 › "A result is settled once" › "Settling a result" (features/flaky.feature:6) on api: passed ' +
+        'on attempt 2',
     )
     expect(allowed.lines.at(-1)).toBe('Gate: GREEN')
   })
@@ -93,7 +99,9 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const required = await gate('not-applicable', { config: { required: { '@story:GATE-7': ['api', 'ui'] } } })
     expect(required.code).toBe(1)
     expect(required.lines).toContain(
-      '  ✗ GATE-7 › "An amended result resettles bets" › "Amending a result" (features/not-applicable.feature:6) on ui: not applicable, but the gate config requires it on this channel: amendResult is not applicable: the punter UI has no trader page',
+      '  ✗ GATE-7 › "An amended result resettles bets" › "Amending a result" ' +
+        '(features/not-applicable.feature:6) on ui: not applicable, but the gate config requires it on this ' +
+        'channel: amendResult is not applicable: the punter UI has no trader page',
     )
   })
 
@@ -101,7 +109,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const { code, lines } = await gate('failed', { config: { required: { '@story:GATE-3': ['api', 'stream'] } } })
     expect(code).toBe(1)
     expect(lines).toContain(
-      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on stream: did not run, but the gate config requires it on this channel',
+      '  ✗ GATE-3 › "A winning bet pays stake times odds" › "Paying a winner" (features/failed.feature:6) on ' +
+        'stream: did not run, but the gate config requires it on this channel',
     )
   })
 
@@ -118,7 +127,8 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const none = await gate('features')
     expect(none.code).toBe(2)
     expect(none.lines[0]).toBe(
-      `Could not judge: no results: no cucumber messages (*.ndjson) in ${fixture('features')}; run parlance run first, or pass the message files`,
+      `Could not judge: no results: no cucumber messages (*.ndjson) in ${fixture('features')}; run parlance ` +
+        `run first, or pass the message files`,
     )
     const missing = await runGate({ inputs: ['no/such/dir'] }, () => {})
     expect(missing).toBe(2)

@@ -100,7 +100,8 @@ describe('judge, a system that died', () => {
       attemptOf('failed', {
         failureKind: 'system-compromised',
         failure:
-          'Given Alice pays\nGET http://127.0.0.1:8080/orders failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080). ' +
+          'Given Alice pays\nGET http://127.0.0.1:8080/orders failed: connection refused (connect ECONNREFUSED ' +
+          '127.0.0.1:8080). ' +
           'Is the system under test running at http://127.0.0.1:8080?',
       }),
     ],
@@ -116,9 +117,11 @@ describe('judge, a system that died', () => {
     const verdict = judge([channelRunOf('api', [compromised, passed(11, unpaid)], [feature])], { deaths: [death] })
     expect(verdict.reasons.map((reason) => reason.kind)).toEqual(['system-died', 'scenario', 'untested-criterion'])
     expect(reasonsOf(verdict)).toEqual([
-      'orders (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not reach it; the ui channel, which needs it, was not run',
+      'orders (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not reach ' +
+        'it; the ui channel, which needs it, was not run',
       'ORD-1 › "Paid orders are confirmed" › "scenario 6" (specs/orders.feature:6) on api: system compromised\n' +
-        'Given Alice pays\nGET http://127.0.0.1:8080/orders failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080). ' +
+        'Given Alice pays\nGET http://127.0.0.1:8080/orders failed: connection refused (connect ECONNREFUSED ' +
+        '127.0.0.1:8080). ' +
         'Is the system under test running at http://127.0.0.1:8080?',
       'ORD-1 › "Refunds are recorded" (specs/orders.feature:15): no scenario tests this acceptance criterion',
     ])
@@ -137,7 +140,8 @@ describe('judge, a system that died', () => {
     })
     const verdict = judge([channelRunOf('api', [compromised, failed], [feature])], {})
     expect(reasonsOf(verdict)[1]).toBe(
-      'ORD-1 › "Paid orders are confirmed" › "scenario 7" (specs/orders.feature:7) on api: assertion failed\nThen the order is confirmed\nit is open',
+      'ORD-1 › "Paid orders are confirmed" › "scenario 7" (specs/orders.feature:7) on api: assertion ' +
+        'failed\nThen the order is confirmed\nit is open',
     )
     expect(verdict.domains[0]!.criteria[0]?.cells['api']).toBe('assertion-failed')
   })

@@ -62,7 +62,8 @@ export interface GateRow {
  *
  * @example
  *   declare const verdict: Verdict
- *   verdict.domains.map((domain) => [domain.name, domain.channels]) // [['settlement', ['api', 'ui']], ['load-balancer', ['http']]]
+ *   verdict.domains.map((domain) => [domain.name, domain.channels])
+ *   // → [['settlement', ['api', 'ui']], ['load-balancer', ['http']]]
  */
 export interface DomainVerdict {
   /** The domain's name; undefined when the gate was given no domains (then one group holds every row). */
@@ -76,7 +77,13 @@ export interface DomainVerdict {
  * Why the gate is red, one object per reason; `describeReason` words it.
  *
  * @example
- *   const reason: Reason = { kind: 'untested-criterion', story: 'SET-4', criterion: 'Refunds', uri: 'specs/refunds.feature', line: 15 }
+ *   const reason: Reason = {
+ *     kind: 'untested-criterion',
+ *     story: 'SET-4',
+ *     criterion: 'Refunds',
+ *     uri: 'specs/refunds.feature',
+ *     line: 15,
+ *   }
  */
 export type Reason =
   | { kind: 'system-died'; death: SystemDeath }
@@ -108,7 +115,10 @@ export type ScenarioCause = 'failed' | 'not-applicable-but-required'
 export interface Verdict {
   green: boolean
   channels: string[]
-  /** Per domain (or one group when no domains were given): its channels, its stories' criteria sorted by story id, and the loose scenarios. */
+  /**
+   * Per domain (or one group when no domains were given): its channels, its stories' criteria sorted by story id, and
+   * the loose scenarios.
+   */
   domains: DomainVerdict[]
   reasons: Reason[]
   /** Flaky scenarios let through by `allowFlaky`. */
@@ -144,7 +154,10 @@ const severity: Record<GateCell, number> = {
 export interface JudgeOptions {
   allowFlaky?: boolean
   config?: GateConfig
-  /** The systems that died during the run (from `parlance run`): each is the first reason, as it explains the scenarios that could not reach it. */
+  /**
+   * The systems that died during the run (from `parlance run`): each is the first reason, as it explains the scenarios
+   * that could not reach it.
+   */
   deaths?: readonly SystemDeath[]
   /** The domains, to group stories by and show each with its own channels; a story is its feature file's domain's. */
   domains?: readonly SummarySection[]

@@ -23,7 +23,11 @@ import { writeJunit } from './write-junit.ts'
  * What `runGate` judges and where it writes its reports.
  *
  * @example
- *   const options: GateOptions = { inputs: ['reports'], reportsDir: 'reports', config: { required: { '@smoke': ['api', 'ui'] } } }
+ *   const options: GateOptions = {
+ *     inputs: ['reports'],
+ *     reportsDir: 'reports',
+ *     config: { required: { '@smoke': ['api', 'ui'] } },
+ *   }
  */
 export interface GateOptions {
   /** Message files, or directories holding them (`<dir>/*.ndjson`, `<dir>/*\/*.ndjson`). Default: `reports`. */
@@ -66,7 +70,8 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
     if (files.length === 0)
       return couldNotJudge(
         out,
-        `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or pass the message files`,
+        `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or ` +
+          `pass the message files`,
       )
     sets = await Promise.all(files.map((file) => readMessageFile(file)))
     runs = sets.map(buildChannelRun)

@@ -56,7 +56,8 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   const text = dealias(scenario.failure ?? '')
   switch (scenario.status) {
     case 'failed': {
-      // Only a failed check is a failure; a scenario that could not reach the system, timed out or broke is an error of the run.
+      // Only a failed check is a failure; a scenario that could not reach the system, timed out or broke is an error of
+      // the run.
       const kind = cellOf(scenario)
       testcase
         .ele(kind === 'assertion-failed' ? 'failure' : 'error', { type: kind, message: text.split('\n').at(-1) ?? '' })
@@ -94,7 +95,8 @@ function addTestcase(suite: xmlbuilder.XMLElement, scenario: ScenarioRun, dealia
   testcase
     .ele('system-out')
     .txt(
-      `flaky: failed ${scenario.retriedFailures.length} time(s), then passed on attempt ${scenario.attempts.length}\n${scenario.retriedFailures.map(dealias).join('\n---\n')}`,
+      `flaky: failed ${scenario.retriedFailures.length} time(s), then passed on attempt ` +
+        `${scenario.attempts.length}\n${scenario.retriedFailures.map(dealias).join('\n---\n')}`,
     )
 }
 

@@ -33,7 +33,16 @@ export interface CheckProgress {
  * @example
  *   import type { LoadedConfig } from '../config/load-config.ts'
  *   declare const options: IsolationOptions, loaded: LoadedConfig, guard: import('../command/abort.ts').AbortGuard
- *   const context: DomainCheckContext = { options, configFile: 'parlance.config.ts', cwd: process.cwd(), root: loaded.root, systems: loaded.config.systems ?? {}, say: console.log, progress: { current: undefined }, aborting: () => guard.aborting }
+ *   const context: DomainCheckContext = {
+ *     options,
+ *     configFile: 'parlance.config.ts',
+ *     cwd: process.cwd(),
+ *     root: loaded.root,
+ *     systems: loaded.config.systems ?? {},
+ *     say: console.log,
+ *     progress: { current: undefined },
+ *     aborting: () => guard.aborting,
+ *   }
  */
 export interface DomainCheckContext {
   options: IsolationOptions

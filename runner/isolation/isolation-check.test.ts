@@ -121,31 +121,37 @@ describe('npm run acceptance:isolation', () => {
     expect(code, stdout).toBe(0)
     const lines = isolationLines(stdout).map(maskedLine)
     expect(lines.filter((line) => !line.includes('node runner/bin/parlance.mjs run'))).toEqual([
-      'isolation: the settlement suite (features/**/*.feature) on api, 3 runs against one settlement, with no reset between them',
+      'isolation: the settlement suite (features/**/*.feature) on api, 3 runs against one settlement, with no ' +
+        'reset between them',
       'isolation: settlement: started at http://HOST (pid N, X.X s)',
-      'isolation: run 1 of 3 — what npm run acceptance does for the settlement suite, except that this check started settlement',
+      'isolation: run 1 of 3 — what npm run acceptance does for the settlement suite, except that this check ' +
+        'started settlement',
       'isolation: run 1 of 3 passed (X.X s)',
       'isolation: run 2 of 3 — the same suite again, against the same settlement, with no reset',
       'isolation: run 2 of 3 passed (X.X s)',
       'isolation: run 3 of 3 — the same suite again, against the same settlement, with no reset',
       'isolation: run 3 of 3 passed (X.X s)',
       'isolation: run times (2 workers per channel)',
-      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started by this check)',
+      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started ' +
+        'by this check)',
       '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
       '  run 3 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
       'isolation: settlement stopped; reports in REPORTS',
       'isolation: 3 runs against one settlement passed',
-      'isolation: the relay suite (relay/**/*.feature) on http, 3 runs against one store and relay, with no reset between them',
+      'isolation: the relay suite (relay/**/*.feature) on http, 3 runs against one store and relay, with no ' +
+        'reset between them',
       'isolation: store: started at http://HOST (pid N, X.X s)',
       'isolation: relay: started at http://HOST (pid N, X.X s)',
-      'isolation: run 1 of 3 — what npm run acceptance does for the relay suite, except that this check started store and relay',
+      'isolation: run 1 of 3 — what npm run acceptance does for the relay suite, except that this check ' +
+        'started store and relay',
       'isolation: run 1 of 3 passed (X.X s)',
       'isolation: run 2 of 3 — the same suite again, against the same store and relay, with no reset',
       'isolation: run 2 of 3 passed (X.X s)',
       'isolation: run 3 of 3 — the same suite again, against the same store and relay, with no reset',
       'isolation: run 3 of 3 passed (X.X s)',
       'isolation: run times (2 workers per channel)',
-      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started by this check)',
+      '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started ' +
+        'by this check)',
       '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
       '  run 3 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
       'isolation: store and relay stopped; reports in REPORTS',
@@ -156,11 +162,15 @@ describe('npm run acceptance:isolation', () => {
     expect(commands.map((line) => line.replace(/--reports \S+\/run-(\d)/, '--reports REPORTS/run-$1'))).toEqual([
       ...[1, 2, 3].map(
         (n) =>
-          `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+          `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node ` +
+          `runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote ` +
+          `--reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
       ...[1, 2, 3].map(
         (n) =>
-          `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote --reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
+          `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node ` +
+          `runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote ` +
+          `--reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
     ])
     // Every scenario of every run reached the one engine, or the one store and relay, under three different run ids.
@@ -186,7 +196,8 @@ describe('npm run acceptance:isolation', () => {
     const { code, stdout } = await startCheck(['--tags', '@literal', '--parallel', '1']).done
     expect(code, stdout).toBe(1)
     expect(isolationLines(stdout).at(-1)).toBe(
-      'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 0 passed, 1 failed); run 3 of 3 exited with code 1 (scenarios: 0 passed, 1 failed)',
+      'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 0 passed, 1 failed); run 3 of 3 exited ' +
+        'with code 1 (scenarios: 0 passed, 1 failed)',
     )
     expect(stdout).toContain('the engine refused the race 3:10 at Ascot: 409')
     expect(systemPids(stdout).filter(isProcessAlive)).toEqual([])
@@ -206,7 +217,8 @@ describe('npm run acceptance:isolation', () => {
     const { code, stdout } = await check.done
     expect(code, stdout).toBe(130)
     expect(isolationLines(stdout).at(-1)).toBe(
-      'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped',
+      'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement ' +
+        'were stopped',
     )
     const leftovers = [engine, ...waiting()].filter(isProcessAlive)
     expect([leftovers, existsSync(dataDir)]).toEqual([[], false])
@@ -216,8 +228,10 @@ describe('npm run acceptance:isolation', () => {
     const { code, stdout } = await startCheck(['--domain', 'relay', '--domain', 'setlement']).done
     expect(code).toBe(2)
     expect(stdout.trim()).toBe(
-      `isolation: FAILED — ${fixtureConfig} has no "setlement" domain — did you mean "settlement"? Domains: settlement, other, relay. ` +
-        "The isolation check runs one domain's suite; name another with --domain NAME, or check them all with --domain all.",
+      `isolation: FAILED — ${fixtureConfig} has no "setlement" domain — did you mean "settlement"? Domains: ` +
+        `settlement, other, relay. ` +
+        "The isolation check runs one domain's suite; name another with --domain NAME, or check them all with " +
+        '--domain all.',
     )
   })
 })

@@ -9,7 +9,14 @@ import { formatOptionHelp, parseOptions, type OptionSpec } from '../command/opti
  * What the isolation check was asked to do.
  *
  * @example
- *   const options: IsolationOptions = { config: 'parlance.config.ts', domains: ['settlement'], runs: 3, parallel: 2, timeoutMs: 600_000, reports: 'reports/isolation' }
+ *   const options: IsolationOptions = {
+ *     config: 'parlance.config.ts',
+ *     domains: ['settlement'],
+ *     runs: 3,
+ *     parallel: 2,
+ *     timeoutMs: 600_000,
+ *     reports: 'reports/isolation',
+ *   }
  */
 export interface IsolationOptions {
   config: string
@@ -119,7 +126,8 @@ export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
   }
 }
 
-// parseOptions keeps the last of a repeated option; --domain may be given once per domain. The arguments are valid by now.
+// parseOptions keeps the last of a repeated option; --domain may be given once per domain. The arguments are valid by
+// now.
 function repeatedDomains(args: string[]): string[] {
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [

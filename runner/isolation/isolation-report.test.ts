@@ -56,7 +56,8 @@ describe('formatRunTimes and verdictLine', () => {
   it('reports three passed runs against the systems', () => {
     const records = [record(1), record(2, { ms: 58_000 }), record(3, { ms: 57_960 })]
     expect(formatRunTimes(records, 3, timeout)).toEqual([
-      'run 1 of 3  passed    61.2 s  scenarios: 40 passed, 0 failed  (= npm run acceptance; systems started by this check)',
+      'run 1 of 3  passed    61.2 s  scenarios: 40 passed, 0 failed  (= npm run acceptance; systems started by ' +
+        'this check)',
       'run 2 of 3  passed    58.0 s  scenarios: 40 passed, 0 failed  (same systems, no reset)',
       'run 3 of 3  passed    58.0 s  scenarios: 40 passed, 0 failed  (same systems, no reset)',
     ])
@@ -75,7 +76,8 @@ describe('formatRunTimes and verdictLine', () => {
       'run 2 of 3  FAILED    61.2 s  scenarios: 38 passed, 2 failed  (same systems, no reset)',
     )
     expect(verdictLine(records, 3, timeout, ['settlement'])).toBe(
-      'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 2 of 3 ended with settlement gone: it stopped running during the run; run 3 of 3 was not started',
+      'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 2 of 3 ended ' +
+        'with settlement gone: it stopped running during the run; run 3 of 3 was not started',
     )
   })
 })

@@ -46,11 +46,13 @@ export function runProblems(record: RunRecord, timeoutMs: number): string[] {
     )
   if (run.leftovers.length > 0)
     problems.push(
-      `left ${run.leftovers.length} process${run.leftovers.length === 1 ? '' : 'es'} behind, now killed: ${run.leftovers.join(', ')}`,
+      `left ${run.leftovers.length} process${run.leftovers.length === 1 ? '' : 'es'} behind, now killed: ` +
+        `${run.leftovers.join(', ')}`,
     )
   if (systemsGone.length > 0)
     problems.push(
-      `ended with ${systemsPhrase(systemsGone)} gone: ${systemsGone.length === 1 ? 'it' : 'they'} stopped running during the run`,
+      `ended with ${systemsPhrase(systemsGone)} gone: ${systemsGone.length === 1 ? 'it' : 'they'} stopped ` +
+        `running during the run`,
     )
   return problems
 }
@@ -68,7 +70,10 @@ export function formatRunTimes(records: readonly RunRecord[], runs: number, time
     const outcome = runProblems(record, timeoutMs).length === 0 ? 'passed' : 'FAILED'
     const note =
       record.number === 1 ? '  (= npm run acceptance; systems started by this check)' : '  (same systems, no reset)'
-    return `run ${record.number} of ${runs}  ${outcome.padEnd(6)}  ${`${(record.run.ms / 1000).toFixed(1)} s`.padStart(8)}  ${record.run.tally ?? 'no tally'}${note}`
+    return (
+      `run ${record.number} of ${runs}  ${outcome.padEnd(6)}  ` +
+      `${`${(record.run.ms / 1000).toFixed(1)} s`.padStart(8)}  ${record.run.tally ?? 'no tally'}${note}`
+    )
   })
 }
 
@@ -78,7 +83,8 @@ export function formatRunTimes(records: readonly RunRecord[], runs: number, time
  * @example
  *   declare const records: RunRecord[]
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: 3 runs against one settlement passed'
- *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 3 of 3 was not started'
+ *   verdictLine(records, 3, 600_000, ['settlement'])
+ *   // → 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 3 of 3 was not started'
  */
 export function verdictLine(
   records: readonly RunRecord[],
@@ -109,5 +115,8 @@ export function overallVerdictLine(outcomes: readonly { domain: string; passed: 
   const passed = outcomes.filter((outcome) => outcome.passed).map((outcome) => outcome.domain)
   const failed = outcomes.filter((outcome) => !outcome.passed).map((outcome) => outcome.domain)
   if (failed.length === 0) return `isolation: all ${outcomes.length} domains passed: ${passed.join(', ')}`
-  return `isolation: FAILED — ${failed.join(', ')} failed, ${passed.length === 0 ? 'none' : passed.join(', ')} passed; each domain's verdict is above`
+  return (
+    `isolation: FAILED — ${failed.join(', ')} failed, ${passed.length === 0 ? 'none' : passed.join(', ')} ` +
+    `passed; each domain's verdict is above`
+  )
 }

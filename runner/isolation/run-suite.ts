@@ -14,7 +14,15 @@ const interruptGraceMs = 20_000
  * How one `parlance run` of the check ended.
  *
  * @example
- *   const ended: SuiteRun = { pid: 4120, code: 0, signal: null, timedOut: false, ms: 61_200, tally: 'scenarios: 40 passed, 0 failed', leftovers: [] }
+ *   const ended: SuiteRun = {
+ *     pid: 4120,
+ *     code: 0,
+ *     signal: null,
+ *     timedOut: false,
+ *     ms: 61_200,
+ *     tally: 'scenarios: 40 passed, 0 failed',
+ *     leftovers: [],
+ *   }
  */
 export interface SuiteRun {
   pid: number
@@ -33,7 +41,11 @@ export interface SuiteRun {
  * process group is empty; `interrupt()` is Ctrl-C for it.
  *
  * @example
- *   const running = startSuiteRun(['run', '--env', 'remote'], { cwd: process.cwd(), env: process.env, timeoutMs: 600_000 })
+ *   const running = startSuiteRun(['run', '--env', 'remote'], {
+ *     cwd: process.cwd(),
+ *     env: process.env,
+ *     timeoutMs: 600_000,
+ *   })
  *   const ended = await running.done
  */
 export interface RunningSuite {
@@ -49,7 +61,11 @@ export interface RunningSuite {
  * like Ctrl-C, then killed; if this process exits first, its group is killed.
  *
  * @example
- *   const { done } = startSuiteRun(['run', '--channels', 'api', '--env', 'remote'], { cwd: '/work/parlance', env: process.env, timeoutMs: 60_000 })
+ *   const { done } = startSuiteRun(['run', '--channels', 'api', '--env', 'remote'], {
+ *     cwd: '/work/parlance',
+ *     env: process.env,
+ *     timeoutMs: 60_000,
+ *   })
  *   const { code } = await done // 0
  */
 export function startSuiteRun(
@@ -66,7 +82,8 @@ export function startSuiteRun(
   const pid = child.pid
   if (pid === undefined)
     throw new SystemCompromisedError(
-      `could not start ${process.execPath} ${parlanceBin}: the system gave it no process id; is the machine out of processes or memory?`,
+      `could not start ${process.execPath} ${parlanceBin}: the system gave it no process id; is the machine ` +
+        `out of processes or memory?`,
     )
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

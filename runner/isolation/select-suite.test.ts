@@ -51,7 +51,8 @@ describe('selectSuite', () => {
 
   it('says which domains there are when the one asked for is missing', () => {
     expect(() => selectSuite(loaded({ domains: { parlance } }), 'settlement', 'parlance.config.ts')).toThrow(
-      `parlance.config.ts has no "settlement" domain. Domains: parlance. The isolation check runs one domain's suite; name another with --domain NAME, or check them all with --domain all.`,
+      `parlance.config.ts has no "settlement" domain. Domains: parlance. The isolation check runs one domain's ` +
+        `suite; name another with --domain NAME, or check them all with --domain all.`,
     )
     expect(() => selectSuite(project, 'setlement')).toThrow(
       'the config has no "setlement" domain — did you mean "settlement"? Domains: parlance, settlement, load-balancer.',
@@ -64,14 +65,16 @@ describe('selectSuite', () => {
         'It checks a domain with systems (settlement, load-balancer); name one with --domain NAME, or --domain all.',
     )
     expect(() => selectSuite(loaded({ domains: { parlance } }), 'parlance', 'parlance.config.ts')).toThrow(
-      'the parlance domain needs no system, so the isolation check has nothing to start once and share between runs. It checks a domain with systems, and parlance.config.ts has none.',
+      'the parlance domain needs no system, so the isolation check has nothing to start once and share between ' +
+        'runs. It checks a domain with systems, and parlance.config.ts has none.',
     )
   })
 
   it('refuses channels that would bring in another domain too', () => {
     const config = loaded({ systems, domains: { settlement, shop: { features: ['specs/shop'], channels: ['api'] } } })
     expect(() => selectSuite(config, 'settlement', 'parlance.config.ts')).toThrow(
-      "the settlement domain's channels (api, ui, stream) also run the shop domain, so parlance run --channels api,ui,stream would not run the settlement suite alone. " +
+      "the settlement domain's channels (api, ui, stream) also run the shop domain, so parlance run --channels " +
+        'api,ui,stream would not run the settlement suite alone. ' +
         'Give the domains distinct channel names in parlance.config.ts.',
     )
   })
@@ -95,7 +98,8 @@ describe('selectSuites', () => {
       'the config has no "load-balancr" domain — did you mean "load-balancer"?',
     )
     expect(() => selectSuites(loaded({ domains: { parlance } }), ['all'], 'parlance.config.ts')).toThrow(
-      '--domain all: parlance.config.ts has no domain with systems, and the isolation check runs a suite against systems it starts once. Give a domain systems, or name one with --domain NAME.',
+      '--domain all: parlance.config.ts has no domain with systems, and the isolation check runs a suite ' +
+        'against systems it starts once. Give a domain systems, or name one with --domain NAME.',
     )
   })
 })

@@ -38,7 +38,8 @@ export function selectSuites(
   const names = [...new Set(domains.flatMap((domain) => (domain === 'all' ? withSystems : [domain])))]
   if (names.length === 0) {
     throw new ConfigurationError(
-      `--domain all: ${shownFile} has no domain with systems, and the isolation check runs a suite against systems it starts once. Give a domain systems, or name one with --domain NAME.`,
+      `--domain all: ${shownFile} has no domain with systems, and the isolation check runs a suite against ` +
+        `systems it starts once. Give a domain systems, or name one with --domain NAME.`,
     )
   }
   return names.map((domain) => selectSuite(loaded, domain, shownFile))
@@ -61,23 +62,29 @@ export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 't
     const names = Object.keys(config.domains)
     const suggestion = nearest(domain, names)
     throw new ConfigurationError(
-      `${shownFile} has no "${domain}" domain${suggestion ? ` — did you mean "${suggestion}"?` : '.'} Domains: ${names.join(', ')}. ` +
-        `The isolation check runs one domain's suite; name another with --domain NAME, or check them all with --domain all.`,
+      `${shownFile} has no "${domain}" domain${suggestion ? ` — did you mean "${suggestion}"?` : '.'} Domains: ` +
+        `${names.join(', ')}. ` +
+        `The isolation check runs one domain's suite; name another with --domain NAME, or check them all with ` +
+        `--domain all.`,
     )
   }
   const plan = planRun(config, { channels: declared.channels })
   const others = [...new Set(plan.channels.flatMap((channel) => channel.domains))].filter((name) => name !== domain)
   if (others.length > 0) {
     throw new ConfigurationError(
-      `the ${domain} domain's channels (${declared.channels.join(', ')}) also run the ${others.join(', ')} domain${others.length === 1 ? '' : 's'}, ` +
-        `so parlance run --channels ${declared.channels.join(',')} would not run the ${domain} suite alone. Give the domains distinct channel names in ${shownFile}.`,
+      `the ${domain} domain's channels (${declared.channels.join(', ')}) also run the ${others.join(', ')} ` +
+        `domain${others.length === 1 ? '' : 's'}, ` +
+        `so parlance run --channels ${declared.channels.join(',')} would not run the ${domain} suite alone. ` +
+        `Give the domains distinct channel names in ${shownFile}.`,
     )
   }
   if (plan.systems.length === 0) {
     const candidates = domainsWithSystems(loaded)
     throw new ConfigurationError(
-      `the ${domain} domain needs no system, so the isolation check has nothing to start once and share between runs. ` +
-        `It checks a domain with systems${candidates.length > 0 ? ` (${candidates.join(', ')}); name one with --domain NAME, or --domain all` : `, and ${shownFile} has none`}.`,
+      `the ${domain} domain needs no system, so the isolation check has nothing to start once and share ` +
+        `between runs. ` +
+        `It checks a domain with ` +
+        `systems${candidates.length > 0 ? ` (${candidates.join(', ')}); name one with --domain NAME, or --domain all` : `, and ${shownFile} has none`}.`,
     )
   }
   return { domain, channels: declared.channels, features: declared.features, systems: plan.systems }

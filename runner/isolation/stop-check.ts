@@ -29,7 +29,10 @@ export async function stopCheck(
   const stopped = listOf(suite.systems)
   const were = suite.systems.length === 1 ? 'was' : 'were'
   if (run)
-    return `${how} during run ${run.number} of ${runs} of the ${suite.domain} suite; ${listOf(['the runner', ...suite.systems])} were stopped`
+    return (
+      `${how} during run ${run.number} of ${runs} of the ${suite.domain} suite; ` +
+      `${listOf(['the runner', ...suite.systems])} were stopped`
+    )
   if (!systems) return `${how} while starting the ${suite.domain} suite's systems; ${stopped} ${were} stopped`
   return `${how} during the ${suite.domain} suite, between its runs; ${stopped} ${were} stopped`
 }
@@ -41,7 +44,12 @@ export async function stopCheck(
  * @example
  *   import { onAbort } from '../command/abort.ts'
  *   declare const progress: CheckProgress
- *   onAbort({ cleanup: async () => { await stopCheck(progress, { signal: 'SIGINT' }, 3) }, hardStop: () => killCheck(progress) })
+ *   onAbort({
+ *     cleanup: async () => {
+ *       await stopCheck(progress, { signal: 'SIGINT' }, 3)
+ *     },
+ *     hardStop: () => killCheck(progress),
+ *   })
  */
 export function killCheck(progress: CheckProgress): void {
   const current = progress.current

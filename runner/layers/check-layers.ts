@@ -7,7 +7,12 @@ import { layerRules, mayImport } from './layer-rules.ts'
  * One import that crosses the layers the wrong way.
  *
  * @example
- *   const violation: LayerViolation = { file: 'specs/a/steps.ts', line: 3, target: 'drivers/a/api.ts', message: 'specs/a/steps.ts:3 imports drivers/a/api.ts — specs may import only specs, dsl' }
+ *   const violation: LayerViolation = {
+ *     file: 'specs/a/steps.ts',
+ *     line: 3,
+ *     target: 'drivers/a/api.ts',
+ *     message: 'specs/a/steps.ts:3 imports drivers/a/api.ts — specs may import only specs, dsl',
+ *   }
  */
 export interface LayerViolation {
   file: string
@@ -46,7 +51,8 @@ export function checkFile(root: string, file: string): LayerViolation[] {
   const from = layerOf(root, file)
   const text = readFileSync(file, 'utf8')
   const violations: LayerViolation[] = []
-  // TypeScript's own pre-processor finds static, re-export and dynamic imports, and not look-alikes in strings or comments.
+  // TypeScript's own pre-processor finds static, re-export and dynamic imports, and not look-alikes in strings or
+  // comments.
   for (const imported of ts.preProcessFile(text, true, true).importedFiles) {
     const specifier = imported.fileName
     if (!specifier.startsWith('.')) continue

@@ -5,7 +5,11 @@ import { unknownRule } from './rule-settings.ts'
  * The rules a file's comments turn off: for the whole file, and line by line.
  *
  * @example
- *   const disabled: DisabledRules = { file: new Set(['literal-data']), lines: new Map([[12, new Set(['ui-words'])]]), problems: [] }
+ *   const disabled: DisabledRules = {
+ *     file: new Set(['literal-data']),
+ *     lines: new Map([[12, new Set(['ui-words'])]]),
+ *     problems: [],
+ *   }
  */
 export interface DisabledRules {
   file: Set<string>
@@ -24,7 +28,8 @@ const directive = /^(\s*)#\s*parlance-lint-disable(-next-line)?(?=\s|$)(.*)$/
  * in a file Gherkin cannot parse.
  *
  * @example
- *   readDisableComments(['# parlance-lint-disable-next-line ui-words', '    When Alice clicks Pay']).lines.get(2) // Set { 'ui-words' }
+ *   readDisableComments(['# parlance-lint-disable-next-line ui-words', '    When Alice clicks Pay']).lines.get(2)
+ *   // → Set { 'ui-words' }
  */
 export function readDisableComments(lines: readonly string[]): DisabledRules {
   const disabled: DisabledRules = { file: new Set(), lines: new Map(), problems: [] }
@@ -38,7 +43,9 @@ export function readDisableComments(lines: readonly string[]): DisabledRules {
     if (ids.length === 0) {
       disabled.problems.push({
         ...where,
-        message: `${comment} names no rule; name the rules to turn off, e.g. # ${comment} ui-words. Rules: ${lintRuleIds.join(', ')}`,
+        message:
+          `${comment} names no rule; name the rules to turn off, e.g. # ${comment} ui-words. Rules: ` +
+          `${lintRuleIds.join(', ')}`,
       })
       return
     }

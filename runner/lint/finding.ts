@@ -10,8 +10,14 @@ export type Severity = 'error' | 'warning'
  * One thing `parlance lint` found: where, which rule, what to do about it.
  *
  * @example
- *   const finding: Finding = { file: 'specs/shop/pay.feature', line: 9, column: 17, rule: 'ui-words', severity: 'error',
- *     message: '"clicks" says how, through the UI; say what the user does or sees' }
+ *   const finding: Finding = {
+ *     file: 'specs/shop/pay.feature',
+ *     line: 9,
+ *     column: 17,
+ *     rule: 'ui-words',
+ *     severity: 'error',
+ *     message: '"clicks" says how, through the UI; say what the user does or sees',
+ *   }
  */
 export interface Finding {
   /** The feature file, relative to the directory lint ran in. */

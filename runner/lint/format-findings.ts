@@ -5,7 +5,14 @@ import type { Finding } from './finding.ts'
  * `N errors, M warnings in K files`.
  *
  * @example
- *   const finding: Finding = { file: 'specs/a.feature', line: 3, column: 5, rule: 'ui-words', severity: 'error', message: '"clicks" says how, through the UI; say what the user does or sees' }
+ *   const finding: Finding = {
+ *     file: 'specs/a.feature',
+ *     line: 3,
+ *     column: 5,
+ *     rule: 'ui-words',
+ *     severity: 'error',
+ *     message: '"clicks" says how, through the UI; say what the user does or sees',
+ *   }
  *   formatText([finding], 1)
  *   // 'specs/a.feature:3:5 ui-words "clicks" says how, …\n1 error, 0 warnings in 1 file'
  */

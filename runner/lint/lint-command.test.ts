@@ -7,7 +7,8 @@ import { repoRoot, runLint } from './lint-test-helpers.ts'
 import { resolveRuleSettings } from './rule-settings.ts'
 
 const ruleList =
-  'ui-words, transport-words, selector, scenario-outside-rule, feature-without-story, long-scenario, literal-data, duplicate-scenario-name, parse-error'
+  'ui-words, transport-words, selector, scenario-outside-rule, feature-without-story, long-scenario, ' +
+  'literal-data, duplicate-scenario-name, parse-error'
 const clicks = `    Scenario: Alice pays
       When Alice clicks Pay
 `
@@ -26,7 +27,8 @@ describe('parlance lint, disable comments', () => {
   it('turns a rule off for the next line that is not blank or a comment, and only that line', async () => {
     const { code, stdout } = await runLint(['runner/lint/fixtures/disable/next-line.feature'])
     expect(stdout).toBe(
-      'runner/lint/fixtures/disable/next-line.feature:10:38 ui-words "page" says how, through the UI; say what the user does or sees\n1 error, 0 warnings in 1 file\n',
+      'runner/lint/fixtures/disable/next-line.feature:10:38 ui-words "page" says how, through the UI; say what ' +
+        'the user does or sees\n1 error, 0 warnings in 1 file\n',
     )
     expect(code).toBe(1)
   })
@@ -34,7 +36,8 @@ describe('parlance lint, disable comments', () => {
   it('refuses an unknown rule id in a comment, naming the nearest and every rule', async () => {
     const { code, stdout, stderr } = await runLint(['runner/lint/fixtures/disable/unknown-rule.feature'])
     expect(stderr).toBe(
-      `parlance lint: runner/lint/fixtures/disable/unknown-rule.feature:7:7: parlance-lint-disable-next-line: unknown rule "ui-word" — did you mean "ui-words"? Rules: ${ruleList}\n`,
+      `parlance lint: runner/lint/fixtures/disable/unknown-rule.feature:7:7: parlance-lint-disable-next-line: ` +
+        `unknown rule "ui-word" — did you mean "ui-words"? Rules: ${ruleList}\n`,
     )
     expect(stdout).toBe('')
     expect(code).toBe(2)
@@ -69,13 +72,15 @@ describe('parlance lint, configuration', () => {
       ),
     )
     expect(short.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.severity} ${f.message}`)).toEqual([
-      'b.feature:4:5 long-scenario error scenario "Alice pays" has 2 steps, more than 1; split it, or move the setup into fewer domain-level steps',
+      'b.feature:4:5 long-scenario error scenario "Alice pays" has 2 steps, more than 1; split it, or move the ' +
+        'setup into fewer domain-level steps',
     ])
   })
 
   it('refuses a rule the config names that does not exist, and a bad option', () => {
     expect(() => resolveRuleSettings({ rules: { 'long-scenarios': 'off' } }, 'parlance.config.ts')).toThrow(
-      `parlance.config.ts is not valid:\n  • lint.rules.long-scenarios is not a rule: unknown rule "long-scenarios" — did you mean "long-scenario"? Rules: ${ruleList}`,
+      `parlance.config.ts is not valid:\n  • lint.rules.long-scenarios is not a rule: unknown rule ` +
+        `"long-scenarios" — did you mean "long-scenario"? Rules: ${ruleList}`,
     )
     expect(() =>
       resolveRuleSettings({ rules: { 'long-scenario': { options: { maxStep: 3 } } } }, 'parlance.config.ts'),
@@ -90,7 +95,8 @@ describe('parlance lint, configuration', () => {
   it('lints the features of the domains of the config when given no paths', async () => {
     const { code, stdout } = await runLint(['--config', 'runner/lint/fixtures/config/parlance.config.ts'])
     expect(stdout).toBe(
-      'runner/lint/fixtures/config/shop/paying.feature:8:39 ui-words "page" says how, through the UI; say what the user does or sees\n1 error, 0 warnings in 1 file\n',
+      'runner/lint/fixtures/config/shop/paying.feature:8:39 ui-words "page" says how, through the UI; say what ' +
+        'the user does or sees\n1 error, 0 warnings in 1 file\n',
     )
     expect(code).toBe(1)
   })
@@ -141,7 +147,8 @@ describe('parlance lint, usage', () => {
   it('lists the rules with their default severity', async () => {
     const { code, stdout } = await runLint(['--list-rules'])
     expect(stdout.split('\n')[0]).toBe(
-      'ui-words                 error    UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what',
+      'ui-words                 error    UI words (click, button, field, page, link, checkbox, dropdown, ' +
+        'screen, tab, …) say how, not what',
     )
     expect(stdout).toContain('long-scenario            warning  a scenario has more steps than maxSteps (default 10)')
     expect(code).toBe(0)

@@ -104,7 +104,9 @@ export async function lintCommand(args: string[], io: LintIo = {}): Promise<numb
           : findFeatures(['specs'], cwd)
     if (files.length === 0) {
       throw new ConfigurationError(
-        `lint: no feature files in ${positionals.length > 0 ? positionals.join(', ') : 'the domains of the config'}; pass the files or folders to lint`,
+        `lint: no feature files in ` +
+          `${positionals.length > 0 ? positionals.join(', ') : 'the domains of the config'}; pass the files or ` +
+          `folders to lint`,
       )
     }
     const sources = files.map((file) => ({

@@ -7,7 +7,11 @@ import type { TextSegment } from './text-segments.ts'
  * message), and a check of a value from the config.
  *
  * @example
- *   const maxSteps: RuleOption = { defaultValue: 10, accepts: 'a whole number ≥ 1, e.g. 12', isValid: (v) => Number.isInteger(v) && (v as number) >= 1 }
+ *   const maxSteps: RuleOption = {
+ *     defaultValue: 10,
+ *     accepts: 'a whole number ≥ 1, e.g. 12',
+ *     isValid: (v) => Number.isInteger(v) && (v as number) >= 1,
+ *   }
  */
 export interface RuleOption {
   defaultValue: unknown
@@ -20,7 +24,12 @@ export interface RuleOption {
  * as duplicate-scenario-name can compare files.
  *
  * @example
- *   const rule: LintRule = { id: 'parse-error', severity: 'error', description: 'the file is not valid Gherkin', check: eachFile((parsed) => parsed.parseErrors) }
+ *   const rule: LintRule = {
+ *     id: 'parse-error',
+ *     severity: 'error',
+ *     description: 'the file is not valid Gherkin',
+ *     check: eachFile((parsed) => parsed.parseErrors),
+ *   }
  */
 export interface LintRule {
   id: string
@@ -56,7 +65,10 @@ export function eachFile(
  * message for a match.
  *
  * @example
- *   const email: TextPattern = { pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, message: (m) => `"${m}" is an e-mail address` }
+ *   const email: TextPattern = {
+ *     pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+ *     message: (m) => `"${m}" is an e-mail address`,
+ *   }
  */
 export interface TextPattern {
   pattern: RegExp

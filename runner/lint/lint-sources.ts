@@ -10,7 +10,10 @@ import { lintRules } from './rules.ts'
  *
  * @example
  *   import { readFileSync } from 'node:fs'
- *   const source: FeatureSource = { file: 'specs/shop/pay.feature', text: readFileSync('specs/shop/pay.feature', 'utf8') }
+ *   const source: FeatureSource = {
+ *     file: 'specs/shop/pay.feature',
+ *     text: readFileSync('specs/shop/pay.feature', 'utf8'),
+ *   }
  */
 export interface FeatureSource {
   file: string

@@ -2,7 +2,8 @@ import { eachFile, findPatterns, type LintRule, type TextPattern } from './lint-
 import { textSegments } from './text-segments.ts'
 
 const message = (what: string) => (found: string) =>
-  `"${found}" looks like ${what}, real data that bypasses aliasing; name it in the spec's words and let the aliasing layer make the real value`
+  `"${found}" looks like ${what}, real data that bypasses aliasing; name it in the spec's words and let the ` +
+  `aliasing layer make the real value`
 
 // Money (£10.50, 1050p), odds (5/2), times (2:35), dates and small counts are the spec's own data and pass.
 const literals: TextPattern[] = [

@@ -82,7 +82,9 @@ export const checkLintConfig: Check = (value, path, problems) => {
  * Throws a ConfigurationError listing every problem of the config.
  *
  * @example
- *   resolveRuleSettings({ rules: { 'long-scenario': { options: { maxSteps: 12 } } } }, 'parlance.config.ts').get('long-scenario')
+ *   resolveRuleSettings({ rules: { 'long-scenario': { options: { maxSteps: 12 } } } }, 'parlance.config.ts').get(
+ *     'long-scenario',
+ *   )
  *   // { severity: 'warning', options: { maxSteps: 12 } }
  */
 export function resolveRuleSettings(config: LintConfig | undefined, file: string): Map<string, RuleSetting> {

@@ -21,9 +21,12 @@ describe('parlance lint rules, one fixture each', () => {
       'transport-words',
       1,
       [
-        `${fixture('transport-words')}:7:26 transport-words "POST /bets" says how, over the wire; say what the system does, not the HTTP call`,
-        `${fixture('transport-words')}:8:16 transport-words "endpoint" says how, over the wire; say what the system does or answers`,
-        `${fixture('transport-words')}:8:38 transport-words "status code" says how, over the wire; say what the system does or answers`,
+        `${fixture('transport-words')}:7:26 transport-words "POST /bets" says how, over the wire; say what the ` +
+          `system does, not the HTTP call`,
+        `${fixture('transport-words')}:8:16 transport-words "endpoint" says how, over the wire; say what the ` +
+          `system does or answers`,
+        `${fixture('transport-words')}:8:38 transport-words "status code" says how, over the wire; say what ` +
+          `the system does or answers`,
         '3 errors, 0 warnings in 1 file',
       ],
     ],
@@ -41,7 +44,8 @@ describe('parlance lint rules, one fixture each', () => {
       'scenario-outside-rule',
       1,
       [
-        `${fixture('scenario-outside-rule')}:4:3 scenario-outside-rule scenario "Alice is paid" is not under a Rule; put it under the "Rule:" (acceptance criterion) it tests`,
+        `${fixture('scenario-outside-rule')}:4:3 scenario-outside-rule scenario "Alice is paid" is not under a ` +
+          `Rule; put it under the "Rule:" (acceptance criterion) it tests`,
         '1 error, 0 warnings in 1 file',
       ],
     ],
@@ -49,7 +53,8 @@ describe('parlance lint rules, one fixture each', () => {
       'feature-without-story',
       1,
       [
-        `${fixture('feature-without-story')}:2:1 feature-without-story Feature "Paying out" has no @story:ID tag; tag it with the story it specifies, e.g. @story:SHOP-12`,
+        `${fixture('feature-without-story')}:2:1 feature-without-story Feature "Paying out" has no @story:ID ` +
+          `tag; tag it with the story it specifies, e.g. @story:SHOP-12`,
         '1 error, 0 warnings in 1 file',
       ],
     ],
@@ -57,7 +62,8 @@ describe('parlance lint rules, one fixture each', () => {
       'long-scenario',
       0,
       [
-        `${fixture('long-scenario')}:6:5 long-scenario scenario "Eleven things happen" has 11 steps, more than 10; split it, or move the setup into fewer domain-level steps`,
+        `${fixture('long-scenario')}:6:5 long-scenario scenario "Eleven things happen" has 11 steps, more than ` +
+          `10; split it, or move the setup into fewer domain-level steps`,
         '0 errors, 1 warning in 1 file',
       ],
     ],
@@ -67,8 +73,10 @@ describe('parlance lint rules, one fixture each', () => {
       [
         `${fixture('literal-data')}:7:13 literal-data "alice@example.com" looks like an e-mail address, ${aliasing}`,
         `${fixture('literal-data')}:7:57 literal-data "12345678" looks like an id (a long number), ${aliasing}`,
-        `${fixture('literal-data')}:8:24 literal-data "3f2b8c1e-9d4a-4b6e-8f0a-1c2d3e4f5a6b" looks like a UUID, ${aliasing}`,
-        `${fixture('literal-data')}:9:31 literal-data "https://shop.example.com/accounts" looks like a URL, ${aliasing}`,
+        `${fixture('literal-data')}:8:24 literal-data "3f2b8c1e-9d4a-4b6e-8f0a-1c2d3e4f5a6b" looks like a ` +
+          `UUID, ${aliasing}`,
+        `${fixture('literal-data')}:9:31 literal-data "https://shop.example.com/accounts" looks like a URL, ` +
+          `${aliasing}`,
         '0 errors, 4 warnings in 1 file',
       ],
     ],
@@ -76,7 +84,8 @@ describe('parlance lint rules, one fixture each', () => {
       'duplicate-scenario-name',
       1,
       [
-        `${fixture('duplicate-scenario-name')}:13:5 duplicate-scenario-name scenario "Alice is paid" is also at line 6 of this feature; give each scenario a name of its own`,
+        `${fixture('duplicate-scenario-name')}:13:5 duplicate-scenario-name scenario "Alice is paid" is also ` +
+          `at line 6 of this feature; give each scenario a name of its own`,
         '1 error, 0 warnings in 1 file',
       ],
     ],
@@ -84,8 +93,10 @@ describe('parlance lint rules, one fixture each', () => {
       'parse-error',
       1,
       [
-        `${fixture('parse-error')}:10:7 parse-error Gherkin cannot parse this: expected: #TagLine, #RuleLine, #Comment, #Empty, got 'Then a step after a tag'`,
-        `${fixture('parse-error')}:11:1 parse-error Gherkin cannot parse this: unexpected end of file, expected: #TagLine, #RuleLine, #Comment, #Empty`,
+        `${fixture('parse-error')}:10:7 parse-error Gherkin cannot parse this: expected: #TagLine, #RuleLine, ` +
+          `#Comment, #Empty, got 'Then a step after a tag'`,
+        `${fixture('parse-error')}:11:1 parse-error Gherkin cannot parse this: unexpected end of file, ` +
+          `expected: #TagLine, #RuleLine, #Comment, #Empty`,
         '2 errors, 0 warnings in 1 file',
       ],
     ],
@@ -99,7 +110,8 @@ describe('parlance lint rules, one fixture each', () => {
   it('reports the same scenario name in two files at the later one, pointing at the first', async () => {
     const { code, stdout } = await runLint(['runner/lint/fixtures/duplicates'])
     expect(stdout).toBe(
-      'runner/lint/fixtures/duplicates/second.feature:6:5 duplicate-scenario-name scenario "Alice is paid" is also at runner/lint/fixtures/duplicates/first.feature:6; give each scenario a name of its own\n' +
+      'runner/lint/fixtures/duplicates/second.feature:6:5 duplicate-scenario-name scenario "Alice is paid" is ' +
+        'also at runner/lint/fixtures/duplicates/first.feature:6; give each scenario a name of its own\n' +
         '1 error, 0 warnings in 2 files\n',
     )
     expect(code).toBe(1)

@@ -40,7 +40,8 @@ export const lintRuleIds: readonly string[] = lintRules.map((rule) => rule.id)
  * `--list-rules`: one line per rule — id, default severity, what it flags.
  *
  * @example
- *   formatRuleList().split('\n')[0] // 'ui-words                 error    UI words (click, button, …) say how, not what'
+ *   formatRuleList().split('\n')[0]
+ *   // → 'ui-words                 error    UI words (click, button, …) say how, not what'
  */
 export function formatRuleList(): string {
   const width = Math.max(...lintRuleIds.map((id) => id.length)) + 2

@@ -19,7 +19,9 @@ export const scenarioOutsideRuleRule: LintRule = {
       .map(({ scenario }) => ({
         line: scenario.location.line,
         column: scenario.location.column ?? 1,
-        message: `scenario "${scenario.name}" is not under a Rule; put it under the "Rule:" (acceptance criterion) it tests`,
+        message:
+          `scenario "${scenario.name}" is not under a Rule; put it under the "Rule:" (acceptance criterion) it ` +
+          `tests`,
       })),
   ),
 }
@@ -43,7 +45,9 @@ export const featureWithoutStoryRule: LintRule = {
       {
         line: feature.location.line,
         column: feature.location.column ?? 1,
-        message: `Feature "${feature.name}" has no @story:ID tag; tag it with the story it specifies, e.g. @story:SHOP-12`,
+        message:
+          `Feature "${feature.name}" has no @story:ID tag; tag it with the story it specifies, e.g. ` +
+          `@story:SHOP-12`,
       },
     ]
   }),
@@ -75,7 +79,9 @@ export const longScenarioRule: LintRule = {
       .map(({ scenario }) => ({
         line: scenario.location.line,
         column: scenario.location.column ?? 1,
-        message: `scenario "${scenario.name}" has ${scenario.steps.length} steps, more than ${maxSteps}; split it, or move the setup into fewer domain-level steps`,
+        message:
+          `scenario "${scenario.name}" has ${scenario.steps.length} steps, more than ${maxSteps}; split it, or ` +
+          `move the setup into fewer domain-level steps`,
       }))
   }),
 }

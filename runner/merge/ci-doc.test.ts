@@ -16,7 +16,10 @@ const blocks = [...doc.matchAll(/^## (.+)\n[\s\S]*?```yaml\n([\s\S]*?)```/gm)].m
 const commandsOf = (yaml: string): string[] =>
   [...yaml.matchAll(/(?:- |run: )npx parlance (.+)$/gm)].map((match) => match[1]!.trim())
 
-/** Each shard job's environment and arguments: GitLab's parallel: N sets CI_NODE_*, a GitHub matrix substitutes its values. */
+/**
+ * Each shard job's environment and arguments: GitLab's parallel: N sets CI_NODE_*, a GitHub matrix substitutes its
+ * values.
+ */
 function shardJobs(yaml: string, command: string): { env: Record<string, string>; args: string[] }[] {
   const parallel = /^\s+parallel: (\d+)$/m.exec(yaml)
   if (parallel) {

@@ -17,8 +17,12 @@ export function earliestStart(started: readonly Timestamp[]): Timestamp | undefi
  * message and exception of the first failing shard, else of the latest.
  *
  * @example
- *   const finished = [{ success: true, timestamp: { seconds: 9, nanos: 0 } }, { success: false, message: 'Whoops!', timestamp: { seconds: 7, nanos: 0 } }]
- *   joinedRunFinished(finished, 2, '0') // { testRunFinished: { message: 'Whoops!', success: false, timestamp: { seconds: 9, nanos: 0 }, testRunStartedId: '0' } }
+ *   const finished = [
+ *     { success: true, timestamp: { seconds: 9, nanos: 0 } },
+ *     { success: false, message: 'Whoops!', timestamp: { seconds: 7, nanos: 0 } },
+ *   ]
+ *   joinedRunFinished(finished, 2, '0')
+ *   // → { testRunFinished: { message: 'Whoops!', success: false, timestamp: { seconds: 9, nanos: 0 }, testRunStartedId: '0' } }
  */
 export function joinedRunFinished(
   finished: readonly TestRunFinished[],

@@ -84,7 +84,8 @@ describe('joinShards on the cucumber compatibility kit (protocol 33)', () => {
       envelope.source ? { source: { ...envelope.source, data: `${envelope.source.data}\n# changed` } } : envelope,
     )
     expect(() => joinShards([sample, changed], ['reports/shard-1-of-2', 'reports/shard-2-of-2'])).toThrow(
-      'samples/minimal/minimal.feature differs between reports/shard-1-of-2 and reports/shard-2-of-2: the shards ran different versions of it; merge only the shards of one pipeline (one commit)',
+      'samples/minimal/minimal.feature differs between reports/shard-1-of-2 and reports/shard-2-of-2: the ' +
+        'shards ran different versions of it; merge only the shards of one pipeline (one commit)',
     )
   })
 })

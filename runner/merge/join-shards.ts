@@ -53,7 +53,10 @@ type Handler = (join: Join, shard: Shard, message: Message) => void
  *
  * @example
  *   import { readMessages } from './read-messages.ts'
- *   const merged = joinShards([await readMessages('shard-1-of-2/api/messages.ndjson'), await readMessages('shard-2-of-2/api/messages.ndjson')])
+ *   const merged = joinShards([
+ *     await readMessages('shard-1-of-2/api/messages.ndjson'),
+ *     await readMessages('shard-2-of-2/api/messages.ndjson'),
+ *   ])
  *   merged.filter((envelope) => envelope.testRunStarted).length // 1
  */
 export function joinShards(
@@ -220,7 +223,8 @@ function envelopeOf(kind: string, body: Json): Envelope {
 
 function shardMismatch(uri: string, first: string, second: string): ConfigurationError {
   return new ConfigurationError(
-    `${uri} differs between ${first} and ${second}: the shards ran different versions of it; merge only the shards of one pipeline (one commit)`,
+    `${uri} differs between ${first} and ${second}: the shards ran different versions of it; merge only the ` +
+      `shards of one pipeline (one commit)`,
   )
 }
 

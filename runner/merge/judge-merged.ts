@@ -7,7 +7,12 @@ import { runGate } from '../gate/index.ts'
  * exit code: 0 green, 1 red, 2 could not judge.
  *
  * @example
- *   process.exitCode = await judgeMerged(['reports/api/messages.ndjson'], 'reports', { allowFlaky: false }, console.log)
+ *   process.exitCode = await judgeMerged(
+ *     ['reports/api/messages.ndjson'],
+ *     'reports',
+ *     { allowFlaky: false },
+ *     console.log,
+ *   )
  */
 export async function judgeMerged(
   files: string[],

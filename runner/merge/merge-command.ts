@@ -67,7 +67,8 @@ export async function mergeCommand(
     positionals.length > 0 ? positionals.map((dir) => resolve(cwd, dir)) : shardDirectories(resolve(cwd, 'reports'))
   if (dirs.length === 0)
     throw new ConfigurationError(
-      `no shard reports to merge: reports/ has no shard-I-of-N directory; give the shards' reports directories, e.g. parlance merge reports/shard-1-of-2 reports/shard-2-of-2`,
+      `no shard reports to merge: reports/ has no shard-I-of-N directory; give the shards' reports ` +
+        `directories, e.g. parlance merge reports/shard-1-of-2 reports/shard-2-of-2`,
     )
   if (dirs.includes(outDir))
     throw new ConfigurationError(
@@ -93,7 +94,8 @@ export async function mergeCommand(
     files.push(file)
     timings.push(timingsFromMessages(channel, merged))
     out(
-      `  ${channel.padEnd(8)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} scenarios · ${count(merged, 'testCaseStarted')} test case runs → ${name(file)}`,
+      `  ${channel.padEnd(8)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} ` +
+        `scenarios · ${count(merged, 'testCaseStarted')} test case runs → ${name(file)}`,
     )
   }
   writeTimings(timingsFile(outDir), mergeTimings(...timings))
@@ -122,7 +124,8 @@ function channelsIn(dir: string, cwd: string): string[] {
     .sort()
   if (channels.length === 0) {
     throw new ConfigurationError(
-      `${relative(cwd, dir) || dir} has no <channel>/messages.ndjson; give the reports directory of a shard (parlance run --shard I/N writes reports/shard-I-of-N/)`,
+      `${relative(cwd, dir) || dir} has no <channel>/messages.ndjson; give the reports directory of a shard ` +
+        `(parlance run --shard I/N writes reports/shard-I-of-N/)`,
     )
   }
   return channels

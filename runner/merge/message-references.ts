@@ -10,7 +10,8 @@ import { forEachId, idReferences } from '../../drivers/core/run-model/message-id
  *   import { joinShards } from './join-shards.ts'
  *   declare const shard1: Envelope[], shard2: Envelope[]
  *   idProblems(joinShards([shard1, shard2])) // []
- *   idProblems([{ testCase: { id: '1', pickleId: '9', testSteps: [] } }]) // ['testCase.pickleId "9" is defined by no pickle']
+ *   idProblems([{ testCase: { id: '1', pickleId: '9', testSteps: [] } }])
+ *   // → ['testCase.pickleId "9" is defined by no pickle']
  */
 export function idProblems(envelopes: readonly Envelope[]): string[] {
   const defined = new Map<string, string>()

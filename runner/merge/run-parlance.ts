@@ -12,7 +12,8 @@ const nodeArgs = (args: string[]): string[] =>
         '--import',
         'tsx',
         '-e',
-        `const { mergeCommand } = await import(${JSON.stringify(mergeModule)}); process.exitCode = await mergeCommand(${JSON.stringify(args.slice(1))})`,
+        `const { mergeCommand } = await import(${JSON.stringify(mergeModule)}); process.exitCode = await ` +
+          `mergeCommand(${JSON.stringify(args.slice(1))})`,
       ]
     : [bin, ...args]
 

@@ -14,7 +14,11 @@ import { channelReportFiles } from './reports.ts'
  *
  * @example
  *   declare const plan: ChannelPlan, options: ChannelRunOptions
- *   const result = await channelNotRun(plan, options, 'it needs settlement, which was killed by SIGKILL during the ui channel')
+ *   const result = await channelNotRun(
+ *     plan,
+ *     options,
+ *     'it needs settlement, which was killed by SIGKILL during the ui channel',
+ *   )
  *   result.scenarios[0]?.status // 'not-run'
  */
 export async function channelNotRun(

@@ -41,7 +41,12 @@ export interface ChannelRunOptions {
  * once per process anyway. Worker processes import it again from the same paths.
  *
  * @example
- *   const library = await loadSupportCode({ root: '/work/shop', support: ['specs/support/**\/*.ts'], features: ['specs'], env: process.env })
+ *   const library = await loadSupportCode({
+ *     root: '/work/shop',
+ *     support: ['specs/support/**\/*.ts'],
+ *     features: ['specs'],
+ *     env: process.env,
+ *   })
  */
 export async function loadSupportCode(options: {
   root: string

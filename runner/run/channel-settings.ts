@@ -35,7 +35,8 @@ export const defaultBrowserStepTimeoutMs = 60_000
  *
  * @example
  *   declare const config: ParlanceConfig
- *   channelSettings(config, 'api', { cores: 2 }) // { channel: 'api', workers: 2, stepTimeoutMs: 30000, browser: false }
+ *   channelSettings(config, 'api', { cores: 2 })
+ *   // → { channel: 'api', workers: 2, stepTimeoutMs: 30000, browser: false }
  *   channelSettings(config, 'ui', { parallel: 4 }).workers // 4
  */
 export function channelSettings(

@@ -35,7 +35,8 @@ export function andTagExpressions(...expressions: (string | undefined)[]): strin
  * that is no channel of the run would silently run the scenario everywhere.
  *
  * @example
- *   unknownChannelTags(['@channel:apii'], ['api', 'ui']) // ['@channel:apii names no channel — did you mean @channel:api? Channels: api, ui']
+ *   unknownChannelTags(['@channel:apii'], ['api', 'ui'])
+ *   // → ['@channel:apii names no channel — did you mean @channel:api? Channels: api, ui']
  *   unknownChannelTags(['@channel:api', '@smoke'], ['api']) // []
  */
 export function unknownChannelTags(tags: readonly string[], channels: readonly string[]): string[] {
@@ -43,7 +44,10 @@ export function unknownChannelTags(tags: readonly string[], channels: readonly s
     .filter((tag) => tag.startsWith(prefix) && !channels.includes(tag.slice(prefix.length)))
     .map((tag) => {
       const suggestion = nearest(tag.slice(prefix.length), channels)
-      return `${tag} names no channel${suggestion ? ` — did you mean ${prefix}${suggestion}?` : ''} Channels: ${channels.join(', ')}`
+      return (
+        `${tag} names no channel${suggestion ? ` — did you mean ${prefix}${suggestion}?` : ''} Channels: ` +
+        `${channels.join(', ')}`
+      )
     })
 }
 
@@ -53,7 +57,8 @@ export function unknownChannelTags(tags: readonly string[], channels: readonly s
  *
  * @example
  *   checkTagExpression('@smoke and not @wip') // fine
- *   checkTagExpression('@smoke and (') // ConfigurationError: --tags: Tag expression "@smoke and (" could not be parsed …
+ *   checkTagExpression('@smoke and (')
+ *   // → ConfigurationError: --tags: Tag expression "@smoke and (" could not be parsed …
  */
 export function checkTagExpression(expression: string): void {
   // The parser cucumber itself uses, resolved from cucumber's own dependencies.

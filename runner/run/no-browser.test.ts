@@ -10,7 +10,8 @@ import { formatSummary } from './summary.ts'
 
 // What a channel whose machine has no Chromium leaves behind: every scenario not run, for one reason, with one fix.
 const fix =
-  'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), install one (apt-get install chromium), or set PARLANCE_CHROMIUM to a Chromium binary.'
+  'Fix: run npm install (on Linux x64 it brings @sparticuz/chromium, a Chromium from the npm registry), ' +
+  'install one (apt-get install chromium), or set PARLANCE_CHROMIUM to a Chromium binary.'
 const noBrowser = JSON.stringify({ outcome: 'not-run', channel: 'ui', reason: 'no browser', fix })
 const at = { seconds: 0, nanos: 0 }
 

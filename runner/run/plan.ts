@@ -50,7 +50,8 @@ export function planRun(config: ParlanceConfig, options: { channels?: string[]; 
     if (allChannels.includes(channel)) continue
     const suggestion = nearest(channel, allChannels)
     throw new ConfigurationError(
-      `--channels: "${channel}" is not a channel of any domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${allChannels.join(', ')}`,
+      `--channels: "${channel}" is not a channel of any ` +
+        `domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${allChannels.join(', ')}`,
     )
   }
   const chosen = allChannels.filter((channel) => !options.channels || options.channels.includes(channel))

@@ -38,7 +38,9 @@ export interface RunOptions {
   reports?: string
   /** Run only this shard's share of the scenarios (`--shard i/n`, or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL). */
   shard?: Shard
-  /** The timings file to balance shards by; relative to `cwd`. Default: timings.json in the config's reports directory. */
+  /**
+   * The timings file to balance shards by; relative to `cwd`. Default: timings.json in the config's reports directory.
+   */
   timings?: string
 }
 
@@ -51,7 +53,8 @@ export interface RunOptions {
  *
  * @example
  *   process.exitCode = await run({ cwd: process.cwd(), env: 'local' })
- *   await run({ cwd: '/work/shop', channels: ['api', 'ui'], parallel: 4, env: 'remote' }) // tests what SETTLEMENT_URL points at
+ *   await run({ cwd: '/work/shop', channels: ['api', 'ui'], parallel: 4, env: 'remote' })
+ *   // → tests what SETTLEMENT_URL points at
  */
 export async function run(options: RunOptions): Promise<number> {
   const { config, root } = await loadConfig(options.config, options.cwd)
@@ -93,7 +96,8 @@ export async function run(options: RunOptions): Promise<number> {
     for (const channel of plan.channels) {
       if (guard.aborting) return await guard.abandon()
       out(
-        `\n${chalk.bold.inverse(` ${channel.channel} `)} ${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`,
+        `\n${chalk.bold.inverse(` ${channel.channel} `)} ` +
+          `${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`,
       )
       const channelOptions = {
         root,

@@ -43,7 +43,8 @@ describe('formatSummary', () => {
 
   test('says so when no scenario ran', () => {
     expect(plain(formatSummary(['api'], [channelRunOf('api', [], [])]))).toBe(
-      'No scenario ran: check the domains’ features in the config and --tags.\nTime      api 1.2 s\nResult    passed: no scenario ran\nscenarios: 0 passed, 0 failed\n',
+      'No scenario ran: check the domains’ features in the config and --tags.\nTime      api 1.2 s\nResult    ' +
+        'passed: no scenario ran\nscenarios: 0 passed, 0 failed\n',
     )
   })
 
@@ -159,8 +160,10 @@ describe('a flaky scenario', () => {
     const lines = plain(formatSummary([run.channel], [run])).split('\n')
     expect(lines.filter((line) => line.endsWith('FLAKY'))).toHaveLength(2)
     expect(lines.filter((line) => line.startsWith('  ~ '))).toEqual([
-      '  ~ Retry › Test cases that fail are retried if within the --retry limit · retry · passed on attempt 2  samples/retry/retry.feature:11',
-      '  ~ Retry › Test cases that fail will continue to retry up to the --retry limit · retry · passed on attempt 3  samples/retry/retry.feature:14',
+      '  ~ Retry › Test cases that fail are retried if within the --retry limit · retry · passed on attempt 2  ' +
+        'samples/retry/retry.feature:11',
+      '  ~ Retry › Test cases that fail will continue to retry up to the --retry limit · retry · passed on ' +
+        'attempt 3  samples/retry/retry.feature:14',
     ])
     expect(lines.find((line) => line.startsWith('Result'))).toBe('Result    FAILED: 1 error, 2 flaky, 1 passed')
     expect(runFailed([run])).toBe(true)
@@ -184,7 +187,8 @@ describe('formatSummary when a system died', () => {
     channelsNotRun: ['ui'],
   }
   const refused =
-    'Given Alice backs Red Rum\nSystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080)'
+    'Given Alice backs Red Rum\nSystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection ' +
+    'refused (connect ECONNREFUSED 127.0.0.1:8080)'
   const notRun = (name: string, line: number): ScenarioRun =>
     scenarioOf(amending, line, {
       name,
@@ -224,12 +228,14 @@ describe('formatSummary when a system died', () => {
       '  Rule 4          FAILED       —',
       '',
       'System down',
-      '  ✗ engine (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not reach it; the ui channel, which needs it, was not run',
+      '  ✗ engine (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not ' +
+        'reach it; the ui channel, which needs it, was not run',
       '',
       'Failures',
       '  ✗ Amending results › Dead heat · api · system compromised  features/a.feature:9',
       '      Given Alice backs Red Rum',
-      '      SystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection refused (connect ECONNREFUSED 127.0.0.1:8080)',
+      '      SystemCompromisedError: POST http://127.0.0.1:8080/bets failed: connection refused (connect ' +
+        'ECONNREFUSED 127.0.0.1:8080)',
       '  ✗ Amending results › Rule 4 · api · assertion failed  features/a.feature:14',
       '      Then Alice is paid £4',
       '      expected £4, got £5',

@@ -103,7 +103,8 @@ export function formatSummary(
     ...notRunLines(ran.filter((s) => s.status === 'not-run')),
     ...problems,
     ...(rows.length > 0 ? [''] : nothingRan),
-    `${chalk.bold('Time')}      ${runs.map((r) => `${r.channel} ${r.durationMs === undefined ? 'not run' : `${(r.durationMs / 1000).toFixed(1)} s`}`).join(' · ')}`,
+    `${chalk.bold('Time')}      ` +
+      `${runs.map((r) => `${r.channel} ${r.durationMs === undefined ? 'not run' : `${(r.durationMs / 1000).toFixed(1)} s`}`).join(' · ')}`,
     verdictLine(runs, deaths, counted),
     tallyLine(counted),
     '',
@@ -162,7 +163,8 @@ function failureLines(failures: readonly ScenarioRun[]): string[] {
     '',
     chalk.red.bold('Failures'),
     ...failures.flatMap((f) => [
-      `  ${chalk.red('✗')} ${f.feature.name} › ${f.name} · ${f.channel} · ${cellLabels[cellOf(f)]}  ${chalk.dim(f.key)}`,
+      `  ${chalk.red('✗')} ${f.feature.name} › ${f.name} · ${f.channel} · ${cellLabels[cellOf(f)]}  ` +
+        `${chalk.dim(f.key)}`,
       ...(f.failure ?? '').split('\n').map((line) => `      ${line}`),
     ]),
   ]
@@ -244,7 +246,10 @@ function tallyLine(statuses: readonly Cell[]): string {
   const count = (wanted: (cell: Cell) => boolean): number => statuses.filter(wanted).length
   const skipped = count((cell) => cell === 'not-applicable' || cell === 'skipped')
   const failed = count((cell) => failing.has(cell) && cell !== 'not-run' && cell !== 'skipped')
-  return `scenarios: ${count((cell) => cell === 'passed')} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+  return (
+    `scenarios: ${count((cell) => cell === 'passed')} passed, ${failed} ` +
+    `failed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+  )
 }
 
 function truncate(text: string, width: number): string {

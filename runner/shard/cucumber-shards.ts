@@ -10,7 +10,15 @@ import { compareKeys, type Timings } from './timings.ts'
  * document order within a file — the `uri:line` order of the keys.
  *
  * @example
- *   cucumberShards([{ channel: 'api', key: 'a.feature:3' }, { channel: 'api', key: 'a.feature:9' }, { channel: 'ui', key: 'a.feature:3' }], {}, 2)
+ *   cucumberShards(
+ *     [
+ *       { channel: 'api', key: 'a.feature:3' },
+ *       { channel: 'api', key: 'a.feature:9' },
+ *       { channel: 'ui', key: 'a.feature:3' },
+ *     ],
+ *     {},
+ *     2,
+ *   )
  *   // shard 1: api a.feature:3, ui a.feature:3 · shard 2: api a.feature:9
  */
 export function cucumberShards(units: readonly ShardUnit[], timings: Timings, total: number): ShardLoad[] {

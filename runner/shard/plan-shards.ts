@@ -46,7 +46,14 @@ export interface ShardPlan {
  * give the same split, whatever order the units come in.
  *
  * @example
- *   planShards([{ channel: 'api', key: 'a.feature:3' }, { channel: 'api', key: 'a.feature:9' }], { api: { 'a.feature:3': 900, 'a.feature:9': 100 } }, 2)
+ *   planShards(
+ *     [
+ *       { channel: 'api', key: 'a.feature:3' },
+ *       { channel: 'api', key: 'a.feature:9' },
+ *     ],
+ *     { api: { 'a.feature:3': 900, 'a.feature:9': 100 } },
+ *     2,
+ *   )
  *   // { basis: 'timings', shards: [{ units: [a.feature:3], estimatedMs: 900 }, { units: [a.feature:9], estimatedMs: 100 }] }
  */
 export function planShards(units: readonly ShardUnit[], timings: Timings, total: number): ShardPlan {

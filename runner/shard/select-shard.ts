@@ -10,7 +10,11 @@ import { compareKeys, scenarioKey, type Timings } from './timings.ts'
  *
  * @example
  *   declare const plan: import('../run/plan.ts').RunPlan, timings: Timings
- *   const { channels, skipped, load } = await selectShard(plan.channels, { index: 1, total: 4 }, { root: process.cwd(), env: process.env, timings })
+ *   const { channels, skipped, load } = await selectShard(
+ *     plan.channels,
+ *     { index: 1, total: 4 },
+ *     { root: process.cwd(), env: process.env, timings },
+ *   )
  *   channels[0]?.features // ['specs/settlement/each-way.feature:12:30', …]
  */
 export interface ShardSelection {
@@ -30,7 +34,11 @@ export interface ShardSelection {
  * @example
  *   import { readTimings } from './timings.ts'
  *   declare const plan: import('../run/plan.ts').RunPlan, shard: Shard
- *   const selection = await selectShard(plan.channels, shard, { root: process.cwd(), env: process.env, timings: readTimings('reports/timings.json') })
+ *   const selection = await selectShard(plan.channels, shard, {
+ *     root: process.cwd(),
+ *     env: process.env,
+ *     timings: readTimings('reports/timings.json'),
+ *   })
  */
 export async function selectShard(
   channels: readonly ChannelPlan[],
@@ -80,7 +88,9 @@ async function plannedScenarios(
   if (errors.length > 0) {
     const first = errors[0]!
     throw new ConfigurationError(
-      `--shard cannot split the ${channel.channel} channel: ${first.uri}${first.location ? `:${first.location.line}` : ''} does not parse (${first.message})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}; fix the feature file`,
+      `--shard cannot split the ${channel.channel} channel: ` +
+        `${first.uri}${first.location ? `:${first.location.line}` : ''} does not parse ` +
+        `(${first.message})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}; fix the feature file`,
     )
   }
   return plan.map((pickle) => ({ channel: channel.channel, key: scenarioKey(pickle.uri, pickle.location.line) }))

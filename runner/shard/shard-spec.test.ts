@@ -59,11 +59,13 @@ describe("GitLab's CI_NODE_INDEX and CI_NODE_TOTAL", () => {
     ],
     [
       { CI_NODE_INDEX: '1' },
-      'CI_NODE_INDEX is "1" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL',
+      'CI_NODE_INDEX is "1" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with parallel: N) ' +
+        'or pass --shard INDEX/TOTAL',
     ],
     [
       { CI_NODE_TOTAL: '4' },
-      'CI_NODE_TOTAL is "4" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL',
+      'CI_NODE_TOTAL is "4" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with parallel: N) ' +
+        'or pass --shard INDEX/TOTAL',
     ],
   ])('a bad value names the variable: %o', (env, message) => {
     expect(() => parseRunArgs([], '/work', env)).toThrow(message)

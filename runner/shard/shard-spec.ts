@@ -52,11 +52,13 @@ export function shardFromEnv(env: Record<string, string | undefined>): Shard | u
   if (index === undefined && total === undefined) return undefined
   if (index === undefined)
     throw new ConfigurationError(
-      `CI_NODE_TOTAL is "${total}" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`,
+      `CI_NODE_TOTAL is "${total}" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with ` +
+        `parallel: N) or pass --shard INDEX/TOTAL`,
     )
   if (total === undefined)
     throw new ConfigurationError(
-      `CI_NODE_INDEX is "${index}" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with parallel: N) or pass --shard INDEX/TOTAL`,
+      `CI_NODE_INDEX is "${index}" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with ` +
+        `parallel: N) or pass --shard INDEX/TOTAL`,
     )
   if (!/^\d+$/.test(total.trim()) || Number(total) < 1)
     throw new ConfigurationError(`CI_NODE_TOTAL is "${total}"; expected a whole number ≥ 1, the job's parallel: N`)

@@ -43,7 +43,8 @@ describe('timings', () => {
     expect(readTimings(join(dir, 'none.json'))).toEqual({})
     writeFileSync(join(dir, 'bad.json'), '{"api": 1}')
     expect(() => readTimings(join(dir, 'bad.json'))).toThrow(
-      `timings file ${join(dir, 'bad.json')} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete it, or point --timings at another`,
+      `timings file ${join(dir, 'bad.json')} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete ` +
+        `it, or point --timings at another`,
     )
   })
 })

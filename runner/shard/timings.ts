@@ -54,7 +54,8 @@ export function readTimings(file: string): Timings {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
     throw new ConfigurationError(
-      `timings file ${file} is not JSON (${error instanceof Error ? error.message : String(error)}); delete it, or point --timings at another`,
+      `timings file ${file} is not JSON (${error instanceof Error ? error.message : String(error)}); delete ` +
+        `it, or point --timings at another`,
       { cause: error },
     )
   }
@@ -70,7 +71,8 @@ export function readTimings(file: string): Timings {
     )
   if (!valid)
     throw new ConfigurationError(
-      `timings file ${file} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete it, or point --timings at another`,
+      `timings file ${file} has no { "scenarios": { CHANNEL: { "uri:line": ms } } }; delete it, or point ` +
+        `--timings at another`,
     )
   return scenarios as Timings
 }

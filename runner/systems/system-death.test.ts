@@ -21,7 +21,8 @@ describe('describeDeath', () => {
       'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it',
     )
     expect(describeDeath(exited)).toBe(
-      'docker (pid 4243) exited with code 3 at 17:02:03 after the api channel: the http and stream channels, which need it, were not run',
+      'docker (pid 4243) exited with code 3 at 17:02:03 after the api channel: the http and stream channels, ' +
+        'which need it, were not run',
     )
     expect(describeDeath({ ...killed, during: undefined, unreachable: 0 })).toBe(
       'settlement (pid 4242) was killed by SIGKILL at 17:02:03 before the first channel',
@@ -30,7 +31,8 @@ describe('describeDeath', () => {
 
   test('says why a channel is not run', () => {
     expect(describeChannelNotRun([killed, exited])).toBe(
-      'not run: it needs settlement, which was killed by SIGKILL during the ui channel, and docker, which exited with code 3 after the api channel',
+      'not run: it needs settlement, which was killed by SIGKILL during the ui channel, and docker, which ' +
+        'exited with code 3 after the api channel',
     )
   })
 })

@@ -41,11 +41,16 @@ export function describeDeath(death: SystemDeath): string {
       : []),
     ...(death.channelsNotRun.length > 0
       ? [
-          `the ${listOf(death.channelsNotRun)} channel${death.channelsNotRun.length === 1 ? ', which needs it, was' : 's, which need it, were'} not run`,
+          `the ${listOf(death.channelsNotRun)} ` +
+            `channel${death.channelsNotRun.length === 1 ? ', which needs it, was' : 's, which need it, were'} ` +
+            `not run`,
         ]
       : []),
   ]
-  return `${name} (pid ${pid}) ${describeExit(death.exit)} at ${clockTime(at)} ${whenOf(death)}${costs.length > 0 ? `: ${costs.join('; ')}` : ''}`
+  return (
+    `${name} (pid ${pid}) ${describeExit(death.exit)} at ${clockTime(at)} ` +
+    `${whenOf(death)}${costs.length > 0 ? `: ${costs.join('; ')}` : ''}`
+  )
 }
 
 /**

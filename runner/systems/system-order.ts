@@ -26,7 +26,8 @@ export function withPrerequisites(names: Iterable<string>, systems: Systems): st
  * after the ones before it are ready. An `after` outside `names` is not waited for.
  *
  * @example
- *   startWaves(['docker', 'lb', 'engine'], { docker: {}, lb: { after: ['docker'] }, engine: {} }) // [['docker', 'engine'], ['lb']]
+ *   startWaves(['docker', 'lb', 'engine'], { docker: {}, lb: { after: ['docker'] }, engine: {} })
+ *   // → [['docker', 'engine'], ['lb']]
  */
 export function startWaves(names: readonly string[], systems: Systems): string[][] {
   const waves: string[][] = []
@@ -39,7 +40,8 @@ export function startWaves(names: readonly string[], systems: Systems): string[]
     if (wave.length === 0) {
       const cycle = findCycle(Object.fromEntries(left.map((name) => [name, systems[name] ?? {}])))
       throw new ConfigurationError(
-        `The systems ${left.join(', ')} cannot start: their after lists make a cycle (${cycle?.join(' → ') ?? left.join(', ')}). Remove one of its links.`,
+        `The systems ${left.join(', ')} cannot start: their after lists make a cycle ` +
+          `(${cycle?.join(' → ') ?? left.join(', ')}). Remove one of its links.`,
       )
     }
     waves.push(wave)

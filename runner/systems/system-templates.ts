@@ -3,7 +3,11 @@
  * named groups of its ready lines, and the addresses of the systems it starts after.
  *
  * @example
- *   const values: TemplateValues = { address: 'http://127.0.0.1:4000', groups: { admin: 'http://127.0.0.1:4001' }, addresses: { docker: 'tcp://127.0.0.1:2375' } }
+ *   const values: TemplateValues = {
+ *     address: 'http://127.0.0.1:4000',
+ *     groups: { admin: 'http://127.0.0.1:4001' },
+ *     addresses: { docker: 'tcp://127.0.0.1:2375' },
+ *   }
  */
 export interface TemplateValues {
   address: string
@@ -40,7 +44,8 @@ export function systemAddressed(placeholder: string): string | undefined {
  * `processEnv`; other placeholders (`{tempDir}`) are left for their own step.
  *
  * @example
- *   fillAddressesOf('--docker-host={address:docker}', { docker: 'tcp://127.0.0.1:2375' }) // '--docker-host=tcp://127.0.0.1:2375'
+ *   fillAddressesOf('--docker-host={address:docker}', { docker: 'tcp://127.0.0.1:2375' })
+ *   // → '--docker-host=tcp://127.0.0.1:2375'
  */
 export function fillAddressesOf(text: string, addresses: Readonly<Record<string, string>>): string {
   return text.replace(placeholderPattern, (placeholder, name: string) => {
@@ -55,7 +60,11 @@ export function fillAddressesOf(text: string, addresses: Readonly<Record<string,
  * stands for the empty string; anything else is left as it is.
  *
  * @example
- *   fillEnvTemplate('{admin}/stats', { address: 'http://127.0.0.1:4000', groups: { admin: 'http://127.0.0.1:4001' }, addresses: {} })
+ *   fillEnvTemplate('{admin}/stats', {
+ *     address: 'http://127.0.0.1:4000',
+ *     groups: { admin: 'http://127.0.0.1:4001' },
+ *     addresses: {},
+ *   })
  *   // 'http://127.0.0.1:4001/stats'
  */
 export function fillEnvTemplate(template: string, values: TemplateValues): string {

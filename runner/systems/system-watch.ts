@@ -20,7 +20,8 @@ import type { RunningSystems } from './systems.ts'
  *   declare const systems: RunningSystems, config: ParlanceConfig, plan: ChannelPlan[], options: ChannelRunOptions
  *   const watch = new SystemWatch(systems, config, console.log)
  *   for (const channel of plan) await watch.runChannel(channel, options)
- *   watch.deaths() // [{ exit: { name: 'settlement', pid: 4242, … }, during: 'ui', unreachable: 52, channelsNotRun: [] }]
+ *   watch.deaths()
+ *   // → [{ exit: { name: 'settlement', pid: 4242, … }, during: 'ui', unreachable: 52, channelsNotRun: [] }]
  */
 export class SystemWatch {
   private readonly recorded: SystemDeath[] = []
@@ -45,7 +46,10 @@ export class SystemWatch {
     })
   }
 
-  /** Runs one channel, or, when a system it needs (or one that system starts after) is dead, only lists its scenarios as not run. */
+  /**
+   * Runs one channel, or, when a system it needs (or one that system starts after) is dead, only lists its scenarios as
+   * not run.
+   */
   async runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
     const needed = withPrerequisites(
       plan.domains.flatMap((domain) => this.config.domains[domain]?.systems ?? []),
@@ -70,7 +74,8 @@ export class SystemWatch {
     }
   }
 
-  // The supervisor hears of an exit a moment after it happens: a system already gone when its channel ends died during it.
+  // The supervisor hears of an exit a moment after it happens: a system already gone when its channel ends died during
+  // it.
   private async hearOfTheGone(): Promise<void> {
     const gone = this.systems.pids.filter((pid) => !isProcessAlive(pid))
     await waitUntil(() => gone.every((pid) => this.recorded.some((death) => death.exit.pid === pid)), 2_000)

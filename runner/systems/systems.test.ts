@@ -8,11 +8,13 @@ import { startSystems } from './systems.ts'
 
 // Prints the directory it was given once it exists, then waits to be stopped.
 const probe =
-  "const dir = process.argv[1]; if (require('fs').existsSync(dir)) console.log('ready ' + dir); setInterval(() => {}, 1000)"
+  "const dir = process.argv[1]; if (require('fs').existsSync(dir)) console.log('ready ' + dir); setInterval(() " +
+  '=> {}, 1000)'
 
 // Prints the lines it was given (exits 3 at a line 'exit'), and on SIGTERM writes its name to the stop log.
 const printer =
-  "const [name, log, ...lines] = process.argv.slice(1); process.on('SIGTERM', () => { require('fs').appendFileSync(log, name + '\\n'); process.exit(0) }); " +
+  "const [name, log, ...lines] = process.argv.slice(1); process.on('SIGTERM', () => { " +
+  "require('fs').appendFileSync(log, name + '\\n'); process.exit(0) }); " +
   "for (const line of lines) { if (line === 'exit') process.exit(3); console.log(line) } setInterval(() => {}, 1000)"
 
 let stopLog = ''
@@ -98,7 +100,8 @@ describe('startSystems', () => {
         { root: tmpdir(), remote: false, env: { DOCKER_HOST: 'tcp://ci:2375' } },
       ),
     ).rejects.toThrow(
-      'systems.lb is to be started after "docker", but "docker" is not started (DOCKER_HOST is already set), so lb cannot be given its address. ' +
+      'systems.lb is to be started after "docker", but "docker" is not started (DOCKER_HOST is already set), ' +
+        'so lb cannot be given its address. ' +
         'Unset DOCKER_HOST to start both, or set LB_URL, LB_ADMIN_URL and LB_DOCKER too to start neither.',
     )
   })

@@ -21,9 +21,14 @@ import { fillAddressesOf, fillEnvTemplate, namedGroups } from './system-template
  *
  * @example
  *   declare const loaded: import('../config/load-config.ts').LoadedConfig
- *   const systems = await startSystems(['engine'], loaded.config.systems ?? {}, { root: loaded.root, remote: false, env: process.env })
+ *   const systems = await startSystems(['engine'], loaded.config.systems ?? {}, {
+ *     root: loaded.root,
+ *     remote: false,
+ *     env: process.env,
+ *   })
  *   systems.env // { SETTLEMENT_URL: 'http://127.0.0.1:40123' }
- *   systems.onUnexpectedExit((exit) => console.error(exit)) // { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at }
+ *   systems.onUnexpectedExit((exit) => console.error(exit))
+ *   // → { name: 'engine', pid: 4242, code: null, signal: 'SIGKILL', at }
  */
 export interface RunningSystems {
   env: Record<string, string>
@@ -60,9 +65,18 @@ export interface SystemsOptions {
  * and throws with the last lines of its log.
  *
  * @example
- *   declare const engine: import('../config/config.ts').SystemConfig, runTests: (env: Readonly<Record<string, string>>) => Promise<void>
- *   const systems = await startSystems(['engine'], { engine }, { root: process.cwd(), remote: false, env: process.env })
- *   try { await runTests(systems.env) } finally { await systems.stop() }
+ *   declare const engine: import('../config/config.ts').SystemConfig,
+ *     runTests: (env: Readonly<Record<string, string>>) => Promise<void>
+ *   const systems = await startSystems(
+ *     ['engine'],
+ *     { engine },
+ *     { root: process.cwd(), remote: false, env: process.env },
+ *   )
+ *   try {
+ *     await runTests(systems.env)
+ *   } finally {
+ *     await systems.stop()
+ *   }
  */
 export async function startSystems(
   names: readonly string[],
@@ -240,10 +254,12 @@ function checkStartedAfter(
   const ours = Object.keys(configs[name]!.env ?? {})
   const set = theirs.length > 0 && theirs.every((variable) => env[variable])
   const fix = set
-    ? `Unset ${listOf(theirs)} to start both, or set ${listOf(ours) || `an env variable of systems.${name}`} too to start neither.`
+    ? `Unset ${listOf(theirs)} to start both, or set ${listOf(ours) || `an env variable of systems.${name}`} too ` +
+      `to start neither.`
     : `Start "${before}" in this run too.`
   throw new ConfigurationError(
-    `systems.${name} is to be started after "${before}", but "${before}" is not started ${set ? `(${listOf(theirs)} ${theirs.length === 1 ? 'is' : 'are'} already set)` : 'in this run'}, ` +
+    `systems.${name} is to be started after "${before}", but "${before}" is not started ` +
+      `${set ? `(${listOf(theirs)} ${theirs.length === 1 ? 'is' : 'are'} already set)` : 'in this run'}, ` +
       `so ${name} cannot be given its address. ${fix}`,
   )
 }

@@ -35,7 +35,8 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
   test.each([
     [
       ['rnu'],
-      'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance --help for more.',
+      'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance ' +
+        '--help for more.',
     ],
     [
       ['run', '--chanels', 'api'],
@@ -45,11 +46,13 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
     [['run', '--parallel', 'two'], 'parlance run: --parallel is "two"; expected a whole number ≥ 1, e.g. --parallel 4'],
     [
       ['run', 'features/checkout.feature'],
-      'parlance run: unexpected argument "features/checkout.feature"; parlance run takes only options. Run parlance run --help for the options.',
+      'parlance run: unexpected argument "features/checkout.feature"; parlance run takes only options. Run ' +
+        'parlance run --help for the options.',
     ],
     [
       ['run', '--tags', '@smoke and ('],
-      'parlance run: --tags: Tag expression "@smoke and (" could not be parsed because of syntax error: Unmatched (. Example: --tags "@smoke and not @wip"',
+      'parlance run: --tags: Tag expression "@smoke and (" could not be parsed because of syntax error: ' +
+        'Unmatched (. Example: --tags "@smoke and not @wip"',
     ],
     [
       ['run', '--channels', 'apii'],

@@ -11,11 +11,13 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
     expect(stderr.trim().split('\n')).toEqual([
       'parlance run: invalid.config.ts is not valid:',
       '  • systems.shop.readyTimeoutMs is "5s"; expected a whole number ≥ 1, e.g. 30000',
-      '  • systems.shop.env.SHOP_URL uses {adress}, which is neither {address}, {address:SYSTEM} nor a named group of ready.log (it has none) — did you mean {address}?',
+      '  • systems.shop.env.SHOP_URL uses {adress}, which is neither {address}, {address:SYSTEM} nor a named ' +
+        'group of ready.log (it has none) — did you mean {address}?',
       '  • domains.shop.channels is missing; it is required',
       '  • domains.shop.channel is not a known key — did you mean "channels"? Allowed: features, channels, systems',
       '  • domains.shop.systems[0] is "shpo"; expected one of the systems: shop — did you mean "shop"?',
-      '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, channels, parallel, reports, gate, lint',
+      '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, channels, ' +
+        'parallel, reports, gate, lint',
     ])
     expect(code).toBe(2)
     expect(cli.systemPids()).toEqual([])
@@ -25,7 +27,8 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run(['run', '--config', 'nowhere.config.ts'])
     expect(stderr.trim()).toBe(
-      `parlance run: --config: no config file at nowhere.config.ts; check the path (it is relative to ${fixture('shop').replace(/\/$/, '')})`,
+      `parlance run: --config: no config file at nowhere.config.ts; check the path (it is relative to ` +
+        `${fixture('shop').replace(/\/$/, '')})`,
     )
     expect(code).toBe(2)
   })
@@ -34,7 +37,8 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run(['run', '--env', 'remote'], { env: { SHOP_URL: undefined } })
     expect(stderr.trim()).toBe(
-      'parlance run: --env remote starts no system, so their addresses must be set: SHOP_URL (systems.shop.env) is not set. ' +
+      'parlance run: --env remote starts no system, so their addresses must be set: SHOP_URL ' +
+        '(systems.shop.env) is not set. ' +
         "Set it to the deployed system's address, e.g. export SHOP_URL=https://staging.example.com",
     )
     expect(code).toBe(2)

@@ -39,7 +39,8 @@ describe('parlance run leaves no process behind', { timeout: 60_000 }, () => {
       cli.reportsDir,
     ])
     expect(stderr.trim().split('\n')).toEqual([
-      `parlance run: Process "shop" (${process.execPath} system/server.mjs --port 0 --fail) exited with code 3 before it was ready ` +
+      `parlance run: Process "shop" (${process.execPath} system/server.mjs --port 0 --fail) exited with code 3 ` +
+        `before it was ready ` +
         '(waiting for a log line matching /listening on (http:\\/\\/\\S+)/). Its last 2 lines of output:',
       '  [stdout] shop: loading the catalogue',
       '  [stderr] shop: the catalogue file is corrupt (line 3)',

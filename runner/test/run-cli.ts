@@ -60,7 +60,8 @@ export class ParlanceCli {
       ...options.env,
     }
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
-    // Its own process group: whatever the runner forks (workers, tsx's esbuild) stays in it, so leftovers() can find orphans.
+    // Its own process group: whatever the runner forks (workers, tsx's esbuild) stays in it, so leftovers() can find
+    // orphans.
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: this.cwd,
       env,
@@ -72,7 +73,8 @@ export class ParlanceCli {
     let stderr = ''
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    // Under the 60 s the tests allow, and far above a run's few seconds: a busy machine slowed runs to 11 s in one suite run.
+    // Under the 60 s the tests allow, and far above a run's few seconds: a busy machine slowed runs to 11 s in one
+    // suite run.
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000)
     const done = new Promise<CliResult>((resolve) => {
       child.once('exit', (code, signal) => {
@@ -169,7 +171,9 @@ export class ParlanceCli {
   }
 }
 
-/** Whether a pid still belongs to a fixture system, a cucumber worker or the runner, not to a process that reused it. */
+/**
+ * Whether a pid still belongs to a fixture system, a cucumber worker or the runner, not to a process that reused it.
+ */
 function isFixtureProcess(pid: number): boolean {
   if (process.platform !== 'linux') return true
   try {
@@ -185,7 +189,8 @@ function isFixtureProcess(pid: number): boolean {
  *
  * @example
  *   declare const result: CliResult
- *   summaryOf(result.stdout) // ['Scenario   api   ui', 'Checkout', …, 'Time      api X.X s · ui X.X s', 'Result    passed: 4 passed']
+ *   summaryOf(result.stdout)
+ *   // → ['Scenario   api   ui', 'Checkout', …, 'Time      api X.X s · ui X.X s', 'Result    passed: 4 passed']
  */
 export function summaryOf(stdout: string): string[] {
   const lines = stdout.replace(/\d+\.\d s\b/g, 'X.X s').split('\n')

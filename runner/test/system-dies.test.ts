@@ -40,10 +40,12 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
       `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
       '',
       'Failures',
-      '  ✗ A power cut in the shop › Counting the basket wrongly · api · assertion failed  power-cut-features/shop/power-cut.feature:8',
+      '  ✗ A power cut in the shop › Counting the basket wrongly · api · assertion failed  ' +
+        'power-cut-features/shop/power-cut.feature:8',
       "      Then Alice's basket holds 2 items",
       "      Alice's basket holds 1 item(s): kettle; expected 2",
-      '  ✗ A power cut in the shop › Filling a basket after the power cut · api · system compromised  power-cut-features/shop/power-cut.feature:16',
+      '  ✗ A power cut in the shop › Filling a basket after the power cut · api · system compromised  ' +
+        'power-cut-features/shop/power-cut.feature:16',
       '      Given Bob has an empty basket',
       '      GET http://127.0.0.1:PORT/baskets/Bob failed: connection refused (connect ECONNREFUSED 127.0.0.1:PORT). ' +
         'Is the system under test running at http://127.0.0.1:PORT?',
@@ -57,12 +59,14 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
     const reasons = lines.slice(lines.indexOf('Reasons for red:') + 1)
     expect(reasons.slice(0, 4)).toEqual([
       `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
-      '  ✗ (no story) "A power cut in the shop" › "Counting the basket wrongly" (power-cut-features/shop/power-cut.feature:8) on api: assertion failed',
+      '  ✗ (no story) "A power cut in the shop" › "Counting the basket wrongly" ' +
+        '(power-cut-features/shop/power-cut.feature:8) on api: assertion failed',
       "      Then Alice's basket holds 2 items",
       "      Alice's basket holds 1 item(s): kettle; expected 2",
     ])
     expect(reasons).toContain(
-      '  ✗ (no story) "A power cut in the shop" › "Filling a basket after the power cut" (power-cut-features/shop/power-cut.feature:16) on api: system compromised',
+      '  ✗ (no story) "A power cut in the shop" › "Filling a basket after the power cut" ' +
+        '(power-cut-features/shop/power-cut.feature:16) on api: system compromised',
     )
     expect(lines.at(-2)).toBe('Gate: RED')
     expect(code).toBe(1)

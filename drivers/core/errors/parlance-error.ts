@@ -38,7 +38,8 @@ export interface ParlanceErrorOptions {
  *
  * @example
  *   declare const error: unknown
- *   if (error instanceof ParlanceError) console.error(error.withContext({ step: 'Then Alice is paid £60.00' }).outcome, error.message)
+ *   if (error instanceof ParlanceError)
+ *     console.error(error.withContext({ step: 'Then Alice is paid £60.00' }).outcome, error.message)
  */
 export abstract class ParlanceError extends Error {
   abstract readonly outcome: Outcome

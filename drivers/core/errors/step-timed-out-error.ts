@@ -5,7 +5,9 @@ import { ParlanceError } from './parlance-error.ts'
  * the step, the channel, the time it took, the limit and where to change it.
  *
  * @example
- *   const error = new StepTimedOutError('"When Alice places her bet" on the ui channel did not finish within its 60 s step timeout …')
+ *   const error = new StepTimedOutError(
+ *     '"When Alice places her bet" on the ui channel did not finish within its 60 s step timeout …',
+ *   )
  *   error.outcome // 'timed-out'
  */
 export class StepTimedOutError extends ParlanceError {

@@ -1,7 +1,8 @@
 import { ParlanceError } from './parlance-error.ts'
 
 /**
- * The system under test or its environment is broken (it crashed, refused the connection, answered 500), so the spec could not be checked.
+ * The system under test or its environment is broken (it crashed, refused the connection, answered 500), so the spec
+ * could not be checked.
  *
  * @example
  *   declare const cause: Error // fetch's TypeError: fetch failed

@@ -52,7 +52,8 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
       query.update(envelope)
     } catch (error) {
       throw new ConfigurationError(
-        `${set.file}: message ${index + 1} (${Object.keys(envelope).join(', ')}) does not fit the ones before it: ${(error as Error).message}`,
+        `${set.file}: message ${index + 1} (${Object.keys(envelope).join(', ')}) does not fit the ones before ` +
+          `it: ${(error as Error).message}`,
         { cause: error },
       )
     }
@@ -211,7 +212,10 @@ function millis(duration: Duration | undefined): number {
   return duration ? duration.seconds * 1000 + Math.round(duration.nanos / 1e6) : 0
 }
 
-/** An outcome attachment's not-applicable reason, or why it did not run; one that is not JSON still marks the scenario, with what it said. */
+/**
+ * An outcome attachment's not-applicable reason, or why it did not run; one that is not JSON still marks the scenario,
+ * with what it said.
+ */
 function readOutcome(body: string): string | NotRunReason {
   try {
     const outcome = JSON.parse(body) as OutcomeAttachment
@@ -230,7 +234,8 @@ function runProblems(query: Query, envelopes: Envelope[]): string[] {
     const hook = query.findHookBy(hookFinished)
     const what = hook ? describeHook(hook) : 'a BeforeAll/AfterAll hook'
     problems.push(
-      `${what} ${result.status.toLowerCase()}: ${firstLines(result.exception?.message ?? result.message) || 'no message'}`,
+      `${what} ${result.status.toLowerCase()}: ` +
+        `${firstLines(result.exception?.message ?? result.message) || 'no message'}`,
     )
   }
   // Older protocols (cucumber-js ≤ 11) report a failed BeforeAll/AfterAll only as a hook step outside any test case.
@@ -238,7 +243,8 @@ function runProblems(query: Query, envelopes: Envelope[]): string[] {
     const finished = envelope.testStepFinished
     if (!finished || query.findTestCaseStartedBy(finished) || finished.testStepResult.status === 'PASSED') continue
     problems.push(
-      `a BeforeAll/AfterAll hook ${finished.testStepResult.status.toLowerCase()}: ${firstLines(finished.testStepResult.message) || 'no message'}`,
+      `a BeforeAll/AfterAll hook ${finished.testStepResult.status.toLowerCase()}: ` +
+        `${firstLines(finished.testStepResult.message) || 'no message'}`,
     )
   }
   const finished = query.findTestRunFinished()

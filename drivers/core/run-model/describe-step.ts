@@ -16,9 +16,15 @@ export function describeFailure(query: Query, testStep: TestStep | undefined, re
     case 'UNDEFINED':
       return `${what}\nundefined step: write a step definition for it`
     case 'PENDING':
-      return `${what}\npending step: it is not implemented yet${result.message ? ` (${firstLines(result.message)})` : ''}`
+      return (
+        `${what}\npending step: it is not implemented ` +
+        `yet${result.message ? ` (${firstLines(result.message)})` : ''}`
+      )
     case 'AMBIGUOUS':
-      return `${what}\nambiguous step: more than one step definition matches it${result.message ? `\n${firstLines(result.message)}` : ''}`
+      return (
+        `${what}\nambiguous step: more than one step definition matches ` +
+        `it${result.message ? `\n${firstLines(result.message)}` : ''}`
+      )
     default:
       return `${what}\n${firstLines(errorText(result)) || result.status.toLowerCase()}`
   }
@@ -52,7 +58,11 @@ export function describeStep(query: Query, testStep: TestStep): string {
  * A hook as a report names it: its name if it has one, its kind and where it is.
  *
  * @example
- *   const hook = { name: 'connect', type: 'BEFORE_TEST_RUN', sourceReference: { uri: 'support/hooks.ts', location: { line: 3 } } }
+ *   const hook = {
+ *     name: 'connect',
+ *     type: 'BEFORE_TEST_RUN',
+ *     sourceReference: { uri: 'support/hooks.ts', location: { line: 3 } },
+ *   }
  *   describeHook(hook) // 'BeforeAll hook "connect" (support/hooks.ts:3)'
  */
 export function describeHook(hook: {

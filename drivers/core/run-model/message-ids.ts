@@ -68,8 +68,10 @@ export function isIdReference(key: string): key is IdReference {
  * depth first, so two copies of one message meet their ids in the same order.
  *
  * @example
- *   mapIds({ id: '7', testCaseId: '3', workerId: '0' }, (id) => `api:${id}`) // { id: 'api:7', testCaseId: 'api:3', workerId: '0' }
- *   mapIds({ id: '2', astNodeIds: ['5'] }, (id, field) => (field === 'id' ? 'new' : 'ref')) // { id: 'new', astNodeIds: ['ref'] }
+ *   mapIds({ id: '7', testCaseId: '3', workerId: '0' }, (id) => `api:${id}`)
+ *   // → { id: 'api:7', testCaseId: 'api:3', workerId: '0' }
+ *   mapIds({ id: '2', astNodeIds: ['5'] }, (id, field) => (field === 'id' ? 'new' : 'ref'))
+ *   // → { id: 'new', astNodeIds: ['ref'] }
  */
 export function mapIds<T>(message: T, map: (id: string, field: IdField) => string): T {
   return mapValue(message, map) as T
@@ -80,7 +82,8 @@ export function mapIds<T>(message: T, map: (id: string, field: IdField) => strin
  *
  * @example
  *   const defined: string[] = []
- *   forEachId({ id: '1', steps: [{ id: '2' }], pickleId: '9' }, (id, field) => field === 'id' && defined.push(id)) // defined: ['1', '2']
+ *   forEachId({ id: '1', steps: [{ id: '2' }], pickleId: '9' }, (id, field) => field === 'id' && defined.push(id))
+ *   // → defined: ['1', '2']
  */
 export function forEachId(message: unknown, visit: (id: string, field: IdField) => void): void {
   mapValue(message, (id, field) => {

@@ -88,7 +88,8 @@ describe('reading cucumber messages', () => {
     )
     expect(run.success).toBe(false)
     expect(run.problems).toEqual([
-      'BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: BeforeAll hook went wrong',
+      'BeforeAll hook (samples/global-hooks-beforeall-error/global-hooks-beforeall-error.ts:7) failed: ' +
+        'BeforeAll hook went wrong',
     ])
     expect(run.scenarios[0]?.status).toBe('not-run')
   })

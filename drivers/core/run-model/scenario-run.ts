@@ -53,7 +53,12 @@ export interface FeatureOutline {
  * exchange, Parlance's alias table. `body` is base64 when `encoding` says so.
  *
  * @example
- *   const shot: Attachment = { mediaType: 'image/png', body: 'iVBORw0KGgo…', encoding: 'base64', fileName: 'failure.png' }
+ *   const shot: Attachment = {
+ *     mediaType: 'image/png',
+ *     body: 'iVBORw0KGgo…',
+ *     encoding: 'base64',
+ *     fileName: 'failure.png',
+ *   }
  */
 export interface Attachment {
   mediaType: string

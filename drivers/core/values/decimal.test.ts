@@ -23,7 +23,8 @@ describe('Decimal', () => {
     ['', 'invalid decimal "". Accepted: 2.5, -0.75, 10'],
     [
       '000',
-      'invalid decimal "000" — a leading zero; in a comma list, write thousands without a separator, e.g. 1000. Accepted: 2.5, -0.75, 10',
+      'invalid decimal "000" — a leading zero; in a comma list, write thousands without a separator, e.g. ' +
+        '1000. Accepted: 2.5, -0.75, 10',
     ],
   ])('rejects %j', (text, message) => {
     expect(formatErrorOf(() => Decimal.parse(text)).message).toBe(message)

@@ -29,11 +29,13 @@ describe('Money', () => {
     ['$10', 'invalid money "$10" — money is in pounds sterling. Accepted: £10, 10.00, £10.50, 1050p'],
     [
       '000',
-      'invalid money "000" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+      'invalid money "000" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. ' +
+        'Accepted: £10, 10.00, £10.50, 1050p',
     ],
     [
       '£05.00',
-      'invalid money "£05.00" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+      'invalid money "£05.00" — a leading zero; in a comma list, write thousands without a separator, e.g. ' +
+        '£1000. Accepted: £10, 10.00, £10.50, 1050p',
     ],
     [
       '£99999999999999999',

@@ -42,7 +42,8 @@ describe('Odds', () => {
   it.each([
     [
       '5',
-      'invalid odds "5" — a whole number is ambiguous: write 5/1 (fractional) or 5.0 (decimal). Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'invalid odds "5" — a whole number is ambiguous: write 5/1 (fractional) or 5.0 (decimal). Accepted: 5/2, ' +
+        'evens, 2.5 (decimal, stake included), SP',
     ],
     [
       '5/0',
@@ -51,20 +52,24 @@ describe('Odds', () => {
     ['0/1', 'invalid odds "0/1" — odds of 0 win nothing. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP'],
     [
       '1.0',
-      'invalid odds "1.0" — decimal odds include the stake, so they are more than 1. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'invalid odds "1.0" — decimal odds include the stake, so they are more than 1. Accepted: 5/2, evens, 2.5 ' +
+        '(decimal, stake included), SP',
     ],
     [
       '0.5',
-      'invalid odds "0.5" — decimal odds include the stake, so they are more than 1. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'invalid odds "0.5" — decimal odds include the stake, so they are more than 1. Accepted: 5/2, evens, 2.5 ' +
+        '(decimal, stake included), SP',
     ],
     ['five to two', 'invalid odds "five to two". Accepted: 5/2, evens, 2.5 (decimal, stake included), SP'],
     [
       '99999999999999999/1',
-      'invalid odds "99999999999999999/1" — too large to hold exactly. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'invalid odds "99999999999999999/1" — too large to hold exactly. Accepted: 5/2, evens, 2.5 (decimal, ' +
+        'stake included), SP',
     ],
     [
       '1.00000000000000001',
-      'invalid odds "1.00000000000000001" — too many digits to hold exactly. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'invalid odds "1.00000000000000001" — too many digits to hold exactly. Accepted: 5/2, evens, 2.5 ' +
+        '(decimal, stake included), SP',
     ],
   ])('rejects %j', (text, message) => {
     const error = formatErrorOf(() => Odds.parse(text))

@@ -82,11 +82,13 @@ describe('BalancerAdmin', () => {
   test('waitFor gives up at its deadline, showing the replicas it saw last', async () => {
     const seen = [replica('checkout-1', { inFlight: 2 }), replica('checkout-2', { healthy: false, draining: true })]
     answer.status = () => statusWith(seen)
-    // "after 300ms" is the deadline waitFor was given; that eventually gives up at its deadline is tested with fake timers.
+    // "after 300ms" is the deadline waitFor was given; that eventually gives up at its deadline is tested with fake
+    // timers.
     expect(await messageOf(admin.waitFor('checkout-3 to be routed to', host, () => false, 300))).toEqual([
       'AssertionFailedError',
       'Gave up waiting for checkout-3 to be routed to after 300ms (N attempts); last value: false\n' +
-        `the load balancer's replicas for ${host}: checkout-1 (healthy, 2 in flight); checkout-2 (unhealthy, draining, 0 in flight)`,
+        `the load balancer's replicas for ${host}: checkout-1 (healthy, 2 in flight); checkout-2 (unhealthy, ` +
+        `draining, 0 in flight)`,
     ])
   })
 
@@ -94,7 +96,8 @@ describe('BalancerAdmin', () => {
     answer.code = 503
     expect(await messageOf(admin.waitFor('checkout-1 to be routed to', host, () => true, 300))).toEqual([
       'AssertionFailedError',
-      `Gave up waiting for checkout-1 to be routed to after 300ms (N attempts); last error: the load balancer's admin port answered 503 to GET ${server.url}/_lb/status\n` +
+      `Gave up waiting for checkout-1 to be routed to after 300ms (N attempts); last error: the load ` +
+        `balancer's admin port answered 503 to GET ${server.url}/_lb/status\n` +
         `the load balancer's replicas for ${host}: none`,
     ])
   })

@@ -29,7 +29,9 @@ export interface BalancerStatus {
  * @example
  *   declare const ctx: import('../../core/driver-context.ts').DriverContext
  *   const admin = new BalancerAdmin(ctx.systemUrl('LB_ADMIN_URL'))
- *   await admin.waitFor('checkout-2 to be routed to', 'checkout.parlance.test', (replicas) => replicas.some((replica) => replica.name === 'checkout-2' && replica.healthy))
+ *   await admin.waitFor('checkout-2 to be routed to', 'checkout.parlance.test', (replicas) =>
+ *     replicas.some((replica) => replica.name === 'checkout-2' && replica.healthy),
+ *   )
  */
 export class BalancerAdmin {
   constructor(readonly url: string) {}
@@ -95,14 +97,25 @@ export function replicasIn(status: BalancerStatus, host: string): ReplicaView[] 
  * One line per replica, for failure messages.
  *
  * @example
- *   describeReplicas([{ id: '3f4e', name: 'web-1', address: '127.0.0.1:41234', healthy: true, draining: false, paused: false, inFlight: 2 }]) // 'web-1 (healthy, 2 in flight)'
+ *   describeReplicas([
+ *     {
+ *       id: '3f4e',
+ *       name: 'web-1',
+ *       address: '127.0.0.1:41234',
+ *       healthy: true,
+ *       draining: false,
+ *       paused: false,
+ *       inFlight: 2,
+ *     },
+ *   ]) // 'web-1 (healthy, 2 in flight)'
  */
 export function describeReplicas(replicas: readonly ReplicaView[]): string {
   if (replicas.length === 0) return 'none'
   return replicas
     .map(
       (r) =>
-        `${r.name} (${[r.healthy ? 'healthy' : 'unhealthy', ...(r.draining ? ['draining'] : []), ...(r.paused ? ['paused'] : []), `${r.inFlight} in flight`].join(', ')})`,
+        `${r.name} ` +
+        `(${[r.healthy ? 'healthy' : 'unhealthy', ...(r.draining ? ['draining'] : []), ...(r.paused ? ['paused'] : []), `${r.inFlight} in flight`].join(', ')})`,
     )
     .join('; ')
 }

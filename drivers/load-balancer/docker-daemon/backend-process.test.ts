@@ -78,7 +78,8 @@ describe('containers backed by real processes', () => {
     const { daemon, target } = await start()
     const events = await openEventStream(target, `/events?filters=${encodeURIComponent('{"event":["die"]}')}`)
     const script =
-      "require('http').createServer((q, s) => { s.end('bye ' + process.env.GREETING); setTimeout(() => process.exit(3), 10) }).listen(+process.env.PORT, '127.0.0.1')"
+      "require('http').createServer((q, s) => { s.end('bye ' + process.env.GREETING); setTimeout(() => " +
+      "process.exit(3), 10) }).listen(+process.env.PORT, '127.0.0.1')"
     const odd = await daemon.runContainer({
       name: 'odd',
       publish: true,

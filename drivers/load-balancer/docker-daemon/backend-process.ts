@@ -75,7 +75,8 @@ export async function startBackend(
   const pid = child.pid
   if (pid === undefined) {
     throw new SystemCompromisedError(
-      `startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; check the command exists`,
+      `startBackend: could not start ${JSON.stringify(command.command)} for container "${containerName}"; ` +
+        `check the command exists`,
     )
   }
   onSpawn(pid)
@@ -88,7 +89,8 @@ export async function startBackend(
           ? `exited with ${exitCode}`
           : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
       throw new SystemCompromisedError(
-        `startBackend: the backend of container "${containerName}" (${command.command} ${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
+        `startBackend: the backend of container "${containerName}" (${command.command} ` +
+          `${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
       )
     }
     await new Promise((resolve) => setTimeout(resolve, 20))

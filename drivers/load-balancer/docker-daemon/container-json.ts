@@ -76,7 +76,8 @@ export const BRIDGE_NETWORK_ID = hex64('bridge')
  *
  * @example
  *   declare const container: ContainerRecord, stopped: ContainerRecord
- *   toContainerSummary(container, Date.now()).Ports // [{ IP: container.publishIp, PrivatePort: 8080, PublicPort: 41234, Type: 'tcp' }]
+ *   toContainerSummary(container, Date.now()).Ports
+ *   // → [{ IP: container.publishIp, PrivatePort: 8080, PublicPort: 41234, Type: 'tcp' }]
  *   toContainerSummary(stopped, Date.now()).State // 'exited'
  */
 export function toContainerSummary(container: ContainerRecord, nowMs: number): ContainerSummary {

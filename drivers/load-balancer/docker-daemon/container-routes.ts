@@ -16,7 +16,14 @@ const KILL_SIGNALS: readonly NodeJS.Signals[] = ['SIGKILL', 'SIGTERM', 'SIGINT',
  *
  * @example
  *   declare const runtime: ContainerRuntime, request: IncomingMessage, response: ServerResponse
- *   await routeContainerRequest(runtime, 'POST', '/containers/web-1/start', new URL('http://d/containers/web-1/start'), request, response) // true
+ *   await routeContainerRequest(
+ *     runtime,
+ *     'POST',
+ *     '/containers/web-1/start',
+ *     new URL('http://d/containers/web-1/start'),
+ *     request,
+ *     response,
+ *   ) // true
  *   // 204, or 304 when already running, or 404 {"message":"No such container: web-1"}
  */
 export async function routeContainerRequest(
@@ -33,7 +40,8 @@ export async function routeContainerRequest(
     if (taken !== undefined) {
       throw new DaemonApiError(
         409,
-        `Conflict. The container name "/${options.name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        `Conflict. The container name "/${options.name}" is already in use by container "${taken.id}". You ` +
+          `have to remove (or rename) that container to be able to reuse that name.`,
       )
     }
     sendJson(response, 201, { Id: runtime.create(options).id, Warnings: [] })
@@ -115,7 +123,8 @@ async function remove(runtime: ContainerRuntime, container: ContainerRecord, url
   if (!force && container.state === 'running') {
     throw new DaemonApiError(
       409,
-      `cannot remove container "/${container.name}": container is running: stop the container before removing or force remove`,
+      `cannot remove container "/${container.name}": container is running: stop the container before removing ` +
+        `or force remove`,
     )
   }
   await runtime.destroy(container.id)

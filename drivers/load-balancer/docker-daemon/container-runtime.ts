@@ -71,7 +71,8 @@ export class ContainerRuntime {
   create(run: RunContainerOptions, method = 'create'): ContainerRecord {
     if (this.list().some((c) => c.name === run.name)) {
       throw new ConfigurationError(
-        `docker daemon ${method}: the name ${JSON.stringify(run.name)} is already in use; pick another or destroy() the old container first`,
+        `docker daemon ${method}: the name ${JSON.stringify(run.name)} is already in use; pick another or ` +
+          `destroy() the old container first`,
       )
     }
     const exposedPort = run.exposedPort ?? 8080
@@ -107,7 +108,9 @@ export class ContainerRuntime {
     return container
   }
 
-  /** `docker start`: runs the backend, then event `start` (and `health_status` if the health is settled). No-op if up. */
+  /**
+   * `docker start`: runs the backend, then event `start` (and `health_status` if the health is settled). No-op if up.
+   */
   start(ref: string): Promise<void> {
     const container = this.find('start', ref)
     const pending = this.#starting.get(container.id)

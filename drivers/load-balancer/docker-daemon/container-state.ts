@@ -61,7 +61,10 @@ export interface ContainerRecord {
  * A container's `Config.Healthcheck`, as the Engine API takes it (durations in nanoseconds).
  *
  * @example
- *   const check: HealthcheckConfig = { Test: ['CMD', 'curl', '-f', 'http://localhost:8080/health'], Interval: 1_000_000_000 }
+ *   const check: HealthcheckConfig = {
+ *     Test: ['CMD', 'curl', '-f', 'http://localhost:8080/health'],
+ *     Interval: 1_000_000_000,
+ *   }
  *   const none: HealthcheckConfig = { Test: ['NONE'] }
  */
 export interface HealthcheckConfig {

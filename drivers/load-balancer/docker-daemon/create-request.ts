@@ -10,7 +10,8 @@ const NAME_PATTERN = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/
  * `json: cannot unmarshal …` wording where Docker would use it.
  *
  * @example
- *   parseCreateRequest('web-1', '{"Image":"nginx","ExposedPorts":{"80/tcp":{}}}') // { name: 'web-1', exposedPort: 80, … }
+ *   parseCreateRequest('web-1', '{"Image":"nginx","ExposedPorts":{"80/tcp":{}}}')
+ *   // → { name: 'web-1', exposedPort: 80, … }
  *   parseCreateRequest('web 1', '{}') // throws DaemonApiError 400 'Invalid container name (web 1), …'
  */
 export function parseCreateRequest(name: string | null, body: string): RunContainerOptions {

@@ -7,7 +7,10 @@ import type { Socket } from 'node:net'
  * Where the daemon listens: a unix socket, TCP 127.0.0.1, or both.
  *
  * @example
- *   const listener = await listenDaemon((request, response) => response.end(), { socketPath: '/tmp/docker.sock', tcpPort: 0 })
+ *   const listener = await listenDaemon((request, response) => response.end(), {
+ *     socketPath: '/tmp/docker.sock',
+ *     tcpPort: 0,
+ *   })
  *   listener.tcpPort // the port chosen
  */
 export interface ListenAddresses {

@@ -26,7 +26,15 @@ export const ENGINE_VERSION = '24.0.7'
  *   declare const request: IncomingMessage, response: ServerResponse
  *   const bus = new EventBus()
  *   const runtime = new ContainerRuntime(bus, {}, Date.now)
- *   const state: DaemonState = { containers: () => runtime.list(), bus, quirks: {}, now: Date.now, runtime, eventGate: new EventGate(), restart: async () => {} }
+ *   const state: DaemonState = {
+ *     containers: () => runtime.list(),
+ *     bus,
+ *     quirks: {},
+ *     now: Date.now,
+ *     runtime,
+ *     eventGate: new EventGate(),
+ *     restart: async () => {},
+ *   }
  *   routeRequest(state, request, response)
  */
 export interface DaemonState extends EmulatorControl {

@@ -300,7 +300,8 @@ describe('the Docker daemon emulator over HTTP', () => {
       'docker daemon stop: no such container "web-9"; known containers: web-1',
     )
     await expect(daemon.runContainer({ name: 'web-1', backend: null })).rejects.toThrow(
-      'docker daemon runContainer: the name "web-1" is already in use; pick another or destroy() the old container first',
+      'docker daemon runContainer: the name "web-1" is already in use; pick another or destroy() the old ' +
+        'container first',
     )
   })
 })

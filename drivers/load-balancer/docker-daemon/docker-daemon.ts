@@ -59,7 +59,10 @@ export interface DockerDaemon {
   /** `docker rm -f`: `kill`, `die` if running, then `destroy`. */
   destroy(ref: string): Promise<void>
   setHealth(ref: string, health: Exclude<HealthStatus, 'none'>): void
-  /** Drops every connection (each /events stream ends), refuses new ones for `downMs` (`restartDownMs` by default), then listens again. */
+  /**
+   * Drops every connection (each /events stream ends), refuses new ones for `downMs` (`restartDownMs` by default), then
+   * listens again.
+   */
   restartDaemon(options?: { downMs?: number }): Promise<void>
   /** Kills every backend process and stops listening. */
   close(): Promise<void>

@@ -11,9 +11,24 @@ const HEALTH_STATUSES = ['healthy', 'unhealthy', 'starting'] as const
  * What the emulator-only endpoints act on.
  *
  * @example
- *   declare const runtime: ContainerRuntime, eventGate: EventGate, daemon: import('./docker-daemon.ts').DockerDaemon, request: IncomingMessage, response: ServerResponse
- *   const control: EmulatorControl = { runtime, eventGate, restart: (downMs) => daemon.restartDaemon(downMs === undefined ? {} : { downMs }) }
- *   await routeEmulatorRequest(control, 'POST', '/_emulator/restart', new URL('http://d/_emulator/restart?downMs=500'), request, response)
+ *   declare const runtime: ContainerRuntime,
+ *     eventGate: EventGate,
+ *     daemon: import('./docker-daemon.ts').DockerDaemon,
+ *     request: IncomingMessage,
+ *     response: ServerResponse
+ *   const control: EmulatorControl = {
+ *     runtime,
+ *     eventGate,
+ *     restart: (downMs) => daemon.restartDaemon(downMs === undefined ? {} : { downMs }),
+ *   }
+ *   await routeEmulatorRequest(
+ *     control,
+ *     'POST',
+ *     '/_emulator/restart',
+ *     new URL('http://d/_emulator/restart?downMs=500'),
+ *     request,
+ *     response,
+ *   )
  */
 export interface EmulatorControl {
   runtime: ContainerRuntime
@@ -25,14 +40,17 @@ export interface EmulatorControl {
  * The emulator's own endpoints, under `/_emulator/`, for what a real daemon cannot be
  * told over its API; a real daemon answers them 404 `page not found`.
  *
- * - `POST /_emulator/containers/{id}/health` `{"Status": "healthy"|"unhealthy"|"starting"}` → 204, event `health_status: …`
- * - `POST /_emulator/containers/{id}/crash` → 204: the backend is SIGKILLed behind the daemon's back (only `die`, exit 137)
+ * - `POST /_emulator/containers/{id}/health` `{"Status": "healthy"|"unhealthy"|"starting"}` → 204, event
+ * `health_status: …`
+ * - `POST /_emulator/containers/{id}/crash` → 204: the backend is SIGKILLed behind the daemon's back (only `die`, exit
+ * 137)
  * - `POST /_emulator/restart?downMs=N` → 202, then the daemon drops every connection and refuses new ones for N ms
  * - `POST /_emulator/events/drop?holdMs=N` → 204: every `/events` stream is cut, new ones refused for N ms
  *
  * @example
  *   declare const control: EmulatorControl, url: URL, request: IncomingMessage, response: ServerResponse
- *   await routeEmulatorRequest(control, 'POST', '/_emulator/containers/web-1/crash', url, request, response) // true, 204
+ *   await routeEmulatorRequest(control, 'POST', '/_emulator/containers/web-1/crash', url, request, response)
+ *   // → true, 204
  *   await routeEmulatorRequest(control, 'GET', '/containers/json', url, request, response) // false
  */
 export async function routeEmulatorRequest(

@@ -120,7 +120,8 @@ describe('the container lifecycle over the Engine API', () => {
     expect(await call(target, 'POST', '/containers/create?name=web-1', { Image: 'nginx' })).toEqual([
       409,
       message(
-        `Conflict. The container name "/web-1" is already in use by container "${created.Id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        `Conflict. The container name "/web-1" is already in use by container "${created.Id}". You have to ` +
+          `remove (or rename) that container to be able to reuse that name.`,
       ),
     ])
     expect(await call(target, 'POST', '/containers/create?name=web%202', { Image: 'nginx' })).toEqual([

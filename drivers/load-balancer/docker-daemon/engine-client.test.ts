@@ -87,10 +87,12 @@ describe('DockerEngineClient', () => {
     await client.create('web-1', body)
     await client.start('web-1')
     await expect(client.remove('web-1')).rejects.toThrow(
-      'DockerEngineClient.remove: DELETE /v1.43/containers/web-1?force=false answered 409: cannot remove container "/web-1": container is running: stop the container before removing or force remove',
+      'DockerEngineClient.remove: DELETE /v1.43/containers/web-1?force=false answered 409: cannot remove ' +
+        'container "/web-1": container is running: stop the container before removing or force remove',
     )
     await expect(client.setHealth('web-1', 'sick' as 'healthy')).rejects.toThrow(
-      'DockerEngineClient.setHealth: POST /_emulator/containers/web-1/health answered 400: invalid Status "sick": send {"Status": "healthy"}, "unhealthy" or "starting"',
+      'DockerEngineClient.setHealth: POST /_emulator/containers/web-1/health answered 400: invalid Status ' +
+        '"sick": send {"Status": "healthy"}, "unhealthy" or "starting"',
     )
   })
 
@@ -100,12 +102,14 @@ describe('DockerEngineClient', () => {
     await new Promise((wake) => setTimeout(wake, 50))
     await expect(client.list()).rejects.toThrow(
       new RegExp(
-        `^DockerEngineClient\\.list: GET /v1\\.43/containers/json failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+; is the Docker daemon at ${daemon?.url} running\\?$`,
+        `^DockerEngineClient\\.list: GET /v1\\.43/containers/json failed: connect ECONNREFUSED ` +
+          `127\\.0\\.0\\.1:\\d+; is the Docker daemon at ${daemon?.url} running\\?$`,
       ),
     )
     const gone = new DockerEngineClient({ socketPath: '/nonexistent/docker.sock' })
     await expect(gone.start('x')).rejects.toThrow(
-      'DockerEngineClient.start: POST /v1.43/containers/x/start failed: connect ENOENT /nonexistent/docker.sock; is the Docker daemon at unix:///nonexistent/docker.sock running?',
+      'DockerEngineClient.start: POST /v1.43/containers/x/start failed: connect ENOENT ' +
+        '/nonexistent/docker.sock; is the Docker daemon at unix:///nonexistent/docker.sock running?',
     )
   })
 })

@@ -102,7 +102,10 @@ export class DockerEngineClient {
     )) as ContainerInspect
   }
 
-  /** `GET /containers/json`: running containers, or every one with `all`; `labelFilter` entries are `key` or `key=value`, ANDed. */
+  /**
+   * `GET /containers/json`: running containers, or every one with `all`; `labelFilter` entries are `key` or
+   * `key=value`, ANDed.
+   */
   async list(options: { all?: boolean; labelFilter?: readonly string[] } = {}): Promise<ContainerSummary[]> {
     const query = new URLSearchParams()
     if (options.all === true) query.set('all', 'true')
@@ -131,7 +134,9 @@ export class DockerEngineClient {
     )
   }
 
-  /** Emulator only: `POST /_emulator/events/drop?holdMs=…`: cuts every `/events` stream, refuses new ones for `holdMs`. */
+  /**
+   * Emulator only: `POST /_emulator/events/drop?holdMs=…`: cuts every `/events` stream, refuses new ones for `holdMs`.
+   */
   async dropEvents(options: { holdMs?: number } = {}): Promise<void> {
     await this.#call(
       'dropEvents',
@@ -147,7 +152,8 @@ export class DockerEngineClient {
       const fail = (cause: Error): void =>
         reject(
           new SystemCompromisedError(
-            `DockerEngineClient.${method}: ${request} failed: ${cause.message}; is the Docker daemon at ${this.#describe()} running?`,
+            `DockerEngineClient.${method}: ${request} failed: ${cause.message}; is the Docker daemon at ` +
+              `${this.#describe()} running?`,
             { cause, context: { request } },
           ),
         )

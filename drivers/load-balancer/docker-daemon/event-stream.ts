@@ -27,7 +27,11 @@ export interface EventQuirks {
  * @example
  *   import { parseFilters } from './filters.ts'
  *   declare const response: ServerResponse, bus: EventBus
- *   const request: EventStreamRequest = { filters: parseFilters('{"type":["container"]}'), sinceNano: 0, untilNano: undefined }
+ *   const request: EventStreamRequest = {
+ *     filters: parseFilters('{"type":["container"]}'),
+ *     sinceNano: 0,
+ *     untilNano: undefined,
+ *   }
  *   streamEvents(response, bus, request, {}, Date.now)
  */
 export interface EventStreamRequest {
@@ -43,7 +47,13 @@ export interface EventStreamRequest {
  * @example
  *   import { parseFilters } from './filters.ts'
  *   declare const response: ServerResponse, bus: EventBus
- *   streamEvents(response, bus, { filters: parseFilters(null), sinceNano: undefined, untilNano: undefined }, {}, Date.now)
+ *   streamEvents(
+ *     response,
+ *     bus,
+ *     { filters: parseFilters(null), sinceNano: undefined, untilNano: undefined },
+ *     {},
+ *     Date.now,
+ *   )
  *   bus.subscriberCount // 1 while the stream is open
  */
 export function streamEvents(

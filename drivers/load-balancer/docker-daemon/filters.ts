@@ -14,7 +14,11 @@ export type Filters = ReadonlyMap<string, readonly string[]>
  * Thrown for a malformed `filters` parameter; the daemon answers 400 with its message.
  *
  * @example
- *   try { parseFilters('{') } catch (error) { if (error instanceof InvalidFilterError) error.message } // 'invalid filter: "{" is not JSON …', answered 400
+ *   try {
+ *     parseFilters('{')
+ *   } catch (error) {
+ *     if (error instanceof InvalidFilterError) error.message
+ *   } // 'invalid filter: "{" is not JSON …', answered 400
  */
 export class InvalidFilterError extends Error {
   override readonly name = 'InvalidFilterError'

@@ -4,7 +4,8 @@ import { ConfigurationError } from '../../core/errors/configuration-error.ts'
  * How `main.ts` was asked to listen.
  *
  * @example
- *   parseMainOptions(['--socket', '/tmp/docker.sock', '--tcp-port', '0']) // { socketPath: '/tmp/docker.sock', tcpPort: 0, help: false }
+ *   parseMainOptions(['--socket', '/tmp/docker.sock', '--tcp-port', '0'])
+ *   // → { socketPath: '/tmp/docker.sock', tcpPort: 0, help: false }
  *   parseMainOptions(['--help']).help // true
  */
 export interface MainOptions {
@@ -32,7 +33,8 @@ const OPTIONS = '--socket PATH, --tcp-port PORT, --help'
  *
  * @example
  *   parseMainOptions(['--tcp-port', '2375']).tcpPort // 2375
- *   parseMainOptions(['--tcp-port', 'x']) // throws '--tcp-port: "x" is not a port; give a whole number from 0 to 65535'
+ *   parseMainOptions(['--tcp-port', 'x'])
+ *   // → throws '--tcp-port: "x" is not a port; give a whole number from 0 to 65535'
  */
 export function parseMainOptions(argv: readonly string[]): MainOptions {
   const options: MainOptions = { socketPath: undefined, tcpPort: undefined, help: false }

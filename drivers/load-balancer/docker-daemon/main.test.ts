@@ -113,7 +113,8 @@ describe('main.ts, the emulator as its own program', () => {
     const bad = runMain(['--tcp-port', '70000'])
     expect(await bad.exited).toBe(2)
     expect(bad.stderr()).toBe(
-      'docker daemon emulator: --tcp-port: "70000" is not a port; give a whole number from 0 to 65535\nRun with --help for usage.\n',
+      'docker daemon emulator: --tcp-port: "70000" is not a port; give a whole number from 0 to 65535\nRun ' +
+        'with --help for usage.\n',
     )
     const unknown = runMain(['--port', '1'])
     expect(await unknown.exited).toBe(2)

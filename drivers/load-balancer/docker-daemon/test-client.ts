@@ -85,7 +85,10 @@ export interface EventStream {
  * Opens `/events` and resolves once the daemon has sent the headers.
  *
  * @example
- *   const events = await openEventStream({ port: 2375 }, '/events?filters=' + encodeURIComponent('{"type":["container"]}'))
+ *   const events = await openEventStream(
+ *     { port: 2375 },
+ *     '/events?filters=' + encodeURIComponent('{"type":["container"]}'),
+ *   )
  *   events.objects[0]?.Action // 'start'
  */
 export function openEventStream(target: DaemonTarget, path: string): Promise<EventStream> {
@@ -116,7 +119,8 @@ export function openEventStream(target: DaemonTarget, path: string): Promise<Eve
           while (objects.length < count) {
             if (Date.now() > deadline)
               throw new Error(
-                `waitForCount: expected ${count} events within ${timeoutMs}ms, got ${objects.length}: ${JSON.stringify(objects.map((o) => o.Action))}`,
+                `waitForCount: expected ${count} events within ${timeoutMs}ms, got ${objects.length}: ` +
+                  `${JSON.stringify(objects.map((o) => o.Action))}`,
               )
             await new Promise((wake) => setTimeout(wake, 10))
           }

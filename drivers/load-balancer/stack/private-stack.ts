@@ -64,12 +64,14 @@ export async function startPrivateStack(
   const adminUrl = ready.groups?.['admin']
   if (ready.address === undefined || adminUrl === undefined) {
     throw new SystemCompromisedError(
-      `the private load balancer started but did not print both its addresses; its last lines:\n${balancer.lastLines().join('\n')}`,
+      `the private load balancer started but did not print both its addresses; its last ` +
+        `lines:\n${balancer.lastLines().join('\n')}`,
     )
   }
   const urls = { DOCKER_URL: dockerUrl, LB_URL: ready.address, LB_ADMIN_URL: adminUrl }
   ctx.log(
-    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ${urls.DOCKER_URL}`,
+    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ` +
+      `${urls.DOCKER_URL}`,
   )
   return {
     urls,

@@ -47,7 +47,13 @@ export function daemonProcessSpec(name: string): ProcessSpec {
  *
  * @example
  *   import { superviseProcess } from '../../core/process-supervisor.ts'
- *   const lb = superviseProcess(balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: 'tcp://127.0.0.1:40123', strategy: 'least-connections' }))
+ *   const lb = superviseProcess(
+ *     balancerProcessSpec({
+ *       name: 'load-balancer (private)',
+ *       dockerHost: 'tcp://127.0.0.1:40123',
+ *       strategy: 'least-connections',
+ *     }),
+ *   )
  *   const { address, groups } = await lb.start() // groups.admin is the admin URL
  */
 export function balancerProcessSpec(options: {

@@ -12,7 +12,11 @@ const backendPort = 8080
  * and its health check.
  *
  * @example
- *   const spec: ReplicaSpec = { name: 'checkout-r7k2-x9q2bz-1' as AliasedName, host: 'checkout-r7k2-x9q2bz.parlance.test', health: 'none' }
+ *   const spec: ReplicaSpec = {
+ *     name: 'checkout-r7k2-x9q2bz-1' as AliasedName,
+ *     host: 'checkout-r7k2-x9q2bz.parlance.test',
+ *     health: 'none',
+ *   }
  */
 export interface ReplicaSpec {
   name: AliasedName
@@ -51,7 +55,8 @@ export function daemonTarget(url: string): { url: string } | { socketPath: strin
  * @example
  *   declare const ctx: DriverContext, name: AliasedName
  *   const swarm = new SwarmDriver(ctx)
- *   const replica = await swarm.startReplica({ name, host: 'checkout.parlance.test', health: 'none' }); await swarm.crash(replica)
+ *   const replica = await swarm.startReplica({ name, host: 'checkout.parlance.test', health: 'none' })
+ *   await swarm.crash(replica)
  */
 export class SwarmDriver {
   private readonly client: DockerEngineClient

@@ -109,7 +109,8 @@ describe('latencyPercentiles', () => {
   it.each([-1, 100.5, 99.95, Number.NaN])('refuses the percentile %s', (percentile) => {
     expect(() => latencyPercentiles(hundred, [percentile])).toThrow(
       new ConfigurationError(
-        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`,
+        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of ` +
+          `0.1, e.g. 50 or 99.9`,
       ),
     )
   })
@@ -127,7 +128,8 @@ describe('describeRecord', () => {
   it('sums a run up for a failure message', () => {
     expect(describeRecord(mixed)).toBe(
       [
-        '8 GET / to http://127.0.0.1:8080 (Host shop.example) over 2s, took 2.105s: 8 recorded, 4 answered 2xx, 4 failed',
+        '8 GET / to http://127.0.0.1:8080 (Host shop.example) over 2s, took 2.105s: 8 recorded, 4 answered ' +
+          '2xx, 4 failed',
         'statuses: 200 ×5, 502 ×1, 503 ×1',
         'replicas: web-1 ×1, web-2 ×2, web-3 ×1',
         'errors: ECONNRESET ×1, timeout after 10000 ms ×1',

@@ -3,7 +3,8 @@ import { Duration } from '../../core/values/duration.ts'
 import type { ResponseRecord, TrafficRecord } from './traffic-record.ts'
 
 /**
- * How evenly the 2xx answers were shared: how many replicas answered, the fewest and most any one answered, and max / min.
+ * How evenly the 2xx answers were shared: how many replicas answered, the fewest and most any one answered, and max /
+ * min.
  *
  * @example
  *   declare const record: TrafficRecord
@@ -26,7 +27,8 @@ const isSuccess = (response: ResponseRecord): boolean =>
  *
  * @example
  *   declare const record: TrafficRecord
- *   failures(record) // ['#17 at 412 ms: 502 service "x" could not be reached (ECONNREFUSED)', '#3 at 10 ms: ECONNRESET']
+ *   failures(record)
+ *   // → ['#17 at 412 ms: 502 service "x" could not be reached (ECONNREFUSED)', '#3 at 10 ms: ECONNRESET']
  *   failures(record).length === 0 // no request failed
  */
 export function failures(record: TrafficRecord): string[] {
@@ -106,7 +108,8 @@ export function latencyPercentiles(record: TrafficRecord, percentiles: readonly 
     const tenths = Math.round(percentile * 10)
     if (!(tenths >= 0 && tenths <= 1000 && Math.abs(tenths - percentile * 10) < 1e-9)) {
       throw new ConfigurationError(
-        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of 0.1, e.g. 50 or 99.9`,
+        `latencyPercentiles: percentile ${percentile} is not allowed. Give a number from 0 to 100 in steps of ` +
+          `0.1, e.g. 50 or 99.9`,
       )
     }
     // Nearest rank, ⌈p × n / 100⌉, in whole numbers: 0.99 × 100 in floats is 99.00000000000001.
@@ -129,23 +132,29 @@ export function firstAnsweredBy(record: TrafficRecord, replica: string): Respons
 }
 
 /**
- * A short summary of a run for a failure message: the plan, counts by status, by replica, by error, and the first failures.
+ * A short summary of a run for a failure message: the plan, counts by status, by replica, by error, and the first
+ * failures.
  *
  * @example
  *   import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
  *   declare const record: TrafficRecord
- *   describeRecord(record) // '200 GET / to http://127.0.0.1:8080 (Host shop) over 2s, took 2.1s: 199 answered 2xx, 1 failed\n…'
+ *   describeRecord(record)
+ *   // → '200 GET / to http://127.0.0.1:8080 (Host shop) over 2s, took 2.1s: 199 answered 2xx, 1 failed\n…'
  *   throw new AssertionFailedError(`2 requests failed\n${describeRecord(record)}`)
  */
 export function describeRecord(record: TrafficRecord): string {
   const { plan, responses } = record
   const failed = failures(record)
   const lines = [
-    `${plan.requests} ${plan.method ?? 'GET'} ${plan.path ?? '/'} to ${plan.url} (Host ${plan.host}) over ${Duration.ms(plan.overMs)}, ` +
-      `took ${Duration.ms(Math.round(record.durationMs))}: ${responses.length} recorded, ${responses.length - failed.length} answered 2xx, ${failed.length} failed`,
-    `statuses: ${showCounts(tally(responses.flatMap((response) => (response.status === undefined ? [] : [String(response.status)]))))}`,
+    `${plan.requests} ${plan.method ?? 'GET'} ${plan.path ?? '/'} to ${plan.url} (Host ${plan.host}) over ` +
+      `${Duration.ms(plan.overMs)}, ` +
+      `took ${Duration.ms(Math.round(record.durationMs))}: ${responses.length} recorded, ` +
+      `${responses.length - failed.length} answered 2xx, ${failed.length} failed`,
+    `statuses: ` +
+      `${showCounts(tally(responses.flatMap((response) => (response.status === undefined ? [] : [String(response.status)]))))}`,
     `replicas: ${showCounts(countsByReplica(record))}`,
-    `errors: ${showCounts(tally(responses.flatMap((response) => (response.error === undefined ? [] : [response.error]))))}`,
+    `errors: ` +
+      `${showCounts(tally(responses.flatMap((response) => (response.error === undefined ? [] : [response.error]))))}`,
     ...failed.slice(0, FAILURES_SHOWN),
   ]
   if (failed.length > FAILURES_SHOWN) lines.push(`… and ${failed.length - FAILURES_SHOWN} more failures`)

@@ -8,7 +8,15 @@ import type { ResponseRecord } from './traffic-record.ts'
  * @example
  *   import { Agent } from 'node:http'
  *   const sockets = new Set<Socket>()
- *   const target: RequestTarget = { hostname: '127.0.0.1', port: 8080, host: 'shop', path: '/', method: 'GET', timeoutMs: 10_000, agent: new Agent() }
+ *   const target: RequestTarget = {
+ *     hostname: '127.0.0.1',
+ *     port: 8080,
+ *     host: 'shop',
+ *     path: '/',
+ *     method: 'GET',
+ *     timeoutMs: 10_000,
+ *     agent: new Agent(),
+ *   }
  *   sendRequest(target, (socket) => sockets.add(socket))
  */
 export interface RequestTarget {
@@ -99,7 +107,8 @@ export function sendRequest(target: RequestTarget, onSocket: (socket: Socket) =>
   }
   request.on('socket', onSocket)
   request.on('error', (error) => finish(codeOf(error)))
-  // Once an answer has begun, its own events decide the outcome; 'close' is only a backstop for a request that got none.
+  // Once an answer has begun, its own events decide the outcome; 'close' is only a backstop for a request that got
+  // none.
   request.on('close', () => status === undefined && finish('connection closed without an answer'))
   request.on('response', (response) => {
     status = response.statusCode

@@ -6,9 +6,11 @@ import { runTraffic } from './traffic-run.ts'
  * Traffic flowing in the background, for "while this traffic flows, do X".
  *
  * @example
- *   declare const swarm: import('../swarm/swarm-driver.ts').SwarmDriver, web1: import('../swarm/swarm-driver.ts').StartedReplica
+ *   declare const swarm: import('../swarm/swarm-driver.ts').SwarmDriver,
+ *     web1: import('../swarm/swarm-driver.ts').StartedReplica
  *   const traffic = startTraffic({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 400, overMs: 4000 })
- *   await swarm.crash(web1); const record = await traffic.done
+ *   await swarm.crash(web1)
+ *   const record = await traffic.done
  */
 export interface RunningTraffic {
   /** Resolves when every request of the plan has its outcome. */
@@ -23,7 +25,12 @@ export interface RunningTraffic {
  * Throws a ConfigurationError, before sending anything, for a bad plan.
  *
  * @example
- *   const record = await sendTraffic({ url: 'http://127.0.0.1:8080', host: 'shop.example', requests: 200, overMs: 2000 })
+ *   const record = await sendTraffic({
+ *     url: 'http://127.0.0.1:8080',
+ *     host: 'shop.example',
+ *     requests: 200,
+ *     overMs: 2000,
+ *   })
  *   import { failures } from './analysis.ts'
  *   failures(record) // [] when no request failed
  */
@@ -42,12 +49,19 @@ export async function sendTraffic(plan: TrafficPlan, options: { signal?: AbortSi
 }
 
 /**
- * Starts sending a plan's requests and returns at once. Throws a ConfigurationError, before sending anything, for a bad plan.
+ * Starts sending a plan's requests and returns at once. Throws a ConfigurationError, before sending anything, for a bad
+ * plan.
  *
  * @example
  *   declare const daemon: import('../docker-daemon/docker-daemon.ts').DockerDaemon
- *   const traffic = startTraffic({ url: 'http://127.0.0.1:8080', host: 'shop.example', requests: 1000, overMs: 10_000 })
- *   await daemon.stop('web-2'); const record = await traffic.stop()
+ *   const traffic = startTraffic({
+ *     url: 'http://127.0.0.1:8080',
+ *     host: 'shop.example',
+ *     requests: 1000,
+ *     overMs: 10_000,
+ *   })
+ *   await daemon.stop('web-2')
+ *   const record = await traffic.stop()
  */
 export function startTraffic(plan: TrafficPlan): RunningTraffic {
   const run = runTraffic(checkTrafficPlan(plan, 'startTraffic'))

@@ -24,7 +24,8 @@ export interface TestServer {
  * What the server does with one request; `seen` counts the requests received, from 1.
  *
  * @example
- *   const resetSecond: TestHandler = (request, response, seen) => (seen === 2 ? request.socket.destroy() : response.end('ok'))
+ *   const resetSecond: TestHandler = (request, response, seen) =>
+ *     seen === 2 ? request.socket.destroy() : response.end('ok')
  */
 export type TestHandler = (request: IncomingMessage, response: ServerResponse, seen: number) => void
 
@@ -74,7 +75,8 @@ export async function startTestServer(handler: TestHandler): Promise<TestServer>
 }
 
 /**
- * Answers like the example backends, round-robin over the names: `{"container", "requests", "path"}`; `?delay=MS` answers late.
+ * Answers like the example backends, round-robin over the names: `{"container", "requests", "path"}`; `?delay=MS`
+ * answers late.
  *
  * @example
  *   await startTestServer(answerAs(['web-1', 'web-2']))

@@ -36,7 +36,8 @@ describe('checkTrafficPlan', () => {
     ['127.0.0.1:8080', `sendTraffic: url "127.0.0.1:8080" is not a loopback address. ${loopbackOnly}`],
     [
       'http://127.0.0.1:8080/shop',
-      'sendTraffic: url "http://127.0.0.1:8080/shop" has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"',
+      'sendTraffic: url "http://127.0.0.1:8080/shop" has a path. Give only the address, e.g. ' +
+        'http://127.0.0.1:8080, and the path in "path"',
     ],
   ])('refuses the url %s', (url, message) => {
     expect(() => checkTrafficPlan({ ...plan, url }, 'sendTraffic')).toThrow(new ConfigurationError(message))
@@ -52,12 +53,14 @@ describe('checkTrafficPlan', () => {
     [{ maxInFlight: 0 }, 'sendTraffic: maxInFlight 0 is out of range. Give a whole number from 1 to 10000'],
     [
       { path: 'shop' },
-      'sendTraffic: path "shop" is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"',
+      'sendTraffic: path "shop" is not a request path. Give one starting with "/" and without spaces, e.g. "/" ' +
+        'or "/slow?delay=200"',
     ],
     [{ method: 'get' }, 'sendTraffic: method "get" is not an HTTP method. Give one in capitals, e.g. "GET"'],
     [
       { host: 'shop example' },
-      `sendTraffic: host "shop example" is not a Host header. Give the service's name without spaces, e.g. "shop.example"`,
+      `sendTraffic: host "shop example" is not a Host header. Give the service's name without spaces, e.g. ` +
+        `"shop.example"`,
     ],
   ])('refuses %j', (change, message) => {
     expect(() => checkTrafficPlan({ ...plan, ...change }, 'sendTraffic')).toThrow(new ConfigurationError(message))

@@ -6,7 +6,10 @@ import type { TrafficPlan } from './traffic-record.ts'
  * A plan that passed its checks, with every default filled in and the address split out.
  *
  * @example
- *   const checked = checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 10, overMs: 0 }, 'sendTraffic')
+ *   const checked = checkTrafficPlan(
+ *     { url: 'http://127.0.0.1:8080', host: 'shop', requests: 10, overMs: 0 },
+ *     'sendTraffic',
+ *   )
  *   checked.port // 8080
  */
 export interface CheckedPlan extends Required<TrafficPlan> {
@@ -17,11 +20,13 @@ export interface CheckedPlan extends Required<TrafficPlan> {
 const LOOPBACK_ALLOWED = 'http:// on 127.0.0.0/8, [::1] or localhost, e.g. http://127.0.0.1:8080'
 
 /**
- * Checks a plan before any request goes out; throws a ConfigurationError naming the caller, the field, the value and what is allowed.
+ * Checks a plan before any request goes out; throws a ConfigurationError naming the caller, the field, the value and
+ * what is allowed.
  *
  * @example
  *   const plan: TrafficPlan = { url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }
- *   checkTrafficPlan({ ...plan, requests: 0 }, 'sendTraffic') // throws: sendTraffic: requests 0 is out of range. Give a whole number from 1 to 20000
+ *   checkTrafficPlan({ ...plan, requests: 0 }, 'sendTraffic')
+ *   // → throws: sendTraffic: requests 0 is out of range. Give a whole number from 1 to 20000
  *   checkTrafficPlan({ ...plan, url: 'http://10.0.0.1' }, 'sendTraffic') // throws: … is not a loopback address …
  */
 export function checkTrafficPlan(plan: TrafficPlan, caller: string): CheckedPlan {
@@ -35,7 +40,8 @@ export function checkTrafficPlan(plan: TrafficPlan, caller: string): CheckedPlan
   const path = plan.path ?? '/'
   if (!/^\/[\x21-\x7e]*$/.test(path)) {
     throw new ConfigurationError(
-      `${caller}: path ${JSON.stringify(path)} is not a request path. Give one starting with "/" and without spaces, e.g. "/" or "/slow?delay=200"`,
+      `${caller}: path ${JSON.stringify(path)} is not a request path. Give one starting with "/" and without ` +
+        `spaces, e.g. "/" or "/slow?delay=200"`,
     )
   }
   const method = plan.method ?? 'GET'
@@ -45,7 +51,8 @@ export function checkTrafficPlan(plan: TrafficPlan, caller: string): CheckedPlan
     )
   if (!/^[\x21-\x7e]+$/.test(plan.host)) {
     throw new ConfigurationError(
-      `${caller}: host ${JSON.stringify(plan.host)} is not a Host header. Give the service's name without spaces, e.g. "shop.example"`,
+      `${caller}: host ${JSON.stringify(plan.host)} is not a Host header. Give the service's name without ` +
+        `spaces, e.g. "shop.example"`,
     )
   }
   const port = url.port === '' ? 80 : Number(url.port)
@@ -73,7 +80,8 @@ function loopbackUrl(text: string, caller: string): URL {
     )
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
     throw new ConfigurationError(
-      `${caller}: url ${JSON.stringify(text)} has a path. Give only the address, e.g. http://127.0.0.1:8080, and the path in "path"`,
+      `${caller}: url ${JSON.stringify(text)} has a path. Give only the address, e.g. http://127.0.0.1:8080, ` +
+        `and the path in "path"`,
     )
   }
   return url

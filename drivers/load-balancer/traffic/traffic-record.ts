@@ -21,7 +21,9 @@ export interface TrafficPlan {
   method?: string
   /** Give up on one request after this many milliseconds; default 10 000. */
   timeoutMs?: number
-  /** At most this many requests in flight; default 256. A send that finds no free slot waits and is recorded as late. */
+  /**
+   * At most this many requests in flight; default 256. A send that finds no free slot waits and is recorded as late.
+   */
   maxInFlight?: number
 }
 
@@ -29,7 +31,14 @@ export interface TrafficPlan {
  * The outcome of one request of a run.
  *
  * @example
- *   const record: ResponseRecord = { index: 0, sentAtMs: 0, latencyMs: 3, status: 200, replica: 'web-1', body: '{"container":"web-1"}' }
+ *   const record: ResponseRecord = {
+ *     index: 0,
+ *     sentAtMs: 0,
+ *     latencyMs: 3,
+ *     status: 200,
+ *     replica: 'web-1',
+ *     body: '{"container":"web-1"}',
+ *   }
  *   record.error ?? record.status // 200
  */
 export interface ResponseRecord {

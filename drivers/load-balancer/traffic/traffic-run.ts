@@ -9,7 +9,9 @@ import type { ResponseRecord, TrafficRecord } from './traffic-record.ts'
  *
  * @example
  *   import { checkTrafficPlan } from './traffic-plan.ts'
- *   const run = runTraffic(checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'startTraffic'))
+ *   const run = runTraffic(
+ *     checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'startTraffic'),
+ *   )
  *   const record = await run.stop()
  */
 export interface TrafficRun {
@@ -38,7 +40,9 @@ export interface RunOptions {
  *
  * @example
  *   import { checkTrafficPlan } from './traffic-plan.ts'
- *   const run = runTraffic(checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'sendTraffic'))
+ *   const run = runTraffic(
+ *     checkTrafficPlan({ url: 'http://127.0.0.1:8080', host: 'shop', requests: 200, overMs: 2000 }, 'sendTraffic'),
+ *   )
  *   const record = await run.done
  */
 export function runTraffic(plan: CheckedPlan, options: RunOptions = {}): TrafficRun {

@@ -31,8 +31,10 @@ describe('engineCommand', () => {
     ['["/opt/engine", 4100]', 'it is not a list of non-empty strings'],
   ])('says what is wrong with SETTLEMENT_ENGINE_COMMAND=%s', (value, why) => {
     expect(() => engineCommand({ [engineCommandEnvName]: value })).toThrow(
-      `SETTLEMENT_ENGINE_COMMAND is ${JSON.stringify(value)}, but ${why}. Give the engine's program and first arguments as a JSON array, ` +
-        `e.g. SETTLEMENT_ENGINE_COMMAND='["/opt/settlement/bin/engine"]' (--port and --data-dir are added), or unset it to run examples/settlement-engine.`,
+      `SETTLEMENT_ENGINE_COMMAND is ${JSON.stringify(value)}, but ${why}. Give the engine's program and first ` +
+        `arguments as a JSON array, ` +
+        `e.g. SETTLEMENT_ENGINE_COMMAND='["/opt/settlement/bin/engine"]' (--port and --data-dir are added), or ` +
+        `unset it to run examples/settlement-engine.`,
     )
   })
 })

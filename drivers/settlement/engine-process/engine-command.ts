@@ -67,7 +67,9 @@ export function engineCommand(env: Readonly<Record<string, string | undefined>>)
  *
  * @example
  *   import { superviseProcess } from '../../core/process-supervisor.ts'
- *   const engine = superviseProcess(engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir: '/tmp/settlement-data' }))
+ *   const engine = superviseProcess(
+ *     engineProcessSpec({ name: 'settlement-engine', port: 0, dataDir: '/tmp/settlement-data' }),
+ *   )
  *   const { address } = await engine.start() // 'http://127.0.0.1:40123'
  */
 export function engineProcessSpec(options: {
@@ -90,8 +92,10 @@ export function engineProcessSpec(options: {
 
 function badCommand(text: string, why: string, cause?: unknown): ConfigurationError {
   return new ConfigurationError(
-    `${engineCommandEnvName} is ${JSON.stringify(text)}, but ${why}. Give the engine's program and first arguments as a JSON array, ` +
-      `e.g. ${engineCommandEnvName}='["/opt/settlement/bin/engine"]' (--port and --data-dir are added), or unset it to run examples/settlement-engine.`,
+    `${engineCommandEnvName} is ${JSON.stringify(text)}, but ${why}. Give the engine's program and first ` +
+      `arguments as a JSON array, ` +
+      `e.g. ${engineCommandEnvName}='["/opt/settlement/bin/engine"]' (--port and --data-dir are added), or ` +
+      `unset it to run examples/settlement-engine.`,
     { cause },
   )
 }

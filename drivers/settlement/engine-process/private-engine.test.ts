@@ -110,7 +110,8 @@ describe('startPrivateEngine', () => {
     const engine = await startPrivateEngine(scenario())
     await engine.crash()
     await expect(engine.crash()).rejects.toThrow(
-      `crash: the private settlement engine at ${engine.url} is not running (it was killed by SIGKILL); restart() it before crashing it again`,
+      `crash: the private settlement engine at ${engine.url} is not running (it was killed by SIGKILL); ` +
+        `restart() it before crashing it again`,
     )
   })
 

@@ -9,7 +9,8 @@ import { describeExit } from '../../core/process-messages.ts'
 import { superviseProcess, type SupervisedProcess } from '../../core/process-supervisor.ts'
 import { engineProcessSpec } from './engine-command.ts'
 
-// Another process may hold the port for a moment after the crash (a socket that happened to get it); past this, give up.
+// Another process may hold the port for a moment after the crash (a socket that happened to get it); past this, give
+// up.
 const portRetryMs = 10_000
 const portRetryIntervalMs = 100
 const processName = 'settlement-engine (private)'
@@ -28,7 +29,9 @@ export interface PrivateEngine {
   readonly url: string
   /** `kill -9` to the engine's process group, whatever it is doing; resolves once all of it is gone. */
   crash(): Promise<void>
-  /** Starts it again on the same data directory and the same port (stopping it first if it runs); resolves once ready. */
+  /**
+   * Starts it again on the same data directory and the same port (stopping it first if it runs); resolves once ready.
+   */
   restart(): Promise<void>
 }
 
@@ -41,7 +44,10 @@ export interface PrivateEngine {
  *   import { settlementChannels } from '../channels.ts'
  *   declare const ctx: DriverContext
  *   const engine = await startPrivateEngine(ctx)
- *   const driver = settlementChannels.create({ ...ctx, systemUrl: (name) => (name === 'SETTLEMENT_URL' ? engine.url : ctx.systemUrl(name)) })
+ *   const driver = settlementChannels.create({
+ *     ...ctx,
+ *     systemUrl: (name) => (name === 'SETTLEMENT_URL' ? engine.url : ctx.systemUrl(name)),
+ *   })
  */
 export function startPrivateEngine(ctx: DriverContext): Promise<PrivateEngine> {
   return PrivateSettlementEngine.start(ctx)
@@ -97,7 +103,8 @@ export class PrivateSettlementEngine implements PrivateEngine {
     const pid = this.engine.pid
     if (pid === undefined) {
       throw new ConfigurationError(
-        `crash: the private settlement engine at ${this.url} is not running (it ${this.lastExit}); restart() it before crashing it again`,
+        `crash: the private settlement engine at ${this.url} is not running (it ${this.lastExit}); restart() ` +
+          `it before crashing it again`,
       )
     }
     await this.expectExit(() => this.engine.kill())
@@ -115,7 +122,8 @@ export class PrivateSettlementEngine implements PrivateEngine {
         if (address === this.url) break
         await this.expectExit(() => this.engine.stop())
         throw new SystemCompromisedError(
-          `restart: the private settlement engine came back at ${address}, not at ${this.url}, where the scenario's drivers point. Check that SETTLEMENT_ENGINE_COMMAND passes --port on.`,
+          `restart: the private settlement engine came back at ${address}, not at ${this.url}, where the ` +
+            `scenario's drivers point. Check that SETTLEMENT_ENGINE_COMMAND passes --port on.`,
         )
       } catch (error) {
         if (!this.portTaken() || Date.now() >= deadline) throw error
@@ -123,7 +131,8 @@ export class PrivateSettlementEngine implements PrivateEngine {
       }
     }
     this.ctx.log(
-      `private settlement engine restarted at ${this.url} (pid ${this.engine.pid}, start ${this.starts}, replayed ${this.dataDir})`,
+      `private settlement engine restarted at ${this.url} (pid ${this.engine.pid}, start ${this.starts}, ` +
+        `replayed ${this.dataDir})`,
     )
   }
 

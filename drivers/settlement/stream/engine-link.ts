@@ -25,7 +25,10 @@ export interface LinkAnswer {
  * @example
  *   declare const link: EngineLink
  *   const lines: string[] = []
- *   const handlers: FollowHandlers = { line: (text) => lines.push(text), ended: (why) => console.error(`the settlements stream ended: ${why}`) }
+ *   const handlers: FollowHandlers = {
+ *     line: (text) => lines.push(text),
+ *     ended: (why) => console.error(`the settlements stream ended: ${why}`),
+ *   }
  *   const stop = link.follow('/settlements?after=41', handlers)
  */
 export interface FollowHandlers {
@@ -42,8 +45,12 @@ export interface FollowHandlers {
  *
  * @example
  *   declare const ctx: import('../../core/driver-context.ts').DriverContext
- *   const link = new EngineLink(ctx.systemUrl('SETTLEMENT_URL')); ctx.track(link)
- *   const { status, text } = await link.exchange('POST', '/stream', { text: '{"type":"void","event":"r1"}\n', contentType: 'application/x-ndjson' })
+ *   const link = new EngineLink(ctx.systemUrl('SETTLEMENT_URL'))
+ *   ctx.track(link)
+ *   const { status, text } = await link.exchange('POST', '/stream', {
+ *     text: '{"type":"void","event":"r1"}\n',
+ *     contentType: 'application/x-ndjson',
+ *   })
  */
 export class EngineLink implements ScenarioResource {
   /** The engine's address without a trailing slash, e.g. `http://127.0.0.1:40123`. */
@@ -56,7 +63,8 @@ export class EngineLink implements ScenarioResource {
   constructor(baseUrl: string, options: { timeout?: DurationInput } = {}) {
     if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
       throw new ConfigurationError(
-        `the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ${JSON.stringify(baseUrl)}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
+        `the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ` +
+          `${JSON.stringify(baseUrl)}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
       )
     }
     this.baseUrl = baseUrl.replace(/\/+$/, '')
@@ -65,7 +73,10 @@ export class EngineLink implements ScenarioResource {
     this.timeoutMs = toMilliseconds(options.timeout ?? '10s', 'StreamSettlementDriver: requestTimeout')
   }
 
-  /** Sends a request and reads the whole answer; no answer in time, or a dropped connection, is a SystemCompromisedError. */
+  /**
+   * Sends a request and reads the whole answer; no answer in time, or a dropped connection, is a
+   * SystemCompromisedError.
+   */
   exchange(method: 'GET' | 'POST', path: string, body?: { text: string; contentType: string }): Promise<LinkAnswer> {
     const url = this.baseUrl + path
     return new Promise((resolve, reject) => {

@@ -68,8 +68,10 @@ describe('SettlementFollower', () => {
     expect(follower.failure).toMatchObject({
       name: 'SystemCompromisedError',
       message:
-        'GET /settlements sent "{\\"seq\\":2,\\"bet\\":\\"b2\\"}", which is not a settlement line: expected seq, bet, customer, event, resultVersion, status (settled or void) and returns ("10.00"). ' +
-        'The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version and its log',
+        'GET /settlements sent "{\\"seq\\":2,\\"bet\\":\\"b2\\"}", which is not a settlement line: expected ' +
+        'seq, bet, customer, event, resultVersion, status (settled or void) and returns ("10.00"). ' +
+        'The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version ' +
+        'and its log',
     })
   })
 
@@ -77,7 +79,9 @@ describe('SettlementFollower', () => {
     await expect(follow('{"status":"ok"}', '')).rejects.toMatchObject({
       name: 'SystemCompromisedError',
       message:
-        'GET /health answered 200 {"status":"ok"}; expected 200 with {"status":"ok",…,"settlements":N}, the newest settlement\'s sequence number, to follow GET /settlements from. Is SETTLEMENT_URL the settlement engine?',
+        'GET /health answered 200 {"status":"ok"}; expected 200 with {"status":"ok",…,"settlements":N}, the ' +
+        "newest settlement's sequence number, to follow GET /settlements from. Is SETTLEMENT_URL the " +
+        'settlement engine?',
     })
   })
 })

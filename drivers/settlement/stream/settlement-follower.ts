@@ -146,7 +146,9 @@ function newestSequenceNumber(answer: LinkAnswer): number {
   }
   if (Number.isSafeInteger(settlements) && (settlements as number) >= 0) return settlements as number
   throw new SystemCompromisedError(
-    `GET /health answered ${answer.status} ${answer.text.slice(0, 300) || '(empty)'}; expected 200 with {"status":"ok",…,"settlements":N}, the newest settlement's sequence number, to follow GET /settlements from. Is SETTLEMENT_URL the settlement engine?`,
+    `GET /health answered ${answer.status} ${answer.text.slice(0, 300) || '(empty)'}; expected 200 with ` +
+      `{"status":"ok",…,"settlements":N}, the newest settlement's sequence number, to follow GET /settlements ` +
+      `from. Is SETTLEMENT_URL the settlement engine?`,
     { context: { request: 'GET /health' } },
   )
 }

@@ -41,10 +41,16 @@ export interface Decision {
  * this book did not place is unknown to it.
  *
  * @example
- *   declare const slip: BetSlip, totalStake: Money, race: AliasedName, punter: AliasedName, follower: import('./settlement-follower.ts').SettlementFollower
+ *   declare const slip: BetSlip,
+ *     totalStake: Money,
+ *     race: AliasedName,
+ *     punter: AliasedName,
+ *     follower: import('./settlement-follower.ts').SettlementFollower
  *   const book = new StreamBook()
- *   book.placed({ betId: 'b42', slip, totalStake }); book.decided({ race, version: 1, settled: 1, what: 'result' })
- *   book.betsOf(punter, (bet) => follower.settlementsOf(bet)) // [{ betId: 'b42', status: 'settled', returns: £60.00, … }]
+ *   book.placed({ betId: 'b42', slip, totalStake })
+ *   book.decided({ race, version: 1, settled: 1, what: 'result' })
+ *   book.betsOf(punter, (bet) => follower.settlementsOf(bet))
+ *   // → [{ betId: 'b42', status: 'settled', returns: £60.00, … }]
  */
 export class StreamBook {
   private readonly bets: PlacedBet[] = []
@@ -66,7 +72,8 @@ export class StreamBook {
       const seen = countOf(race, version)
       return seen < settled
         ? [
-            `the ${what} of race "${race}" (version ${version}): ${seen} of its ${settled} settlement${settled === 1 ? '' : 's'} seen`,
+            `the ${what} of race "${race}" (version ${version}): ${seen} of its ${settled} ` +
+              `settlement${settled === 1 ? '' : 's'} seen`,
           ]
         : []
     })

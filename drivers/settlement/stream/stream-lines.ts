@@ -8,7 +8,13 @@ import type { Odds } from '../../core/values/odds.ts'
  *
  * @example
  *   const line: CommandLine = { type: 'void', event: 'r1' }
- *   const bet: CommandLine = { type: 'bet', customer: 'alice-r7k2', stake: '10.00', eachWay: false, legs: [{ event: 'r1', runner: 'Red Rum', price: '5/1' }] }
+ *   const bet: CommandLine = {
+ *     type: 'bet',
+ *     customer: 'alice-r7k2',
+ *     stake: '10.00',
+ *     eachWay: false,
+ *     legs: [{ event: 'r1', runner: 'Red Rum', price: '5/1' }],
+ *   }
  */
 export type CommandLine =
   | {
@@ -36,7 +42,10 @@ export type CommandLine =
  *
  * @example
  *   const taken: OutcomeLine = { ok: true, fields: { id: 'b3', status: 'open', totalStake: '5.00' } }
- *   const refused: OutcomeLine = { ok: false, error: { code: 'unknown-runner', message: '"Arkel" is not a runner in event "r3"; …', field: 'legs[0].runner' } }
+ *   const refused: OutcomeLine = {
+ *     ok: false,
+ *     error: { code: 'unknown-runner', message: '"Arkel" is not a runner in event "r3"; …', field: 'legs[0].runner' },
+ *   }
  */
 export type OutcomeLine =
   | { ok: true; fields: Readonly<Record<string, unknown>> }
@@ -46,8 +55,11 @@ export type OutcomeLine =
  * One line of `GET /settlements`, with its returns read as Money.
  *
  * @example
- *   const settlement: Settlement = readSettlementLine('{"seq":3,"bet":"b1","customer":"alice","event":"aintree-1","resultVersion":2,"status":"settled","returns":"20.00"}')
- *   settlement // { seq: 3, bet: 'b1', customer: 'alice', event: 'aintree-1', resultVersion: 2, status: 'settled', returns: £20.00 }
+ *   const settlement: Settlement = readSettlementLine(
+ *     '{"seq":3,"bet":"b1","customer":"alice","event":"aintree-1","resultVersion":2,"status":"settled","returns":"20.00"}',
+ *   )
+ *   settlement
+ *   // → { seq: 3, bet: 'b1', customer: 'alice', event: 'aintree-1', resultVersion: 2, status: 'settled', returns: £20.00 }
  */
 export interface Settlement {
   seq: number
@@ -87,7 +99,8 @@ export function priceText(leg: { price: Odds; priceAsWritten?: string }): string
  * engine is broken: SystemCompromisedError.
  *
  * @example
- *   readOutcomeLine('{"ok":true,"id":"b3","status":"open","totalStake":"5.00"}') // { ok: true, fields: { id: 'b3', … } }
+ *   readOutcomeLine('{"ok":true,"id":"b3","status":"open","totalStake":"5.00"}')
+ *   // → { ok: true, fields: { id: 'b3', … } }
  *   readOutcomeLine('{"ok":false,"error":{"code":"duplicate-id","message":"…"}}').ok // false
  */
 export function readOutcomeLine(text: string): OutcomeLine {
@@ -120,7 +133,9 @@ export function readOutcomeLine(text: string): OutcomeLine {
  * the engine is broken: SystemCompromisedError.
  *
  * @example
- *   readSettlementLine('{"seq":1,"bet":"b1","customer":"alice","event":"r1","resultVersion":1,"status":"settled","returns":"60.00"}').returns // £60.00
+ *   readSettlementLine(
+ *     '{"seq":1,"bet":"b1","customer":"alice","event":"r1","resultVersion":1,"status":"settled","returns":"60.00"}',
+ *   ).returns // £60.00
  *   readSettlementLine('{"seq":1}') // throws SystemCompromisedError
  */
 export function readSettlementLine(text: string): Settlement {
@@ -220,7 +235,8 @@ function parseObject(text: string, source: string, what: string): Record<string,
 function notA(source: string, what: string, text: string, why: string, cause?: unknown): SystemCompromisedError {
   const shown = text.length > 300 ? `${text.slice(0, 300)}… (${text.length - 300} more characters)` : text
   return new SystemCompromisedError(
-    `${source} sent ${JSON.stringify(shown)}, which is not ${what}: ${why}. The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version and its log`,
+    `${source} sent ${JSON.stringify(shown)}, which is not ${what}: ${why}. The engine is not speaking the ` +
+      `stream format of docs/examples/settlement-api.md; check its version and its log`,
     {
       cause,
       context: { request: source },
@@ -235,7 +251,9 @@ function missingField(
   kind: string,
 ): SystemCompromisedError {
   return new SystemCompromisedError(
-    `POST /stream accepted a ${command} command, but its outcome line has no "${name}" (${kind}): ${JSON.stringify({ ok: true, ...outcome.fields })}. The engine is not speaking the stream format of docs/examples/settlement-api.md; check its version`,
+    `POST /stream accepted a ${command} command, but its outcome line has no "${name}" (${kind}): ` +
+      `${JSON.stringify({ ok: true, ...outcome.fields })}. The engine is not speaking the stream format of ` +
+      `docs/examples/settlement-api.md; check its version`,
     { context: { request: `POST /stream (${command})` } },
   )
 }

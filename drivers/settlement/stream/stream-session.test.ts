@@ -59,7 +59,8 @@ describe('StreamSession', () => {
       status: 200,
       body: '{"ok":true}\n{"ok":true}\n',
       message:
-        'POST /stream answered 2 lines to one void command; expected exactly one outcome line. Is SETTLEMENT_URL the settlement engine?',
+        'POST /stream answered 2 lines to one void command; expected exactly one outcome line. Is ' +
+        'SETTLEMENT_URL the settlement engine?',
     },
     {
       status: 404,

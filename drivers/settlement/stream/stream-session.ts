@@ -21,7 +21,8 @@ const source = 'POST /stream'
  * @example
  *   declare const link: EngineLink, transcript: StreamTranscript, ctx: DriverContext
  *   const session = new StreamSession(link, transcript, ctx)
- *   const outcome = await session.send({ type: 'void', event: 'r1' }) // { ok: true, fields: { event: 'r1', status: 'void', version: 2, … } }
+ *   const outcome = await session.send({ type: 'void', event: 'r1' })
+ *   // → { ok: true, fields: { event: 'r1', status: 'void', version: 2, … } }
  */
 export class StreamSession {
   constructor(
@@ -46,19 +47,22 @@ export class StreamSession {
     const context = { context: { request: `${source} ${line}` } }
     if (answer.status !== 200) {
       throw new SystemCompromisedError(
-        `${source} answered ${answer.status} to a ${command.type} command; expected 200 and one outcome line. Body: ${answer.text.slice(0, 500) || '(empty)'}`,
+        `${source} answered ${answer.status} to a ${command.type} command; expected 200 and one outcome line. ` +
+          `Body: ${answer.text.slice(0, 500) || '(empty)'}`,
         context,
       )
     }
     if (lines.length !== 1) {
       throw new SystemCompromisedError(
-        `${source} answered ${lines.length} lines to one ${command.type} command; expected exactly one outcome line. Is SETTLEMENT_URL the settlement engine?`,
+        `${source} answered ${lines.length} lines to one ${command.type} command; expected exactly one outcome ` +
+          `line. Is SETTLEMENT_URL the settlement engine?`,
         context,
       )
     }
     const outcome = readOutcomeLine(lines[0]!)
     this.ctx.log(
-      `${source} ${command.type} → ${outcome.ok ? 'ok' : outcome.error.code} (${Math.round(performance.now() - started)} ms)`,
+      `${source} ${command.type} → ${outcome.ok ? 'ok' : outcome.error.code} ` +
+        `(${Math.round(performance.now() - started)} ms)`,
     )
     if (!outcome.ok && outcome.error.code === 'internal-error') {
       throw new SystemCompromisedError(

@@ -92,7 +92,9 @@ describe('StreamSettlementDriver', () => {
     expect(eachWay).toEqual({ taken: true, betId: expect.stringMatching(/^b\d+$/), totalStake: Money.parse('£5') })
     expect(await driver.placeBet(win(alice, '£10', [aintree, 'Desert Orchid', '5/1']))).toEqual({
       taken: false,
-      reason: `"Desert Orchid" is not a runner in event "${aintree}"; its runners are those it declared: "Red Rum", "Aldaniti", "Corbiere", "Crisp", "Rag Trade", "L'Escargot"`,
+      reason:
+        `"Desert Orchid" is not a runner in event "${aintree}"; its runners are those it declared: "Red Rum", ` +
+        `"Aldaniti", "Corbiere", "Crisp", "Rag Trade", "L'Escargot"`,
     })
     expect(
       await driver.placeBet({
@@ -137,7 +139,9 @@ describe('StreamSettlementDriver', () => {
     await driver.scheduleRace(race(aintree))
     await expect(driver.scheduleRace(race(aintree))).rejects.toMatchObject({
       name: 'AssertionFailedError',
-      message: `scheduleRace: the engine refused race "${aintree}": an event with id "${aintree}" already exists; choose another id (duplicate-id, field id)`,
+      message:
+        `scheduleRace: the engine refused race "${aintree}": an event with id "${aintree}" already exists; ` +
+        `choose another id (duplicate-id, field id)`,
     })
     await expect(
       driver.withdrawRunner({ race: aintree, runner: 'Arkle', price: Odds.parse('3/1'), late: false }),
@@ -145,7 +149,8 @@ describe('StreamSettlementDriver', () => {
       name: 'AssertionFailedError',
       message: expect.stringMatching(
         new RegExp(
-          `^withdrawRunner: the engine refused the withdrawal of "Arkle" from race "${aintree}": "Arkle" is not a runner in event "${aintree}".* \\(unknown-runner, field runner\\)$`,
+          `^withdrawRunner: the engine refused the withdrawal of "Arkle" from race "${aintree}": "Arkle" is ` +
+            `not a runner in event "${aintree}".* \\(unknown-runner, field runner\\)$`,
         ),
       ),
     })
@@ -153,7 +158,8 @@ describe('StreamSettlementDriver', () => {
       name: 'AssertionFailedError',
       message: expect.stringMatching(
         new RegExp(
-          `^declareResult: the engine refused the result of race "${aintree}": .*"Red Rum".* \\(runner-placed-twice, field placings\\[1\\]\\[0\\]\\)$`,
+          `^declareResult: the engine refused the result of race "${aintree}": .*"Red Rum".* ` +
+            `\\(runner-placed-twice, field placings\\[1\\]\\[0\\]\\)$`,
         ),
       ),
     })
@@ -286,13 +292,18 @@ describe('StreamSettlementDriver', () => {
     )
     expect(lines.slice(1)).toEqual([
       `· GET /settlements following /settlements?after=${newest}`,
-      `→ POST /stream {"type":"event","id":"${aintree}","name":"${aintree}","handicap":false,"runners":${JSON.stringify(runners)}}`,
-      `← POST /stream {"ok":true,"id":"${aintree}","name":"${aintree}","handicap":false,"runners":6,"placeTerms":{"fraction":"1/4","places":2}}`,
-      `→ POST /stream {"type":"bet","customer":"${erin}","stake":"10.00","eachWay":false,"legs":[{"event":"${aintree}","runner":"Red Rum","price":"5/1"}]}`,
+      `→ POST /stream ` +
+        `{"type":"event","id":"${aintree}","name":"${aintree}","handicap":false,"runners":${JSON.stringify(runners)}}`,
+      `← POST /stream ` +
+        `{"ok":true,"id":"${aintree}","name":"${aintree}","handicap":false,"runners":6,"placeTerms":{"fraction":"1/4","places":2}}`,
+      `→ POST /stream ` +
+        `{"type":"bet","customer":"${erin}","stake":"10.00","eachWay":false,"legs":[{"event":"${aintree}","runner":"Red ` +
+        `Rum","price":"5/1"}]}`,
       `← POST /stream {"ok":true,"id":"${bet}","status":"open","totalStake":"10.00"}`,
       `→ POST /stream {"type":"result","event":"${aintree}","placings":[["Red Rum"]]}`,
       `← POST /stream {"ok":true,"event":"${aintree}","status":"resulted","version":1,"changed":true,"settled":1}`,
-      `← GET /settlements {"seq":${newest + 1},"bet":"${bet}","customer":"${erin}","event":"${aintree}","resultVersion":1,"status":"settled","returns":"60.00"}`,
+      `← GET /settlements ` +
+        `{"seq":${newest + 1},"bet":"${bet}","customer":"${erin}","event":"${aintree}","resultVersion":1,"status":"settled","returns":"60.00"}`,
     ])
     await eventually(() => openSockets() === 0, { timeout: '2s', description: 'every connection to close' })
   })
@@ -303,7 +314,8 @@ describe('StreamSettlementDriver', () => {
     await expect(driver.scheduleRace(race('aintree-x' as AliasedName))).rejects.toMatchObject({
       name: 'SystemCompromisedError',
       message:
-        'GET http://127.0.0.1:1/health failed: connect ECONNREFUSED 127.0.0.1:1. Is the settlement engine running at http://127.0.0.1:1?',
+        'GET http://127.0.0.1:1/health failed: connect ECONNREFUSED 127.0.0.1:1. Is the settlement engine ' +
+        'running at http://127.0.0.1:1?',
     })
   })
 

@@ -157,7 +157,9 @@ export class StreamSettlementDriver implements SettlementDriver {
       {
         timeout: this.settleTimeout,
         interval: '10ms',
-        description: `the settlements stream to carry every settlement of this scenario's results before reading the bets of "${punter}"`,
+        description:
+          `the settlements stream to carry every settlement of this scenario's results before reading the bets ` +
+          `of "${punter}"`,
       },
     )
     if (this.follower.failure) throw this.follower.failure

@@ -63,7 +63,8 @@ export class EventPage {
         ? `no row for "${runner}" (rows: ${rows.map((row) => row.Runner).join(', ')})`
         : `"${deduction}" for "${runner}"`
     throw new SystemCompromisedError(
-      `The Withdrawals table of ${this.race} shows ${shown}; the ui driver reads a deduction such as "25p in the £". Has the page changed?`,
+      `The Withdrawals table of ${this.race} shows ${shown}; the ui driver reads a deduction such as "25p in ` +
+        `the £". Has the page changed?`,
     )
   }
 
@@ -87,7 +88,8 @@ export class EventPage {
           ? 'already has a result, so its page offers "Amend the result" instead'
           : 'has no result to amend, so its page offers "Declare the result" instead'
       throw new AssertionFailedError(
-        `${intent === 'declare' ? 'declareResult' : 'amendResult'}: race ${this.race} ${why}. Check the scenario's earlier steps.`,
+        `${intent === 'declare' ? 'declareResult' : 'amendResult'}: race ${this.race} ${why}. Check the ` +
+          `scenario's earlier steps.`,
       )
     }
     await form.getByLabel('Placings', { exact: true }).fill(result.placings.map((group) => group.join(', ')).join('\n'))

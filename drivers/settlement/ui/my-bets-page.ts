@@ -40,7 +40,8 @@ export class MyBetsPage {
    * @example
    *   declare const myBets: MyBetsPage, slip: BetSlip, onShergar: BetSlip
    *   await myBets.placeBet(slip) // { accepted: true, confirmation: 'Bet b1 placed.' }
-   *   await myBets.placeBet(onShergar) // { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not …', reason: '"Shergar" is not …' }
+   *   await myBets.placeBet(onShergar)
+   *   // → { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not …', reason: '"Shergar" is not …' }
    */
   async placeBet(slip: BetSlip): Promise<FormAnswer> {
     await showPage(this.page, this.path)
@@ -73,7 +74,8 @@ export class MyBetsPage {
     const total = rows.find((row) => row.Bet === betId)?.['Total stake']
     if (total === undefined)
       throw new SystemCompromisedError(
-        `Bet ${betId} was placed, but the "Open bets" table does not list it (it lists ${rows.map((row) => row.Bet).join(', ') || 'none'}).`,
+        `Bet ${betId} was placed, but the "Open bets" table does not list it (it lists ` +
+          `${rows.map((row) => row.Bet).join(', ') || 'none'}).`,
       )
     return readMoney(betId, 'Total stake', total)
   }

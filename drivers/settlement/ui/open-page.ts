@@ -47,7 +47,8 @@ export async function showPage(page: Page, path: string): Promise<void> {
  * @example
  *   declare const page: Page
  *   await checkAnswer(page, 'GET /trader', 200) // returns
- *   await checkAnswer(page, 'GET /trader/events/R9', 404) // throws AssertionFailedError: … showing "No such event": "No event has id "R9". …"
+ *   await checkAnswer(page, 'GET /trader/events/R9', 404)
+ *   // → throws AssertionFailedError: … showing "No such event": "No event has id "R9". …"
  */
 export async function checkAnswer(page: Page, request: string, status: number): Promise<void> {
   if (status < 400) return

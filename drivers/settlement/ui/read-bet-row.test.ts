@@ -38,15 +38,18 @@ describe('readBetRow', () => {
   it('says which cell of which bet it cannot read, and what it reads', () => {
     expect(() => readBetRow({ ...row, Status: 'Pending' })).toThrow(
       new SystemCompromisedError(
-        'The "My bets" page shows Status "Pending" for bet b7; the ui driver reads Open, Settled or Void. Has the page changed?',
+        'The "My bets" page shows Status "Pending" for bet b7; the ui driver reads Open, Settled or Void. Has ' +
+          'the page changed?',
       ),
     )
     expect(() => readBetRow({ ...row, Stake: 'ten pounds' })).toThrow(
-      'The "My bets" page shows Stake "ten pounds" for bet b7; the ui driver reads money such as £10.00. Has the page changed?',
+      'The "My bets" page shows Stake "ten pounds" for bet b7; the ui driver reads money such as £10.00. Has ' +
+        'the page changed?',
     )
     const { Stake: _, ...noStake } = row
     expect(() => readBetRow(noStake)).toThrow(
-      'The "My bets" page has no "Stake" column in its bets table (it has Bet, Selections, Each-way, Total stake, Status, Returns); the ui driver reads it. Has the page changed?',
+      'The "My bets" page has no "Stake" column in its bets table (it has Bet, Selections, Each-way, Total ' +
+        'stake, Status, Returns); the ui driver reads it. Has the page changed?',
     )
   })
 })
@@ -63,7 +66,8 @@ describe('readLegText', () => {
 
   it('says what it expected of an unreadable leg', () => {
     expect(() => readLegText('b1', 'Red Rum (r1)')).toThrow(
-      'The "My bets" page shows Selections "Red Rum (r1)" for bet b1; the ui driver reads "Red Rum at 5/1 in The National (R1)". Has the page changed?',
+      'The "My bets" page shows Selections "Red Rum (r1)" for bet b1; the ui driver reads "Red Rum at 5/1 in ' +
+        'The National (R1)". Has the page changed?',
     )
   })
 })

@@ -9,7 +9,14 @@ import type { TableRow } from './read-table.ts'
  * its settlements and breakdown (those are in the bet's breakdown group).
  *
  * @example
- *   readBetRow({ Bet: 'b1', Selections: 'Red Rum at 5/1 in The National (R1)', Stake: '£10.00', 'Each-way': 'No', 'Total stake': '£10.00', Status: 'Open' })
+ *   readBetRow({
+ *     Bet: 'b1',
+ *     Selections: 'Red Rum at 5/1 in The National (R1)',
+ *     Stake: '£10.00',
+ *     'Each-way': 'No',
+ *     'Total stake': '£10.00',
+ *     Status: 'Open',
+ *   })
  *   // { betId: 'b1', status: 'open', stake: £10.00, totalStake: £10.00, eachWay: false, legs: [{ race: 'R1', runner: 'Red Rum', price: '5/1' }], settlements: [] }
  */
 export function readBetRow(row: TableRow): PunterBet {
@@ -51,7 +58,8 @@ export function readLegText(betId: string, text: string): PunterBet['legs'][numb
  *
  * @example
  *   readMoney('b1', 'Stake', '£10.50').pence // 1050
- *   readMoney('b1', 'Stake', 'ten') // throws SystemCompromisedError: The "My bets" page shows Stake "ten" for bet b1; …
+ *   readMoney('b1', 'Stake', 'ten')
+ *   // → throws SystemCompromisedError: The "My bets" page shows Stake "ten" for bet b1; …
  */
 export function readMoney(betId: string, column: string, text: string): Money {
   try {
@@ -77,7 +85,8 @@ export function unreadable(
   cause?: unknown,
 ): SystemCompromisedError {
   return new SystemCompromisedError(
-    `The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. Has the page changed?`,
+    `The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. Has the ` +
+      `page changed?`,
     { cause },
   )
 }
@@ -92,6 +101,7 @@ function cell(row: TableRow, column: string): string {
   const text = row[column]
   if (text !== undefined) return text
   throw new SystemCompromisedError(
-    `The "My bets" page has no "${column}" column in its bets table (it has ${Object.keys(row).join(', ')}); the ui driver reads it. Has the page changed?`,
+    `The "My bets" page has no "${column}" column in its bets table (it has ${Object.keys(row).join(', ')}); ` +
+      `the ui driver reads it. Has the page changed?`,
   )
 }

@@ -61,10 +61,12 @@ describe('readBreakdownRow', () => {
 
   it('says which cell it cannot read', () => {
     expect(() => readBreakdownRow(bet, 'win', legRow({ Result: 'Scratched' }))).toThrow(
-      'The "My bets" page shows Result "Scratched" for bet b1; the ui driver reads Won, Placed, Lost or a void leg. Has the page changed?',
+      'The "My bets" page shows Result "Scratched" for bet b1; the ui driver reads Won, Placed, Lost or a void ' +
+        'leg. Has the page changed?',
     )
     expect(() => readBreakdownRow(bet, 'win', legRow({ 'Rule 4 deduction': '25 pence' }))).toThrow(
-      'The "My bets" page shows Rule 4 deduction "25 pence" for bet b1; the ui driver reads "25p in the £ (runner)" or "None". Has the page changed?',
+      'The "My bets" page shows Rule 4 deduction "25 pence" for bet b1; the ui driver reads "25p in the £ ' +
+        '(runner)" or "None". Has the page changed?',
     )
   })
 })

@@ -37,8 +37,16 @@ export function readBreakdown(
  *
  * @example
  *   declare const bet: PunterBet
- *   const row = { Leg: 'Red Rum in R1', Result: 'Placed', Finish: '2nd, dead heat of 2', 'Place terms': '1/4 the odds, 3 places', 'Dead-heat factor': '1/2', 'Rule 4 deduction': '25p in the £ (Crisp)' }
- *   readBreakdownRow(bet, 'place', row) // { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2', rule4Pence: 25 }
+ *   const row = {
+ *     Leg: 'Red Rum in R1',
+ *     Result: 'Placed',
+ *     Finish: '2nd, dead heat of 2',
+ *     'Place terms': '1/4 the odds, 3 places',
+ *     'Dead-heat factor': '1/2',
+ *     'Rule 4 deduction': '25p in the £ (Crisp)',
+ *   }
+ *   readBreakdownRow(bet, 'place', row)
+ *   // → { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2', rule4Pence: 25 }
  */
 export function readBreakdownRow(bet: PunterBet, part: BreakdownLeg['part'], row: TableRow): BreakdownLeg {
   const leg = row.Leg ?? ''

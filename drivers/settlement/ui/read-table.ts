@@ -42,7 +42,9 @@ export async function readTable(table: Locator): Promise<TableRow[]> {
  *
  * @example
  *   declare const page: import('playwright').Page
- *   const tables = await readTables(page.getByRole('group', { name: 'Breakdown of bet b1', exact: true }).getByRole('table'))
+ *   const tables = await readTables(
+ *     page.getByRole('group', { name: 'Breakdown of bet b1', exact: true }).getByRole('table'),
+ *   )
  *   tables.map((table) => table.caption) // ['Win part of bet b1', 'Settlements of bet b1']
  */
 export async function readTables(tables: Locator): Promise<ReadTable[]> {

@@ -5,7 +5,9 @@ import { fakeDriverContext } from '../../core/test-fixtures/fake-driver-context.
 import { submitForm } from './submit-form.ts'
 
 // A form whose button never becomes clickable: the click and the wait for the next page time out together.
-const stuckForm = `<!doctype html><title>Void</title><form aria-label="Void the race" method="post"><button disabled>Void race</button></form>`
+const stuckForm =
+  `<!doctype html><title>Void</title><form aria-label="Void the race" method="post"><button disabled>Void ` +
+  `race</button></form>`
 
 let server: HttpTestServer
 beforeEach(async () => {

@@ -9,7 +9,11 @@ import { checkAnswer } from './open-page.ts'
  *
  * @example
  *   const placed: FormAnswer = { accepted: true, confirmation: 'Bet b1 placed.' }
- *   const refused: FormAnswer = { accepted: false, alert: 'Bet refused. Runner: "Shergar" is not a runner …', reason: '"Shergar" is not a runner …' }
+ *   const refused: FormAnswer = {
+ *     accepted: false,
+ *     alert: 'Bet refused. Runner: "Shergar" is not a runner …',
+ *     reason: '"Shergar" is not a runner …',
+ *   }
  */
 export type FormAnswer = { accepted: true; confirmation: string } | { accepted: false; alert: string; reason: string }
 
@@ -36,7 +40,8 @@ export async function submitForm(page: Page, form: Locator, button: string): Pro
   return { accepted: false, alert: alertText, reason: reasonOf(alertText, labels) }
 }
 
-// The alert reads "Bet refused. Runner: <engine's message>": a title sentence, then the field's label as a link, when the refusal names one.
+// The alert reads "Bet refused. Runner: <engine's message>": a title sentence, then the field's label as a link, when
+// the refusal names one.
 function reasonOf(alert: string, labels: readonly string[]): string {
   const afterTitle = alert.replace(/^[^.]*\.\s*/, '')
   const label = labels.length === 1 ? `${labels[0]?.trim()}: ` : undefined

@@ -20,7 +20,12 @@ export class TraderPage {
    *
    * @example
    *   declare const traderPage: TraderPage, race: import('../../core/aliased-name.ts').AliasedName
-   *   const answer = await traderPage.createEvent({ race, name: 'The National', runners: ['Red Rum', 'Arkle'], handicap: true })
+   *   const answer = await traderPage.createEvent({
+   *     race,
+   *     name: 'The National',
+   *     runners: ['Red Rum', 'Arkle'],
+   *     handicap: true,
+   *   })
    *   answer.accepted ? answer.confirmation : answer.alert // 'Event R1 created.' or 'Event refused. Event id: …'
    */
   async createEvent(card: RaceCard): Promise<FormAnswer> {

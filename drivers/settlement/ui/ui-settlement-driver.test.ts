@@ -98,8 +98,10 @@ describe('UiSettlementDriver', () => {
     })
     await driver.amendResult({ race, placings: [['Red Rum', 'Arkle'], ['Dobbin']], startingPrices: new Map() })
 
-    // First Red Rum was 2nd: place part only, 10 × (1 + 5/1 × 1/4 × 75%) = £19.375. Amended, it dead-heats for 1st: the win
-    // part pays half the stake at 5/1 less Rule 4, 5 × (1 + 5 × 75%) = £23.75; the place part again £19.375; £43.125 in all.
+    // First Red Rum was 2nd: place part only, 10 × (1 + 5/1 × 1/4 × 75%) = £19.375. Amended, it dead-heats for 1st: the
+    // win
+    // part pays half the stake at 5/1 less Rule 4, 5 × (1 + 5 × 75%) = £23.75; the place part again £19.375; £43.125 in
+    // all.
     expect(await driver.betsOf(alice)).toEqual([
       {
         betId: bet.taken ? bet.betId : '',
@@ -233,21 +235,25 @@ describe('UiSettlementDriver', () => {
       )
     expect(await messageOf(driver.declareResult({ race, placings: [['Arkle']], startingPrices: new Map() }))).toEqual([
       'AssertionFailedError',
-      'declareResult: the page of race kelso-d4 refused the result: "Result refused. event "kelso-d4" is void, so it takes no result". The step expected the page to accept it.',
+      'declareResult: the page of race kelso-d4 refused the result: "Result refused. event "kelso-d4" is void, ' +
+        'so it takes no result". The step expected the page to accept it.',
     ])
     expect(
       await messageOf(driver.withdrawRunner({ race, runner: 'Shergar', price: Odds.parse('3/1'), late: true })),
     ).toEqual([
       'AssertionFailedError',
-      'withdrawRunner: the page of race kelso-d4 refused to withdraw Shergar: "Withdrawal refused. cannot withdraw a runner from event "kelso-d4": it is already void". The step expected the page to accept it.',
+      'withdrawRunner: the page of race kelso-d4 refused to withdraw Shergar: "Withdrawal refused. cannot ' +
+        'withdraw a runner from event "kelso-d4": it is already void". The step expected the page to accept it.',
     ])
     expect(await messageOf(driver.amendResult({ race, placings: [['Arkle']], startingPrices: new Map() }))).toEqual([
       'AssertionFailedError',
-      'amendResult: race kelso-d4 has no result to amend, so its page offers "Declare the result" instead. Check the scenario\'s earlier steps.',
+      'amendResult: race kelso-d4 has no result to amend, so its page offers "Declare the result" instead. ' +
+        "Check the scenario's earlier steps.",
     ])
     expect(await messageOf(driver.voidRace(name('nowhere-d4')))).toEqual([
       'AssertionFailedError',
-      'The settlement UI answered GET /trader/events/nowhere-d4 with 404, showing "No such event": "No event has id "nowhere-d4". Create it on the trader\'s page first."',
+      'The settlement UI answered GET /trader/events/nowhere-d4 with 404, showing "No such event": "No event ' +
+        'has id "nowhere-d4". Create it on the trader\'s page first."',
     ])
   })
 
@@ -257,7 +263,8 @@ describe('UiSettlementDriver', () => {
     const error = await new UiSettlementDriver(ctx).betsOf(name('dave-e5')).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SystemCompromisedError)
     expect((error as Error).message).toBe(
-      `The settlement UI did not answer GET /customers/dave-e5: page.goto: net::ERR_CONNECTION_REFUSED at ${gone}/customers/dave-e5. Is the engine running at SETTLEMENT_URL?`,
+      `The settlement UI did not answer GET /customers/dave-e5: page.goto: net::ERR_CONNECTION_REFUSED at ` +
+        `${gone}/customers/dave-e5. Is the engine running at SETTLEMENT_URL?`,
     )
   })
 
@@ -268,7 +275,8 @@ describe('UiSettlementDriver', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NotApplicableError)
     expect((error as Error).message).toBe(
-      'declareResult is not applicable on the ui channel: the Placings box separates dead-heated runners with commas, so it cannot name the runner "Smith, J"',
+      'declareResult is not applicable on the ui channel: the Placings box separates dead-heated runners with ' +
+        'commas, so it cannot name the runner "Smith, J"',
     )
     expect(ctx.resources).toEqual([])
   })

@@ -61,7 +61,8 @@ export class UiSettlementDriver implements SettlementDriver {
     const betId = /^Bet (\S+) placed\.$/.exec(answer.confirmation)?.[1]
     if (betId === undefined)
       throw new SystemCompromisedError(
-        `placeBet: the "My bets" page confirmed "${answer.confirmation}"; the ui driver reads "Bet b1 placed.". Has the page changed?`,
+        `placeBet: the "My bets" page confirmed "${answer.confirmation}"; the ui driver reads "Bet b1 ` +
+          `placed.". Has the page changed?`,
       )
     return { taken: true, betId, totalStake: await myBets.totalStakeOf(betId) }
   }

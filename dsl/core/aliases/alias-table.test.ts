@@ -53,7 +53,8 @@ describe('AliasTable.alias', () => {
   it('refuses a bad spec name', () => {
     expect(() => table().alias('?!')).toThrow(
       new ConfigurationError(
-        'Cannot alias "?!": a spec name needs at least one letter (a-z, accents allowed) or digit to make a real name from. Write a name such as "Alice" or "Race 1".',
+        'Cannot alias "?!": a spec name needs at least one letter (a-z, accents allowed) or digit to make a ' +
+          'real name from. Write a name such as "Alice" or "Race 1".',
       ),
     )
   })
@@ -69,7 +70,8 @@ describe('AliasTable.alias', () => {
   it('refuses a strategy that cannot keep its rules, naming the alias, the strategy and the value', () => {
     expect(() => table('x9q2bz').alias('Grand National', { strategy: maxLength(12) })).toThrow(
       new ConfigurationError(
-        'Cannot alias "Grand National": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and one character of the name ' +
+        'Cannot alias "Grand National": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and ' +
+          'one character of the name ' +
           'into 12 characters ("g-r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
       ),
     )
@@ -81,7 +83,8 @@ describe('AliasTable.alias', () => {
     aliases.alias('Alice', { strategy: byBase })
     expect(() => aliases.alias('Bob', { strategy: byBase })).toThrow(
       new ConfigurationError(
-        'Cannot alias "Bob": strategy "house" made "house-r7k2-x9q2bz", which is already the real name of "Alice" in this scenario. ' +
+        'Cannot alias "Bob": strategy "house" made "house-r7k2-x9q2bz", which is already the real name of ' +
+          '"Alice" in this scenario. ' +
           'Each spec name needs its own real name.',
       ),
     )
@@ -124,7 +127,8 @@ describe('AliasTable output', () => {
 
   it('serialises spec name → real name, with scope and strategy', () => {
     expect(JSON.stringify({ runId: 'r7k2', aliases: filled() })).toBe(
-      '{"runId":"r7k2","aliases":{"Alice":"alice-r7k2-x9q2bz","Alice (email @example.test)":"alice.r7k2x9q2bz@example.test",' +
+      '{"runId":"r7k2","aliases":{"Alice":"alice-r7k2-x9q2bz","Alice (email ' +
+        '@example.test)":"alice.r7k2x9q2bz@example.test",' +
         '"Cheltenham (run)":"cheltenham-r7k2-n0k1xw","GBP (literal)":"GBP"}}',
     )
   })

@@ -115,7 +115,8 @@ export class AliasTable implements NameAliaser {
    *
    * @example
    *   declare const aliases: AliasTable
-   *   aliases.toJSON() // { Alice: 'alice-r7k2-x9q2bz', 'Cheltenham (run)': 'cheltenham-r7k2-n0k1xw', 'GBP (literal)': 'GBP' }
+   *   aliases.toJSON()
+   *   // → { Alice: 'alice-r7k2-x9q2bz', 'Cheltenham (run)': 'cheltenham-r7k2-n0k1xw', 'GBP (literal)': 'GBP' }
    *   JSON.stringify({ runId: aliases.runId, aliases }) // toJSON is used by JSON.stringify
    */
   toJSON(): Record<string, string> {
@@ -142,7 +143,8 @@ export class AliasTable implements NameAliaser {
    * @example
    *   declare const aliases: AliasTable
    *   aliases.dealias('no account alice-r7k2-x9q2bz.') // 'no account Alice.'
-   *   aliases.dealias('/accounts/alice-r7k2-x9q2bz/bets?punter=alice-r7k2-x9q2bz') // '/accounts/Alice/bets?punter=Alice'
+   *   aliases.dealias('/accounts/alice-r7k2-x9q2bz/bets?punter=alice-r7k2-x9q2bz')
+   *   // → '/accounts/Alice/bets?punter=Alice'
    */
   dealias(text: string): string {
     this.dealiaser ??= Dealiaser.compile(this.entries().map((entry) => [entry.realName, entry.name] as const))
@@ -175,8 +177,10 @@ export class AliasTable implements NameAliaser {
     const owner = this.owners.get(realName.toLowerCase())
     if (owner !== undefined && owner !== name) {
       throw new ConfigurationError(
-        `Cannot alias ${JSON.stringify(name)}: strategy ${JSON.stringify(strategy)} made ${JSON.stringify(realName)}, ` +
-          `which is already the real name of ${JSON.stringify(owner)} in this scenario. Each spec name needs its own real name.`,
+        `Cannot alias ${JSON.stringify(name)}: strategy ${JSON.stringify(strategy)} made ` +
+          `${JSON.stringify(realName)}, ` +
+          `which is already the real name of ${JSON.stringify(owner)} in this scenario. Each spec name needs ` +
+          `its own real name.`,
       )
     }
     this.owners.set(realName.toLowerCase(), name)

@@ -38,7 +38,8 @@ describe('charset', () => {
   it('refuses a set without the letters and digits of the unique part', () => {
     expect(() => charset('a-z')).toThrow(
       new ConfigurationError(
-        'charset("a-z"): the unique part of a real name is made of the letters a-z and digits 0-9, so the allowed characters ' +
+        'charset("a-z"): the unique part of a real name is made of the letters a-z and digits 0-9, so the ' +
+          'allowed characters ' +
           'must include 0-9 and either a-z or A-Z, such as "a-z0-9" or "A-Z0-9_".',
       ),
     )
@@ -55,7 +56,8 @@ describe('charset', () => {
   it('refuses a set that is not a valid character class', () => {
     expect(() => charset('z-a0-9')).toThrow(
       new ConfigurationError(
-        'charset("z-a0-9"): not a valid set of characters (Invalid regular expression: /^[z-a0-9]$/u: Range out of order in character class). ' +
+        'charset("z-a0-9"): not a valid set of characters (Invalid regular expression: /^[z-a0-9]$/u: Range ' +
+          'out of order in character class). ' +
           'Write them as inside a regular expression\'s [...], such as "a-z0-9".',
       ),
     )

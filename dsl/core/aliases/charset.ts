@@ -46,7 +46,8 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
   const { separator = '', inner = defaultStrategy } = options
   if (![...separator].every(isAllowed)) {
     throw new ConfigurationError(
-      `${label}: the separator ${JSON.stringify(separator)} is not one of the allowed characters; choose one that is, or none.`,
+      `${label}: the separator ${JSON.stringify(separator)} is not one of the allowed characters; choose one ` +
+        `that is, or none.`,
     )
   }
   const name = `charset [${allowed}]` + (inner === defaultStrategy ? '' : `, ${inner.name}`)
@@ -54,7 +55,8 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
     name,
     make(parts) {
       const kept = [...fold(inner.make(parts))].map((ch) => (isAllowed(ch) ? ch : '\u0000')).join('')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the characters dropped above; no name holds one
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the characters dropped above; no name holds
+      // one
       const runs = kept.replace(/^\u0000+|\u0000+$/g, '').split(/\u0000+/)
       return runs.join(separator)
     },
@@ -72,7 +74,8 @@ function compileCharacterClass(allowed: string, label: string): (ch: string) => 
     single = new RegExp(`^[${allowed}]$`, 'u')
   } catch (error) {
     throw new ConfigurationError(
-      `${label}: not a valid set of characters (${(error as Error).message}). Write them as inside a regular expression's [...], such as "a-z0-9".`,
+      `${label}: not a valid set of characters (${(error as Error).message}). Write them as inside a regular ` +
+        `expression's [...], such as "a-z0-9".`,
       { cause: error },
     )
   }

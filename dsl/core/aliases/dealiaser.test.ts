@@ -78,7 +78,8 @@ describe('Dealiaser', () => {
     for (let i = 0; text.length < 10_000; i++)
       text += `{"punter":"${realNames[i % 50]}","stake":500,"note":"lorem ipsum dolor"}\n`
     // This process's CPU time, not the wall clock: other processes busy on the same cores must not make it red.
-    // 200 runs take about 45 ms of CPU; the bound is for a pattern that backtracks or work that grows with the text squared.
+    // 200 runs take about 45 ms of CPU; the bound is for a pattern that backtracks or work that grows with the text
+    // squared.
     const started = process.cpuUsage()
     for (let i = 0; i < 200; i++) many.dealias(text)
     const { user, system } = process.cpuUsage(started)

@@ -33,7 +33,8 @@ describe('email', () => {
   it.each(['example', 'Example.test', '-example.test', 'example..test', ''])('refuses the domain %j', (domain) => {
     expect(() => email(domain)).toThrow(
       new ConfigurationError(
-        `email(${JSON.stringify(domain)}): not a lower-case domain name with at least one dot. Use a domain whose mail goes nowhere, such as "example.test".`,
+        `email(${JSON.stringify(domain)}): not a lower-case domain name with at least one dot. Use a domain ` +
+          `whose mail goes nowhere, such as "example.test".`,
       ),
     )
   })

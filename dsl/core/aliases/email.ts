@@ -37,7 +37,10 @@ export function email(domain: string): AliasStrategy {
       if (local === undefined) return `an address at ${domain}`
       if (local.length > localPartLimit) return `at most ${localPartLimit} characters before the @, got ${local.length}`
       if (!localPartPattern.test(local) || local.includes('..')) {
-        return `only lower-case letters, digits, ".", "-" and "_" before the @, starting and ending with a letter or digit`
+        return (
+          `only lower-case letters, digits, ".", "-" and "_" before the @, starting and ending with a letter or ` +
+          `digit`
+        )
       }
       return undefined
     },

@@ -34,7 +34,8 @@ export function formatAliasTable(entries: readonly AliasEntry[], runId: string):
  *   import type { AliasedName } from '../../../drivers/core/aliased-name.ts'
  *   declare const realName: AliasedName
  *   aliasKey({ name: 'Alice', realName, scope: 'scenario', strategy: 'default' }) // 'Alice'
- *   aliasKey({ name: 'Cheltenham', realName, scope: 'run', strategy: 'max 16 chars' }) // 'Cheltenham (run, max 16 chars)'
+ *   aliasKey({ name: 'Cheltenham', realName, scope: 'run', strategy: 'max 16 chars' })
+ *   // → 'Cheltenham (run, max 16 chars)'
  */
 export function aliasKey(entry: AliasEntry): string {
   const qualifiers = [

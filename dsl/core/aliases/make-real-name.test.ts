@@ -20,7 +20,8 @@ describe('makeRealName', () => {
     }
     expect(() => makeRealName(sloppy, alice)).toThrow(
       new ConfigurationError(
-        'Cannot alias "Alice": strategy "upper" made "alice-r7k2-x9q2bz", which breaks its own rule: upper case only. ' +
+        'Cannot alias "Alice": strategy "upper" made "alice-r7k2-x9q2bz", which breaks its own rule: upper ' +
+          'case only. ' +
           'Fix the strategy so that make() keeps what check() asks.',
       ),
     )
@@ -30,7 +31,8 @@ describe('makeRealName', () => {
     const handle: AliasStrategy = { name: 'handle', make: ({ base, unique }) => `${base}_${unique}`.slice(0, 14) }
     expect(() => makeRealName(handle, alice)).toThrow(
       new ConfigurationError(
-        'Cannot alias "Alice": strategy "handle" made "alice_r7k2-x9q", which does not keep the unique part "r7k2-x9q2bz", ' +
+        'Cannot alias "Alice": strategy "handle" made "alice_r7k2-x9q", which does not keep the unique part ' +
+          '"r7k2-x9q2bz", ' +
           'so names from different scenarios or runs could collide. Keep every letter and digit of `unique`, in order.',
       ),
     )
@@ -40,7 +42,8 @@ describe('makeRealName', () => {
     const empty: AliasStrategy = { name: 'empty', make: () => '' }
     expect(() => makeRealName(empty, alice)).toThrow(
       new ConfigurationError(
-        'Cannot alias "Alice": strategy "empty" made "", which is not a real name. A strategy\'s make() must return a non-empty string.',
+        'Cannot alias "Alice": strategy "empty" made "", which is not a real name. A strategy\'s make() must ' +
+          'return a non-empty string.',
       ),
     )
   })
@@ -54,7 +57,8 @@ describe('checkLiteral', () => {
   it('refuses a literal that breaks them', () => {
     expect(() => checkLiteral(charset('A-Z0-9'), 'gb-p')).toThrow(
       new ConfigurationError(
-        'Cannot use "gb-p" as a literal name: it breaks the rule of strategy "charset [A-Z0-9]": only the characters [A-Z0-9], found "g". ' +
+        'Cannot use "gb-p" as a literal name: it breaks the rule of strategy "charset [A-Z0-9]": only the ' +
+          'characters [A-Z0-9], found "g". ' +
           'Write the name as the system needs it, or alias it instead.',
       ),
     )

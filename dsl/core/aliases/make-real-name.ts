@@ -14,7 +14,9 @@ import type { AliasParts, AliasStrategy } from './alias-types.ts'
  */
 export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string {
   const value: unknown = strategy.make(parts)
-  const made = `Cannot alias ${JSON.stringify(parts.name)}: strategy ${JSON.stringify(strategy.name)} made ${JSON.stringify(value) ?? String(value)}`
+  const made =
+    `Cannot alias ${JSON.stringify(parts.name)}: strategy ${JSON.stringify(strategy.name)} made ` +
+    `${JSON.stringify(value) ?? String(value)}`
   if (typeof value !== 'string' || value === '') {
     throw new ConfigurationError(
       `${made}, which is not a real name. A strategy's make() must return a non-empty string.`,
@@ -28,7 +30,8 @@ export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string
   }
   if (!lettersAndDigits(value).includes(lettersAndDigits(parts.unique))) {
     throw new ConfigurationError(
-      `${made}, which does not keep the unique part ${JSON.stringify(parts.unique)}, so names from different scenarios ` +
+      `${made}, which does not keep the unique part ${JSON.stringify(parts.unique)}, so names from different ` +
+        `scenarios ` +
         `or runs could collide. Keep every letter and digit of \`unique\`, in order.`,
     )
   }
@@ -48,7 +51,8 @@ export function checkLiteral(strategy: AliasStrategy, name: string): void {
   const broken = strategy.check?.(name)
   if (broken !== undefined) {
     throw new ConfigurationError(
-      `Cannot use ${JSON.stringify(name)} as a literal name: it breaks the rule of strategy ${JSON.stringify(strategy.name)}: ` +
+      `Cannot use ${JSON.stringify(name)} as a literal name: it breaks the rule of strategy ` +
+        `${JSON.stringify(strategy.name)}: ` +
         `${broken}. Write the name as the system needs it, or alias it instead.`,
     )
   }

@@ -24,7 +24,8 @@ describe('maxLength', () => {
   it('fails, naming the alias, the strategy and the value, when the unique part cannot fit', () => {
     expect(() => maxLength(12).make(parts('Alice', 'alice'))).toThrow(
       new ConfigurationError(
-        'Cannot alias "Alice": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and one character of the name ' +
+        'Cannot alias "Alice": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and one ' +
+          'character of the name ' +
           'into 12 characters ("a-r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
       ),
     )

@@ -36,7 +36,8 @@ export function maxLength(limit: number, inner: AliasStrategy = defaultStrategy)
         throw new ConfigurationError(
           `Cannot alias ${JSON.stringify(parts.name)}: strategy ${JSON.stringify(name)} cannot fit the unique part ` +
             `${JSON.stringify(parts.unique)} and one character of the name into ${limit} characters ` +
-            `(${JSON.stringify(value)} has ${value.length}). Allow at least ${value.length} characters, or use a shorter run id.`,
+            `(${JSON.stringify(value)} has ${value.length}). Allow at least ${value.length} characters, or use ` +
+            `a shorter run id.`,
         )
       }
       return value

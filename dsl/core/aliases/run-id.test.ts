@@ -26,7 +26,8 @@ describe('currentRunId', () => {
   it('refuses an invalid PARLANCE_RUN_ID, saying how to fix it', () => {
     expect(() => currentRunId({ PARLANCE_RUN_ID: 'Run_1' })).toThrow(
       new ConfigurationError(
-        'Invalid run id "Run_1" (from PARLANCE_RUN_ID): a run id is 3 to 12 lower-case letters and digits, such as "r7k2", ' +
+        'Invalid run id "Run_1" (from PARLANCE_RUN_ID): a run id is 3 to 12 lower-case letters and digits, ' +
+          'such as "r7k2", ' +
           'or unset PARLANCE_RUN_ID to let Parlance make one.',
       ),
     )

@@ -23,7 +23,8 @@ describe('slugify', () => {
   ])('refuses %j: there is nothing to make a real name from', (name, quoted) => {
     expect(() => slugify(name)).toThrow(
       new ConfigurationError(
-        `Cannot alias ${quoted}: a spec name needs at least one letter (a-z, accents allowed) or digit to make a real name from. ` +
+        `Cannot alias ${quoted}: a spec name needs at least one letter (a-z, accents allowed) or digit to make ` +
+          `a real name from. ` +
           'Write a name such as "Alice" or "Race 1".',
       ),
     )

@@ -67,7 +67,8 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): void {
   setWorldConstructor(World)
   defineParlanceParameterTypes()
-  // The channel's step timeout (StepTimer, in wrapStep) replaces cucumber's 5 s default; a step's own { timeout } still applies.
+  // The channel's step timeout (StepTimer, in wrapStep) replaces cucumber's 5 s default; a step's own { timeout } still
+  // applies.
   setDefaultTimeout(-1)
 
   setDefinitionFunctionWrapper(wrapStep)

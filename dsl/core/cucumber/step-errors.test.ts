@@ -44,7 +44,9 @@ describe('settleStepError', () => {
     expect(result).toBe('skipped')
     expect(attachments).toEqual([
       {
-        data: '{"outcome":"not-applicable","channel":"ui","operation":"amendResult","reason":"the trader pages cannot amend a result"}',
+        data:
+          '{"outcome":"not-applicable","channel":"ui","operation":"amendResult","reason":"the trader pages ' +
+          'cannot amend a result"}',
         options: 'application/vnd.parlance.outcome+json',
       },
     ])

@@ -22,7 +22,8 @@ export function stepTimedOut(world: ParlanceWorld, timing: StepTiming): StepTime
     ? `raise channels.${world.channel || 'NAME'}.stepTimeout in parlance.config.ts`
     : `set ${stepTimeoutEnvName} (milliseconds)`
   return new StepTimedOutError(
-    `${what}${channel} did not finish within its step timeout of ${seconds(timing.limitMs)}: it ran ${seconds(timing.stepMs)}${setUp}. ` +
+    `${what}${channel} did not finish within its step timeout of ${seconds(timing.limitMs)}: it ran ` +
+      `${seconds(timing.stepMs)}${setUp}. ` +
       `If the system is only slow on this machine, ${raise}; if the step waits for something that never happens, ` +
       `the scenario's driver log shows the last thing it did.`,
   )

@@ -99,7 +99,8 @@ describe('wrapStep and the channel step timeout', () => {
     vi.stubEnv('PARLANCE_STEP_TIMEOUT_MS', '30s')
     expect(world).toThrow(
       new ConfigurationError(
-        'PARLANCE_STEP_TIMEOUT_MS is "30s"; expected whole milliseconds ≥ 1, e.g. 30000 (parlance run set it from channels.NAME.stepTimeout)',
+        'PARLANCE_STEP_TIMEOUT_MS is "30s"; expected whole milliseconds ≥ 1, e.g. 30000 (parlance run set it ' +
+          'from channels.NAME.stepTimeout)',
       ),
     )
   })

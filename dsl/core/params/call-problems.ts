@@ -8,7 +8,8 @@ import { messages } from './messages.ts'
  * ConfigurationError, one problem a line.
  *
  * @example
- *   const problems = new CallProblems('placeBet'); problems.add('placeBet: missing required parameter "selection" — give text')
+ *   const problems = new CallProblems('placeBet')
+ *   problems.add('placeBet: missing required parameter "selection" — give text')
  *   if (problems.found) throw problems.toError()
  */
 export class CallProblems {

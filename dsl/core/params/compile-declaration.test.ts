@@ -14,13 +14,16 @@ describe('checking a declaration when the method is defined', () => {
       'placeBet: invalid money "ten" as the default of parameter "stake". Accepted: £10, 10.00, £10.50, 1050p',
     )
     expect(declare({ within: duration({ default: '  ' }) })).toBe(
-      'placeBet: invalid duration "  " as the default of parameter "within" — a blank default is never used. Accepted: 250ms, 2s, 1.5s, 2m, 1h',
+      'placeBet: invalid duration "  " as the default of parameter "within" — a blank default is never used. ' +
+        'Accepted: 250ms, 2s, 1.5s, 2m, 1h',
     )
     expect(declare({ stake: money({ default: 10 as unknown as string }) })).toBe(
-      'placeBet: invalid money 10 as the default of parameter "stake" — give text or a Money. Accepted: £10, 10.00, £10.50, 1050p',
+      'placeBet: invalid money 10 as the default of parameter "stake" — give text or a Money. Accepted: £10, ' +
+        '10.00, £10.50, 1050p',
     )
     expect(declare({ stake: money({ default: ['£1', '£2'] }) })).toBe(
-      'placeBet: parameter "stake" takes one value, so its default cannot be a list — declare it { repeated: true } or give one value',
+      'placeBet: parameter "stake" takes one value, so its default cannot be a list — declare it { repeated: ' +
+        'true } or give one value',
     )
   })
 
@@ -37,7 +40,8 @@ describe('checking a declaration when the method is defined', () => {
       'placeBet: parameter "Stake" has the same name as "stake" — names match in any case, so rename one',
     )
     expect(declare({ legs: group({ leg: string(), price: odds(), Price: odds() }) })).toBe(
-      'placeBet: parameter "Price" of group "legs" has the same name as "price" — names match in any case, so rename one',
+      'placeBet: parameter "Price" of group "legs" has the same name as "price" — names match in any case, so ' +
+        'rename one',
     )
   })
 
@@ -59,7 +63,8 @@ describe('checking a declaration when the method is defined', () => {
 
   it("refuses a group's first parameter that is optional, defaulted or repeated", () => {
     const expected =
-      'placeBet: parameter "leg" starts group "legs", so it is required and takes one value — declare it without optional, default or repeated'
+      'placeBet: parameter "leg" starts group "legs", so it is required and takes one value — declare it ' +
+      'without optional, default or repeated'
     expect(declare({ legs: group({ leg: string({ optional: true }) }) })).toBe(expected)
     expect(declare({ legs: group({ leg: string({ default: 'Red Rum' }) }) })).toBe(expected)
     expect(declare({ legs: group({ leg: alias({ repeated: true }) }) })).toBe(expected)
@@ -70,10 +75,12 @@ describe('checking a declaration when the method is defined', () => {
       'placeBet: group "legs" declares no parameters — give at least the one that starts each group',
     )
     expect(declare({ legs: group({ leg: group({ horse: string() }) } as never) })).toBe(
-      'placeBet: parameter "leg" of group "legs" is a group — groups cannot nest\nplaceBet: group "legs" declares no parameters — give at least the one that starts each group',
+      'placeBet: parameter "leg" of group "legs" is a group — groups cannot nest\nplaceBet: group "legs" ' +
+        'declares no parameters — give at least the one that starts each group',
     )
     expect(declare({ stake: 'money' as never })).toBe(
-      'placeBet: parameter "stake" is declared as "money" — declare it with string(), money(), group() or another parameter kind',
+      'placeBet: parameter "stake" is declared as "money" — declare it with string(), money(), group() or ' +
+        'another parameter kind',
     )
   })
 

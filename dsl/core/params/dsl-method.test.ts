@@ -132,7 +132,8 @@ describe('dslMethod', () => {
     expect(
       configurationErrorOf(() => placeBet.parse(['punter: Alice'] as never, { aliases: fakeAliaser().aliases })),
     ).toBe(
-      'placeBet: cannot read the arguments ["punter: Alice"] — give a data table or an object { punter, selection, stake, price, type }',
+      'placeBet: cannot read the arguments ["punter: Alice"] — give a data table or an object { punter, ' +
+        'selection, stake, price, type }',
     )
   })
 

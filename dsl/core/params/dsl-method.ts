@@ -41,8 +41,19 @@ export class DslMethod<D extends Declaration> {
    *   import { group } from './group.ts'
    *   import { alias, odds, string } from './param-kinds.ts'
    *   declare const context: ParseContext
-   *   const placeMultiple = dslMethod('placeMultiple', { punter: alias(), legs: group({ leg: string(), price: odds() }) })
-   *   placeMultiple.parse({ raw: () => [['punter', 'leg', 'price'], ['Alice', 'Red Rum', '5/1']] }, context).legs // [{ leg: 'Red Rum', price: 5/1 }]
+   *   const placeMultiple = dslMethod('placeMultiple', {
+   *     punter: alias(),
+   *     legs: group({ leg: string(), price: odds() }),
+   *   })
+   *   placeMultiple.parse(
+   *     {
+   *       raw: () => [
+   *         ['punter', 'leg', 'price'],
+   *         ['Alice', 'Red Rum', '5/1'],
+   *       ],
+   *     },
+   *     context,
+   *   ).legs // [{ leg: 'Red Rum', price: 5/1 }]
    *   placeMultiple.parse({ punter: 'Alice', legs: [{ leg: 'Red Rum', price: '5/1' }] }, context).legs // the same
    */
   parse(input: DslInput<D>, context?: ParseContext): ParsedArgs<D> {

@@ -110,7 +110,8 @@ describe('error messages, the same for a data table and an object', () => {
       'placeBet: invalid money "ten pounds" for parameter "stake". Accepted: £10, 10.00, £10.50, 1050p',
     )
     expect(parse(badPrice)).toBe(
-      'placeBet: invalid odds "5" for parameter "price" — a whole number is ambiguous: write 5/1 (fractional) or 5.0 (decimal). Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+      'placeBet: invalid odds "5" for parameter "price" — a whole number is ambiguous: write 5/1 (fractional) ' +
+        'or 5.0 (decimal). Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
     )
   })
 
@@ -210,7 +211,8 @@ describe('error messages, the same for a data table and an object', () => {
           'placeBet: unknown parameter "stak" — did you mean "stake"? Accepted: punter, selection, stake, price',
           'placeBet: unknown parameter "odds". Accepted: punter, selection, stake, price',
           'placeBet: parameter "selection" takes one value but was given 2: "Red Rum", "Arkle"',
-          'placeBet: invalid odds "5/0" for parameter "price" — a fraction cannot be over 0. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+          'placeBet: invalid odds "5/0" for parameter "price" — a fraction cannot be over 0. Accepted: 5/2, ' +
+            'evens, 2.5 (decimal, stake included), SP',
         ].join('\n'),
       )
     },
@@ -254,8 +256,10 @@ describe('error messages, the same for a data table and an object', () => {
       ],
     ])('names the group by number and by its first value, in %s', (_, input) => {
       expect(multiple(input)).toBe(
-        'placeMultiple: invalid odds "two to one" for parameter "price" in legs #2 (leg "Arkle"). Accepted: 5/2, evens, 2.5 (decimal, stake included), SP\n' +
-          'placeMultiple: missing required parameter "price" in legs #3 (leg "Desert Orchid") — give odds, e.g. 5/2, evens, 2.5 (decimal, stake included), SP',
+        'placeMultiple: invalid odds "two to one" for parameter "price" in legs #2 (leg "Arkle"). Accepted: ' +
+          '5/2, evens, 2.5 (decimal, stake included), SP\n' +
+          'placeMultiple: missing required parameter "price" in legs #3 (leg "Desert Orchid") — give odds, ' +
+          'e.g. 5/2, evens, 2.5 (decimal, stake included), SP',
       )
     })
 
@@ -283,7 +287,8 @@ describe('error messages, the same for a data table and an object', () => {
       ['a table of no groups', { punter: 'Alice', legs: table([['leg', 'price']]) }],
     ])('names a required group that is missing, in %s', (_, input) => {
       expect(multiple(untyped(input))).toBe(
-        'placeMultiple: missing required parameter "legs" — give at least one group of leg, price, each starting with "leg"',
+        'placeMultiple: missing required parameter "legs" — give at least one group of leg, price, each ' +
+          'starting with "leg"',
       )
     })
 
@@ -308,11 +313,13 @@ describe('error messages, the same for a data table and an object', () => {
         }),
       ).toBe('placeMultiple: unknown parameter "prise" in the legs table — did you mean "price"? Accepted: leg, price')
       expect(multiple(untyped({ punter: 'Alice', legs: [{ leg: 'Red Rum', prise: '5/1' }, { price: Odds.SP }] }))).toBe(
-        'placeMultiple: unknown parameter "prise" in legs #1 (leg "Red Rum") — did you mean "price"? Accepted: leg, price\n' +
+        'placeMultiple: unknown parameter "prise" in legs #1 (leg "Red Rum") — did you mean "price"? Accepted: ' +
+          'leg, price\n' +
           'placeMultiple: missing required parameter "leg" in legs #2 — give text',
       )
       expect(multiple(untyped({ punter: 'Alice', legs: [], bonus: 'yes' }))).toBe(
-        'placeMultiple: unknown parameter "bonus". Accepted: punter, legs\nplaceMultiple: missing required parameter "legs" — give at least one group of leg, price, each starting with "leg"',
+        'placeMultiple: unknown parameter "bonus". Accepted: punter, legs\nplaceMultiple: missing required ' +
+          'parameter "legs" — give at least one group of leg, price, each starting with "leg"',
       )
     })
 
@@ -327,7 +334,8 @@ describe('error messages, the same for a data table and an object', () => {
           ]),
         ),
       ).toBe(
-        'placeMultiple: parameter "price" comes before "leg" — it belongs to group "legs", and each group starts with "leg"',
+        'placeMultiple: parameter "price" comes before "leg" — it belongs to group "legs", and each group ' +
+          'starts with "leg"',
       )
     })
 
@@ -344,7 +352,8 @@ describe('error messages, the same for a data table and an object', () => {
   it('says which typed value an object gave that is of the wrong kind', () => {
     expect(parse(untyped({ punter: 'Alice', selection: 'Red Rum', stake: 5, price: Money.pence(500) }))).toBe(
       'placeBet: invalid money 5 for parameter "stake" — give text or a Money. Accepted: £10, 10.00, £10.50, 1050p\n' +
-        'placeBet: invalid odds Money £5.00 for parameter "price" — give text or Odds. Accepted: 5/2, evens, 2.5 (decimal, stake included), SP',
+        'placeBet: invalid odds Money £5.00 for parameter "price" — give text or Odds. Accepted: 5/2, evens, ' +
+        '2.5 (decimal, stake included), SP',
     )
   })
 
@@ -363,7 +372,8 @@ describe('error messages, the same for a data table and an object', () => {
     ).toBe(
       [
         'configure: invalid integer "2.5" for parameter "replicas" — not a whole number. Accepted: 3, 0, -2',
-        'configure: invalid duration "250" for parameter "drain" — give a unit, e.g. 250ms or 250s. Accepted: 250ms, 2s, 1.5s, 2m, 1h',
+        'configure: invalid duration "250" for parameter "drain" — give a unit, e.g. 250ms or 250s. Accepted: ' +
+          '250ms, 2s, 1.5s, 2m, 1h',
         'configure: invalid boolean "ye" for parameter "verbose" — did you mean "yes"? Accepted: true, false, yes, no',
       ].join('\n'),
     )
@@ -381,13 +391,15 @@ describe('error messages, the same for a data table and an object', () => {
       'placeBet: cannot read the arguments 42 — give a data table or an object { punter, selection, stake, price }',
     )
     expect(parse(untyped(['punter: Alice', 'stake: £5']))).toBe(
-      'placeBet: cannot read the arguments ["punter: Alice", "stake: £5"] — give a data table or an object { punter, selection, stake, price }',
+      'placeBet: cannot read the arguments ["punter: Alice", "stake: £5"] — give a data table or an object { ' +
+        'punter, selection, stake, price }',
     )
   })
 
   it('says that parsing names to alias needs the aliases', () => {
     expect(configurationErrorOf(() => placeBet.parse({ punter: 'Alice', selection: 'Red Rum', stake: '£5' }))).toBe(
-      'placeBet: parameter "punter" takes a name to alias, so parsing needs the scenario\'s aliases — call placeBet.parse(input, { aliases })',
+      'placeBet: parameter "punter" takes a name to alias, so parsing needs the scenario\'s aliases — call ' +
+        'placeBet.parse(input, { aliases })',
     )
   })
 })

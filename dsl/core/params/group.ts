@@ -17,7 +17,9 @@ export type GroupMembers = Readonly<Record<string, AnyValueParam>>
  * @example
  *   import { string } from './param-kinds.ts'
  *   import type { ValueParam } from './param.ts'
- *   const legs: GroupParam<{ leg: ValueParam<string, string, 'required', false> }, 'required'> = group({ leg: string() })
+ *   const legs: GroupParam<{ leg: ValueParam<string, string, 'required', false> }, 'required'> = group({
+ *     leg: string(),
+ *   })
  *   legs.members.leg.kind.name // 'text'
  */
 export interface GroupParam<M extends GroupMembers, P extends 'required' | 'optional' = 'required' | 'optional'> {
@@ -32,7 +34,10 @@ export interface GroupParam<M extends GroupMembers, P extends 'required' | 'opti
  * @example
  *   import { dslMethod } from './dsl-method.ts'
  *   import { odds, string } from './param-kinds.ts'
- *   const placeBet = dslMethod('placeBet', { selection: string(), legs: group({ leg: string(), price: odds() }, { optional: true }) })
+ *   const placeBet = dslMethod('placeBet', {
+ *     selection: string(),
+ *     legs: group({ leg: string(), price: odds() }, { optional: true }),
+ *   })
  *   placeBet.parse({ selection: 'Red Rum' }).legs // []
  */
 export interface GroupOptions {

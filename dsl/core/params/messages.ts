@@ -49,19 +49,23 @@ export const messages = {
     `${method}: missing required parameter "${name}"${where} — give ${kind.expected}`,
 
   missingGroup: (method: string, group: string, first: string, members: string) =>
-    `${method}: missing required parameter "${group}" — give at least one group of ${members}, each starting with "${first}"`,
+    `${method}: missing required parameter "${group}" — give at least one group of ${members}, each starting ` +
+    `with "${first}"`,
 
   invalidValue: (method: string, name: string, error: ValueFormatError, where = '') =>
     `${method}: invalid ${error.kind} "${error.text}" for parameter "${name}"${where}${detail(error)}`,
 
   invalidTypedValue: (method: string, name: string, kind: ValueKind<unknown>, value: unknown, where = '') =>
-    `${method}: invalid ${kind.name} ${show(value)} for parameter "${name}"${where} — give text${kind.typed ? ` or ${kind.typed}` : ''}. Accepted: ${kind.accepted}`,
+    `${method}: invalid ${kind.name} ${show(value)} for parameter "${name}"${where} — give ` +
+    `text${kind.typed ? ` or ${kind.typed}` : ''}. Accepted: ${kind.accepted}`,
 
   givenMoreThanOnce: (method: string, name: string, given: readonly unknown[], where = '') =>
-    `${method}: parameter "${name}"${where} takes one value but was given ${given.length}: ${given.map(show).join(', ')}`,
+    `${method}: parameter "${name}"${where} takes one value but was given ${given.length}: ` +
+    `${given.map(show).join(', ')}`,
 
   memberBeforeGroup: (method: string, name: string, group: string, first: string) =>
-    `${method}: parameter "${name}" comes before "${first}" — it belongs to group "${group}", and each group starts with "${first}"`,
+    `${method}: parameter "${name}" comes before "${first}" — it belongs to group "${group}", and each group ` +
+    `starts with "${first}"`,
 
   notAGroupList: (method: string, group: string, value: unknown, members: string, where = '') =>
     `${method}: invalid group ${show(value)} for parameter "${group}"${where} — give a list of objects { ${members} }`,
@@ -70,7 +74,8 @@ export const messages = {
     `${method}: cannot read the arguments ${show(input)} — give a data table or an object { ${keys} }`,
 
   tableNeither: (method: string, accepted: string) =>
-    `${method}: the data table is neither two-column (a parameter name first in every row) nor header-row (parameter names across the first row). Accepted: ${accepted}`,
+    `${method}: the data table is neither two-column (a parameter name first in every row) nor header-row ` +
+    `(parameter names across the first row). Accepted: ${accepted}`,
 
   notAParameterIn: (
     method: string,
@@ -84,7 +89,8 @@ export const messages = {
     `${method}: data table row ${row} has ${cells} cells, but the first row names ${names} parameters`,
 
   needsAliases: (method: string, name: string) =>
-    `${method}: parameter "${name}" takes a name to alias, so parsing needs the scenario's aliases — call ${method}.parse(input, { aliases })`,
+    `${method}: parameter "${name}" takes a name to alias, so parsing needs the scenario's aliases — call ` +
+    `${method}.parse(input, { aliases })`,
 
   // Declaration mistakes, found when the method is defined.
 
@@ -92,13 +98,16 @@ export const messages = {
     `${method}: invalid ${error.kind} "${error.text}" as the default of parameter "${name}"${detail(error)}`,
 
   invalidTypedDefault: (method: string, name: string, kind: ValueKind<unknown>, value: unknown) =>
-    `${method}: invalid ${kind.name} ${show(value)} as the default of parameter "${name}" — give text${kind.typed ? ` or ${kind.typed}` : ''}. Accepted: ${kind.accepted}`,
+    `${method}: invalid ${kind.name} ${show(value)} as the default of parameter "${name}" — give ` +
+    `text${kind.typed ? ` or ${kind.typed}` : ''}. Accepted: ${kind.accepted}`,
 
   listDefault: (method: string, name: string) =>
-    `${method}: parameter "${name}" takes one value, so its default cannot be a list — declare it { repeated: true } or give one value`,
+    `${method}: parameter "${name}" takes one value, so its default cannot be a list — declare it { repeated: ` +
+    `true } or give one value`,
 
   notAParameter: (method: string, name: string, value: unknown) =>
-    `${method}: parameter "${name}" is declared as ${show(value)} — declare it with string(), money(), group() or another parameter kind`,
+    `${method}: parameter "${name}" is declared as ${show(value)} — declare it with string(), money(), group() ` +
+    `or another parameter kind`,
 
   sameName: (method: string, name: string, other: string, where: string) =>
     `${method}: parameter "${name}"${where} has the same name as "${other}" — names match in any case, so rename one`,
@@ -107,7 +116,8 @@ export const messages = {
     `${method}: parameter "${first}" starts group "${group}", so it cannot also be ${other} — rename one`,
 
   groupStartOptions: (method: string, first: string, group: string) =>
-    `${method}: parameter "${first}" starts group "${group}", so it is required and takes one value — declare it without optional, default or repeated`,
+    `${method}: parameter "${first}" starts group "${group}", so it is required and takes one value — declare ` +
+    `it without optional, default or repeated`,
 
   emptyGroup: (method: string, group: string) =>
     `${method}: group "${group}" declares no parameters — give at least the one that starts each group`,

@@ -60,7 +60,8 @@ describe('parameter kinds', () => {
 
   it('refuses an integer too large to hold exactly', () => {
     expect(configurationErrorOf(() => configure.parse({ replicas: '99999999999999999' }))).toBe(
-      'configure: invalid integer "99999999999999999" for parameter "replicas" — too large to hold exactly. Accepted: 3, 0, -2',
+      'configure: invalid integer "99999999999999999" for parameter "replicas" — too large to hold exactly. ' +
+        'Accepted: 3, 0, -2',
     )
   })
 
@@ -71,8 +72,10 @@ describe('parameter kinds', () => {
     })
     expect(configurationErrorOf(() => scale.parse({ sizes: '1,000', budgets: '£5, £1,000' }))).toBe(
       [
-        'scale: invalid integer "000" for parameter "sizes" — a leading zero; in a comma list, write thousands without a separator, e.g. 1000. Accepted: 3, 0, -2',
-        'scale: invalid money "000" for parameter "budgets" — a leading zero; in a comma list, write thousands without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
+        'scale: invalid integer "000" for parameter "sizes" — a leading zero; in a comma list, write thousands ' +
+          'without a separator, e.g. 1000. Accepted: 3, 0, -2',
+        'scale: invalid money "000" for parameter "budgets" — a leading zero; in a comma list, write thousands ' +
+          'without a separator, e.g. £1000. Accepted: £10, 10.00, £10.50, 1050p',
       ].join('\n'),
     )
     expect(scale.parse(table([['sizes', '1000, 0, 10']])).sizes).toEqual([1000, 0, 10])

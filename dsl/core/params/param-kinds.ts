@@ -30,7 +30,8 @@ import {
  *
  * @example
  *   import { dslMethod } from './dsl-method.ts'
- *   dslMethod('backAll', { selections: string({ repeated: true }) }).parse({ selections: 'Red Rum, Arkle' }).selections // ['Red Rum', 'Arkle']
+ *   dslMethod('backAll', { selections: string({ repeated: true }) }).parse({ selections: 'Red Rum, Arkle' }).selections
+ *   // → ['Red Rum', 'Arkle']
  */
 export function string<const O extends ParamOptions<string> = NoOptions>(
   options?: O,

@@ -16,7 +16,14 @@ export type Presence = 'required' | 'optional' | 'defaulted'
  *
  * @example
  *   import { Money } from '../../../drivers/core/values/money.ts'
- *   const money: ValueKind<Money> = { name: 'money', accepted: '£10, 10.00', expected: 'money, e.g. £10', typed: 'a Money', read: Money.parse, accept: (v) => (v instanceof Money ? v : undefined) }
+ *   const money: ValueKind<Money> = {
+ *     name: 'money',
+ *     accepted: '£10, 10.00',
+ *     expected: 'money, e.g. £10',
+ *     typed: 'a Money',
+ *     read: Money.parse,
+ *     accept: (v) => (v instanceof Money ? v : undefined),
+ *   }
  *   money.read('£10').pence // 1000
  */
 export interface ValueKind<V> {
@@ -84,7 +91,8 @@ export interface ValueParam<V, I, P extends Presence = Presence, R extends boole
  *   const params: Record<string, AnyValueParam> = { stake: money(), price: odds() }
  *   const names = Object.keys(params) // ['stake', 'price']
  */
-// biome-ignore lint/suspicious/noExplicitAny: any value and input type: a ValueParam takes its input type in and gives its value type out
+// biome-ignore lint/suspicious/noExplicitAny: any value and input type: a ValueParam takes its input type in and gives
+// its value type out
 export type AnyValueParam = ValueParam<any, any, Presence, boolean>
 
 /**
@@ -124,7 +132,8 @@ export type RepeatedOf<O> = O extends { readonly repeated: true } ? true : false
  * @example
  *   import { dslMethod } from './dsl-method.ts'
  *   declare const colourKind: ValueKind<'red' | 'blue'>
- *   const colour = <const O extends ParamOptions<string> = NoOptions>(options?: O) => valueParam<'red' | 'blue', string, O>(colourKind, options)
+ *   const colour = <const O extends ParamOptions<string> = NoOptions>(options?: O) =>
+ *     valueParam<'red' | 'blue', string, O>(colourKind, options)
  *   dslMethod('paint', { colour: colour() }).parse({ colour: 'red' }).colour // 'red'
  */
 export function valueParam<V, I, O extends ParamOptions<I> = NoOptions>(

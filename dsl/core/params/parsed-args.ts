@@ -8,7 +8,11 @@ import type { AnyValueParam, Presence, ValueParam } from './param.ts'
  *   import { dslMethod } from './dsl-method.ts'
  *   import { group } from './group.ts'
  *   import { alias, money, string } from './param-kinds.ts'
- *   const declaration = { punter: alias(), stake: money({ default: '£10' }), legs: group({ leg: string() }) } satisfies Declaration
+ *   const declaration = {
+ *     punter: alias(),
+ *     stake: money({ default: '£10' }),
+ *     legs: group({ leg: string() }),
+ *   } satisfies Declaration
  *   const placeBet = dslMethod('placeBet', declaration)
  */
 export type Declaration = Readonly<Record<string, AnyValueParam | GroupParam<GroupMembers>>>

@@ -19,7 +19,8 @@ type Args = Record<string, unknown>
  *   import { Money } from '../../../drivers/core/values/money.ts'
  *   declare const compiled: CompiledDeclaration // of { punter: alias(), stake: money() }
  *   declare const aliases: NameAliaser
- *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, new CallProblems('placeBet'), aliases) // { punter: 'alice-k3x9', stake: Money £5.00 }
+ *   readObject(compiled, { punter: 'Alice', stake: Money.pounds(5) }, new CallProblems('placeBet'), aliases)
+ *   // → { punter: 'alice-k3x9', stake: Money £5.00 }
  */
 export function readObject(
   compiled: CompiledDeclaration,

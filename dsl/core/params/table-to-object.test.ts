@@ -99,7 +99,8 @@ describe('reading a data table', () => {
       ),
     ).toBe(
       [
-        'placeBet: the data table is neither two-column (a parameter name first in every row) nor header-row (parameter names across the first row). Accepted: selection, stake, note',
+        'placeBet: the data table is neither two-column (a parameter name first in every row) nor header-row ' +
+          '(parameter names across the first row). Accepted: selection, stake, note',
         'placeBet: in the first column, "stak" is not a parameter — did you mean "stake"?',
         'placeBet: in the first row, "Red Rum" is not a parameter',
       ].join('\n'),
@@ -109,7 +110,8 @@ describe('reading a data table', () => {
   it('reports a wider table with no parameter name in its first row as neither', () => {
     expect(configurationErrorOf(() => placeBet.parse(table([['Red Rum', '£5', 'going soft']])))).toBe(
       [
-        'placeBet: the data table is neither two-column (a parameter name first in every row) nor header-row (parameter names across the first row). Accepted: selection, stake, note',
+        'placeBet: the data table is neither two-column (a parameter name first in every row) nor header-row ' +
+          '(parameter names across the first row). Accepted: selection, stake, note',
         'placeBet: in the first row, "Red Rum" is not a parameter',
         'placeBet: in the first row, "£5" is not a parameter',
         'placeBet: in the first row, "going soft" is not a parameter',

@@ -35,10 +35,17 @@ export function isDataTable(value: unknown): value is DataTableLike {
  * A table that is neither form throws at once, naming the cells that are not parameters.
  *
  * @example
- *   declare const compiled: CompiledDeclaration // of { punter: alias(), stake: money(), legs: group({ leg: string(), price: odds() }) }
+ *   declare const compiled: CompiledDeclaration
+ *   // → of { punter: alias(), stake: money(), legs: group({ leg: string(), price: odds() }) }
  *   const problems = new CallProblems('placeMultiple')
- *   tableToObject(problems, compiled, [['punter', 'Alice'], ['stake', '£10']]) // { punter: ['Alice'], stake: ['£10'] }
- *   tableToObject(problems, compiled, [['leg', 'price'], ['Red Rum', '5/1']]) // { legs: [{ leg: ['Red Rum'], price: ['5/1'] }] }
+ *   tableToObject(problems, compiled, [
+ *     ['punter', 'Alice'],
+ *     ['stake', '£10'],
+ *   ]) // { punter: ['Alice'], stake: ['£10'] }
+ *   tableToObject(problems, compiled, [
+ *     ['leg', 'price'],
+ *     ['Red Rum', '5/1'],
+ *   ]) // { legs: [{ leg: ['Red Rum'], price: ['5/1'] }] }
  */
 export function tableToObject(problems: CallProblems, compiled: CompiledDeclaration, rows: Rows): Args {
   const header = rows[0]
@@ -66,10 +73,15 @@ export function tableToObject(problems: CallProblems, compiled: CompiledDeclarat
  * the first row names the group's parameters, and each further row is one group.
  *
  * @example
- *   declare const bets: CompiledGroup // of expectBets: group({ bet: alias(), status: oneOf(['open', 'settled', 'void']) })
+ *   declare const bets: CompiledGroup
+ *   // → of expectBets: group({ bet: alias(), status: oneOf(['open', 'settled', 'void']) })
  *   const problems = new CallProblems('expectBets')
- *   tableToGroups(problems, bets, [['bet', 'status'], ["Alice's bet", 'settled']]) // [{ bet: ["Alice's bet"], status: ['settled'] }]
- *   tableToGroups(problems, bets, [['bet', 'stat']]) // [], and the problem: unknown parameter "stat" in the bets table — did you mean "status"? …
+ *   tableToGroups(problems, bets, [
+ *     ['bet', 'status'],
+ *     ["Alice's bet", 'settled'],
+ *   ]) // [{ bet: ["Alice's bet"], status: ['settled'] }]
+ *   tableToGroups(problems, bets, [['bet', 'stat']])
+ *   // → [], and the problem: unknown parameter "stat" in the bets table — did you mean "status"? …
  */
 export function tableToGroups(problems: CallProblems, group: CompiledGroup, rows: Rows): Args[] {
   const [header = [], ...body] = rows

@@ -28,7 +28,8 @@ export function fakeAliaser(): { aliases: NameAliaser; calls: [string, AliasOpti
  * @example
  *   import { dslMethod } from './dsl-method.ts'
  *   import { money } from './param-kinds.ts'
- *   configurationErrorOf(() => dslMethod('placeBet', { stake: money() }).parse({ stake: 'ten' })) // 'placeBet: invalid money "ten" for parameter "stake". Accepted: …'
+ *   configurationErrorOf(() => dslMethod('placeBet', { stake: money() }).parse({ stake: 'ten' }))
+ *   // → 'placeBet: invalid money "ten" for parameter "stake". Accepted: …'
  */
 export function configurationErrorOf(call: () => unknown): string {
   try {

@@ -81,11 +81,13 @@ async function main(): Promise<number> {
 async function run(settings: typeof full, cpuProf: boolean, teardown: Teardown): Promise<void> {
   const cpu = cpus()
   console.log(
-    `Load balancer benchmark${settings === quick ? ' (--quick)' : ''}: ${cpu.length} × ${cpu[0]?.model.trim()}, node ${process.version}`,
+    `Load balancer benchmark${settings === quick ? ' (--quick)' : ''}: ${cpu.length} × ` +
+      `${cpu[0]?.model.trim()}, node ${process.version}`,
   )
   console.log(`  ${loadLine()}`)
   console.log(
-    `  ${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} interleaved round(s) after a ${settings.warmupSeconds} s warm-up each; load from autocannon in this process`,
+    `  ${settings.connections} connections, ${settings.seconds} s per run, ${settings.rounds} interleaved ` +
+      `round(s) after a ${settings.warmupSeconds} s warm-up each; load from autocannon in this process`,
   )
   const dir = mkdtempSync(join(tmpdir(), 'lb-bench-'))
   teardown.add(`the temporary directory ${dir}`, async () => rmSync(dir, { recursive: true, force: true }))

@@ -72,7 +72,8 @@ describe('ratioLine', () => {
 
   it('says by how much it missed, and which failures count against it', () => {
     expect(ratioLine(figures({ requestsPerSecond: 3_100, non2xx: 2, errors: 1 }), figures({}), 0.6)).toBe(
-      'LB / nginx req/s: 0.31 (goal ≥ 0.6 with zero non-2xx: missed — 0.31 < 0.6 — 2 non-2xx and 1 errors through the LB)',
+      'LB / nginx req/s: 0.31 (goal ≥ 0.6 with zero non-2xx: missed — 0.31 < 0.6 — 2 non-2xx and 1 errors ' +
+        'through the LB)',
     )
     expect(ratioLine(figures({ requestsPerSecond: 8_000, non2xx: 4 }), figures({}), 0.6)).toBe(
       'LB / nginx req/s: 0.80 (goal ≥ 0.6 with zero non-2xx: missed — 4 non-2xx and 0 errors through the LB)',

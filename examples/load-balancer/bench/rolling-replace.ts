@@ -33,7 +33,18 @@ export interface RollingOptions {
  * @example
  *   declare const daemon: DockerDaemon, lb: RunningLoadBalancer, backend: BackendCommand
  *   const replace = [{ old: 'web-1', replacement: 'web-4' }]
- *   const figures = await rollingReplace({ daemon, lb, host: 'web.bench', backend, replace, rate: 300, connections: 10, settleMs: 1_000, updateDelayMs: 1_000, stepTimeoutMs: 10_000 })
+ *   const figures = await rollingReplace({
+ *     daemon,
+ *     lb,
+ *     host: 'web.bench',
+ *     backend,
+ *     replace,
+ *     rate: 300,
+ *     connections: 10,
+ *     settleMs: 1_000,
+ *     updateDelayMs: 1_000,
+ *     stepTimeoutMs: 10_000,
+ *   })
  *   figures.load.non2xx // 0
  */
 export async function rollingReplace(options: RollingOptions): Promise<RollingFigures> {

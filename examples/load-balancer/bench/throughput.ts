@@ -29,7 +29,14 @@ export interface ThroughputOptions {
  *
  * @example
  *   const targets: Target[] = [{ label: 'load balancer', url: 'http://127.0.0.1:8080/', host: 'shop.bench', pids: [] }]
- *   const figures = await measureThroughput({ targets, rounds: 3, seconds: 10, warmupSeconds: 2, connections: 32, log: console.log })
+ *   const figures = await measureThroughput({
+ *     targets,
+ *     rounds: 3,
+ *     seconds: 10,
+ *     warmupSeconds: 2,
+ *     connections: 32,
+ *     log: console.log,
+ *   })
  *   figures.get('load balancer')?.requestsPerSecond
  */
 export async function measureThroughput(options: ThroughputOptions): Promise<Map<string, LoadFigures>> {

@@ -5,7 +5,11 @@
  *
  * @example
  *   declare const lb: import('./start-load-balancer.ts').RunningLoadBalancer
- *   const replica = await waitFor('web-4 healthy in /_lb/status', async () => (await lb.replicas('web.bench')).find((r) => r.name === 'web-4' && r.healthy), 5_000)
+ *   const replica = await waitFor(
+ *     'web-4 healthy in /_lb/status',
+ *     async () => (await lb.replicas('web.bench')).find((r) => r.name === 'web-4' && r.healthy),
+ *     5_000,
+ *   )
  */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms

@@ -15,7 +15,8 @@ describe('load-balancer program: discovery', () => {
 
   it('keeps serving known backends while the daemon is down, and resyncs what changed meanwhile', async () => {
     // Down long enough for all the test does before `await restart`, which starts a backend process (1.5 s was not,
-    // on a busy machine); short enough that discovery's backoff (100 ms doubling, jittered) retries within ~2 s of the return.
+    // on a busy machine); short enough that discovery's backoff (100 ms doubling, jittered) retries within ~2 s of the
+    // return.
     const daemon = await harness.daemon({ restartDownMs: 3_000 })
     await daemon.runContainer({ name: 'shop-1', labels: shop, publish: true })
     await daemon.runContainer({ name: 'shop-2', labels: shop, publish: true })

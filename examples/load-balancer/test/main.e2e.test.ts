@@ -44,7 +44,8 @@ describe('load-balancer program', () => {
     const result = runLoadBalancer(['--strategy', 'random'])
     expect(result.status).toBe(2)
     expect(result.stderr).toBe(
-      'load-balancer: --strategy: Balancing strategy "random" is not supported; use one of: round-robin, least-connections.\n' +
+      'load-balancer: --strategy: Balancing strategy "random" is not supported; use one of: round-robin, ' +
+        'least-connections.\n' +
         'Run load-balancer --help for the options.\n',
     )
   })

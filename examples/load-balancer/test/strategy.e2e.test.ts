@@ -20,7 +20,8 @@ describe('load-balancer program: balancing strategy', () => {
     await waitForReplicaNames(lb.admin, 'shop.test', ['slow-1', 'slow-2'])
     expect(lb.stdout()).toContain('(least-connections)\n')
 
-    // Held 3 s: the status poll and the three requests below must all happen while it is in flight, on a busy machine too.
+    // Held 3 s: the status poll and the three requests below must all happen while it is in flight, on a busy machine
+    // too.
     const slow = get(`${lb.proxy}/slow?delay=3000`, 'shop.test')
     const [busy] = await waitForReplicas(
       lb.admin,

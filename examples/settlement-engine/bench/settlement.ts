@@ -47,7 +47,8 @@ async function main(): Promise<number> {
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a whole number`)
 
   console.log(
-    `Settlement benchmark: ${bets.toLocaleString('en-GB')} bets, seed ${seed}, ${cpus().length} × ${cpus()[0]?.model.trim()}, node ${process.version}`,
+    `Settlement benchmark: ${bets.toLocaleString('en-GB')} bets, seed ${seed}, ${cpus().length} × ` +
+      `${cpus()[0]?.model.trim()}, node ${process.version}`,
   )
   const file = await weekendFile({ bets, seed })
   console.log(`  commands: ${file.path} (${mib(file.bytes)}${file.reused ? ', reused' : ''})`)
@@ -70,12 +71,14 @@ async function main(): Promise<number> {
       `  ingested ${fed.outcomes.toLocaleString('en-GB')} commands in ${((ingested - start) / 1000).toFixed(1)} s`,
     )
     console.log(
-      `  settled ${settled.count.toLocaleString('en-GB')} bets; all settled ${seconds.toFixed(1)} s after the first command`,
+      `  settled ${settled.count.toLocaleString('en-GB')} bets; all settled ${seconds.toFixed(1)} s after the ` +
+        `first command`,
     )
     console.log(`  throughput: ${Math.round(bets / seconds).toLocaleString('en-GB')} bets/s (ingest and settle)`)
     console.log(`  engine peak RSS: ${rss === undefined ? 'unknown' : mib(rss)}; log on disk: ${mib(dirSize(dataDir))}`)
     console.log(
-      `  goal ≤ ${goals.seconds} s: ${seconds <= goals.seconds ? 'met' : 'missed'} · goal RSS ≤ 1 GiB: ${rss !== undefined && rss <= goals.rssBytes ? 'met' : 'missed'}` +
+      `  goal ≤ ${goals.seconds} s: ${seconds <= goals.seconds ? 'met' : 'missed'} · goal RSS ≤ 1 GiB: ` +
+        `${rss !== undefined && rss <= goals.rssBytes ? 'met' : 'missed'}` +
         (bets < 6_200_000 ? ' (a partial weekend: the goals are for 6.2 million)' : ''),
     )
     return 0

@@ -4,7 +4,12 @@ import type { SeededRandom } from './prng.ts'
  * One race of the generated weekend.
  *
  * @example
- *   const race: Race = { id: 'sat-aintree-5', name: 'Saturday Aintree 17:15', handicap: true, runners: ['Aintree 5 Runner 1', 'Aintree 5 Runner 2'] }
+ *   const race: Race = {
+ *     id: 'sat-aintree-5',
+ *     name: 'Saturday Aintree 17:15',
+ *     handicap: true,
+ *     runners: ['Aintree 5 Runner 1', 'Aintree 5 Runner 2'],
+ *   }
  */
 export interface Race {
   id: string

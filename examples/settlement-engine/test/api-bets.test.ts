@@ -97,7 +97,8 @@ describe('POST /bets', () => {
       400,
       apiError(
         'invalid-field',
-        'legs: a list of 0 is not a list of 1 to 20 legs; send e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]',
+        'legs: a list of 0 is not a list of 1 to 20 legs; send e.g. [{"event": "R1", "runner": "Red Rum", ' +
+          '"price": "5/1"}]',
         'legs',
       ),
     ],
@@ -107,7 +108,8 @@ describe('POST /bets', () => {
       400,
       apiError(
         'invalid-field',
-        'id: "b12" has the form of an id the engine assigns (b and a number); choose another id, or leave it out to be given one',
+        'id: "b12" has the form of an id the engine assigns (b and a number); choose another id, or leave it ' +
+          'out to be given one',
         'id',
       ),
     ],
@@ -153,7 +155,8 @@ describe('POST /bets', () => {
     expect(answer.body).toEqual(
       apiError(
         'unknown-runner',
-        `"Desert Orchid" is not a runner in event "${event}"; its runners are those it declared: "Red Rum", "Aldaniti", "Corbiere", "Crisp", "Rag Trade", "L'Escargot", "West Tip", "Last Suspect"`,
+        `"Desert Orchid" is not a runner in event "${event}"; its runners are those it declared: "Red Rum", ` +
+          `"Aldaniti", "Corbiere", "Crisp", "Rag Trade", "L'Escargot", "West Tip", "Last Suspect"`,
         'legs[0].runner',
       ),
     )

@@ -109,7 +109,8 @@ describe('POST /events/{id}/result', () => {
     expect(refused.body).toEqual(
       apiError(
         'starting-price-missing',
-        '"Aldaniti" won or placed and has SP bets, so the result must give its starting price; add it to startingPrices, e.g. {"Aldaniti": "9/2"}',
+        '"Aldaniti" won or placed and has SP bets, so the result must give its starting price; add it to ' +
+          'startingPrices, e.g. {"Aldaniti": "9/2"}',
         'startingPrices',
       ),
     )
@@ -154,7 +155,8 @@ describe('POST /events/{id}/result', () => {
       { placings: [['Red Rum']], startingPrices: { 'Red Rum': 'lots' } },
       400,
       'invalid-field',
-      'startingPrices.Red Rum: "lots" is not odds: write fractional odds (5/1), evens, or decimal odds with the stake included (2.25)',
+      'startingPrices.Red Rum: "lots" is not odds: write fractional odds (5/1), evens, or decimal odds with ' +
+        'the stake included (2.25)',
       'startingPrices.Red Rum',
     ],
     [

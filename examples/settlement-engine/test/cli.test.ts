@@ -85,7 +85,8 @@ describe('settlement-engine on the command line', () => {
     const { code, stderr } = await runMain(['ingest', file, '--data-dir', data])
     expect(code).toBe(1)
     expect(stderr).toBe(
-      `settlement-engine: the data directory ${data} is in use by process ${engine.pid}; stop it first, or use another --data-dir\n`,
+      `settlement-engine: the data directory ${data} is in use by process ${engine.pid}; stop it first, or use ` +
+        `another --data-dir\n`,
     )
   })
 })

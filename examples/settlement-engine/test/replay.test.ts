@@ -112,7 +112,8 @@ describe('replaying the command log', () => {
     const opening = reopen(engine.dataDir)
     await expect(opening).rejects.toThrow(LogCorruptError)
     await expect(opening).rejects.toThrow(
-      `the command log ${path} cannot be replayed: line 4: the engine refuses it (invalid-json: the line is not JSON (Unterminated string in JSON at position 19`,
+      `the command log ${path} cannot be replayed: line 4: the engine refuses it (invalid-json: the line is ` +
+        `not JSON (Unterminated string in JSON at position 19`,
     )
   })
 
@@ -124,7 +125,9 @@ describe('replaying the command log', () => {
     lines.splice(2, 0, lines[0]!)
     writeFileSync(path, lines.join('\n'))
     await expect(reopen(engine.dataDir)).rejects.toThrow(
-      `the command log ${path} cannot be replayed: line 3: the engine refuses it (duplicate-id: an event with id "R1" already exists; choose another id). Restore the data directory from a backup, or move the log aside to start empty.`,
+      `the command log ${path} cannot be replayed: line 3: the engine refuses it (duplicate-id: an event with ` +
+        `id "R1" already exists; choose another id). Restore the data directory from a backup, or move the log ` +
+        `aside to start empty.`,
     )
   })
 })

@@ -94,7 +94,8 @@ describe('GET /settlements', () => {
     expect(answer.body).toEqual(
       apiError(
         'invalid-field',
-        `after: "${after}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`,
+        `after: "${after}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after ` +
+          `settlement 1200`,
         'after',
       ),
     )

@@ -38,7 +38,8 @@ describe('POST /stream', () => {
         error: {
           code: 'invalid-json',
           message:
-            'the line is not JSON (Unexpected token \'o\', "not json" is not valid JSON); send one JSON command per line',
+            'the line is not JSON (Unexpected token \'o\', "not json" is not valid JSON); send one JSON ' +
+            'command per line',
         },
       },
       { ok: false, error: expect.objectContaining({ code: 'unknown-runner', field: 'legs[0].runner' }) },
@@ -59,10 +60,14 @@ describe('POST /stream', () => {
     const event = unique('R')
     const outcomes = await streamCommands(engine.url, [
       { type: 'event', ...race(event) },
-      `{"type":"bet","customer":"d1","stake":"2.5","eachWay":true,"legs":[{"event":"${event}","runner":"Red Rum","price":"5/1"}]}`,
-      `{ "legs" : [ { "price" : "5/1", "runner" : "Red Rum", "event" : "${event}" } ], "stake" : "2.50", "customer" : "d1", "type" : "bet", "eachWay" : true }\r`,
-      `{"type":"bet","customer":"d\\u0031","stake":"2.50","eachWay":true,"legs":[{"event":"${event}","runner":"Red Rum","price":"5/1"}],"id":"${event}-x"}`,
-      `{"type":"bet","customer":"d1","stake":"£2.50","eachWay":true,"legs":[{"event":"${event}","runner":"Red Rum","price":"5/1","note":"extra keys are ignored"}]}`,
+      `{"type":"bet","customer":"d1","stake":"2.5","eachWay":true,"legs":[{"event":"${event}","runner":"Red ` +
+        `Rum","price":"5/1"}]}`,
+      `{ "legs" : [ { "price" : "5/1", "runner" : "Red Rum", "event" : "${event}" } ], "stake" : "2.50", ` +
+        `"customer" : "d1", "type" : "bet", "eachWay" : true }\r`,
+      `{"type":"bet","customer":"d\\u0031","stake":"2.50","eachWay":true,"legs":[{"event":"${event}","runner":"Red ` +
+        `Rum","price":"5/1"}],"id":"${event}-x"}`,
+      `{"type":"bet","customer":"d1","stake":"£2.50","eachWay":true,"legs":[{"event":"${event}","runner":"Red ` +
+        `Rum","price":"5/1","note":"extra keys are ignored"}]}`,
     ])
     expect(outcomes.map((outcome) => outcome.totalStake)).toEqual([undefined, '5.00', '5.00', '5.00', '5.00'])
     expect((await get(engine.url, '/customers/d1/bets')).body).toHaveLength(4)
@@ -126,7 +131,8 @@ describe('POST /stream', () => {
       error: {
         code: 'line-too-long',
         message:
-          'a line is longer than 1048576 bytes; send one command per line, each under 1048576 bytes; the stream stops here',
+          'a line is longer than 1048576 bytes; send one command per line, each under 1048576 bytes; the ' +
+          'stream stops here',
       },
     })
   })

@@ -25,7 +25,8 @@ export interface StatusJson {
  *
  * @example
  *   declare const discovery: import('../discovery/index.ts').Discovery, proxy: import('../proxy/index.ts').ProxyHandler
- *   buildStatusJson(discovery.registry.snapshot(), discovery.status(), proxy.inFlight.snapshot()).services[0]?.host // 'shop.test'
+ *   buildStatusJson(discovery.registry.snapshot(), discovery.status(), proxy.inFlight.snapshot()).services[0]?.host
+ *   // → 'shop.test'
  */
 export function buildStatusJson(
   snapshot: RegistrySnapshot,

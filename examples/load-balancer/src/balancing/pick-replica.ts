@@ -23,7 +23,9 @@ export interface PickOptions {
  * The choice of replica for one Host; keep one per Host so the rotation survives list changes.
  *
  * @example
- *   declare const inFlight: InFlightCounter, downMarks: DownMarks, registry: import('../discovery/index.ts').BackendRegistry
+ *   declare const inFlight: InFlightCounter,
+ *     downMarks: DownMarks,
+ *     registry: import('../discovery/index.ts').BackendRegistry
  *   const balancer = new Balancer({ strategy: 'round-robin', inFlight, downMarks })
  *   const replica = balancer.pick(registry.replicasServing('shop'), { exclude: new Set(['3f4e']) })
  */

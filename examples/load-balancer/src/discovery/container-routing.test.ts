@@ -134,7 +134,8 @@ describe('routeContainer: ignore reasons', () => {
     [
       'no address',
       { NetworkSettings: { Networks: { none: { IPAddress: '' } } } },
-      'container port 8080 is not published and the container has no network IP address; publish it or attach a network',
+      'container port 8080 is not published and the container has no network IP address; publish it or attach ' +
+        'a network',
     ],
   ])('%s', (_case, overrides, reason) => {
     expect(reasonFor(container(overrides))).toBe(reason)

@@ -16,7 +16,11 @@ const UNSPECIFIED = new Set(['', '0.0.0.0', '::'])
  * Routes one `/containers/json` item by its labels.
  *
  * @example
- *   routeContainer({ Id: 'a', Labels: { 'lb.host': 'shop' }, Ports: [{ PrivatePort: 80, PublicPort: 32768, IP: '0.0.0.0' }] })
+ *   routeContainer({
+ *     Id: 'a',
+ *     Labels: { 'lb.host': 'shop' },
+ *     Ports: [{ PrivatePort: 80, PublicPort: 32768, IP: '0.0.0.0' }],
+ *   })
  *   // { kind: 'replica', host: 'shop', replica: { address: { host: '127.0.0.1', port: 32768 }, … } }
  */
 export function routeContainer(summary: ContainerSummary): ContainerRoute {

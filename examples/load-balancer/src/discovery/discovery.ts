@@ -111,7 +111,8 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
     state.reconnects++
     const delay = reconnectDelay(attempt, backoff, clock.random)
     log(
-      `discovery: ${error.message}; keeping ${registry.snapshot().services.length} services, reconnecting in ${delay} ms`,
+      `discovery: ${error.message}; keeping ${registry.snapshot().services.length} services, reconnecting in ` +
+        `${delay} ms`,
     )
     timer = clock.setTimeout(() => {
       timer = undefined

@@ -73,7 +73,11 @@ export interface EventStreamHandlers {
  *
  * @example
  *   declare const dockerHost: DockerHost
- *   const close = openEventStream(dockerHost, { onOpen: () => {}, onEvent: (event) => console.log(event), onEnd: (error) => console.error(error.message) })
+ *   const close = openEventStream(dockerHost, {
+ *     onOpen: () => {},
+ *     onEvent: (event) => console.log(event),
+ *     onEnd: (error) => console.error(error.message),
+ *   })
  */
 export function openEventStream(dockerHost: DockerHost, handlers: EventStreamHandlers): () => void {
   let done = false

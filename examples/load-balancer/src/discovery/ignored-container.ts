@@ -22,5 +22,6 @@ export const ignoreReasons = {
   badPort: (value: string) => `label lb.port=${JSON.stringify(value)} is not a port number (1-65535)`,
   noPort: () => 'no exposed port and no lb.port label; EXPOSE a port or add lb.port=PORT',
   noAddress: (port: number) =>
-    `container port ${port} is not published and the container has no network IP address; publish it or attach a network`,
+    `container port ${port} is not published and the container has no network IP address; publish it or attach ` +
+    `a network`,
 }

@@ -10,7 +10,8 @@ export type RequestBody = { kind: 'buffered'; body: Buffer } | { kind: 'streamed
 export const NO_BODY: RequestBody = Object.freeze({ kind: 'buffered', body: Buffer.alloc(0) })
 
 /**
- * True when the headers say there is no body (HTTP/1.1: neither Content-Length nor Transfer-Encoding, or a length of 0).
+ * True when the headers say there is no body (HTTP/1.1: neither Content-Length nor Transfer-Encoding, or a length of
+ * 0).
  *
  * @example
  *   declare const req: import('node:http').IncomingMessage

@@ -16,7 +16,8 @@ async function start(): Promise<{
   agent: Agent
   arrived: () => Promise<void>
 }> {
-  // Longer than any drain deadline below: a drain that waited for an idle keep-alive connection to time out would time out itself.
+  // Longer than any drain deadline below: a drain that waited for an idle keep-alive connection to time out would time
+  // out itself.
   const server = createServer({ keepAliveTimeout: 60_000 })
   const drainer = trackForDrain(server)
   let onArrival = (): void => {}
@@ -63,7 +64,8 @@ describe('trackForDrain', () => {
 
     const reply = await inFlight
     expect([reply.status, reply.headers.connection, reply.body]).toEqual([200, 'close', 'ok'])
-    // The server keeps an idle connection 60 s: 'drained' within the 10 s deadline means the drain closed it, not the timeout.
+    // The server keeps an idle connection 60 s: 'drained' within the 10 s deadline means the drain closed it, not the
+    // timeout.
     expect(await outcome).toBe('drained')
   })
 

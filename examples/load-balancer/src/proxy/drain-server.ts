@@ -10,7 +10,10 @@ export type DrainOutcome = 'drained' | 'timed-out'
 
 /** A server's requests in flight, and the way to stop it after they finish. */
 export interface ServerDrain {
-  /** Stops accepting, lets requests in flight finish, and resolves once every connection is closed or `deadlineMs` passed. */
+  /**
+   * Stops accepting, lets requests in flight finish, and resolves once every connection is closed or `deadlineMs`
+   * passed.
+   */
   drain(deadlineMs: number): Promise<DrainOutcome>
 }
 

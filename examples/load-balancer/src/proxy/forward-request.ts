@@ -50,7 +50,18 @@ export interface ForwardOptions {
  *   import { NO_BODY } from './buffer-body.ts'
  *   import { systemClock } from '../discovery/clock.ts'
  *   declare const pool: Pool, exchange: ForwardListener
- *   const attempt = forwardRequest({ pool, method: 'GET', path: '/', headers: { host: 'shop' }, body: NO_BODY, headersTimeoutMs: 30_000, clock: systemClock }, exchange)
+ *   const attempt = forwardRequest(
+ *     {
+ *       pool,
+ *       method: 'GET',
+ *       path: '/',
+ *       headers: { host: 'shop' },
+ *       body: NO_BODY,
+ *       headersTimeoutMs: 30_000,
+ *       clock: systemClock,
+ *     },
+ *     exchange,
+ *   )
  *   attempt.cancel() // the client went away
  */
 export function forwardRequest(options: ForwardOptions, listener: ForwardListener): ForwardAttempt {

@@ -35,10 +35,16 @@ export function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeade
 }
 
 /**
- * Raw headers (name, value, name, value…) without hop-by-hop ones, as strings for `res.writeHead`; names keep their case.
+ * Raw headers (name, value, name, value…) without hop-by-hop ones, as strings for `res.writeHead`; names keep their
+ * case.
  *
  * @example
- *   rawWithoutHopByHop([Buffer.from('Connection'), Buffer.from('keep-alive'), Buffer.from('Content-Length'), Buffer.from('2')])
+ *   rawWithoutHopByHop([
+ *     Buffer.from('Connection'),
+ *     Buffer.from('keep-alive'),
+ *     Buffer.from('Content-Length'),
+ *     Buffer.from('2'),
+ *   ])
  *   // ['Content-Length', '2']
  */
 export function rawWithoutHopByHop(raw: readonly Buffer[]): string[] {
@@ -91,7 +97,8 @@ export function forwardedHeaders(req: IncomingMessage): IncomingHttpHeaders {
 }
 
 /**
- * Sets `headers`' Content-Length to a buffered body's size (it may have come chunked); a streamed body keeps the client's.
+ * Sets `headers`' Content-Length to a buffered body's size (it may have come chunked); a streamed body keeps the
+ * client's.
  *
  * @example
  *   withBodyLength({ 'content-length': '3' }, { kind: 'buffered', body: Buffer.from('abcd') })

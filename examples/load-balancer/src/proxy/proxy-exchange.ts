@@ -38,7 +38,8 @@ export interface ProxyContext {
  * One request to a known Host, from the replica pick to the last response byte.
  *
  * @example
- *   declare const context: ProxyContext, req: IncomingMessage, res: ServerResponse, balancer: Balancer // the Host's balancer
+ *   declare const context: ProxyContext, req: IncomingMessage, res: ServerResponse, balancer: Balancer
+ *   // → the Host's balancer
  *   new ProxyExchange(context, req, res, 'shop', balancer).start()
  *   // res: the backend's answer, or 503/502/504 saying why not
  */

@@ -171,7 +171,8 @@ describe('createProxyHandler, retries', () => {
     expect(reply.status).toBe(503)
     expect(reply.headers['retry-after']).toBe('1')
     expect(reply.body).toBe(
-      'service "shop.example" has no healthy replica right now: 2 replicas tried, each refused or reset the connection\n',
+      'service "shop.example" has no healthy replica right now: 2 replicas tried, each refused or reset the ' +
+        'connection\n',
     )
   })
 

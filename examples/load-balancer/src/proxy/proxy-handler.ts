@@ -41,7 +41,12 @@ export interface ProxyHandler {
  *
  * @example
  *   import { createServer } from 'node:http'
- *   const proxy = createProxyHandler({ registry: new BackendRegistry(), strategy: 'round-robin', timeouts: {}, bodyLimit: 1_048_576 })
+ *   const proxy = createProxyHandler({
+ *     registry: new BackendRegistry(),
+ *     strategy: 'round-robin',
+ *     timeouts: {},
+ *     bodyLimit: 1_048_576,
+ *   })
  *   createServer(proxy).listen(8080) // later: proxy.close()
  */
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {

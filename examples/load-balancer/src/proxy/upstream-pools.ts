@@ -9,7 +9,8 @@ import type { BackendAddress } from '../discovery/index.ts'
  *
  * @example
  *   const pools = new UpstreamPools()
- *   declare const options: import('undici').Dispatcher.DispatchOptions, handler: import('undici').Dispatcher.DispatchHandler
+ *   declare const options: import('undici').Dispatcher.DispatchOptions,
+ *     handler: import('undici').Dispatcher.DispatchHandler
  *   pools.poolFor({ host: '127.0.0.1', port: 8081 }).dispatch(options, handler) // later: pools.destroy()
  */
 export class UpstreamPools {

@@ -21,7 +21,14 @@ export interface LoadBalancerProcess {
  *
  * @example
  *   import { get } from './http-get.ts'
- *   const lb = await spawnLoadBalancer(['--port', '0', '--admin-port', '0', '--docker-host', 'unix:///tmp/docker.sock'])
+ *   const lb = await spawnLoadBalancer([
+ *     '--port',
+ *     '0',
+ *     '--admin-port',
+ *     '0',
+ *     '--docker-host',
+ *     'unix:///tmp/docker.sock',
+ *   ])
  *   await get(`${lb.admin}/_lb/status`)
  */
 export async function spawnLoadBalancer(

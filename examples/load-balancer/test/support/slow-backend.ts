@@ -6,7 +6,12 @@ import type { BackendCommand } from '../../../../drivers/load-balancer/docker-da
  *
  * @example
  *   declare const daemon: import('../../../../drivers/load-balancer/docker-daemon/index.ts').DockerDaemon
- *   await daemon.runContainer({ name: 'slow-1', labels: { 'lb.host': 'shop.test' }, publish: true, backend: SLOW_BACKEND })
+ *   await daemon.runContainer({
+ *     name: 'slow-1',
+ *     labels: { 'lb.host': 'shop.test' },
+ *     publish: true,
+ *     backend: SLOW_BACKEND,
+ *   })
  */
 export const SLOW_BACKEND: BackendCommand = {
   command: process.execPath,

@@ -3,8 +3,11 @@
  *
  * @example
  *   import { readStatus } from './lb-status.ts'
- *   const shop = async () => (await readStatus('http://127.0.0.1:9090')).services.find((service) => service.host === 'shop.test')
- *   const replicas = await until('both replicas', async () => ((await shop())?.replicas.length === 2 ? (await shop())?.replicas : undefined))
+ *   const shop = async () =>
+ *     (await readStatus('http://127.0.0.1:9090')).services.find((service) => service.host === 'shop.test')
+ *   const replicas = await until('both replicas', async () =>
+ *     (await shop())?.replicas.length === 2 ? (await shop())?.replicas : undefined,
+ *   )
  */
 export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 5_000): Promise<T> {
   const deadline = Date.now() + ms

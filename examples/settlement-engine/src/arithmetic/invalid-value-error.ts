@@ -5,7 +5,8 @@
  * message, or `reason` when it words its own).
  *
  * @example
- *   const error = new InvalidValueError('money', '10.505', 'more than two decimal places; the smallest amount is 1p') // what parseMoney('10.505') throws
+ *   const error = new InvalidValueError('money', '10.505', 'more than two decimal places; the smallest amount is 1p')
+ *   // → what parseMoney('10.505') throws
  *   error.message // '"10.505" is not money: more than two decimal places; the smallest amount is 1p'
  */
 export class InvalidValueError extends Error {

@@ -21,7 +21,13 @@ const legPrices = new Int32Array(MAX_LEGS)
  *
  * @example
  *   declare const state: EngineState
- *   applyBet(state, { type: 'bet', customer: 'alice', stake: '10', eachWay: true, legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] })
+ *   applyBet(state, {
+ *     type: 'bet',
+ *     customer: 'alice',
+ *     stake: '10',
+ *     eachWay: true,
+ *     legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }],
+ *   })
  *   // { ok: true, status: 201, body: { id: 'b1', status: 'open', totalStake: '20.00' } }
  */
 export function applyBet(state: EngineState, body: Record<string, unknown>): CommandOutcome {
@@ -32,7 +38,8 @@ export function applyBet(state: EngineState, body: Record<string, unknown>): Com
     if (ASSIGNED_ID.test(given))
       return badField(
         'id',
-        `"${given}" has the form of an id the engine assigns (b and a number); choose another id, or leave it out to be given one`,
+        `"${given}" has the form of an id the engine assigns (b and a number); choose another id, or leave it ` +
+          `out to be given one`,
       )
     id = given
   }
@@ -55,7 +62,8 @@ export function applyBet(state: EngineState, body: Record<string, unknown>): Com
   if (!Array.isArray(legs) || legs.length === 0 || legs.length > MAX_LEGS) {
     return badField(
       'legs',
-      `${Array.isArray(legs) ? `a list of ${legs.length}` : describe(legs)} is not a list of 1 to ${MAX_LEGS} legs; send e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]`,
+      `${Array.isArray(legs) ? `a list of ${legs.length}` : describe(legs)} is not a list of 1 to ${MAX_LEGS} ` +
+        `legs; send e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]`,
     )
   }
   if (id !== undefined && state.clientIds.has(id))

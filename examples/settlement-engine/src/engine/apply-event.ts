@@ -56,7 +56,8 @@ function readRunners(value: unknown): string[] | Refusal {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_RUNNERS) {
     return badField(
       'runners',
-      `${Array.isArray(value) ? `a list of ${value.length}` : describe(value)} is not a list of 1 to ${MAX_RUNNERS} runner names; send e.g. ["Red Rum", "Aldaniti"]`,
+      `${Array.isArray(value) ? `a list of ${value.length}` : describe(value)} is not a list of 1 to ` +
+        `${MAX_RUNNERS} runner names; send e.g. ["Red Rum", "Aldaniti"]`,
     )
   }
   const seen = new Set<string>()

@@ -18,7 +18,12 @@ const PLACINGS_FORM =
  *
  * @example
  *   declare const state: EngineState
- *   applyResult(state, { type: 'result', event: 'R1', placings: [['Red Rum'], ['Aldaniti']], startingPrices: { 'Red Rum': '9/1' } })
+ *   applyResult(state, {
+ *     type: 'result',
+ *     event: 'R1',
+ *     placings: [['Red Rum'], ['Aldaniti']],
+ *     startingPrices: { 'Red Rum': '9/1' },
+ *   })
  *   // { ok: true, status: 200, body: { event: 'R1', status: 'resulted', version: 1, changed: true, settled: 40 } }
  */
 export function applyResult(state: EngineState, body: Record<string, unknown>): CommandOutcome {
@@ -39,7 +44,9 @@ export function applyResult(state: EngineState, body: Record<string, unknown>): 
     return refuse(
       422,
       'starting-price-missing',
-      `${names} won or placed and ${unpriced.length === 1 ? 'has' : 'have'} SP bets, so the result must give ${unpriced.length === 1 ? 'its' : 'their'} starting price; add ${unpriced.length === 1 ? 'it' : 'them'} to startingPrices, e.g. {"${unpriced[0]}": "9/2"}`,
+      `${names} won or placed and ${unpriced.length === 1 ? 'has' : 'have'} SP bets, so the result must give ` +
+        `${unpriced.length === 1 ? 'its' : 'their'} starting price; add ${unpriced.length === 1 ? 'it' : 'them'} ` +
+        `to startingPrices, e.g. {"${unpriced[0]}": "9/2"}`,
       'startingPrices',
     )
   }

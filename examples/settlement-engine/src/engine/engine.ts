@@ -96,7 +96,12 @@ export interface EventView {
  *
  * @example
  *   declare const engine: Engine
- *   const outcome = await engine.execute({ type: 'bet', customer: 'alice', stake: '10', legs: [{ event: 'e1', runner: 'Red Rum', price: '5/1' }] })
+ *   const outcome = await engine.execute({
+ *     type: 'bet',
+ *     customer: 'alice',
+ *     stake: '10',
+ *     legs: [{ event: 'e1', runner: 'Red Rum', price: '5/1' }],
+ *   })
  *   if (outcome.ok) engine.getBet(String(outcome.body.id))?.status // 'open'
  */
 export interface Engine {

@@ -64,7 +64,8 @@ const routes: Route[] = [
  * @example
  *   import { handleUi } from '../ui/index.ts'
  *   declare const req: IncomingMessage, res: ServerResponse, context: ApiContext
- *   if (!(await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost')))) await handleUi(req, res, context.engine)
+ *   if (!(await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost'))))
+ *     await handleUi(req, res, context.engine)
  */
 export async function handleApi(
   req: IncomingMessage,
@@ -153,7 +154,8 @@ function followSettlements(
       res,
       400,
       'invalid-field',
-      `after: "${text}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after settlement 1200`,
+      `after: "${text}" is not a sequence number; send a whole number ≥ 0, e.g. ?after=1200 to resume after ` +
+        `settlement 1200`,
       'after',
     )
     return

@@ -16,7 +16,8 @@ export class LogCorruptError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `the command log ${path} cannot be replayed: line ${line}: ${reason}. Restore the data directory from a backup, or move the log aside to start empty.`,
+      `the command log ${path} cannot be replayed: line ${line}: ${reason}. Restore the data directory from a ` +
+        `backup, or move the log aside to start empty.`,
       options,
     )
   }

@@ -23,7 +23,11 @@ const readSize = 4 << 20
  * @example
  *   declare const applier: import('../engine/apply-block.ts').BlockApplier
  *   import { RefusedLogLine } from './refused-log-line.ts'
- *   const summary = await replayLog('/data/commands.ndjson', (block) => applier.apply(block, undefined, (lineStart, refusal) => { throw new RefusedLogLine(lineStart, refusal.error.code, refusal.error.message) }))
+ *   const summary = await replayLog('/data/commands.ndjson', (block) =>
+ *     applier.apply(block, undefined, (lineStart, refusal) => {
+ *       throw new RefusedLogLine(lineStart, refusal.error.code, refusal.error.message)
+ *     }),
+ *   )
  *   summary.droppedBytes // 0
  */
 export async function replayLog(path: string, applyBlock: (block: Buffer) => void): Promise<ReplaySummary> {

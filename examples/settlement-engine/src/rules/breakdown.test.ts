@@ -3,7 +3,8 @@ import { bet, race, settleBoth } from './settlement-fixtures.ts'
 
 describe('settleBet with a breakdown', () => {
   it('shows each part, each leg’s outcome, odds, place terms, dead heat and Rule 4, and the exact total', () => {
-    // 9 declared, 1 withdrawn at 3/1 after the bet: 8 under orders, 1/5 odds, 3 places. A dead-heats for 2nd with two others.
+    // 9 declared, 1 withdrawn at 3/1 after the bet: 8 under orders, 1/5 odds, 3 places. A dead-heats for 2nd with two
+    // others.
     const r1 = race('R1', { runners: 9, withdrawals: [['I', '3/1', 2]], placings: [['B'], ['A', 'C', 'D']] })
     const { returnsPence, breakdown } = settleBoth(bet('10', [['R1', 'A', '6/1']], { eachWay: true }), r1)
     expect(returnsPence).toBe(1266)

@@ -86,7 +86,8 @@ export function settleWithBreakdown(
   const whole = exact.floor()
   if (whole > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new RangeError(
-      `${bet.id === undefined ? 'the bet' : `bet "${bet.id}"`} returns ${whole}p, more than this engine can count exactly (2^53 - 1 pence)`,
+      `${bet.id === undefined ? 'the bet' : `bet "${bet.id}"`} returns ${whole}p, more than this engine can ` +
+        `count exactly (2^53 - 1 pence)`,
     )
   }
   const returnsPence = Number(whole)

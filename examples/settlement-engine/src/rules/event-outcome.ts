@@ -62,7 +62,14 @@ export interface EventOutcome {
  * both withdrawn and placed.
  *
  * @example
- *   const facts: EventFacts = { id: 'R1', handicap: false, runners: ['Red Rum', 'Aldaniti'], withdrawals: [], void: false, result: { placings: [['Red Rum'], ['Aldaniti']], startingPrices: {} } }
+ *   const facts: EventFacts = {
+ *     id: 'R1',
+ *     handicap: false,
+ *     runners: ['Red Rum', 'Aldaniti'],
+ *     withdrawals: [],
+ *     void: false,
+ *     result: { placings: [['Red Rum'], ['Aldaniti']], startingPrices: {} },
+ *   }
  *   const outcome = compileEvent(facts)
  *   outcome.runners.get('Red Rum')?.winNum // 1 when it won outright
  */
@@ -111,7 +118,8 @@ export function compileEvent(facts: EventFacts): EventOutcome {
  *
  * @example
  *   declare const facts: EventFacts
- *   missingStartingPrices(compileEvent({ ...facts, result: { placings: [['A'], ['B']], startingPrices: {} } })) // ['A', 'B'] with 2+ places paid
+ *   missingStartingPrices(compileEvent({ ...facts, result: { placings: [['A'], ['B']], startingPrices: {} } }))
+ *   // → ['A', 'B'] with 2+ places paid
  */
 export function missingStartingPrices(outcome: EventOutcome): string[] {
   if (outcome.state !== 'resulted') return []

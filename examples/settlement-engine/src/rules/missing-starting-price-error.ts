@@ -4,7 +4,8 @@
  * settle without it; `missingStartingPrices` lists the runners up front.
  *
  * @example
- *   const error = new MissingStartingPriceError('R1', 'Red Rum') // what settleBet throws for an SP bet on a winner without one
+ *   const error = new MissingStartingPriceError('R1', 'Red Rum')
+ *   // → what settleBet throws for an SP bet on a winner without one
  *   error.message // 'event "R1" has no starting price for "Red Rum", …'
  */
 export class MissingStartingPriceError extends Error {
@@ -15,7 +16,8 @@ export class MissingStartingPriceError extends Error {
     readonly runner: string,
   ) {
     super(
-      `event "${event}" has no starting price for "${runner}", which won or placed, so an SP bet on it cannot be settled; ` +
+      `event "${event}" has no starting price for "${runner}", which won or placed, so an SP bet on it cannot ` +
+        `be settled; ` +
         `give its price in the result's startingPrices`,
     )
   }

@@ -77,7 +77,14 @@ export function rule4Applies(withdrawal: Rule4Withdrawal, struckSeq: number, sta
  *
  * @example
  *   rule4For([{ runner: 'X', seq: 7, late: false, pence: 25 }], 5, false) // 25
- *   rule4For([{ runner: 'X', seq: 1, late: false, pence: 75 }, { runner: 'Y', seq: 2, late: false, pence: 60 }], 5, false) // 90, not 135
+ *   rule4For(
+ *     [
+ *       { runner: 'X', seq: 1, late: false, pence: 75 },
+ *       { runner: 'Y', seq: 2, late: false, pence: 60 },
+ *     ],
+ *     5,
+ *     false,
+ *   ) // 90, not 135
  */
 export function rule4For(withdrawals: readonly Rule4Withdrawal[], struckSeq: number, startingPrice: boolean): number {
   let pence = 0

@@ -326,7 +326,8 @@ describe('settleBet: starting price', () => {
     const r1 = race('R1', { runners: 8, placings: [['B'], ['A']], startingPrices: { B: '2/1' } })
     const lookup = () => r1
     const message =
-      'event "R1" has no starting price for "A", which won or placed, so an SP bet on it cannot be settled; give its price in the result\'s startingPrices'
+      'event "R1" has no starting price for "A", which won or placed, so an SP bet on it cannot be settled; ' +
+      "give its price in the result's startingPrices"
     expect(() => settleBet(bet('10', [['R1', 'A', 'SP']], { eachWay: true }), lookup)).toThrow(
       new MissingStartingPriceError('R1', 'A'),
     )

@@ -22,7 +22,12 @@ const OVERFLOW = -1
  *
  * @example
  *   declare const outcomes: Map<string, import('./event-outcome.ts').EventOutcome>
- *   const bet: BetFacts = { stakePence: 1000, eachWay: false, struckSeq: 3, legs: [{ event: 'R1', runner: 'Red Rum', price: { num: 2, den: 1 } }] }
+ *   const bet: BetFacts = {
+ *     stakePence: 1000,
+ *     eachWay: false,
+ *     struckSeq: 3,
+ *     legs: [{ event: 'R1', runner: 'Red Rum', price: { num: 2, den: 1 } }],
+ *   }
  *   settleBet(bet, (event) => outcomes.get(event)).returnsPence // 3000 if it won
  *   settleBet(bet, (event) => outcomes.get(event), { breakdown: true }).breakdown?.parts[0]?.legs[0]?.result // 'won'
  */

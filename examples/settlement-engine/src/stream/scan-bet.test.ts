@@ -10,7 +10,8 @@ function scan(line: string): ScannedBet | undefined {
 describe('scanBet', () => {
   it('reads the plain form into byte ranges and pence', () => {
     const line =
-      '{"type":"bet","customer":"c7","stake":"2.5","eachWay":true,"legs":[{"event":"R1","runner":"Red Rum","price":"5/1"},{"event":"R2","runner":"A","price":"SP"}]}'
+      '{"type":"bet","customer":"c7","stake":"2.5","eachWay":true,"legs":[{"event":"R1","runner":"Red ' +
+      'Rum","price":"5/1"},{"event":"R2","runner":"A","price":"SP"}]}'
     const scanned = scan(line)!
     expect(line.slice(scanned.customerStart, scanned.customerEnd)).toBe('c7')
     expect(scanned.stakePence).toBe(250)
@@ -23,7 +24,8 @@ describe('scanBet', () => {
   it('takes any key order and JSON spacing', () => {
     expect(
       scan(
-        ' { "legs" : [ { "price" : "2/1" , "event" : "R1" , "runner" : "A" } ] , "stake" : "10" , "customer" : "c" , "type" : "bet" } \r',
+        ' { "legs" : [ { "price" : "2/1" , "event" : "R1" , "runner" : "A" } ] , "stake" : "10" , "customer" : ' +
+          '"c" , "type" : "bet" } \r',
       )?.stakePence,
     ).toBe(1000)
   })

@@ -40,7 +40,12 @@ const PRICE = 4
  *
  * @example
  *   const scanned = new ScannedBet()
- *   scanBet(Buffer.from('{"type":"bet","customer":"c1","stake":"10","legs":[{"event":"R1","runner":"A","price":"5/1"}]}'), 0, 93, scanned) // true
+ *   scanBet(
+ *     Buffer.from('{"type":"bet","customer":"c1","stake":"10","legs":[{"event":"R1","runner":"A","price":"5/1"}]}'),
+ *     0,
+ *     93,
+ *     scanned,
+ *   ) // true
  */
 export function scanBet(b: Uint8Array, start: number, end: number, out: ScannedBet): boolean {
   let p = ws(b, start, end)

@@ -12,7 +12,8 @@ import { problemFromRefusal, type FormProblem, type ShapedCommand } from './form
  *   import { showMyBets } from './punter-handlers.ts'
  *   declare const request: import('./ui-request.ts').UiRequest, form: URLSearchParams
  *   const done = await executeForm(request.engine, readBetForm(form), (field) => betFormField(field, form))
- *   if (!done.ok) showMyBets(request, 'alice', { status: done.status, betForm: { values: form, problem: done.problem } })
+ *   if (!done.ok)
+ *     showMyBets(request, 'alice', { status: done.status, betForm: { values: form, problem: done.problem } })
  */
 export type FormOutcome<C extends Command> =
   | { ok: true; command: C; body: Record<string, unknown> }

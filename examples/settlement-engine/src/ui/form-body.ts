@@ -51,7 +51,8 @@ export async function readFormBody(req: IncomingMessage, limit = FORM_BODY_LIMIT
   return new URLSearchParams(text)
 }
 
-// Listens rather than iterating: leaving a for-await early destroys the request and its socket, and the 413 would never arrive.
+// Listens rather than iterating: leaving a for-await early destroys the request and its socket, and the 413 would never
+// arrive.
 function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []

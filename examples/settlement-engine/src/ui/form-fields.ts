@@ -24,7 +24,8 @@ export interface FieldSpec {
  * description, and optional suggestions (a combobox the user may still type into).
  *
  * @example
- *   textField({ form: 'event', name: 'id', label: 'Event id' }) // <label for="event-id">Event id</label> … <input id="event-id" name="id" …>
+ *   textField({ form: 'event', name: 'id', label: 'Event id' })
+ *   // → <label for="event-id">Event id</label> … <input id="event-id" name="id" …>
  */
 export function textField(spec: FieldSpec & { suggestions?: readonly Suggestion[] }): Html {
   const { id, described, invalid } = fieldParts(spec)
@@ -72,7 +73,8 @@ export function checkbox(spec: FieldSpec): Html {
  *
  * @example
  *   import { betFormLabels } from './read-bet-form.ts'
- *   problemAlert('Bet refused', 'bet', { field: 'runner', message: 'Shergar is not running in R1' }, betFormLabels) // <div role="alert">… <a href="#bet-runner">Runner</a>: …
+ *   problemAlert('Bet refused', 'bet', { field: 'runner', message: 'Shergar is not running in R1' }, betFormLabels)
+ *   // → <div role="alert">… <a href="#bet-runner">Runner</a>: …
  */
 export function problemAlert(
   title: string,

@@ -4,7 +4,8 @@ import type { LegView } from '../engine/engine.ts'
  * A leg as a sentence: "Red Rum at 5/1 in The National (R1)".
  *
  * @example
- *   legText({ event: 'R1', runner: 'Red Rum', price: 'SP' }, new Map([['R1', 'The National']])) // 'Red Rum at SP in The National (R1)'
+ *   legText({ event: 'R1', runner: 'Red Rum', price: 'SP' }, new Map([['R1', 'The National']]))
+ *   // → 'Red Rum at SP in The National (R1)'
  */
 export function legText(leg: LegView, names: ReadonlyMap<string, string>): string {
   const name = names.get(leg.event)

@@ -84,7 +84,8 @@ describe('handleUi: the punter', () => {
       '<strong>Bet refused.</strong> <a href="#bet-event">Event</a>: no event has id &quot;R9&quot;',
     )
     expect(page).toContain(
-      '<span class="error" id="bet-event-error">no event has id &quot;R9&quot;</span><input type="text" id="bet-event" name="event" value="R9"',
+      '<span class="error" id="bet-event-error">no event has id &quot;R9&quot;</span><input type="text" ' +
+        'id="bet-event" name="event" value="R9"',
     )
   })
 
@@ -92,7 +93,8 @@ describe('handleUi: the punter', () => {
     const refused = await post('/customers/alice', { customer: 'alice', stake: '10', moreLegs: 'R1 Red Rum 5/1' })
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain(
-      '<a href="#bet-moreLegs">More legs</a>: Line 1 of More legs, &quot;R1 Red Rum 5/1&quot;, is not &quot;event, runner, price&quot;',
+      '<a href="#bet-moreLegs">More legs</a>: Line 1 of More legs, &quot;R1 Red Rum 5/1&quot;, is not ' +
+        '&quot;event, runner, price&quot;',
     )
     expect(engine.commands).toEqual([])
   })
@@ -120,7 +122,8 @@ describe('handleUi: the trader', () => {
     const refused = await post('/trader/events', { id: 'R1', name: 'Again', runners: 'A' })
     expect(refused.status).toBe(409)
     expect(textOf(await refused.text(), /<div role="alert" class="alert"><p>(.*?)<\/p>/)).toBe(
-      '<strong>Event refused.</strong> <a href="#event-id">Event id</a>: an event with id &quot;R1&quot; exists already',
+      '<strong>Event refused.</strong> <a href="#event-id">Event id</a>: an event with id &quot;R1&quot; ' +
+        'exists already',
     )
   })
 

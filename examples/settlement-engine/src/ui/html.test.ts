@@ -5,7 +5,8 @@ describe('html', () => {
   it('escapes every interpolated string, in text and in attributes', () => {
     const runner = `<script>alert("x")</script> & 'co'`
     expect(html`<td title="${runner}">${runner}</td>`.markup).toBe(
-      '<td title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</td>',
+      '<td title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; ' +
+        '&#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</td>',
     )
   })
 

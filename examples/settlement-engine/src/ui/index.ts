@@ -24,7 +24,8 @@ import type { UiRequest } from './ui-request.ts'
  *   import { handleApi, type ApiContext } from '../http/api-routes.ts'
  *   declare const context: ApiContext
  *   createServer(async (req, res) => {
- *     if (!(await handleUi(req, res, context.engine))) await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost'))
+ *     if (!(await handleUi(req, res, context.engine)))
+ *       await handleApi(req, res, context, new URL(req.url ?? '/', 'http://localhost'))
  *   })
  */
 export async function handleUi(req: IncomingMessage, res: ServerResponse, engine: Engine): Promise<boolean> {

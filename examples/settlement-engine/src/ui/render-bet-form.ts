@@ -13,7 +13,10 @@ import { customerPath } from './ui-routes.ts'
  * @example
  *   declare const engine: import('../engine/engine.ts').Engine, form: URLSearchParams
  *   renderBetForm('alice', engine.listEvents())
- *   renderBetForm('alice', engine.listEvents(), { values: form, problem: { field: 'runner', message: 'Shergar is not running in R1' } })
+ *   renderBetForm('alice', engine.listEvents(), {
+ *     values: form,
+ *     problem: { field: 'runner', message: 'Shergar is not running in R1' },
+ *   })
  */
 export function renderBetForm(customer: string, events: readonly EventSummary[], state?: FormState): Html {
   const field = { form: 'bet', state }

@@ -13,7 +13,12 @@ import { renderBreakdown } from './render-breakdown.ts'
  *
  * @example
  *   declare const engine: import('../engine/engine.ts').Engine
- *   renderBetsPage({ customer: 'alice', bets: engine.customerBets('alice') ?? [], events: engine.listEvents(), query: new URLSearchParams('done=placed&bet=B1') })
+ *   renderBetsPage({
+ *     customer: 'alice',
+ *     bets: engine.customerBets('alice') ?? [],
+ *     events: engine.listEvents(),
+ *     query: new URLSearchParams('done=placed&bet=B1'),
+ *   })
  */
 export interface BetsPageParts {
   customer: string

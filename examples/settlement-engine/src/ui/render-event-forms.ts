@@ -15,7 +15,11 @@ export type EventFormState = { form: 'withdrawal' | 'result' | 'void' } & FormSt
  *
  * @example
  *   declare const event: EventView, form: URLSearchParams
- *   renderEventForms(event, { form: 'withdrawal', values: form, problem: { field: 'runner', message: 'Shergar is not in R1' } })
+ *   renderEventForms(event, {
+ *     form: 'withdrawal',
+ *     values: form,
+ *     problem: { field: 'runner', message: 'Shergar is not in R1' },
+ *   })
  */
 export function renderEventForms(event: EventView, refused?: EventFormState): Html {
   const stateOf = (form: EventFormState['form']) => (refused?.form === form ? refused : undefined)

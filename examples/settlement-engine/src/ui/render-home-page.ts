@@ -9,7 +9,10 @@ import { renderPage } from './layout.ts'
  *
  * @example
  *   renderHomePage()
- *   renderHomePage({ values: new URLSearchParams('customer='), problem: { field: 'customer', message: 'Enter your customer name.' } })
+ *   renderHomePage({
+ *     values: new URLSearchParams('customer='),
+ *     problem: { field: 'customer', message: 'Enter your customer name.' },
+ *   })
  */
 export function renderHomePage(state?: FormState): Html {
   const content = html`<section aria-labelledby="find-heading">

@@ -6,7 +6,12 @@ import { renderPage, type Section } from './layout.ts'
  * event, a form the UI could not read. The message is an alert.
  *
  * @example
- *   renderMessagePage({ title: 'No such event', section: 'trader', message: 'No event has id "R9".', next: { href: '/trader', text: 'All events' } })
+ *   renderMessagePage({
+ *     title: 'No such event',
+ *     section: 'trader',
+ *     message: 'No event has id "R9".',
+ *     next: { href: '/trader', text: 'All events' },
+ *   })
  */
 export function renderMessagePage(parts: {
   title: string

@@ -14,7 +14,10 @@ import { eventPath } from './ui-routes.ts'
  *
  * @example
  *   declare const engine: import('../engine/engine.ts').Engine
- *   renderTraderPage({ events: engine.listEvents().flatMap((e) => engine.getEvent(e.id) ?? []), query: new URLSearchParams('done=created&event=R1') })
+ *   renderTraderPage({
+ *     events: engine.listEvents().flatMap((e) => engine.getEvent(e.id) ?? []),
+ *     query: new URLSearchParams('done=created&event=R1'),
+ *   })
  */
 export interface TraderPageParts {
   events: readonly EventView[]

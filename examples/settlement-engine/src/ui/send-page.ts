@@ -17,7 +17,14 @@ const HEADERS = {
  * @example
  *   import { renderTraderPage } from './render-trader-page.ts'
  *   declare const res: ServerResponse, events: import('../engine/engine.ts').EventView[], form: URLSearchParams
- *   sendPage(res, 422, renderTraderPage({ events, eventForm: { values: form, problem: { field: 'id', message: 'R1 already exists' } } }))
+ *   sendPage(
+ *     res,
+ *     422,
+ *     renderTraderPage({
+ *       events,
+ *       eventForm: { values: form, problem: { field: 'id', message: 'R1 already exists' } },
+ *     }),
+ *   )
  */
 export function sendPage(
   res: ServerResponse,

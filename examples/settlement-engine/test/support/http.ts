@@ -10,7 +10,11 @@ export interface JsonAnswer {
  * POSTs a JSON body (or raw text) and reads the JSON answer.
  *
  * @example
- *   const { status, body } = await post('http://127.0.0.1:8080', '/bets', { customer: 'alice', stake: '10', legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }] })
+ *   const { status, body } = await post('http://127.0.0.1:8080', '/bets', {
+ *     customer: 'alice',
+ *     stake: '10',
+ *     legs: [{ event: 'R1', runner: 'Red Rum', price: '5/1' }],
+ *   })
  */
 export async function post(baseUrl: string, path: string, body?: unknown, init: RequestInit = {}): Promise<JsonAnswer> {
   const response = await fetch(baseUrl + path, {

@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net'
  * @example
  *   import { handleUi } from '../index.ts'
  *   declare const engine: import('../../engine/engine.ts').Engine
- *   const server = await startTestServer((req, res) => handleUi(req, res, engine).then((done) => done || res.writeHead(404).end()))
+ *   const server = await startTestServer((req, res) =>
+ *     handleUi(req, res, engine).then((done) => done || res.writeHead(404).end()),
+ *   )
  *   await fetch(`${server.url}/trader`)
  *   await server.close()
  */
