@@ -61,7 +61,10 @@ describe('openBrowserSession', () => {
       const error = await openBrowserSession(fakeDriverContext()).catch((e: unknown) => e as Error)
       expect(error).toBeInstanceOf(SystemCompromisedError)
       expect((error as Error).message).toMatch(
-        /^Chromium at \/bin\/false did not start: .+\. Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary\.$/,
+        new RegExp(
+          String.raw`^Chromium at /bin/false did not start: .+\. ` +
+            String.raw`Run it by hand with --headless to see why, or set PARLANCE_CHROMIUM to another binary\.$`,
+        ),
       )
     } finally {
       delete process.env.PARLANCE_CHROMIUM

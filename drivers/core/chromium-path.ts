@@ -43,7 +43,8 @@ export const debianChromium = '/usr/lib/chromium/chromium'
  * @example
  *   const choice = await findChromium()
  *   choice.description
- *   // → 'the bundled Chromium (@sparticuz/chromium 153.0.0), extracted in 2.2 s: /work/shop/node_modules/.cache/…/chromium'
+ *   // → 'the bundled Chromium (@sparticuz/chromium 153.0.0, extracted in 2.2 s): ' +
+ *   //   '/work/shop/node_modules/.cache/parlance/chromium-153.0.0/chromium'
  */
 export interface ChromiumChoice {
   path: string

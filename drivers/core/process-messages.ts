@@ -21,7 +21,8 @@ export function describeExit(exit: ExitInfo): string {
  * @example
  *   const spec: ProcessSpec = { name: 'engine', command: 'node', args: ['engine.mjs'] }
  *   describeNotReady(spec, 'exited with code 3 before it was ready', {}, ['[stderr] Error: port in use'])
- *   // 'Process "engine" (node engine.mjs) exited with code 3 before it was ready (waiting for …). Its last 1 line of output:\n  [stderr] Error: port in use'
+ *   // → 'Process "engine" (node engine.mjs) exited with code 3 before it was ready (waiting for …). ' +
+ *   //   'Its last 1 line of output:\n  [stderr] Error: port in use'
  */
 export function describeNotReady(
   spec: ProcessSpec,

@@ -12,7 +12,7 @@ function printing(...lines: string[]): OutputTail {
 }
 
 describe('waitForReady', () => {
-  it('with one pattern, is ready at the first matching line: its first group is the address, its named groups are kept', async () => {
+  it('with one pattern, ready at the first matching line: first group is the address, named groups kept', async () => {
     const tail = printing('warming up', 'listening on http://127.0.0.1:4000 (admin http://127.0.0.1:4001)')
     const progress: ReadinessProgress = {}
     const readiness = await waitForReady(

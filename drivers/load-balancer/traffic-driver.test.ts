@@ -43,15 +43,15 @@ describe('TrafficDriver', () => {
     expect(await running.stop()).toBe(record)
   })
 
-  test('traffic still arriving when the scenario ends is stopped, and on failure every record is attached, de-aliased', async () => {
+  test('the end of the scenario stops running traffic; on failure every record is attached, de-aliased', async () => {
     const traffic = new TrafficDriver(ctx)
     await traffic.send({ host: 'shop.parlance.test', requests: 1, overMs: 0 })
     const running = traffic.start({ host: 'shop.parlance.test', requests: 100, overMs: 10_000 })
     await until(() => server.received.length >= 2)
     await ctx.endScenario({ failed: true })
     const stopped = await running.done
-    // The server answers at once, so a run left to finish would have all 100: fewer means the scenario's end stopped
-    // it.
+    // The server answers at once, so a run left to finish would have all 100:
+    // fewer means the scenario's end stopped it.
     expect(stopped.responses.length).toBeLessThan(100)
     const [attachment] = ctx.attachments
     expect([ctx.attachments.length, attachment?.mediaType, attachment?.fileName]).toEqual([

@@ -7,7 +7,8 @@ import type { PrintedCell, SystemDeathNotice, SystemStartFailure } from './suite
  *
  * @example
  *   readPrintedTable('Scenario        api      ui\nLedger\n  Alice is paid  passed   n/a\n\n…')
- *   // [{ scenario: 'Alice is paid', channel: 'api', text: 'passed' }, { scenario: 'Alice is paid', channel: 'ui', text: 'n/a' }]
+ *   // [{ scenario: 'Alice is paid', channel: 'api', text: 'passed' },
+ *   //  { scenario: 'Alice is paid', channel: 'ui', text: 'n/a' }]
  */
 export function readPrintedTable(stdout: string): PrintedCell[] {
   const lines = stdout.split('\n')
@@ -47,7 +48,8 @@ export function readVerdict(stdout: string): 'passed' | 'failed' | undefined {
  *
  * @example
  *   readSystemStartFailure(
- *     'parlance run: Process "ledger" (node system/ledger.mjs) exited with code 3 before it was ready (…). Its last 1 line of output:\n  [stderr] ledger: corrupt\n',
+ *     'parlance run: Process "ledger" (node system/ledger.mjs) exited with code 3 before it was ready (…). ' +
+ *       'Its last 1 line of output:\n  [stderr] ledger: corrupt\n',
  *   )
  *   // { system: 'ledger', lastLines: ['ledger: corrupt'] }
  */
@@ -77,12 +79,15 @@ export function readSystemStartFailure(stderr: string): SystemStartFailure | und
  */
 export function readSystemDeaths(stdout: string): SystemDeathNotice[] {
   return stdout.split('\n').flatMap((line) => {
-    const notice =
-      /^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d (?:during the (\S+) channel|after the \S+ channel|before the first channel)$/.exec(
-        line,
-      )
+    const notice = DEATH_NOTICE.exec(line)
     if (!notice) return []
     const [, system = '', pid = '', how = '', channel] = notice
     return [{ system, pid: Number(pid), how, ...(channel ? { channel } : {}) }]
   })
 }
+
+// ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel
+const DEATH_NOTICE = new RegExp(
+  String.raw`^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d ` +
+    String.raw`(?:during the (\S+) channel|after the \S+ channel|before the first channel)$`,
+)

@@ -12,7 +12,8 @@ import type { ScenarioResult } from './suite-run.ts'
  *
  * @example
  *   readReports('/tmp/parlance-project-x1/reports/run-1', ['api', 'ui'])
- *   // [{ scenario: 'Alice is paid', channel: 'api', outcome: 'assertion-failed', message: 'Alice was paid £5.00; expected £6.00', aliases: { Alice: 'alice-…' } }, …]
+ *   // [{ scenario: 'Alice is paid', channel: 'api', outcome: 'assertion-failed',
+ *   //    message: 'Alice was paid £5.00; expected £6.00', aliases: { Alice: 'alice-…' } }, …]
  */
 export function readReports(reportsDir: string, channels: readonly string[]): ScenarioResult[] {
   return channels.flatMap((channel) => {
@@ -27,7 +28,8 @@ export function readReports(reportsDir: string, channels: readonly string[]): Sc
  * @example
  *   declare const ndjson: string // reports/ui/messages.ndjson
  *   readChannelMessages('ui', ndjson)
- *   // [{ scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable', notApplicable: { operation: 'askForRefund', reason: '…' }, aliases: {…} }]
+ *   // [{ scenario: 'Alice asks for a refund', channel: 'ui', outcome: 'not-applicable',
+ *   //    notApplicable: { operation: 'askForRefund', reason: '…' }, aliases: {…} }]
  */
 export function readChannelMessages(
   channel: string,

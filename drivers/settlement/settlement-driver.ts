@@ -131,7 +131,8 @@ export interface BreakdownLeg {
  *   declare const driver: SettlementDriver, punter: AliasedName
  *   const [bet] = await driver.betsOf(punter, { breakdown: true })
  *   bet
- *   // → { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: […], returns: £50, settlements: [£80, £50], breakdown: […] }
+ *   // → { betId: 'b42', status: 'settled', stake: £10, totalStake: £20, eachWay: true, legs: […],
+ *   //     returns: £50, settlements: [£80, £50], breakdown: […] }
  */
 export interface PunterBet {
   betId: string

@@ -82,8 +82,8 @@ describe('BalancerAdmin', () => {
   test('waitFor gives up at its deadline, showing the replicas it saw last', async () => {
     const seen = [replica('checkout-1', { inFlight: 2 }), replica('checkout-2', { healthy: false, draining: true })]
     answer.status = () => statusWith(seen)
-    // "after 300ms" is the deadline waitFor was given; that eventually gives up at its deadline is tested with fake
-    // timers.
+    // "after 300ms" is the deadline waitFor was given; that eventually gives up at its deadline
+    // is tested with fake timers.
     expect(await messageOf(admin.waitFor('checkout-3 to be routed to', host, () => false, 300))).toEqual([
       'AssertionFailedError',
       'Gave up waiting for checkout-3 to be routed to after 300ms (N attempts); last value: false\n' +
@@ -92,7 +92,7 @@ describe('BalancerAdmin', () => {
     ])
   })
 
-  test('waitFor on an admin port that keeps failing gives up with its last error, and "none" for the replicas', async () => {
+  test('waitFor on a failing admin port gives up with its last error, and "none" for the replicas', async () => {
     answer.code = 503
     expect(await messageOf(admin.waitFor('checkout-1 to be routed to', host, () => true, 300))).toEqual([
       'AssertionFailedError',

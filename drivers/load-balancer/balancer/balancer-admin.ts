@@ -111,11 +111,14 @@ export function replicasIn(status: BalancerStatus, host: string): ReplicaView[] 
  */
 export function describeReplicas(replicas: readonly ReplicaView[]): string {
   if (replicas.length === 0) return 'none'
-  return replicas
-    .map(
-      (r) =>
-        `${r.name} ` +
-        `(${[r.healthy ? 'healthy' : 'unhealthy', ...(r.draining ? ['draining'] : []), ...(r.paused ? ['paused'] : []), `${r.inFlight} in flight`].join(', ')})`,
-    )
-    .join('; ')
+  return replicas.map((replica) => `${replica.name} (${describeState(replica).join(', ')})`).join('; ')
+}
+
+function describeState(replica: ReplicaView): string[] {
+  return [
+    replica.healthy ? 'healthy' : 'unhealthy',
+    ...(replica.draining ? ['draining'] : []),
+    ...(replica.paused ? ['paused'] : []),
+    `${replica.inFlight} in flight`,
+  ]
 }

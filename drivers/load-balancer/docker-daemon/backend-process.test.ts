@@ -48,7 +48,7 @@ describe('containers backed by real processes', () => {
     expect(await call(apiAddress)).toEqual({ container: 'api-1', requests: 1, path: '/' })
   })
 
-  it('stop ends the backend gracefully (die exitCode 0), crash kills it (die exitCode 137, no kill event)', async () => {
+  it('stop ends the backend cleanly (die exitCode 0), crash kills it (die exitCode 137, no kill event)', async () => {
     const { daemon, target } = await start()
     const events = await openEventStream(
       target,
@@ -99,7 +99,11 @@ describe('containers backed by real processes', () => {
         args: ['-e', "console.error('no config'); process.exit(2)"],
       }),
     ).rejects.toThrow(
-      /^startBackend: the backend of container "broken" \(.+ -e console\.error\('no config'\); process\.exit\(2\)\) exited with 2; it must listen on \$PORT\. Output: "no config\\n"$/,
+      new RegExp(
+        String.raw`^startBackend: the backend of container "broken" ` +
+          String.raw`\(.+ -e console\.error\('no config'\); process\.exit\(2\)\) exited with 2; ` +
+          String.raw`it must listen on \$PORT\. Output: "no config\\n"$`,
+      ),
     )
   })
 

@@ -101,7 +101,7 @@ describe('the emulator-only endpoints', () => {
     ])
   })
 
-  it('POST /_emulator/events/drop cuts the /events streams and refuses new ones for holdMs; the API keeps answering', async () => {
+  it('POST /_emulator/events/drop cuts /events and refuses new streams for holdMs; the API still answers', async () => {
     const target = await startWeb()
     const events = await openEventStream(target, '/events')
     expect(await call(target, 'POST', '/_emulator/events/drop?holdMs=300')).toEqual([204, ''])

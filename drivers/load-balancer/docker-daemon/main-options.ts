@@ -14,8 +14,10 @@ export interface MainOptions {
   help: boolean
 }
 
+const COMMAND = 'node --import tsx drivers/load-balancer/docker-daemon/main.ts'
+
 /** The program's usage, printed by `--help`. */
-export const USAGE = `Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT]
+export const USAGE = `Usage: ${COMMAND} [--socket PATH] [--tcp-port PORT]
 
 Runs Parlance's Docker Engine API emulator (API 1.43) until SIGTERM or SIGINT.
   --socket PATH      listen on a unix socket (DOCKER_HOST=unix://PATH)

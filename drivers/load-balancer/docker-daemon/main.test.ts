@@ -69,7 +69,7 @@ function processesOf(containerName: string): number[] {
 }
 
 describe('main.ts, the emulator as its own program', () => {
-  it('listens on TCP and a unix socket, serves the Engine API, and on SIGTERM kills every backend and exits 0', async () => {
+  it('listens on TCP and a unix socket, serves the Engine API; SIGTERM kills every backend and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parlance-main-'))
     dirs.push(dir)
     const socketPath = join(dir, 'docker.sock')

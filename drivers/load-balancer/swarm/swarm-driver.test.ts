@@ -47,7 +47,7 @@ const exited = (replica: StartedReplica) =>
   })
 
 describe('SwarmDriver against the emulated Docker daemon', () => {
-  test('starts a replica labelled for the load balancer, its port published on loopback and answering with its name', async () => {
+  test('starts a replica labelled for the load balancer, published on loopback, answering with its name', async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'none', weight: 3, version: '2' })
     const container = daemon.container(replica.id)
     expect([
@@ -160,7 +160,7 @@ describe("SwarmDriver against a daemon without the emulator's endpoints", () => 
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 
-  test('what only the emulator can be told is not applicable; a health check that passes is left to the daemon', async () => {
+  test('what only the emulator can be told is not applicable; healthCheckPasses is left to the daemon', async () => {
     const real = new SwarmDriver(other)
     const replica = { id: 'abc', name: name(1) }
     const notApplicable = (what: string) =>

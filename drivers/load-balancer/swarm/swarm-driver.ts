@@ -189,7 +189,8 @@ export class SwarmDriver {
       await act()
     } catch (error) {
       if ((error as { status?: number }).status === 404) {
-        const reason = `the Docker daemon at ${this.daemonUrl} cannot be told to ${what}: only Parlance's emulated daemon can`
+        const daemon = `the Docker daemon at ${this.daemonUrl}`
+        const reason = `${daemon} cannot be told to ${what}: only Parlance's emulated daemon can`
         throw new NotApplicableError(this.ctx.channel, what, reason, { cause: error })
       }
       throw error

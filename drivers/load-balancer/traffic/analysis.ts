@@ -145,16 +145,16 @@ export function firstAnsweredBy(record: TrafficRecord, replica: string): Respons
 export function describeRecord(record: TrafficRecord): string {
   const { plan, responses } = record
   const failed = failures(record)
+  const statuses = responses.flatMap((response) => (response.status === undefined ? [] : [String(response.status)]))
+  const errors = responses.flatMap((response) => (response.error === undefined ? [] : [response.error]))
   const lines = [
     `${plan.requests} ${plan.method ?? 'GET'} ${plan.path ?? '/'} to ${plan.url} (Host ${plan.host}) over ` +
       `${Duration.ms(plan.overMs)}, ` +
       `took ${Duration.ms(Math.round(record.durationMs))}: ${responses.length} recorded, ` +
       `${responses.length - failed.length} answered 2xx, ${failed.length} failed`,
-    `statuses: ` +
-      `${showCounts(tally(responses.flatMap((response) => (response.status === undefined ? [] : [String(response.status)]))))}`,
+    `statuses: ${showCounts(tally(statuses))}`,
     `replicas: ${showCounts(countsByReplica(record))}`,
-    `errors: ` +
-      `${showCounts(tally(responses.flatMap((response) => (response.error === undefined ? [] : [response.error]))))}`,
+    `errors: ${showCounts(tally(errors))}`,
     ...failed.slice(0, FAILURES_SHOWN),
   ]
   if (failed.length > FAILURES_SHOWN) lines.push(`… and ${failed.length - FAILURES_SHOWN} more failures`)

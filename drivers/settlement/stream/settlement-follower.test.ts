@@ -28,7 +28,7 @@ async function follow(health: string, settlements: string): Promise<SettlementFo
 }
 
 describe('SettlementFollower', () => {
-  test('follows from the newest settlement GET /health gives, keeping only the watched customers’ and events’ settlements', async () => {
+  test('follows from the newest settlement of GET /health, keeping only the watched customers and events', async () => {
     const lines = [
       settlement(8, 'alice', 'r1'),
       settlement(8, 'alice', 'r1'),

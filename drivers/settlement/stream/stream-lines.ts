@@ -56,10 +56,10 @@ export type OutcomeLine =
  *
  * @example
  *   const settlement: Settlement = readSettlementLine(
- *     '{"seq":3,"bet":"b1","customer":"alice","event":"aintree-1","resultVersion":2,"status":"settled","returns":"20.00"}',
+ *     '{"seq":3,"bet":"b1","customer":"alice","event":"r1","resultVersion":2,"status":"settled","returns":"20.00"}',
  *   )
  *   settlement
- *   // → { seq: 3, bet: 'b1', customer: 'alice', event: 'aintree-1', resultVersion: 2, status: 'settled', returns: £20.00 }
+ *   // → { seq: 3, bet: 'b1', customer: 'alice', event: 'r1', resultVersion: 2, status: 'settled', returns: £20.00 }
  */
 export interface Settlement {
   seq: number

@@ -78,7 +78,7 @@ async function betIdOf(outcome: BetOutcome | Promise<BetOutcome>): Promise<strin
 }
 
 describe('StreamSettlementDriver', () => {
-  test('schedules a race, withdraws a runner with its Rule 4 deduction, takes bets and refuses them with the reason', async () => {
+  test('schedules a race, withdraws a runner (Rule 4 deduction), takes bets and refuses them, saying why', async () => {
     const { driver, alias } = scenario()
     const [aintree, alice] = [alias('Aintree'), alias('Alice')]
     await driver.scheduleRace(race(aintree))
@@ -166,12 +166,15 @@ describe('StreamSettlementDriver', () => {
     await expect(driver.voidRace(alias('Kempton'))).rejects.toMatchObject({
       name: 'AssertionFailedError',
       message: expect.stringMatching(
-        /^voidRace: the engine refused the void of race "kempton-\d+": no event has id "kempton-\d+".* \(event-not-found/,
+        new RegExp(
+          String.raw`^voidRace: the engine refused the void of race "kempton-\d+": ` +
+            String.raw`no event has id "kempton-\d+".* \(event-not-found`,
+        ),
       ),
     })
   })
 
-  test('a result settles every bet it decides, and betsOf waits until the stream has shown each settlement', async () => {
+  test('a result settles every bet it decides; betsOf waits until the stream has shown each settlement', async () => {
     const { driver, alias } = scenario()
     const [aintree, ascot, bob] = [alias('Aintree'), alias('Ascot'), alias('Bob')]
     await driver.scheduleRace(race(aintree, { placeTerms: { fraction: '1/5', places: 3 } }))
@@ -264,7 +267,7 @@ describe('StreamSettlementDriver', () => {
     ])
   })
 
-  test('follows from the newest settlement, keeps only its own, attaches the lines on failure and closes every connection', async () => {
+  test('follows from the newest settlement, keeps only its own, attaches lines on failure, disconnects', async () => {
     const { driver, alias } = scenario()
     const [aintree, erin] = [alias('Aintree'), alias('Erin')]
     const newest = (
@@ -294,16 +297,15 @@ describe('StreamSettlementDriver', () => {
       `· GET /settlements following /settlements?after=${newest}`,
       `→ POST /stream ` +
         `{"type":"event","id":"${aintree}","name":"${aintree}","handicap":false,"runners":${JSON.stringify(runners)}}`,
-      `← POST /stream ` +
-        `{"ok":true,"id":"${aintree}","name":"${aintree}","handicap":false,"runners":6,"placeTerms":{"fraction":"1/4","places":2}}`,
-      `→ POST /stream ` +
-        `{"type":"bet","customer":"${erin}","stake":"10.00","eachWay":false,"legs":[{"event":"${aintree}","runner":"Red ` +
-        `Rum","price":"5/1"}]}`,
+      `← POST /stream {"ok":true,"id":"${aintree}","name":"${aintree}","handicap":false,"runners":6,` +
+        `"placeTerms":{"fraction":"1/4","places":2}}`,
+      `→ POST /stream {"type":"bet","customer":"${erin}","stake":"10.00","eachWay":false,` +
+        `"legs":[{"event":"${aintree}","runner":"Red Rum","price":"5/1"}]}`,
       `← POST /stream {"ok":true,"id":"${bet}","status":"open","totalStake":"10.00"}`,
       `→ POST /stream {"type":"result","event":"${aintree}","placings":[["Red Rum"]]}`,
       `← POST /stream {"ok":true,"event":"${aintree}","status":"resulted","version":1,"changed":true,"settled":1}`,
-      `← GET /settlements ` +
-        `{"seq":${newest + 1},"bet":"${bet}","customer":"${erin}","event":"${aintree}","resultVersion":1,"status":"settled","returns":"60.00"}`,
+      `← GET /settlements {"seq":${newest + 1},"bet":"${bet}","customer":"${erin}","event":"${aintree}",` +
+        `"resultVersion":1,"status":"settled","returns":"60.00"}`,
     ])
     await eventually(() => openSockets() === 0, { timeout: '2s', description: 'every connection to close' })
   })
@@ -319,7 +321,7 @@ describe('StreamSettlementDriver', () => {
     })
   })
 
-  test('betsOf gives up, as an assertion, when a settlement the engine announced never comes down the stream', async () => {
+  test('betsOf fails as an assertion when a settlement the engine announced never comes down the stream', async () => {
     const outcomes: Record<string, string> = {
       event: '{"ok":true,"id":"r1","name":"r1","handicap":false,"runners":6,"placeTerms":null}',
       bet: '{"ok":true,"id":"b1","status":"open","totalStake":"10.00"}',
@@ -340,7 +342,12 @@ describe('StreamSettlementDriver', () => {
     await expect(driver.betsOf(alice)).rejects.toMatchObject({
       name: 'AssertionFailedError',
       message: expect.stringMatching(
-        /^Gave up waiting for the settlements stream to carry every settlement of this scenario's results before reading the bets of "alice" after 300ms \(\d+ attempts\); last error: still waiting for the result of race "r1" \(version 1\): 0 of its 1 settlement seen; the settlements stream is following \/settlements\?after=7$/,
+        new RegExp(
+          String.raw`^Gave up waiting for the settlements stream to carry every settlement of this scenario's ` +
+            String.raw`results before reading the bets of "alice" after 300ms \(\d+ attempts\); last error: ` +
+            String.raw`still waiting for the result of race "r1" \(version 1\): 0 of its 1 settlement seen; ` +
+            String.raw`the settlements stream is following /settlements\?after=7$`,
+        ),
       ),
     })
     await ctx.endScenario({ failed: false })

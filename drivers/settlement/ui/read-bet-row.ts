@@ -17,7 +17,8 @@ import type { TableRow } from './read-table.ts'
  *     'Total stake': '£10.00',
  *     Status: 'Open',
  *   })
- *   // { betId: 'b1', status: 'open', stake: £10.00, totalStake: £10.00, eachWay: false, legs: [{ race: 'R1', runner: 'Red Rum', price: '5/1' }], settlements: [] }
+ *   // { betId: 'b1', status: 'open', stake: £10.00, totalStake: £10.00, eachWay: false,
+ *   //   legs: [{ race: 'R1', runner: 'Red Rum', price: '5/1' }], settlements: [] }
  */
 export function readBetRow(row: TableRow): PunterBet {
   const betId = cell(row, 'Bet')
@@ -75,7 +76,8 @@ export function readMoney(betId: string, column: string, text: string): Money {
  *
  * @example
  *   throw unreadable('b1', 'Status', 'Pending', 'Open, Settled or Void')
- *   // The "My bets" page shows Status "Pending" for bet b1; the ui driver reads Open, Settled or Void. Has the page changed?
+ *   // The "My bets" page shows Status "Pending" for bet b1; the ui driver reads Open, Settled or Void.
+ *   // Has the page changed?
  */
 export function unreadable(
   betId: string,
@@ -85,8 +87,8 @@ export function unreadable(
   cause?: unknown,
 ): SystemCompromisedError {
   return new SystemCompromisedError(
-    `The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. Has the ` +
-      `page changed?`,
+    `The "My bets" page shows ${column} "${text}" for bet ${betId}; the ui driver reads ${expected}. ` +
+      'Has the page changed?',
     { cause },
   )
 }

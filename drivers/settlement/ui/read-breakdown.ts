@@ -46,7 +46,8 @@ export function readBreakdown(
  *     'Rule 4 deduction': '25p in the £ (Crisp)',
  *   }
  *   readBreakdownRow(bet, 'place', row)
- *   // → { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2', rule4Pence: 25 }
+ *   // → { part: 'place', runner: 'Red Rum', result: 'placed', position: 2, placeTerms: '1/4', deadHeat: '1/2',
+ *   //     rule4Pence: 25 }
  */
 export function readBreakdownRow(bet: PunterBet, part: BreakdownLeg['part'], row: TableRow): BreakdownLeg {
   const leg = row.Leg ?? ''

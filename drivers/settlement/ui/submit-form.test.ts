@@ -21,7 +21,7 @@ afterAll(async () => {
 })
 
 describe('submitForm', () => {
-  it('fails with the click’s timeout and leaves no rejection handled late (Node’s PromiseRejectionHandledWarning)', async () => {
+  it('fails with the click’s timeout, no rejection handled late (Node’s PromiseRejectionHandledWarning)', async () => {
     const handledLate: unknown[] = []
     const onHandledLate = (promise: unknown): void => {
       handledLate.push(promise)

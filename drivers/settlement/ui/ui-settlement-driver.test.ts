@@ -70,7 +70,7 @@ async function apiRefusal(bet: object): Promise<string> {
 }
 
 describe('UiSettlementDriver', () => {
-  it('runs a race from card to amended result, and reads Rule 4, both settlements and the breakdown off the pages', async () => {
+  it('runs a race from card to amended result, and reads Rule 4, both settlements and the breakdown', async () => {
     newScenario()
     const alice = name('alice-a1')
     const race = name('aintree-a1')
@@ -182,7 +182,7 @@ describe('UiSettlementDriver', () => {
     ])
   })
 
-  it('voids a race: the bet is void, its stake returned, and listed newest first with the older open bet; no bets, none listed', async () => {
+  it('voids a race: the bet is void, its stake returned, listed newest first; no bets, none listed', async () => {
     newScenario()
     const carol = name('carol-c3')
     const [york, ripon] = [name('york-c3'), name('ripon-c3')]
