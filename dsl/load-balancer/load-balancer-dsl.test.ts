@@ -8,7 +8,7 @@ const replica = (n: number): string => `checkout-${n}-r7k2-rep00${n}`
 const parts = ['host01', 'rep001', 'rep002', 'rep003', 'rep004', 'rep005']
 
 describe('the load-balancer DSL: swarm', () => {
-  test('deploy starts each replica under its aliased name, for the aliased host, and waits until the load balancer routes to all', async () => {
+  test('deploy starts each replica under its alias for the aliased host, then waits until all are routed', async () => {
     const { dsl, fake } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 3 })
     expect(fake.calls).toEqual([1, 2, 3].map((n) => `startReplica ${replica(n)} for ${host} (health none, version 1)`))
@@ -49,7 +49,7 @@ describe('the load-balancer DSL: swarm', () => {
     expect(madeWith).toEqual([])
   })
 
-  test('scale up numbers new replicas on; scale down stops the newest running ones, newest first, waiting for each to be forgotten', async () => {
+  test('scale up numbers new replicas on; scale down stops newest first, waiting until each is forgotten', async () => {
     const { dsl, fake } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 3 })
     await dsl.swarm.scale({ replicas: 5 })
@@ -91,7 +91,7 @@ describe('the load-balancer DSL: swarm', () => {
     )
   })
 
-  test('crash and terminate go to the replica itself, and a rolling update then replaces only the running ones', async () => {
+  test('crash and terminate go to the replica itself; a rolling update then replaces only running ones', async () => {
     const { dsl, fake } = fakeDsl(...parts)
     await dsl.swarm.deploy({ service: 'checkout', replicas: 3 })
     await dsl.swarm.crash({ replica: 2 })

@@ -23,7 +23,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     expect(fake.requests).toEqual([{ host, requests: 300, overMs: 3000, maxInFlight: 1 }])
   })
 
-  test('expectNoFailures passes when every request was answered 2xx, and lists the failures, service by service, when not', async () => {
+  test('expectNoFailures passes when every answer is 2xx, else lists the failures service by service', async () => {
     const passing = await deployed(2, [[answered(0, r(1)), answered(1, r(2))]])
     await passing.dsl.traffic.send({ requests: 2 })
     await passing.dsl.traffic.expectNoFailures()
@@ -55,7 +55,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     )
   })
 
-  test('expectEachReplicaAnswers counts only the replicas still running, and names every count when one is off', async () => {
+  test('expectEachReplicaAnswers counts only running replicas, and names every count when one is off', async () => {
     const even = [answered(0, r(1)), answered(1, r(2)), answered(2, r(1)), answered(3, r(2))]
     const { dsl } = await deployed(3, [even], [[...even.slice(0, 3), answered(3, r(1))]])
     await expect(dsl.traffic.expectEachReplicaAnswers({ requests: 2 })).rejects.toThrow(
@@ -75,7 +75,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     )
   })
 
-  test('expectNoneAnsweredBy passes when the replica answered nothing, and quotes what it answered when it did', async () => {
+  test('expectNoneAnsweredBy passes when the replica answered nothing, else quotes what it answered', async () => {
     const { dsl } = await deployed(
       2,
       [[answered(0, r(1))]],
@@ -91,7 +91,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     )
   })
 
-  test('expectNoneAnsweredBy onlyAfterItEnded ignores what was sent before the replica ended, and needs it ended', async () => {
+  test('expectNoneAnsweredBy onlyAfterItEnded ignores requests sent before the end, and needs it ended', async () => {
     const startedAtMs = Date.now() - 10_000
     const before = answered(0, r(2))
     const after = answered(1, r(2), { sentAtMs: 20_000 })
@@ -137,7 +137,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     )
   })
 
-  test('expectLastAnsweredByVersion judges the last requests sent, by the version of the replica that answered', async () => {
+  test('expectLastAnsweredByVersion judges the last requests by the version of the replica that answered', async () => {
     const { dsl, fake } = await deployed(2)
     await dsl.swarm.rollingUpdate({}) // replicas 1 and 2 are version 1; 3 and 4, version 2
     fake.records.push(
@@ -183,7 +183,7 @@ describe('the load-balancer DSL: traffic assertions', () => {
     )
   })
 
-  test("expectEachServiceAnsweredOnlyByItsOwnReplicas names each answer from another service's replica, or from none", async () => {
+  test("expectEachServiceAnsweredOnlyByItsOwnReplicas names answers by another service's replica or none", async () => {
     const { dsl, fake } = fakeDsl('host01', 'rep001', 'srch01', 'srep01')
     const records = [
       [answered(0, r(1))],

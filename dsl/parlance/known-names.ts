@@ -9,7 +9,8 @@ import type { ProjectModel } from '../../drivers/parlance/index.ts'
  * @example
  *   declare const project: ProjectModel
  *   checkScenario('expectOutcome', project, 'Alice is payed')
- *   // ConfigurationError: expectOutcome: the project has no scenario "Alice is payed" — did you mean "Alice is paid"? Scenarios: Alice is paid
+ *   // ConfigurationError: expectOutcome: the project has no scenario "Alice is payed" — did you mean "Alice is paid"?
+ *   //   Scenarios: Alice is paid
  */
 export function checkScenario(method: string, project: ProjectModel, scenario: string): void {
   const names = project.scenarios.map((s) => s.name)

@@ -125,7 +125,8 @@ export class Betting {
    * @example
    *   declare const betting: Betting
    *   betting.expectRefused({ because: 'Shergar is not a runner' })
-   *   // AssertionFailedError: expectRefused: Alice's bet was taken (bet b7); expected it to be refused because Shergar is not a runner
+   *   // AssertionFailedError: expectRefused: Alice's bet was taken (bet b7);
+   *   //   expected it to be refused because Shergar is not a runner
    */
   expectRefused(input: InputOf<typeof expectRefused>): void {
     const { bet, because } = expectRefused.parse(input, { aliases: this.session.aliases })

@@ -114,7 +114,8 @@ export class Punter {
    * @example
    *   declare const punter: Punter
    *   await punter.expectSettlements({ bet: "Alice's bet", settlements: ['£35.00', '£0.00'] })
-   *   // AssertionFailedError: expectSettlements: Alice's bet has been settled once: £35.00; expected twice: £35.00, £0.00
+   *   // AssertionFailedError: expectSettlements: Alice's bet has been settled once: £35.00;
+   *   //   expected twice: £35.00, £0.00
    */
   async expectSettlements(input: InputOf<typeof expectSettlements>): Promise<void> {
     const { bet, settlements } = expectSettlements.parse(input, { aliases: this.session.aliases })

@@ -48,7 +48,8 @@ export class Punters {
    * @example
    *   declare const punters: Punters
    *   await punters.expectEachSettledOnce()
-   *   // AssertionFailedError: expectEachSettledOnce:\n  Alice's bet (bet b1) is settled and has been settled twice: £35.00, £35.00; expected once
+   *   // AssertionFailedError: expectEachSettledOnce:
+   *   //   Alice's bet (bet b1) is settled and has been settled twice: £35.00, £35.00; expected once
    */
   async expectEachSettledOnce(): Promise<void> {
     const problems: string[] = []

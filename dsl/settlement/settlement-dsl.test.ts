@@ -60,7 +60,7 @@ const settled = (betId: string, returns: string, settlements = [returns]): Punte
 })
 
 describe('the settlement DSL', () => {
-  test('a bet with nothing but punter and runner is £10 to win at 2/1 on the default race, made on first use', async () => {
+  test('a bet with only punter and runner is £10 to win at 2/1 on the default race, made on first use', async () => {
     const { driver, calls } = fakeDriver()
     const { dsl, aliases } = dslWith(driver)
     await dsl.betting.placeBet({ punter: 'Alice', runner: 'Red Rum' })
@@ -98,7 +98,7 @@ describe('the settlement DSL', () => {
     expect(made).toEqual([])
   })
 
-  test("sends malformed odds as written when a bet may be refused, and reads the refusal in the spec's names", async () => {
+  test("sends malformed odds as written when a bet may be refused; reads the refusal in the spec's names", async () => {
     const { driver, calls } = fakeDriver({
       outcome: {
         taken: false,
@@ -143,7 +143,7 @@ describe('the settlement DSL', () => {
     )
   })
 
-  test("finds a runner's race, places runners ahead of a finisher, and gives a result again as an amendment", async () => {
+  test("finds a runner's race, places runners ahead of a finisher, gives a result again as an amendment", async () => {
     const { driver, calls } = fakeDriver()
     const { dsl } = dslWith(driver)
     await dsl.events.scheduleAll({

@@ -65,24 +65,30 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
 
-  const cpu = cpus()
   process.stdout.write(
     [
       'Parlance framework benchmark',
-      `  machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${platform()} ${arch()}, node ${process.version}, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-      `  ${settings.runs} timed runs per variant after one warm-up run each, variants interleaved; wall = ` +
-        `spawn → exit of the whole`,
-      '  process: node node_modules/@cucumber/cucumber/bin/cucumber.js --format summary (stdout piped to this ' +
-        'process),',
-      '  support code imported with --import (the tsx register file first); "in scenarios" = first Before hook ' +
-        '→ last AfterAll.',
+      `  machine: ${describeMachine()}`,
+      `  ${settings.runs} timed runs per variant after one warm-up run each, variants interleaved; ` +
+        'wall = spawn → exit of the whole',
+      '  process: node node_modules/@cucumber/cucumber/bin/cucumber.js --format summary ' +
+        '(stdout piped to this process),',
+      '  support code imported with --import (the tsx register file first); ' +
+        '"in scenarios" = first Before hook → last AfterAll.',
       '',
     ].join('\n') + '\n',
   )
   for (const name of chosen) process.stdout.write(`${await sections[name](settings)}\n\n`)
   return 0
+}
+
+function describeMachine(): string {
+  const cpu = cpus()
+  const model = cpu[0]?.model.trim() ?? 'unknown CPU'
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+  return `${cpu.length} × ${model}, ${platform()} ${arch()}, node ${process.version}, load average ${load}`
 }
 
 function readSettings(runs: string | undefined, quick: boolean): BenchSettings {

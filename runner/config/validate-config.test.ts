@@ -109,7 +109,7 @@ describe('validateConfig', () => {
     )
   })
 
-  test('an env template may use the named groups of every ready.log pattern; another name is refused, listing them', () => {
+  test('an env template may use the named groups of each ready.log pattern; any other is refused, listing them', () => {
     const systems = { ...valid.systems, docker, lb }
     expect(validateConfig({ ...valid, systems }, 'p.ts').systems).toBe(systems)
     const config = {
@@ -142,7 +142,7 @@ describe('validateConfig', () => {
     )
   })
 
-  test('channels: each a channel of a domain, with a step timeout of at least 1 s, browser true or false, whole workers', () => {
+  test('channels: each a channel of a domain, a step timeout ≥ 1 s, browser true or false, whole workers', () => {
     const channels = { api: { stepTimeout: '45s', workers: 2 }, ui: { browser: true, stepTimeout: 90_000 } }
     const domains = { settlement: { ...valid.domains.settlement, channels: ['api', 'ui'] } }
     expect(validateConfig({ ...valid, domains, channels }, 'p.ts').channels).toBe(channels)

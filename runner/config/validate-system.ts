@@ -12,7 +12,8 @@ const addressExample = '/listening on (http:\\/\\/\\S+)/'
  *
  * @example
  *   const shape = { systems: checkSystems }
- *   // systems.lb.args[2] uses {address:docker}, but "docker" is not in systems.lb.after; add "docker" to systems.lb.after
+ *   // systems.lb.args[2] uses {address:docker}, but "docker" is not in systems.lb.after;
+ *   //   add "docker" to systems.lb.after
  */
 export const checkSystems: Check = (value, path, problems) => {
   if (!isPlainObject(value)) return problems.wrong(path, value, 'an object keyed by name')

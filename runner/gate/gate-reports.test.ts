@@ -37,7 +37,7 @@ describe('the reports of parlance gate', () => {
     expect(merged.filter((envelope) => envelope.testRunFinished)).toHaveLength(1)
   })
 
-  it('shows flaky honestly in JUnit: a passed testcase with flakyFailure, a flaky property and system-out', async () => {
+  it('shows flaky honestly in JUnit: a passed testcase with flakyFailure, flaky property and system-out', async () => {
     await runGate({ inputs: [fixture('flaky')], reportsDir: dir }, () => {})
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8')
     expect(xml).toContain('<testsuite name="parlance api" tests="1" failures="0" errors="0" skipped="0" flakes="1"')
@@ -47,7 +47,7 @@ describe('the reports of parlance gate', () => {
     expect(readFileSync(join(dir, 'dod.md'), 'utf8')).toContain('## Flaky')
   })
 
-  it('shows not-applicable as skipped with its reason, failures with their message, undefined as an error', async () => {
+  it('shows not-applicable as skipped with its reason, failed with its message, undefined as an error', async () => {
     await runGate(
       { inputs: [fixture('not-applicable'), fixture('failed'), fixture('undefined')], reportsDir: dir },
       () => {},

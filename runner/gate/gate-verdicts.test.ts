@@ -118,7 +118,10 @@ describe('parlance gate on fixture runs of cucumber-js', () => {
     const { code, lines } = await gate('unreadable')
     expect(code).toBe(2)
     expect(lines[0]).toMatch(
-      /^Could not judge: .*fixtures\/unreadable\/api\/messages\.ndjson:2: not a cucumber message: .* in "\{"pickle": \{"id": "1", oops"$/,
+      new RegExp(
+        String.raw`^Could not judge: .*fixtures/unreadable/api/messages\.ndjson:2: not a cucumber message: ` +
+          String.raw`.* in "\{"pickle": \{"id": "1", oops"$`,
+      ),
     )
     expect(lines.at(-1)).toBe('Gate: COULD NOT JUDGE')
   })

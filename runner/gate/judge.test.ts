@@ -23,7 +23,7 @@ const passed = (line: number, rule: { name: string; line: number }) => scenarioO
 const reasonsOf = (verdict: Verdict): string[] => verdict.reasons.map((reason) => describeReason(reason))
 
 describe('judge, criteria', () => {
-  test('a Rule with no scenario in the spec is red; one whose scenarios were filtered out of the run is shown, not judged', () => {
+  test('a Rule with no scenario in the spec is red; one whose scenarios were filtered out is shown, not judged', () => {
     const verdict = judge([channelRunOf('api', [passed(6, paid)], [feature])], {})
     expect(verdict.domains[0]!.criteria.map((row) => [row.criterion, row.coverage, row.cells['api']])).toEqual([
       ['Paid orders are confirmed', 'tested', 'passed'],

@@ -93,7 +93,8 @@ Exit codes: 0 every run passed · 1 a run failed · 2 bad usage or config ·
  *
  * @example
  *   parseIsolationArgs(['--domain', 'settlement', '--domain', 'load-balancer', '--runs', '2'])
- *   // { config: 'parlance.config.ts', domains: ['settlement', 'load-balancer'], runs: 2, parallel: 2, timeoutMs: 600000, reports: 'reports/isolation' }
+ *   // { config: 'parlance.config.ts', domains: ['settlement', 'load-balancer'], runs: 2, parallel: 2,
+ *   //   timeoutMs: 600000, reports: 'reports/isolation' }
  */
 export function parseIsolationArgs(args: string[]): IsolationOptions | 'help' {
   const values = parseOptions('npm run acceptance:isolation --', args, specs)

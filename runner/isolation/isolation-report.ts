@@ -63,7 +63,8 @@ export function runProblems(record: RunRecord, timeoutMs: number): string[] {
  * @example
  *   declare const records: RunRecord[]
  *   formatRunTimes(records, 3, 600_000)
- *   // ['run 1 of 3  passed  62.3 s  scenarios: 40 passed, 0 failed  (= npm run acceptance; systems started by this check)', …]
+ *   // ['run 1 of 3  passed    62.3 s  scenarios: 40 passed, 0 failed  ' +
+ *   //   '(= npm run acceptance; systems started by this check)', …]
  */
 export function formatRunTimes(records: readonly RunRecord[], runs: number, timeoutMs: number): string[] {
   return records.map((record) => {
@@ -84,7 +85,8 @@ export function formatRunTimes(records: readonly RunRecord[], runs: number, time
  *   declare const records: RunRecord[]
  *   verdictLine(records, 3, 600_000, ['settlement']) // 'isolation: 3 runs against one settlement passed'
  *   verdictLine(records, 3, 600_000, ['settlement'])
- *   // → 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); run 3 of 3 was not started'
+ *   // → 'isolation: FAILED — run 2 of 3 exited with code 1 (scenarios: 38 passed, 2 failed); ' +
+ *   //   'run 3 of 3 was not started'
  */
 export function verdictLine(
   records: readonly RunRecord[],

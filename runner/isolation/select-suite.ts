@@ -53,7 +53,8 @@ export function selectSuites(
  * @example
  *   declare const loaded: LoadedConfig
  *   selectSuite(loaded, 'settlment')
- *   // ConfigurationError: parlance.config.ts has no "settlment" domain — did you mean "settlement"? Domains: parlance, settlement
+ *   // ConfigurationError: parlance.config.ts has no "settlment" domain — did you mean "settlement"?
+ *   //   Domains: parlance, settlement. …
  */
 export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 'the config'): IsolationSuite {
   const { config } = loaded
@@ -80,11 +81,13 @@ export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 't
   }
   if (plan.systems.length === 0) {
     const candidates = domainsWithSystems(loaded)
+    const which =
+      candidates.length > 0
+        ? ` (${candidates.join(', ')}); name one with --domain NAME, or --domain all`
+        : `, and ${shownFile} has none`
     throw new ConfigurationError(
       `the ${domain} domain needs no system, so the isolation check has nothing to start once and share ` +
-        `between runs. ` +
-        `It checks a domain with ` +
-        `systems${candidates.length > 0 ? ` (${candidates.join(', ')}); name one with --domain NAME, or --domain all` : `, and ${shownFile} has none`}.`,
+        `between runs. It checks a domain with systems${which}.`,
     )
   }
   return { domain, channels: declared.channels, features: declared.features, systems: plan.systems }

@@ -11,7 +11,8 @@ import type { CheckProgress } from './check-domain.ts'
  * @example
  *   declare const progress: CheckProgress
  *   await stopCheck(progress, { signal: 'SIGINT' }, 3)
- *   // 'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; the runner and settlement were stopped'
+ *   // 'isolation: interrupted by SIGINT during run 1 of 3 of the settlement suite; ' +
+ *   //   'the runner and settlement were stopped'
  */
 export async function stopCheck(
   progress: CheckProgress,

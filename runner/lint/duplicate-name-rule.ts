@@ -8,7 +8,8 @@ import { scenariosOf } from './text-segments.ts'
  * later one is reported, pointing at the first.
  *
  * @example
- *   // specs/shop/refunds.feature:9:5 duplicate-scenario-name scenario "Alice pays" is also at specs/shop/pay.feature:6; …
+ *   // specs/shop/refunds.feature:9:5 duplicate-scenario-name scenario "Alice pays" is also at
+ *   //   specs/shop/pay.feature:6; …
  */
 export const duplicateScenarioNameRule: LintRule = {
   id: 'duplicate-scenario-name',

@@ -4,6 +4,10 @@ import { textSegments } from './text-segments.ts'
 const message = (what: string) => (found: string) =>
   `"${found}" is ${what}; name the thing the user sees, and leave finding it to the UI driver`
 
+const htmlTags = 'div|span|input|button|li|ul|ol|td|tr|th|table|img|label|select|option|textarea|section|nav|h[1-6]'
+const pseudoClasses =
+  'nth-child|nth-of-type|first-child|last-child|not|has|has-text|contains|hover|focus|visible|checked|disabled'
+
 const selectors: TextPattern[] = [
   // XPath: //div, //*[@id='x']; the "//" of a URL follows a colon and is not one.
   { pattern: /(?<![:\w/])\/\/(?:[A-Za-z][\w-]*|\*)(?:\[[^\]]*\])?/g, message: message('an XPath') },
@@ -14,14 +18,11 @@ const selectors: TextPattern[] = [
   { pattern: /(?<![\w&#/])#[A-Za-z_][\w-]*/g, message: message('a CSS id selector') },
   // .btn-primary, but not "e.g." or "10.50" or "report.html"
   { pattern: /(?<![\w.)\]/])\.[A-Za-z_][\w-]*(?![\w.])/g, message: message('a CSS class selector') },
+  // div.card, button#pay
+  { pattern: new RegExp(String.raw`\b(?:${htmlTags})[.#][A-Za-z_][\w-]*`, 'g'), message: message('a CSS selector') },
+  // li:first-child, a:hover, [data-test=pay]:visible
   {
-    pattern:
-      /\b(?:div|span|input|button|li|ul|ol|td|tr|th|table|img|label|select|option|textarea|section|nav|h[1-6])[.#][A-Za-z_][\w-]*/g,
-    message: message('a CSS selector'),
-  },
-  {
-    pattern:
-      /(?<=[\w\])])::?(?:nth-child|nth-of-type|first-child|last-child|not|has|has-text|contains|hover|focus|visible|checked|disabled)\b/g,
+    pattern: new RegExp(String.raw`(?<=[\w\])])::?(?:${pseudoClasses})\b`, 'g'),
     message: message('a CSS pseudo-class'),
   },
 ]

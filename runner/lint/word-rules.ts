@@ -24,6 +24,15 @@ const uiWords = [
   String.raw`(?:fill(?:s|ed)?|typ(?:e|es|ed)) (?:in|into)`,
 ]
 
+// What follows a status code: "201 Created", "404 Not Found", "a 500 error".
+const statusPhrases = [
+  String.raw`OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified`,
+  String.raw`Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Method Not Allowed|Conflict|Gone`,
+  String.raw`Unprocessable (?:Entity|Content)|Too Many Requests`,
+  String.raw`Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout`,
+  String.raw`errors?|responses?`,
+].join('|')
+
 // "request" alone is not here: for a load balancer, "requests arrive" is the domain, not the transport.
 const transportWords = [
   String.raw`(?:status|response|error) codes?`,
@@ -42,7 +51,7 @@ const transportWords = [
   String.raw`webhooks?`,
   String.raw`GraphQL`,
   String.raw`gRPC`,
-  String.raw`[1-5]\d\d (?:OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Unprocessable (?:Entity|Content)|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|errors?|responses?)`,
+  String.raw`[1-5]\d\d (?:${statusPhrases})`,
 ]
 
 // Upper case only: "Alice gets paid" is prose, "GET /bets" and "a DELETE" are HTTP.

@@ -22,7 +22,8 @@ export function earliestStart(started: readonly Timestamp[]): Timestamp | undefi
  *     { success: false, message: 'Whoops!', timestamp: { seconds: 7, nanos: 0 } },
  *   ]
  *   joinedRunFinished(finished, 2, '0')
- *   // → { testRunFinished: { message: 'Whoops!', success: false, timestamp: { seconds: 9, nanos: 0 }, testRunStartedId: '0' } }
+ *   // → { testRunFinished: { message: 'Whoops!', success: false, timestamp: { seconds: 9, nanos: 0 },
+ *   //   testRunStartedId: '0' } }
  */
 export function joinedRunFinished(
   finished: readonly TestRunFinished[],

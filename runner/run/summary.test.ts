@@ -219,7 +219,7 @@ describe('formatSummary when a system died', () => {
     }),
   ]
 
-  test('says so before the failures, marks the scenarios that could not reach it compromised, and the channel not run', () => {
+  test('says so before the failures; scenarios that could not reach it are compromised, the channel not run', () => {
     expect(plain(formatSummary(['api', 'ui'], runs, [], [death])).split('\n')).toEqual([
       'Scenario          api          ui',
       'Amending results',

@@ -103,8 +103,7 @@ export function formatSummary(
     ...notRunLines(ran.filter((s) => s.status === 'not-run')),
     ...problems,
     ...(rows.length > 0 ? [''] : nothingRan),
-    `${chalk.bold('Time')}      ` +
-      `${runs.map((r) => `${r.channel} ${r.durationMs === undefined ? 'not run' : `${(r.durationMs / 1000).toFixed(1)} s`}`).join(' · ')}`,
+    timeLine(runs),
     verdictLine(runs, deaths, counted),
     tallyLine(counted),
     '',
@@ -229,6 +228,12 @@ function problemLines(runs: readonly ChannelRun[]): string[] {
   }
   const lines = [...channelsByProblem].map(([problem, channels]) => `  ! ${channels.join(', ')}: ${problem}`)
   return lines.length > 0 ? ['', chalk.red.bold('Problems'), ...lines] : []
+}
+
+function timeLine(runs: readonly ChannelRun[]): string {
+  const took = ({ durationMs }: ChannelRun): string =>
+    durationMs === undefined ? 'not run' : `${(durationMs / 1000).toFixed(1)} s`
+  return `${chalk.bold('Time')}      ${runs.map((run) => `${run.channel} ${took(run)}`).join(' · ')}`
 }
 
 // Each cell counted in the order of the table's legend: the failures first.

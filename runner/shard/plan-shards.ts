@@ -54,7 +54,8 @@ export interface ShardPlan {
  *     { api: { 'a.feature:3': 900, 'a.feature:9': 100 } },
  *     2,
  *   )
- *   // { basis: 'timings', shards: [{ units: [a.feature:3], estimatedMs: 900 }, { units: [a.feature:9], estimatedMs: 100 }] }
+ *   // { basis: 'timings', shards: [{ units: [a.feature:3], estimatedMs: 900 },
+ *   //   { units: [a.feature:9], estimatedMs: 100 }] }
  */
 export function planShards(units: readonly ShardUnit[], timings: Timings, total: number): ShardPlan {
   const ordered = canonicalOrder(units)

@@ -16,7 +16,7 @@ const exited: SystemDeath = {
 }
 
 describe('describeDeath', () => {
-  test('says which system, its pid, its signal or exit code, when, during or after which channel, and what it cost', () => {
+  test('says which system, its pid, its signal or exit code, when, during or after which channel, what it cost', () => {
     expect(describeDeath(killed)).toBe(
       'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it',
     )

@@ -31,7 +31,8 @@ export interface SystemDeath {
  * @example
  *   declare const death: SystemDeath
  *   describeDeath(death)
- *   // 'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: 52 scenarios could not reach it; the stream channel, which needs it, was not run'
+ *   // 'settlement (pid 4242) was killed by SIGKILL at 17:02:03 during the ui channel: ' +
+ *   //   '52 scenarios could not reach it; the stream channel, which needs it, was not run'
  */
 export function describeDeath(death: SystemDeath): string {
   const { name, pid, at } = death.exit

@@ -87,7 +87,11 @@ describe('startSystems', () => {
       (reason: unknown) => reason as Error,
     )
     expect(error.message).toMatch(
-      /^Process "lb" \(.+\) exited with code 3 before it was ready \(waiting for log lines matching .+ \(in any order\)\)\. Its last 1 line of output:\n {2}\[stdout\] load balancer: no docker at tcp:\/\/127\.0\.0\.1:2375$/,
+      new RegExp(
+        String.raw`^Process "lb" \(.+\) exited with code 3 before it was ready ` +
+          String.raw`\(waiting for log lines matching .+ \(in any order\)\)\. Its last 1 line of output:` +
+          String.raw`\n {2}\[stdout\] load balancer: no docker at tcp://127\.0\.0\.1:2375$`,
+      ),
     )
     expect(readFileSync(stopLog, 'utf8')).toBe('docker\n')
   })

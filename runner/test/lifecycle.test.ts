@@ -82,7 +82,7 @@ describe('parlance run leaves no process behind', { timeout: 60_000 }, () => {
     },
   )
 
-  test('after the runner crashes (a support-code bug rejects a promise nobody awaits): exit 1, the system gone', async () => {
+  test('after the runner crashes (support code rejects a promise nobody awaits): exit 1, the system gone', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run([
       'run',

@@ -103,7 +103,7 @@ describe('parlance run', { timeout: 60_000 }, () => {
     expect(await cli.leftovers()).toEqual([])
   })
 
-  test('starts the system once for two channels with --parallel 2, and runs the steps in worker processes', async () => {
+  test('starts the system once for two channels with --parallel 2, and runs steps in worker processes', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { child, done } = cli.start(['run', ...passing, '--parallel', '2', '--reports', cli.reportsDir])
     const { code, stdout } = await done

@@ -9,7 +9,7 @@ const stable = (text: string): string =>
   text.replace(/\b\d\d:\d\d:\d\d\b/g, 'HH:MM:SS').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
 
 describe('parlance run when a system it started dies mid-run', { timeout: 60_000 }, () => {
-  test('names it once, marks the scenarios that could not reach it compromised, skips the channels that need it; exit 1', async () => {
+  test('names it once, marks unreachable scenarios compromised, skips the channels that need it; exit 1', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stdout } = await cli.run(['run', '--config', 'power-cut.config.ts', '--reports', cli.reportsDir])
     const [pid] = cli.systemPids()

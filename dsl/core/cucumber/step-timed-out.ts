@@ -11,7 +11,8 @@ import type { StepTiming } from './step-timer.ts'
  * @example
  *   declare const world: ParlanceWorld, step: Promise<void>
  *   await world.stepTimer.run(step, world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
- *   // StepTimedOutError: Step "Alice places her bet" on the ui channel did not finish within its step timeout of 60 s: …
+ *   // StepTimedOutError: Step "Alice places her bet" on the ui channel did not finish
+ *   //   within its step timeout of 60 s: …
  */
 export function stepTimedOut(world: ParlanceWorld, timing: StepTiming): StepTimedOutError {
   const what = world.currentStep === undefined ? 'A hook of the scenario' : `Step "${world.currentStep}"`

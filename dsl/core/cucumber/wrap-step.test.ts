@@ -55,7 +55,7 @@ describe('wrapStep and the channel step timeout', () => {
 
   const hanging = (): Promise<never> => new Promise<never>(() => {})
 
-  it('fails a step that overruns the limit: the step, the channel, how long, the limit and what to change', async () => {
+  it('fails a step that overruns: the step, the channel, how long, the limit and what to change', async () => {
     vi.useFakeTimers()
     vi.stubEnv('PARLANCE_RUNNER', '1')
     vi.stubEnv('PARLANCE_CHANNEL', 'ui')

@@ -204,7 +204,7 @@ describe('error messages, the same for a data table and an object', () => {
       ]),
     ],
   ])(
-    'reports every problem, one per line, each starting with the method: names first, then values in declared order, in %s',
+    'reports every problem, one per line, each starting with the method: names, then values in declared order, in %s',
     (_, input) => {
       expect(parse(input)).toBe(
         [
