@@ -50,7 +50,7 @@ describe('load-balancer program: draining', () => {
     expect(lb.stderr()).not.toContain('still in flight')
   })
 
-  it('asks a keep-alive client to close after its last answer, so SIGTERM does not wait for the keep-alive timeout', async () => {
+  it('asks a keep-alive client to close after its last answer, so SIGTERM skips the keep-alive timeout', async () => {
     const daemon = await harness.daemon()
     await daemon.runContainer({ name: 'slow-1', labels: shop, publish: true, backend: SLOW_BACKEND })
     const lb = await harness.loadBalancer(daemon)

@@ -75,7 +75,7 @@ describe('load-balancer program: faults', () => {
     expect(metrics).not.toMatch(/lb_requests_total\{host="shop.test",code="(?!200)/)
   })
 
-  it('answers 503 with Retry-After once the last replica is gone, and 404 naming the known hosts for an unknown Host', async () => {
+  it('answers 503 + Retry-After with no replica left, 404 naming the known hosts for an unknown Host', async () => {
     const daemon = await harness.daemon()
     await daemon.runContainer({ name: 'shop-1', labels: shop, publish: true })
     await daemon.runContainer({ name: 'blog-1', labels: { 'lb.host': 'blog.test' }, publish: true })

@@ -12,7 +12,8 @@ function betLines(seed: number, count: number): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const variants = [
     (legs: string) =>
-      `{"type":"bet","customer":"c${pick([1, 2, 3])}","stake":"${pick(['1', '2.5', '2.50', '0.01', '10'])}","legs":${legs}}`,
+      `{"type":"bet","customer":"c${pick([1, 2, 3])}",` +
+      `"stake":"${pick(['1', '2.5', '2.50', '0.01', '10'])}","legs":${legs}}`,
     (legs: string) => `{"legs":${legs},"eachWay":${pick(['true', 'false'])},"stake":"5","customer":"c1","type":"bet"}`,
     (legs: string) => ` { "type" : "bet" , "customer" : "c2" , "stake" : "3" , "legs" : ${legs} } \r`,
     (legs: string) => `{"type":"bet","customer":"c\\u0031","stake":"3","legs":${legs}}`,
@@ -29,10 +30,12 @@ function betLines(seed: number, count: number): string[] {
     (legs: string) => `{"type":"bet","customer":"c1","stake":"3","legs":${legs}`,
     (legs: string) => `{"type":"BET","customer":"c1","stake":"3","legs":${legs}}`,
   ]
+  const legJson = (event: string, runner: string, price: string) =>
+    `{"event":"${event}","runner":"${runner}","price":"${price}"}`
   const leg = (i: number) =>
     random() < 0.9
-      ? `{"event":"R${i + 1}","runner":"${pick(['A', 'B', 'C'])}","price":"${pick(['5/1', 'evens', 'EVS', '2.25', 'SP', 'sp'])}"}`
-      : `{"event":"${pick(['R1', 'R2', 'R3', 'R9'])}","runner":"${pick(['A', 'B', 'W', 'Z', ' A'])}","price":"${pick(['5/1', '5-1', '0/1'])}"}`
+      ? legJson(`R${i + 1}`, pick(['A', 'B', 'C']), pick(['5/1', 'evens', 'EVS', '2.25', 'SP', 'sp']))
+      : legJson(pick(['R1', 'R2', 'R3', 'R9']), pick(['A', 'B', 'W', 'Z', ' A']), pick(['5/1', '5-1', '0/1']))
   return Array.from({ length: count }, () => {
     const legs = `[${Array.from({ length: pick([1, 1, 1, 2]) }, (_, i) => leg(i)).join(',')}]`
     const variant = random() < 0.6 ? variants[Math.floor(random() * 3)]! : pick(variants)

@@ -54,7 +54,7 @@ function send(
 }
 
 describe('trackForDrain', () => {
-  it('answers a keep-alive request in flight with Connection: close and drains without waiting for the keep-alive timeout', async () => {
+  it('answers a keep-alive request in flight with Connection: close, so draining skips the idle timeout', async () => {
     const { drainer, port, agent, arrived } = await start()
     expect((await send(port, agent, '/')).headers.connection).toBe('keep-alive')
     const arrival = arrived()
@@ -64,8 +64,8 @@ describe('trackForDrain', () => {
 
     const reply = await inFlight
     expect([reply.status, reply.headers.connection, reply.body]).toEqual([200, 'close', 'ok'])
-    // The server keeps an idle connection 60 s: 'drained' within the 10 s deadline means the drain closed it, not the
-    // timeout.
+    // The server keeps an idle connection 60 s: 'drained' within the 10 s deadline
+    // means the drain closed it, not the timeout.
     expect(await outcome).toBe('drained')
   })
 

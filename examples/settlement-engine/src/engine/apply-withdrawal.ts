@@ -14,7 +14,8 @@ import { closedEvent, unknownEvent, unknownRunner } from './refusals.ts'
  * @example
  *   declare const state: EngineState
  *   applyWithdrawal(state, { type: 'withdrawal', event: 'R1', runner: 'Aldaniti', price: '3/1' })
- *   // { ok: true, status: 201, body: { event: 'R1', runner: 'Aldaniti', price: '3/1', late: false, deduction: 25, … } }
+ *   // { ok: true, status: 201,
+ *   //   body: { event: 'R1', runner: 'Aldaniti', price: '3/1', late: false, deduction: 25, … } }
  */
 export function applyWithdrawal(state: EngineState, body: Record<string, unknown>): CommandOutcome {
   const eventId = readName(body, 'event')

@@ -119,7 +119,7 @@ describe('rule4For', () => {
     expect(rule4For([at(9, 10, true), at(7, 25)], 5, true)).toBe(10)
   })
 
-  it('deducts from an SP bet struck after a late withdrawal: its starting price was still formed with the runner in it', () => {
+  it('deducts from an SP bet struck after a late withdrawal: its SP was formed with the runner still in it', () => {
     expect(rule4For([at(7, 25, true)], 8, true)).toBe(25)
     expect(rule4For([at(7, 25)], 8, true)).toBe(0)
   })

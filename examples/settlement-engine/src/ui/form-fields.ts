@@ -28,14 +28,13 @@ export interface FieldSpec {
  *   // → <label for="event-id">Event id</label> … <input id="event-id" name="id" …>
  */
 export function textField(spec: FieldSpec & { suggestions?: readonly Suggestion[] }): Html {
-  const { id, described, invalid } = fieldParts(spec)
+  const { id, aria } = fieldParts(spec)
   const suggestions = spec.suggestions ?? []
   const list = suggestions.length === 0 ? '' : html` list="${id}-suggestions"`
   const datalist =
-    suggestions.length === 0
-      ? ''
-      : html`<datalist id="${id}-suggestions">${suggestions.map((s) => html`<option value="${s.value}"${s.label === undefined ? '' : html` label="${s.label}"`}></option>`)}</datalist>`
-  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<input type="text" id="${id}" name="${spec.name}" value="${valueFor(spec)}"${list}${described}${invalid}>${datalist}</div>`
+    suggestions.length === 0 ? '' : html`<datalist id="${id}-suggestions">${suggestions.map(option)}</datalist>`
+  const input = html`<input type="text" id="${id}" name="${spec.name}" value="${valueFor(spec)}"${list}${aria}>`
+  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}${input}${datalist}</div>`
 }
 
 /** A value a text field offers (a `<datalist>` option): the user may still type anything. */
@@ -51,8 +50,10 @@ export interface Suggestion {
  *   textArea({ form: 'event', name: 'runners', label: 'Runners', hint: 'One per line', rows: 6 })
  */
 export function textArea(spec: FieldSpec & { rows: number }): Html {
-  const { id, described, invalid } = fieldParts(spec)
-  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}<textarea id="${id}" name="${spec.name}" rows="${spec.rows}"${described}${invalid}>${valueFor(spec)}</textarea></div>`
+  const { id, aria } = fieldParts(spec)
+  const value = valueFor(spec)
+  const textarea = html`<textarea id="${id}" name="${spec.name}" rows="${spec.rows}"${aria}>${value}</textarea>`
+  return html`<div class="field">${label(id, spec.label)}${describe(id, spec)}${textarea}</div>`
 }
 
 /**
@@ -62,9 +63,10 @@ export function textArea(spec: FieldSpec & { rows: number }): Html {
  *   checkbox({ form: 'bet', name: 'eachWay', label: 'Each-way' })
  */
 export function checkbox(spec: FieldSpec): Html {
-  const { id, described, invalid } = fieldParts(spec)
+  const { id, aria } = fieldParts(spec)
   const checked = spec.state ? spec.state.values.has(spec.name) : spec.initial === 'on'
-  return html`<div class="field check"><input type="checkbox" id="${id}" name="${spec.name}"${checked ? html` checked` : ''}${described}${invalid}>${label(id, spec.label)}${describe(id, spec)}</div>`
+  const input = html`<input type="checkbox" id="${id}" name="${spec.name}"${checked ? html` checked` : ''}${aria}>`
+  return html`<div class="field check">${input}${label(id, spec.label)}${describe(id, spec)}</div>`
 }
 
 /**
@@ -88,17 +90,21 @@ export function problemAlert(
   return html`<div role="alert" class="alert"><p><strong>${title}.</strong> ${where}${problem.message}</p></div>`
 }
 
-function fieldParts(spec: FieldSpec): { id: string; described: Html | ''; invalid: Html | '' } {
+// The control's id, and its aria-describedby (hint and error) and aria-invalid attributes.
+function fieldParts(spec: FieldSpec): { id: string; aria: Html } {
   const id = `${spec.form}-${spec.name}`
   const error = errorFor(spec)
   const ids = [spec.hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`].filter(
     (part) => part !== '',
   )
-  return {
-    id,
-    described: ids.length === 0 ? '' : html` aria-describedby="${ids.join(' ')}"`,
-    invalid: error === undefined ? '' : html` aria-invalid="true"`,
-  }
+  const described = ids.length === 0 ? '' : html` aria-describedby="${ids.join(' ')}"`
+  const invalid = error === undefined ? '' : html` aria-invalid="true"`
+  return { id, aria: html`${described}${invalid}` }
+}
+
+function option(suggestion: Suggestion): Html {
+  const labelled = suggestion.label === undefined ? '' : html` label="${suggestion.label}"`
+  return html`<option value="${suggestion.value}"${labelled}></option>`
 }
 
 function label(id: string, text: string): Html {
@@ -107,7 +113,9 @@ function label(id: string, text: string): Html {
 
 function describe(id: string, spec: FieldSpec): Html {
   const error = errorFor(spec)
-  return html`${spec.hint === undefined ? '' : html`<span class="hint" id="${id}-hint">${spec.hint}</span>`}${error === undefined ? '' : html`<span class="error" id="${id}-error">${error}</span>`}`
+  const hint = spec.hint === undefined ? '' : html`<span class="hint" id="${id}-hint">${spec.hint}</span>`
+  const message = error === undefined ? '' : html`<span class="error" id="${id}-error">${error}</span>`
+  return html`${hint}${message}`
 }
 
 function errorFor(spec: FieldSpec): string | undefined {

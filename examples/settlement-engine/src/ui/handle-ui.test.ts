@@ -45,7 +45,7 @@ describe('handleUi: the punter', () => {
     )
   })
 
-  it('places a bet: the command as the engine takes it, a redirect, then the confirmation and the bet listed', async () => {
+  it('places a bet: the command the engine takes, a redirect, then the confirmation and the bet listed', async () => {
     const placed = await post('/customers/alice', {
       customer: 'alice',
       event: 'R1',
@@ -127,7 +127,7 @@ describe('handleUi: the trader', () => {
     )
   })
 
-  it('withdraws a runner, declares and amends the result, and voids the race, each back on the event’s page', async () => {
+  it('withdraws a runner, declares and amends the result, voids the race, each back on the event’s page', async () => {
     const steps = [
       ['withdrawals', { runner: 'Shergar', price: '3/1', late: 'on' }],
       ['result', { placings: 'Dobbin\r\nRed Rum', startingPrices: 'Dobbin: 5/1' }],

@@ -25,16 +25,24 @@ nav a { color: #fff; }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 main { max-width: 68rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 section { margin-block: 2rem; }
-form { background: #fff; border: 1px solid #ccc; border-radius: 6px; padding: 1rem; margin-block: 1rem; max-width: 40rem; }
+form {
+  background: #fff; border: 1px solid #ccc; border-radius: 6px;
+  padding: 1rem; margin-block: 1rem; max-width: 40rem;
+}
 .field { margin-block: .75rem; display: flex; flex-direction: column; gap: .2rem; }
 .field.check { flex-direction: row; align-items: center; gap: .5rem; }
 input, select, textarea, button { font: inherit; }
-input[type=text], select, textarea { padding: .3rem .4rem; border: 1px solid #777; border-radius: 4px; max-width: 30rem; }
+input[type=text], select, textarea {
+  padding: .3rem .4rem; border: 1px solid #777; border-radius: 4px; max-width: 30rem;
+}
 [aria-invalid="true"] { border: 2px solid #b00020; }
 .hint { color: #555; font-size: .9rem; }
 .error { color: #b00020; font-weight: 600; }
 fieldset { margin-block: .75rem; border: 1px solid #aaa; border-radius: 4px; }
-button { margin-top: .5rem; background: #0b3d2e; color: #fff; border: 0; border-radius: 4px; padding: .45rem 1rem; cursor: pointer; }
+button {
+  margin-top: .5rem; background: #0b3d2e; color: #fff; border: 0;
+  border-radius: 4px; padding: .45rem 1rem; cursor: pointer;
+}
 button.danger { background: #b00020; }
 .alert { border: 2px solid #b00020; background: #fff0f0; padding: .5rem 1rem; border-radius: 6px; }
 .status { border: 2px solid #0b6e4f; background: #effaf5; padding: .5rem 1rem; border-radius: 6px; }

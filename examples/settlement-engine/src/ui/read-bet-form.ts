@@ -22,7 +22,8 @@ export type BetFormField = keyof typeof betFormLabels
  *
  * @example
  *   readBetForm(new URLSearchParams('customer=alice&event=R1&runner=Dobbin&price=5/1&stake=10'))
- *   // { ok: true, command: { type: 'bet', customer: 'alice', stake: '10', eachWay: false, legs: [{ event: 'R1', runner: 'Dobbin', price: '5/1' }] } }
+ *   // { ok: true, command: { type: 'bet', customer: 'alice', stake: '10', eachWay: false,
+ *   //   legs: [{ event: 'R1', runner: 'Dobbin', price: '5/1' }] } }
  */
 export function readBetForm(form: URLSearchParams): ShapedCommand<BetCommand> {
   const legs: BetCommand['legs'] = []
@@ -32,7 +33,8 @@ export function readBetForm(form: URLSearchParams): ShapedCommand<BetCommand> {
   for (const [index, line] of lines.entries()) {
     const parts = line.split(',').map((part) => part.trim())
     if (parts.length < 3) {
-      const message = `Line ${index + 1} of More legs, "${line}", is not "event, runner, price"; write e.g. "R2, Red Rum, 5/1".`
+      const message =
+        `Line ${index + 1} of More legs, "${line}", is not "event, runner, price"; ` + 'write e.g. "R2, Red Rum, 5/1".'
       return { ok: false, problem: { field: 'moreLegs', message } }
     }
     // The event and the price never hold a comma; a runner's name might.

@@ -30,7 +30,8 @@ export const resultFormLabels = {
  *
  * @example
  *   readEventForm(new URLSearchParams('id=R1&name=The+National&runners=Dobbin%0ARed+Rum'))
- *   // { ok: true, command: { type: 'event', id: 'R1', name: 'The National', handicap: false, runners: ['Dobbin', 'Red Rum'] } }
+ *   // { ok: true, command: { type: 'event', id: 'R1', name: 'The National', handicap: false,
+ *   //   runners: ['Dobbin', 'Red Rum'] } }
  */
 export function readEventForm(form: URLSearchParams): ShapedCommand<EventCommand> {
   const command: EventCommand = {
@@ -78,7 +79,8 @@ export function readWithdrawalForm(event: string, form: URLSearchParams): Shaped
  *
  * @example
  *   readResultForm('R1', new URLSearchParams('placings=Dobbin%0ARed+Rum,+Shergar&startingPrices=Dobbin:+5/1'))
- *   // { ok: true, command: { type: 'result', event: 'R1', placings: [['Dobbin'], ['Red Rum', 'Shergar']], startingPrices: { Dobbin: '5/1' } } }
+ *   // { ok: true, command: { type: 'result', event: 'R1', placings: [['Dobbin'], ['Red Rum', 'Shergar']],
+ *   //   startingPrices: { Dobbin: '5/1' } } }
  */
 export function readResultForm(event: string, form: URLSearchParams): ShapedCommand<ResultCommand> {
   const placings = formLines(form, 'placings').map((line) =>
@@ -97,7 +99,8 @@ export function readResultForm(event: string, form: URLSearchParams): ShapedComm
     const runner = line.slice(0, colon).trim()
     const price = line.slice(colon + 1).trim()
     if (colon < 0 || runner === '' || price === '') {
-      const message = `Line ${index + 1} of Starting prices, "${line}", is not "runner: price"; write e.g. "Dobbin: 5/1".`
+      const message =
+        `Line ${index + 1} of Starting prices, "${line}", is not "runner: price"; ` + 'write e.g. "Dobbin: 5/1".'
       return { ok: false, problem: { field: 'startingPrices', message } }
     }
     startingPrices.push([runner, price])

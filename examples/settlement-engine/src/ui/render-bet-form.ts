@@ -34,7 +34,13 @@ ${textField({ ...field, name: 'event', label: labels.event, hint: 'The event id,
 ${textField({ ...field, name: 'runner', label: labels.runner })}
 ${textField({ ...field, name: 'price', label: labels.price, hint: 'As offered: 5/1, evens, 2.25 or SP' })}
 </fieldset>
-${textArea({ ...field, name: 'moreLegs', label: labels.moreLegs, hint: 'For a multiple: one more leg per line, as event, runner, price, e.g. R2, Red Rum, 5/1', rows: 3 })}
+${textArea({
+  ...field,
+  name: 'moreLegs',
+  label: labels.moreLegs,
+  hint: 'For a multiple: one more leg per line, as event, runner, price, e.g. R2, Red Rum, 5/1',
+  rows: 3,
+})}
 ${textField({ ...field, name: 'stake', label: labels.stake, hint: 'Per line, in pounds, e.g. 10.00' })}
 ${checkbox({ ...field, name: 'eachWay', label: labels.eachWay, hint: 'Win and place: costs twice the stake' })}
 <button type="submit">Place bet</button>

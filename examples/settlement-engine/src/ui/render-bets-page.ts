@@ -6,6 +6,7 @@ import { renderPage } from './layout.ts'
 import { statusRegion } from './notices.ts'
 import { renderBetForm } from './render-bet-form.ts'
 import { renderBreakdown } from './render-breakdown.ts'
+import { cell, type Column, moneyCell, tableHead, tableRow } from './table-parts.ts'
 
 /**
  * What the "My bets" page shows: whose bets, the events (for names and the
@@ -50,6 +51,15 @@ ${betsSection('settled-bets', 'Settled bets', 'No settled bets yet.', settled, n
   return renderPage({ title: 'My bets', section: 'punter', content })
 }
 
+const BET_COLUMNS: readonly Column[] = [
+  'Bet',
+  'Selections',
+  { text: 'Stake', money: true },
+  'Each-way',
+  { text: 'Total stake', money: true },
+  'Status',
+]
+
 function betsSection(
   id: string,
   title: string,
@@ -61,12 +71,12 @@ function betsSection(
 ): Html {
   if (bets.length === 0)
     return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p>${none}</p></section>`
-  const columns = withReturns ? 7 : 6
+  const columns: readonly Column[] = withReturns ? [...BET_COLUMNS, { text: 'Returns', money: true }] : BET_COLUMNS
   return html`<section aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
 <table aria-labelledby="${id}">
-<thead><tr><th scope="col">Bet</th><th scope="col">Selections</th><th scope="col" class="money">Stake</th><th scope="col">Each-way</th><th scope="col" class="money">Total stake</th><th scope="col">Status</th>${withReturns ? html`<th scope="col" class="money">Returns</th>` : ''}</tr></thead>
-${bets.map((bet) => betRows(bet, names, events, columns, withReturns))}
+${tableHead(columns)}
+${bets.map((bet) => betRows(bet, names, events, columns.length, withReturns))}
 </table>
 </section>`
 }
@@ -79,8 +89,16 @@ function betRows(
   withReturns: boolean,
 ): Html {
   const breakdown = renderBreakdown(bet, events)
+  const row = tableRow(bet.id, [
+    cell(html`<ul class="legs">${bet.legs.map((leg) => html`<li>${legText(leg, names)}</li>`)}</ul>`),
+    moneyCell(pounds(bet.stake)),
+    cell(bet.eachWay ? 'Yes' : 'No'),
+    moneyCell(pounds(bet.totalStake)),
+    cell(stateText(bet.status)),
+    withReturns ? moneyCell(bet.returns === undefined ? '' : pounds(bet.returns)) : '',
+  ])
   return html`<tbody>
-<tr><th scope="row">${bet.id}</th><td><ul class="legs">${bet.legs.map((leg) => html`<li>${legText(leg, names)}</li>`)}</ul></td><td class="money">${pounds(bet.stake)}</td><td>${bet.eachWay ? 'Yes' : 'No'}</td><td class="money">${pounds(bet.totalStake)}</td><td>${stateText(bet.status)}</td>${withReturns ? html`<td class="money">${bet.returns === undefined ? '' : pounds(bet.returns)}</td>` : ''}</tr>
+${row}
 ${breakdown === '' ? '' : html`<tr><td colspan="${columns}">${breakdown}</td></tr>`}
 </tbody>`
 }

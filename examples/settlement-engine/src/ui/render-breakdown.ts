@@ -2,6 +2,7 @@ import type { BetView, EventSummary, SettlementView } from '../engine/engine.ts'
 import type { Breakdown, LegBreakdown, PartBreakdown } from '../rules/index.ts'
 import { exactPenceText, penceText, pounds } from './format.ts'
 import { html, type Html } from './html.ts'
+import { cell, moneyCell, tableHead, tableRow } from './table-parts.ts'
 
 /**
  * A bet's breakdown, folded in a `<details>` "Breakdown of bet B1": per part
@@ -34,16 +35,30 @@ ${historyTable(bet.id, bet.history)}
 function returnsLine(breakdown: Breakdown): Html {
   const exact = exactPenceText(breakdown.exactReturnsPence)
   const rounded = penceText(breakdown.returnsPence)
-  return html`<p>Returns: ${rounded}${exact === rounded ? '' : `, the exact total ${exact} rounded down to the penny`}.</p>`
+  const unrounded = exact === rounded ? '' : `, the exact total ${exact} rounded down to the penny`
+  return html`<p>Returns: ${rounded}${unrounded}.</p>`
 }
+
+const LEG_COLUMNS = [
+  'Leg',
+  'Price taken',
+  'Result',
+  'Finish',
+  'Odds paid',
+  'Place terms',
+  'Dead-heat factor',
+  'Rule 4 deduction',
+  'Factor',
+]
 
 function partTable(bet: string, part: PartBreakdown): Html {
   const name = part.part === 'win' ? 'Win part' : 'Place part'
+  const stake = html`<th scope="row" colspan="8">${penceText(part.stakePence)} stake × every leg's factor</th>`
   return html`<table>
 <caption>${name} of bet ${bet}</caption>
-<thead><tr><th scope="col">Leg</th><th scope="col">Price taken</th><th scope="col">Result</th><th scope="col">Finish</th><th scope="col">Odds paid</th><th scope="col">Place terms</th><th scope="col">Dead-heat factor</th><th scope="col">Rule 4 deduction</th><th scope="col">Factor</th></tr></thead>
+${tableHead(LEG_COLUMNS)}
 <tbody>${part.legs.map(legRow)}</tbody>
-<tfoot><tr><th scope="row" colspan="8">${penceText(part.stakePence)} stake × every leg's factor</th><td>${exactPenceText(part.exactReturnsPence)}</td></tr></tfoot>
+<tfoot><tr>${stake}${cell(exactPenceText(part.exactReturnsPence))}</tr></tfoot>
 </table>`
 }
 
@@ -55,19 +70,35 @@ function legRow(leg: LegBreakdown): Html {
       : leg.rule4Pence === 0
         ? 'None'
         : `${leg.rule4Pence}p in the £ (${(leg.rule4Withdrawals ?? []).join(', ')})`
-  return html`<tr><th scope="row">${leg.runner} in ${leg.event}</th><td>${leg.price}</td><td>${resultText(leg)}</td><td>${finishText(leg)}</td><td>${leg.odds ?? ''}</td><td>${terms}</td><td>${leg.deadHeatFactor ?? ''}</td><td>${rule4}</td><td>${leg.factor}</td></tr>`
+  return tableRow(`${leg.runner} in ${leg.event}`, [
+    cell(leg.price),
+    cell(resultText(leg)),
+    cell(finishText(leg)),
+    cell(leg.odds ?? ''),
+    cell(terms),
+    cell(leg.deadHeatFactor ?? ''),
+    cell(rule4),
+    cell(leg.factor),
+  ])
 }
 
 function historyTable(bet: string, history: readonly SettlementView[]): Html | '' {
   if (history.length === 0) return ''
   return html`<table>
 <caption>Settlements of bet ${bet}</caption>
-<thead><tr><th scope="col">Settlement</th><th scope="col">Event</th><th scope="col">Result version</th><th scope="col">Status</th><th scope="col" class="money">Returns</th></tr></thead>
-<tbody>${history.map(
-    (settlement, index) =>
-      html`<tr><th scope="row">${index === 0 ? 'First' : 'Resettled'}</th><td>${settlement.event}</td><td>${settlement.resultVersion}${settlement.resultVersion > 1 ? ' (amended)' : ''}</td><td>${settlement.status === 'void' ? 'Void' : 'Settled'}</td><td class="money">${pounds(settlement.returns)}</td></tr>`,
-  )}</tbody>
+${tableHead(['Settlement', 'Event', 'Result version', 'Status', { text: 'Returns', money: true }])}
+<tbody>${history.map(settlementRow)}</tbody>
 </table>`
+}
+
+function settlementRow(settlement: SettlementView, index: number): Html {
+  const amended = settlement.resultVersion > 1 ? ' (amended)' : ''
+  return tableRow(index === 0 ? 'First' : 'Resettled', [
+    cell(settlement.event),
+    cell(`${settlement.resultVersion}${amended}`),
+    cell(settlement.status === 'void' ? 'Void' : 'Settled'),
+    moneyCell(pounds(settlement.returns)),
+  ])
 }
 
 function resultText(leg: LegBreakdown): string {

@@ -37,7 +37,12 @@ function withdrawalForm(event: EventView, state: FormState | undefined): Html {
 <form method="post" action="${eventPath(event.id)}/withdrawals" aria-labelledby="withdrawal-heading" novalidate>
 ${problemAlert('Withdrawal refused', 'withdrawal', state?.problem, labels)}
 ${textField({ ...field, name: 'runner', label: labels.runner, suggestions: running })}
-${textField({ ...field, name: 'price', label: labels.price, hint: 'The price when withdrawn, e.g. 3/1: it sets the Rule 4 deduction' })}
+${textField({
+  ...field,
+  name: 'price',
+  label: labels.price,
+  hint: 'The price when withdrawn, e.g. 3/1: it sets the Rule 4 deduction',
+})}
 ${checkbox({ ...field, name: 'late', label: labels.late, hint: 'No new market formed: SP bets are deducted too' })}
 <button type="submit">Withdraw runner</button>
 </form>
@@ -57,8 +62,22 @@ function resultForm(event: EventView, state: FormState | undefined): Html {
 <h2 id="result-heading">${heading}</h2>
 <form method="post" action="${eventPath(event.id)}/result" aria-labelledby="result-heading" novalidate>
 ${problemAlert(amending ? 'Amendment refused' : 'Result refused', 'result', state?.problem, labels)}
-${textArea({ ...field, name: 'placings', label: labels.placings, hint: 'One line per finishing position, first first; a dead heat as "A, B" on one line', rows: 4, initial: placings })}
-${textArea({ ...field, name: 'startingPrices', label: labels.startingPrices, hint: 'Optional: one per line as "runner: price", e.g. Dobbin: 5/1', rows: 4, initial: startingPrices })}
+${textArea({
+  ...field,
+  name: 'placings',
+  label: labels.placings,
+  hint: 'One line per finishing position, first first; a dead heat as "A, B" on one line',
+  rows: 4,
+  initial: placings,
+})}
+${textArea({
+  ...field,
+  name: 'startingPrices',
+  label: labels.startingPrices,
+  hint: 'Optional: one per line as "runner: price", e.g. Dobbin: 5/1',
+  rows: 4,
+  initial: startingPrices,
+})}
 <button type="submit">${amending ? 'Amend result' : 'Declare result'}</button>
 </form>
 </section>`

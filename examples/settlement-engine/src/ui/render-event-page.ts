@@ -1,9 +1,10 @@
-import type { EventView, ResultView } from '../engine/engine.ts'
+import type { EventView, ResultView, RunnerView, WithdrawalView } from '../engine/engine.ts'
 import { stateText } from './format.ts'
 import { html, type Html } from './html.ts'
 import { renderPage } from './layout.ts'
 import { statusRegion } from './notices.ts'
 import { renderEventForms, type EventFormState } from './render-event-forms.ts'
+import { cell, tableHead, tableRow } from './table-parts.ts'
 
 /**
  * What an event's trader page shows: the event, the query (for a
@@ -46,8 +47,8 @@ ${query ? statusRegion(query) : ''}
 </dl>
 <table>
 <caption>Runners</caption>
-<thead><tr><th scope="col">Runner</th><th scope="col">Status</th><th scope="col">Starting price</th></tr></thead>
-<tbody>${event.runners.map((runner) => html`<tr><th scope="row">${runner.name}</th><td>${runner.withdrawn ? 'Withdrawn' : 'Running'}</td><td>${event.result?.startingPrices[runner.name] ?? ''}</td></tr>`)}</tbody>
+${tableHead(['Runner', 'Status', 'Starting price'])}
+<tbody>${event.runners.map((runner) => runnerRow(event, runner))}</tbody>
 </table>
 ${withdrawalsTable(event)}
 </section>
@@ -56,29 +57,43 @@ ${renderEventForms(event, refused)}`
   return renderPage({ title: `Event ${event.id}: ${event.name}`, section: 'trader', content })
 }
 
+function runnerRow(event: EventView, runner: RunnerView): Html {
+  const startingPrice = event.result?.startingPrices[runner.name] ?? ''
+  return tableRow(runner.name, [cell(runner.withdrawn ? 'Withdrawn' : 'Running'), cell(startingPrice)])
+}
+
 function withdrawalsTable(event: EventView): Html | '' {
   if (event.withdrawals.length === 0) return ''
   return html`<table>
 <caption>Withdrawals</caption>
-<thead><tr><th scope="col">Runner</th><th scope="col">Price</th><th scope="col">Late</th><th scope="col">Rule 4 deduction</th></tr></thead>
-<tbody>${event.withdrawals.map((w) => html`<tr><th scope="row">${w.runner}</th><td>${w.price}</td><td>${w.late ? 'Yes' : 'No'}</td><td>${w.deduction}p in the £</td></tr>`)}</tbody>
+${tableHead(['Runner', 'Price', 'Late', 'Rule 4 deduction'])}
+<tbody>${event.withdrawals.map(withdrawalRow)}</tbody>
 </table>`
 }
 
+function withdrawalRow(withdrawal: WithdrawalView): Html {
+  const { runner, price, late, deduction } = withdrawal
+  return tableRow(runner, [cell(price), cell(late ? 'Yes' : 'No'), cell(`${deduction}p in the £`)])
+}
+
 function resultSection(result: ResultView | undefined): Html {
-  if (!result)
-    return html`<section aria-labelledby="result-now-heading"><h2 id="result-now-heading">Current result</h2><p>No result yet.</p></section>`
+  const heading = html`<h2 id="result-now-heading">Current result</h2>`
+  if (!result) return html`<section aria-labelledby="result-now-heading">${heading}<p>No result yet.</p></section>`
   let position = 1
   const rows = result.placings.map((group) => {
-    const row = html`<tr><th scope="row">${position}${group.length > 1 ? '=' : ''}</th><td>${group.join(', ')}</td><td>${group.length > 1 ? `Dead heat of ${group.length}` : ''}</td></tr>`
+    const deadHeat = group.length > 1
+    const row = tableRow(`${position}${deadHeat ? '=' : ''}`, [
+      cell(group.join(', ')),
+      cell(deadHeat ? `Dead heat of ${group.length}` : ''),
+    ])
     position += group.length
     return row
   })
   return html`<section aria-labelledby="result-now-heading">
-<h2 id="result-now-heading">Current result</h2>
+${heading}
 <table>
 <caption>Result, version ${result.version}${result.version > 1 ? ' (amended)' : ''}</caption>
-<thead><tr><th scope="col">Position</th><th scope="col">Runners</th><th scope="col">Note</th></tr></thead>
+${tableHead(['Position', 'Runners', 'Note'])}
 <tbody>${rows}</tbody>
 </table>
 </section>`

@@ -96,7 +96,7 @@ describe('renderHomePage', () => {
 })
 
 describe('renderBetsPage', () => {
-  it('shows "My bets" with the confirmation, "Open bets" and "Settled bets" as named tables, a row per bet', async () => {
+  it('shows "My bets": the confirmation, "Open bets" and "Settled bets" as named tables, a row per bet', async () => {
     const page = await showMarkup(
       browser,
       renderBetsPage({
@@ -138,7 +138,7 @@ describe('renderBetsPage', () => {
     ])
   })
 
-  it('folds each settled bet’s breakdown: win and place parts, dead heat, Rule 4, returns and every settlement', async () => {
+  it('folds each settled bet’s breakdown: win and place parts, dead heat, Rule 4, returns, settlements', async () => {
     const page = await showMarkup(browser, renderBetsPage({ customer: 'alice', bets: [settled], events }))
     const breakdown = page.getByRole('group', { name: 'Breakdown of bet B2' })
     expect(await breakdown.getByRole('table').count()).toBe(0)

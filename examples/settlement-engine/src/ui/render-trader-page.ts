@@ -6,6 +6,7 @@ import { html, type Html } from './html.ts'
 import { renderPage } from './layout.ts'
 import { statusRegion } from './notices.ts'
 import { eventFormLabels as labels } from './read-trader-forms.ts'
+import { cell, tableHead, tableRow } from './table-parts.ts'
 import { eventPath } from './ui-routes.ts'
 
 /**
@@ -54,7 +55,12 @@ ${checkbox({ ...field, name: 'handicap', label: labels.handicap })}
 ${textArea({ ...field, name: 'runners', label: labels.runners, hint: 'One runner per line', rows: 6 })}
 <fieldset>
 <legend>Place terms (optional)</legend>
-${textField({ ...field, name: 'placeFraction', label: labels.placeFraction, hint: 'e.g. 1/5; leave both blank for the standard terms' })}
+${textField({
+  ...field,
+  name: 'placeFraction',
+  label: labels.placeFraction,
+  hint: 'e.g. 1/5; leave both blank for the standard terms',
+})}
 ${textField({ ...field, name: 'places', label: labels.places, hint: 'e.g. 3' })}
 </fieldset>
 <button type="submit">Create event</button>
@@ -63,12 +69,13 @@ ${textField({ ...field, name: 'places', label: labels.places, hint: 'e.g. 3' })}
 }
 
 function eventsSection(events: readonly EventView[]): Html {
+  const heading = html`<h2 id="events-heading">Events</h2>`
   if (events.length === 0)
-    return html`<section aria-labelledby="events-heading"><h2 id="events-heading">Events</h2><p>No events yet.</p></section>`
+    return html`<section aria-labelledby="events-heading">${heading}<p>No events yet.</p></section>`
   return html`<section aria-labelledby="events-heading">
-<h2 id="events-heading">Events</h2>
+${heading}
 <table aria-labelledby="events-heading">
-<thead><tr><th scope="col">Event</th><th scope="col">Name</th><th scope="col">State</th><th scope="col">Running</th><th scope="col">Withdrawn</th><th scope="col">Result</th><th scope="col">Result version</th><th scope="col">Bets</th></tr></thead>
+${tableHead(['Event', 'Name', 'State', 'Running', 'Withdrawn', 'Result', 'Result version', 'Bets'])}
 <tbody>
 ${events.map(eventRow)}
 </tbody>
@@ -78,6 +85,14 @@ ${events.map(eventRow)}
 
 function eventRow(event: EventView): Html {
   const withdrawn = event.runners.filter((runner) => runner.withdrawn).map((runner) => runner.name)
-  return html`<tr><th scope="row"><a href="${eventPath(event.id)}">${event.id}</a></th><td>${event.name}</td><td>${stateText(event.status)}</td><td>${event.runners.length - withdrawn.length}</td><td>${withdrawn.join(', ')}</td><td>${event.result ? placingsText(event.result.placings) : ''}</td><td>${event.result ? String(event.result.version) : ''}</td><td>${event.bets}</td></tr>
-`
+  const row = tableRow(html`<a href="${eventPath(event.id)}">${event.id}</a>`, [
+    cell(event.name),
+    cell(stateText(event.status)),
+    cell(event.runners.length - withdrawn.length),
+    cell(withdrawn.join(', ')),
+    cell(event.result ? placingsText(event.result.placings) : ''),
+    cell(event.result ? String(event.result.version) : ''),
+    cell(event.bets),
+  ])
+  return html`${row}\n`
 }

@@ -119,7 +119,7 @@ describe('renderEventPage', () => {
     expect(await page.getByRole('form', { name: 'Void the race' }).getByRole('button').textContent()).toBe('Void race')
   })
 
-  it('shows a resulted event’s runners, withdrawals with Rule 4, the result’s version, and offers "Amend result" filled in', async () => {
+  it('shows a resulted event: runners, withdrawals with Rule 4, result version, "Amend result" filled in', async () => {
     const page = await showMarkup(
       browser,
       renderEventPage({ event: resulted, query: new URLSearchParams('done=amended&event=R2&version=2') }),
