@@ -8,6 +8,8 @@ import { runParlance } from './run-parlance.ts'
 // docs/ci.md's pipelines, run: every `npx parlance …` line of each YAML block,
 // exactly as written, on a copy of the fixture project — each shard job, then
 // the merge job. Change a command in the doc and this test runs the new one.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions' placeholder, as docs/ci.md writes it
+const shardPlaceholder = '${{ matrix.shard }}'
 const doc = readFileSync(fileURLToPath(new URL('../../docs/ci.md', import.meta.url)), 'utf8')
 const blocks = [...doc.matchAll(/^## (.+)\n[\s\S]*?```yaml\n([\s\S]*?)```/gm)].map((match) => ({
   title: match[1]!,
@@ -31,10 +33,9 @@ function shardJobs(yaml: string, command: string): { env: Record<string, string>
   }
   const matrix = /^\s+shard: \[([\d, ]+)\]$/m.exec(yaml)
   if (!matrix) throw new Error('a pipeline in docs/ci.md has neither parallel: N nor a shard matrix')
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions' placeholder, as docs/ci.md writes it
   return matrix[1]!
     .split(',')
-    .map((value) => ({ env: {}, args: command.replaceAll('${{ matrix.shard }}', value.trim()).split(/\s+/) }))
+    .map((value) => ({ env: {}, args: command.replaceAll(shardPlaceholder, value.trim()).split(/\s+/) }))
 }
 
 describe('docs/ci.md', { timeout: 120_000 }, () => {

@@ -55,8 +55,8 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
     name,
     make(parts) {
       const kept = [...fold(inner.make(parts))].map((ch) => (isAllowed(ch) ? ch : '\u0000')).join('')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL marks the characters dropped above; no name holds
-      // one
+      // NUL marks the characters dropped above; no name holds one.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL marker
       const runs = kept.replace(/^\u0000+|\u0000+$/g, '').split(/\u0000+/)
       return runs.join(separator)
     },

@@ -91,8 +91,9 @@ export interface ValueParam<V, I, P extends Presence = Presence, R extends boole
  *   const params: Record<string, AnyValueParam> = { stake: money(), price: odds() }
  *   const names = Object.keys(params) // ['stake', 'price']
  */
-// biome-ignore lint/suspicious/noExplicitAny: any value and input type: a ValueParam takes its input type in and gives
-// its value type out
+// A ValueParam of any value and input type: it takes its input type in and gives its value type out, so no one
+// type but any stands for them all.
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type AnyValueParam = ValueParam<any, any, Presence, boolean>
 
 /**
