@@ -149,3 +149,22 @@ describe('readChannel: a channel run from the messages cucumber handed over', ()
     ])
   })
 })
+
+describe('readChannel: what the selection left out', () => {
+  const ran = [{ testRunStarted: { timestamp: at } }, { testRunFinished: { timestamp: at, success: true } }]
+  const options = { reportsDir: 'reports', allChannels: ['api', 'ui'] }
+
+  test('a channel where --tags or @channel left nothing to run has no scenarios, none not run', () => {
+    const envelopes = [{ gherkinDocument: document }, { pickle: { ...pickle, tags: [] } }, ...ran] as Envelope[]
+    const run = readChannel('api', envelopes, options, { success: true })
+    expect(run.scenarios).toEqual([])
+    expect(run.problems).toEqual([])
+  })
+
+  test('a run that planned nothing and failed (a BeforeAll hook) leaves its scenarios not run', () => {
+    const failed = [ran[0], { testRunFinished: { timestamp: at, success: false } }]
+    const envelopes = [{ gherkinDocument: document }, { pickle: { ...pickle, tags: [] } }, ...failed] as Envelope[]
+    const run = readChannel('api', envelopes, options, { success: false })
+    expect(run.scenarios.map((scenario) => [scenario.name, scenario.status])).toEqual([['Paying', 'not-run']])
+  })
+})

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { defineConfig } from '../config/config.ts'
 import { planRun } from './plan.ts'
 
@@ -34,6 +35,29 @@ describe('planRun', () => {
       },
     ])
     expect(plan.systems).toEqual(['engine'])
+  })
+
+  test('--domain runs only those domains: their channels on their features, and only their systems', () => {
+    const plan = planRun(config, { domains: ['load-balancer'] })
+    expect(plan.channels.map(({ channel, domains, features }) => [channel, domains, features])).toEqual([
+      ['api', ['load-balancer'], ['specs/load-balancer']],
+    ])
+    expect(plan.systems).toEqual(['docker'])
+    expect(planRun(config, { domains: ['settlement'], channels: ['ui'] }).channels.map((c) => c.channel)).toEqual([
+      'ui',
+    ])
+  })
+
+  test('--domain refuses a name no domain has, and a channel outside the chosen domains', () => {
+    expect(() => planRun(config, { domains: ['setlement'] })).toThrow(
+      new ConfigurationError(
+        '--domain: "setlement" is not a domain of the config — did you mean "settlement"? ' +
+          'Domains: settlement, load-balancer',
+      ),
+    )
+    expect(() => planRun(config, { domains: ['load-balancer'], channels: ['ui'] })).toThrow(
+      new ConfigurationError('--channels: "ui" is not a channel of the domains --domain chose (load-balancer: api)'),
+    )
   })
 
   test('a domain gets the systems its systems start after started too, transitively', () => {

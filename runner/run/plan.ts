@@ -43,9 +43,13 @@ export interface RunPlan {
  *   planRun(config, { channels: ['ui'], tags: '@smoke' }).channels[0]?.tags
  *   // '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)'
  */
-export function planRun(config: ParlanceConfig, options: { channels?: string[]; tags?: string }): RunPlan {
-  const domains = Object.entries(config.domains)
-  const allChannels = [...new Set(domains.flatMap(([, domain]) => domain.channels))]
+export function planRun(
+  config: ParlanceConfig,
+  options: { domains?: string[]; channels?: string[]; tags?: string },
+): RunPlan {
+  const everyDomain = Object.entries(config.domains)
+  const allChannels = [...new Set(everyDomain.flatMap(([, domain]) => domain.channels))]
+  const domains = selectDomains(everyDomain, options.domains)
   for (const channel of options.channels ?? []) {
     if (allChannels.includes(channel)) continue
     const suggestion = nearest(channel, allChannels)
@@ -54,7 +58,16 @@ export function planRun(config: ParlanceConfig, options: { channels?: string[]; 
         `domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${allChannels.join(', ')}`,
     )
   }
-  const chosen = allChannels.filter((channel) => !options.channels || options.channels.includes(channel))
+  const theirs = allChannels.filter((channel) => domains.some(([, domain]) => domain.channels.includes(channel)))
+  const outside = (options.channels ?? []).filter((channel) => !theirs.includes(channel))
+  if (outside.length > 0) {
+    const each = domains.map(([name, domain]) => `${name}: ${domain.channels.join(', ')}`).join('; ')
+    throw new ConfigurationError(
+      `--channels: ${outside.map((channel) => `"${channel}"`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} ` +
+        `not a channel of the domains --domain chose (${each})`,
+    )
+  }
+  const chosen = theirs.filter((channel) => !options.channels || options.channels.includes(channel))
   const channels = chosen.map((channel): ChannelPlan => {
     const declaring = domains.filter(([, domain]) => domain.channels.includes(channel))
     return {
@@ -68,4 +81,19 @@ export function planRun(config: ParlanceConfig, options: { channels?: string[]; 
     channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])),
   )
   return { channels, allChannels, systems: withPrerequisites(needed, config.systems ?? {}) }
+}
+
+// The config's domains named by --domain (all when it is not given); a name no domain has is a usage error.
+function selectDomains<D>(domains: [string, D][], names: string[] | undefined): [string, D][] {
+  if (!names) return domains
+  const known = domains.map(([name]) => name)
+  for (const name of names) {
+    if (known.includes(name)) continue
+    const suggestion = nearest(name, known)
+    throw new ConfigurationError(
+      `--domain: "${name}" is not a domain of the config${suggestion ? ` — did you mean "${suggestion}"?` : ''} ` +
+        `Domains: ${known.join(', ')}`,
+    )
+  }
+  return domains.filter(([name]) => names.includes(name))
 }

@@ -8,6 +8,8 @@ describe('parseRunArgs', () => {
         [
           '-c',
           'ci.config.ts',
+          '--domain',
+          'settlement, load-balancer',
           '--channels',
           'api, ui',
           '-t',
@@ -24,6 +26,7 @@ describe('parseRunArgs', () => {
     ).toEqual({
       cwd: '/work/shop',
       config: 'ci.config.ts',
+      domains: ['settlement', 'load-balancer'],
       channels: ['api', 'ui'],
       tags: '@smoke',
       parallel: 2,
@@ -43,6 +46,9 @@ describe('parseRunArgs', () => {
     )
     expect(() => parseRunArgs(['--channels', 'api,'], '/')).toThrow(
       '--channels is "api,"; expected channel names separated by commas, e.g. api,ui',
+    )
+    expect(() => parseRunArgs(['--domain', ',settlement'], '/')).toThrow(
+      '--domain is ",settlement"; expected domain names separated by commas, e.g. settlement,load-balancer',
     )
   })
 })

@@ -14,6 +14,12 @@ import { parseShard, shardFromEnv } from '../shard/shard-spec.ts'
  */
 export const runOptionSpecs = {
   config: { type: 'string', short: 'c', value: 'PATH', description: 'the config file', defaultText: defaultConfigFile },
+  domain: {
+    type: 'string',
+    value: 'LIST',
+    description: 'only these domains, comma-separated: their systems, channels and stories',
+    defaultText: 'all',
+  },
   channels: {
     type: 'string',
     value: 'LIST',
@@ -134,14 +140,9 @@ export function parseRunArgs(
     options.parallel = Number(parallel)
   }
   const channels = text('channels')
-  if (channels !== undefined) {
-    const list = channels.split(',').map((channel) => channel.trim())
-    if (list.some((channel) => channel === ''))
-      throw new ConfigurationError(
-        `--channels is "${channels}"; expected channel names separated by commas, e.g. api,ui`,
-      )
-    options.channels = list
-  }
+  if (channels !== undefined) options.channels = commaList('channels', channels, 'channel names', 'api,ui')
+  const domains = text('domain')
+  if (domains !== undefined) options.domains = commaList('domain', domains, 'domain names', 'settlement,load-balancer')
   const shard = text('shard')
   const ciShard = shard === undefined ? shardFromEnv(environment) : undefined
   if (shard !== undefined) options.shard = parseShard(shard)
@@ -152,6 +153,14 @@ export function parseRunArgs(
   }
   if (options.tags) checkTagExpression(options.tags)
   return options
+}
+
+// `a,b` → ['a', 'b']; an empty name is a usage error.
+function commaList(option: string, value: string, what: string, example: string): string[] {
+  const list = value.split(',').map((name) => name.trim())
+  if (list.some((name) => name === ''))
+    throw new ConfigurationError(`--${option} is "${value}"; expected ${what} separated by commas, e.g. ${example}`)
+  return list
 }
 
 /**

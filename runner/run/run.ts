@@ -30,6 +30,8 @@ import { runGate } from '../gate/index.ts'
 export interface RunOptions {
   cwd: string
   config?: string
+  /** Only these domains: their systems start, their channels run, their stories are judged. Default: all. */
+  domains?: string[]
   channels?: string[]
   tags?: string
   parallel?: number
@@ -110,7 +112,8 @@ export async function run(options: RunOptions): Promise<number> {
       results.push(await watch.runChannel(channel, channelOptions))
     }
     if (guard.aborting) return await guard.abandon()
-    return await report({ config, names, results, watch, paths, judge: !options.shard }, out)
+    const domains = [...new Set(plan.channels.flatMap((channel) => channel.domains))]
+    return await report({ config, domains, names, results, watch, paths, judge: !options.shard }, out)
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.
     if (guard.aborting) return await guard.abandon()
@@ -149,6 +152,7 @@ async function planThisRun(
   out: (line: string) => void,
 ): Promise<RunPlan | undefined> {
   const filters = {
+    ...(options.domains ? { domains: options.domains } : {}),
     ...(options.channels ? { channels: options.channels } : {}),
     ...(options.tags ? { tags: options.tags } : {}),
   }
@@ -187,6 +191,8 @@ function workerEnv(
 
 interface RunResults {
   config: ParlanceConfig
+  /** The domains the run selected: the summary's and the gate's sections. */
+  domains: string[]
   /** The planned channels, in order. */
   names: string[]
   results: ChannelRun[]
@@ -198,14 +204,15 @@ interface RunResults {
 
 // The summary, the reports and timings, then the gate: the run's exit code.
 async function report(
-  { config, names, results, watch, paths, judge }: RunResults,
+  { config, domains: selected, names, results, watch, paths, judge }: RunResults,
   out: (line: string) => void,
 ): Promise<number> {
   // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
   const notRun = watch.channelsNotRun()
   const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
   const deaths = watch.deaths()
-  const domains = domainSections(config.domains, names)
+  const ofRun = Object.fromEntries(Object.entries(config.domains).filter(([name]) => selected.includes(name)))
+  const domains = domainSections(ofRun, names)
   out(`\n${formatSummary(names, results, domains, deaths)}`)
   out(chalk.dim(`Reports   ${ran.map((channel) => resolve(paths.reports, channel)).join(', ')}`))
   out(chalk.dim(`Timings   ${await recordTimings(paths.reports, ran, paths.timings)}`))

@@ -73,3 +73,29 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
     expect(await cli.leftovers()).toEqual([])
   })
 })
+
+describe('parlance run --domain', { timeout: 60_000 }, () => {
+  test('runs only that domain: its channel, none of the other domain’s systems, and a gate of its own', async () => {
+    cli = new ParlanceCli(fixture('shop'))
+    const { code, stdout } = await cli.run([
+      'run',
+      '--config',
+      'power-cut.config.ts',
+      '--domain',
+      'diary',
+      '--reports',
+      cli.reportsDir,
+    ])
+    expect(cli.systemPids()).toEqual([])
+    expect(summaryOf(stable(stdout))).toEqual([
+      'Scenario                       paper',
+      'A diary kept by candlelight',
+      '  Writing about the power cut  passed',
+      '',
+      'Time      paper X.X s',
+      'Result    passed: 1 passed',
+    ])
+    expect(stdout).toContain('Gate: GREEN')
+    expect(code).toBe(0)
+  })
+})

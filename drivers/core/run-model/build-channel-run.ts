@@ -65,15 +65,18 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
   })
   const features = documents.flatMap(outlineOf)
   const attemptsByPickle = groupAttempts(query, started)
+  const finished = query.findTestRunFinished()
   // A pickle with no test case was filtered out of this run (another channel's
-  // @channel tag, --tags): it is not this channel's to judge. Only when the run
-  // planned nothing at all (cut short before planning) are its pickles not-run.
-  const pickles = query.findAllPickles().filter((pickle) => planned.size === 0 || planned.has(pickle.id))
+  // @channel tag, --tags): it is not this channel's to judge. A run that planned
+  // nothing and finished well selected nothing here; one that planned nothing and
+  // failed or never finished (a BeforeAll hook failed) was cut short: its pickles
+  // are not-run.
+  const cutShort = planned.size === 0 && finished?.success !== true
+  const pickles = query.findAllPickles().filter((pickle) => cutShort || planned.has(pickle.id))
   const scenarios = pickles.map((pickle) =>
     scenarioRun(query, set.channel, pickle, features, attemptsByPickle.get(pickle.id) ?? []),
   )
   problems.push(...runProblems(query, set.envelopes))
-  const finished = query.findTestRunFinished()
   const runStarted = query.findTestRunStarted()
   const durationMs =
     runStarted && finished ? Math.max(0, toMillis(finished.timestamp) - toMillis(runStarted.timestamp)) : undefined
