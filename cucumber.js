@@ -5,8 +5,32 @@
 // `npm run settlement-engine -- --port 0`) and runs each domain on its first
 // channel (a scenario tagged @channel:NAME on the first it names); choose one
 // with PARLANCE_CHANNEL=ui or --world-parameters '{"channel":"ui"}'.
+import { existsSync } from 'node:fs'
+
+// cucumber-js adds the paths given on its command line to the config's (it does
+// not replace them), so `npx cucumber-js specs/settlement` would run every
+// domain: the config names all the specs only when the command line names none.
+const flags = new Set([
+  '--dry-run',
+  '-d',
+  '--fail-fast',
+  '--strict',
+  '--no-strict',
+  '--backtrace',
+  '-b',
+  '--force-exit',
+])
+const args = process.argv.slice(2)
+const isValue = (index) => {
+  const previous = args[index - 1]
+  return previous?.startsWith('-') === true && !previous.includes('=') && !flags.has(previous)
+}
+const namesPaths = args.some(
+  (arg, index) => !arg.startsWith('-') && !isValue(index) && existsSync(arg.replace(/(:\d+)+$/, '')),
+)
+
 export default {
   import: ['runner/register.mjs', 'specs/support/**/*.ts', 'specs/**/steps/**/*.ts'],
-  paths: ['specs/**/*.feature'],
+  paths: namesPaths ? [] : ['specs/**/*.feature'],
   format: ['progress'],
 }
