@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseEnvelope, type Envelope } from '@cucumber/messages'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../core/report-media-types.ts'
-import { buildChannelRun, cellOf, type ScenarioRun } from '../core/run-model/index.ts'
+import { buildChannelRun, cellOf, parseMessages, type ScenarioRun } from '../core/run-model/index.ts'
 import type { ScenarioResult } from './suite-run.ts'
 
 /**
@@ -36,11 +35,7 @@ export function readChannelMessages(
   ndjson: string,
   file = `${channel}/messages.ndjson`,
 ): ScenarioResult[] {
-  const envelopes = ndjson
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => parseEnvelope(line) as Envelope)
-  return buildChannelRun({ file, channel, envelopes })
+  return buildChannelRun({ file, channel, envelopes: parseMessages(ndjson, file) })
     .scenarios.filter((scenario) => scenario.attempts.length > 0)
     .map((scenario) => resultOf(channel, scenario))
 }

@@ -215,7 +215,8 @@ async function report(
   const domains = domainSections(ofRun, names)
   out(`\n${formatSummary(names, results, domains, deaths)}`)
   out(chalk.dim(`Reports   ${ran.map((channel) => resolve(paths.reports, channel)).join(', ')}`))
-  out(chalk.dim(`Timings   ${await recordTimings(paths.reports, ran, paths.timings)}`))
+  const ranRuns = results.filter((result) => ran.includes(result.channel))
+  out(chalk.dim(`Timings   ${recordTimings(paths.reports, ranRuns, paths.timings)}`))
   const failed = runFailed(results, deaths)
   if (!judge) return failed ? 1 : 0
   if (ran.length === 0) return 1

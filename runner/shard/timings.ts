@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Envelope } from '@cucumber/messages'
-import { buildChannelRun } from '../../drivers/core/run-model/index.ts'
+import { buildChannelRun, type ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 
 /**
@@ -113,19 +113,28 @@ export function mergeTimings(...layers: Timings[]): Timings {
 }
 
 /**
- * One channel's durations from its cucumber messages, read by the run model:
- * each scenario's time, summed over its attempts (testCaseStarted →
- * testCaseFinished each).
+ * One channel's durations from its cucumber messages, read by the run model.
  *
  * @example
- *   import { readMessages } from '../merge/index.ts'
+ *   import { readMessages } from '../merge/read-messages.ts'
  *   timingsFromMessages('api', await readMessages('reports/api/messages.ndjson'))
  *   // { api: { 'specs/settlement/each-way.feature:12': 840, … } }
  */
 export function timingsFromMessages(channel: string, envelopes: readonly Envelope[]): Timings {
-  const run = buildChannelRun({ file: `${channel}/messages.ndjson`, channel, envelopes: [...envelopes] })
+  return timingsOf(buildChannelRun({ file: `${channel}/messages.ndjson`, channel, envelopes: [...envelopes] }))
+}
+
+/**
+ * One channel's durations: each scenario that ran, its time summed over its
+ * attempts (testCaseStarted → testCaseFinished each).
+ *
+ * @example
+ *   declare const run: ChannelRun
+ *   timingsOf(run) // { api: { 'specs/settlement/each-way.feature:12': 840, … } }
+ */
+export function timingsOf(run: ChannelRun): Timings {
   const ran = run.scenarios.filter((scenario) => scenario.attempts.length > 0)
-  return { [channel]: Object.fromEntries(ran.map((scenario) => [scenario.key, scenario.durationMs])) }
+  return { [run.channel]: Object.fromEntries(ran.map((scenario) => [scenario.key, scenario.durationMs])) }
 }
 
 /** Orders `uri:line` keys by uri, then by line as a number: cucumber's order within a file. */

@@ -45,6 +45,17 @@ export async function readMessageFile(file: string): Promise<MessageSet> {
   } catch (error) {
     throw new ConfigurationError(`${file}: cannot read it: ${(error as Error).message}`, { cause: error })
   }
+  return { file, channel: channelOf(file), envelopes: parseMessages(text, file) }
+}
+
+/**
+ * The cucumber messages of an NDJSON text, read from `file`; a line that is
+ * not a JSON object is a ConfigurationError naming file:line.
+ *
+ * @example
+ *   parseMessages('{"testRunStarted":{"timestamp":{"seconds":0,"nanos":0}}}\n', 'api/messages.ndjson').length // 1
+ */
+export function parseMessages(text: string, file: string): Envelope[] {
   const envelopes: Envelope[] = []
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return
@@ -65,5 +76,5 @@ export async function readMessageFile(file: string): Promise<MessageSet> {
     }
     envelopes.push(envelope as Envelope)
   })
-  return { file, channel: channelOf(file), envelopes }
+  return envelopes
 }
