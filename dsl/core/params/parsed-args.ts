@@ -80,12 +80,17 @@ export type ObjectArgs<D> = Flatten<
   }
 >
 
-// One object type rather than an intersection, so that editors show it plainly.
-type Flatten<T> = { [K in keyof T]: T[K] }
+// One object type rather than an intersection, made through `infer` so that it has no alias of its own: an
+// editor and a type error show its keys, and a call missing one reads "Property 'stock' is missing in type
+// '{ item: string; }' but required in type '{ item: string; stock: string | number; }'", not `Flatten<…>`.
+type Flatten<T> = T extends infer U ? { [K in keyof U]: U[K] } : never
 
 /**
  * Both forms a DSL method's arguments may take: a data table or a typed
  * object. A table is turned into the object, so both give the same result.
+ * It shows as the two, `DataTableLike | { punter: string; … }`, not as its
+ * declaration (a conditional type resolves to a union without a name), so a
+ * type error names the parameter a call leaves out.
  *
  * @example
  *   import { alias, string } from './param-kinds.ts'
@@ -93,4 +98,4 @@ type Flatten<T> = { [K in keyof T]: T[K] }
  *   const asTable: DslInput<typeof declaration> = { raw: () => [['punter', 'Alice'], ['selection', 'Red Rum']] }
  *   const asObject: DslInput<typeof declaration> = { punter: 'Alice', selection: 'Red Rum' }
  */
-export type DslInput<D> = DataTableLike | ObjectArgs<D>
+export type DslInput<D> = D extends unknown ? DataTableLike | ObjectArgs<D> : never
