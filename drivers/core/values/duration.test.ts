@@ -38,6 +38,61 @@ describe('Duration', () => {
     expect(Duration.ms(milliseconds).toString()).toBe(text)
   })
 
+  describe('on the wire', () => {
+    it.each([
+      [0, 'PT0S'],
+      [1, 'PT0.001S'],
+      [250, 'PT0.25S'],
+      [1500, 'PT1.5S'],
+      [60_000, 'PT1M'],
+      [90_000, 'PT1M30S'],
+      [5_400_000, 'PT1H30M'],
+      [7_200_000, 'PT2H'],
+      [90_061_001, 'PT25H1M1.001S'],
+    ])('writes %i ms as %s, and reads it back', (milliseconds, wire) => {
+      expect(Duration.ms(milliseconds).toWire()).toBe(wire)
+      expect(Duration.fromWire(wire).milliseconds).toBe(milliseconds)
+    })
+
+    it.each([
+      ['P1D', 86_400_000],
+      ['P1DT1H', 90_000_000],
+      ['PT90S', 90_000],
+      ['PT1.50S', 1500],
+      ['PT0.5S', 500],
+    ])('reads %s as %i ms', (wire, milliseconds) => {
+      expect(Duration.fromWire(wire).milliseconds).toBe(milliseconds)
+    })
+
+    it.each([
+      ['1.5s', 'invalid duration "1.5s" — ISO 8601, e.g. PT1.5S. Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'],
+      ['90', 'invalid duration "90" — ISO 8601, e.g. PT1.5S. Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'],
+      [
+        'P1M',
+        'invalid duration "P1M" — years, months and weeks have no fixed length. ' +
+          'Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)',
+      ],
+      [
+        'P2W',
+        'invalid duration "P2W" — years, months and weeks have no fixed length. ' +
+          'Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)',
+      ],
+      [
+        'PT0.0005S',
+        'invalid duration "PT0.0005S" — finer than a millisecond. Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)',
+      ],
+      [
+        '-PT1S',
+        'invalid duration "-PT1S" — a duration is not negative. Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)',
+      ],
+      ['PT', 'invalid duration "PT". Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'],
+      ['P', 'invalid duration "P". Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'],
+      ['PT1.5M', 'invalid duration "PT1.5M". Accepted: PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'],
+    ])('refuses %j', (text, message) => {
+      expect(formatErrorOf(() => Duration.fromWire(text)).message).toBe(message)
+    })
+  })
+
   it('adds and compares', () => {
     expect(Duration.parse('1s').plus(Duration.parse('500ms')).toString()).toBe('1.5s')
     expect(Duration.parse('2m').equals(Duration.parse('120s'))).toBe(true)

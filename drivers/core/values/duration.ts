@@ -3,6 +3,10 @@ import { ValueFormatError } from './value-format-error.ts'
 const DURATION_ACCEPTED = '250ms, 2s, 1.5s, 2m, 1h'
 const DURATION_TEXT = /^(\d+)(?:\.(\d+))?(ms|s|m|h)$/
 const UNIT_MILLISECONDS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+const WIRE_ACCEPTED = 'PT1.5S, PT2M, PT1H30M, P1D (ISO 8601)'
+// Groups: days, hours, minutes, seconds, the seconds' fraction. ISO 8601 days are taken as 24 hours.
+const WIRE = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d+))?S)?)?$/
+const WIRE_UNITS_MILLISECONDS = [86_400_000, 3_600_000, 60_000, 1000] as const
 
 /**
  * A length of time, held as a whole number of milliseconds.
@@ -55,6 +59,27 @@ export class Duration {
   }
 
   /**
+   * Reads an ISO 8601 duration, as `toWire()` writes it and JSON carries one:
+   * `PT1.5S`, `PT2M`, `PT1H30M`, `P1D` (24 hours). Years, months and weeks
+   * have no fixed length and are refused.
+   *
+   * @example
+   *   Duration.fromWire('PT1M30S').milliseconds // 90000
+   *   Duration.fromWire('1.5s') // throws ValueFormatError: ISO 8601, e.g. PT1.5S
+   */
+  static fromWire(text: string): Duration {
+    const match = WIRE.exec(text)
+    if (!match || text === 'P' || text.endsWith('T'))
+      throw new ValueFormatError('duration', text, WIRE_ACCEPTED, whyNotWire(text))
+    const fraction = match[5] ?? ''
+    if (fraction.length > 3) throw new ValueFormatError('duration', text, WIRE_ACCEPTED, 'finer than a millisecond')
+    const wholeUnits = WIRE_UNITS_MILLISECONDS.reduce((sum, unit, i) => sum + Number(match[i + 1] ?? 0) * unit, 0)
+    const milliseconds = wholeUnits + Number(fraction.padEnd(3, '0'))
+    if (!Number.isSafeInteger(milliseconds)) throw new ValueFormatError('duration', text, WIRE_ACCEPTED, 'too long')
+    return new Duration(milliseconds)
+  }
+
+  /**
    * The sum of two durations.
    *
    * @example
@@ -90,6 +115,32 @@ export class Duration {
     if (ms % 1000 === 0 || ms > 1000) return `${ms / 1000}s`
     return `${ms}ms`
   }
+
+  /**
+   * The duration in ISO 8601, as JSON carries one: hours, minutes and seconds
+   * (never days, whose length a calendar may change), the seconds to the
+   * millisecond. Exact: made from the whole milliseconds, never a float.
+   *
+   * @example
+   *   Duration.parse('90m').toWire() // 'PT1H30M'
+   *   Duration.ms(1500).toWire() // 'PT1.5S'
+   */
+  toWire(): string {
+    const ms = this.milliseconds
+    if (ms === 0) return 'PT0S'
+    const hours = Math.floor(ms / 3_600_000)
+    const minutes = Math.floor((ms % 3_600_000) / 60_000)
+    const seconds = Math.floor((ms % 60_000) / 1000)
+    const fraction = String(ms % 1000)
+      .padStart(3, '0')
+      .replace(/0+$/, '')
+    return (
+      'PT' +
+      (hours > 0 ? `${hours}H` : '') +
+      (minutes > 0 ? `${minutes}M` : '') +
+      (seconds > 0 || fraction !== '' ? `${seconds}${fraction === '' ? '' : `.${fraction}`}S` : '')
+    )
+  }
 }
 
 function whyNotDuration(text: string): string | undefined {
@@ -98,3 +149,10 @@ function whyNotDuration(text: string): string | undefined {
 }
 
 const WHOLE_OR_DECIMAL = /^\d+(?:\.\d+)?$/
+
+function whyNotWire(text: string): string | undefined {
+  if (DURATION_TEXT.test(text) || WHOLE_OR_DECIMAL.test(text)) return 'ISO 8601, e.g. PT1.5S'
+  if (/^P.*[YW]/.test(text) || /^P[^T]*\d+M/.test(text)) return 'years, months and weeks have no fixed length'
+  if (text.startsWith('-')) return 'a duration is not negative'
+  return undefined
+}

@@ -78,6 +78,42 @@ describe('Money', () => {
     ])
   })
 
+  describe('on the wire', () => {
+    it.each([
+      [0, '0.00'],
+      [5, '0.05'],
+      [50, '0.50'],
+      [1050, '10.50'],
+      [123456789, '1234567.89'],
+      [-5, '-0.05'],
+      [-1050, '-10.50'],
+    ])('writes %i pence as %s, and reads it back', (pence, wire) => {
+      expect(Money.pence(pence).toWire()).toBe(wire)
+      expect(Money.fromWire(wire).pence).toBe(pence)
+    })
+
+    it('reads -0.00 as no money', () => {
+      expect(Object.is(Money.fromWire('-0.00').pence, 0)).toBe(true)
+    })
+
+    it.each([
+      ['£10.50', 'invalid money "£10.50" — pounds with two decimals and no £. Accepted: 10.50, 0.05, -5.00'],
+      ['10', 'invalid money "10" — pounds with two decimals and no £. Accepted: 10.50, 0.05, -5.00'],
+      ['10.5', 'invalid money "10.5" — pounds with two decimals and no £. Accepted: 10.50, 0.05, -5.00'],
+      ['1050p', 'invalid money "1050p" — pounds with two decimals and no £. Accepted: 10.50, 0.05, -5.00'],
+      ['$10.50', 'invalid money "$10.50" — money is in pounds sterling. Accepted: 10.50, 0.05, -5.00'],
+      [
+        '99999999999999999.00',
+        'invalid money "99999999999999999.00" — too large to count in pence exactly. Accepted: 10.50, 0.05, -5.00',
+      ],
+      ['lots', 'invalid money "lots". Accepted: 10.50, 0.05, -5.00'],
+    ])('refuses %j', (text, message) => {
+      const error = formatErrorOf(() => Money.fromWire(text))
+      expect(error.message).toBe(message)
+      expect([error.kind, error.text, error.accepted]).toEqual(['money', text, '10.50, 0.05, -5.00'])
+    })
+  })
+
   it('refuses fractions of a penny from code', () => {
     expect(() => Money.pence(10.5)).toThrow('money is a whole number of pence, not 10.5')
     expect(() => Money.pounds(1.5)).toThrow('Money.pounds takes whole pounds, not 1.5; use Money.pence or Money.parse')

@@ -5,6 +5,8 @@ const MONEY_ACCEPTED = '£10, 10.00, £10.50, 1050p'
 // No leading zeros: "000" is more likely the tail of "£1,000" split as a comma list than an amount.
 const POUNDS = /^(-)?£?(0|[1-9]\d*)(?:\.(\d{1,2}))?$/
 const PENCE = /^(-)?(0|[1-9]\d*)p$/
+const WIRE_ACCEPTED = '10.50, 0.05, -5.00'
+const WIRE = /^(-)?(0|[1-9]\d*)\.(\d\d)$/
 
 /**
  * An amount of money in pounds sterling, held as a whole number of pence so
@@ -74,9 +76,24 @@ export class Money {
     throw new ValueFormatError('money', text, MONEY_ACCEPTED, whyNotMoney(text))
   }
 
-  private static fromParts(text: string, negative: boolean, pence: number): Money {
+  /**
+   * Reads money as `toWire()` writes it, and only so: pounds with two
+   * decimals, no `£`. For what a system answers, where any other form means it
+   * is broken; `Money.parse` reads what a spec writes.
+   *
+   * @example
+   *   Money.fromWire('35.00').pence // 3500
+   *   Money.fromWire('£35') // throws ValueFormatError: pounds with two decimals and no £
+   */
+  static fromWire(text: string): Money {
+    const wire = WIRE.exec(text)
+    if (wire) return Money.fromParts(text, wire[1] === '-', Number(wire[2]! + wire[3]!), WIRE_ACCEPTED)
+    throw new ValueFormatError('money', text, WIRE_ACCEPTED, whyNotWire(text))
+  }
+
+  private static fromParts(text: string, negative: boolean, pence: number, accepted = MONEY_ACCEPTED): Money {
     if (!Number.isSafeInteger(pence))
-      throw new ValueFormatError('money', text, MONEY_ACCEPTED, 'too large to count in pence exactly')
+      throw new ValueFormatError('money', text, accepted, 'too large to count in pence exactly')
     return new Money(negative && pence !== 0 ? -pence : pence)
   }
 
@@ -139,9 +156,25 @@ export class Money {
    *   Money.pence(-1050).toString() // '-£10.50'
    */
   toString(): string {
+    return `${this.pence < 0 ? '-' : ''}£${this.unsignedPounds()}`
+  }
+
+  /**
+   * The amount as JSON carries money: pounds with two decimals, no `£`, a
+   * leading `-` for money owed. Exact: made from the whole pence, never a float.
+   *
+   * @example
+   *   Money.parse('£10.5').toWire() // '10.50'
+   *   Money.pence(-5).toWire() // '-0.05'
+   */
+  toWire(): string {
+    return `${this.pence < 0 ? '-' : ''}${this.unsignedPounds()}`
+  }
+
+  private unsignedPounds(): string {
     const pence = Math.abs(this.pence)
     const rest = pence % 100
-    return `${this.pence < 0 ? '-' : ''}£${(pence - rest) / 100}.${rest < 10 ? '0' : ''}${rest}`
+    return `${(pence - rest) / 100}.${rest < 10 ? '0' : ''}${rest}`
   }
 }
 
@@ -156,4 +189,9 @@ const NEAR_MISSES: ReadonlyArray<readonly [RegExp, string]> = [
 
 function whyNotMoney(text: string): string | undefined {
   return NEAR_MISSES.find(([pattern]) => pattern.test(text))?.[1]
+}
+
+function whyNotWire(text: string): string | undefined {
+  if (/^-?\d+(\.\d+)?$/.test(text.replace('£', '')) || PENCE.test(text)) return 'pounds with two decimals and no £'
+  return whyNotMoney(text)
 }

@@ -92,6 +92,38 @@ describe('Odds', () => {
     expect(Odds.SP.equals(Odds.parse('sp'))).toBe(true)
   })
 
+  describe('on the wire', () => {
+    it.each([
+      [Odds.fraction(5, 2), '5/2'],
+      [Odds.parse('2.5'), '3/2'],
+      [Odds.fraction(1, 100), '1/100'],
+      [Odds.evens, 'evens'],
+      [Odds.SP, 'SP'],
+    ])('writes %s as %s, and reads it back', (odds, wire) => {
+      expect(odds.toWire()).toBe(wire)
+      expect(Odds.fromWire(wire).equals(odds)).toBe(true)
+    })
+
+    it('reads any fraction, reduced, and 1/1 as evens', () => {
+      expect(Odds.fromWire('10/4').toWire()).toBe('5/2')
+      expect(Odds.fromWire('1/1')).toBe(Odds.evens)
+      expect(Odds.fromWire('SP')).toBe(Odds.SP)
+    })
+
+    it.each([
+      ['2.5', 'invalid odds "2.5" — a fraction, evens or SP. Accepted: 5/2, evens, SP'],
+      ['evs', 'invalid odds "evs" — a fraction, evens or SP. Accepted: 5/2, evens, SP'],
+      ['sp', 'invalid odds "sp" — a fraction, evens or SP. Accepted: 5/2, evens, SP'],
+      ['5/0', 'invalid odds "5/0" — a fraction cannot be over 0. Accepted: 5/2, evens, SP'],
+      ['0/1', 'invalid odds "0/1" — odds of 0 win nothing. Accepted: 5/2, evens, SP'],
+      ['5-2', 'invalid odds "5-2". Accepted: 5/2, evens, SP'],
+    ])('refuses %j', (text, message) => {
+      const error = formatErrorOf(() => Odds.fromWire(text))
+      expect(error.message).toBe(message)
+      expect([error.kind, error.text, error.accepted]).toEqual(['odds', text, '5/2, evens, SP'])
+    })
+  })
+
   it('tells odds from other values', () => {
     expect(Odds.is(Odds.parse('5/2'))).toBe(true)
     expect(Odds.is(Odds.SP)).toBe(true)

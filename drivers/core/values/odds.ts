@@ -1,6 +1,7 @@
 import { ValueFormatError } from './value-format-error.ts'
 
 const ODDS_ACCEPTED = '5/2, evens, 2.5 (decimal, stake included), SP'
+const WIRE_ACCEPTED = '5/2, evens, SP'
 const FRACTION = /^(\d+)\/(\d+)$/
 const DECIMAL = /^(\d+)\.(\d+)$/
 const EVENS = new Set(['evens', 'evs'])
@@ -51,6 +52,18 @@ export class FractionalOdds {
   toString(): string {
     return this.numerator === this.denominator ? 'evens' : `${this.numerator}/${this.denominator}`
   }
+
+  /**
+   * The odds as JSON carries a price: the reduced fraction, `evens` for 1/1.
+   * `Odds.fromWire` reads it back.
+   *
+   * @example
+   *   Odds.parse('2.5').toWire() // '3/2'
+   *   Odds.evens.toWire() // 'evens'
+   */
+  toWire(): string {
+    return this.numerator === this.denominator ? 'evens' : `${this.numerator}/${this.denominator}`
+  }
 }
 
 /**
@@ -81,6 +94,16 @@ export class StartingPrice {
    *   `${Odds.SP}` // 'SP'
    */
   toString(): string {
+    return 'SP'
+  }
+
+  /**
+   * `SP`, as JSON carries a bet at starting price.
+   *
+   * @example
+   *   Odds.SP.toWire() // 'SP'
+   */
+  toWire(): string {
     return 'SP'
   }
 }
@@ -153,6 +176,23 @@ export const Odds = Object.freeze({
   },
 
   /**
+   * Reads a price as `toWire()` writes it, and only so: a fraction `5/2`,
+   * `evens` or `SP`. For what a system answers; `Odds.parse` reads what a spec
+   * writes (decimal odds, `evs`, any case).
+   *
+   * @example
+   *   Odds.fromWire('10/4').toString() // '5/2'
+   *   Odds.fromWire('2.5') // throws ValueFormatError: a fraction, evens or SP
+   */
+  fromWire(text: string): Odds {
+    if (text === 'evens') return Odds.evens
+    if (text === 'SP') return Odds.SP
+    const fraction = FRACTION.exec(text)
+    if (fraction) return fractionFromText(text, fraction[1]!, fraction[2]!, WIRE_ACCEPTED)
+    throw new ValueFormatError('odds', text, WIRE_ACCEPTED, isOdds(text) ? 'a fraction, evens or SP' : undefined)
+  },
+
+  /**
    * Whether a value is odds.
    *
    * @example
@@ -164,14 +204,27 @@ export const Odds = Object.freeze({
   },
 })
 
-function fractionFromText(text: string, numerator: string, denominator: string): FractionalOdds {
+function fractionFromText(
+  text: string,
+  numerator: string,
+  denominator: string,
+  accepted = ODDS_ACCEPTED,
+): FractionalOdds {
   const n = Number(numerator)
   const d = Number(denominator)
-  if (d === 0) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'a fraction cannot be over 0')
-  if (n === 0) throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'odds of 0 win nothing')
+  if (d === 0) throw new ValueFormatError('odds', text, accepted, 'a fraction cannot be over 0')
+  if (n === 0) throw new ValueFormatError('odds', text, accepted, 'odds of 0 win nothing')
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d))
-    throw new ValueFormatError('odds', text, ODDS_ACCEPTED, 'too large to hold exactly')
+    throw new ValueFormatError('odds', text, accepted, 'too large to hold exactly')
   return Odds.fraction(n, d)
+}
+
+function isOdds(text: string): boolean {
+  try {
+    return Odds.is(Odds.parse(text))
+  } catch {
+    return false
+  }
 }
 
 function decimalFromText(text: string, whole: string, fraction: string): FractionalOdds {

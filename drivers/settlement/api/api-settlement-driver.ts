@@ -11,7 +11,7 @@ import type {
   Withdrawal,
 } from '../settlement-driver.ts'
 import { punterBetFrom, type EngineBet } from './punter-bet-from-engine.ts'
-import { moneyFromEngine, poundsOf, priceOf } from './wire-values.ts'
+import { moneyFromEngine, priceOf } from './wire-values.ts'
 
 // The engine answers a bet it refuses with one of these, and an error body that says why.
 const refusedStatuses = [400, 404, 409, 422]
@@ -46,7 +46,7 @@ export class ApiSettlementDriver implements SettlementDriver {
     const { race, runner, price, late } = withdrawal
     const { body } = await this.http.post<{ deduction: number }>(
       `${eventPath(race)}/withdrawals`,
-      { runner, price: price.toString(), late },
+      { runner, price: price.toWire(), late },
       { expectStatus: 201 },
     )
     return { rule4Pence: body.deduction }
@@ -55,7 +55,7 @@ export class ApiSettlementDriver implements SettlementDriver {
   async placeBet(slip: BetSlip): Promise<BetOutcome> {
     const body = {
       customer: slip.punter,
-      stake: poundsOf(slip.stake),
+      stake: slip.stake.toWire(), // a zero or negative stake as it is, for the engine to refuse
       eachWay: slip.eachWay,
       legs: slip.legs.map((leg) => ({ event: leg.race, runner: leg.runner, price: priceOf(leg) })),
     }
@@ -74,7 +74,7 @@ export class ApiSettlementDriver implements SettlementDriver {
   async declareResult(result: RaceResult): Promise<void> {
     const body = {
       placings: result.placings,
-      startingPrices: Object.fromEntries([...result.startingPrices].map(([runner, sp]) => [runner, sp.toString()])),
+      startingPrices: Object.fromEntries([...result.startingPrices].map(([runner, sp]) => [runner, sp.toWire()])),
     }
     await this.http.post(`${eventPath(result.race)}/result`, body, { expectStatus: 200 })
   }

@@ -3,18 +3,6 @@ import { Money } from '../../core/values/money.ts'
 import type { Odds } from '../../core/values/odds.ts'
 
 /**
- * Money as the engine reads it: pounds with two decimals, no £. A zero or
- * negative stake is written as it is, for the engine to refuse.
- *
- * @example
- *   poundsOf(Money.parse('£10.50')) // '10.50'
- *   poundsOf(Money.parse('-£5')) // '-5.00'
- */
-export function poundsOf(money: Money): string {
-  return money.toString().replace('£', '')
-}
-
-/**
  * A price as the engine reads it: `5/2`, `evens`, `SP`; or the punter's own
  * text when it is not odds at all, for the engine to judge.
  *
@@ -23,11 +11,11 @@ export function poundsOf(money: Money): string {
  *   priceOf({ price: Odds.SP, priceAsWritten: '5-1' }) // '5-1'
  */
 export function priceOf(leg: { price: Odds; priceAsWritten?: string }): string {
-  return leg.priceAsWritten ?? leg.price.toString()
+  return leg.priceAsWritten ?? leg.price.toWire()
 }
 
 /**
- * Money the engine wrote (`"35.00"`); anything else means the engine is broken.
+ * Money the engine wrote (`"35.00"`, read by `Money.fromWire`); anything else means the engine is broken.
  *
  * @example
  *   moneyFromEngine('35.00', 'the returns of bet b1').pence // 3500
@@ -36,7 +24,7 @@ export function priceOf(leg: { price: Odds; priceAsWritten?: string }): string {
 export function moneyFromEngine(text: unknown, what: string): Money {
   try {
     if (typeof text !== 'string') throw new TypeError(`not text but ${JSON.stringify(text)}`)
-    return Money.parse(text)
+    return Money.fromWire(text)
   } catch (error) {
     throw new SystemCompromisedError(
       `the settlement engine gave ${what} as ${JSON.stringify(text)}, which is not money`,

@@ -72,17 +72,6 @@ export interface Settlement {
 }
 
 /**
- * Money as the engine takes it: pounds without the sign, e.g. `10.50`.
- *
- * @example
- *   poundsText(Money.parse('£10.5')) // '10.50'
- *   poundsText(Money.pence(5)) // '0.05'
- */
-export function poundsText(money: Money): string {
-  return money.toString().replace('£', '')
-}
-
-/**
  * A leg's price as the engine takes it: the odds (`5/2`, `evens`, `SP`), or
  * the text as the punter wrote it when it is not odds, for the engine to refuse.
  *
@@ -91,7 +80,7 @@ export function poundsText(money: Money): string {
  *   priceText({ price: Odds.SP, priceAsWritten: '5-1' }) // '5-1'
  */
 export function priceText(leg: { price: Odds; priceAsWritten?: string }): string {
-  return leg.priceAsWritten ?? leg.price.toString()
+  return leg.priceAsWritten ?? leg.price.toWire()
 }
 
 /**
@@ -164,7 +153,7 @@ export function readSettlementLine(text: string): Settlement {
     event,
     resultVersion: resultVersion as number,
     status,
-    returns: Money.parse(returns),
+    returns: Money.fromWire(returns),
   }
 }
 
@@ -216,7 +205,7 @@ export function moneyField(
   command: string,
 ): Money {
   const value = outcome.fields[name]
-  if (typeof value === 'string' && /^\d+\.\d\d$/.test(value)) return Money.parse(value)
+  if (typeof value === 'string' && /^\d+\.\d\d$/.test(value)) return Money.fromWire(value)
   throw missingField(outcome, name, command, 'money, e.g. "10.00"')
 }
 

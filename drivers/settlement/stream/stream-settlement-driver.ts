@@ -16,15 +16,7 @@ import type {
 import { EngineLink } from './engine-link.ts'
 import { SettlementFollower } from './settlement-follower.ts'
 import { StreamBook } from './stream-book.ts'
-import {
-  countField,
-  moneyField,
-  poundsText,
-  priceText,
-  textField,
-  type CommandLine,
-  type OutcomeLine,
-} from './stream-lines.ts'
+import { countField, moneyField, priceText, textField, type CommandLine, type OutcomeLine } from './stream-lines.ts'
 import { StreamSession } from './stream-session.ts'
 import { StreamTranscript } from './stream-transcript.ts'
 
@@ -98,7 +90,7 @@ export class StreamSettlementDriver implements SettlementDriver {
   }
 
   async withdrawRunner({ race, runner, price, late }: Withdrawal): Promise<{ rule4Pence: number }> {
-    const outcome = await this.send({ type: 'withdrawal', event: race, runner, price: price.toString(), late })
+    const outcome = await this.send({ type: 'withdrawal', event: race, runner, price: price.toWire(), late })
     return {
       rule4Pence: countField(
         requireAccepted(outcome, 'withdrawRunner', `the withdrawal of "${runner}" from race "${race}"`),
@@ -114,7 +106,7 @@ export class StreamSettlementDriver implements SettlementDriver {
     const outcome = await this.send({
       type: 'bet',
       customer: slip.punter,
-      stake: poundsText(slip.stake),
+      stake: slip.stake.toWire(),
       eachWay: slip.eachWay,
       legs,
     })
@@ -167,7 +159,7 @@ export class StreamSettlementDriver implements SettlementDriver {
   }
 
   private async decide({ race, placings, startingPrices }: RaceResult, method: string, what: string): Promise<void> {
-    const prices = Object.fromEntries([...startingPrices].map(([runner, price]) => [runner, price.toString()]))
+    const prices = Object.fromEntries([...startingPrices].map(([runner, price]) => [runner, price.toWire()]))
     const command: CommandLine = {
       type: 'result',
       event: race,

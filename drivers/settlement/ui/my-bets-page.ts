@@ -56,7 +56,7 @@ export class MyBetsPage {
       .getByLabel('More legs', { exact: true })
       .fill(more.map((leg) => `${leg.race}, ${leg.runner}, ${priceText(leg)}`).join('\n'))
     // The form takes pounds, "10.00"; Money shows "£10.00".
-    await form.getByLabel('Stake', { exact: true }).fill(slip.stake.toString().replace('£', ''))
+    await form.getByLabel('Stake', { exact: true }).fill(slip.stake.toWire())
     await form.getByLabel('Each-way', { exact: true }).setChecked(slip.eachWay)
     return submitForm(this.page, form, 'Place bet')
   }
