@@ -19,7 +19,7 @@ export { valueParam, type NoOptions, type ParamOptions, type ValueKind, type Val
 export type { DataTableLike, Declaration, DslInput, ObjectArgs, ParsedArgs } from './core/params/parsed-args.ts'
 export type { ParseContext } from './core/params/parse-context.ts'
 
-export { AliasTable, charset, currentRunId, email, maxLength, newRunId } from './core/aliases/index.ts'
+export { AliasTable, charset, currentRunId, email, maxLength, newRunId, slug } from './core/aliases/index.ts'
 export type { AliasOptions, AliasScope, AliasStrategy, NameAliaser } from './core/aliases/index.ts'
 
 export { ParlanceWorld, readSystemUrl } from './core/cucumber/parlance-world.ts'

@@ -1,16 +1,26 @@
 import type { AliasedName } from '../../drivers/core/aliased-name.ts'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import type { StartedReplica } from '../../drivers/load-balancer/index.ts'
-import { charset, type AliasStrategy, type NameAliaser } from '../core/aliases/index.ts'
+import { maxLength, slug, type AliasStrategy, type NameAliaser } from '../core/aliases/index.ts'
 
-/** Container names and host labels: lower-case letters, digits and dashes. */
-const hostSafe = charset('a-z0-9-', { separator: '-' })
+/**
+ * Container names and host labels: the slug form (lower-case letters, digits and `-`, as Docker's names and the
+ * DNS ask; the load balancer matches hosts in lower case), within a DNS label's 63 characters.
+ */
+const hostSafe = maxLength(63, slug)
 
 /** The domain every scenario's hosts end in. */
 export const hostDomain = 'parlance.test'
 
 /** A service's Host, aliased whole so that messages naming it read back as the service's name. */
-const hostName: AliasStrategy = { name: 'host', make: (parts) => `${hostSafe.make(parts)}.${hostDomain}` }
+const hostName: AliasStrategy = {
+  name: 'host',
+  make: (parts) => `${hostSafe.make(parts)}.${hostDomain}`,
+  check: (value) =>
+    value.endsWith(`.${hostDomain}`)
+      ? hostSafe.check?.(value.slice(0, -`.${hostDomain}`.length))
+      : `a host in ${hostDomain}`,
+}
 
 /** What happened to a replica, as far as the scenario made it happen. */
 export type ReplicaState = 'running' | 'stopping' | 'stopped' | 'crashed'

@@ -8,6 +8,7 @@ import { dslMethod, type InputOf } from '../core/params/dsl-method.ts'
 import { group } from '../core/params/group.ts'
 import { alias, boolean, money, odds, string } from '../core/params/param-kinds.ts'
 import type { PlacedBet } from './bet-book.ts'
+import { raceId } from './race-id.ts'
 import { raceFor } from './schedule-race.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
@@ -23,18 +24,18 @@ const placeBet = dslMethod('placeBet', {
   ...slipParams,
   runner: string(),
   price: odds({ default: defaultPrice }),
-  race: alias({ optional: true }),
+  race: alias({ ...raceId, optional: true }),
 })
 const placeMultiple = dslMethod('placeMultiple', {
   ...slipParams,
-  legs: group({ runner: string(), price: odds({ default: defaultPrice }), race: alias({ optional: true }) }),
+  legs: group({ runner: string(), price: odds({ default: defaultPrice }), race: alias({ ...raceId, optional: true }) }),
 })
 // The price is text here: a bet with malformed odds must reach the system, which says what is wrong.
 const tryToPlaceBet = dslMethod('tryToPlaceBet', {
   ...slipParams,
   runner: string(),
   price: string({ default: defaultPrice }),
-  race: alias({ optional: true }),
+  race: alias({ ...raceId, optional: true }),
 })
 const expectRefused = dslMethod('expectRefused', { bet: alias({ optional: true }), because: string() })
 

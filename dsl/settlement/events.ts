@@ -4,23 +4,24 @@ import { dslMethod, type InputOf } from '../core/params/dsl-method.ts'
 import { group } from '../core/params/group.ts'
 import { alias, boolean, integer, odds, string } from '../core/params/param-kinds.ts'
 import { defaultRaceName } from './default-field.ts'
+import { raceId } from './race-id.ts'
 import { raceFor, scheduleRace } from './schedule-race.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
 const raceParams = {
-  race: alias({ default: defaultRaceName }),
+  race: alias({ ...raceId, default: defaultRaceName }),
   runners: string({ repeated: true, optional: true }),
   fieldSize: integer({ optional: true }),
   handicap: boolean({ default: 'no' }),
 }
 
 const schedule = dslMethod('schedule', raceParams)
-const scheduleAll = dslMethod('scheduleAll', { races: group({ ...raceParams, race: alias() }) })
+const scheduleAll = dslMethod('scheduleAll', { races: group({ ...raceParams, race: alias(raceId) }) })
 const withdraw = dslMethod('withdraw', {
   runner: string(),
   price: odds(),
   late: boolean({ default: 'no' }),
-  race: alias({ optional: true }),
+  race: alias({ ...raceId, optional: true }),
 })
 const expectDeduction = dslMethod('expectDeduction', { runner: string(), pence: integer() })
 

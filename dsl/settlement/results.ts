@@ -5,11 +5,12 @@ import { group } from '../core/params/group.ts'
 import { alias, integer, odds, string } from '../core/params/param-kinds.ts'
 import { placingsOf, type Finisher } from './finishers.ts'
 import { ordinal } from './ordinal.ts'
+import { raceId } from './race-id.ts'
 import { raceFor } from './schedule-race.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
 const resultParams = {
-  race: alias({ optional: true }),
+  race: alias({ ...raceId, optional: true }),
   finishers: group({ position: integer(), runner: string(), sp: odds({ optional: true }) }),
 }
 const declare = dslMethod('declare', resultParams)
@@ -18,9 +19,9 @@ const finish = dslMethod('finish', {
   runner: string(),
   position: integer({ default: '1' }),
   sp: odds({ optional: true }),
-  race: alias({ optional: true }),
+  race: alias({ ...raceId, optional: true }),
 })
-const voidRace = dslMethod('void', { race: alias({ optional: true }) })
+const voidRace = dslMethod('void', { race: alias({ ...raceId, optional: true }) })
 
 /**
  * The judge's and the stewards' side: results declared, amended after an

@@ -2,6 +2,7 @@ import type { AliasedName } from '../../drivers/core/aliased-name.ts'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { defaultFieldSize, defaultRaceName, fieldOf, maxFieldSize } from './default-field.ts'
 import type { ScheduledRace } from './race-book.ts'
+import { raceId } from './race-id.ts'
 import type { SettlementSession } from './settlement-session.ts'
 
 /**
@@ -10,7 +11,7 @@ import type { SettlementSession } from './settlement-session.ts'
  *
  * @example
  *   declare const session: SettlementSession
- *   const race = session.aliases.alias('the race')
+ *   const race = session.aliases.alias('the race', raceId)
  *   const spec: RaceSpec = { race, runners: ['Red Rum'], fieldSize: 8, handicap: true }
  *   await scheduleRace(session, 'schedule', spec)
  */
@@ -56,7 +57,7 @@ export async function scheduleRace(session: SettlementSession, method: string, s
  * @example
  *   declare const session: SettlementSession
  *   await raceFor(session, 'declare', ['Red Rum']) // the scenario's race with Red Rum in it
- *   await raceFor(session, 'void', [], session.aliases.alias('the 2:30')) // that race, or a ConfigurationError
+ *   await raceFor(session, 'void', [], session.aliases.alias('the 2:30', raceId)) // that race, or a ConfigurationError
  */
 export async function raceFor(
   session: SettlementSession,
@@ -68,7 +69,7 @@ export async function raceFor(
   const found = session.races.withRunners(method, runners)
   if (found) return found
   return scheduleRace(session, method, {
-    race: session.aliases.alias(defaultRaceName),
+    race: session.aliases.alias(defaultRaceName, raceId),
     runners: [],
     fieldSize: undefined,
     handicap: false,

@@ -45,7 +45,7 @@ function dslWith(
       startPrivateEngine,
     },
   )
-  return { dsl, aliases, made }
+  return { dsl, made }
 }
 
 const settled = (betId: string, returns: string, settlements = [returns]): PunterBet => ({
@@ -62,17 +62,17 @@ const settled = (betId: string, returns: string, settlements = [returns]): Punte
 describe('the settlement DSL', () => {
   test('a bet with only punter and runner is £10 to win at 2/1 on the default race, made on first use', async () => {
     const { driver, calls } = fakeDriver()
-    const { dsl, aliases } = dslWith(driver)
+    const { dsl } = dslWith(driver)
     await dsl.betting.placeBet({ punter: 'Alice', runner: 'Red Rum' })
     expect(calls.map(([name]) => name)).toEqual(['scheduleRace', 'placeBet'])
     expect(calls[0]![1]).toEqual({
-      race: aliases.alias('the race'),
+      race: 'the-race-r7k2-000002',
       name: 'the race',
       handicap: false,
       runners: ['Red Rum', 'Crisp', 'Aldaniti', 'Corbiere', 'Rag Trade', "L'Escargot", 'Arkle', 'Mill House'],
     })
     const slip = calls[1]![1] as { punter: AliasedName; stake: Money; legs: { price: { toString(): string } }[] }
-    expect([slip.punter, `${slip.stake}`, `${slip.legs[0]!.price}`]).toEqual([aliases.alias('Alice'), '£10.00', '2/1'])
+    expect([slip.punter, `${slip.stake}`, `${slip.legs[0]!.price}`]).toEqual(['Alice r7k2-000001', '£10.00', '2/1'])
   })
 
   test('refuses a bad call before any driver is made', async () => {

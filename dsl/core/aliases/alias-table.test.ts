@@ -7,16 +7,23 @@ import { Dealiaser } from './dealiaser.ts'
 import { email } from './email.ts'
 import { maxLength } from './max-length.ts'
 import { scriptedRandom } from './random-source.ts'
+import { slug } from './slug-strategy.ts'
 
 const table = (...random: string[]) => new AliasTable({ runId: 'r7k2', random: scriptedRandom(...random) })
 
 describe('AliasTable.alias', () => {
-  it('makes slug-runid-random, and the same value for the same name and scope', () => {
+  it('makes the spec name, a space and runid-random, and the same value for the same name and scope', () => {
     const aliases = table('x9q2bz', 'm4p8td')
-    expect(aliases.alias('Alice')).toBe('alice-r7k2-x9q2bz')
-    expect(aliases.alias('Alice', { scope: 'scenario' })).toBe('alice-r7k2-x9q2bz')
-    expect(aliases.alias('Bob')).toBe('bob-r7k2-m4p8td')
+    expect(aliases.alias('Continuous Delivery')).toBe('Continuous Delivery r7k2-x9q2bz')
+    expect(aliases.alias('Continuous Delivery', { scope: 'scenario' })).toBe('Continuous Delivery r7k2-x9q2bz')
+    expect(aliases.alias('Bob')).toBe('Bob r7k2-m4p8td')
     expect(aliases.size).toBe(2)
+  })
+
+  it('keeps the spec name as written by default, and makes the slug form when the alias asks for it', () => {
+    const aliases = table('x9q2bz')
+    expect(aliases.alias('Zoë O’Brien & Co.')).toBe('Zoë O’Brien & Co. r7k2-x9q2bz')
+    expect(aliases.alias('Zoë O’Brien & Co.', { strategy: slug })).toBe('zoe-o-brien-co-r7k2-x9q2bz')
   })
 
   it('gives a different value in another scenario of the same run', () => {
@@ -27,15 +34,16 @@ describe('AliasTable.alias', () => {
     const aliases = table('x9q2bz')
     expect([
       aliases.alias('Alice'),
+      aliases.alias('Alice', { strategy: slug }),
       aliases.alias('Alice', { strategy: email('example.test') }),
       aliases.alias('Alice', { strategy: charset('A-Z0-9') }),
-    ]).toEqual(['alice-r7k2-x9q2bz', 'alice.r7k2x9q2bz@example.test', 'ALICER7K2X9Q2BZ'])
+    ]).toEqual(['Alice r7k2-x9q2bz', 'alice-r7k2-x9q2bz', 'alice.r7k2x9q2bz@example.test', 'ALICER7K2X9Q2BZ'])
     expect(aliases.alias('Alice', { strategy: email('example.test') })).toBe('alice.r7k2x9q2bz@example.test')
   })
 
   it('derives run-scoped names from run id and name alone: the same in every scenario and worker of the run', () => {
     const [first, second] = [table(), table()].map((aliases) => aliases.alias('Cheltenham', { scope: 'run' }))
-    expect(first).toBe('cheltenham-r7k2-n0k1xw')
+    expect(first).toBe('Cheltenham r7k2-n0k1xw')
     expect(second).toBe(first)
     expect(new AliasTable({ runId: 'm4p8' }).alias('Cheltenham', { scope: 'run' })).not.toContain('n0k1xw')
   })
@@ -72,7 +80,7 @@ describe('AliasTable.alias', () => {
       new ConfigurationError(
         'Cannot alias "Grand National": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and ' +
           'one character of the name ' +
-          'into 12 characters ("g-r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
+          'into 12 characters ("G r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
       ),
     )
   })
@@ -104,6 +112,11 @@ describe('AliasTable across tables', () => {
     const realNames = [first, second].flatMap((aliases) => names.map((name) => aliases.alias(name)))
     expect(new Set(realNames).size).toBe(4000)
   })
+
+  it('gives the same spec name a different real name in another run, even with the same random part', () => {
+    const inRun = (runId: string) => new AliasTable({ runId, random: scriptedRandom('x9q2bz') }).alias('Alice')
+    expect([inRun('r7k2'), inRun('m4p8')]).toEqual(['Alice r7k2-x9q2bz', 'Alice m4p8-x9q2bz'])
+  })
 })
 
 describe('AliasTable output', () => {
@@ -118,18 +131,18 @@ describe('AliasTable output', () => {
 
   it('lists entries in the order they were made', () => {
     expect(filled().entries()).toEqual([
-      { name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' },
+      { name: 'Alice', realName: 'Alice r7k2-x9q2bz', scope: 'scenario', strategy: 'default' },
       { name: 'Alice', realName: 'alice.r7k2x9q2bz@example.test', scope: 'scenario', strategy: 'email @example.test' },
-      { name: 'Cheltenham', realName: 'cheltenham-r7k2-n0k1xw', scope: 'run', strategy: 'default' },
+      { name: 'Cheltenham', realName: 'Cheltenham r7k2-n0k1xw', scope: 'run', strategy: 'default' },
       { name: 'GBP', realName: 'GBP', scope: 'literal', strategy: 'none' },
     ])
   })
 
   it('serialises spec name → real name, with scope and strategy', () => {
     expect(JSON.stringify({ runId: 'r7k2', aliases: filled() })).toBe(
-      '{"runId":"r7k2","aliases":{"Alice":"alice-r7k2-x9q2bz","Alice (email ' +
+      '{"runId":"r7k2","aliases":{"Alice":"Alice r7k2-x9q2bz","Alice (email ' +
         '@example.test)":"alice.r7k2x9q2bz@example.test",' +
-        '"Cheltenham (run)":"cheltenham-r7k2-n0k1xw","GBP (literal)":"GBP"}}',
+        '"Cheltenham (run)":"Cheltenham r7k2-n0k1xw","GBP (literal)":"GBP"}}',
     )
   })
 
@@ -139,9 +152,9 @@ describe('AliasTable output', () => {
         'Aliases of run r7k2',
         'spec name  | real name                     | scope    | strategy',
         '-----------|-------------------------------|----------|--------------------',
-        'Alice      | alice-r7k2-x9q2bz             | scenario | default',
+        'Alice      | Alice r7k2-x9q2bz             | scenario | default',
         'Alice      | alice.r7k2x9q2bz@example.test | scenario | email @example.test',
-        'Cheltenham | cheltenham-r7k2-n0k1xw        | run      | default',
+        'Cheltenham | Cheltenham r7k2-n0k1xw        | run      | default',
         'GBP        | GBP                           | literal  | none',
       ].join('\n'),
     )
@@ -151,11 +164,15 @@ describe('AliasTable output', () => {
 describe('AliasTable.dealias', () => {
   it('turns every real name of the table back into its spec name', () => {
     const aliases = table('x9q2bz')
-    const alice = aliases.alias('Alice')
+    const alice = aliases.alias('Alice', { strategy: slug })
     const mail = aliases.alias('Alice', { strategy: email('example.test') })
     const course = aliases.alias('Cheltenham', { scope: 'run' })
     expect(aliases.dealias(`${mail} bet at ${course}: GET /accounts/${alice}/bets?punter=${alice}.`)).toBe(
       'Alice bet at Cheltenham: GET /accounts/Alice/bets?punter=Alice.',
+    )
+    const query = new URLSearchParams({ course }).toString()
+    expect(aliases.dealias(`GET /courses/${encodeURIComponent(course)}, GET /races?${query}`)).toBe(
+      'GET /courses/Cheltenham, GET /races?course=Cheltenham',
     )
   })
 
@@ -169,7 +186,7 @@ describe('AliasTable.dealias', () => {
     aliases.dealias('c')
     expect(compile).toHaveBeenCalledTimes(1)
     aliases.alias('Bob')
-    expect(aliases.dealias('bob-r7k2-m4p8td')).toBe('Bob')
+    expect(aliases.dealias('Bob r7k2-m4p8td')).toBe('Bob')
     expect(compile).toHaveBeenCalledTimes(2)
     compile.mockRestore()
   })

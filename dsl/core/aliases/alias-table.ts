@@ -37,7 +37,7 @@ export interface AliasTableOptions {
  *
  * @example
  *   const aliases = new AliasTable({ runId: currentRunId() })
- *   aliases.alias('Alice') // 'alice-r7k2-x9q2bz', and again 'alice-r7k2-x9q2bz'
+ *   aliases.alias('Alice') // 'Alice r7k2-x9q2bz', and again 'Alice r7k2-x9q2bz'
  */
 export class AliasTable implements NameAliaser {
   /** The run this scenario belongs to: part of every real name, e.g. `r7k2`. */
@@ -73,8 +73,10 @@ export class AliasTable implements NameAliaser {
    *
    * @example
    *   import { email } from './email.ts'
+   *   import { slug } from './slug-strategy.ts'
    *   declare const aliases: AliasTable
-   *   aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
+   *   aliases.alias('Alice') // 'Alice r7k2-x9q2bz'
+   *   aliases.alias('Alice', { strategy: slug }) // 'alice-r7k2-x9q2bz'
    *   aliases.alias('Alice', { strategy: email('example.test') }) // 'alice.r7k2x9q2bz@example.test'
    */
   alias(name: string, options: AliasOptions = {}): AliasedName {
@@ -102,7 +104,7 @@ export class AliasTable implements NameAliaser {
    *
    * @example
    *   declare const aliases: AliasTable
-   *   aliases.entries() // [{ name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }]
+   *   aliases.entries() // [{ name: 'Alice', realName: 'Alice r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }]
    *   aliases.entries().filter((entry) => entry.scope === 'run')
    */
   entries(): AliasEntry[] {
@@ -116,7 +118,7 @@ export class AliasTable implements NameAliaser {
    * @example
    *   declare const aliases: AliasTable
    *   aliases.toJSON()
-   *   // → { Alice: 'alice-r7k2-x9q2bz', 'Cheltenham (run)': 'cheltenham-r7k2-n0k1xw', 'GBP (literal)': 'GBP' }
+   *   // → { Alice: 'Alice r7k2-x9q2bz', 'Cheltenham (run)': 'Cheltenham r7k2-n0k1xw', 'GBP (literal)': 'GBP' }
    *   JSON.stringify({ runId: aliases.runId, aliases }) // toJSON is used by JSON.stringify
    */
   toJSON(): Record<string, string> {
@@ -142,8 +144,8 @@ export class AliasTable implements NameAliaser {
    *
    * @example
    *   declare const aliases: AliasTable
-   *   aliases.dealias('no account alice-r7k2-x9q2bz.') // 'no account Alice.'
-   *   aliases.dealias('/accounts/alice-r7k2-x9q2bz/bets?punter=alice-r7k2-x9q2bz')
+   *   aliases.dealias('no account Alice r7k2-x9q2bz.') // 'no account Alice.'
+   *   aliases.dealias('/accounts/Alice%20r7k2-x9q2bz/bets?punter=Alice+r7k2-x9q2bz')
    *   // → '/accounts/Alice/bets?punter=Alice'
    */
   dealias(text: string): string {
@@ -157,7 +159,7 @@ export class AliasTable implements NameAliaser {
    * @example
    *   declare const aliases: AliasTable, step: () => Promise<void>
    *   try { await step() } catch (error) { throw aliases.dealiasError(error) }
-   *   aliases.dealiasError(new Error('alice-r7k2-x9q2bz not found')).message // 'Alice not found'
+   *   aliases.dealiasError(new Error('Alice r7k2-x9q2bz not found')).message // 'Alice not found'
    */
   dealiasError<E>(error: E): E {
     return dealiasError(error, (text) => this.dealias(text))

@@ -31,9 +31,10 @@ export interface AliasStrategy {
    */
   readonly name: string
   /**
-   * Makes the real name. `base` is the spec's name made safe (lower case,
-   * letters, digits and `-`); `unique` is what makes it unique (run id + random).
-   * Keep every letter and digit of `unique`, or names could collide.
+   * Makes the real name. `name` is the spec's name as written, `base` the
+   * same made safe (lower case, letters, digits and `-`); `unique` is what
+   * makes it unique (run id + random). Keep every letter and digit of
+   * `unique`, or names could collide.
    */
   make(parts: AliasParts): string
   /**
@@ -50,7 +51,7 @@ export interface AliasStrategy {
  * @example
  *   import { defaultStrategy } from './default-strategy.ts'
  *   const parts: AliasParts = { name: 'Alice Smith', base: 'alice-smith', unique: 'r7k2-x9q2bz' }
- *   defaultStrategy.make(parts) // 'alice-smith-r7k2-x9q2bz'
+ *   defaultStrategy.make(parts) // 'Alice Smith r7k2-x9q2bz'
  */
 export interface AliasParts {
   /** The spec's name, as written: `Alice Smith`. */
@@ -67,7 +68,7 @@ export interface AliasParts {
  * @example
  *   import type { AliasTable } from './alias-table.ts'
  *   declare const table: AliasTable
- *   table.entries()[0] // { name: 'Alice', realName: 'alice-r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }
+ *   table.entries()[0] // { name: 'Alice', realName: 'Alice r7k2-x9q2bz', scope: 'scenario', strategy: 'default' }
  *   table.entries().filter((entry) => entry.scope === 'run')
  */
 export interface AliasEntry {
@@ -97,7 +98,7 @@ export interface AliasOptions {
  *
  * @example
  *   declare const aliaser: NameAliaser
- *   const punter = aliaser.alias('Alice') // AliasedName 'alice-r7k2-x9q2bz'
+ *   const punter = aliaser.alias('Alice') // AliasedName 'Alice r7k2-x9q2bz'
  *   aliaser.alias('Alice') === punter // stable within the scenario
  */
 export interface NameAliaser {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import { charset } from './charset.ts'
 import { maxLength } from './max-length.ts'
+import { slug } from './slug-strategy.ts'
 
 const alice = { name: 'Alice Smith', base: 'alice-smith', unique: 'r7k2-x9q2bz' }
 
@@ -14,6 +15,20 @@ describe('charset', () => {
 
   it('upper-cases when only upper-case letters are allowed, and puts the separator between words', () => {
     expect(charset('A-Z0-9_', { separator: '_' }).make(alice)).toBe('ALICE_SMITH_R7K2_X9Q2BZ')
+  })
+
+  it('drops the accent of a letter that is allowed only without it', () => {
+    const zoe = { name: 'Zoë O’Brien', base: 'zoe-o-brien', unique: 'r7k2-x9q2bz' }
+    expect(charset('a-z0-9-', { separator: '-' }).make(zoe)).toBe('zoe-o-brien-r7k2-x9q2bz')
+    expect(charset('A-Za-zë0-9 ').make(zoe)).toBe('Zoë OBrien r7k2x9q2bz')
+  })
+
+  it('keeps the name readable where the rule allows it, and fits the slug form when given it', () => {
+    const race = { name: 'the 2:30, Kempton', base: 'the-2-30-kempton', unique: 'r7k2-x9q2bz' }
+    expect(charset('^,').make(race)).toBe('the 2:30 Kempton r7k2-x9q2bz')
+    const strategy = charset('a-z0-9_', { separator: '_', inner: slug })
+    expect(strategy.name).toBe('charset [a-z0-9_], slug')
+    expect(strategy.make(race)).toBe('the_2_30_kempton_r7k2_x9q2bz')
   })
 
   it('lower-cases when only lower-case letters are allowed', () => {

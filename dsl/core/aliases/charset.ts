@@ -20,16 +20,18 @@ export interface CharsetOptions {
 
 /**
  * Real names made only of the `allowed` characters, written as inside a
- * regular expression's `[...]`. Other characters become the separator, or are
- * dropped; if letters of only one case are allowed, the name is put in that
- * case. The unique part needs letters and digits, so those
- * must be allowed.
+ * regular expression's `[...]`. If letters of only one case are allowed, the
+ * name is put in that case; a letter with an accent that is not allowed loses
+ * the accent (`ë` → `e`); other characters become the separator, or are
+ * dropped. The unique part needs letters and digits, so those must be
+ * allowed. Fits the default strategy's name unless given another `inner`,
+ * such as `slug`.
  *
  * @example
  *   import type { NameAliaser } from './alias-types.ts'
  *   declare const aliases: NameAliaser
- *   aliases.alias('Alice', { strategy: charset('a-z0-9') }) // 'alicer7k2x9q2bz'
- *   aliases.alias('Alice', { strategy: charset('A-Z0-9_', { separator: '_' }) }) // 'ALICE_R7K2_X9Q2BZ'
+ *   aliases.alias('Zoë Smith', { strategy: charset('a-z0-9') }) // 'zoesmithr7k2x9q2bz'
+ *   aliases.alias('Zoë Smith', { strategy: charset('A-Z0-9_', { separator: '_' }) }) // 'ZOE_SMITH_R7K2_X9Q2BZ'
  */
 export function charset(allowed: string, options: CharsetOptions = {}): AliasStrategy {
   const label = `charset(${JSON.stringify(allowed)})`
@@ -54,7 +56,9 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
   return {
     name,
     make(parts) {
-      const kept = [...fold(inner.make(parts))].map((ch) => (isAllowed(ch) ? ch : '\u0000')).join('')
+      const kept = [...fold(inner.make(parts))]
+        .map((ch) => (isAllowed(ch) ? ch : (unaccented(ch, isAllowed) ?? '\u0000')))
+        .join('')
       // NUL marks the characters dropped above; no name holds one.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL marker
       const runs = kept.replace(/^\u0000+|\u0000+$/g, '').split(/\u0000+/)
@@ -66,6 +70,12 @@ export function charset(allowed: string, options: CharsetOptions = {}): AliasStr
       return bad === undefined ? undefined : `only the characters [${allowed}], found ${JSON.stringify(bad)}`
     },
   }
+}
+
+// The character without its accents (`ë` → `e`, `ﬁ` → `fi`), when that is allowed and the character is not.
+function unaccented(ch: string, isAllowed: (ch: string) => boolean): string | undefined {
+  const plain = ch.normalize('NFKD').replace(/\p{M}/gu, '')
+  return plain !== '' && plain !== ch && [...plain].every(isAllowed) ? plain : undefined
 }
 
 function compileCharacterClass(allowed: string, label: string): (ch: string) => boolean {

@@ -4,8 +4,8 @@
  * failure reads in the words of the spec. Returns the same error.
  *
  * @example
- *   const dealias = (text: string) => text.replaceAll('alice-r7k2-x9q2bz', 'Alice')
- *   dealiasError(new Error('no account alice-r7k2-x9q2bz'), dealias).message // 'no account Alice'
+ *   const dealias = (text: string) => text.replaceAll('Alice r7k2-x9q2bz', 'Alice')
+ *   dealiasError(new Error('no account Alice r7k2-x9q2bz'), dealias).message // 'no account Alice'
  */
 export function dealiasError<E>(error: E, dealias: (text: string) => string): E {
   const seen = new Set<unknown>()

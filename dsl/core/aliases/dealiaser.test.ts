@@ -54,6 +54,19 @@ describe('Dealiaser', () => {
     )
   })
 
+  it('replaces a real name with spaces as written, in a URL path and in a query string or form', () => {
+    const delivery = Dealiaser.compile([['Continuous Delivery r7k2-x9q2bz', 'Continuous Delivery']])
+    expect(
+      delivery.dealias(
+        'no book "Continuous Delivery r7k2-x9q2bz" at /books/Continuous%20Delivery%20r7k2-x9q2bz; ' +
+          'GET /books?q=Continuous+Delivery+r7k2-x9q2bz',
+      ),
+    ).toBe('no book "Continuous Delivery" at /books/Continuous Delivery; GET /books?q=Continuous Delivery')
+    expect(delivery.dealias('Continuous Delivery r7k2-x9q2bzz, Continuous Delivery r7k2')).toBe(
+      'Continuous Delivery r7k2-x9q2bzz, Continuous Delivery r7k2',
+    )
+  })
+
   it('replaces an e-mail real name as a whole', () => {
     expect(dealiaser.dealias('mail to alice.r7k2x9q2bz@example.test.')).toBe('mail to Alice.')
   })

@@ -14,14 +14,16 @@ const notBeforeToken = String.raw`(?![.@]?${tokenChar})`
 /**
  * Turns real names in a text back into the spec's names, token-exact, all
  * occurrences, longest real name first, in any text: prose, JSON strings, URL
- * paths and query strings (also URL-encoded real names such as e-mail
- * addresses). Case-insensitive, because a UI may show `ALICE-R7K2-X9Q2BZ`; the
- * unique part makes an accidental match of another word practically impossible.
- * Compiled once into one regular expression: cheap to run on large texts.
+ * paths, query strings and form bodies (also URL-encoded real names: names
+ * with spaces, e-mail addresses). Case-insensitive, because a UI may show
+ * `ALICE R7K2-X9Q2BZ`; the unique part makes an accidental match of another
+ * word practically impossible. Compiled once into one regular expression:
+ * cheap to run on large texts.
  *
  * @example
- *   const dealiaser = Dealiaser.compile([['alice-r7k2-x9q2bz', 'Alice']])
- *   dealiaser.dealias('GET /accounts/alice-r7k2-x9q2bz/bets') // 'GET /accounts/Alice/bets'
+ *   const dealiaser = Dealiaser.compile([['Alice r7k2-x9q2bz', 'Alice']])
+ *   dealiaser.dealias('GET /accounts/Alice%20r7k2-x9q2bz/bets?friend=Alice+r7k2-x9q2bz')
+ *   // → 'GET /accounts/Alice/bets?friend=Alice'
  */
 export class Dealiaser {
   private constructor(
@@ -33,16 +35,16 @@ export class Dealiaser {
    * Compiles the pairs of real name and spec name into one dealiaser.
    *
    * @example
-   *   Dealiaser.compile([['alice-r7k2-x9q2bz', 'Alice'], ['bob-r7k2-m4p8td', 'Bob']])
+   *   Dealiaser.compile([['Alice r7k2-x9q2bz', 'Alice'], ['bob-r7k2-m4p8td', 'Bob']])
    *   Dealiaser.compile([]).dealias('anything') // 'anything'
    */
   static compile(pairs: Iterable<readonly [realName: string, specName: string]>): Dealiaser {
     const specNames = new Map<string, string>()
     for (const [realName, specName] of pairs) {
       if (realName === '' || realName === specName) continue
-      specNames.set(realName.toLowerCase(), specName)
-      const encoded = encodeURIComponent(realName)
-      if (encoded !== realName) specNames.set(encoded.toLowerCase(), specName)
+      // As written, as in a URL path (`Alice%20r7k2-x9q2bz`) and as in a query string or form (`Alice+r7k2-x9q2bz`).
+      for (const form of [realName, encodeURIComponent(realName), formEncoded(realName)])
+        specNames.set(form.toLowerCase(), specName)
     }
     if (specNames.size === 0) return new Dealiaser(undefined, specNames)
     const alternatives = [...specNames.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp)
@@ -57,14 +59,18 @@ export class Dealiaser {
    * The text with every real name replaced by its spec name.
    *
    * @example
-   *   const dealiaser = Dealiaser.compile([['alice-r7k2-x9q2bz', 'Alice']])
-   *   dealiaser.dealias('{"punter":"alice-r7k2-x9q2bz"}') // '{"punter":"Alice"}'
-   *   dealiaser.dealias('malice-r7k2-x9q2bz') // unchanged: not a whole token
+   *   const dealiaser = Dealiaser.compile([['Alice r7k2-x9q2bz', 'Alice']])
+   *   dealiaser.dealias('{"punter":"Alice r7k2-x9q2bz"}') // '{"punter":"Alice"}'
+   *   dealiaser.dealias('Alice r7k2-x9q2bzz') // unchanged: not a whole token
    */
   dealias(text: string): string {
     if (this.pattern === undefined) return text
     return text.replace(this.pattern, (realName) => this.specNames.get(realName.toLowerCase()) ?? realName)
   }
+}
+
+function formEncoded(text: string): string {
+  return new URLSearchParams({ text }).toString().slice('text='.length)
 }
 
 function escapeRegExp(text: string): string {

@@ -1,16 +1,20 @@
 import type { AliasStrategy } from './alias-types.ts'
 
 /**
- * The spec's name, the run id and a random part, joined by `-`:
- * `alice-r7k2-x9q2bz`. Used when an alias names no strategy.
+ * The spec's name as written, a space and the unique part (run id, `-`,
+ * random part): `Continuous Delivery r7k2-x9q2bz`. The real name still holds
+ * the spec's words, so a search for them finds it, and a person reading the
+ * system's screens or logs sees the spec's name. Used when an alias names no
+ * strategy; declare {@link slug} where the system needs an id, and
+ * `email(...)` for an address.
  *
  * @example
  *   import type { NameAliaser } from './alias-types.ts'
  *   declare const aliases: NameAliaser
- *   aliases.alias('Alice') // 'alice-r7k2-x9q2bz'
- *   defaultStrategy.make({ name: 'Red Rum', base: 'red-rum', unique: 'r7k2-x9q2bz' }) // 'red-rum-r7k2-x9q2bz'
+ *   aliases.alias('Continuous Delivery') // 'Continuous Delivery r7k2-x9q2bz'
+ *   defaultStrategy.make({ name: 'Red Rum', base: 'red-rum', unique: 'r7k2-x9q2bz' }) // 'Red Rum r7k2-x9q2bz'
  */
 export const defaultStrategy: AliasStrategy = {
   name: 'default',
-  make: ({ base, unique }) => `${base}-${unique}`,
+  make: ({ name, unique }) => `${name} ${unique}`,
 }

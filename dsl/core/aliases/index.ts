@@ -1,6 +1,7 @@
 export type { AliasEntry, AliasOptions, AliasParts, AliasScope, AliasStrategy, NameAliaser } from './alias-types.ts'
 export { AliasTable, type AliasTableOptions } from './alias-table.ts'
 export { defaultStrategy } from './default-strategy.ts'
+export { slug } from './slug-strategy.ts'
 export { maxLength } from './max-length.ts'
 export { charset, type CharsetOptions } from './charset.ts'
 export { email } from './email.ts'

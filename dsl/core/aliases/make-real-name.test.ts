@@ -9,7 +9,7 @@ const alice = { name: 'Alice', base: 'alice', unique: 'r7k2-x9q2bz' }
 
 describe('makeRealName', () => {
   it('is what the strategy makes when it keeps its rules and the unique part', () => {
-    expect(makeRealName(defaultStrategy, alice)).toBe('alice-r7k2-x9q2bz')
+    expect(makeRealName(defaultStrategy, alice)).toBe('Alice r7k2-x9q2bz')
   })
 
   it('fails when the strategy breaks its own rule', () => {

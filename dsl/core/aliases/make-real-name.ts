@@ -9,7 +9,7 @@ import type { AliasParts, AliasStrategy } from './alias-types.ts'
  * @example
  *   import { defaultStrategy } from './default-strategy.ts'
  *   const parts: AliasParts = { name: 'Alice', base: 'alice', unique: 'r7k2-x9q2bz' }
- *   makeRealName(defaultStrategy, parts) // 'alice-r7k2-x9q2bz'
+ *   makeRealName(defaultStrategy, parts) // 'Alice r7k2-x9q2bz'
  *   makeRealName({ name: 'short', make: ({ base }) => base }, parts) // throws ConfigurationError
  */
 export function makeRealName(strategy: AliasStrategy, parts: AliasParts): string {

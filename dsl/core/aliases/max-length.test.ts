@@ -3,22 +3,35 @@ import { ConfigurationError } from '../../../drivers/core/errors/configuration-e
 import { charset } from './charset.ts'
 import { email } from './email.ts'
 import { maxLength } from './max-length.ts'
+import { slug } from './slug-strategy.ts'
 
 const parts = (name: string, base: string) => ({ name, base, unique: 'r7k2-x9q2bz' })
 
 describe('maxLength', () => {
   it('leaves a name that fits', () => {
-    expect(maxLength(20).make(parts('Alice', 'alice'))).toBe('alice-r7k2-x9q2bz')
+    expect(maxLength(20).make(parts('Alice', 'alice'))).toBe('Alice r7k2-x9q2bz')
   })
 
-  it('shortens the spec name, never the unique part, and drops a dangling -', () => {
+  it('shortens the spec name, never the unique part, and drops dangling spaces and punctuation', () => {
     const strategy = maxLength(20)
+    expect(strategy.make(parts('Grand National Handicap', 'grand-national-handicap'))).toBe('Grand Na r7k2-x9q2bz')
+    expect(strategy.make(parts('Red Rum Legend', 'red-rum-legend'))).toBe('Red Rum r7k2-x9q2bz')
+    expect(maxLength(19).make(parts('Smith, Alice', 'smith-alice'))).toBe('Smith r7k2-x9q2bz')
+  })
+
+  it('shortens the slug form, dropping a dangling -', () => {
+    const strategy = maxLength(20, slug)
+    expect(strategy.name).toBe('slug, max 20 chars')
     expect(strategy.make(parts('Grand National Handicap', 'grand-national-handicap'))).toBe('grand-na-r7k2-x9q2bz')
     expect(strategy.make(parts('Red Rum Legend', 'red-rum-legend'))).toBe('red-rum-r7k2-x9q2bz')
   })
 
+  it('counts a character outside the BMP as the two it takes, and never splits it', () => {
+    expect(maxLength(16).make(parts('🐎🐎🐎 Express', 'express'))).toBe('🐎🐎 r7k2-x9q2bz')
+  })
+
   it('keeps one character of the name at the smallest limit', () => {
-    expect(maxLength(13).make(parts('Alice', 'alice'))).toBe('a-r7k2-x9q2bz')
+    expect(maxLength(13).make(parts('Alice', 'alice'))).toBe('A r7k2-x9q2bz')
   })
 
   it('fails, naming the alias, the strategy and the value, when the unique part cannot fit', () => {
@@ -26,7 +39,7 @@ describe('maxLength', () => {
       new ConfigurationError(
         'Cannot alias "Alice": strategy "max 12 chars" cannot fit the unique part "r7k2-x9q2bz" and one ' +
           'character of the name ' +
-          'into 12 characters ("a-r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
+          'into 12 characters ("A r7k2-x9q2bz" has 13). Allow at least 13 characters, or use a shorter run id.',
       ),
     )
   })

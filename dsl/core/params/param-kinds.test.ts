@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { Decimal } from '../../../drivers/core/values/decimal.ts'
 import { Duration } from '../../../drivers/core/values/duration.ts'
+import { AliasTable } from '../aliases/alias-table.ts'
+import { email } from '../aliases/email.ts'
+import { scriptedRandom } from '../aliases/random-source.ts'
+import { slug } from '../aliases/slug-strategy.ts'
 import { dslMethod } from './dsl-method.ts'
-import { boolean, decimal, duration, integer, money } from './param-kinds.ts'
+import { alias, boolean, decimal, duration, integer, money } from './param-kinds.ts'
 import { configurationErrorOf } from './test-support.ts'
 
 const configure = dslMethod('configure', {
@@ -79,5 +83,22 @@ describe('parameter kinds', () => {
       ].join('\n'),
     )
     expect(scale.parse(table([['sizes', '1000, 0, 10']])).sizes).toEqual([1000, 0, 10])
+  })
+
+  it('aliases a name readably by default, and by the strategy and scope a parameter declares', () => {
+    const openAccount = dslMethod('openAccount', {
+      holder: alias(),
+      id: alias({ strategy: slug }),
+      login: alias({ strategy: email('example.test') }),
+      course: alias({ scope: 'run', strategy: slug }),
+    })
+    const aliases = new AliasTable({ runId: 'r7k2', random: scriptedRandom('x9q2bz') })
+    const input = { holder: 'Zoë Smith', id: 'Zoë Smith', login: 'Zoë Smith', course: 'Cheltenham' }
+    expect(openAccount.parse(input, { aliases })).toEqual({
+      holder: 'Zoë Smith r7k2-x9q2bz',
+      id: 'zoe-smith-r7k2-x9q2bz',
+      login: 'zoe-smith.r7k2x9q2bz@example.test',
+      course: 'cheltenham-r7k2-n0k1xw',
+    })
   })
 })

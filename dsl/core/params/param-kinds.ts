@@ -44,7 +44,9 @@ export function string<const O extends ParamOptions<string> = NoOptions>(
  *
  * @example
  *   import { email } from '../aliases/email.ts'
+ *   import { slug } from '../aliases/slug-strategy.ts'
  *   const course = alias({ scope: 'run' })
+ *   const account = alias({ strategy: slug }) // an id: 'alice-r7k2-x9q2bz'
  *   const login = alias({ strategy: email('example.test'), optional: true })
  */
 export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
@@ -52,13 +54,17 @@ export interface AliasParamOptions extends ParamOptions<string>, AliasOptions {}
 /**
  * A spec's name, aliased to the system's name with the parameter's scope and
  * strategy; parsing it needs `{ aliases }`. A typed object gives the spec's name.
+ * By default the real name keeps the spec's words (`Alice r7k2-x9q2bz`);
+ * declare `strategy: slug` where the system takes the name as an id.
  *
  * @example
+ *   import { slug } from '../aliases/slug-strategy.ts'
  *   import { dslMethod } from './dsl-method.ts'
  *   import type { ParseContext } from './parse-context.ts'
  *   declare const context: ParseContext
- *   const openAccount = dslMethod('openAccount', { punter: alias(), course: alias({ scope: 'run' }) })
- *   openAccount.parse({ punter: 'Alice', course: 'Cheltenham' }, context).punter // AliasedName 'alice-k3x9q2'
+ *   const openAccount = dslMethod('openAccount', { punter: alias(), id: alias({ strategy: slug }) })
+ *   openAccount.parse({ punter: 'Alice', id: 'Alice' }, context)
+ *   // → { punter: 'Alice r7k2-x9q2bz', id: 'alice-r7k2-x9q2bz' }
  */
 export function alias<const O extends AliasParamOptions = NoOptions>(
   options?: O,
