@@ -8,6 +8,7 @@ import { renderCheck } from './render-check.ts'
 const root = resolve(import.meta.dirname, '../..')
 const drifted = 'runner/doc-examples/fixtures/betting.ts'
 const good = 'runner/doc-examples/fixtures/stake.ts'
+const snippets = 'runner/doc-examples/fixtures/snippets.md'
 const driftedLines = [
   `${drifted}:33: Object literal may only specify known properties, and 'selection' does not exist in type 'Bet'.`,
   `${drifted}:34: No value exists in scope for the shorthand property 'punter'. ` +
@@ -17,10 +18,31 @@ const driftedLines = [
 
 describe('checkExamples', () => {
   it('reports each drifted line at its source line, skips blocks fenced as another language, passes the rest', () => {
-    const { checked, skipped, problems } = checkExamples(root, [drifted, good])
+    const { checked, snippets, skipped, problems } = checkExamples(root, [drifted, good])
 
-    expect({ checked, skipped }).toEqual({ checked: 6, skipped: 2 })
+    expect({ checked, snippets, skipped }).toEqual({ checked: 6, snippets: 0, skipped: 2 })
     expect(problems.map(formatProblem)).toEqual(driftedLines)
+  })
+
+  it("compiles a Markdown file's ts snippets as they are; importing other than the public entries is an error", () => {
+    const allowed =
+      'A docs snippet imports what a project using Parlance can: ' +
+      "'parlance/dsl' (dsl/index.ts), 'parlance/drivers' (drivers/index.ts), 'parlance/runner' (runner/index.ts), " +
+      'a node: module or an npm package.'
+
+    const check = checkExamples(root, [snippets])
+
+    expect({ ...check, problems: check.problems.map(formatProblem) }).toEqual({
+      checked: 4,
+      snippets: 4,
+      skipped: 3,
+      problems: [
+        `${snippets}:8: import "../../../dsl/core/params/dsl-method.ts" is not public. ${allowed}`,
+        `${snippets}:9: import "parlance/dsl/core/params/param-kinds.ts" is not public. ${allowed}`,
+        `${snippets}:19: Property 'add' does not exist on type 'Money'.`,
+        `${snippets}:55: import "../x.ts" is not public. ${allowed}`,
+      ],
+    })
   })
 })
 
@@ -28,7 +50,7 @@ describe('renderCheck', () => {
   it('lists the problems and a count on stderr, exit 1', () => {
     const problems = [{ file: 'drivers/core/duration-input.ts', line: 31, message: "Cannot find name 'ctx'." }]
 
-    expect(renderCheck({ checked: 4, skipped: 1, problems })).toEqual({
+    expect(renderCheck({ checked: 4, snippets: 0, skipped: 1, problems })).toEqual({
       stdout: '',
       stderr: [
         "drivers/core/duration-input.ts:31: Cannot find name 'ctx'.",
@@ -43,20 +65,41 @@ describe('renderCheck', () => {
   })
 
   it('prints one line of counts when every example compiles', () => {
-    expect(renderCheck({ checked: 2, skipped: 0, problems: [] })).toEqual({
+    expect(renderCheck({ checked: 2, snippets: 0, skipped: 0, problems: [] })).toEqual({
       stdout: 'doc examples: all 2 compile.\n',
       stderr: '',
       exitCode: 0,
     })
+  })
+
+  it('says how many of the examples are docs snippets', () => {
+    expect(renderCheck({ checked: 40, snippets: 3, skipped: 5, problems: [] }).stdout).toBe(
+      'doc examples: all 40 compile, 3 of them docs snippets, 5 not TypeScript and skipped.\n',
+    )
+    const problems = [{ file: 'docs/concepts.md', line: 30, message: "Cannot find name 'When'." }]
+    expect(renderCheck({ checked: 40, snippets: 1, skipped: 0, problems }).stderr).toContain(
+      '1 error on 1 line of doc examples (40 examples checked, 1 of them a docs snippet).',
+    )
   })
 })
 
 describe('exampleFiles', () => {
   it("narrows the files to the folders, files and globs given; the checker's fixtures only when named", () => {
     expect(exampleFiles(root, ['runner/doc-examples'], root)).not.toContain(drifted)
-    expect(exampleFiles(root, ['runner/doc-examples/fixtures'], root)).toEqual([drifted, good])
+    expect(exampleFiles(root, ['runner/doc-examples/fixtures'], root)).toEqual([drifted, snippets, good])
     expect(exampleFiles(root, ['runner/doc-examples/*.ts'], root)).toContain('runner/doc-examples/check.ts')
     expect(exampleFiles(root, [], root)).not.toContain(drifted)
+    expect(exampleFiles(root, [], root)).not.toContain(snippets)
+  })
+
+  it('takes the README and the Markdown files of docs/, and no other Markdown', () => {
+    const markdown = exampleFiles(root, [], root).filter((file) => file.endsWith('.md'))
+
+    expect(markdown).toContain('README.md')
+    expect(markdown).toContain('docs/getting-started.md')
+    expect(markdown).toContain('docs/examples/settlement.md')
+    expect(markdown.filter((file) => file !== 'README.md' && !file.startsWith('docs/'))).toEqual([])
+    expect(exampleFiles(root, ['docs/concepts.md'], root)).toEqual(['docs/concepts.md'])
   })
 })
 

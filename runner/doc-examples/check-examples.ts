@@ -3,6 +3,14 @@ import { join, sep } from 'node:path'
 import ts from 'typescript'
 import { makeExampleModule, scopeOf, type ExampleModule } from './example-module.ts'
 import { findExamples, isTypeScript, type DocExample } from './find-examples.ts'
+import { findSnippets, isCompiledSnippet } from './find-snippets.ts'
+import {
+  makeSnippetModule,
+  nonPublicImportMessage,
+  nonPublicImports,
+  withPublicEntries,
+  type NonPublicImport,
+} from './snippet-module.ts'
 
 /**
  * One compile error in a doc example, at the source line the example came from.
@@ -22,8 +30,9 @@ export interface ExampleProblem {
 }
 
 /**
- * What checking the examples of some files found: how many were compiled, how
- * many were skipped as not TypeScript, and the compile errors.
+ * What checking the examples of some files found: how many were compiled (of
+ * them, how many were Markdown snippets), how many were skipped as not
+ * TypeScript, and the compile errors.
  *
  * @example
  *   const { checked, skipped, problems } = checkExamples('/work/parlance', ['drivers/core/duration-input.ts'])
@@ -31,6 +40,8 @@ export interface ExampleProblem {
  */
 export interface ExampleCheck {
   checked: number
+  /** The checked examples that are ```ts snippets of Markdown files. */
+  snippets: number
   skipped: number
   problems: ExampleProblem[]
 }
@@ -48,8 +59,11 @@ export function formatProblem(problem: ExampleProblem): string {
 
 /**
  * Compiles every TypeScript `@example` of the given files (relative to `root`)
- * as a module of its own, in one TypeScript program with the options of
- * `root`'s tsconfig.json, and maps each error back to the example's line.
+ * and every ```ts snippet of the given Markdown files, each as a module of its
+ * own, in one TypeScript program with the options of `root`'s tsconfig.json,
+ * and maps each error back to the example's line. A snippet that imports
+ * anything but a public entry (`parlance/dsl`…), a `node:` module or an npm
+ * package is an error at that import.
  *
  * @example
  *   const { checked, problems } = checkExamples('/work/parlance', ['drivers/core/eventually.ts'])
@@ -58,11 +72,23 @@ export function formatProblem(problem: ExampleProblem): string {
 export function checkExamples(root: string, files: readonly string[]): ExampleCheck {
   const { options, declarationFiles } = readProject(root)
   const host = parsingOnce(ts.createCompilerHost(options), options)
-  const modules = new Map<string, { module: ExampleModule; example: DocExample }>()
+  const modules = new Map<string, { module: ExampleModule; example: DocExample; snippet: boolean }>()
   let skipped = 0
   for (const file of files) {
     const path = join(root, file)
-    if (!readFileSync(path, 'utf8').includes('@example')) continue
+    const text = readFileSync(path, 'utf8')
+    if (file.endsWith('.md')) {
+      for (const snippet of findSnippets(file.split(sep).join('/'), text)) {
+        if (!isCompiledSnippet(snippet)) {
+          skipped++
+          continue
+        }
+        const module = makeSnippetModule(root, snippet)
+        modules.set(module.path, { module, example: snippet, snippet: true })
+      }
+      continue
+    }
+    if (!text.includes('@example')) continue
     const source = host.getSourceFile(path, options.target ?? ts.ScriptTarget.Latest)!
     const scope = scopeOf(path, source)
     for (const example of findExamples(file.split(sep).join('/'), source)) {
@@ -71,25 +97,35 @@ export function checkExamples(root: string, files: readonly string[]): ExampleCh
         continue
       }
       const module = makeExampleModule(path, scope, example)
-      modules.set(module.path, { module, example })
+      modules.set(module.path, { module, example, snippet: false })
     }
   }
   const program = ts.createProgram({
     rootNames: [...declarationFiles, ...modules.keys()],
     options,
-    host: withModules(host, modules),
+    host: withPublicEntries(withModules(host, modules), root, options),
   })
   const problems: ExampleProblem[] = []
-  for (const { module, example } of modules.values()) {
+  for (const { module, example, snippet } of modules.values()) {
     const source = program.getSourceFile(module.path)!
+    const forbidden = snippet ? nonPublicImports(source) : []
+    for (const { specifier, start } of forbidden)
+      problems.push(lineProblem(source, module, example, start, nonPublicImportMessage(specifier)))
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
-    for (const diagnostic of diagnostics) {
+    for (const diagnostic of diagnostics.filter((diagnostic) => !isAt(diagnostic, forbidden))) {
       const problem = problemAt(source, module, example, diagnostic)
       if (problem) problems.push(problem)
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-  return { checked: modules.size, skipped, problems }
+  const snippets = [...modules.values()].filter((entry) => entry.snippet).length
+  return { checked: modules.size, snippets, skipped, problems }
+}
+
+/** A diagnostic at an import already reported as not public: that it cannot be found says nothing more. */
+function isAt(diagnostic: ts.Diagnostic, imports: readonly NonPublicImport[]): boolean {
+  const start = diagnostic.start
+  return start !== undefined && imports.some((found) => start >= found.start && start < found.end)
 }
 
 /** The project's compiler options, and its own `.d.ts` files: they declare modules (an untyped package) for all. */
@@ -168,8 +204,20 @@ function problemAt(
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
   const moduleLine =
     diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+  if (moduleLine < module.firstExampleLine && importedAsValue.has(diagnostic.code)) return undefined
+  return lineProblem(source, module, example, diagnostic.start, message)
+}
+
+/** A problem at a place in an example's module, put at the example's line in its file. */
+function lineProblem(
+  source: ts.SourceFile,
+  module: ExampleModule,
+  example: DocExample,
+  start: number | undefined,
+  message: string,
+): ExampleProblem {
+  const moduleLine = start === undefined ? 0 : source.getLineAndCharacterOfPosition(start).line + 1
   const exampleLine = example.lines[moduleLine - module.firstExampleLine]
   if (exampleLine) return { file: example.file, line: exampleLine.line, message }
-  if (moduleLine < module.firstExampleLine && importedAsValue.has(diagnostic.code)) return undefined
   return { file: example.file, line: example.line, message: `${message} (in the checker's module for this example)` }
 }
