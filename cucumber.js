@@ -6,6 +6,7 @@
 // channel (a scenario tagged @channel:NAME on the first it names); choose one
 // with PARLANCE_CHANNEL=ui or --world-parameters '{"channel":"ui"}'.
 import { existsSync } from 'node:fs'
+import { tsImport } from 'tsx/esm/api'
 
 // cucumber-js adds the paths given on its command line to the config's (it does
 // not replace them), so `npx cucumber-js specs/settlement` would run every
@@ -25,12 +26,17 @@ const isValue = (index) => {
   const previous = args[index - 1]
   return previous?.startsWith('-') === true && !previous.includes('=') && !flags.has(previous)
 }
-const namesPaths = args.some(
-  (arg, index) => !arg.startsWith('-') && !isValue(index) && existsSync(arg.replace(/(:\d+)+$/, '')),
-)
+const paths = args
+  .filter((arg, index) => !arg.startsWith('-') && !isValue(index))
+  .filter((arg) => existsSync(arg.replace(/(:\d+)+$/, '')))
+
+// Each domain's steps and parameter types are its own (parlance.config.ts says which are whose): naming a
+// domain's folder loads the shared support and that domain's, so cucumber's snippets offer only its types.
+const { default: config } = await tsImport('./parlance.config.ts', import.meta.url)
+const { cucumberImports } = await tsImport('./runner/config/cucumber-imports.ts', import.meta.url)
 
 export default {
-  import: ['runner/register.mjs', 'specs/support/**/*.ts', 'specs/**/steps/**/*.ts'],
-  paths: namesPaths ? [] : ['specs/**/*.feature'],
+  import: ['runner/register.mjs', ...cucumberImports(config, paths)],
+  paths: paths.length > 0 ? [] : ['specs/**/*.feature'],
   format: ['progress'],
 }

@@ -40,13 +40,23 @@ export default defineConfig({
     },
   },
   domains: {
-    parlance: { features: ['specs/parlance/**/*.feature'], channels: ['cli'] },
+    parlance: {
+      features: ['specs/parlance/**/*.feature'],
+      channels: ['cli'],
+      support: ['specs/parlance/steps/**/*.ts'],
+    },
     settlement: {
       features: ['specs/settlement/**/*.feature'],
       channels: ['api', 'ui', 'stream'],
       systems: ['settlement'],
+      support: ['specs/settlement/steps/**/*.ts'],
     },
-    'load-balancer': { features: ['specs/load-balancer/**/*.feature'], channels: ['http'], systems: ['load-balancer'] },
+    'load-balancer': {
+      features: ['specs/load-balancer/**/*.feature'],
+      channels: ['http'],
+      systems: ['load-balancer'],
+      support: ['specs/load-balancer/steps/**/*.ts'],
+    },
   },
   // Each channel's step timeout (30 s unless set; 60 s for a browser channel); workers: one per core unless set.
   channels: {
@@ -56,5 +66,6 @@ export default defineConfig({
     // Load-balancer steps deploy and update services while bounded traffic runs.
     http: { stepTimeout: '90s' },
   },
-  support: ['specs/support/**/*.ts', 'specs/**/steps/**/*.ts'],
+  // Shared by every domain: Parlance's hooks, World and core parameter types. Each domain's steps are its own.
+  support: ['specs/support/**/*.ts'],
 })

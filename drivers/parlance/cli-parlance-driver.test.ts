@@ -73,7 +73,7 @@ describe('CliParlanceDriver', () => {
     expect(record.customers).toEqual(
       run.results.filter((r) => r.scenario === 'Alice is paid').map((r) => r.aliases.Alice),
     )
-    expect(aliceOnApi?.aliases.Alice).toMatch(/^alice-/)
+    expect(aliceOnApi?.aliases.Alice).toMatch(/^Alice [a-z0-9]+-[a-z0-9]{6}$/)
     expect(await driver.leftoverProcesses()).toEqual([])
   })
 
@@ -107,7 +107,7 @@ describe('CliParlanceDriver', () => {
     expect(first.output).toContain('ledger: not started, LEDGER_URL=http://127.0.0.1:')
     const record = await driver.systemRecord()
     expect([record.starts, record.requests, record.customers.length]).toEqual([1, 2, 2])
-    const projectDir = /^Reports\s+(\S+)\/reports\/run-1\/api$/m.exec(first.output)?.[1] ?? 'no Reports line'
+    const projectDir = /^Reports\s+(\S+)\/reports\/run-1\/ledger\/api$/m.exec(first.output)?.[1] ?? 'no Reports line'
     expect(existsSync(projectDir)).toBe(true)
     await ctx.endScenario({ failed: true })
     expect(ctx.attachments.map((a) => a.fileName)).toEqual([

@@ -111,7 +111,8 @@ export class CliParlanceDriver implements ParlanceDriver {
           `printed:\n${tail}`,
       )
     }
-    const reportsDir = join(this.dir, reports)
+    // parlance run writes each domain's channel to <reports>/<domain>/<channel>/; the project's one domain is ledger.
+    const reportsDir = join(this.dir, reports, 'ledger')
     return {
       number,
       channels: project.channels,
@@ -128,7 +129,10 @@ export class CliParlanceDriver implements ParlanceDriver {
 
   async systemRecord(): Promise<SystemRecord> {
     const requests = this.stateLines('requests.log').map((line) => line.split(' '))
-    const customers = requests.flatMap(([, kind, name]) => (kind === 'accounts' && name ? [name] : []))
+    // The ledger logs the path segment as sent, URL-encoded: the name it was given is the decoded one.
+    const customers = requests.flatMap(([, kind, name]) =>
+      kind === 'accounts' && name ? [decodeURIComponent(name)] : [],
+    )
     return { starts: this.processes.systemPids().length, requests: requests.length, customers: [...new Set(customers)] }
   }
 

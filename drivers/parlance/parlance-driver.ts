@@ -22,7 +22,7 @@ export interface SuiteRunOptions {
  * @example
  *   declare const driver: ParlanceDriver
  *   const record = await driver.systemRecord()
- *   record.customers // ['alice-r7k2-x9q2bz', 'alice-r7k2-m3p8cq']
+ *   record.customers // ['Alice r7k2-x9q2bz', 'Alice r7k2-m3p8cq']
  */
 export interface SystemRecord {
   /** How many times the system was started. */

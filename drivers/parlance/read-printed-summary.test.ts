@@ -51,12 +51,13 @@ describe('reading what parlance run printed', () => {
   test('reads each notice of a system that died, not the summary’s repetition of it', () => {
     const printed = [
       '..',
-      '✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel',
+      '✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the ledger/api channel',
       'F',
-      'ui: not run: it needs ledger, which was killed by SIGKILL during the api channel',
+      'ledger/ui: not run: it needs ledger, which was killed by SIGKILL during the ledger/api channel',
       '✗ docker (pid 4243) exited with code 3 at 17:02:05 after the ui channel',
       'System down',
-      '  ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel: 1 scenario could not reach it',
+      '  ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the ledger/api channel: ' +
+        '1 scenario could not reach it',
     ].join('\n')
     expect(readSystemDeaths(printed)).toEqual([
       { system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' },

@@ -74,7 +74,7 @@ export function readSystemStartFailure(stderr: string): SystemStartFailure | und
  * notices, on a line of their own (not the summary's indented repetition).
  *
  * @example
- *   readSystemDeaths('..\n✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel\nF.\n')
+ *   readSystemDeaths('..\n✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the ledger/api channel\nF.\n')
  *   // [{ system: 'ledger', pid: 4242, how: 'was killed by SIGKILL', channel: 'api' }]
  */
 export function readSystemDeaths(stdout: string): SystemDeathNotice[] {
@@ -86,8 +86,8 @@ export function readSystemDeaths(stdout: string): SystemDeathNotice[] {
   })
 }
 
-// ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the api channel
+// ✗ ledger (pid 4242) was killed by SIGKILL at 17:02:03 during the ledger/api channel (the domain's api channel)
 const DEATH_NOTICE = new RegExp(
   String.raw`^✗ (\S+) \(pid (\d+)\) (was killed by \S+|exited with code \d+|exited) at \d\d:\d\d:\d\d ` +
-    String.raw`(?:during the (\S+) channel|after the \S+ channel|before the first channel)$`,
+    String.raw`(?:during the (?:[^\s/]+/)?(\S+) channel|after the \S+ channel|before the first channel)$`,
 )

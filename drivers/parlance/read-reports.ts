@@ -5,8 +5,9 @@ import { buildChannelRun, cellOf, parseMessages, type ScenarioRun } from '../cor
 import type { ScenarioResult } from './suite-run.ts'
 
 /**
- * Every scenario × channel of a run, from the cucumber messages each channel
- * wrote to `<reportsDir>/<channel>/messages.ndjson`, read by the run model
+ * Every scenario × channel of a domain's run, from the cucumber messages each
+ * channel wrote to `<reportsDir>/<channel>/messages.ndjson` (`reportsDir` is
+ * the domain's, `reports/<domain>`), read by the run model
  * the runner's summary and gate use. A channel without the file ran nothing.
  *
  * @example

@@ -62,7 +62,7 @@ export class ProjectSystem {
    * @example
    *   declare const system: ProjectSystem
    *   await system.expectOwnNames({ customer: 'Alice' })
-   *   // → 2 scenarios: the system saw alice-r7k2-x9q2bz and alice-r7k2-m3p8cq
+   *   // → 2 scenarios: the system saw Alice r7k2-x9q2bz and Alice r7k2-m3p8cq
    */
   async expectOwnNames(input: InputOf<typeof expectOwnNames>): Promise<void> {
     const { customer } = expectOwnNames.parse(input)

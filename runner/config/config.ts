@@ -63,14 +63,17 @@ export interface SystemConfig {
 }
 
 /**
- * One domain of the specs: where its features are, the channels they run on
- * and the systems they need.
+ * One domain of the specs: where its features are, the channels they run on,
+ * the systems they need and its own step glue. A domain is a unit: its
+ * channels are its own (two domains' `api` channels are two runs), and its
+ * scenarios see only the shared support and its own.
  *
  * @example
  *   const settlement: DomainConfig = {
  *     features: ['specs/settlement/**\/*.feature'],
  *     channels: ['api', 'ui'],
  *     systems: ['settlement'],
+ *     support: ['specs/settlement/steps/**\/*.ts'],
  *   }
  */
 export interface DomainConfig<S extends string = string> {
@@ -80,6 +83,14 @@ export interface DomainConfig<S extends string = string> {
   channels: string[]
   /** The systems (keys of `systems`) its scenarios need. */
   systems?: S[]
+  /**
+   * Its own support code (step definitions, parameter types, hooks): paths or
+   * globs, relative to the config file. Only its scenarios see them, so an
+   * undefined step's snippet offers only the shared and its own parameter
+   * types, and two domains may use the same step text. Default: none (the
+   * shared `support` only).
+   */
+  support?: string[]
 }
 
 /**
@@ -120,7 +131,11 @@ export interface ParlanceConfig<S extends string = string> {
   systems?: Record<S, SystemConfig>
   /** The domains of the specs, by name. */
   domains: Record<string, DomainConfig<NoInfer<S>>>
-  /** Support code (step glue, hooks, World): paths or globs, relative to the config file. */
+  /**
+   * Support code every domain shares (Parlance's hooks, the World, core
+   * parameter types): paths or globs, relative to the config file. A domain's
+   * own step glue goes in its `support`.
+   */
   support: string[]
   /** How each channel runs, by channel name: step timeout, browser, workers. */
   channels?: Record<string, ChannelConfig>

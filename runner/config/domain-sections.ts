@@ -1,4 +1,5 @@
 import { minimatch } from 'minimatch'
+import type { ChannelRun } from '../../drivers/core/run-model/index.ts'
 import type { DomainConfig } from './config.ts'
 
 /**
@@ -24,20 +25,42 @@ export interface SummarySection {
  * of the domain's `features` (a glob, a file, or a folder and all below it).
  *
  * @example
- *   domainSections({ settlement: { features: ['specs/settlement/**\/*.feature'], channels: ['api', 'ui'] } }, ['api'])
+ *   const domains = { settlement: { features: ['specs/settlement/**\/*.feature'], channels: ['api', 'ui'] } }
+ *   domainSections(domains, [{ domain: 'settlement', channel: 'api' }])
  *   // [{ title: 'settlement', channels: ['api'], owns }]
  */
 export function domainSections(
   domains: Readonly<Record<string, DomainConfig>>,
-  channels: readonly string[],
+  runs: readonly { domain: string; channel: string }[],
 ): SummarySection[] {
   return Object.entries(domains)
     .map(([title, domain]) => ({
       title,
-      channels: domain.channels.filter((c) => channels.includes(c)),
+      channels: domain.channels.filter((c) => runs.some((run) => run.domain === title && run.channel === c)),
       owns: featureMatcher(domain.features),
     }))
     .filter((section) => section.channels.length > 0)
+}
+
+/**
+ * The sections of results read back from message files (`parlance gate`,
+ * `parlance merge`): a domain is in them when a run holds one of its
+ * features, with the channels of the runs that do.
+ *
+ * @example
+ *   declare const runs: ChannelRun[]
+ *   const domains = { shop: { features: ['specs/shop'], channels: ['api', 'ui'] } }
+ *   sectionsOfRuns(domains, runs) // [{ title: 'shop', channels: ['api'], owns }] when only api ran
+ */
+export function sectionsOfRuns(
+  domains: Readonly<Record<string, DomainConfig>>,
+  runs: readonly Pick<ChannelRun, 'channel' | 'features'>[],
+): SummarySection[] {
+  const ran = Object.entries(domains).flatMap(([domain, config]) => {
+    const owns = featureMatcher(config.features)
+    return runs.filter((run) => run.features.some((feature) => owns(feature.uri))).map((run) => ({ domain, ...run }))
+  })
+  return domainSections(domains, ran)
 }
 
 /**

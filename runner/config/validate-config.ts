@@ -51,6 +51,7 @@ function domainShape(systemNames: readonly string[]): Record<keyof DomainConfig,
         problems.wrong(`${path}[${i}]`, name, allowed + (suggestion ? ` — did you mean "${suggestion}"?` : ''))
       })
     },
+    support: strings(`['specs/settlement/steps/**/*.ts']`),
   }
 }
 
@@ -91,7 +92,7 @@ function configShape(
       }
       problems.record(value, path, (entry, entryPath) => domain(entry, entryPath, problems))
     },
-    support: strings(`['specs/support/**/*.ts', 'specs/**/steps/*.ts']`),
+    support: strings(`['specs/support/**/*.ts']`),
     channels: (value, path, problems) =>
       problems.record(value, path, (entry, entryPath, name) => {
         if (!channelNames.includes(name)) {

@@ -12,7 +12,7 @@ import { chromium } from 'playwright'
 import { chromiumArgs } from '../../drivers/core/browser-pool.ts'
 import { findChromium } from '../../drivers/core/chromium-path.ts'
 import { buildChannelRun, findMessageFiles, readMessageFile } from '../../drivers/core/run-model/index.ts'
-import { domainSections } from '../config/domain-sections.ts'
+import { sectionsOfRuns } from '../config/domain-sections.ts'
 import { loadConfig } from '../config/load-config.ts'
 import { judge } from './judge.ts'
 import { writeDodHtml } from './write-dod-html.ts'
@@ -27,10 +27,7 @@ const runs = await Promise.all(
   findMessageFiles(inputs).map(async (file) => buildChannelRun(await readMessageFile(file))),
 )
 if (runs.length === 0) throw new Error(`No cucumber messages in ${inputs.join(', ')}: run npm run acceptance first.`)
-const domains = domainSections(
-  config.domains,
-  runs.map((run) => run.channel),
-)
+const domains = sectionsOfRuns(config.domains, runs)
 const verdict = judge(runs, { domains, ...(config.gate ? { config: config.gate } : {}) })
 const dir = mkdtempSync(join(tmpdir(), 'parlance-dod-html-'))
 const out = resolve(values.out ?? join(root, 'docs/images/dod-html.png'))

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultConfigFile } from '../config/config.ts'
+import { defaultConfigFile, type DomainConfig } from '../config/config.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { GateConfig } from './gate-config.ts'
 import { gateExitCodes, runGate } from './run-gate.ts'
@@ -23,9 +23,11 @@ BeforeAll/AfterAll hook. Prints a story × criterion × channel table and the
 reasons for red.
 
 RESULTS are message files (*.ndjson) or directories holding them, searched
-one level down: reports/<channel>/messages.ndjson is channel <channel>, any
-other file is the channel named by its stem. Default: reports (or the config's
-reports directory).
+two levels down: reports/<domain>/<channel>/messages.ndjson (what parlance run
+writes) and reports/<channel>/messages.ndjson are channel <channel>, any other
+file is the channel named by its stem. Default: reports (or the config's
+reports directory). With a config, each domain's stories are shown on its own
+channels.
 
 Options:
   --allow-flaky     let scenarios that passed only on a retry through
@@ -72,12 +74,14 @@ export async function gateCommand(args: string[]): Promise<number> {
     return gateExitCodes.green
   }
   let config: GateConfig | undefined
+  let domainConfigs: Record<string, DomainConfig> | undefined
   let inputs = positionals
   const cwd = process.cwd()
   if (values.config !== undefined || existsSync(resolve(cwd, defaultConfigFile))) {
     try {
       const loaded = await loadConfig(values.config, cwd)
       config = loaded.config.gate
+      domainConfigs = loaded.config.domains
       if (inputs.length === 0) inputs = [resolve(loaded.root, loaded.config.reports ?? 'reports')]
     } catch (error) {
       out(`parlance gate: ${(error as Error).message}`)
@@ -90,6 +94,7 @@ export async function gateCommand(args: string[]): Promise<number> {
       allowFlaky: values['allow-flaky'] === true,
       ...(values.reports ? { reportsDir: values.reports } : {}),
       ...(config ? { config } : {}),
+      ...(domainConfigs ? { domainConfigs } : {}),
     },
     out,
   )

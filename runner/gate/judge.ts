@@ -153,7 +153,8 @@ function tableRows(
     if (feature.storyId !== undefined) {
       for (const rule of feature.rules) {
         const tests = ofFeature.filter((group) => group[0]!.rule?.line === rule.line)
-        if (rule.scenarios === 0)
+        // A criterion without a scenario is red only in a feature this run selected something of.
+        if (rule.scenarios === 0 && ofFeature.length > 0)
           untested.push({
             kind: 'untested-criterion',
             story: feature.storyId,
@@ -238,11 +239,14 @@ function worstCells(channels: string[], rows: Record<string, GateCell>[]): Recor
 }
 
 /** The features with a scenario in the results: stories by id, then the others by uri. */
+// The features with a scenario in the run, and the stories the run's features hold though the selection left all
+// their scenarios out (their criteria are shown as not in this run).
 function featuresOf(runs: ChannelRun[], scenarios: ScenarioRun[]): FeatureOutline[] {
   const uris = new Set(scenarios.map((scenario) => scenario.uri))
   const byUri = new Map<string, FeatureOutline>()
   for (const feature of [...runs.flatMap((run) => run.features), ...scenarios.map((scenario) => scenario.feature)]) {
-    if (uris.has(feature.uri) && !byUri.has(feature.uri)) byUri.set(feature.uri, feature)
+    if ((uris.has(feature.uri) || feature.storyId !== undefined) && !byUri.has(feature.uri))
+      byUri.set(feature.uri, feature)
   }
   return [...byUri.values()].sort((a, b) => {
     if ((a.storyId === undefined) !== (b.storyId === undefined)) return a.storyId === undefined ? 1 : -1

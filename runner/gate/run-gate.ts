@@ -8,7 +8,8 @@ import {
   type ChannelRun,
   type MessageSet,
 } from '../../drivers/core/run-model/index.ts'
-import type { SummarySection } from '../config/domain-sections.ts'
+import type { DomainConfig } from '../config/config.ts'
+import { sectionsOfRuns, type SummarySection } from '../config/domain-sections.ts'
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { GateConfig } from './gate-config.ts'
 import { judge, type Verdict } from './judge.ts'
@@ -43,6 +44,8 @@ export interface GateOptions {
   deaths?: readonly SystemDeath[]
   /** The config's domains: the tables and dod.md show each domain's stories on its own channels. */
   domains?: readonly SummarySection[]
+  /** Without `domains`: the config's domains, whose sections are those the results hold (`sectionsOfRuns`). */
+  domainConfigs?: Readonly<Record<string, DomainConfig>>
 }
 
 /**
@@ -84,7 +87,8 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
       `no results: no scenario in ${sets.map((set) => set.file).join(', ')}; nothing ran, so there is nothing to judge`,
     )
   }
-  const verdict = judge(runs, options)
+  const domains = options.domains ?? (options.domainConfigs && sectionsOfRuns(options.domainConfigs, runs))
+  const verdict = judge(runs, { ...options, ...(domains ? { domains } : {}) })
   const lines = renderVerdict(verdict, options.dealias)
   const last = lines.pop()!
   lines.forEach((line) => out(line))

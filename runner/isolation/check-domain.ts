@@ -193,7 +193,7 @@ function runArgs(suite: IsolationSuite, options: IsolationOptions, configFile: s
   return [
     'run',
     ...['--config', configFile],
-    ...['--channels', suite.channels.join(',')],
+    ...['--domain', suite.domain],
     ...['--parallel', String(options.parallel)],
     ...['--env', 'remote'],
     ...['--reports', join(options.reports, `run-${number}`)],

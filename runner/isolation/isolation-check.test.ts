@@ -163,13 +163,13 @@ describe('npm run acceptance:isolation', () => {
       ...[1, 2, 3].map(
         (n) =>
           `isolation: SETTLEMENT_URL=http://HOST FIXTURE_BETS_URL=http://HOST/bets node ` +
-          `runner/bin/parlance.mjs run --config ${fixtureConfig} --channels api --parallel 2 --env remote ` +
+          `runner/bin/parlance.mjs run --config ${fixtureConfig} --domain settlement --parallel 2 --env remote ` +
           `--reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
       ...[1, 2, 3].map(
         (n) =>
           `isolation: STORE_URL=http://HOST RELAY_URL=http://HOST RELAY_ADMIN_URL=http://HOST/admin node ` +
-          `runner/bin/parlance.mjs run --config ${fixtureConfig} --channels http --parallel 2 --env remote ` +
+          `runner/bin/parlance.mjs run --config ${fixtureConfig} --domain relay --parallel 2 --env remote ` +
           `--reports REPORTS/run-${n} --tags 'not @literal and not @slow'`,
       ),
     ])

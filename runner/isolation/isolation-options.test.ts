@@ -67,6 +67,7 @@ describe('parseIsolationArgs', () => {
 describe('isolationHelp', () => {
   it('lists --domain with its repeat and all forms', () => {
     expect(isolationHelp.split('\n').filter((line) => /--domain|--runs|settlement\)/.test(line))).toEqual([
+      '  parlance run --domain <the domain> --parallel N --env remote',
       '--domain all (or --domain repeated) checks each domain that has systems in',
       '      --domain NAME     the domain to check, or all; repeatable',
       '                        (default: settlement)',

@@ -74,7 +74,7 @@ export const isolationHelp = `Usage: npm run acceptance:isolation -- [options]
 Proves that a domain's suite is isolated: starts the systems the domain needs
 ONCE, as npm run acceptance does (same ready checks, fresh {tempDir}s, same
 address variables), runs the suite against them N times with
-  parlance run --channels <the domain's channels> --parallel N --env remote
+  parlance run --domain <the domain> --parallel N --env remote
 (no reset between runs), checks that every run passed, prints the run times
 and stops the systems — also on Ctrl-C. Run 1 is what npm run acceptance does
 for the suite, except that the systems are started here.

@@ -70,13 +70,14 @@ describe('selectSuite', () => {
     )
   })
 
-  it('refuses channels that would bring in another domain too', () => {
+  it('selects the domain alone, though another domain has a channel of the same name', () => {
     const config = loaded({ systems, domains: { settlement, shop: { features: ['specs/shop'], channels: ['api'] } } })
-    expect(() => selectSuite(config, 'settlement', 'parlance.config.ts')).toThrow(
-      "the settlement domain's channels (api, ui, stream) also run the shop domain, so parlance run --channels " +
-        'api,ui,stream would not run the settlement suite alone. ' +
-        'Give the domains distinct channel names in parlance.config.ts.',
-    )
+    expect(selectSuite(config, 'settlement', 'parlance.config.ts')).toEqual({
+      domain: 'settlement',
+      channels: ['api', 'ui', 'stream'],
+      features: settlement.features,
+      systems: ['settlement'],
+    })
   })
 })
 

@@ -46,9 +46,9 @@ export function selectSuites(
 }
 
 /**
- * Selects `domain` the way `parlance run --channels …` does — by the channels
- * it declares — and checks that those channels bring in that domain alone, so
- * the runs are exactly what `npm run acceptance` does for it.
+ * Selects `domain` the way `parlance run --domain NAME` does — its channels,
+ * its features, the systems it needs — so the runs are exactly what
+ * `npm run acceptance` does for it.
  *
  * @example
  *   declare const loaded: LoadedConfig
@@ -69,16 +69,7 @@ export function selectSuite(loaded: LoadedConfig, domain: string, shownFile = 't
         `--domain all.`,
     )
   }
-  const plan = planRun(config, { channels: declared.channels })
-  const others = [...new Set(plan.channels.flatMap((channel) => channel.domains))].filter((name) => name !== domain)
-  if (others.length > 0) {
-    throw new ConfigurationError(
-      `the ${domain} domain's channels (${declared.channels.join(', ')}) also run the ${others.join(', ')} ` +
-        `domain${others.length === 1 ? '' : 's'}, ` +
-        `so parlance run --channels ${declared.channels.join(',')} would not run the ${domain} suite alone. ` +
-        `Give the domains distinct channel names in ${shownFile}.`,
-    )
-  }
+  const plan = planRun(config, { domains: [domain] })
   if (plan.systems.length === 0) {
     const candidates = domainsWithSystems(loaded)
     const which =

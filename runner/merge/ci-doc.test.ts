@@ -60,7 +60,7 @@ describe('docs/ci.md', { timeout: 120_000 }, () => {
           }
         }
         for (const channel of ['api', 'ui']) {
-          const merged = readFileSync(join(project.dir, 'reports', channel, 'messages.ndjson'), 'utf8')
+          const merged = readFileSync(join(project.dir, 'reports', 'orders', channel, 'messages.ndjson'), 'utf8')
           expect(merged.match(/"testCaseStarted"/g), channel).toHaveLength(6)
         }
         expect(readFileSync(join(project.dir, 'reports', 'junit.xml'), 'utf8')).toContain('<testsuite')

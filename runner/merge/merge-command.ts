@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import chalk from 'chalk'
 import type { Envelope } from '@cucumber/messages'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
@@ -7,6 +7,8 @@ import { formatOptionHelp, parseCommandLine, type OptionSpec } from '../command/
 import { timingsFile } from '../shard/record-timings.ts'
 import { mergeTimings, readTimingsOrNone, timingsFromMessages, writeTimings, type Timings } from '../shard/timings.ts'
 import { judgeMerged } from './judge-merged.ts'
+import { defaultConfigFile } from '../config/config.ts'
+import { loadConfig } from '../config/load-config.ts'
 import { joinShards } from './join-shards.ts'
 import { readMessages } from './read-messages.ts'
 
@@ -84,6 +86,7 @@ export async function mergeCommand(
     chalk.bold(`parlance merge`) +
       chalk.dim(` · ${dirs.length} shard${dirs.length === 1 ? '' : 's'}: ${dirs.map(name).join(', ')}`),
   )
+  const width = Math.max(8, ...channels.map((channel) => channel.length + 1))
   for (const channel of channels) {
     const from = dirs.filter((dir) => channelsOf.get(dir)!.includes(channel))
     const shards = await Promise.all(from.map((dir) => readMessages(join(dir, channel, 'messages.ndjson'))))
@@ -92,15 +95,19 @@ export async function mergeCommand(
     mkdirSync(join(outDir, channel), { recursive: true })
     writeFileSync(file, merged.map((envelope) => JSON.stringify(envelope)).join('\n') + '\n')
     files.push(file)
-    timings.push(timingsFromMessages(channel, merged))
+    timings.push(timingsFromMessages(basename(channel), merged))
     out(
-      `  ${channel.padEnd(8)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} ` +
+      `  ${channel.padEnd(width)} ${from.length} shard${from.length === 1 ? '' : 's'} · ${count(merged, 'pickle')} ` +
         `scenarios · ${count(merged, 'testCaseStarted')} test case runs → ${name(file)}`,
     )
   }
   writeTimings(timingsFile(outDir), mergeTimings(...timings))
-  out(chalk.dim(`  timings  → ${name(timingsFile(outDir))}`))
-  return judgeMerged(files, outDir, { allowFlaky: values['allow-flaky'] === true }, out)
+  out(chalk.dim(`  ${'timings'.padEnd(width)} → ${name(timingsFile(outDir))}`))
+  // The project's config, when there is one, groups the verdict by domain; merge needs nothing else from it.
+  const configFile = resolve(cwd, defaultConfigFile)
+  const domainConfigs = existsSync(configFile) ? (await loadConfig(undefined, cwd)).config.domains : undefined
+  const judging = { allowFlaky: values['allow-flaky'] === true, ...(domainConfigs ? { domainConfigs } : {}) }
+  return judgeMerged(files, outDir, judging, out)
 }
 
 /** The shard-I-of-N directories under `reports`, in shard order. */
@@ -113,22 +120,30 @@ function shardDirectories(reports: string): string[] {
     .map((name) => join(reports, name))
 }
 
-/** The channels a shard's reports directory has messages for. */
+/**
+ * The runs a shard's reports directory has messages for, as paths under it:
+ * `settlement/api` (parlance run's `<domain>/<channel>/`), or `api` (a channel's folder).
+ */
 function channelsIn(dir: string, cwd: string): string[] {
   if (!existsSync(dir))
     throw new ConfigurationError(
       `${relative(cwd, dir) || dir} does not exist; give the shards' reports directories, e.g. reports/shard-1-of-2`,
     )
-  const channels = readdirSync(dir)
-    .filter((name) => existsSync(join(dir, name, 'messages.ndjson')))
+  const folders = (under: string): string[] =>
+    readdirSync(join(dir, under), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => (under === '' ? entry.name : `${under}/${entry.name}`))
+  const runs = folders('')
+    .flatMap((folder) => [folder, ...folders(folder)])
+    .filter((run) => existsSync(join(dir, run, 'messages.ndjson')))
     .sort()
-  if (channels.length === 0) {
+  if (runs.length === 0) {
     throw new ConfigurationError(
-      `${relative(cwd, dir) || dir} has no <channel>/messages.ndjson; give the reports directory of a shard ` +
-        `(parlance run --shard I/N writes reports/shard-I-of-N/)`,
+      `${relative(cwd, dir) || dir} has no <domain>/<channel>/messages.ndjson; give the reports directory of a ` +
+        `shard (parlance run --shard I/N writes reports/shard-I-of-N/)`,
     )
   }
-  return channels
+  return runs
 }
 
 function count(envelopes: readonly Envelope[], type: keyof Envelope): number {

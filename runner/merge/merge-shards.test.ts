@@ -9,8 +9,9 @@ import { runParlance } from './run-parlance.ts'
 let project: ReturnType<typeof copyFixtureProject>
 const parlance = (args: string[]): ReturnType<typeof runParlance> => runParlance(args, project.dir)
 
+// The fixture project's one domain is orders: parlance run writes <reports>/orders/<channel>/.
 const messages = (dir: string, channel: string): Envelope[] =>
-  readFileSync(join(project.dir, dir, channel, 'messages.ndjson'), 'utf8')
+  readFileSync(join(project.dir, dir, 'orders', channel, 'messages.ndjson'), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Envelope)
@@ -88,7 +89,9 @@ describe('parlance run --shard, then parlance merge, on a fixture project', { ti
   test('merge prints what it joined and the gate verdict, and exits with the gate', () => {
     const { stdout, code, stderr } = outputs.merge!
     expect(stdout).toContain('parlance merge · 2 shards: reports/shard-1-of-2, reports/shard-2-of-2')
-    expect(stdout).toContain('  api      2 shards · 6 scenarios · 6 test case runs → merged/api/messages.ndjson')
+    expect(stdout).toContain(
+      '  orders/api  2 shards · 6 scenarios · 6 test case runs → merged/orders/api/messages.ndjson',
+    )
     expect(stdout).toContain('Gate: GREEN')
     expect([code, stderr]).toEqual([0, ''])
   })

@@ -17,7 +17,7 @@ import { channelReportFiles } from './reports.ts'
  *   const result = await channelNotRun(
  *     plan,
  *     options,
- *     'it needs settlement, which was killed by SIGKILL during the ui channel',
+ *     'it needs settlement, which was killed by SIGKILL during settlement/ui',
  *   )
  *   result.scenarios[0]?.status // 'not-run'
  */
@@ -27,7 +27,7 @@ export async function channelNotRun(
   reason: string,
 ): Promise<ChannelRun> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
-  for (const [, file] of channelReportFiles(options.reportsDir, plan.channel)) rmSync(file, { force: true })
+  for (const [, file] of channelReportFiles(options.reportsDir, plan.id)) rmSync(file, { force: true })
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() })
   const environment = {
     cwd: options.root,
@@ -46,7 +46,7 @@ export async function channelNotRun(
   await runCucumber({ ...runConfiguration, support: options.library }, environment, (envelope) =>
     envelopes.push(envelope),
   )
-  const dryRun = readChannel(plan.channel, envelopes, options, { success: true })
+  const dryRun = readChannel(plan, envelopes, options, { success: true })
   // A dry run's problems (its hooks are skipped) are not this run's; the features' own show on the channels that ran.
   return {
     ...dryRun,

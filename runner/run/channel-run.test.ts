@@ -58,6 +58,8 @@ function attempt(
   ] as Envelope[]
 }
 
+const shopApi = { id: 'shop/api', domain: 'shop', channel: 'api', domainChannels: ['api', 'ui'] }
+
 function read(attempts: Envelope[][], success = true, tags = pickle.tags) {
   const envelopes = [
     { gherkinDocument: document },
@@ -65,7 +67,7 @@ function read(attempts: Envelope[][], success = true, tags = pickle.tags) {
     { testCase },
     ...attempts.flat(),
   ] as Envelope[]
-  return readChannel('api', envelopes, { reportsDir: 'reports', allChannels: ['api', 'ui'] }, { success })
+  return readChannel(shopApi, envelopes, { reportsDir: 'reports' }, { success })
 }
 
 describe('readChannel: a channel run from the messages cucumber handed over', () => {
@@ -152,11 +154,11 @@ describe('readChannel: a channel run from the messages cucumber handed over', ()
 
 describe('readChannel: what the selection left out', () => {
   const ran = [{ testRunStarted: { timestamp: at } }, { testRunFinished: { timestamp: at, success: true } }]
-  const options = { reportsDir: 'reports', allChannels: ['api', 'ui'] }
+  const options = { reportsDir: 'reports' }
 
   test('a channel where --tags or @channel left nothing to run has no scenarios, none not run', () => {
     const envelopes = [{ gherkinDocument: document }, { pickle: { ...pickle, tags: [] } }, ...ran] as Envelope[]
-    const run = readChannel('api', envelopes, options, { success: true })
+    const run = readChannel(shopApi, envelopes, options, { success: true })
     expect(run.scenarios).toEqual([])
     expect(run.problems).toEqual([])
   })
@@ -164,7 +166,7 @@ describe('readChannel: what the selection left out', () => {
   test('a run that planned nothing and failed (a BeforeAll hook) leaves its scenarios not run', () => {
     const failed = [ran[0], { testRunFinished: { timestamp: at, success: false } }]
     const envelopes = [{ gherkinDocument: document }, { pickle: { ...pickle, tags: [] } }, ...failed] as Envelope[]
-    const run = readChannel('api', envelopes, options, { success: false })
+    const run = readChannel(shopApi, envelopes, options, { success: false })
     expect(run.scenarios.map((scenario) => [scenario.name, scenario.status])).toEqual([['Paying', 'not-run']])
   })
 })

@@ -18,19 +18,19 @@ const registerFile = fileURLToPath(new URL('../register.mjs', import.meta.url))
  * @example
  *   declare const library: ISupportCodeLibrary, settings: ChannelSettings
  *   const options: ChannelRunOptions = {
- *     root: '/work/shop', library, settings, reportsDir: '/work/shop/reports', allChannels: ['api', 'ui'],
+ *     root: '/work/shop', library, settings, reportsDir: '/work/shop/reports',
  *     env: { ...process.env, PARLANCE_RUN_ID: 'r7k2', SETTLEMENT_URL: 'http://127.0.0.1:4100' },
  *   }
  */
 export interface ChannelRunOptions {
   /** The project root: feature paths are relative to it. */
   root: string
-  /** The support code, loaded once by {@link loadSupportCode}. */
+  /** The domain's support code: loaded once by {@link loadSupportCode}, narrowed by `scopeSupport`. */
   library: ISupportCodeLibrary
   /** The channel's workers and step timeout. */
   settings: ChannelSettings
+  /** The run's reports directory: the channel's go in `<domain>/<channel>/` under it. */
   reportsDir: string
-  allChannels: string[]
   /** The workers' environment, without PARLANCE_CHANNEL and PARLANCE_STEP_TIMEOUT_MS (added per channel). */
   env: Record<string, string | undefined>
 }
@@ -96,8 +96,8 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
         // A worker process costs ~0.35 s of start-up (node, tsx, support code), so one worker is this process.
         parallel: parallel > 1 ? parallel : 0,
         strict: true,
-        format: ['progress', ...channelReportFiles(options.reportsDir, plan.channel)],
-        formatOptions: { junit: { suiteName: `parlance ${plan.channel}` } },
+        format: ['progress', ...channelReportFiles(options.reportsDir, plan.id)],
+        formatOptions: { junit: { suiteName: `parlance ${plan.domain} ${plan.channel}` } },
         publish: false,
       },
     },
@@ -115,32 +115,33 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
     success = false
     stopped = `cucumber stopped: ${describe(error)}`
   }
-  return readChannel(plan.channel, envelopes, options, { success, ...(stopped ? { stopped } : {}) })
+  return readChannel(plan, envelopes, options, { success, ...(stopped ? { stopped } : {}) })
 }
 
 /**
  * A channel's run from the messages cucumber handed over, with the problems
- * only the runner sees: `@channel` tags naming no channel, cucumber stopping,
- * or failing the run outside any scenario.
+ * only the runner sees: `@channel` tags naming no channel of the domain,
+ * cucumber stopping, or failing the run outside any scenario.
  *
  * @example
  *   declare const envelopes: Envelope[]
- *   const options = { reportsDir: 'reports', allChannels: ['api', 'ui'] }
- *   readChannel('api', envelopes, options, { success: false, stopped: 'cucumber stopped: worker exited' }).problems
- *   // ['cucumber stopped: worker exited']
+ *   const plan = { id: 'shop/api', domain: 'shop', channel: 'api', domainChannels: ['api', 'ui'] }
+ *   const ended = { success: false, stopped: 'cucumber stopped: worker exited' }
+ *   readChannel(plan, envelopes, { reportsDir: 'reports' }, ended).problems // ['cucumber stopped: worker exited']
  */
 export function readChannel(
-  channel: string,
+  plan: Pick<ChannelPlan, 'id' | 'domain' | 'channel' | 'domainChannels'>,
   envelopes: Envelope[],
-  options: Pick<ChannelRunOptions, 'reportsDir' | 'allChannels'>,
+  options: Pick<ChannelRunOptions, 'reportsDir'>,
   ended: { success: boolean; stopped?: string },
 ): ChannelRun {
-  const run = buildChannelRun({ file: join(options.reportsDir, channel, 'messages.ndjson'), channel, envelopes })
+  const file = join(options.reportsDir, plan.id, 'messages.ndjson')
+  const run = { ...buildChannelRun({ file, channel: plan.channel, envelopes }), domain: plan.domain }
   const tagProblems = envelopes.flatMap(({ pickle }) =>
     pickle
       ? unknownChannelTags(
           pickle.tags.map((tag) => tag.name),
-          options.allChannels,
+          plan.domainChannels,
         ).map((problem) => `${pickle.uri}:${pickle.location?.line ?? '?'}: ${problem}`)
       : [],
   )

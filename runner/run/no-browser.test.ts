@@ -81,12 +81,8 @@ function uiChannel(scenarios: number): Envelope[] {
 
 describe('a channel with no browser', () => {
   test('the summary marks each scenario not run and says why once, with the fix; the run fails', () => {
-    const result = readChannel(
-      'ui',
-      uiChannel(3),
-      { reportsDir: 'reports', allChannels: ['api', 'ui'] },
-      { success: true },
-    )
+    const plan = { id: 'shop/ui', domain: 'shop', channel: 'ui', domainChannels: ['api', 'ui'] }
+    const result = readChannel(plan, uiChannel(3), { reportsDir: 'reports' }, { success: true })
     expect(result.scenarios.map((s) => [s.name, s.status, s.notRun?.reason])).toEqual([
       ['Paying 0', 'not-run', 'no browser'],
       ['Paying 1', 'not-run', 'no browser'],

@@ -14,37 +14,59 @@ const config = defineConfig({
 })
 
 describe('planRun', () => {
-  test('runs every channel of every domain by default, each on the features of the domains that declare it', () => {
+  test("runs every channel of every domain by default: a domain's channels are its own runs, on its features", () => {
     const plan = planRun(config, {})
-    expect(plan.channels.map(({ channel, features }) => [channel, features])).toEqual([
-      ['api', ['specs/settlement', 'specs/load-balancer']],
-      ['ui', ['specs/settlement']],
-      ['stream', ['specs/settlement']],
+    expect(plan.channels.map(({ id, channel, features }) => [id, channel, features])).toEqual([
+      ['settlement/api', 'api', ['specs/settlement']],
+      ['settlement/ui', 'ui', ['specs/settlement']],
+      ['settlement/stream', 'stream', ['specs/settlement']],
+      ['load-balancer/api', 'api', ['specs/load-balancer']],
     ])
+    expect(plan.domains).toEqual(['settlement', 'load-balancer'])
     expect(plan.systems).toEqual(['engine', 'docker'])
+  })
+
+  test("a channel's @channel tag expression names only its own domain's other channels", () => {
+    const [settlementApi, , , balancerApi] = planRun(config, {}).channels
+    expect(settlementApi!.tags).toBe('not (@channel:ui or @channel:stream) or @channel:api')
+    expect(balancerApi!.tags).toBe('')
+    expect(balancerApi!.domainChannels).toEqual(['api'])
   })
 
   test('--channels picks channels and starts only the systems their domains need', () => {
     const plan = planRun(config, { channels: ['ui'], tags: '@smoke' })
     expect(plan.channels).toEqual([
       {
+        id: 'settlement/ui',
+        domain: 'settlement',
         channel: 'ui',
-        domains: ['settlement'],
+        domainChannels: ['api', 'ui', 'stream'],
         features: ['specs/settlement'],
         tags: '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)',
       },
     ])
+    expect(plan.domains).toEqual(['settlement'])
     expect(plan.systems).toEqual(['engine'])
+  })
+
+  test('--channels api means the api channel of each selected domain that has one', () => {
+    expect(planRun(config, { channels: ['api'] }).channels.map((c) => c.id)).toEqual([
+      'settlement/api',
+      'load-balancer/api',
+    ])
+    expect(planRun(config, { channels: ['api'], domains: ['load-balancer'] }).channels.map((c) => c.id)).toEqual([
+      'load-balancer/api',
+    ])
   })
 
   test('--domain runs only those domains: their channels on their features, and only their systems', () => {
     const plan = planRun(config, { domains: ['load-balancer'] })
-    expect(plan.channels.map(({ channel, domains, features }) => [channel, domains, features])).toEqual([
-      ['api', ['load-balancer'], ['specs/load-balancer']],
+    expect(plan.channels.map(({ id, domain, features }) => [id, domain, features])).toEqual([
+      ['load-balancer/api', 'load-balancer', ['specs/load-balancer']],
     ])
     expect(plan.systems).toEqual(['docker'])
-    expect(planRun(config, { domains: ['settlement'], channels: ['ui'] }).channels.map((c) => c.channel)).toEqual([
-      'ui',
+    expect(planRun(config, { domains: ['settlement'], channels: ['ui'] }).channels.map((c) => c.id)).toEqual([
+      'settlement/ui',
     ])
   })
 

@@ -1,20 +1,31 @@
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
 import { nearest } from '../../drivers/core/nearest.ts'
 import { andTagExpressions, channelTagExpression } from './channel-tags.ts'
-import type { ParlanceConfig } from '../config/config.ts'
+import type { DomainConfig, ParlanceConfig } from '../config/config.ts'
 import { withPrerequisites } from '../systems/system-order.ts'
 
 /**
- * One cucumber run: a channel, the features of the domains that declare it,
- * and the tag expression that narrows them.
+ * One cucumber run: one domain's channel, on the domain's features, with the
+ * tag expression that narrows them. Channels belong to a domain: two domains'
+ * `api` channels are two runs, each with its own domain's steps.
  *
  * @example
- *   const ui: ChannelPlan = { channel: 'ui', domains: ['settlement'], features: ['specs/settlement'],
- *     tags: 'not (@channel:api) or @channel:ui' }
+ *   const ui: ChannelPlan = {
+ *     id: 'settlement/ui',
+ *     domain: 'settlement',
+ *     channel: 'ui',
+ *     domainChannels: ['api', 'ui'],
+ *     features: ['specs/settlement'],
+ *     tags: 'not (@channel:api) or @channel:ui',
+ *   }
  */
 export interface ChannelPlan {
+  /** `domain/channel`: names the run in the output and its reports' folder under the reports directory. */
+  id: string
+  domain: string
   channel: string
-  domains: string[]
+  /** Every channel of the domain: a scenario tagged `@channel:NAME` runs on the channels it names only. */
+  domainChannels: string[]
   features: string[]
   tags: string
 }
@@ -28,20 +39,24 @@ export interface ChannelPlan {
  *   plan.systems // ['engine']: started once, shared by every channel
  */
 export interface RunPlan {
+  /** Per domain in the config's order, its channels in declared order. */
   channels: ChannelPlan[]
-  /** Every channel any domain declares, in declared order. */
-  allChannels: string[]
+  /** The domains with a channel to run (of those `--domain` selected, else all), in the config's order. */
+  domains: string[]
   /** The systems the planned domains need and, transitively, the systems those start after, in declared order. */
   systems: string[]
 }
 
 /**
- * Plans the channels to run (`chosen`, or all of them) and the systems they need.
+ * Plans the runs: each selected domain's channels (`chosen`, or all of them),
+ * and the systems they need. `--channels api` means the `api` channel of each
+ * selected domain that has one.
  *
  * @example
  *   declare const config: ParlanceConfig
  *   planRun(config, { channels: ['ui'], tags: '@smoke' }).channels[0]?.tags
  *   // '(@smoke) and (not (@channel:api or @channel:stream) or @channel:ui)'
+ *   planRun(config, { domains: ['bookshop'] }).channels.map((plan) => plan.id) // ['bookshop/api']
  */
 export function planRun(
   config: ParlanceConfig,
@@ -58,8 +73,9 @@ export function planRun(
         `domain${suggestion ? ` — did you mean "${suggestion}"?` : ''} Channels: ${allChannels.join(', ')}`,
     )
   }
-  const theirs = allChannels.filter((channel) => domains.some(([, domain]) => domain.channels.includes(channel)))
-  const outside = (options.channels ?? []).filter((channel) => !theirs.includes(channel))
+  const outside = (options.channels ?? []).filter(
+    (channel) => !domains.some(([, domain]) => domain.channels.includes(channel)),
+  )
   if (outside.length > 0) {
     const each = domains.map(([name, domain]) => `${name}: ${domain.channels.join(', ')}`).join('; ')
     throw new ConfigurationError(
@@ -67,20 +83,37 @@ export function planRun(
         `not a channel of the domains --domain chose (${each})`,
     )
   }
-  const chosen = theirs.filter((channel) => !options.channels || options.channels.includes(channel))
-  const channels = chosen.map((channel): ChannelPlan => {
-    const declaring = domains.filter(([, domain]) => domain.channels.includes(channel))
-    return {
-      channel,
-      domains: declaring.map(([name]) => name),
-      features: [...new Set(declaring.flatMap(([, domain]) => domain.features))],
-      tags: andTagExpressions(options.tags, channelTagExpression(channel, allChannels)),
-    }
-  })
-  const needed = new Set(
-    channels.flatMap((plan) => plan.domains.flatMap((name) => config.domains[name]?.systems ?? [])),
+  const channels = domains.flatMap(([name, domain]) =>
+    domain.channels
+      .filter((channel) => !options.channels || options.channels.includes(channel))
+      .map((channel) => channelPlan(name, domain, channel, options.tags)),
   )
-  return { channels, allChannels, systems: withPrerequisites(needed, config.systems ?? {}) }
+  return narrowPlan(config, channels)
+}
+
+/**
+ * A plan of these channel runs only: the domains they are of, and the systems
+ * those need (a domain none of whose channels runs needs nothing started).
+ *
+ * @example
+ *   declare const config: ParlanceConfig, plan: RunPlan
+ *   narrowPlan(config, plan.channels.filter((run) => run.domain === 'settlement')).systems // ['engine']
+ */
+export function narrowPlan(config: ParlanceConfig, channels: ChannelPlan[]): RunPlan {
+  const domains = Object.keys(config.domains).filter((name) => channels.some((plan) => plan.domain === name))
+  const needed = new Set(domains.flatMap((name) => config.domains[name]?.systems ?? []))
+  return { channels, domains, systems: withPrerequisites(needed, config.systems ?? {}) }
+}
+
+function channelPlan(name: string, domain: DomainConfig, channel: string, tags: string | undefined): ChannelPlan {
+  return {
+    id: `${name}/${channel}`,
+    domain: name,
+    channel,
+    domainChannels: [...domain.channels],
+    features: [...domain.features],
+    tags: andTagExpressions(tags, channelTagExpression(channel, domain.channels)),
+  }
 }
 
 // The config's domains named by --domain (all when it is not given); a name no domain has is a usage error.

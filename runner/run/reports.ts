@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 
 /**
- * The reports cucumber writes for each channel, under `<reports>/<channel>/`: file name → cucumber formatter.
+ * The reports cucumber writes for each domain's channel, under `<reports>/<domain>/<channel>/`: file name →
+ * cucumber formatter.
  *
  * @example
  *   channelReportFormats['junit.xml'] // 'junit'
- *   join('reports', 'ui', 'messages.ndjson') // one of them
+ *   join('reports', 'settlement', 'ui', 'messages.ndjson') // one of them
  */
 export const channelReportFormats = {
   'messages.ndjson': 'message',
@@ -14,13 +15,14 @@ export const channelReportFormats = {
 } as const
 
 /**
- * cucumber's `format` entries for one channel's reports: its own message,
- * html and junit formatters, each to a file under `<reportsDir>/<channel>/`.
+ * cucumber's `format` entries for one domain's channel's reports: its own
+ * message, html and junit formatters, each to a file under
+ * `<reportsDir>/<domain>/<channel>/` (`run` is the channel plan's id, `domain/channel`).
  *
  * @example
- *   channelReportFiles('/work/shop/reports', 'ui')
- *   // [['message', '/work/shop/reports/ui/messages.ndjson'], ['html', …/report.html], ['junit', …/junit.xml]]
+ *   channelReportFiles('/work/shop/reports', 'shop/ui')
+ *   // [['message', '/work/shop/reports/shop/ui/messages.ndjson'], ['html', …/report.html], ['junit', …/junit.xml]]
  */
-export function channelReportFiles(reportsDir: string, channel: string): [formatter: string, file: string][] {
-  return Object.entries(channelReportFormats).map(([file, formatter]) => [formatter, join(reportsDir, channel, file)])
+export function channelReportFiles(reportsDir: string, run: string): [formatter: string, file: string][] {
+  return Object.entries(channelReportFormats).map(([file, formatter]) => [formatter, join(reportsDir, run, file)])
 }

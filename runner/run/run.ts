@@ -5,11 +5,12 @@ import { stopAllProcesses } from '../../drivers/core/process-supervisor.ts'
 import { newRunId, runIdEnvName } from '../../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode } from './channel-run.ts'
+import { scopeSupport, supportPatterns } from './domain-support.ts'
 import { channelSettings, describeWorkers } from './channel-settings.ts'
 import { guardRun } from './guard-run.ts'
 import type { ParlanceConfig } from '../config/config.ts'
 import { loadConfig } from '../config/load-config.ts'
-import { planRun, type RunPlan } from './plan.ts'
+import { narrowPlan, planRun, type RunPlan } from './plan.ts'
 import type { ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { formatSummary, runFailed } from './summary.ts'
 import { domainSections } from '../config/domain-sections.ts'
@@ -69,11 +70,15 @@ export async function run(options: RunOptions): Promise<number> {
   if (!plan) return 0
   const features = [...new Set(plan.channels.flatMap((channel) => channel.features))]
   const parallel = options.parallel ? { parallel: options.parallel } : {}
-  const settings = new Map(plan.channels.map((c) => [c.channel, channelSettings(config, c.channel, parallel)]))
-  const names = plan.channels.map((c) => c.channel)
+  // Settings are the channel name's; each domain's channel is a run of its own, named by its id.
+  const settings = new Map(
+    plan.channels.map((c) => [c.id, { ...channelSettings(config, c.channel, parallel), channel: c.id }]),
+  )
   out(
     chalk.bold(`parlance run ${runId}`) +
-      chalk.dim(` · channels ${names.join(', ')} · ${describeWorkers([...settings.values()])}`),
+      chalk.dim(
+        ` · channels ${plan.channels.map((c) => c.id).join(', ')} · ${describeWorkers([...settings.values()])}`,
+      ),
   )
   // Found (or extracted, a few seconds) while the systems start.
   const browserChannels = [...settings.values()].filter((s) => s.browser).map((s) => s.channel)
@@ -93,27 +98,27 @@ export async function run(options: RunOptions): Promise<number> {
     if (chromium && 'error' in chromium && !(chromium.error instanceof NoChromiumError)) throw chromium.error
     if (chromium) out(browserLine(chromium, browserChannels))
     const env = workerEnv(systems, runId, chromium)
-    const library = await loadSupportCode({ root, support: config.support, features, env })
+    // Imported once for the selected domains; each domain's runs see the shared support and their own.
+    const support = supportPatterns(config, plan.domains)
+    const library = await loadSupportCode({ root, support, features, env })
     const results: ChannelRun[] = []
     for (const channel of plan.channels) {
       if (guard.aborting) return await guard.abandon()
-      out(
-        `\n${chalk.bold.inverse(` ${channel.channel} `)} ` +
-          `${chalk.dim(`${channel.domains.join(', ')} · ${channel.tags}`)}`,
-      )
+      out(`\n${chalk.bold.inverse(` ${channel.id} `)} ${chalk.dim(channel.tags || 'every scenario')}`)
       const channelOptions = {
         root,
-        library,
-        settings: settings.get(channel.channel)!,
+        library: scopeSupport(library, { root, config, domain: channel.domain }),
+        settings: settings.get(channel.id)!,
         reportsDir: paths.reports,
-        allChannels: plan.allChannels,
         env,
       }
       results.push(await watch.runChannel(channel, channelOptions))
     }
     if (guard.aborting) return await guard.abandon()
-    const domains = [...new Set(plan.channels.flatMap((channel) => channel.domains))]
-    return await report({ config, domains, names, results, watch, paths, judge: !options.shard }, out)
+    return await report(
+      { config, plan, results, watch, paths, ...(options.shard ? { shard: options.shard } : {}) },
+      out,
+    )
   } catch (error) {
     // Killed workers make cucumber fail in odd ways; the abort handler reports and exits.
     if (guard.aborting) return await guard.abandon()
@@ -170,8 +175,7 @@ async function planThisRun(
     out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
   if (selection.channels.length === 0) return undefined
   // Start only the systems the shard's channels need.
-  const needed = planRun(config, { ...filters, channels: selection.channels.map((c) => c.channel) })
-  return { ...needed, channels: selection.channels }
+  return narrowPlan(config, selection.channels)
 }
 
 // The workers' environment: the systems' addresses, the run's id, and the Chromium found here (not looked for again).
@@ -191,37 +195,36 @@ function workerEnv(
 
 interface RunResults {
   config: ParlanceConfig
-  /** The domains the run selected: the summary's and the gate's sections. */
-  domains: string[]
-  /** The planned channels, in order. */
-  names: string[]
+  /** What ran: its domains are the summary's and the gate's sections, each with the channels it ran. */
+  plan: RunPlan
+  /** One per planned channel, in the plan's order. */
   results: ChannelRun[]
   watch: SystemWatch
   paths: ReportPaths
-  /** Run the gate: not for a shard, which parlance merge judges with the others. */
-  judge: boolean
+  /** The shard this run is: its gate judges its share only (the rest is not in this run); merge judges them all. */
+  shard?: Shard
 }
 
 // The summary, the reports and timings, then the gate: the run's exit code.
 async function report(
-  { config, domains: selected, names, results, watch, paths, judge }: RunResults,
+  { config, plan, results, watch, paths, shard }: RunResults,
   out: (line: string) => void,
 ): Promise<number> {
   // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
   const notRun = watch.channelsNotRun()
-  const ran = results.filter((result) => !notRun.includes(result.channel)).map((result) => result.channel)
+  const ran = plan.channels.map((channel) => channel.id).filter((id) => !notRun.includes(id))
   const deaths = watch.deaths()
-  const ofRun = Object.fromEntries(Object.entries(config.domains).filter(([name]) => selected.includes(name)))
-  const domains = domainSections(ofRun, names)
+  const domains = domainSections(config.domains, plan.channels)
+  const names = [...new Set(plan.channels.map((channel) => channel.channel))]
   out(`\n${formatSummary(names, results, domains, deaths)}`)
-  out(chalk.dim(`Reports   ${ran.map((channel) => resolve(paths.reports, channel)).join(', ')}`))
-  const ranRuns = results.filter((result) => ran.includes(result.channel))
+  out(chalk.dim(`Reports   ${ran.map((id) => resolve(paths.reports, id)).join(', ')}`))
+  const ranRuns = results.filter((_result, index) => ran.includes(plan.channels[index]!.id))
   out(chalk.dim(`Timings   ${recordTimings(paths.reports, ranRuns, paths.timings)}`))
   const failed = runFailed(results, deaths)
-  if (!judge) return failed ? 1 : 0
   if (ran.length === 0) return 1
-  out(`\n${chalk.bold('Gate')}`)
-  const inputs = ran.map((channel) => resolve(paths.reports, channel, 'messages.ndjson'))
+  const share = shard && ` (shard ${shard.index}/${shard.total}: its share only; parlance merge judges the whole run)`
+  out(`\n${chalk.bold('Gate')}${share ? chalk.dim(share) : ''}`)
+  const inputs = ran.map((id) => resolve(paths.reports, id, 'messages.ndjson'))
   const gate = await runGate(
     { inputs, reportsDir: paths.reports, deaths, domains, ...(config.gate ? { config: config.gate } : {}) },
     out,

@@ -65,7 +65,13 @@ export function formatSummary(
   deaths: readonly SystemDeath[] = [],
 ): string {
   const rows = scenarioRows(runs)
-  const byChannel = new Map(runs.map((run) => [run.channel, new Map(run.scenarios.map((s) => [s.key, s]))]))
+  // Two domains' runs of a channel of the same name hold different scenarios (a feature is one domain's).
+  const byChannel = new Map<string, Map<string, ScenarioRun>>()
+  for (const run of runs) {
+    const scenarios = byChannel.get(run.channel) ?? new Map<string, ScenarioRun>()
+    for (const scenario of run.scenarios) scenarios.set(scenario.key, scenario)
+    byChannel.set(run.channel, scenarios)
+  }
   const scenarioOn = (channel: string, key: string): ScenarioRun | undefined => byChannel.get(channel)?.get(key)
   const statuses = rows.map((row) => channels.map((channel) => cellOf(scenarioOn(channel, row.key))))
   const ran = channels.flatMap((channel) =>
@@ -223,8 +229,9 @@ function notRunLines(scenarios: readonly ScenarioRun[]): string[] {
 function problemLines(runs: readonly ChannelRun[]): string[] {
   // A problem of the features themselves shows up on every channel that read them: say it once.
   const channelsByProblem = new Map<string, string[]>()
-  for (const { channel, problems } of runs) {
-    for (const problem of problems) channelsByProblem.set(problem, [...(channelsByProblem.get(problem) ?? []), channel])
+  for (const run of runs) {
+    for (const problem of run.problems)
+      channelsByProblem.set(problem, [...(channelsByProblem.get(problem) ?? []), runName(run)])
   }
   const lines = [...channelsByProblem].map(([problem, channels]) => `  ! ${channels.join(', ')}: ${problem}`)
   return lines.length > 0 ? ['', chalk.red.bold('Problems'), ...lines] : []
@@ -233,7 +240,12 @@ function problemLines(runs: readonly ChannelRun[]): string[] {
 function timeLine(runs: readonly ChannelRun[]): string {
   const took = ({ durationMs }: ChannelRun): string =>
     durationMs === undefined ? 'not run' : `${(durationMs / 1000).toFixed(1)} s`
-  return `${chalk.bold('Time')}      ${runs.map((run) => `${run.channel} ${took(run)}`).join(' · ')}`
+  return `${chalk.bold('Time')}      ${runs.map((run) => `${runName(run)} ${took(run)}`).join(' · ')}`
+}
+
+// A run is its domain's channel when the runner ran it for one.
+function runName(run: ChannelRun): string {
+  return run.domain === undefined ? run.channel : `${run.domain}/${run.channel}`
 }
 
 // Each cell counted in the order of the table's legend: the failures first.

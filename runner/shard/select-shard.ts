@@ -45,16 +45,19 @@ export async function selectShard(
   shard: Shard,
   options: { root: string; env: Record<string, string | undefined>; timings: Timings },
 ): Promise<ShardSelection> {
-  const units = (await Promise.all(channels.map((channel) => plannedScenarios(channel, options)))).flat()
+  const perChannel = await Promise.all(channels.map((channel) => plannedScenarios(channel, options)))
+  const units = perChannel.flat()
   const plan = planShards(units, options.timings, shard.total)
   const load = plan.shards[shard.index - 1]!
   const mine: ChannelPlan[] = []
   const skipped: string[] = []
-  for (const channel of channels) {
-    const keys = load.units.filter((unit) => unit.channel === channel.channel).map((unit) => unit.key)
-    if (keys.length === 0) skipped.push(channel.channel)
-    else mine.push({ ...channel, features: cucumberPaths(keys) })
-  }
+  // Two domains may both have an `api` channel: a unit is its own plan's by the scenario it is.
+  channels.forEach((channel, index) => {
+    const own = new Set(perChannel[index]!.map((unit) => unit.key))
+    const keys = load.units.filter((unit) => unit.channel === channel.channel && own.has(unit.key)).map((u) => u.key)
+    if (keys.length === 0) skipped.push(channel.id)
+    else mine.push({ ...channel, features: [...cucumberPaths(keys), ...outlinesOnly(own, keys)] })
+  })
   return { channels: mine, skipped, load, basis: plan.basis, scenarios: units.length }
 }
 
@@ -74,6 +77,14 @@ export function cucumberPaths(keys: readonly string[]): string[] {
   return [...byFile].map(([file, lines]) => `${file}:${lines.join(':')}`)
 }
 
+// The channel's other feature files, each at its line 1, which no scenario is on: cucumber reads them and runs
+// nothing of them, so the shard's gate lists their criteria as not in this run.
+function outlinesOnly(all: ReadonlySet<string>, keys: readonly string[]): string[] {
+  const fileOf = (key: string): string => key.slice(0, key.lastIndexOf(':'))
+  const shard = new Set(keys.map(fileOf))
+  return [...new Set([...all].map(fileOf))].filter((file) => !shard.has(file)).map((file) => `${file}:1`)
+}
+
 async function plannedScenarios(
   channel: ChannelPlan,
   options: { root: string; env: Record<string, string | undefined> },
@@ -88,7 +99,7 @@ async function plannedScenarios(
   if (errors.length > 0) {
     const first = errors[0]!
     throw new ConfigurationError(
-      `--shard cannot split the ${channel.channel} channel: ` +
+      `--shard cannot split the ${channel.id} channel: ` +
         `${first.uri}${first.location ? `:${first.location.line}` : ''} does not parse ` +
         `(${first.message})${errors.length > 1 ? ` and ${errors.length - 1} more` : ''}; fix the feature file`,
     )

@@ -21,7 +21,7 @@ import type { RunningSystems } from './systems.ts'
  *   const watch = new SystemWatch(systems, config, console.log)
  *   for (const channel of plan) await watch.runChannel(channel, options)
  *   watch.deaths()
- *   // → [{ exit: { name: 'settlement', pid: 4242, … }, during: 'ui', unreachable: 52, channelsNotRun: [] }]
+ *   // → [{ exit: { name: 'settlement', pid: 4242, … }, during: 'settlement/ui', unreachable: 52, channelsNotRun: [] }]
  */
 export class SystemWatch {
   private readonly recorded: SystemDeath[] = []
@@ -51,26 +51,23 @@ export class SystemWatch {
    * not run.
    */
   async runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
-    const needed = withPrerequisites(
-      plan.domains.flatMap((domain) => this.config.domains[domain]?.systems ?? []),
-      this.config.systems ?? {},
-    )
+    const needed = withPrerequisites(this.config.domains[plan.domain]?.systems ?? [], this.config.systems ?? {})
     const dead = this.recorded.filter((death) => needed.includes(death.exit.name))
     if (dead.length > 0) {
-      for (const death of dead) death.channelsNotRun.push(plan.channel)
-      this.out(chalk.red(`${plan.channel}: ${describeChannelNotRun(dead)}`))
+      for (const death of dead) death.channelsNotRun.push(plan.id)
+      this.out(chalk.red(`${plan.id}: ${describeChannelNotRun(dead)}`))
       return channelNotRun(plan, options, whyChannelNotRun(dead))
     }
-    this.running = plan.channel
+    this.running = plan.id
     try {
       const result = await runChannel(plan, options)
       await this.hearOfTheGone()
       const unreachable = result.scenarios.filter((scenario) => cellOf(scenario) === 'system-compromised').length
-      for (const death of this.recorded) if (death.during === plan.channel) death.unreachable = unreachable
+      for (const death of this.recorded) if (death.during === plan.id) death.unreachable = unreachable
       return result
     } finally {
       this.running = undefined
-      this.ran = plan.channel
+      this.ran = plan.id
     }
   }
 

@@ -14,7 +14,8 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
       '  • systems.shop.env.SHOP_URL uses {adress}, which is neither {address}, {address:SYSTEM} nor a named ' +
         'group of ready.log (it has none) — did you mean {address}?',
       '  • domains.shop.channels is missing; it is required',
-      '  • domains.shop.channel is not a known key — did you mean "channels"? Allowed: features, channels, systems',
+      '  • domains.shop.channel is not a known key — did you mean "channels"? Allowed: features, channels, systems, ' +
+        'support',
       '  • domains.shop.systems[0] is "shpo"; expected one of the systems: shop — did you mean "shop"?',
       '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, channels, ' +
         'parallel, reports, gate, lint',

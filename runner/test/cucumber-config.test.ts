@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest'
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const cucumber = fileURLToPath(new URL('../../node_modules/@cucumber/cucumber/bin/cucumber.js', import.meta.url))
 
-// The feature files of the pickles plain cucumber-js would run with these arguments (a dry run: no step runs).
-async function pickledUris(args: string[]): Promise<Set<string>> {
+// What plain cucumber-js would run with these arguments (a dry run: no step runs), as messages.
+async function dryRun(args: string[]): Promise<Record<string, unknown>[]> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [cucumber, '--dry-run', '--format', 'message', ...args],
@@ -16,8 +16,13 @@ async function pickledUris(args: string[]): Promise<Set<string>> {
       maxBuffer: 64 * 1024 * 1024,
     },
   )
-  const pickles = stdout.split('\n').flatMap((line) => (line.includes('"pickle"') ? [JSON.parse(line).pickle.uri] : []))
-  return new Set(pickles as string[])
+  return stdout.split('\n').flatMap((line) => (line.trim() === '' ? [] : [JSON.parse(line)]))
+}
+
+// The feature files of the pickles plain cucumber-js would run with these arguments.
+async function pickledUris(args: string[]): Promise<Set<string>> {
+  const messages = await dryRun(args)
+  return new Set(messages.flatMap((message) => (message.pickle ? [(message.pickle as { uri: string }).uri] : [])))
 }
 
 describe('plain cucumber-js with this repository’s cucumber.js', { timeout: 60_000 }, () => {
@@ -28,5 +33,17 @@ describe('plain cucumber-js with this repository’s cucumber.js', { timeout: 60
     const all = await pickledUris([])
     expect([...all].some((uri) => uri.startsWith('specs/settlement/'))).toBe(true)
     expect([...all].some((uri) => uri.startsWith('specs/load-balancer/'))).toBe(true)
+  })
+
+  test('loads the shared support and the named domain’s own steps and parameter types only', async () => {
+    const messages = await dryRun(['specs/load-balancer'])
+    const sources = messages.flatMap((message) => {
+      const defined = (message.stepDefinition ?? message.parameterType) as
+        | { sourceReference?: { uri?: string } }
+        | undefined
+      return defined?.sourceReference?.uri ? [defined.sourceReference.uri] : []
+    })
+    expect(sources.some((uri) => uri.startsWith('specs/load-balancer/steps/'))).toBe(true)
+    expect(sources.filter((uri) => uri.startsWith('specs/') && !uri.startsWith('specs/load-balancer/'))).toEqual([])
   })
 })

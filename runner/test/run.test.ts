@@ -36,7 +36,7 @@ describe('parlance run, when every scenario passes', { timeout: 60_000 }, () => 
       'Not applicable',
       '  ○ Checkout › Gift wrapping · ui: giftWrap is not applicable: the shop pages have no gift wrapping option',
       '',
-      'Time      api X.X s · ui X.X s',
+      'Time      shop/api X.X s · shop/ui X.X s',
       'Result    passed: 1 n/a, 4 passed, 1 not run',
     ])
     expect(stderr).toBe('')
@@ -57,16 +57,16 @@ describe('parlance run, when every scenario passes', { timeout: 60_000 }, () => 
 
   test('writes cucumber messages, HTML and JUnit reports per channel', () => {
     for (const channel of ['api', 'ui']) {
-      const dir = join(passed.reportsDir, channel)
+      const dir = join(passed.reportsDir, 'shop', channel)
       const messages = readFileSync(join(dir, 'messages.ndjson'), 'utf8')
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>)
       expect(messages.some((message) => 'testRunFinished' in message)).toBe(true)
-      expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain(`name="parlance ${channel}"`)
+      expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain(`name="parlance shop ${channel}"`)
       expect(existsSync(join(dir, 'report.html'))).toBe(true)
     }
-    const uiPickles = readFileSync(join(passed.reportsDir, 'ui', 'messages.ndjson'), 'utf8')
+    const uiPickles = readFileSync(join(passed.reportsDir, 'shop', 'ui', 'messages.ndjson'), 'utf8')
       .split('\n')
       .filter((line) => line.includes('"testCase"'))
     expect(uiPickles).toHaveLength(2) // 'Listing the catalogue' is @channel:api: not even planned on ui
@@ -96,7 +96,7 @@ describe('parlance run', { timeout: 60_000 }, () => {
       'Not applicable',
       '  ○ Checkout › Gift wrapping · ui: giftWrap is not applicable: the shop pages have no gift wrapping option',
       '',
-      'Time      api X.X s · ui X.X s',
+      'Time      shop/api X.X s · shop/ui X.X s',
       'Result    FAILED: 2 assertion failed, 1 n/a, 4 passed, 1 not run',
     ])
     expect(code).toBe(1)
@@ -107,7 +107,7 @@ describe('parlance run', { timeout: 60_000 }, () => {
     cli = new ParlanceCli(fixture('shop'))
     const { child, done } = cli.start(['run', ...passing, '--parallel', '2', '--reports', cli.reportsDir])
     const { code, stdout } = await done
-    expect(stdout).toContain('channels api, ui · 2 workers per channel')
+    expect(stdout).toContain('channels shop/api, shop/ui · 2 workers per channel')
     expect(code).toBe(0)
     expect(cli.systemPids()).toHaveLength(1)
     const workers = [...new Set(cli.stepCalls().map((call) => call.pid))]

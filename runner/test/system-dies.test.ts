@@ -14,14 +14,14 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
     const { code, stdout } = await cli.run(['run', '--config', 'power-cut.config.ts', '--reports', cli.reportsDir])
     const [pid] = cli.systemPids()
     const lines = stable(stdout).split('\n')
-    const death = `shop (pid ${pid}) was killed by SIGKILL at HH:MM:SS during the api channel`
+    const death = `shop (pid ${pid}) was killed by SIGKILL at HH:MM:SS during the shop/api channel`
 
     expect(lines.filter((line) => line.includes('was killed by'))).toEqual([
       `✗ ${death}`,
-      'ui: not run: it needs shop, which was killed by SIGKILL during the api channel',
-      `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
-      '  ! ui: 4 scenarios not run: it needs shop, which was killed by SIGKILL during the api channel',
-      `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
+      'shop/ui: not run: it needs shop, which was killed by SIGKILL during the shop/api channel',
+      `  ✗ ${death}: 1 scenario could not reach it; the shop/ui channel, which needs it, was not run`,
+      '  ! ui: 4 scenarios not run: it needs shop, which was killed by SIGKILL during the shop/api channel',
+      `  ✗ ${death}: 1 scenario could not reach it; the shop/ui channel, which needs it, was not run`,
     ])
     expect(summaryOf(stable(stdout))).toEqual([
       'Scenario                                 api          ui',
@@ -92,7 +92,7 @@ describe('parlance run --domain', { timeout: 60_000 }, () => {
       'A diary kept by candlelight',
       '  Writing about the power cut  passed',
       '',
-      'Time      paper X.X s',
+      'Time      diary/paper X.X s',
       'Result    passed: 1 passed',
     ])
     expect(stdout).toContain('Gate: GREEN')

@@ -12,11 +12,12 @@ export const gateOutputFiles: readonly string[] = ['merged.ndjson']
 
 /**
  * The message files to read: each input is a file, or a directory searched for
- * `*.ndjson` in it and in its direct subdirectories (`reports/<channel>/messages.ndjson`),
+ * `*.ndjson` in it and two levels of subdirectories
+ * (`reports/<domain>/<channel>/messages.ndjson`, `reports/<channel>/messages.ndjson`),
  * not deeper, so older runs kept further down (`reports/isolation/run-1/…`) are not mixed in.
  *
  * @example
- *   findMessageFiles([]) // ['reports/api/messages.ndjson', 'reports/ui/messages.ndjson']
+ *   findMessageFiles([]) // ['reports/settlement/api/messages.ndjson', 'reports/settlement/ui/messages.ndjson']
  *   findMessageFiles(['/work/shared/cck']) // ['/work/shared/cck/ambiguous/ambiguous.ndjson', …]
  */
 export function findMessageFiles(inputs: string[]): string[] {
@@ -29,7 +30,7 @@ export function findMessageFiles(inputs: string[]): string[] {
         `${input}: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports`,
       )
     }
-    return stats.isDirectory() ? ndjsonIn(input, 1) : [input]
+    return stats.isDirectory() ? ndjsonIn(input, 2) : [input]
   })
   return [...new Set(files)]
 }

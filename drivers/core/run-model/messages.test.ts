@@ -11,12 +11,15 @@ describe('reading cucumber messages', () => {
     expect(channelOf('cck/retry/retry.ndjson')).toBe('retry')
   })
 
-  it('finds *.ndjson in a directory and one level down, not deeper', () => {
+  it('finds *.ndjson in a directory and two levels down (<domain>/<channel>/), not deeper', () => {
     expect(findMessageFiles([`${fixtures}/green`]).map((file) => file.slice(fixtures.length))).toEqual([
       '/green/api/messages.ndjson',
       '/green/ui/messages.ndjson',
     ])
-    expect(findMessageFiles([fixtures])).toEqual([])
+    expect(findMessageFiles([fixtures]).map((file) => file.slice(fixtures.length))).toContain(
+      '/green/ui/messages.ndjson',
+    )
+    expect(findMessageFiles([`${fixtures}/..`])).toEqual([])
     expect(findMessageFiles([cck])).toHaveLength(46)
     expect(() => findMessageFiles(['nowhere'])).toThrow(
       'nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports',

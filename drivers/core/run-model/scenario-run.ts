@@ -155,6 +155,8 @@ export interface ScenarioRun {
  */
 export interface ChannelRun {
   channel: string
+  /** The domain whose channel this is, when the runner ran it for one (`parlance run` does). */
+  domain?: string
   file: string
   scenarios: ScenarioRun[]
   features: FeatureOutline[]
