@@ -1,5 +1,6 @@
-// Compiles every TSDoc @example of the repository, or of the files, folders and globs given:
-//   node --import ./runner/register.mjs runner/doc-examples/check.ts [drivers/core runner/lint 'examples/**/src/*.ts']
+// Compiles every TSDoc @example of the repository and every ```ts snippet of README.md and docs/**/*.md, or those
+// of the files, folders and globs given:
+//   node --import ./runner/register.mjs runner/doc-examples/check.ts [drivers/core docs 'examples/**/src/*.ts']
 // Prints each compile error at its source line and exits 1, or prints one line of counts.
 import { resolve } from 'node:path'
 import { checkExamples } from './check-examples.ts'
