@@ -3,8 +3,14 @@ import { defineParameterType } from '@cucumber/cucumber'
 const horse = String.raw`[A-Z][A-Za-z']*(?: [A-Z][A-Za-z']*)*`
 const price = String.raw`\d+\/\d+|evens|SP`
 
-// A runner's name, as racecards print it: "Red Rum", "L'Escargot", "Monty's Pass".
-defineParameterType({ name: 'horse', regexp: new RegExp(horse), transformer: (text: string) => text })
+// A runner's name, as racecards print it: "Red Rum", "L'Escargot", "Monty's Pass". Any capitalised word fits
+// (a punter's name too), so cucumber does not offer it in snippets for undefined steps.
+defineParameterType({
+  name: 'horse',
+  regexp: new RegExp(horse),
+  transformer: (text: string) => text,
+  useForSnippets: false,
+})
 
 // "Red Rum and Crisp", "Red Rum, Crisp and Aldaniti" → ['Red Rum', 'Crisp', 'Aldaniti']
 defineParameterType({
@@ -28,8 +34,13 @@ defineParameterType({
   transformer: (text: string) => text,
 })
 
-// A price as a punter wrote it, odds or not: "5/1", "5-1", "5/0".
-defineParameterType({ name: 'written_price', regexp: /\S+/, transformer: (text: string) => text })
+// A price as a punter wrote it, odds or not: "5/1", "5-1", "5/0". Any word fits: never offered in snippets.
+defineParameterType({
+  name: 'written_price',
+  regexp: /\S+/,
+  transformer: (text: string) => text,
+  useForSnippets: false,
+})
 
 // A finishing position: "1st", "2nd", "3rd", "4th" → 1, 2, 3, 4.
 defineParameterType({
