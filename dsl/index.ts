@@ -13,6 +13,7 @@ export {
   oneOf,
   string,
   type AliasParamOptions,
+  type IntegerOptions,
 } from './core/params/param-kinds.ts'
 export { group, type GroupMembers, type GroupOptions, type GroupParam } from './core/params/group.ts'
 export { valueParam, type NoOptions, type ParamOptions, type ValueKind, type ValueParam } from './core/params/param.ts'

@@ -386,6 +386,36 @@ describe('error messages, the same for a data table and an object', () => {
     )
   })
 
+  it('keeps an integer’s examples and messages to the range it declares', () => {
+    const addStock = dslMethod('addStock', { stock: integer({ min: 0 }), shelf: integer({ min: 1, max: 6 }) })
+    expect(configurationErrorOf(() => addStock.parse(untyped({})))).toBe(
+      [
+        'addStock: missing required parameter "stock" — give an integer, 0 or more, e.g. 3, 0',
+        'addStock: missing required parameter "shelf" — give an integer, 1 to 6, e.g. 3, 1, 6',
+      ].join('\n'),
+    )
+    expect(configurationErrorOf(() => addStock.parse(untyped({ stock: '-1', shelf: 7 })))).toBe(
+      [
+        'addStock: invalid integer "-1" for parameter "stock" — less than 0. Accepted: 3, 0 (0 or more)',
+        'addStock: invalid integer 7 for parameter "shelf" — give text or a whole number, 1 to 6. Accepted: 3, 1, 6 ' +
+          '(1 to 6)',
+      ].join('\n'),
+    )
+    expect(configurationErrorOf(() => addStock.parse(untyped({ stock: '2.5', shelf: '2' })))).toBe(
+      'addStock: invalid integer "2.5" for parameter "stock" — not a whole number. Accepted: 3, 0 (0 or more)',
+    )
+    expect(addStock.parse(untyped({ stock: '0', shelf: 6 }))).toEqual({ stock: 0, shelf: 6 })
+  })
+
+  it('refuses a range no value fits, and bounds that are not whole numbers, when the method is declared', () => {
+    expect(() => integer({ min: 5, max: 1 })).toThrow(
+      new ConfigurationError('integer: min 5 is more than max 1; no value could be given'),
+    )
+    expect(() => integer({ min: 0.5 })).toThrow(
+      new ConfigurationError('integer: min is 0.5; give a whole number, e.g. { min: 0 }'),
+    )
+  })
+
   it('names arguments it cannot read at all', () => {
     expect(parse(untyped(42))).toBe(
       'placeBet: cannot read the arguments 42 — give a data table or an object { punter, selection, stake, price }',

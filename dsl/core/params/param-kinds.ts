@@ -18,7 +18,7 @@ import {
   booleanKind,
   decimalKind,
   durationKind,
-  integerKind,
+  integerWithin,
   moneyKind,
   nameKind,
   oddsKind,
@@ -76,16 +76,37 @@ export function alias<const O extends AliasParamOptions = NoOptions>(
 }
 
 /**
- * A whole number: `3`, `0`, `-2`. A typed object may give a number.
+ * Options of an integer parameter: those of every value parameter, and the range it allows.
+ *
+ * @example
+ *   const stock: IntegerOptions = { min: 0, default: 0 }
+ */
+export interface IntegerOptions extends ParamOptions<string | number> {
+  /** The smallest value allowed, e.g. `0` for a count of things in stock. */
+  readonly min?: number
+  /** The largest value allowed. */
+  readonly max?: number
+}
+
+/**
+ * A whole number: `3`, `0`, `-2`; `min` and `max` bound it, and its examples
+ * and messages keep to them. A typed object may give a number.
  *
  * @example
  *   import { dslMethod } from './dsl-method.ts'
  *   dslMethod('scale', { replicas: integer() }).parse({ replicas: '3' }).replicas // 3, as from { replicas: 3 }
+ *   dslMethod('addStock', { stock: integer({ min: 0 }) }).parse({ stock: '-1' })
+ *   // ConfigurationError: addStock: invalid integer "-1" for parameter "stock" — less than 0.
+ *   //   Accepted: 3, 0 (0 or more)
  */
-export function integer<const O extends ParamOptions<string | number> = NoOptions>(
+export function integer<const O extends IntegerOptions = NoOptions>(
   options?: O,
 ): ValueParam<number, string | number, PresenceOf<O>, RepeatedOf<O>> {
-  return valueParam(integerKind, options)
+  const bounds = {
+    ...(options?.min !== undefined ? { min: options.min } : {}),
+    ...(options?.max !== undefined ? { max: options.max } : {}),
+  }
+  return valueParam(integerWithin(bounds), options)
 }
 
 /**

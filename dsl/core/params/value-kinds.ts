@@ -3,6 +3,7 @@ import { Duration } from '../../../drivers/core/values/duration.ts'
 import { Money } from '../../../drivers/core/values/money.ts'
 import { Odds } from '../../../drivers/core/values/odds.ts'
 import { ValueFormatError } from '../../../drivers/core/values/value-format-error.ts'
+import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
 import { nearest } from '../../../drivers/core/nearest.ts'
 import type { ValueKind } from './param.ts'
 
@@ -72,6 +73,57 @@ export const integerKind: ValueKind<number> = {
     throw new ValueFormatError('integer', text, INTEGER_ACCEPTED, reason)
   },
   accept: (value) => (Number.isSafeInteger(value) ? (value as number) : undefined),
+}
+
+/**
+ * A whole number within `min` and `max` (each optional): its examples and
+ * messages keep to the range (a stock count says `e.g. 3, 0`, never `-2`), and
+ * a value outside it is refused with the bound it broke. With neither bound, `integerKind`.
+ *
+ * @example
+ *   integerWithin({ min: 0 }).expected // 'an integer, 0 or more, e.g. 3, 0'
+ *   integerWithin({ min: 1, max: 6 }).read('7') // throws ValueFormatError: invalid integer "7" — more than 6. …
+ */
+export function integerWithin(bounds: { min?: number; max?: number }): ValueKind<number> {
+  const { min, max } = bounds
+  if (min === undefined && max === undefined) return integerKind
+  for (const [name, bound] of [['min', min] as const, ['max', max] as const])
+    if (bound !== undefined && !Number.isSafeInteger(bound))
+      throw new ConfigurationError(`integer: ${name} is ${String(bound)}; give a whole number, e.g. { ${name}: 0 }`)
+  if (min !== undefined && max !== undefined && min > max)
+    throw new ConfigurationError(`integer: min ${min} is more than max ${max}; no value could be given`)
+  const within = (value: number): boolean => (min === undefined || value >= min) && (max === undefined || value <= max)
+  const examples = [...new Set([3, 0, -2, min, max].filter((n): n is number => n !== undefined && within(n)))]
+  const range =
+    min !== undefined && max !== undefined
+      ? `${min} to ${max}`
+      : min !== undefined
+        ? `${min} or more`
+        : `${max} or less`
+  const accepted = `${examples.slice(0, 3).join(', ')} (${range})`
+  const outside = (value: number): string =>
+    min !== undefined && value < min ? `less than ${min}` : `more than ${max}`
+  return {
+    name: 'integer',
+    accepted,
+    expected: `an integer, ${range}, e.g. ${examples.slice(0, 3).join(', ')}`,
+    typed: `a whole number, ${range}`,
+    read(text) {
+      let value: number
+      try {
+        value = integerKind.read(text)
+      } catch (error) {
+        if (!(error instanceof ValueFormatError)) throw error
+        throw new ValueFormatError('integer', text, accepted, error.reason)
+      }
+      if (!within(value)) throw new ValueFormatError('integer', text, accepted, outside(value))
+      return value
+    },
+    accept: (value) => {
+      const whole = integerKind.accept(value)
+      return whole !== undefined && within(whole) ? whole : undefined
+    },
+  }
 }
 
 const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
