@@ -37,7 +37,7 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
       '  Writing about the power cut  passed',
       '',
       'System down',
-      `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
+      `  ✗ ${death}: 1 scenario could not reach it; the shop/ui channel, which needs it, was not run`,
       '',
       'Failures',
       '  ✗ A power cut in the shop › Counting the basket wrongly · api · assertion failed  ' +
@@ -51,14 +51,14 @@ describe('parlance run when a system it started dies mid-run', { timeout: 60_000
         'Is the system under test running at http://127.0.0.1:PORT?',
       '',
       'Not run',
-      '  ! ui: 4 scenarios not run: it needs shop, which was killed by SIGKILL during the api channel',
+      '  ! ui: 4 scenarios not run: it needs shop, which was killed by SIGKILL during the shop/api channel',
       '',
-      'Time      api X.X s · ui not run · paper X.X s',
+      'Time      shop/api X.X s · shop/ui not run · diary/paper X.X s',
       'Result    FAILED: 1 assertion failed, 1 system compromised, 3 passed, 4 not run',
     ])
     const reasons = lines.slice(lines.indexOf('Reasons for red:') + 1)
     expect(reasons.slice(0, 4)).toEqual([
-      `  ✗ ${death}: 1 scenario could not reach it; the ui channel, which needs it, was not run`,
+      `  ✗ ${death}: 1 scenario could not reach it; the shop/ui channel, which needs it, was not run`,
       '  ✗ (no story) "A power cut in the shop" › "Counting the basket wrongly" ' +
         '(power-cut-features/shop/power-cut.feature:8) on api: assertion failed',
       "      Then Alice's basket holds 2 items",
