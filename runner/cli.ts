@@ -6,6 +6,8 @@ import { gateCommand } from './gate/index.ts'
 import { lintCommand } from './lint/index.ts'
 import { mergeCommand } from './merge/index.ts'
 import { runCommand } from './run/run-command.ts'
+import { initCommand } from './scaffold/init-command.ts'
+import { newCommand } from './scaffold/new-command.ts'
 
 /**
  * The exit code of a usage or configuration error.
@@ -32,6 +34,14 @@ export const commands: Readonly<Record<string, { summary: string; execute: (args
   lint: {
     summary: 'check the specs say what, not how (UI and transport words, selectors, structure)',
     execute: (args) => lintCommand(args),
+  },
+  init: {
+    summary: 'make a new project in an empty folder: a stub system and one domain, green',
+    execute: (args) => initCommand(args),
+  },
+  new: {
+    summary: 'add a domain: a feature, its step glue, DSL, unit test and drivers',
+    execute: (args) => newCommand(args),
   },
 }
 

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import type { OptionSpec } from '../command/options.ts'
 import { runOptionSpecs } from '../run/run-command.ts'
+import { initOptionSpecs } from '../scaffold/init-command.ts'
+import { newOptionSpecs } from '../scaffold/new-command.ts'
 import { fixture, ParlanceCli } from './run-cli.ts'
 
 let cli: ParlanceCli
@@ -12,6 +15,8 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
     expect(code).toBe(0)
     expect(stdout).toContain('Usage: parlance <command> [options]')
     expect(stdout).toMatch(/^ {2}run {7}start the systems, run the specs on every channel, report$/m)
+    expect(stdout).toMatch(/^ {2}init {6}make a new project in an empty folder: a stub system and one domain, green$/m)
+    expect(stdout).toMatch(/^ {2}new {7}add a domain: a feature, its step glue, DSL, unit test and drivers$/m)
   })
 
   test('run --help documents every option with its default', async () => {
@@ -25,6 +30,21 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
     expect(stdout).toContain('Exit codes: 0 all passed')
   })
 
+  test.each([
+    ['init', 'Usage: parlance init [DIR] [options]', initOptionSpecs],
+    ['new', 'Usage: parlance new domain NAME [options]', newOptionSpecs],
+  ])('%s --help documents every option with its default', async (command, usage, specs) => {
+    cli = new ParlanceCli(fixture('shop'))
+    const { code, stdout } = await cli.run([command, '--help'])
+    expect(code).toBe(0)
+    expect(stdout.startsWith(`${usage}\n`)).toBe(true)
+    for (const [name, spec] of Object.entries(specs as Record<string, OptionSpec>)) {
+      expect(stdout).toContain(`--${name}`)
+      if (spec.defaultText) expect(stdout).toContain(`(default: ${spec.defaultText})`)
+    }
+    expect(stdout).toContain('Exit codes: 0 ')
+  })
+
   test('no command prints the help on stderr and exits 2', async () => {
     cli = new ParlanceCli(fixture('shop'))
     const { code, stderr } = await cli.run([])
@@ -35,8 +55,8 @@ describe('parlance, the command line', { timeout: 60_000 }, () => {
   test.each([
     [
       ['rnu'],
-      'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint. Run parlance ' +
-        '--help for more.',
+      'parlance: unknown command "rnu" — did you mean "run"? Commands: run, gate, merge, lint, init, new. Run ' +
+        'parlance --help for more.',
     ],
     [
       ['run', '--chanels', 'api'],
