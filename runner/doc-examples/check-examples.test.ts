@@ -28,7 +28,7 @@ describe('checkExamples', () => {
     const allowed =
       'A docs snippet imports what a project using Parlance can: ' +
       "'parlance/dsl' (dsl/index.ts), 'parlance/drivers' (drivers/index.ts), 'parlance/runner' (runner/index.ts), " +
-      'a node: module or an npm package.'
+      "'parlance/cucumber' (dsl/cucumber.ts), a node: module or an npm package."
 
     const check = checkExamples(root, [snippets])
 

@@ -79,7 +79,7 @@ describe('nonPublicImportMessage', () => {
     expect(nonPublicImportMessage('../core/params/index.ts')).toBe(
       'import "../core/params/index.ts" is not public. A docs snippet imports what a project using Parlance can: ' +
         "'parlance/dsl' (dsl/index.ts), 'parlance/drivers' (drivers/index.ts), 'parlance/runner' (runner/index.ts), " +
-        'a node: module or an npm package.',
+        "'parlance/cucumber' (dsl/cucumber.ts), a node: module or an npm package.",
     )
   })
 })

@@ -15,6 +15,7 @@ export const publicEntries: Readonly<Record<string, string>> = {
   'parlance/dsl': 'dsl/index.ts',
   'parlance/drivers': 'drivers/index.ts',
   'parlance/runner': 'runner/index.ts',
+  'parlance/cucumber': 'dsl/cucumber.ts',
 }
 
 /**
