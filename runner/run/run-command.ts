@@ -23,7 +23,7 @@ export const runOptionSpecs = {
   channels: {
     type: 'string',
     value: 'LIST',
-    description: 'the channels to run, comma-separated: api,ui',
+    description: "the channels to run, comma-separated: api,ui (each selected domain's that has them)",
     defaultText: 'all of every domain',
   },
   tags: {
@@ -78,7 +78,9 @@ export const runHelp = `Usage: parlance run [options]
 
 Starts the systems under test once, runs every domain's features on each of its
 channels through cucumber (a @channel:NAME tag narrows a scenario to NAME),
-writes reports per channel and prints a scenario × channel summary.
+writes reports per domain and channel, prints a scenario × channel summary and
+judges every story (the gate). A domain's channels are its own: two domains'
+api channels are two runs, each with its own domain's steps.
 
 Options:
 ${formatOptionHelp(runOptionSpecs)}
@@ -88,14 +90,16 @@ variables (its env in the config, e.g. SETTLEMENT_URL) are already set: the
 tests then use the addresses in those variables.
 With --parallel 1 the scenarios run in the runner's own process (the fastest
 start); with N > 1, in N cucumber worker processes per channel.
-Each channel writes DIR/<channel>/messages.ndjson, report.html and junit.xml,
+Each domain's channel writes DIR/<domain>/<channel>/messages.ndjson,
+report.html and junit.xml; the gate writes DIR/dod.md, dod.html and junit.xml;
 and every run writes DIR/timings.json: each scenario's duration per channel,
 laid over the previous file's.
 With --shard I/N (or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, from parallel: N)
 the run takes only its share of the (scenario, channel) runs: longest first by
 the timings, round-robin without them; the same scenarios and timings always
 give the same split. A shard reports to reports/shard-I-of-N/ unless --reports
-is given; parlance merge joins the shards' reports into one.
+is given, and its gate judges its share (the rest is not in this run);
+parlance merge joins the shards' reports into one and judges the whole.
 
 Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
 2 bad usage or config · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)`
