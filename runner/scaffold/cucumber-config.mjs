@@ -25,7 +25,9 @@ const flags = new Set([
  * line names, so that `cucumber-js specs/shop` sees the shop domain's steps
  * only, as `parlance run --domain shop` does. When it names none, the
  * features and steps of the one domain; with more than one domain, that is an
- * error that says to name some.
+ * error that says to name some — unless `options.allDomains` says the
+ * domains' step texts never clash, when every domain's are loaded together
+ * (this repository's cucumber.js).
  *
  * @example
  *   // cucumber.js
@@ -34,14 +36,15 @@ const flags = new Set([
  *
  * @param {URL} configFile the project's parlance.config.ts
  * @param {string[]} args cucumber-js's command line
+ * @param {{ allDomains?: boolean }} options
  * @returns {Promise<{ import: string[]; paths: string[]; format: string[] }>}
  */
-export async function cucumberConfig(configFile, args = process.argv.slice(2)) {
+export async function cucumberConfig(configFile, args = process.argv.slice(2), options = {}) {
   const { default: config } = await tsImport(configFile.href, import.meta.url)
   const { cucumberImports } = await tsImport('../config/cucumber-imports.ts', import.meta.url)
   const paths = namedPaths(args)
   const domains = Object.keys(config.domains)
-  if (paths.length === 0 && domains.length > 1) {
+  if (paths.length === 0 && domains.length > 1 && options.allDomains !== true) {
     // One cucumber-js run has one set of steps, and each domain's are its own: two domains may share a step's words.
     throw new Error(
       `name the features to run, e.g. npm run cucumber -- specs/${domains[0]}: each domain has steps of its own ` +
