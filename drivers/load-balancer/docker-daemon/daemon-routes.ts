@@ -10,9 +10,12 @@ import type { EventQuirks } from './event-stream.ts'
 import { parseTimestamp, streamEvents } from './event-stream.ts'
 import { InvalidFilterError, matchesContainer, parseFilters } from './filters.ts'
 import { sendJson } from './http-io.ts'
+import { compareApiVersions } from './api-version.ts'
 
-/** The API version the emulator claims, as Docker Engine 24 does. */
+/** The API version the emulator claims by default, as Docker Engine 24 does; `apiVersion` sets another. */
 export const API_VERSION = '1.43'
+/** The oldest API version the emulator accepts, as Docker Engine 24 does. */
+export const MIN_API_VERSION = '1.12'
 /** The engine version the emulator claims. */
 export const ENGINE_VERSION = '24.0.7'
 
@@ -28,6 +31,7 @@ export const ENGINE_VERSION = '24.0.7'
  *   const runtime = new ContainerRuntime(bus, {}, Date.now)
  *   const state: DaemonState = {
  *     containers: () => runtime.list(),
+ *     apiVersion: '1.41',
  *     bus,
  *     quirks: {},
  *     now: Date.now,
@@ -40,6 +44,8 @@ export const ENGINE_VERSION = '24.0.7'
 export interface DaemonState extends EmulatorControl {
   /** Newest first, as `docker ps` lists them. */
   containers: () => readonly ContainerRecord[]
+  /** The newest Engine API version it answers (`API-Version`), e.g. `1.41` as Docker 20.10. */
+  apiVersion: string
   bus: EventBus
   quirks: EventQuirks
   now: () => number
@@ -56,11 +62,14 @@ export interface DaemonState extends EmulatorControl {
  */
 export function routeRequest(state: DaemonState, request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://docker')
+  const asked = /^\/v(\d+\.\d+)(?=\/)/.exec(url.pathname)?.[1]
   const path = url.pathname.replace(/^\/v\d+\.\d+(?=\/)/, '')
-  response.setHeader('Api-Version', API_VERSION)
+  response.setHeader('Api-Version', state.apiVersion)
   response.setHeader('Docker-Experimental', 'false')
   response.setHeader('Ostype', 'linux')
   response.setHeader('Server', `Docker/${ENGINE_VERSION} (linux)`)
+  const refusal = asked === undefined ? undefined : refuseVersion(asked, state.apiVersion)
+  if (refusal !== undefined) return sendJson(response, 400, { message: refusal })
   answer(state, request.method ?? 'GET', path, url, request, response).catch((error: unknown) => {
     // Docker answers every failure as {"message": …}; a client under test must see that, not a dropped connection.
     if (response.headersSent) return void response.destroy(error as Error)
@@ -78,7 +87,7 @@ async function answer(
   response: ServerResponse,
 ): Promise<void> {
   if ((method === 'GET' || method === 'HEAD') && path === '/_ping') return sendText(response, 200, 'OK')
-  if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson())
+  if (method === 'GET' && path === '/version') return sendJson(response, 200, versionJson(state.apiVersion))
   if (method === 'GET' && path === '/containers/json') return listContainers(state, url, response)
   if (method === 'GET' && path === '/events') return openEvents(state, url, response)
   if (await routeContainerRequest(state.runtime, method, path, url, request, response)) return
@@ -112,9 +121,21 @@ function listContainers(state: DaemonState, url: URL, response: ServerResponse):
   sendJson(response, 200, listed)
 }
 
-function versionJson(): Record<string, unknown> {
+// Docker's own words (moby api/server/middleware/version.go), which clients match on.
+function refuseVersion(asked: string, newest: string): string | undefined {
+  if (compareApiVersions(asked, newest) > 0)
+    return `client version ${asked} is too new. Maximum supported API version is ${newest}`
+  if (compareApiVersions(asked, MIN_API_VERSION) < 0)
+    return (
+      `client version ${asked} is too old. Minimum supported API version is ${MIN_API_VERSION}, ` +
+      'please upgrade your client to a newer version'
+    )
+  return undefined
+}
+
+function versionJson(apiVersion: string): Record<string, unknown> {
   const details = {
-    ApiVersion: API_VERSION,
+    ApiVersion: apiVersion,
     Arch: 'amd64',
     BuildTime: '2023-10-26T09:08:01.000000000+00:00',
     Experimental: 'false',
@@ -128,7 +149,7 @@ function versionJson(): Record<string, unknown> {
     Platform: { Name: 'Docker Engine - Community' },
     Components: [{ Name: 'Engine', Version: ENGINE_VERSION, Details: details }],
     Version: ENGINE_VERSION,
-    ApiVersion: API_VERSION,
+    ApiVersion: apiVersion,
     MinAPIVersion: '1.12',
     GitCommit: '311b9ff',
     GoVersion: 'go1.20.10',

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { ContainerRecord, HealthStatus } from './container-state.ts'
 import type { RunContainerOptions } from './container-runtime.ts'
 import { ContainerRuntime } from './container-runtime.ts'
-import { routeRequest } from './daemon-routes.ts'
+import { API_VERSION, routeRequest } from './daemon-routes.ts'
 import { listenDaemon } from './daemon-listener.ts'
 import { EventBus } from './event-bus.ts'
 import { EventGate } from './event-gate.ts'
@@ -16,6 +16,7 @@ export type { RunContainerOptions } from './container-runtime.ts'
  * @example
  *   createDockerDaemon({ socketPath: '/tmp/parlance-docker.sock', tcp: true })
  *   createDockerDaemon({ eventQuirks: { splitObjects: true }, now: () => Date.parse('2025-05-17T17:02:03Z') })
+ *   createDockerDaemon({ tcp: true, apiVersion: '1.41' }) // refuses /v1.43/… as Docker 20.10 does
  */
 export interface DockerDaemonOptions {
   socketPath?: string
@@ -27,6 +28,8 @@ export interface DockerDaemonOptions {
   now?: () => number
   /** How long restartDaemon() refuses connections; 200ms by default. */
   restartDownMs?: number
+  /** The newest Engine API version it answers, `1.43` by default; `1.41` answers as Docker 20.10 does. */
+  apiVersion?: string
 }
 
 /**
@@ -88,6 +91,7 @@ export async function createDockerDaemon(options: DockerDaemonOptions = {}): Pro
   }
   const state = {
     containers: () => runtime.list(),
+    apiVersion: options.apiVersion ?? API_VERSION,
     bus,
     quirks,
     now,

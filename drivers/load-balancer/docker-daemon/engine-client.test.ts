@@ -4,7 +4,7 @@ import type { DockerDaemon } from './docker-daemon.ts'
 import { createDockerDaemon } from './docker-daemon.ts'
 import { DockerEngineError } from './docker-engine-error.ts'
 import { DockerEngineClient } from './engine-client.ts'
-import { openEventStream } from './test-client.ts'
+import { getFromDaemon, openEventStream } from './test-client.ts'
 
 let daemon: DockerDaemon | undefined
 afterEach(async () => {
@@ -98,6 +98,7 @@ describe('DockerEngineClient', () => {
 
   it('restartDaemon resolves on the 202, and a refused connection names the daemon address', async () => {
     const { client } = await connect()
+    await client.apiVersion()
     await client.restartDaemon({ downMs: 300 })
     await new Promise((wake) => setTimeout(wake, 50))
     await expect(client.list()).rejects.toThrow(
@@ -108,8 +109,43 @@ describe('DockerEngineClient', () => {
     )
     const gone = new DockerEngineClient({ socketPath: '/nonexistent/docker.sock' })
     await expect(gone.start('x')).rejects.toThrow(
-      'DockerEngineClient.start: POST /v1.43/containers/x/start failed: connect ENOENT ' +
+      'DockerEngineClient.start: GET /_ping failed: connect ENOENT ' +
         '/nonexistent/docker.sock; is the Docker daemon at unix:///nonexistent/docker.sock running?',
     )
+  })
+
+  it.each([
+    ['1.41', '1.41'],
+    ['1.43', '1.43'],
+    ['1.45', '1.43'],
+  ])('negotiates with a daemon answering API %s: speaks %s, and every call works', async (daemonVersion, spoken) => {
+    daemon = await createDockerDaemon({ tcp: true, apiVersion: daemonVersion })
+    const client = new DockerEngineClient({ url: daemon.url ?? '' })
+    const { Id } = await client.create('web-1', body)
+    await client.start(Id)
+    expect(await client.apiVersion()).toBe(spoken)
+    expect((await client.list()).map((c) => c.Names)).toEqual([['/web-1']])
+    await client.remove(Id, { force: true })
+  })
+
+  it('fails every call, saying so, against a daemon older than API 1.24', async () => {
+    daemon = await createDockerDaemon({ tcp: true, apiVersion: '1.23' })
+    const client = new DockerEngineClient({ url: daemon.url ?? '' })
+    const error = await client.list().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SystemCompromisedError)
+    expect((error as Error).message).toBe(
+      `DockerEngineClient.list: the Docker daemon at ${daemon.url} speaks Engine API 1.23 at most; this client ` +
+        'needs 1.24 to 1.43 (Docker 1.12 or later); upgrade the daemon',
+    )
+  })
+
+  it("is refused with Docker 20.10's words when it asks a 1.41 daemon for 1.43", async () => {
+    daemon = await createDockerDaemon({ tcp: true, apiVersion: '1.41' })
+    const port = Number(daemon.url?.split(':').pop())
+    const answer = await getFromDaemon({ port }, '/v1.43/containers/json')
+    expect([answer.status, answer.body]).toEqual([
+      400,
+      '{"message":"client version 1.43 is too new. Maximum supported API version is 1.41"}\n',
+    ])
   })
 })

@@ -119,8 +119,11 @@ describe('main.ts, the emulator as its own program', () => {
     const unknown = runMain(['--port', '1'])
     expect(await unknown.exited).toBe(2)
     expect(unknown.stderr()).toContain(
-      'unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --help',
+      'unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --api-version X.Y, --help',
     )
+    const version = runMain(['--tcp-port', '0', '--api-version', 'latest'])
+    expect(await version.exited).toBe(2)
+    expect(version.stderr()).toContain('--api-version: "latest" is not an API version; give e.g. 1.41 or 1.43')
     const nowhere = runMain([])
     expect(await nowhere.exited).toBe(2)
     expect(nowhere.stderr()).toContain(
@@ -129,7 +132,8 @@ describe('main.ts, the emulator as its own program', () => {
     const help = runMain(['--help'])
     expect(await help.exited).toBe(0)
     expect(help.lines[0]).toBe(
-      'Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT]',
+      'Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT] ' +
+        '[--api-version X.Y]',
     )
   })
 })

@@ -33,6 +33,7 @@ daemon = await createDockerDaemon({
   socketPath: options.socketPath,
   tcp: options.tcpPort !== undefined,
   tcpPort: options.tcpPort,
+  ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
 })
 if (stopping) await daemon.close().finally(() => process.exit(0))
 if (daemon.url !== undefined) process.stdout.write(`docker daemon emulator listening on ${daemon.url}\n`)

@@ -72,14 +72,19 @@ describe.each(channels)('discovery against a fake daemon on %s', (_channel, addr
     await discovery.ready
     expect(ports(discovery)).toEqual([32001])
     expect(discovery.registry.snapshot().ignored.map((i) => i.name)).toEqual(['plain'])
-    expect(discovery.status()).toMatchObject({ dockerHost: daemon.url, connected: true, reconnects: 0 })
-    expect(daemon.requests).toContain('GET /events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D')
+    expect(discovery.status()).toMatchObject({
+      dockerHost: daemon.url,
+      connected: true,
+      reconnects: 0,
+      apiVersion: '1.43',
+    })
+    expect(daemon.requests).toContain('GET /v1.43/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D')
 
     daemon.containers.push(web('b', 32002))
     daemon.emit(event('start', 'b'))
     await waitFor('b to be routed', () => ports(discovery).length === 2)
     expect(ports(discovery)).toEqual([32001, 32002])
-    expect(daemon.requests).toContain('GET /containers/json?filters=%7B%22id%22%3A%5B%22b%22%5D%7D')
+    expect(daemon.requests).toContain('GET /v1.43/containers/json?filters=%7B%22id%22%3A%5B%22b%22%5D%7D')
 
     // Back to back and cut mid-object, as an old daemon might send them.
     const text = JSON.stringify(event('health_status: unhealthy', 'a')) + JSON.stringify(event('stop', 'b'))
@@ -165,13 +170,53 @@ describe.each(channels)('discovery against a fake daemon on %s', (_channel, addr
     await daemon.stop()
     await waitFor('repeated failed reconnects', () => discovery.status().reconnects >= 3)
     expect(discovery.status().connected).toBe(false)
-    expect(discovery.status().lastError).toMatch(/^Docker daemon at .* unreachable for GET \/events: /)
+    expect(discovery.status().lastError).toMatch(/^Docker daemon at .* unreachable for GET \/_ping: /)
     expect(ports(discovery)).toEqual([32001])
 
     daemon.containers = [web('a', 32001), web('c', 32003)]
     await daemon.listen()
     await waitFor('the resync', () => ports(discovery).length === 2)
     expect(discovery.status().connected).toBe(true)
+  })
+})
+
+describe('discovery negotiates the Engine API version', () => {
+  it.each([
+    ['1.41', '1.41'],
+    ['1.43', '1.43'],
+    ['1.45', '1.43'],
+  ])('with a daemon answering API %s it speaks %s', async (daemonVersion, spoken) => {
+    const daemon = await daemonOn({ port: 0 })
+    daemon.apiVersion = daemonVersion
+    daemon.containers = [web('a', 32001)]
+    const discovery = discover(daemon.url)
+    await discovery.ready
+    expect(discovery.status().apiVersion).toBe(spoken)
+    expect(daemon.requests.slice(0, 3)).toEqual([
+      'GET /_ping',
+      `GET /v${spoken}/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D`,
+      `GET /v${spoken}/containers/json`,
+    ])
+  })
+
+  it('keeps retrying, saying why, against a daemon too old or naming no version', async () => {
+    const daemon = await daemonOn({ port: 0 })
+    daemon.apiVersion = '1.23'
+    const discovery = discover(daemon.url)
+    await waitFor('a failed connect', () => discovery.status().lastError !== undefined)
+    expect(discovery.status()).toMatchObject({
+      connected: false,
+      lastError:
+        `Docker daemon at ${daemon.url} speaks Engine API 1.23 at most; the load balancer needs 1.24 to 1.43 ` +
+        '(Docker 1.12 or later); upgrade the daemon',
+    })
+    daemon.apiVersion = undefined
+    await waitFor('a failed connect without a version', () => discovery.status().lastError?.includes('named') === true)
+    expect(discovery.status().lastError).toBe(
+      `Docker daemon at ${daemon.url} named no API version (neither /_ping's API-Version header nor ` +
+        "/version's ApiVersion); is it a Docker daemon?",
+    )
+    expect(daemon.requests).not.toContainEqual(expect.stringMatching(/events/))
   })
 })
 

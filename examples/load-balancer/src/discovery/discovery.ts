@@ -8,7 +8,8 @@ import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff.t
 import { systemClock, type Clock } from './clock.ts'
 import { normaliseEvent, type ContainerEvent } from './container-event.ts'
 import { routeContainer } from './container-routing.ts'
-import { listContainers, openEventStream } from './docker-api.ts'
+import { negotiateApiVersion } from './api-version.ts'
+import { listContainers, openEventStream, type DockerApi } from './docker-api.ts'
 import { parseDockerHost, type DockerHost } from './docker-host.ts'
 
 /** How discovery is doing, for the admin status JSON. */
@@ -20,6 +21,8 @@ export interface DiscoveryStatus {
   lastSync?: string
   /** Reconnect attempts since start. */
   reconnects: number
+  /** The Engine API version negotiated on the last connect, e.g. `1.41` with Docker 20.10. */
+  apiVersion?: string
   lastError?: string
 }
 
@@ -73,6 +76,7 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
   let closeStream: () => void = () => {}
   let timer: unknown
   let applying: Promise<void> = Promise.resolve()
+  let api: DockerApi = { dockerHost, apiVersion: '' }
 
   const apply = async (event: ContainerEvent, mine: number): Promise<void> => {
     if (event.action !== 'start') {
@@ -81,7 +85,7 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
     }
     // A start event carries labels but not ports or networks: look the container up.
     try {
-      const [container] = await listContainers(dockerHost, { id: [event.id] }, aborter.signal)
+      const [container] = await listContainers(api, { id: [event.id] }, aborter.signal)
       if (!closed && container !== undefined) registry.upsert(routeContainer(container))
     } catch (error) {
       // Without the lookup the new container would stay unknown: resync instead.
@@ -120,14 +124,27 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
     }, delay)
   }
 
+  // Negotiated on every connect: a daemon restarting may come back upgraded.
   const connect = (): void => {
     if (closed) return
     const mine = generation
+    negotiateApiVersion(dockerHost, aborter.signal).then(
+      (apiVersion) => {
+        if (closed || mine !== generation) return
+        api = { dockerHost, apiVersion }
+        state.apiVersion = apiVersion
+        follow(mine)
+      },
+      (error: Error) => lost(mine, error),
+    )
+  }
+
+  const follow = (mine: number): void => {
     let synced = false
     const pending: ContainerEvent[] = []
-    closeStream = openEventStream(dockerHost, {
+    closeStream = openEventStream(api, {
       onOpen: () => {
-        listContainers(dockerHost, undefined, aborter.signal).then(
+        listContainers(api, undefined, aborter.signal).then(
           (containers) => {
             if (closed || mine !== generation) return
             serially(() => registry.replaceAll(containers.map(routeContainer)))

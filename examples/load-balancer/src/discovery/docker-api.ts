@@ -8,20 +8,26 @@ import type { ContainerSummary } from './container-summary.ts'
 
 const EVENTS_PATH = `/events?filters=${encodeURIComponent(JSON.stringify({ type: ['container'] }))}`
 
+/** A daemon and the API version negotiated with it (`negotiateApiVersion`): paths go to `/v{apiVersion}/…`. */
+export interface DockerApi {
+  dockerHost: DockerHost
+  apiVersion: string
+}
+
 /**
  * `GET /containers/json`, optionally filtered (Docker's `filters` query).
  *
  * @example
  *   declare const dockerHost: DockerHost
- *   const containers = await listContainers(dockerHost, { id: ['abc'] })
+ *   const containers = await listContainers({ dockerHost, apiVersion: '1.41' }, { id: ['abc'] })
  */
 export function listContainers(
-  dockerHost: DockerHost,
+  { dockerHost, apiVersion }: DockerApi,
   filters?: Record<string, string[]>,
   signal?: AbortSignal,
 ): Promise<ContainerSummary[]> {
   const query = filters === undefined ? '' : `?filters=${encodeURIComponent(JSON.stringify(filters))}`
-  const path = `/containers/json${query}`
+  const path = `/v${apiVersion}/containers/json${query}`
   return new Promise((resolve, reject) => {
     const req = request({ ...requestOptionsFor(dockerHost), path, method: 'GET', agent: false, signal }, (res) => {
       const chunks: Buffer[] = []
@@ -73,13 +79,13 @@ export interface EventStreamHandlers {
  *
  * @example
  *   declare const dockerHost: DockerHost
- *   const close = openEventStream(dockerHost, {
+ *   const close = openEventStream({ dockerHost, apiVersion: '1.43' }, {
  *     onOpen: () => {},
  *     onEvent: (event) => console.log(event),
  *     onEnd: (error) => console.error(error.message),
  *   })
  */
-export function openEventStream(dockerHost: DockerHost, handlers: EventStreamHandlers): () => void {
+export function openEventStream({ dockerHost, apiVersion }: DockerApi, handlers: EventStreamHandlers): () => void {
   let done = false
   const end = (error: Error): void => {
     if (done) return
@@ -88,7 +94,7 @@ export function openEventStream(dockerHost: DockerHost, handlers: EventStreamHan
     handlers.onEnd(error)
   }
   const req: ClientRequest = request(
-    { ...requestOptionsFor(dockerHost), path: EVENTS_PATH, method: 'GET', agent: false },
+    { ...requestOptionsFor(dockerHost), path: `/v${apiVersion}${EVENTS_PATH}`, method: 'GET', agent: false },
     (res) => {
       if (res.statusCode !== 200) {
         end(new Error(`Docker daemon at ${dockerHost.url}: GET /events answered ${res.statusCode}`))

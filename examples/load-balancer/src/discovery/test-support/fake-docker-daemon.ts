@@ -23,6 +23,8 @@ export class FakeDockerDaemon {
   beforeList: () => Promise<void> | void = () => {}
   /** Answer 500 to listings filtered by id, as a struggling daemon might. */
   failLookups = false
+  /** The `API-Version` `/_ping` answers, as Docker 24 by default; `undefined` sends none (nor `/version`). */
+  apiVersion: string | undefined = '1.43'
   readonly requests: string[] = []
   readonly #streams = new Set<ServerResponse>()
   #server: Server | undefined
@@ -95,6 +97,15 @@ export class FakeDockerDaemon {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://docker')
     this.requests.push(`${req.method} ${url.pathname}${url.search}`)
+    if (url.pathname === '/_ping') {
+      res.writeHead(200, this.apiVersion === undefined ? {} : { 'api-version': this.apiVersion }).end('OK')
+      return
+    }
+    if (url.pathname === '/version') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Version: '1.11.2' }))
+      return
+    }
+    url.pathname = url.pathname.replace(/^\/v\d+\.\d+/, '')
     if (url.pathname === '/containers/json') {
       await this.beforeList()
       const filters = JSON.parse(url.searchParams.get('filters') ?? '{}') as { id?: string[] }
