@@ -105,7 +105,9 @@ export class Swarm {
   }
 
   /**
-   * SIGTERM to a replica's process: it stops by itself, finishing what it is answering.
+   * SIGTERM to a replica's process: it stops by itself, finishing what it is
+   * answering. It has ended once its process has exited, not when the signal
+   * was sent: until it acts on the signal a process still answers what reaches it.
    *
    * @example
    *   declare const swarm: Swarm

@@ -70,7 +70,7 @@ describe('SwarmDriver against the emulated Docker daemon', () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'starting' })
     expect([daemon.container(replica.id).health, daemon.container(replica.id).healthcheck?.Test]).toEqual([
       'starting',
-      ['CMD', 'wget', '-q', '-O-', 'http://127.0.0.1:8080/health'],
+      ['CMD-SHELL', 'test -e /tmp/parlance-health-passes && wget -q -O- http://127.0.0.1:8080/health'],
     ])
     await swarm.setHealth(replica, 'unhealthy')
     expect(daemon.container(replica.id).health).toBe('unhealthy')
@@ -95,12 +95,15 @@ describe('SwarmDriver against the emulated Docker daemon', () => {
     )
   })
 
-  test('terminate sends SIGTERM: the replica shuts down by itself, exit 0', async () => {
+  test('terminate sends SIGTERM and returns once the replica has shut down by itself, exit 0', async () => {
     const replica = await swarm.startReplica({ name: name(1), host, health: 'none' })
     await swarm.terminate(replica)
-    await exited(replica)
+    expect(await swarm.running(replica)).toBe(false)
     expect(daemon.container(replica.id).exitCode).toBe(0)
-    expect(ctx.logLines.at(-1)).toBe(`replica ${name(1)} was sent SIGTERM`)
+    expect(ctx.logLines.slice(-2)).toEqual([
+      `replica ${name(1)} was sent SIGTERM`,
+      `replica ${name(1)} exited after SIGTERM`,
+    ])
   })
 
   test('freeze hangs the replica (SIGSTOP) until it is thawed (SIGCONT)', async () => {
@@ -145,11 +148,28 @@ describe("SwarmDriver against a daemon without the emulator's endpoints", () => 
   let server: Server
   let other: FakeDriverContext
   let url: string
+  let execs: string[]
+  let exitCode: number
 
+  // A real daemon as far as these calls go: no /_emulator endpoints, and `docker exec` that records its command.
   beforeEach(async () => {
-    server = createServer((_, response) =>
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"page not found"}\n'),
-    )
+    execs = []
+    exitCode = 0
+    server = createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk))
+      request.on('end', () => {
+        const json = (status: number, value: unknown) =>
+          response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value))
+        if (request.url === '/containers/abc/exec') {
+          execs.push((JSON.parse(body) as { Cmd: string[] }).Cmd.join(' '))
+          return json(201, { Id: 'e1' })
+        }
+        if (request.url === '/exec/e1/start') return response.writeHead(200).end()
+        if (request.url === '/exec/e1/json') return json(200, { Running: false, ExitCode: exitCode })
+        json(404, { message: 'page not found' })
+      })
+    })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `tcp://127.0.0.1:${(server.address() as AddressInfo).port}`
     other = fakeDriverContext({ DOCKER_URL: url }, 'http')
@@ -160,7 +180,7 @@ describe("SwarmDriver against a daemon without the emulator's endpoints", () => 
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 
-  test('what only the emulator can be told is not applicable; healthCheckPasses is left to the daemon', async () => {
+  test('what only the emulator can be told is not applicable', async () => {
     const real = new SwarmDriver(other)
     const replica = { id: 'abc', name: name(1) }
     const notApplicable = (what: string) =>
@@ -171,9 +191,30 @@ describe("SwarmDriver against a daemon without the emulator's endpoints", () => 
       )
     await expect(real.restartDaemon(1_000)).rejects.toThrow(notApplicable('restart the Docker daemon'))
     await expect(real.dropEvents(1_000)).rejects.toThrow(notApplicable('drop the Docker event streams'))
-    await expect(real.setHealth(replica, 'healthy')).rejects.toThrow(notApplicable(`set the health of ${name(1)}`))
+    await expect(real.setHealth(replica, 'starting')).rejects.toThrow(
+      notApplicable(`set the health of ${name(1)} back to starting`),
+    )
+    expect(execs).toEqual([])
+  })
+
+  test("a real daemon's health check is made to pass or fail with docker exec", async () => {
+    const real = new SwarmDriver(other)
+    const replica = { id: 'abc', name: name(1) }
     await real.healthCheckPasses(replica)
-    expect(other.logLines).toEqual([`replica ${name(1)}: the Docker daemon runs its health check itself`])
+    await real.setHealth(replica, 'unhealthy')
+    await real.setHealth(replica, 'healthy')
+    expect(execs).toEqual([
+      'touch /tmp/parlance-health-passes',
+      'rm -f /tmp/parlance-health-passes',
+      'touch /tmp/parlance-health-passes',
+    ])
+    exitCode = 1
+    await expect(real.setHealth(replica, 'unhealthy')).rejects.toThrow(
+      new SystemCompromisedError(
+        `could not make the health check of replica ${name(1)} fail: ` +
+          '`rm -f /tmp/parlance-health-passes` in its container exited with 1',
+      ),
+    )
   })
 })
 

@@ -3,9 +3,26 @@ import type { DriverContext } from '../../core/driver-context.ts'
 import { NotApplicableError } from '../../core/errors/not-applicable-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
 import { DockerEngineClient } from '../docker-daemon/engine-client.ts'
+import { execInContainer } from './container-exec.ts'
 
 /** The container port the backend image listens on. */
 const backendPort = 8080
+
+/**
+ * A real daemon runs the health check itself, so the test steers its result
+ * the way an operator's check would see it: the check passes only while this
+ * file exists in the container (made and removed with `docker exec`).
+ */
+const healthPassesFile = '/tmp/parlance-health-passes'
+
+// Every 500 ms; one failure after passing makes it unhealthy; a start period long enough that a check not yet
+// told to pass stays "starting", as the specs mean, rather than turning unhealthy. Durations in nanoseconds.
+const healthcheck = {
+  Test: ['CMD-SHELL', `test -e ${healthPassesFile} && wget -q -O- http://127.0.0.1:${backendPort}/health`],
+  Interval: 500_000_000,
+  Retries: 1,
+  StartPeriod: 120_000_000_000,
+}
 
 /**
  * One replica to start: its container name, the service (Host) it serves,
@@ -84,14 +101,7 @@ export class SwarmDriver {
       // The emulated daemon sets both itself; a real container needs them to answer as the specs expect.
       Env: [`PORT=${backendPort}`, `CONTAINER_NAME=${spec.name}`],
       ExposedPorts: { [`${backendPort}/tcp`]: {} },
-      ...(spec.health === 'starting'
-        ? {
-            Healthcheck: {
-              Test: ['CMD', 'wget', '-q', '-O-', `http://127.0.0.1:${backendPort}/health`],
-              Interval: 1_000_000_000,
-            },
-          }
-        : {}),
+      ...(spec.health === 'starting' ? { Healthcheck: healthcheck } : {}),
       HostConfig: { PortBindings: { [`${backendPort}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
     })
     const replica = { id: Id, name: spec.name }
@@ -113,24 +123,27 @@ export class SwarmDriver {
     this.started.delete(replica.id)
   }
 
-  /** Sets the replica's health as its health check would: only the emulated daemon can be told this. */
+  /**
+   * Sets the replica's health as its health check would: the emulated daemon
+   * is told; on a real one the check is made to pass or fail from now on, and
+   * the daemon's next run of it reports the change. A real check cannot go
+   * back to `starting`.
+   */
   async setHealth(replica: StartedReplica, status: 'healthy' | 'unhealthy' | 'starting'): Promise<void> {
-    await this.emulatorOnly(`set the health of ${replica.name}`, () => this.client.setHealth(replica.id, status))
+    if (!(await this.toldEmulator(replica, status))) {
+      if (status === 'starting') {
+        await this.emulatorOnly(`set the health of ${replica.name} back to starting`, () =>
+          this.client.setHealth(replica.id, status),
+        )
+      }
+      await this.steerHealthCheck(replica, status === 'healthy')
+    }
     this.ctx.log(`replica ${replica.name} is now ${status}`)
   }
 
-  /**
-   * Lets the replica's health check pass: the emulated daemon is told so; a
-   * real daemon runs the check itself (the backend answers `/health`), so
-   * there is nothing to tell it.
-   */
+  /** Lets the replica's health check pass: the emulated daemon is told so; on a real one the check passes from now. */
   async healthCheckPasses(replica: StartedReplica): Promise<void> {
-    try {
-      await this.client.setHealth(replica.id, 'healthy')
-    } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error
-      this.ctx.log(`replica ${replica.name}: the Docker daemon runs its health check itself`)
-    }
+    if (!(await this.toldEmulator(replica, 'healthy'))) await this.steerHealthCheck(replica, true)
   }
 
   /** kill -9 to the replica's process: it dies without a word to anyone. */
@@ -139,10 +152,26 @@ export class SwarmDriver {
     this.ctx.log(`replica ${replica.name} crashed (kill -9)`)
   }
 
-  /** SIGTERM to the replica's process, not through the daemon: it shuts down by itself. */
-  async terminate(replica: StartedReplica): Promise<void> {
+  /**
+   * SIGTERM to the replica's process, not through the daemon: it shuts down
+   * by itself. Resolves once the daemon reports it exited: until then it may
+   * still answer what reaches it (a real process acts on the signal some
+   * milliseconds later, and finishes the requests already on its connections).
+   */
+  async terminate(replica: StartedReplica, exitWithinMs = 10_000): Promise<void> {
     await this.signalProcess(replica, 'SIGTERM')
     this.ctx.log(`replica ${replica.name} was sent SIGTERM`)
+    const deadline = Date.now() + exitWithinMs
+    while (await this.running(replica)) {
+      if (Date.now() >= deadline) {
+        throw new SystemCompromisedError(
+          `replica ${replica.name} was sent SIGTERM and still runs ${exitWithinMs} ms later; ` +
+            'the backend must exit once its requests in flight are answered',
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    this.ctx.log(`replica ${replica.name} exited after SIGTERM`)
   }
 
   /** SIGSTOP / SIGCONT to the replica's process: it hangs, holding its connections, then carries on. */
@@ -166,6 +195,28 @@ export class SwarmDriver {
   async dropEvents(holdMs: number): Promise<void> {
     await this.emulatorOnly('drop the Docker event streams', () => this.client.dropEvents({ holdMs }))
     this.ctx.log(`Docker event streams dropped, refused for ${holdMs} ms`)
+  }
+
+  // Whether the daemon is Parlance's emulator and took the health; a real daemon has no such endpoint (404).
+  private async toldEmulator(replica: StartedReplica, status: 'healthy' | 'unhealthy' | 'starting'): Promise<boolean> {
+    try {
+      await this.client.setHealth(replica.id, status)
+      return true
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error
+      return false
+    }
+  }
+
+  private async steerHealthCheck(replica: StartedReplica, passes: boolean): Promise<void> {
+    const command = passes ? ['touch', healthPassesFile] : ['rm', '-f', healthPassesFile]
+    const code = await execInContainer(daemonTarget(this.daemonUrl), replica.id, command)
+    if (code !== 0) {
+      throw new SystemCompromisedError(
+        `could not make the health check of replica ${replica.name} ${passes ? 'pass' : 'fail'}: ` +
+          `\`${command.join(' ')}\` in its container exited with ${code}`,
+      )
+    }
   }
 
   private async signalProcess(replica: StartedReplica, signal: NodeJS.Signals): Promise<void> {
