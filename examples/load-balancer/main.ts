@@ -119,13 +119,15 @@ async function serve(options: Options): Promise<number> {
   })
   const discovery = startDiscovery({
     dockerHost: options.dockerHost,
-    log: (message) => process.stderr.write(`load-balancer: discovery: ${message}\n`),
+    // Discovery's messages begin "discovery: " themselves.
+    log: (message) => process.stderr.write(`load-balancer: ${message}\n`),
   })
   const proxy = createProxyHandler({
     registry: discovery.registry,
     strategy: options.strategy,
     timeouts: { headersMs: options.timeoutMs },
     bodyLimit: options.bodyLimit,
+    log: (message) => process.stderr.write(`load-balancer: proxy: ${message}\n`),
   })
   const server = createServer()
   // Tracked before the proxy listens, so a drain can still ask keep-alive clients to close.

@@ -1,15 +1,29 @@
 // What discovery knows: replicas by Host, containers it ignores and why, and
-// every Host that ever had a replica — a known Host with none left answers
-// 503 at the proxy, an unknown one 404.
+// the Hosts that lost their last replica lately — a known Host with none left
+// answers 503 at the proxy (the service is restarting, say), an unknown one 404.
+// A Host with no replica for a grace period is forgotten, so what the registry
+// holds is bounded by the services running, not by every one that ever ran.
 import type { ContainerEvent } from './container-event.ts'
 import type { ContainerRoute } from './container-routing.ts'
 import type { IgnoredContainer } from './ignored-container.ts'
 import type { Replica } from './replica.ts'
+import { systemClock, type Clock } from './clock.ts'
+
+/** How long a Host without replicas is still known (answering 503), unless configured. */
+export const DEFAULT_FORGET_HOST_AFTER_MS = 60_000
+
+/** What a `BackendRegistry` is built with. */
+export interface BackendRegistryOptions {
+  /** Reads the time a Host lost its last replica; the system clock otherwise. */
+  clock?: Pick<Clock, 'now'>
+  /** How long a Host without replicas stays known; DEFAULT_FORGET_HOST_AFTER_MS otherwise. */
+  forgetHostAfterMs?: number
+}
 
 /** The registry as the admin status JSON shows it. */
 export interface RegistrySnapshot {
   services: Array<{ host: string; replicas: Replica[] }>
-  /** Hosts that had replicas and have none now. */
+  /** Hosts that lost their last replica less than the grace period ago. */
   hostsWithoutReplicas: string[]
   ignored: IgnoredContainer[]
 }
@@ -48,10 +62,18 @@ function isStopSignal(signal: string | undefined): boolean {
 export class BackendRegistry {
   readonly #replicas = new Map<string, { host: string; replica: Replica }>()
   readonly #ignored = new Map<string, IgnoredContainer>()
-  readonly #knownHosts = new Set<string>()
+  /** Hosts with replicas now, and those without since the time given. */
+  readonly #knownHosts = new Map<string, number | undefined>()
   readonly #listeners = new Set<() => void>()
   /** `replicasServing`'s lists by Host, dropped on every change. */
   readonly #serving = new Map<string, readonly Readonly<Replica>[]>()
+  readonly #clock: Pick<Clock, 'now'>
+  readonly #forgetAfterMs: number
+
+  constructor(options: BackendRegistryOptions = {}) {
+    this.#clock = options.clock ?? systemClock
+    this.#forgetAfterMs = options.forgetHostAfterMs ?? DEFAULT_FORGET_HOST_AFTER_MS
+  }
 
   /** The replicas serving `host` (case-insensitive), available or not, in name order. */
   replicasFor(host: string): Replica[] {
@@ -80,9 +102,14 @@ export class BackendRegistry {
     return replicas
   }
 
-  /** True when `host` has, or once had, a replica. */
+  /** True when `host` has a replica, or had one less than the grace period ago. */
   isKnownHost(host: string): boolean {
-    return this.#knownHosts.has(host.toLowerCase())
+    const wanted = host.toLowerCase()
+    if (!this.#knownHosts.has(wanted)) return false
+    const lostAt = this.#knownHosts.get(wanted)
+    if (lostAt === undefined || this.#clock.now() - lostAt < this.#forgetAfterMs) return true
+    this.#knownHosts.delete(wanted)
+    return false
   }
 
   /** Calls `listener` after every change; returns the function that unsubscribes it. */
@@ -93,10 +120,12 @@ export class BackendRegistry {
 
   /** A copy of everything, sorted, for the admin status JSON. */
   snapshot(): RegistrySnapshot {
-    const hosts = [...new Set([...this.#replicas.values()].map((entry) => entry.host))].sort()
+    const hosts = this.#servedHosts()
     return {
-      services: hosts.map((host) => ({ host, replicas: this.replicasFor(host) })),
-      hostsWithoutReplicas: [...this.#knownHosts].filter((host) => !hosts.includes(host)).sort(),
+      services: [...hosts].sort().map((host) => ({ host, replicas: this.replicasFor(host) })),
+      hostsWithoutReplicas: [...this.#knownHosts.keys()]
+        .filter((host) => !hosts.has(host) && this.isKnownHost(host))
+        .sort(),
       ignored: [...this.#ignored.values()].map((i) => ({ ...i })).sort((a, b) => a.name.localeCompare(b.name)),
     }
   }
@@ -160,13 +189,28 @@ export class BackendRegistry {
       host: route.host,
       replica: { ...route.replica, address: { ...route.replica.address } },
     })
-    this.#knownHosts.add(route.host)
+    this.#knownHosts.set(route.host, undefined)
+  }
+
+  #servedHosts(): Set<string> {
+    return new Set([...this.#replicas.values()].map((entry) => entry.host))
+  }
+
+  // A Host's grace period starts when its last replica goes, and ends if one comes back.
+  #noteLostHosts(): void {
+    const served = this.#servedHosts()
+    const now = this.#clock.now()
+    for (const [host, lostAt] of this.#knownHosts) {
+      if (served.has(host)) this.#knownHosts.set(host, undefined)
+      else if (lostAt === undefined) this.#knownHosts.set(host, now)
+    }
   }
 
   // Listeners hear only real changes, so a resync that finds nothing new is silent.
   #changing(change: () => void): void {
     const before = JSON.stringify(this.snapshot())
     change()
+    this.#noteLostHosts()
     this.#serving.clear()
     if (JSON.stringify(this.snapshot()) === before) return
     for (const listener of [...this.#listeners]) listener()

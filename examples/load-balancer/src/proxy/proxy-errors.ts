@@ -3,9 +3,12 @@ import type { ServerResponse } from 'node:http'
 
 /** The messages the proxy answers with, one per failure. */
 export const proxyMessages = {
-  noHostHeader: () => 'request has no Host header; send the Host of the service you want',
-  unknownHost: (host: string, knownHosts: readonly string[]) =>
-    `no service for host "${host}" (known hosts: ${knownHosts.length === 0 ? 'none' : knownHosts.join(', ')})`,
+  badHost: (reason: string) => `bad request: ${reason}`,
+  // Other hosts are never listed: which services exist is not every client's business.
+  unknownHost: (host: string) => `no service for host "${host}"; check the Host header`,
+  targetNotForwarded: (target: string) =>
+    `bad request: the request-target "${shorten(target)}" is not a path; the load balancer forwards ` +
+    'requests for a path such as "/" only, and never OPTIONS *',
   noHealthyReplica: (host: string) => `service "${host}" has no healthy replica right now`,
   allRefused: (host: string, tried: number) =>
     `service "${host}" has no healthy replica right now: ${tried} ${tried === 1 ? 'replica' : 'replicas'} tried, ` +
@@ -42,4 +45,8 @@ export function sendPlainError(
     'content-length': String(Buffer.byteLength(body)),
   })
   res.end(body)
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }

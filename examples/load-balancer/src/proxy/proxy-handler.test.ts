@@ -88,12 +88,13 @@ describe('createProxyHandler, routing', () => {
     expect((await send(proxy.port, { host: 'Shop.EXAMPLE:8080' })).body).toBe('backend a')
   })
 
-  it('answers 404 naming an unknown host and the known ones', async () => {
+  it('answers 404 naming the unknown host, not the known ones, counted under one label', async () => {
     const proxy = await startProxy([replica('a', await refusingPort())])
     const reply = await send(proxy.port, { host: 'blog.example' })
     expect(reply.status).toBe(404)
     expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8')
-    expect(reply.body).toBe('no service for host "blog.example" (known hosts: shop.example)\n')
+    expect(reply.body).toBe('no service for host "blog.example"; check the Host header\n')
+    expect(proxy.handler.metrics.snapshot().responses).toEqual({ '(unknown)': { '404': 1 } })
   })
 
   it('answers 503 with Retry-After for a known host whose replicas are all gone', async () => {

@@ -8,7 +8,9 @@ import type { BackendRegistry, Clock } from '../discovery/index.ts'
 import { proxyMessages, sendPlainError } from './proxy-errors.ts'
 import { ProxyExchange } from './proxy-exchange.ts'
 import type { ProxyContext } from './proxy-exchange.ts'
-import { ProxyMetrics } from './proxy-metrics.ts'
+import { readHost } from './host-header.ts'
+import { BAD_REQUEST_LABEL, ProxyMetrics, UNKNOWN_HOST_LABEL } from './proxy-metrics.ts'
+import { UnknownHostLog } from './unknown-host-log.ts'
 import { addressKey, UpstreamPools } from './upstream-pools.ts'
 
 /** How long the proxy waits for a backend's response headers, unless configured. */
@@ -24,6 +26,8 @@ export interface ProxyHandlerOptions {
   bodyLimit: number
   /** How long a refused or reset replica stays out; DownMarks' default otherwise. */
   downMs?: number
+  /** Where requests for unknown hosts are logged, a bounded few per interval; nowhere otherwise. */
+  log?: (message: string) => void
 }
 
 /** A node:http request handler with the state it keeps. */
@@ -53,12 +57,15 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const { registry, strategy, bodyLimit, clock = systemClock } = options
   const headersTimeoutMs = options.timeouts.headersMs ?? DEFAULT_HEADERS_TIMEOUT_MS
   const pools = new UpstreamPools()
+  const balancers = new Map<string, Balancer>()
   // A replica gone for good takes its pool along; a draining one keeps it until it dies.
-  const unsubscribe = registry.onChange(() => pools.keepOnly(liveAddresses(registry)))
+  const unsubscribe = registry.onChange(() => {
+    pools.keepOnly(liveAddresses(registry))
+    for (const host of balancers.keys()) if (!registry.isKnownHost(host)) balancers.delete(host)
+  })
   const metrics = new ProxyMetrics()
   const inFlight = new InFlightCounter()
   const downMarks = new DownMarks(options.downMs === undefined ? { clock } : { clock, downMs: options.downMs })
-  const balancers = new Map<string, Balancer>()
 
   const balancerFor = (host: string): Balancer => {
     const existing = balancers.get(host)
@@ -68,10 +75,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     return balancer
   }
 
-  const knownHosts = (): string[] => {
-    const snapshot = registry.snapshot()
-    return [...snapshot.services.map((service) => service.host), ...snapshot.hostsWithoutReplicas].sort()
-  }
+  const unknownHosts = options.log === undefined ? undefined : new UnknownHostLog({ log: options.log, clock })
 
   const answer = (
     res: ServerResponse,
@@ -97,14 +101,22 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const host = hostOf(req)
-    if (host === undefined) return answer(res, '(no host)', 400, proxyMessages.noHostHeader())
-    if (!registry.isKnownHost(host)) return answer(res, host, 404, proxyMessages.unknownHost(host, knownHosts()))
+    const reading = readHost(req)
+    if (reading.kind === 'invalid') return answer(res, BAD_REQUEST_LABEL, 400, proxyMessages.badHost(reading.reason))
+    const { host } = reading
+    // Only origin-form reaches a backend: `OPTIONS *` or an absolute URL would reach undici as a bad path.
+    const target = req.url ?? ''
+    if (!target.startsWith('/')) return answer(res, BAD_REQUEST_LABEL, 400, proxyMessages.targetNotForwarded(target))
+    if (!registry.isKnownHost(host)) {
+      unknownHosts?.note(host)
+      return answer(res, UNKNOWN_HOST_LABEL, 404, proxyMessages.unknownHost(host))
+    }
     new ProxyExchange(context, req, res, host, balancerFor(host)).start()
   }
   const close = (): void => {
     unsubscribe()
     pools.destroy()
+    unknownHosts?.close()
   }
   return Object.assign(handler, { metrics, inFlight, downMarks, close })
 }
@@ -114,13 +126,4 @@ function liveAddresses(registry: BackendRegistry): Set<string> {
   for (const service of registry.snapshot().services)
     for (const replica of service.replicas) live.add(addressKey(replica.address))
   return live
-}
-
-function hostOf(req: IncomingMessage): string | undefined {
-  const raw = req.headers.host?.trim().toLowerCase()
-  if (raw === undefined || raw === '') return undefined
-  // [::1]:8080 keeps its brackets; shop.example:8080 loses the port.
-  if (raw.startsWith('[')) return raw.slice(0, raw.indexOf(']') + 1)
-  const colon = raw.indexOf(':')
-  return colon === -1 ? raw : raw.slice(0, colon)
 }

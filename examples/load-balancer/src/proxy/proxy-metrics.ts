@@ -1,8 +1,15 @@
 // Counters the admin metrics show: what the proxy answered, retried and failed.
+// Keys are bounded by what the operator runs, never by what clients send: a
+// Host no service has, or no valid Host at all, counts under one label each.
+
+/** The `host` label of responses to a Host no service has. */
+export const UNKNOWN_HOST_LABEL = '(unknown)'
+/** The `host` label of requests refused 400 before any Host was read. */
+export const BAD_REQUEST_LABEL = '(bad request)'
 
 /** A copy of the counters, keys sorted. */
 export interface ProxyMetricsSnapshot {
-  /** Responses by Host, then by status code. */
+  /** Responses by known Host (or `(unknown)`, `(bad request)`), then by status code. */
   responses: Record<string, Record<string, number>>
   retries: number
   /** Connection errors by code, e.g. ECONNREFUSED, and TIMEOUT. */
