@@ -9,6 +9,9 @@ const run = promisify(execFile)
 /** The image every replica's image is built on: the host's node and a static busybox, nothing pulled. */
 export const baseImage = 'parlance/base:latest'
 
+// What health checks run (sh, wget) and what the drivers exec to steer them (touch, rm), and a few to look around.
+const busyboxApplets = ['sh', 'wget', 'touch', 'rm', 'cat', 'ls', 'ps']
+
 /** The image the load-balancer drivers create their replicas from. */
 export const backendImage = 'parlance/backend:latest'
 
@@ -49,7 +52,7 @@ export function backendDockerfile(original: string): string {
 /**
  * Lays out the base image's root filesystem in `root`: `node` and the
  * libraries and loader it needs, copied from this host, and busybox as
- * `sh` and `wget` for health checks.
+ * `sh`, `wget`, `touch` and `rm` for health checks.
  *
  * @example
  *   await assembleRootfs('/tmp/parlance-docker-x1/rootfs', { node: process.execPath, busybox: '/bin/busybox' })
@@ -58,7 +61,7 @@ export async function assembleRootfs(root: string, programs: { node: string; bus
   for (const dir of ['bin', 'usr/local/bin', 'etc', 'tmp', 'app']) await mkdir(join(root, dir), { recursive: true })
   await copyFile(programs.node, join(root, 'usr/local/bin/node'))
   await copyFile(programs.busybox, join(root, 'bin/busybox'))
-  for (const applet of ['sh', 'wget']) await symlink('busybox', join(root, 'bin', applet))
+  for (const applet of busyboxApplets) await symlink('busybox', join(root, 'bin', applet))
   const libraries = new Set<string>()
   for (const program of [programs.node, programs.busybox]) {
     for (const path of libraryPaths(await lddOf(program))) libraries.add(path)
