@@ -2,6 +2,7 @@
 // how many requests it has served and the path. PORT and CONTAINER_NAME come from the env;
 // LISTEN_HOST is 127.0.0.1 unless set (backend.Dockerfile sets 0.0.0.0 for a real container).
 //   GET /health      → 200 {"status":"ok"} (not counted)
+//   HEAD /any         → 200, no body (not counted: a load balancer's probe asks whether the app answers yet)
 //   GET /any?delay=MS → the answer after MS ms (0–30000; 400 otherwise)
 // Connections are kept alive. On SIGTERM it stops accepting, finishes the requests
 // in flight, then exits 0, as a well-behaved service does when `docker stop`ped.
@@ -13,6 +14,7 @@ let closing = false
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://backend')
   if (url.pathname === '/health') return send(response, 200, { status: 'ok', container: name })
+  if (request.method === 'HEAD') return send(response, 200, {})
   const raw = url.searchParams.get('delay')
   const delayMs = raw === null ? 0 : Number(raw)
   if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 30_000) {

@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts'
 import { systemClock } from './clock.ts'
 import type { ContainerSummary } from './container-summary.ts'
 import { startDiscovery, type Discovery } from './discovery.ts'
+import type { Probe } from './http-probe.ts'
 import { FakeDockerDaemon, type FakeDaemonAddress } from './test-support/fake-docker-daemon.ts'
 
 const fastBackoff = { initialMs: 10, maxMs: 40 }
@@ -48,8 +49,9 @@ async function daemonOn(address: FakeDaemonAddress): Promise<FakeDockerDaemon> {
   return daemon
 }
 
-function discover(url: string, clock?: Clock): Discovery {
-  const discovery = startDiscovery({ dockerHost: url, backoff: fastBackoff, ...(clock ? { clock } : {}) })
+// Every app answers at once, unless a test says otherwise.
+function discover(url: string, clock?: Clock, probe: Probe = async () => true): Discovery {
+  const discovery = startDiscovery({ dockerHost: url, backoff: fastBackoff, probe, ...(clock ? { clock } : {}) })
   cleanups.push(() => discovery.close())
   return discovery
 }
@@ -72,12 +74,7 @@ describe.each(channels)('discovery against a fake daemon on %s', (_channel, addr
     await discovery.ready
     expect(ports(discovery)).toEqual([32001])
     expect(discovery.registry.snapshot().ignored.map((i) => i.name)).toEqual(['plain'])
-    expect(discovery.status()).toMatchObject({
-      dockerHost: daemon.url,
-      connected: true,
-      reconnects: 0,
-      apiVersion: '1.43',
-    })
+    expect(discovery.status()).toMatchObject({ dockerHost: daemon.url, connected: true, reconnects: 0 })
     expect(daemon.requests).toContain('GET /v1.43/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D')
 
     daemon.containers.push(web('b', 32002))
@@ -180,6 +177,64 @@ describe.each(channels)('discovery against a fake daemon on %s', (_channel, addr
   })
 })
 
+describe('discovery admits a started replica once its app answers', () => {
+  // Probes answered by the test: false while docker-proxy resets, true once the app listens.
+  function heldProbes() {
+    const waiting: Array<(answered: boolean) => void> = []
+    const probe: Probe = () => new Promise((resolve) => waiting.push(resolve))
+    return { probe, answer: (answered: boolean) => waiting.shift()?.(answered), count: () => waiting.length }
+  }
+  const healthOf = (discovery: Discovery) => discovery.registry.replicasFor('shop').map((r) => [r.name, r.healthy])
+
+  it('routes it from its first answer, not while its port resets; a resync meanwhile does not route it', async () => {
+    const daemon = await daemonOn({ port: 0 })
+    daemon.containers = [web('a', 32001)]
+    const probes = heldProbes()
+    const discovery = discover(daemon.url, undefined, probes.probe)
+    await discovery.ready
+    daemon.containers.push(web('b', 32002))
+    daemon.emit(event('start', 'b'))
+    await waitFor('the first probe', () => probes.count() === 1)
+    probes.answer(false)
+    await waitFor('the second probe', () => probes.count() === 1)
+    daemon.dropStreams()
+    await waitFor('the resync', () => discovery.status().reconnects === 1 && discovery.status().connected)
+    expect(healthOf(discovery)).toEqual([['a', true]])
+    daemon.containers[1] = web('b', 32002, { State: 'paused', Status: 'Up 1 second (Paused)' })
+    probes.answer(true)
+    await waitFor('b routed', () => healthOf(discovery).length === 2)
+    expect(discovery.registry.replicasFor('shop').map((r) => [r.name, r.healthy, r.paused])).toEqual([
+      ['a', true, false],
+      ['b', true, true],
+    ])
+  })
+
+  it('routes one whose health check has not passed at once, unhealthy; never one stopped while probed', async () => {
+    const daemon = await daemonOn({ port: 0 })
+    const probes = heldProbes()
+    const probeTimers: number[] = []
+    const clock: Clock = {
+      ...systemClock,
+      setTimeout: (callback, ms) => (ms === 25 && probeTimers.push(ms), systemClock.setTimeout(callback, ms)),
+    }
+    const discovery = discover(daemon.url, clock, probes.probe)
+    await discovery.ready
+    daemon.containers = [web('b', 32002), web('c', 32003, { Status: 'Up 1 second (health: starting)' })]
+    daemon.emit(event('start', 'b'))
+    daemon.emit(event('start', 'c'))
+    await waitFor('c routed', () => healthOf(discovery).length === 1)
+    expect([healthOf(discovery), probes.count()]).toEqual([[['c', false]], 1])
+    daemon.emit(event('kill', 'b'))
+    daemon.emit(event('pause', 'c'))
+    await waitFor('c paused', () => discovery.registry.replicasFor('shop')[0]?.paused === true)
+    probes.answer(true)
+    // Changes apply in order: once c is unpaused, an admission of b would have been applied too.
+    daemon.emit(event('unpause', 'c'))
+    await waitFor('c unpaused', () => discovery.registry.replicasFor('shop')[0]?.paused === false)
+    expect([healthOf(discovery), probeTimers]).toEqual([[['c', false]], []])
+  })
+})
+
 describe('discovery negotiates the Engine API version', () => {
   it.each([
     ['1.41', '1.41'],
@@ -191,7 +246,6 @@ describe('discovery negotiates the Engine API version', () => {
     daemon.containers = [web('a', 32001)]
     const discovery = discover(daemon.url)
     await discovery.ready
-    expect(discovery.status().apiVersion).toBe(spoken)
     expect(daemon.requests.slice(0, 3)).toEqual([
       'GET /_ping',
       `GET /v${spoken}/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D`,

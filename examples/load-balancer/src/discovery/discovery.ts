@@ -2,15 +2,18 @@
 // events that arrived meanwhile and every one after. Opening the stream first
 // means nothing that happens during the listing is missed. When the stream
 // drops, wait (backoff), and do it all again; the registry keeps the last
-// known backends while the daemon is away.
+// known backends while the daemon is away. A container that starts is held
+// unhealthy until its app first answers (admission.ts).
+import { Admission } from './admission.ts'
 import { BackendRegistry } from './backend-registry.ts'
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { normaliseEvent, type ContainerEvent } from './container-event.ts'
-import { routeContainer } from './container-routing.ts'
+import { routeContainer, type ContainerRoute } from './container-routing.ts'
 import { negotiateApiVersion } from './api-version.ts'
 import { listContainers, openEventStream, type DockerApi } from './docker-api.ts'
 import { parseDockerHost, type DockerHost } from './docker-host.ts'
+import { probeHttp, type Probe } from './http-probe.ts'
 
 /** How discovery is doing, for the admin status JSON. */
 export interface DiscoveryStatus {
@@ -21,8 +24,6 @@ export interface DiscoveryStatus {
   lastSync?: string
   /** Reconnect attempts since start. */
   reconnects: number
-  /** The Engine API version negotiated on the last connect, e.g. `1.41` with Docker 20.10. */
-  apiVersion?: string
   lastError?: string
 }
 
@@ -33,6 +34,8 @@ export interface DiscoveryOptions {
   log?: (message: string) => void
   clock?: Clock
   backoff?: BackoffPolicy
+  /** Asks whether a just-started replica's app answers yet; `probeHttp` unless a test gives its own. */
+  probe?: Probe
 }
 
 /** A running discovery. */
@@ -77,23 +80,38 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
   let timer: unknown
   let applying: Promise<void> = Promise.resolve()
   let api: DockerApi = { dockerHost, apiVersion: '' }
+  // A container that starts enters the registry once its app first answers: until then a request could only be
+  // reset by docker-proxy. One with a health check not yet passed enters at once, unhealthy: its check decides.
+  const admission = new Admission({
+    clock,
+    probe: options.probe ?? probeHttp,
+    admit: (id) => serially(() => lookUp(id, generation)),
+  })
+  const isHeldBack = (route: ContainerRoute): boolean => route.kind === 'replica' && route.replica.healthy
+  // The listing when it answers, not when it started: a pause or a health change meanwhile is in it.
+  const lookUp = async (id: string, mine: number, probeFirst = false): Promise<void> => {
+    try {
+      const [container] = await listContainers(api, { id: [id] }, aborter.signal)
+      if (closed || container === undefined) return
+      const route = routeContainer(container)
+      if (probeFirst && route.kind === 'replica' && isHeldBack(route)) admission.watch(id, route.replica.address)
+      else registry.upsert(route)
+    } catch (error) {
+      // Without the lookup the container would stay unknown: resync instead.
+      lost(mine, new Error(`could not look up started container ${id}: ${(error as Error).message}`, { cause: error }))
+    }
+  }
 
   const apply = async (event: ContainerEvent, mine: number): Promise<void> => {
     if (event.action !== 'start') {
+      // Being stopped, or gone: never admitted (a resync routes one that keeps running).
+      if (['die', 'destroy', 'stop', 'kill'].includes(event.action)) admission.forget(event.id)
       registry.applyEvent(event)
       return
     }
     // A start event carries labels but not ports or networks: look the container up.
-    try {
-      const [container] = await listContainers(api, { id: [event.id] }, aborter.signal)
-      if (!closed && container !== undefined) registry.upsert(routeContainer(container))
-    } catch (error) {
-      // Without the lookup the new container would stay unknown: resync instead.
-      lost(
-        mine,
-        new Error(`could not look up started container ${event.id}: ${(error as Error).message}`, { cause: error }),
-      )
-    }
+    admission.forget(event.id)
+    await lookUp(event.id, mine, true)
   }
   // Changes apply one at a time, in arrival order; a failing change listener
   // is reported and must not stop the ones after it.
@@ -132,7 +150,6 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       (apiVersion) => {
         if (closed || mine !== generation) return
         api = { dockerHost, apiVersion }
-        state.apiVersion = apiVersion
         follow(mine)
       },
       (error: Error) => lost(mine, error),
@@ -147,7 +164,15 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
         listContainers(api, undefined, aborter.signal).then(
           (containers) => {
             if (closed || mine !== generation) return
-            serially(() => registry.replaceAll(containers.map(routeContainer)))
+            serially(() => {
+              const listed = new Set(containers.map((container) => container.Id))
+              for (const id of admission.watching()) if (!listed.has(id)) admission.forget(id)
+              registry.replaceAll(
+                containers
+                  .filter((c) => !admission.isWatching(c.Id) || !isHeldBack(routeContainer(c)))
+                  .map(routeContainer),
+              )
+            })
             for (const event of pending) enqueue(event, mine)
             synced = true
             attempt = 0
@@ -184,6 +209,7 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       closeStream()
       if (timer !== undefined) clock.clearTimeout(timer)
       aborter.abort()
+      admission.close()
       if (!isReady)
         rejectReady(new Error(`discovery closed before the first sync with the Docker daemon at ${dockerHost.url}`))
       await applying
