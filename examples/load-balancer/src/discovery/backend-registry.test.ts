@@ -183,3 +183,44 @@ describe('BackendRegistry', () => {
     ])
   })
 })
+
+describe('BackendRegistry, hosts without replicas', () => {
+  const withClock = () => {
+    const clock = { ms: 1_000, now: () => clock.ms }
+    const registry = new BackendRegistry({ clock, forgetHostAfterMs: 60_000 })
+    registry.replaceAll([routeContainer(summary('shop-1', 'shop', 32768))])
+    return { clock, registry }
+  }
+
+  it('keeps a host that lost its last replica known for the grace period, then forgets it', () => {
+    const { clock, registry } = withClock()
+    registry.replaceAll([])
+    clock.ms += 59_999
+    expect([registry.isKnownHost('shop'), registry.snapshot().hostsWithoutReplicas]).toEqual([true, ['shop']])
+    clock.ms += 1
+    expect([registry.isKnownHost('shop'), registry.snapshot().hostsWithoutReplicas]).toEqual([false, []])
+  })
+
+  it('starts the grace period again when a replica comes back and goes', () => {
+    const { clock, registry } = withClock()
+    registry.replaceAll([])
+    clock.ms += 50_000
+    registry.upsert(routeContainer(summary('shop-2', 'shop', 32769)))
+    clock.ms += 50_000
+    registry.applyEvent({ id: 'shop-2', action: 'die', attributes: {}, timeNano: 0n })
+    clock.ms += 59_999
+    expect(registry.isKnownHost('shop')).toBe(true)
+    clock.ms += 1
+    expect(registry.isKnownHost('shop')).toBe(false)
+  })
+
+  it('holds none of 200 services created and removed once the grace period is over', () => {
+    const { clock, registry } = withClock()
+    for (let i = 0; i < 200; i++) registry.upsert(routeContainer(summary(`svc-${i}`, `svc-${i}.test`, 40000 + i)))
+    registry.replaceAll([])
+    expect(registry.snapshot().hostsWithoutReplicas).toHaveLength(201)
+    clock.ms += 60_000
+    expect(registry.snapshot()).toEqual({ services: [], hostsWithoutReplicas: [], ignored: [] })
+    expect(registry.isKnownHost('svc-7.test')).toBe(false)
+  })
+})

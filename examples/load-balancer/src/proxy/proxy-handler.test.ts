@@ -3,11 +3,12 @@ import type { ClientRequest, IncomingHttpHeaders, ServerResponse } from 'node:ht
 import { createServer as createTcpServer } from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { systemClock } from '../discovery/clock.ts'
 import { BackendRegistry } from '../discovery/index.ts'
 import type { Replica } from '../discovery/index.ts'
 import { createProxyHandler } from './proxy-handler.ts'
 import type { ProxyHandler, ProxyHandlerOptions } from './proxy-handler.ts'
-import { deferred, readBody, refusingPort, send, startServer } from './test-support/local-http.ts'
+import { deferred, readBody, refusingPort, send, sendRaw, startServer } from './test-support/local-http.ts'
 import type { LocalServer } from './test-support/local-http.ts'
 
 const HOST = 'shop.example'
@@ -104,6 +105,59 @@ describe('createProxyHandler, routing', () => {
     expect(reply.status).toBe(503)
     expect(reply.headers['retry-after']).toBe('1')
     expect(reply.body).toBe('service "shop.example" has no healthy replica right now\n')
+  })
+})
+
+describe('createProxyHandler, a service gone', () => {
+  it('answers 503 during the grace period, then 404 once the host is forgotten', async () => {
+    const clock = { ...systemClock, ms: 0, now: () => clock.ms }
+    const registry = new BackendRegistry({ clock, forgetHostAfterMs: 60_000 })
+    registry.replaceAll([{ kind: 'replica', host: HOST, replica: replica('a', await refusingPort()) }])
+    const proxy = await startProxy([], { registry, clock })
+    registry.replaceAll([])
+    clock.ms = 59_999
+    expect((await send(proxy.port, { host: HOST })).status).toBe(503)
+    clock.ms = 60_000
+    const reply = await send(proxy.port, { host: HOST })
+    expect([reply.status, reply.body]).toEqual([404, 'no service for host "shop.example"; check the Host header\n'])
+    expect(registry.snapshot().hostsWithoutReplicas).toEqual([])
+  })
+})
+
+describe('createProxyHandler, requests it refuses', () => {
+  const badHost = (value: string, why: string) => `Host "${value}" is not host[:port]: ${why}\n`
+
+  it.each([
+    [
+      ['GET / HTTP/1.1', 'Host: shop.example', 'Host: shop.example'],
+      'the request has 2 Host headers; send exactly one\n',
+    ],
+    [
+      ['GET / HTTP/1.1', 'Host: shop.example', 'host: blog.example'],
+      'the request has 2 Host headers; send exactly one\n',
+    ],
+    [['GET / HTTP/1.1', 'Host: [::1'], badHost('[::1', 'the IPv6 address has no closing "]"')],
+    [
+      ['GET / HTTP/1.1', 'Host: shop.example:99999'],
+      badHost('shop.example:99999', 'the port must be digits from 0 to 65535'),
+    ],
+    [
+      ['OPTIONS * HTTP/1.1', 'Host: shop.example'],
+      'the request-target "*" is not a path; the load balancer forwards requests for a path such as "/" only, ' +
+        'and never OPTIONS *\n',
+    ],
+    [
+      ['GET http://shop.example/ HTTP/1.1', 'Host: shop.example'],
+      'the request-target "http://shop.example/" is not a path; the load balancer forwards requests for a path ' +
+        'such as "/" only, and never OPTIONS *\n',
+    ],
+  ])('answers 400 to %j, forwarding nothing', async (head, reason) => {
+    const seen: Seen[] = []
+    const backend = await startBackend('a', seen)
+    const proxy = await startProxy([replica('a', backend.port)])
+    const reply = await sendRaw(proxy.port, head)
+    expect([reply.status, reply.body, seen.length]).toEqual([400, `bad request: ${reason}`, 0])
+    expect(proxy.handler.metrics.snapshot().responses).toEqual({ '(bad request)': { '400': 1 } })
   })
 })
 

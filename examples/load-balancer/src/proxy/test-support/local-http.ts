@@ -2,6 +2,7 @@
 // closed with every connection it holds, so no socket outlives a test.
 import { createServer, request } from 'node:http'
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener } from 'node:http'
+import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 
 /** A listening server and the way to close it with its connections. */
@@ -118,4 +119,29 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T)
     resolve = settle
   })
   return { promise, resolve }
+}
+
+/**
+ * Writes `head` (the request line and headers, lines joined by CRLF) on a fresh connection and reads the reply,
+ * for requests node:http's client will not send: two Host headers, `OPTIONS *`.
+ *
+ * @example
+ *   declare const proxy: LocalServer
+ *   const reply = await sendRaw(proxy.port, ['OPTIONS * HTTP/1.1', 'Host: shop.example'])
+ *   reply.status // 400
+ */
+export function sendRaw(port: number, head: readonly string[]): Promise<Omit<Reply, 'headers'>> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.end(`${[...head, 'Connection: close'].join('\r\n')}\r\n\r\n`),
+    )
+    let text = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const [, status = '0'] = /^HTTP\/1\.1 (\d{3})/.exec(text) ?? []
+      resolve({ status: Number(status), body: text.slice(text.indexOf('\r\n\r\n') + 4) })
+    })
+  })
 }
