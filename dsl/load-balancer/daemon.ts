@@ -6,6 +6,9 @@ import type { LoadBalancerSession } from './load-balancer-session.ts'
 const runPrivately = dslMethod('runPrivately', {
   strategy: oneOf(['round-robin', 'least-connections'], { default: 'round-robin' }),
 })
+const runBalancerPrivately = dslMethod('runBalancerPrivately', {
+  strategy: oneOf(['round-robin', 'least-connections'], { default: 'round-robin' }),
+})
 const restart = dslMethod('restart', { down: duration({ default: '1s' }) })
 const dropEvents = dslMethod('dropEvents', { for: duration() })
 
@@ -32,6 +35,20 @@ export class Daemon {
   async runPrivately(input: InputOf<typeof runPrivately>): Promise<void> {
     const args = runPrivately.parse(input, { aliases: this.session.aliases })
     await this.session.startPrivateStack(runPrivately.name, args.strategy)
+  }
+
+  /**
+   * Starts a load balancer for this scenario alone, on the run's Docker
+   * daemon (real or emulated); call it before anything else. For what needs
+   * only another load balancer, such as another strategy.
+   *
+   * @example
+   *   declare const daemon: Daemon
+   *   await daemon.runBalancerPrivately({ strategy: 'least-connections' })
+   */
+  async runBalancerPrivately(input: InputOf<typeof runBalancerPrivately>): Promise<void> {
+    const args = runBalancerPrivately.parse(input, { aliases: this.session.aliases })
+    await this.session.startPrivateStack(runBalancerPrivately.name, args.strategy, 'shared')
   }
 
   /**

@@ -197,6 +197,7 @@ export function fakeDsl(...randomParts: string[]) {
   const madeWith: string[] = []
   const stacks: string[] = []
   const stack: PrivateStack = {
+    ownDaemon: true,
     urls: {
       DOCKER_URL: 'tcp://127.0.0.1:40999',
       LB_URL: 'http://127.0.0.1:40998',
@@ -212,7 +213,10 @@ export function fakeDsl(...randomParts: string[]) {
     { aliases, driverContext: ctx },
     {
       makeDrivers: (made) => (madeWith.push(made.systemUrl('DOCKER_URL')), fake.drivers),
-      startPrivateStack: async (_, options) => (stacks.push(options.strategy), stack),
+      startPrivateStack: async (_, options) => {
+        stacks.push(options.daemon === 'shared' ? `${options.strategy} (shared daemon)` : options.strategy)
+        return { ...stack, ownDaemon: options.daemon !== 'shared' }
+      },
     },
   )
   return { dsl, fake, ctx, madeWith, stacks }

@@ -190,6 +190,13 @@ describe('the load-balancer DSL: daemon', () => {
     ])
   })
 
+  test("a load balancer of the scenario's own on the shared daemon, which it may not restart", async () => {
+    const { dsl, fake, stacks } = fakeDsl(...parts)
+    await dsl.daemon.runBalancerPrivately({ strategy: 'least-connections' })
+    await expect(dsl.daemon.restart({ down: '1s' })).rejects.toThrow(sharedDaemon('restart'))
+    expect([stacks, fake.calls]).toEqual([['least-connections (shared daemon)'], []])
+  })
+
   test("refuses a stack of the scenario's own once the shared one has been used, or a second one", async () => {
     const late = fakeDsl(...parts)
     await late.dsl.swarm.deploy({ service: 'checkout', replicas: 1 })

@@ -35,7 +35,10 @@ export type Strategy = 'round-robin' | 'least-connections'
  */
 export interface LoadBalancerDeps {
   makeDrivers(ctx: DriverContext): LoadBalancerDrivers
-  startPrivateStack(ctx: DriverContext, options: { strategy: Strategy }): Promise<PrivateStack>
+  startPrivateStack(
+    ctx: DriverContext,
+    options: { strategy: Strategy; daemon?: 'own' | 'shared' },
+  ): Promise<PrivateStack>
 }
 
 /** Traffic the scenario sent or is sending, with the service it went to. */
@@ -85,20 +88,23 @@ export class LoadBalancerSession {
     return this.made
   }
 
-  /** Whether the scenario runs on a daemon and load balancer of its own. */
+  /** Whether the scenario runs on a daemon (and load balancer) of its own. */
   get isPrivate(): boolean {
-    return this.stack !== undefined
+    return this.stack?.ownDaemon === true
   }
 
-  /** Starts a daemon and load balancer of the scenario's own; the drivers, made later, use them. */
-  async startPrivateStack(method: string, strategy: Strategy): Promise<void> {
+  /**
+   * Starts a load balancer of the scenario's own, on a daemon of its own too
+   * unless `daemon` is `shared`; the drivers, made later, use them.
+   */
+  async startPrivateStack(method: string, strategy: Strategy, daemon: 'own' | 'shared' = 'own'): Promise<void> {
     if (this.stack)
       throw new ConfigurationError(`${method}: the scenario already has a load balancer of its own; start it once`)
     if (this.made)
       throw new ConfigurationError(
         `${method}: the scenario has already used the shared load balancer; start one of its own before anything else`,
       )
-    this.stack = await this.deps.startPrivateStack(this.world.driverContext, { strategy })
+    this.stack = await this.deps.startPrivateStack(this.world.driverContext, { strategy, daemon })
   }
 
   /** The traffic sent last, finished: waits for it if it is still arriving. */

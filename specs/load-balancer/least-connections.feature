@@ -5,7 +5,7 @@ Feature: The least busy replica gets the next request
   request does not hold up the ones queued behind it.
 
   Background:
-    Given a Docker daemon and load balancer of the scenario's own, balancing by least connections
+    Given a load balancer of the scenario's own, balancing by least connections
 
   Rule: A replica busy with a slow request gets no new request while another is idle
 

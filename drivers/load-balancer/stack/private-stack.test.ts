@@ -5,7 +5,9 @@ import { eventually } from '../../core/eventually.ts'
 import { fakeDriverContext, type FakeDriverContext } from '../../core/test-fixtures/fake-driver-context.ts'
 import { BalancerAdmin } from '../balancer/balancer-admin.ts'
 import { DockerEngineClient } from '../docker-daemon/index.ts'
+import { superviseProcess } from '../../core/process-supervisor.ts'
 import { startPrivateStack } from './private-stack.ts'
+import { daemonProcessSpec } from './stack-commands.ts'
 
 let ctx: FakeDriverContext | undefined
 
@@ -47,8 +49,10 @@ describe('startPrivateStack', () => {
     ])
     expect(new Set([DOCKER_URL, LB_URL, LB_ADMIN_URL].map((url) => new URL(url).port)).size).toBe(3)
     expect(ctx.logLines).toEqual([
-      `private load balancer ${LB_URL} (admin ${LB_ADMIN_URL}, least-connections) on Docker daemon ${DOCKER_URL}`,
+      `private load balancer ${LB_URL} (admin ${LB_ADMIN_URL}, least-connections) on a Docker daemon of its own ` +
+        DOCKER_URL,
     ])
+    expect(stack.ownDaemon).toBe(true)
 
     const own = stack.context(ctx)
     expect(
@@ -64,6 +68,27 @@ describe('startPrivateStack', () => {
     })
     expect(await refused(`${LB_URL}/`)).toMatch(/^answered \d{3}$/)
     expect(pidsRunning('examples/load-balancer/main.ts', DOCKER_URL, 'least-connections')).toHaveLength(1)
+  })
+
+  test("with daemon: 'shared', only the load balancer is the scenario's own; the run's daemon outlives it", {
+    timeout: 60_000,
+  }, async () => {
+    const shared = superviseProcess(daemonProcessSpec('docker-daemon (shared)'))
+    try {
+      const sharedUrl = (await shared.start()).address!
+      ctx = fakeDriverContext({ DOCKER_URL: sharedUrl }, 'http')
+      const stack = await startPrivateStack(ctx, { strategy: 'least-connections', daemon: 'shared' })
+      expect([stack.urls.DOCKER_URL, stack.ownDaemon]).toEqual([sharedUrl, false])
+      expect(ctx.logLines).toEqual([
+        `private load balancer ${stack.urls.LB_URL} (admin ${stack.urls.LB_ADMIN_URL}, least-connections) on ` +
+          `the run's Docker daemon ${sharedUrl}`,
+      ])
+      await ctx.endScenario({ failed: false })
+      expect(await refused(`${stack.urls.LB_URL}/`)).toBe('fetch failed: ECONNREFUSED')
+      expect(await new DockerEngineClient({ url: sharedUrl }).list({ all: true })).toEqual([])
+    } finally {
+      await shared.stop()
+    }
   })
 
   test('when the scenario ends both processes stop, and on failure their output is attached', {

@@ -24,24 +24,30 @@ export const stackVariables = { daemon: 'DOCKER_URL', balancer: 'LB_URL', admin:
  */
 export interface PrivateStack {
   readonly urls: Readonly<Record<(typeof stackVariables)[keyof typeof stackVariables], string>>
+  /** Whether the daemon is the scenario's own too, or the shared one. */
+  readonly ownDaemon: boolean
   /** `ctx` with its system addresses pointing at this stack. */
   context(ctx: DriverContext): DriverContext
 }
 
 /**
  * Starts the emulated daemon, then the load balancer against it, and waits
- * until both are ready. Both are stopped when the scenario ends; on failure
- * their logs are attached.
+ * until both are ready. With `daemon: 'shared'` only the load balancer is
+ * the scenario's own, on the run's daemon (`DOCKER_URL`), real or emulated:
+ * for another strategy, where the daemon need not be private. What it started
+ * is stopped when the scenario ends; on failure the logs are attached.
  *
  * @example
  *   declare const ctx: DriverContext
  *   const stack = await startPrivateStack(ctx, { strategy: 'round-robin' })
  *   stack.urls.DOCKER_URL // 'tcp://127.0.0.1:40999'
+ *   await startPrivateStack(ctx, { strategy: 'least-connections', daemon: 'shared' })
  */
 export async function startPrivateStack(
   ctx: DriverContext,
-  options: { strategy: 'round-robin' | 'least-connections' },
+  options: { strategy: 'round-robin' | 'least-connections'; daemon?: 'own' | 'shared' },
 ): Promise<PrivateStack> {
+  const ownDaemon = options.daemon !== 'shared'
   const processes: SupervisedProcess[] = []
   const stopAll = async (): Promise<void> => {
     for (const process of processes.reverse()) await process.stop()
@@ -53,9 +59,12 @@ export async function startPrivateStack(
       if (end.failed) await end.attach(`${logs}\n`, 'text/plain', 'private-load-balancer-stack.log')
     },
   })
-  const daemon = superviseProcess(daemonProcessSpec('docker-daemon (private)'))
-  processes.push(daemon)
-  const dockerUrl = (await daemon.start()).address ?? ''
+  let dockerUrl = ctx.systemUrl(stackVariables.daemon)
+  if (ownDaemon) {
+    const daemon = superviseProcess(daemonProcessSpec('docker-daemon (private)'))
+    processes.push(daemon)
+    dockerUrl = (await daemon.start()).address ?? ''
+  }
   const balancer = superviseProcess(
     balancerProcessSpec({ name: 'load-balancer (private)', dockerHost: dockerUrl, strategy: options.strategy }),
   )
@@ -70,11 +79,12 @@ export async function startPrivateStack(
   }
   const urls = { DOCKER_URL: dockerUrl, LB_URL: ready.address, LB_ADMIN_URL: adminUrl }
   ctx.log(
-    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on Docker daemon ` +
-      `${urls.DOCKER_URL}`,
+    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on ` +
+      `${ownDaemon ? 'a Docker daemon of its own' : "the run's Docker daemon"} ${urls.DOCKER_URL}`,
   )
   return {
     urls,
+    ownDaemon,
     context: (base) => ({
       ...base,
       systemUrl: (name) => (Object.hasOwn(urls, name) ? urls[name as keyof typeof urls] : base.systemUrl(name)),

@@ -8,12 +8,10 @@ Given("a Docker daemon and load balancer of the scenario's own", function (this:
   return this.use(loadBalancer).daemon.runPrivately({})
 })
 
-Given(
-  "a Docker daemon and load balancer of the scenario's own, balancing by least connections",
-  function (this: ParlanceWorld) {
-    return this.use(loadBalancer).daemon.runPrivately({ strategy: 'least-connections' })
-  },
-)
+// Only the load balancer: the strategy is the load balancer's, and a real Docker host has one daemon to share.
+Given("a load balancer of the scenario's own, balancing by least connections", function (this: ParlanceWorld) {
+  return this.use(loadBalancer).daemon.runBalancerPrivately({ strategy: 'least-connections' })
+})
 
 When('the Docker daemon restarts while they arrive', function (this: ParlanceWorld) {
   const { daemon, traffic } = this.use(loadBalancer)
