@@ -1,7 +1,7 @@
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
 import { isGroupAlive, signalGroup, waitUntil } from '../../core/process-group.ts'
 import type { BackendCommand, BackendProcess } from './backend-process.ts'
-import { startBackend } from './backend-process.ts'
+import { spawnBackend } from './backend-process.ts'
 
 /**
  * Starts backends and remembers the ones still coming up, so that close() kills
@@ -9,26 +9,36 @@ import { startBackend } from './backend-process.ts'
  *
  * @example
  *   import { DEFAULT_BACKEND } from './backend-process.ts'
- *   const launcher = new BackendLauncher(); const backend = await launcher.launch('web-1', DEFAULT_BACKEND)
+ *   const launcher = new BackendLauncher(); const { backend } = await launcher.launch('web-1', DEFAULT_BACKEND)
  *   launcher.close() // kills backends still starting; later launches fail
  */
 export class BackendLauncher {
   readonly #spawning = new Set<number>()
   #closed = false
 
-  /** Starts the backend; fails (killing it) if close() came first or meanwhile. */
-  async launch(containerName: string, command: BackendCommand): Promise<BackendProcess> {
+  /**
+   * Spawns the backend and returns once it runs; `listening` settles when it accepts connections, `listenDelayMs`
+   * after the spawn at the earliest. Fails (killing it) if close() came first or meanwhile.
+   */
+  async launch(
+    containerName: string,
+    command: BackendCommand,
+    listenDelayMs = 0,
+  ): Promise<{ backend: BackendProcess; listening: Promise<void> }> {
     if (this.#closed) throw closedError(containerName)
     let spawnedPid: number | undefined
     try {
-      const backend = await startBackend(containerName, command, 5000, (pid) => {
-        spawnedPid = pid
-        // Spawned after close(): kill it now, as the owner may exit before this launch settles.
-        if (this.#closed) signalGroup(pid, 'SIGKILL')
-        else this.#spawning.add(pid)
+      const backend = await spawnBackend(containerName, command, {
+        listenDelayMs,
+        onSpawn: (pid) => {
+          spawnedPid = pid
+          // Spawned after close(): kill it now, as the owner may exit before this launch settles.
+          if (this.#closed) signalGroup(pid, 'SIGKILL')
+          else this.#spawning.add(pid)
+        },
       })
       if (this.#closed) {
-        backend.signal('SIGKILL')
+        backend.backend.signal('SIGKILL')
         throw closedError(containerName)
       }
       return backend

@@ -57,11 +57,45 @@ export async function startBackend(
   readyTimeoutMs = 5000,
   onSpawn: (pid: number) => void = () => {},
 ): Promise<BackendProcess> {
+  const { backend, listening } = await spawnBackend(containerName, command, { readyTimeoutMs, onSpawn })
+  await listening
+  return backend
+}
+
+/** How `spawnBackend` starts a backend. */
+export interface SpawnOptions {
+  /** How long the backend may take to listen; 5 s by default. */
+  readyTimeoutMs?: number
+  /** Gets the process group id as soon as it exists. */
+  onSpawn?: (pid: number) => void
+  /** The built-in backend listens no earlier than this many ms after it is spawned, as a real app starts. */
+  listenDelayMs?: number
+}
+
+/**
+ * Spawns a backend as `startBackend` does but returns at once, as a real daemon's `start` does: `listening`
+ * settles once it accepts connections, and rejects (killing it) if it exits or times out first.
+ *
+ * @example
+ *   const { backend, listening } = await spawnBackend('web-1', DEFAULT_BACKEND, { listenDelayMs: 130 })
+ *   await listening // ≥ 130 ms later
+ */
+export async function spawnBackend(
+  containerName: string,
+  command: BackendCommand,
+  { readyTimeoutMs = 5000, onSpawn = () => {}, listenDelayMs = 0 }: SpawnOptions = {},
+): Promise<{ backend: BackendProcess; listening: Promise<void> }> {
   const port = await findFreePort()
   const child = spawn(command.command, [...(command.args ?? [])], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...command.env, PORT: String(port), CONTAINER_NAME: containerName },
+    env: {
+      ...process.env,
+      ...command.env,
+      PORT: String(port),
+      CONTAINER_NAME: containerName,
+      LISTEN_AT_MS: String(Date.now() + listenDelayMs),
+    },
   })
   let output = ''
   const keep = (chunk: Buffer): void => {
@@ -81,22 +115,25 @@ export async function startBackend(
   }
   onSpawn(pid)
   const deadline = Date.now() + readyTimeoutMs
-  while (!(await acceptsConnections(port))) {
-    if (exitCode !== undefined || Date.now() >= deadline) {
-      signalGroup(pid, 'SIGKILL')
-      const why =
-        exitCode !== undefined
-          ? `exited with ${exitCode}`
-          : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
-      throw new SystemCompromisedError(
-        `startBackend: the backend of container "${containerName}" (${command.command} ` +
-          `${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
-      )
+  const listening = (async () => {
+    while (!(await acceptsConnections(port))) {
+      if (exitCode !== undefined || Date.now() >= deadline) {
+        signalGroup(pid, 'SIGKILL')
+        const why =
+          exitCode !== undefined
+            ? `exited with ${exitCode}`
+            : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
+        throw new SystemCompromisedError(
+          `startBackend: the backend of container "${containerName}" (${command.command} ` +
+            `${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+  })()
+  listening.catch(() => {})
   const signal = (name: NodeJS.Signals): void => void signalGroup(pid, name)
-  return {
+  const backend: BackendProcess = {
     port,
     pid,
     exited,
@@ -107,6 +144,7 @@ export async function startBackend(
       return exited
     },
   }
+  return { backend, listening }
 }
 
 function exitCodeOf(child: ChildProcess): Promise<number> {

@@ -35,9 +35,13 @@ function send(response, status, body) {
   response.end(JSON.stringify(body))
 }
 
-server.listen(Number(process.env.PORT ?? 0), process.env.LISTEN_HOST ?? '127.0.0.1', () => {
-  process.stdout.write(`listening on ${server.address().port}\n`)
-})
+// LISTEN_AT_MS (unix ms): listen no earlier, as a real app does some 120-150 ms after its container's `start`.
+const listenInMs = Math.max(0, Number(process.env.LISTEN_AT_MS ?? 0) - Date.now())
+setTimeout(() => {
+  server.listen(Number(process.env.PORT ?? 0), process.env.LISTEN_HOST ?? '127.0.0.1', () => {
+    process.stdout.write(`listening on ${server.address().port}\n`)
+  })
+}, listenInMs)
 process.on('SIGTERM', () => {
   closing = true
   server.close(() => process.exit(0))

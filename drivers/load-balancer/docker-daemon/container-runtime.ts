@@ -4,6 +4,7 @@ import type { BackendCommand, BackendProcess } from './backend-process.ts'
 import { DEFAULT_BACKEND } from './backend-process.ts'
 import type { ContainerRecord, HealthcheckConfig, HealthStatus } from './container-state.ts'
 import { newContainerId } from './container-state.ts'
+import { openPortProxy, type PortProxy } from './port-proxy.ts'
 import type { EventBus } from './event-bus.ts'
 import { toContainerEvent } from './event-json.ts'
 import type { EventQuirks } from './event-stream.ts'
@@ -47,12 +48,15 @@ export class ContainerRuntime {
   readonly #processes = new Map<string, { backend: BackendProcess; handled: Promise<void> }>()
   readonly #starting = new Map<string, Promise<void>>()
   readonly #launcher = new BackendLauncher()
+  readonly #proxies = new Map<string, PortProxy>()
   #ipCounter = 1
 
   constructor(
     private readonly bus: EventBus,
     private readonly quirks: EventQuirks,
     private readonly now: () => number,
+    /** How long after `start` the built-in backend listens at the earliest (a real app: 118-145 ms). */
+    private readonly listenDelayMs = 0,
   ) {}
 
   /** Every container, newest first, as `docker ps` lists them. */
@@ -109,7 +113,8 @@ export class ContainerRuntime {
   }
 
   /**
-   * `docker start`: runs the backend, then event `start` (and `health_status` if the health is settled). No-op if up.
+   * `docker start`: runs the backend, then event `start` (and `health_status` if the health is settled), and
+   * resolves once the app listens, as Docker's `start` comes before it. No-op if up.
    */
   start(ref: string): Promise<void> {
     const container = this.find('start', ref)
@@ -197,16 +202,21 @@ export class ContainerRuntime {
     this.#emit(container, 'destroy')
   }
 
-  /** The health check reports a new status: event `health_status: <status>`. */
+  /**
+   * The health check reports a new status: event `health_status: <status>`. A real daemon never reports `starting`
+   * as an event (only the listing's Status says it), so back to `starting` is silent.
+   */
   setHealth(ref: string, health: Exclude<HealthStatus, 'none'>): void {
     const container = this.find('setHealth', ref)
     container.health = health
-    this.#emitHealth(container)
+    if (health !== 'starting') this.#emitHealth(container)
   }
 
   /** Kills every backend process group and waits for them to exit; publishes nothing. */
   async killAll(): Promise<void> {
     const starting = this.#launcher.close()
+    for (const proxy of this.#proxies.values()) void proxy.close()
+    this.#proxies.clear()
     const running = [...this.#processes.values()]
     this.#processes.clear()
     for (const { backend } of running) {
@@ -216,19 +226,25 @@ export class ContainerRuntime {
     await Promise.all([starting, ...running.map(({ backend }) => backend.exited)])
   }
 
+  // As a real daemon: `start` once the process runs, the app listening some 120-150 ms later, and a published port
+  // that resets connections meanwhile. Resolves once the app listens (or failed to).
   async #startBackend(container: ContainerRecord): Promise<void> {
     const plan = this.#plans.get(container.id) ?? { backend: null, health: 'none' as const }
     const command =
       plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
-    const backend = command === undefined ? undefined : await this.#launcher.launch(container.name, command)
-    container.pid = backend?.pid
-    container.hostPort = backend?.port ?? container.exposedPort
+    const launched =
+      command === undefined ? undefined : await this.#launcher.launch(container.name, command, this.listenDelayMs)
+    if (launched !== undefined) this.#watch(container, launched.backend)
+    const proxy = launched !== undefined && container.publish ? await openPortProxy(launched.backend.port) : undefined
+    if (proxy !== undefined) this.#proxies.set(container.id, proxy)
+    container.pid = launched?.backend.pid
+    container.hostPort = proxy?.port ?? launched?.backend.port ?? container.exposedPort
     container.state = 'running'
     container.startedMs = this.now()
     container.health = plan.health
     this.#emit(container, 'start')
     if (container.health === 'healthy' || container.health === 'unhealthy') this.#emitHealth(container)
-    if (backend !== undefined) this.#watch(container, backend)
+    await launched?.listening
   }
 
   // A backend exiting by itself is a `die` with its exit code, as when a container's PID 1 ends.
@@ -251,6 +267,8 @@ export class ContainerRuntime {
   }
 
   #markExited(container: ContainerRecord, exitCode: number): void {
+    void this.#proxies.get(container.id)?.close()
+    this.#proxies.delete(container.id)
     container.state = 'exited'
     container.pid = undefined
     container.exitCode = exitCode

@@ -7,7 +7,7 @@
  * @example
  *   const daemon = await createDockerDaemon({ tcp: true }); await daemon.runContainer({ name: 'web-1', publish: true })
  */
-export { createDockerDaemon } from './docker-daemon.ts'
+export { createDockerDaemon, START_TO_LISTEN_MS } from './docker-daemon.ts'
 export type { DockerDaemon, DockerDaemonOptions } from './docker-daemon.ts'
 export type { RunContainerOptions } from './container-runtime.ts'
 export type { BackendCommand } from './backend-process.ts'
