@@ -56,7 +56,7 @@ function isStopSignal(signal: string | undefined): boolean {
  * @example
  *   import { routeContainer } from './container-routing.ts'
  *   declare const containers: import('./container-summary.ts').ContainerSummary[]
- *   const registry = new BackendRegistry()
+ *   const registry = new BackendRegistry({ forgetHostAfterMs: 60_000 }) // a Host with no replica: 503, then 404
  *   registry.replaceAll(containers.map(routeContainer)); registry.replicasFor('shop')
  */
 export class BackendRegistry {
