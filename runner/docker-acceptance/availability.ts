@@ -53,7 +53,8 @@ export function whyNoDaemon(probe: HostProbe): string | undefined {
   }
   const missing = packagesToInstall(probe.has)
   if (missing.length > 0 && !probe.has('apt-get')) {
-    return `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not installed and there is no apt-get to install them`
+    const [verb, them] = missing.length === 1 ? ['is', 'it'] : ['are', 'them']
+    return `${missing.join(' and ')} ${verb} not installed and there is no apt-get to install ${them}`
   }
   if (probe.bridgeExists || probe.dockerChains.length > 0) {
     const found = [

@@ -6,13 +6,24 @@ import { ConfigurationError } from '../../drivers/core/errors/configuration-erro
 
 const run = promisify(execFile)
 
-/** The image every replica's image is built on: the host's node and a static busybox, nothing pulled. */
+/**
+ * The image every replica's image is built on: the host's node and a static busybox, nothing pulled.
+ *
+ * @example
+ *   backendDockerfile('FROM node:20-alpine\n').startsWith(`FROM ${baseImage}`) // true
+ */
 export const baseImage = 'parlance/base:latest'
 
 // What health checks run (sh, wget) and what the drivers exec to steer them (touch, rm), and a few to look around.
 const busyboxApplets = ['sh', 'wget', 'touch', 'rm', 'cat', 'ls', 'ps']
 
-/** The image the load-balancer drivers create their replicas from. */
+/**
+ * The image the load-balancer drivers create their replicas from.
+ *
+ * @example
+ *   declare const engine: import('./engine-requests.ts').EngineRequests, context: import('node:stream').Readable
+ *   await engine.build(context, backendImage)
+ */
 export const backendImage = 'parlance/backend:latest'
 
 /**

@@ -74,7 +74,8 @@ export async function listRules(table: 'nat' | 'filter'): Promise<string[]> {
  * Looks at this host as `acceptance:docker` needs it.
  *
  * @example
- *   const why = whyNoDaemon(await probeHost())
+ *   const probe = await probeHost()
+ *   probe.has('dockerd') // true once Debian's docker.io is installed
  */
 export async function probeHost(): Promise<HostProbe> {
   const chains: string[] = []

@@ -7,7 +7,7 @@ const dockerChain = /^DOCKER(?:-USER|-ISOLATION-STAGE-\d+)?$/
  * then every Docker chain is flushed and deleted.
  *
  * @example
- *   iptablesCleanup('nat', ['-P PREROUTING ACCEPT', '-N DOCKER', '-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER'])
+ *   iptablesCleanup('nat', ['-N DOCKER', '-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER'])
  *   // → [['-t', 'nat', '-D', 'PREROUTING', '-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'DOCKER'],
  *   //    ['-t', 'nat', '-F', 'DOCKER'], ['-t', 'nat', '-X', 'DOCKER']]
  */
