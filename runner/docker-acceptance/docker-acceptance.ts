@@ -73,13 +73,13 @@ export async function runDockerAcceptance(options: DockerAcceptanceOptions): Pro
   let suite: RunningSuite | undefined
   let cleaning: Promise<string[]> | undefined
   const cleanUpOnce = (): Promise<string[]> =>
-    (cleaning ??= step(say, 'removing the containers, the daemon, its iptables chains, docker0 and ' + paths.root, () =>
+    (cleaning ??= step(say, `removing the containers, the daemon, its iptables chains, docker0 and ${paths.root}`, () =>
       cleanUp(started, say),
-    ))
+    ).then((left) => (reportLeftovers(say, left), left)))
   const guard = onAbort({
     cleanup: async () => {
       await suite?.interrupt()
-      reportLeftovers(say, await cleanUpOnce())
+      await cleanUpOnce()
     },
     hardStop: () => void started.dockerd?.kill(),
     deadlineMs: 120_000,
@@ -138,9 +138,9 @@ export async function runDockerAcceptance(options: DockerAcceptanceOptions): Pro
       timeoutMs: options.suiteTimeoutMs ?? 20 * 60_000,
     })
     const ended = await suite.done
-    if (ended.code !== 0) {
-      say(`${prefix}: the load balancer's last lines:\n${balancer.lastLines(30).join('\n')}`)
-    }
+    const lastLines = balancer.lastLines(30)
+    if (ended.code !== 0 && lastLines.length > 0)
+      say(`${prefix}: the load balancer's last lines:\n${lastLines.join('\n')}`)
     const outcome = ended.timedOut ? `timed out after ${Math.round(ended.ms / 1000)} s` : `exit ${ended.code}`
     say(`${prefix}: specs ${outcome}; ${ended.tally ?? 'no tally printed'}`)
     return ended.code === 0 && !ended.timedOut ? 0 : 1
@@ -151,7 +151,6 @@ export async function runDockerAcceptance(options: DockerAcceptanceOptions): Pro
     return 1
   } finally {
     const left = await cleanUpOnce()
-    reportLeftovers(say, left)
     if (!guard.aborting) guard.release()
     say(`${prefix}: done in ${Math.round((Date.now() - began) / 1000)} s`)
     if (left.length > 0) process.exitCode = 1
