@@ -209,6 +209,21 @@ describe('discovery admits a started replica once its app answers', () => {
     ])
   })
 
+  it('routes what the first listing shows at once; holds back one a later listing shows first', async () => {
+    const daemon = await daemonOn({ port: 0 })
+    daemon.containers = [web('a', 32001)]
+    const probes = heldProbes()
+    const discovery = discover(daemon.url, undefined, probes.probe)
+    await discovery.ready
+    expect([healthOf(discovery), probes.count()]).toEqual([[['a', true]], 0])
+    daemon.containers.push(web('b', 32002))
+    daemon.dropStreams()
+    await waitFor('the probe after the resync', () => probes.count() === 1)
+    expect(healthOf(discovery)).toEqual([['a', true]])
+    probes.answer(true)
+    await waitFor('b routed', () => healthOf(discovery).length === 2)
+  })
+
   it('routes one whose health check has not passed at once, unhealthy; never one stopped while probed', async () => {
     const daemon = await daemonOn({ port: 0 })
     const probes = heldProbes()

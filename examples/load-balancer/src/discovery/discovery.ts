@@ -9,6 +9,7 @@ import { BackendRegistry } from './backend-registry.ts'
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { normaliseEvent, type ContainerEvent } from './container-event.ts'
+import type { ContainerSummary } from './container-summary.ts'
 import { routeContainer, type ContainerRoute } from './container-routing.ts'
 import { negotiateApiVersion } from './api-version.ts'
 import { listContainers, openEventStream, type DockerApi } from './docker-api.ts'
@@ -85,33 +86,76 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
   const admission = new Admission({
     clock,
     probe: options.probe ?? probeHttp,
-    admit: (id) => serially(() => lookUp(id, generation)),
+    admit: (id) => serially(() => lookUp(id, generation, { fallback: held.get(id) })),
   })
+  // The route each held-back container had when probing began, should the lookup on its first answer fail.
+  const held = new Map<string, ContainerRoute>()
+  const holdBack = (route: ContainerRoute & { kind: 'replica' }): void => {
+    held.set(route.replica.id, route)
+    admission.watch(route.replica.id, route.replica.address)
+  }
   const isHeldBack = (route: ContainerRoute): boolean => route.kind === 'replica' && route.replica.healthy
   // The listing when it answers, not when it started: a pause or a health change meanwhile is in it.
-  const lookUp = async (id: string, mine: number, probeFirst = false): Promise<void> => {
+  const lookUp = async (
+    id: string,
+    mine: number,
+    { probeFirst = false, fallback }: { probeFirst?: boolean; fallback?: ContainerRoute | undefined } = {},
+  ): Promise<void> => {
+    held.delete(id)
     try {
       const [container] = await listContainers(api, { id: [id] }, aborter.signal)
       if (closed || container === undefined) return
       const route = routeContainer(container)
-      if (probeFirst && route.kind === 'replica' && isHeldBack(route)) admission.watch(id, route.replica.address)
+      if (probeFirst && route.kind === 'replica' && isHeldBack(route)) holdBack(route)
       else registry.upsert(route)
     } catch (error) {
+      // Its route when probing began is near enough: a resync would hold it back again.
+      if (fallback !== undefined) {
+        if (!closed) registry.upsert(fallback)
+        return
+      }
       // Without the lookup the container would stay unknown: resync instead.
       lost(mine, new Error(`could not look up started container ${id}: ${(error as Error).message}`, { cause: error }))
     }
   }
 
+  // After the first sync, a container a listing shows for the first time may have started while the stream was
+  // down: it is held back like one whose start event came. The first sync routes what runs: the load balancer is
+  // the newcomer, not they.
+  let firstSync = true
+  const resync = (containers: readonly ContainerSummary[]): void => {
+    const listed = new Set(containers.map((container) => container.Id))
+    for (const id of admission.watching()) {
+      if (listed.has(id)) continue
+      admission.forget(id)
+      held.delete(id)
+    }
+    const known = new Set(registry.snapshot().services.flatMap((service) => service.replicas.map((r) => r.id)))
+    const routes = containers.map(routeContainer)
+    const heldBack = routes.filter(
+      (route) =>
+        route.kind === 'replica' &&
+        isHeldBack(route) &&
+        (admission.isWatching(route.replica.id) || (!firstSync && !known.has(route.replica.id))),
+    )
+    firstSync = false
+    registry.replaceAll(routes.filter((route) => !heldBack.includes(route)))
+    for (const route of heldBack) if (route.kind === 'replica') holdBack(route)
+  }
+
   const apply = async (event: ContainerEvent, mine: number): Promise<void> => {
     if (event.action !== 'start') {
       // Being stopped, or gone: never admitted (a resync routes one that keeps running).
-      if (['die', 'destroy', 'stop', 'kill'].includes(event.action)) admission.forget(event.id)
+      if (['die', 'destroy', 'stop', 'kill'].includes(event.action)) {
+        admission.forget(event.id)
+        held.delete(event.id)
+      }
       registry.applyEvent(event)
       return
     }
     // A start event carries labels but not ports or networks: look the container up.
     admission.forget(event.id)
-    await lookUp(event.id, mine, true)
+    await lookUp(event.id, mine, { probeFirst: true })
   }
   // Changes apply one at a time, in arrival order; a failing change listener
   // is reported and must not stop the ones after it.
@@ -164,15 +208,7 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
         listContainers(api, undefined, aborter.signal).then(
           (containers) => {
             if (closed || mine !== generation) return
-            serially(() => {
-              const listed = new Set(containers.map((container) => container.Id))
-              for (const id of admission.watching()) if (!listed.has(id)) admission.forget(id)
-              registry.replaceAll(
-                containers
-                  .filter((c) => !admission.isWatching(c.Id) || !isHeldBack(routeContainer(c)))
-                  .map(routeContainer),
-              )
-            })
+            serially(() => resync(containers))
             for (const event of pending) enqueue(event, mine)
             synced = true
             attempt = 0
