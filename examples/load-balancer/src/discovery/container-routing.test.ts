@@ -23,6 +23,18 @@ function reasonFor(summary: ContainerSummary): string {
 }
 
 describe('routeContainer: addresses', () => {
+  it('routes a host-networked container to its lb.port on the Docker host, as Docker lists it', () => {
+    const route = routeContainer(
+      container({
+        Labels: { 'lb.host': 'shop.example', 'lb.port': '9090' },
+        Ports: [],
+        HostConfig: { NetworkMode: 'host' },
+        NetworkSettings: { Networks: { host: { IPAddress: '' } } },
+      }),
+    )
+    expect(route.kind === 'replica' && route.replica.address).toEqual({ host: '127.0.0.1', port: 9090 })
+  })
+
   it('uses the published host port, 0.0.0.0 meaning 127.0.0.1, preferring IPv4', () => {
     const route = routeContainer(
       container({
@@ -131,6 +143,12 @@ describe('routeContainer: ignore reasons', () => {
       'label lb.port="70000" is not a port number (1-65535)',
     ],
     ['no port', { Ports: [] }, 'no exposed port and no lb.port label; EXPOSE a port or add lb.port=PORT'],
+    [
+      'host-networked, no lb.port',
+      { Ports: [], HostConfig: { NetworkMode: 'host' }, NetworkSettings: { Networks: { host: { IPAddress: '' } } } },
+      'host-networked (NetworkMode "host"): its app listens on a port of the Docker host, which Docker does not ' +
+        'list; add lb.port=PORT naming that port',
+    ],
     [
       'no address',
       { NetworkSettings: { Networks: { none: { IPAddress: '' } } } },

@@ -1,6 +1,8 @@
 // Labels → routing. lb.host names the Host served, lb.port the container port
 // (default: the lowest exposed TCP port — Docker lists Ports in no stable
 // order, so "first" is taken by number), lb.weight the share (default 1).
+// A host-networked container has no ports or address of its own in the
+// listing: its app listens on the Docker host, at lb.port, which it must name.
 import { containerName, healthFromStatus, type ContainerSummary } from './container-summary.ts'
 import { ignoreReasons, type IgnoredContainer } from './ignored-container.ts'
 import type { BackendAddress, Replica } from './replica.ts'
@@ -38,6 +40,8 @@ export function routeContainer(summary: ContainerSummary): ContainerRoute {
     weight = Number(rawWeight)
   }
 
+  const hostNetworked = summary.HostConfig?.NetworkMode === 'host'
+  if (hostNetworked && labels['lb.port'] === undefined) return ignore(ignoreReasons.hostNetworkNoPort())
   const ports = (summary.Ports ?? []).filter((p) => (p.Type ?? 'tcp') === 'tcp')
   let port: number
   const rawPort = labels['lb.port']
@@ -50,7 +54,8 @@ export function routeContainer(summary: ContainerSummary): ContainerRoute {
     port = lowest
   }
 
-  const address = addressFor(summary, ports, port)
+  // The load balancer runs on the Docker host (as for ports published on 127.0.0.1), so the host is loopback.
+  const address = hostNetworked ? { host: '127.0.0.1', port } : addressFor(summary, ports, port)
   if (address === undefined) return ignore(ignoreReasons.noAddress(port))
   const paused = summary.State === 'paused'
   const health = healthFromStatus(summary.Status)

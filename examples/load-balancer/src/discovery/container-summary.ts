@@ -11,6 +11,8 @@ export interface ContainerSummary {
   Status?: string
   Ports?: Array<{ IP?: string; PrivatePort: number; PublicPort?: number; Type?: string }> | null
   NetworkSettings?: { Networks?: Record<string, { IPAddress?: string }> | null } | null
+  /** `host` for a container sharing the Docker host's network (`docker run --network host`). */
+  HostConfig?: { NetworkMode?: string } | null
 }
 
 /** Docker health as discovery tracks it; `none` means no health check. */

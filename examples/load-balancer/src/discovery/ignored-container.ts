@@ -21,6 +21,9 @@ export const ignoreReasons = {
     `label lb.weight=${JSON.stringify(value)} is not a positive integer; use e.g. lb.weight=1`,
   badPort: (value: string) => `label lb.port=${JSON.stringify(value)} is not a port number (1-65535)`,
   noPort: () => 'no exposed port and no lb.port label; EXPOSE a port or add lb.port=PORT',
+  hostNetworkNoPort: () =>
+    'host-networked (NetworkMode "host"): its app listens on a port of the Docker host, which Docker does not ' +
+    'list; add lb.port=PORT naming that port',
   noAddress: (port: number) =>
     `container port ${port} is not published and the container has no network IP address; publish it or attach ` +
     `a network`,
