@@ -24,11 +24,13 @@ export class BackendLauncher {
     containerName: string,
     command: BackendCommand,
     listenDelayMs = 0,
+    at: { host?: string; port?: number } = {},
   ): Promise<{ backend: BackendProcess; listening: Promise<void> }> {
     if (this.#closed) throw closedError(containerName)
     let spawnedPid: number | undefined
     try {
       const backend = await spawnBackend(containerName, command, {
+        ...at,
         listenDelayMs,
         onSpawn: (pid) => {
           spawnedPid = pid

@@ -43,7 +43,8 @@ describe('containers backed by real processes', () => {
       requests: 2,
       path: '/b',
     })
-    expect(apiJson?.Ports).toEqual([{ PrivatePort: api.hostPort, Type: 'tcp' }])
+    expect(apiJson?.Ports).toEqual([{ PrivatePort: 8080, Type: 'tcp' }])
+    expect(apiJson?.NetworkSettings.Networks.bridge.IPAddress).toMatch(/^127\.\d+\.\d+\.\d+$/)
     const apiAddress = `http://${apiJson?.NetworkSettings.Networks.bridge.IPAddress}:${apiJson?.Ports[0]?.PrivatePort}/`
     expect(await call(apiAddress)).toEqual({ container: 'api-1', requests: 1, path: '/' })
   })

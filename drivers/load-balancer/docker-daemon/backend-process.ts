@@ -70,6 +70,9 @@ export interface SpawnOptions {
   onSpawn?: (pid: number) => void
   /** The built-in backend listens no earlier than this many ms after it is spawned, as a real app starts. */
   listenDelayMs?: number
+  /** Where it listens (`LISTEN_HOST`, `PORT`): 127.0.0.1 and a free port by default. */
+  host?: string
+  port?: number
 }
 
 /**
@@ -83,9 +86,9 @@ export interface SpawnOptions {
 export async function spawnBackend(
   containerName: string,
   command: BackendCommand,
-  { readyTimeoutMs = 5000, onSpawn = () => {}, listenDelayMs = 0 }: SpawnOptions = {},
+  { readyTimeoutMs = 5000, onSpawn = () => {}, listenDelayMs = 0, host = '127.0.0.1', ...options }: SpawnOptions = {},
 ): Promise<{ backend: BackendProcess; listening: Promise<void> }> {
-  const port = await findFreePort()
+  const port = options.port ?? (await findFreePort())
   const child = spawn(command.command, [...(command.args ?? [])], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,6 +96,7 @@ export async function spawnBackend(
       ...process.env,
       ...command.env,
       PORT: String(port),
+      LISTEN_HOST: host,
       CONTAINER_NAME: containerName,
       LISTEN_AT_MS: String(Date.now() + listenDelayMs),
     },
@@ -116,13 +120,13 @@ export async function spawnBackend(
   onSpawn(pid)
   const deadline = Date.now() + readyTimeoutMs
   const listening = (async () => {
-    while (!(await acceptsConnections(port))) {
+    while (!(await acceptsConnections(port, host))) {
       if (exitCode !== undefined || Date.now() >= deadline) {
         signalGroup(pid, 'SIGKILL')
         const why =
           exitCode !== undefined
             ? `exited with ${exitCode}`
-            : `did not listen on 127.0.0.1:${port} within ${readyTimeoutMs}ms`
+            : `did not listen on ${host}:${port} within ${readyTimeoutMs}ms`
         throw new SystemCompromisedError(
           `startBackend: the backend of container "${containerName}" (${command.command} ` +
             `${(command.args ?? []).join(' ')}) ${why}; it must listen on $PORT. Output: ${JSON.stringify(output)}`,
@@ -167,16 +171,16 @@ function findFreePort(): Promise<number> {
 }
 
 /**
- * Whether something accepts TCP connections on 127.0.0.1:`port` now.
+ * Whether something accepts TCP connections on `host` (127.0.0.1 by default):`port` now.
  *
  * @example
  *   import { setTimeout as delay } from 'node:timers/promises'
  *   const port = 41234
  *   while (!(await acceptsConnections(port))) await delay(20)
  */
-export function acceptsConnections(port: number): Promise<boolean> {
+export function acceptsConnections(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
+    const socket = createConnection({ port, host })
     socket.once('connect', () => {
       socket.destroy()
       resolve(true)

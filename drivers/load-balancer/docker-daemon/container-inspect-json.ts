@@ -59,7 +59,7 @@ export function toContainerInspect(container: ContainerRecord): ContainerInspect
     ? {}
     : container.publish
       ? { [exposedKey]: [{ HostIp: container.publishIp, HostPort: String(container.hostPort) }] }
-      : { [`${container.hostPort}/tcp`]: null }
+      : { [exposedKey]: null }
   // Docker sets State.Health when a container with a health check starts.
   const health = container.health === 'none' ? {} : { Health: healthJson(container) }
   return {
@@ -89,7 +89,10 @@ export function toContainerInspect(container: ContainerRecord): ContainerInspect
       ...(container.healthcheck === undefined ? {} : { Healthcheck: { ...container.healthcheck } }),
     },
     HostConfig: { NetworkMode: 'bridge', PortBindings: container.publish ? { [exposedKey]: hostBinding } : {} },
-    NetworkSettings: { Ports: ports, IPAddress: up ? (container.publish ? container.bridgeIp : '127.0.0.1') : '' },
+    NetworkSettings: {
+      Ports: ports,
+      IPAddress: up ? (container.publish ? container.bridgeIp : container.loopbackIp) : '',
+    },
   }
 }
 

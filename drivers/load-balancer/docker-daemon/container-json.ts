@@ -45,7 +45,7 @@ export interface PortJson {
  *
  * @example
  *   declare const summary: ContainerSummary
- *   summary.NetworkSettings.Networks.bridge?.IPAddress // '127.0.0.1' when not published
+ *   summary.NetworkSettings.Networks.bridge?.IPAddress // e.g. '127.93.4.211' when not published
  *   summary.NetworkSettings.Networks.bridge?.Gateway // '172.17.0.1'
  */
 export interface EndpointJson {
@@ -70,9 +70,9 @@ export const BRIDGE_NETWORK_ID = hex64('bridge')
 
 /**
  * Renders a container as `GET /containers/json` lists it. A published container
- * reports its backend's real port as PublicPort; an unpublished one reports
- * IPAddress 127.0.0.1 and the real port as PrivatePort, so a load balancer
- * reaches the backend either way.
+ * reports its port's proxy as PublicPort; an unpublished one its exposed port
+ * as PrivatePort at its own loopback address (127.x.y.z), where its
+ * app listens, so a load balancer reaches the backend either way.
  *
  * @example
  *   declare const container: ContainerRecord, stopped: ContainerRecord
@@ -86,7 +86,7 @@ export function toContainerSummary(container: ContainerRecord, nowMs: number): C
     ? up
       ? [{ IP: container.publishIp, PrivatePort: container.exposedPort, PublicPort: container.hostPort, Type: 'tcp' }]
       : [{ PrivatePort: container.exposedPort, Type: 'tcp' }]
-    : [{ PrivatePort: container.hostPort, Type: 'tcp' }]
+    : [{ PrivatePort: container.exposedPort, Type: 'tcp' }]
   return {
     Id: container.id,
     Names: [`/${container.name}`],
@@ -113,7 +113,7 @@ function toEndpoint(container: ContainerRecord, up: boolean): EndpointJson {
     NetworkID: BRIDGE_NETWORK_ID,
     EndpointID: up ? hex64(`endpoint:${container.id}`) : '',
     Gateway: up ? '172.17.0.1' : '',
-    IPAddress: up ? (container.publish ? container.bridgeIp : '127.0.0.1') : '',
+    IPAddress: up ? (container.publish ? container.bridgeIp : container.loopbackIp) : '',
     IPPrefixLen: up ? 16 : 0,
     IPv6Gateway: '',
     GlobalIPv6Address: '',

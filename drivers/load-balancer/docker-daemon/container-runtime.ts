@@ -3,7 +3,7 @@ import { BackendLauncher } from './backend-launcher.ts'
 import type { BackendCommand, BackendProcess } from './backend-process.ts'
 import { DEFAULT_BACKEND } from './backend-process.ts'
 import type { ContainerRecord, HealthcheckConfig, HealthStatus } from './container-state.ts'
-import { newContainerId } from './container-state.ts'
+import { newContainerId, randomLoopbackIp } from './container-state.ts'
 import { openPortProxy, type PortProxy } from './port-proxy.ts'
 import type { EventBus } from './event-bus.ts'
 import { toContainerEvent } from './event-json.ts'
@@ -93,6 +93,7 @@ export class ContainerRuntime {
       publish: run.publish ?? false,
       publishIp: run.publishIp ?? '0.0.0.0',
       bridgeIp: `172.17.${Math.floor(this.#ipCounter / 256)}.${this.#ipCounter % 256}`,
+      loopbackIp: randomLoopbackIp(new Set(this.list().map((c) => c.loopbackIp))),
       hostPort: exposedPort,
       pid: undefined,
       env: [...(run.env ?? [])],
@@ -232,8 +233,11 @@ export class ContainerRuntime {
     const plan = this.#plans.get(container.id) ?? { backend: null, health: 'none' as const }
     const command =
       plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
+    // Unpublished, the app listens on its own address at the exposed port, as on a bridge network; the address is
+    // a loopback one (loopbackIp) so that test traffic never leaves the machine.
+    const at = container.publish ? {} : { host: container.loopbackIp, port: container.exposedPort }
     const launched =
-      command === undefined ? undefined : await this.#launcher.launch(container.name, command, this.listenDelayMs)
+      command === undefined ? undefined : await this.#launcher.launch(container.name, command, this.listenDelayMs, at)
     if (launched !== undefined) this.#watch(container, launched.backend)
     const proxy = launched !== undefined && container.publish ? await openPortProxy(launched.backend.port) : undefined
     if (proxy !== undefined) this.#proxies.set(container.id, proxy)

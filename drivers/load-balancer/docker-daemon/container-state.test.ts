@@ -14,6 +14,7 @@ const base: ContainerRecord = {
   publish: false,
   publishIp: '0.0.0.0',
   bridgeIp: '172.17.0.2',
+  loopbackIp: '127.93.4.211',
   hostPort: 8080,
   pid: undefined,
   env: [],

@@ -42,7 +42,13 @@ export interface ContainerRecord {
   readonly publishIp: string
   /** The 172.17.0.x address a published container gets; unreachable, as on a real host. */
   readonly bridgeIp: string
-  /** The real 127.0.0.1 port of the backend process; `exposedPort` when there is none. */
+  /**
+   * An unpublished container's address, where its app listens at `exposedPort` as on a bridge network: a loopback
+   * address of its own (127.x.y.z, random, so that several emulators on one machine do not collide), so test traffic
+   * never leaves the machine.
+   */
+  readonly loopbackIp: string
+  /** Where clients reach the app: its published port's proxy on 127.0.0.1, else `exposedPort`. */
   hostPort: number
   /** The backend's process (and process group) id; undefined while not running or without a backend. */
   pid: number | undefined
@@ -137,4 +143,18 @@ export function humanDuration(ms: number): string {
   if (minutes < 60) return `${minutes} minutes`
   const hours = Math.round(seconds / 3600)
   return hours === 1 ? 'About an hour' : `${hours} hours`
+}
+
+/**
+ * A random loopback address for an unpublished container, other than those `taken`.
+ *
+ * @example
+ *   randomLoopbackIp(new Set()) // → e.g. '127.93.4.211'
+ */
+export function randomLoopbackIp(taken: ReadonlySet<string>, random: () => number = Math.random): string {
+  const octet = (): number => 1 + Math.floor(random() * 254)
+  for (;;) {
+    const ip = `127.${octet()}.${octet()}.${octet()}`
+    if (!taken.has(ip)) return ip
+  }
 }

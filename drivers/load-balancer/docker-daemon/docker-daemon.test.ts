@@ -86,7 +86,7 @@ describe('the Docker daemon emulator over HTTP', () => {
         State: 'running',
         Status: 'Up 1 second',
         HostConfig: { NetworkMode: 'bridge' },
-        NetworkSettings: { Networks: { bridge: endpoint('127.0.0.1', '02:42:ac:11:00:03') } },
+        NetworkSettings: { Networks: { bridge: endpoint(api.loopbackIp, '02:42:ac:11:00:03') } },
         Mounts: [],
       },
       {

@@ -109,8 +109,10 @@ describe('the container lifecycle over the Engine API', () => {
       { State: Record<string, unknown>; NetworkSettings: unknown },
     ]
     expect(inspected.State.Health).toBeUndefined()
-    const port = daemon?.container('api-1').hostPort
-    expect(inspected.NetworkSettings).toEqual({ Ports: { [`${port}/tcp`]: null }, IPAddress: '127.0.0.1' })
+    expect(inspected.NetworkSettings).toEqual({
+      Ports: { '8080/tcp': null },
+      IPAddress: daemon?.container('api-1').loopbackIp,
+    })
   })
 
   it('answers create errors with Docker status codes and messages', async () => {
