@@ -3,8 +3,7 @@
 // means nothing that happens during the listing is missed. When the stream
 // drops, wait (backoff), and do it all again; the registry keeps the last
 // known backends while the daemon is away. A container that starts is held
-// unhealthy until its app first answers (admission.ts).
-import { Admission } from './admission.ts'
+// back until its app first answers (starting-replicas.ts).
 import { BackendRegistry } from './backend-registry.ts'
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff.ts'
 import { systemClock, type Clock } from './clock.ts'
@@ -15,6 +14,7 @@ import { negotiateApiVersion } from './api-version.ts'
 import { listContainers, openEventStream, type DockerApi } from './docker-api.ts'
 import { parseDockerHost, type DockerHost } from './docker-host.ts'
 import { probeHttp, type Probe } from './http-probe.ts'
+import { StartingReplicas, waitsForAnswer } from './starting-replicas.ts'
 
 /** How discovery is doing, for the admin status JSON. */
 export interface DiscoveryStatus {
@@ -82,31 +82,22 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
   let applying: Promise<void> = Promise.resolve()
   let api: DockerApi = { dockerHost, apiVersion: '' }
   // A container that starts enters the registry once its app first answers: until then a request could only be
-  // reset by docker-proxy. One with a health check not yet passed enters at once, unhealthy: its check decides.
-  const admission = new Admission({
+  // reset by docker-proxy. Its listing is read again then (a pause or a health change meanwhile is in it).
+  const starting = new StartingReplicas({
     clock,
     probe: options.probe ?? probeHttp,
-    admit: (id) => serially(() => lookUp(id, generation, { fallback: held.get(id) })),
+    admit: (id, heldRoute) => serially(() => lookUp(id, generation, { fallback: heldRoute })),
   })
-  // The route each held-back container had when probing began, should the lookup on its first answer fail.
-  const held = new Map<string, ContainerRoute>()
-  const holdBack = (route: ContainerRoute & { kind: 'replica' }): void => {
-    held.set(route.replica.id, route)
-    admission.watch(route.replica.id, route.replica.address)
-  }
-  const isHeldBack = (route: ContainerRoute): boolean => route.kind === 'replica' && route.replica.healthy
-  // The listing when it answers, not when it started: a pause or a health change meanwhile is in it.
   const lookUp = async (
     id: string,
     mine: number,
     { probeFirst = false, fallback }: { probeFirst?: boolean; fallback?: ContainerRoute | undefined } = {},
   ): Promise<void> => {
-    held.delete(id)
     try {
       const [container] = await listContainers(api, { id: [id] }, aborter.signal)
       if (closed || container === undefined) return
       const route = routeContainer(container)
-      if (probeFirst && route.kind === 'replica' && isHeldBack(route)) holdBack(route)
+      if (probeFirst && waitsForAnswer(route)) starting.holdBack(route)
       else registry.upsert(route)
     } catch (error) {
       // Its route when probing began is near enough: a resync would hold it back again.
@@ -118,43 +109,24 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       lost(mine, new Error(`could not look up started container ${id}: ${(error as Error).message}`, { cause: error }))
     }
   }
-
   // After the first sync, a container a listing shows for the first time may have started while the stream was
-  // down: it is held back like one whose start event came. The first sync routes what runs: the load balancer is
-  // the newcomer, not they.
+  // down: it is held back too. The first sync routes what runs: the load balancer is the newcomer, not they.
   let firstSync = true
   const resync = (containers: readonly ContainerSummary[]): void => {
-    const listed = new Set(containers.map((container) => container.Id))
-    for (const id of admission.watching()) {
-      if (listed.has(id)) continue
-      admission.forget(id)
-      held.delete(id)
-    }
     const known = new Set(registry.snapshot().services.flatMap((service) => service.replicas.map((r) => r.id)))
-    const routes = containers.map(routeContainer)
-    const heldBack = routes.filter(
-      (route) =>
-        route.kind === 'replica' &&
-        isHeldBack(route) &&
-        (admission.isWatching(route.replica.id) || (!firstSync && !known.has(route.replica.id))),
-    )
+    registry.replaceAll(starting.sortListing(containers.map(routeContainer), known, !firstSync))
     firstSync = false
-    registry.replaceAll(routes.filter((route) => !heldBack.includes(route)))
-    for (const route of heldBack) if (route.kind === 'replica') holdBack(route)
   }
 
   const apply = async (event: ContainerEvent, mine: number): Promise<void> => {
     if (event.action !== 'start') {
       // Being stopped, or gone: never admitted (a resync routes one that keeps running).
-      if (['die', 'destroy', 'stop', 'kill'].includes(event.action)) {
-        admission.forget(event.id)
-        held.delete(event.id)
-      }
+      if (['die', 'destroy', 'stop', 'kill'].includes(event.action)) starting.release(event.id)
       registry.applyEvent(event)
       return
     }
     // A start event carries labels but not ports or networks: look the container up.
-    admission.forget(event.id)
+    starting.release(event.id)
     await lookUp(event.id, mine, { probeFirst: true })
   }
   // Changes apply one at a time, in arrival order; a failing change listener
@@ -245,7 +217,7 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       closeStream()
       if (timer !== undefined) clock.clearTimeout(timer)
       aborter.abort()
-      admission.close()
+      starting.close()
       if (!isReady)
         rejectReady(new Error(`discovery closed before the first sync with the Docker daemon at ${dockerHost.url}`))
       await applying
