@@ -6,7 +6,7 @@ import { isApiVersion } from './api-version.ts'
  *
  * @example
  *   parseMainOptions(['--socket', '/tmp/docker.sock', '--tcp-port', '0'])
- *   // → { socketPath: '/tmp/docker.sock', tcpPort: 0, apiVersion: undefined, help: false }
+ *   // → { socketPath: '/tmp/docker.sock', tcpPort: 0, apiVersion: undefined, listenDelayMs: undefined, help: false }
  *   parseMainOptions(['--help']).help // true
  */
 export interface MainOptions {
@@ -14,25 +14,29 @@ export interface MainOptions {
   tcpPort: number | undefined
   /** The newest Engine API version to answer, e.g. `1.41` as Docker 20.10; the emulator's default otherwise. */
   apiVersion: string | undefined
+  /** How long after `start` a container's app listens at the earliest; the emulator's default otherwise. */
+  listenDelayMs: number | undefined
   help: boolean
 }
 
 const COMMAND = 'node --import tsx drivers/load-balancer/docker-daemon/main.ts'
 
 /** The program's usage, printed by `--help`. */
-export const USAGE = `Usage: ${COMMAND} [--socket PATH] [--tcp-port PORT] [--api-version X.Y]
+export const USAGE = `Usage: ${COMMAND} [--socket PATH] [--tcp-port PORT] [--api-version X.Y] [--listen-delay-ms MS]
 
 Runs Parlance's Docker Engine API emulator (API 1.43) until SIGTERM or SIGINT.
   --socket PATH      listen on a unix socket (DOCKER_HOST=unix://PATH)
   --tcp-port PORT    listen on 127.0.0.1:PORT; 0 picks a free port (DOCKER_HOST=tcp://127.0.0.1:PORT)
   --api-version X.Y  answer as a daemon whose newest Engine API is X.Y (1.41: Docker 20.10); 1.43 by default
+  --listen-delay-ms MS  a container's app listens MS ms after its start event at the earliest; 130 by default,
+                     as a real app; its published port resets connections meanwhile
   --help             print this and exit
 Give --socket, --tcp-port or both. It prints one line per address:
   docker daemon emulator listening on tcp://127.0.0.1:PORT
   docker daemon emulator listening on unix:///PATH
 `
 
-const OPTIONS = '--socket PATH, --tcp-port PORT, --api-version X.Y, --help'
+const OPTIONS = '--socket PATH, --tcp-port PORT, --api-version X.Y, --listen-delay-ms MS, --help'
 
 /**
  * Reads the command line; a ConfigurationError names the bad option and what is allowed.
@@ -43,7 +47,13 @@ const OPTIONS = '--socket PATH, --tcp-port PORT, --api-version X.Y, --help'
  *   // → throws '--tcp-port: "x" is not a port; give a whole number from 0 to 65535'
  */
 export function parseMainOptions(argv: readonly string[]): MainOptions {
-  const options: MainOptions = { socketPath: undefined, tcpPort: undefined, apiVersion: undefined, help: false }
+  const options: MainOptions = {
+    socketPath: undefined,
+    tcpPort: undefined,
+    apiVersion: undefined,
+    listenDelayMs: undefined,
+    help: false,
+  }
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? ''
     const [name = '', inline] =
@@ -61,6 +71,7 @@ export function parseMainOptions(argv: readonly string[]): MainOptions {
     else if (name === '--socket') options.socketPath = value()
     else if (name === '--tcp-port') options.tcpPort = parsePort(value())
     else if (name === '--api-version') options.apiVersion = parseApiVersion(value())
+    else if (name === '--listen-delay-ms') options.listenDelayMs = parseDelay(value())
     else throw new ConfigurationError(`unknown option ${JSON.stringify(arg)}; allowed options: ${OPTIONS}`)
   }
   if (!options.help && options.socketPath === undefined && options.tcpPort === undefined) {
@@ -73,6 +84,14 @@ function parseApiVersion(raw: string): string {
   if (!isApiVersion(raw))
     throw new ConfigurationError(`--api-version: ${JSON.stringify(raw)} is not an API version; give e.g. 1.41 or 1.43`)
   return raw
+}
+
+function parseDelay(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 60_000)
+    throw new ConfigurationError(
+      `--listen-delay-ms: ${JSON.stringify(raw)} is not a delay; give a whole number of milliseconds from 0 to 60000`,
+    )
+  return Number(raw)
 }
 
 function parsePort(raw: string): number {

@@ -119,11 +119,17 @@ describe('main.ts, the emulator as its own program', () => {
     const unknown = runMain(['--port', '1'])
     expect(await unknown.exited).toBe(2)
     expect(unknown.stderr()).toContain(
-      'unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --api-version X.Y, --help',
+      'unknown option "--port"; allowed options: --socket PATH, --tcp-port PORT, --api-version X.Y, ' +
+        '--listen-delay-ms MS, --help',
     )
     const version = runMain(['--tcp-port', '0', '--api-version', 'latest'])
     expect(await version.exited).toBe(2)
     expect(version.stderr()).toContain('--api-version: "latest" is not an API version; give e.g. 1.41 or 1.43')
+    const delay = runMain(['--tcp-port', '0', '--listen-delay-ms', '-1'])
+    expect(await delay.exited).toBe(2)
+    expect(delay.stderr()).toContain(
+      '--listen-delay-ms: "-1" is not a delay; give a whole number of milliseconds from 0 to 60000',
+    )
     const nowhere = runMain([])
     expect(await nowhere.exited).toBe(2)
     expect(nowhere.stderr()).toContain(
@@ -133,7 +139,7 @@ describe('main.ts, the emulator as its own program', () => {
     expect(await help.exited).toBe(0)
     expect(help.lines[0]).toBe(
       'Usage: node --import tsx drivers/load-balancer/docker-daemon/main.ts [--socket PATH] [--tcp-port PORT] ' +
-        '[--api-version X.Y]',
+        '[--api-version X.Y] [--listen-delay-ms MS]',
     )
   })
 })

@@ -34,6 +34,7 @@ daemon = await createDockerDaemon({
   tcp: options.tcpPort !== undefined,
   tcpPort: options.tcpPort,
   ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
+  ...(options.listenDelayMs === undefined ? {} : { listenDelayMs: options.listenDelayMs }),
 })
 if (stopping) await daemon.close().finally(() => process.exit(0))
 if (daemon.url !== undefined) process.stdout.write(`docker daemon emulator listening on ${daemon.url}\n`)
