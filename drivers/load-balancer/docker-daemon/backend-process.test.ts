@@ -30,7 +30,7 @@ describe('containers backed by real processes', () => {
   it('a published container answers at 127.0.0.1:PublicPort, an unpublished one at IPAddress:PrivatePort', async () => {
     const { daemon, target } = await start()
     const web = await daemon.runContainer({ name: 'web-1', publish: true })
-    const api = await daemon.runContainer({ name: 'api-1' })
+    await daemon.runContainer({ name: 'api-1' })
     const [apiJson, webJson] = await listed(target)
     expect(webJson?.Ports).toEqual([{ IP: '0.0.0.0', PrivatePort: 8080, PublicPort: web.hostPort, Type: 'tcp' }])
     expect(await call(`http://127.0.0.1:${webJson?.Ports[0]?.PublicPort}/a`)).toEqual({
