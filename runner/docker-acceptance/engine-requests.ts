@@ -1,11 +1,12 @@
 import { request } from 'node:http'
 import type { Readable } from 'node:stream'
 import { SystemCompromisedError } from '../../drivers/core/errors/system-compromised-error.ts'
+import { logLinesOf } from './container-logs.ts'
 
 /**
  * The few Docker Engine API calls the runner makes itself, over the daemon's
  * unix socket and without a version prefix (the daemon answers in its own):
- * is it up, import an image, build one, and remove every container.
+ * is it up, import an image, build one, read a container's log, and remove every container.
  *
  * @example
  *   const engine = new EngineRequests('/tmp/parlance-docker-x1/docker.sock')
@@ -48,6 +49,15 @@ export class EngineRequests {
     this.expectStreamOk(`build ${image}`, answer)
   }
 
+  /**
+   * `docker logs --timestamps` of a container (stdout and stderr): each line
+   * as the daemon stamped it when it read it, e.g. `2026-12-07T23:40:01.123456789Z listening on 8080`.
+   */
+  async logLines(id: string): Promise<string[]> {
+    const path = `/containers/${encodeURIComponent(id)}/logs?stdout=1&stderr=1&timestamps=1`
+    return logLinesOf(this.expectOk(`read the log of container ${id.slice(0, 12)}`, await this.call('GET', path)).bytes)
+  }
+
   /** `docker rm -f` of every container, running or not; returns how many there were. */
   async removeAllContainers(): Promise<number> {
     const listed = this.expectOk('list the containers', await this.call('GET', '/containers/json?all=1'))
@@ -59,7 +69,7 @@ export class EngineRequests {
     return ids.length
   }
 
-  private expectOk(what: string, answer: { status: number; body: string }): { status: number; body: string } {
+  private expectOk<A extends { status: number; body: string }>(what: string, answer: A): A {
     if (answer.status >= 200 && answer.status < 300) return answer
     throw new SystemCompromisedError(
       `the Docker daemon could not ${what}: ${answer.status} ${answer.body.trim().slice(0, 500)}`,
@@ -89,14 +99,16 @@ export class EngineRequests {
     body?: Readable,
     timeoutMs = this.timeoutMs,
     contentType?: string,
-  ): Promise<{ status: number; body: string }> {
+  ): Promise<{ status: number; body: string; bytes: Buffer }> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType }
       const req = request({ socketPath: this.socketPath, path, method, headers, timeout: timeoutMs }, (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => void chunks.push(chunk))
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, body: bytes.toString('utf8'), bytes })
+        })
         res.on('error', reject)
       })
       req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within ${timeoutMs} ms`)))
