@@ -71,7 +71,12 @@ export async function runAdmissionBench(options: AdmissionBenchOptions): Promise
   const { say } = options
   return withPrivateDocker({ ...options, name }, async (docker) => {
     const stop = new AbortController()
-    docker.onInterrupt(async () => stop.abort())
+    let measuring: Promise<unknown> = Promise.resolve()
+    // Stopped, the measurement removes its own container; the cleanup's removal would race it.
+    docker.onInterrupt(async () => {
+      stop.abort()
+      await measuring.catch(() => {})
+    })
     const client = new DockerEngineClient({ url: docker.dockerUrl })
     const how = { client, engine: docker.engine, lbUrl: docker.lbUrl, signal: stop.signal }
     const setting = { pollMs: 5, holdMs: 1_000, deadlineMs: 10_000, limitMs: 300 }
@@ -83,7 +88,9 @@ export async function runAdmissionBench(options: AdmissionBenchOptions): Promise
     say(`${name}: ${options.runs} new single-replica services, each polled through the load balancer`)
     for (let run = 1; run <= options.runs && !stop.signal.aborted; run++) {
       const service = `svc-${String(run).padStart(3, '0')}`
-      const figure = admissionFigures(await measureAdmission(service, { ...how, ...setting }))
+      const measured = measureAdmission(service, { ...how, ...setting })
+      measuring = measured
+      const figure = admissionFigures(await measured)
       say(`${name}: ${renderAdmissionRun(figure)}`)
       figures.push(figure)
     }
