@@ -80,7 +80,7 @@ describe('containers backed by real processes', () => {
     const events = await openEventStream(target, `/events?filters=${encodeURIComponent('{"event":["die"]}')}`)
     const script =
       "require('http').createServer((q, s) => { s.end('bye ' + process.env.GREETING); setTimeout(() => " +
-      "process.exit(3), 10) }).listen(+process.env.PORT, '127.0.0.1')"
+      'process.exit(3), 10) }).listen(+process.env.PORT, process.env.LISTEN_HOST)'
     const odd = await daemon.runContainer({
       name: 'odd',
       publish: true,

@@ -233,13 +233,18 @@ export class ContainerRuntime {
     const plan = this.#plans.get(container.id) ?? { backend: null, health: 'none' as const }
     const command =
       plan.backend === null ? undefined : { ...plan.backend, env: { ...plan.backend.env, ...envObject(container.env) } }
-    // Unpublished, the app listens on its own address at the exposed port, as on a bridge network; the address is
-    // a loopback one (loopbackIp) so that test traffic never leaves the machine.
-    const at = container.publish ? {} : { host: container.loopbackIp, port: container.exposedPort }
+    // The app listens on its own address at the exposed port, as on a bridge network; a published port's proxy
+    // relays to it there, as docker-proxy does. The address is a loopback one (loopbackIp) so that test traffic never
+    // leaves the machine — and so that no other process can take the app's port during its start (a free port of
+    // 127.0.0.1 found first and listened on 130 ms later was, under load, sometimes another socket's by then).
+    const at = { host: container.loopbackIp, port: container.exposedPort }
     const launched =
       command === undefined ? undefined : await this.#launcher.launch(container.name, command, this.listenDelayMs, at)
     if (launched !== undefined) this.#watch(container, launched.backend)
-    const proxy = launched !== undefined && container.publish ? await openPortProxy(launched.backend.port) : undefined
+    const proxy =
+      launched !== undefined && container.publish
+        ? await openPortProxy(launched.backend.port, container.loopbackIp)
+        : undefined
     if (proxy !== undefined) this.#proxies.set(container.id, proxy)
     container.pid = launched?.backend.pid
     container.hostPort = proxy?.port ?? launched?.backend.port ?? container.exposedPort

@@ -43,7 +43,8 @@ export interface ContainerRecord {
   /** The 172.17.0.x address a published container gets; unreachable, as on a real host. */
   readonly bridgeIp: string
   /**
-   * An unpublished container's address, where its app listens at `exposedPort` as on a bridge network: a loopback
+   * A container's own address, where its app listens at `exposedPort` as on a bridge network (a published port's
+   * proxy relays to it there; an unpublished container is reached at it): a loopback
    * address of its own (127.x.y.z, random, so that several emulators on one machine do not collide), so test traffic
    * never leaves the machine.
    */

@@ -15,13 +15,15 @@ export interface PortProxy {
 }
 
 /**
- * Listens on 127.0.0.1 (a free port) and relays each connection to 127.0.0.1:`targetPort`.
+ * Listens on 127.0.0.1 (a free port) and relays each connection to the app at
+ * `targetHost:targetPort` (its container's own address, as docker-proxy relays to
+ * the container's bridge address; default 127.0.0.1).
  *
  * @example
- *   const proxy = await openPortProxy(41234)
+ *   const proxy = await openPortProxy(8080, '127.31.4.2')
  *   await fetch(`http://127.0.0.1:${proxy.port}/`) // the backend's answer, or a reset before it listens
  */
-export async function openPortProxy(targetPort: number): Promise<PortProxy> {
+export async function openPortProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<PortProxy> {
   const sockets = new Set<Socket>()
   const track = (socket: Socket): void => {
     sockets.add(socket)
@@ -29,7 +31,7 @@ export async function openPortProxy(targetPort: number): Promise<PortProxy> {
   }
   const server = createServer((client) => {
     track(client)
-    const app = connect({ host: '127.0.0.1', port: targetPort })
+    const app = connect({ host: targetHost, port: targetPort })
     track(app)
     app.once('connect', () => {
       client.pipe(app)

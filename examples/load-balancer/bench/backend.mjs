@@ -14,7 +14,7 @@ const server = createServer((_request, response) => {
 })
 // Longer than the proxies keep idle upstream sockets, so the server never closes one under them mid-run.
 server.keepAliveTimeout = 65_000
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1')
+server.listen(Number(process.env.PORT ?? 0), process.env.LISTEN_HOST ?? '127.0.0.1')
 process.on('SIGTERM', () => {
   stopping = true
   server.close(() => process.exit(0))
