@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { findFreePort } from '../../drivers/core/free-port.ts'
 import { type SupervisedProcess, superviseProcess } from '../../drivers/core/process-supervisor.ts'
 import { balancerProcessSpec } from '../../drivers/load-balancer/stack/stack-commands.ts'
 import { onAbort } from '../command/abort.ts'
@@ -110,7 +110,7 @@ export async function withPrivateDocker(
     deadlineMs: 120_000,
   })
   try {
-    const port = await freePort()
+    const port = await findFreePort()
     const dockerUrl = `tcp://127.0.0.1:${port}`
     try {
       await step(`starting dockerd on ${dockerUrl}, state in ${paths.root}`, async () => {
@@ -190,15 +190,4 @@ function reportLeftovers(say: (line: string) => void, name: string, left: readon
 function tarOf(dir: string) {
   const tar = spawn('tar', ['-C', dir, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] })
   return tar.stdout
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0))
-    })
-  })
 }

@@ -101,13 +101,14 @@ export async function run(options: RunOptions): Promise<number> {
     // Imported once for the selected domains; each domain's runs see the shared support and their own.
     const support = supportPatterns(config, plan.domains)
     const library = await loadSupportCode({ root, support, features, env })
+    const libraries = new Map(plan.domains.map((domain) => [domain, scopeSupport(library, { root, config, domain })]))
     const results: ChannelRun[] = []
     for (const channel of plan.channels) {
       if (guard.aborting) return await guard.abandon()
       out(`\n${chalk.bold.inverse(` ${channel.id} `)} ${chalk.dim(channel.tags || 'every scenario')}`)
       const channelOptions = {
         root,
-        library: scopeSupport(library, { root, config, domain: channel.domain }),
+        library: libraries.get(channel.domain)!,
         settings: settings.get(channel.id)!,
         reportsDir: paths.reports,
         env,

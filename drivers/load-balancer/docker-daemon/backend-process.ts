@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { createConnection, createServer } from 'node:net'
+import { createConnection } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { findFreePort } from '../../core/free-port.ts'
 import { signalGroup, waitUntil } from '../../core/process-group.ts'
 import { signalNumber } from './signal-numbers.ts'
 
@@ -155,18 +156,6 @@ function exitCodeOf(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
     child.on('error', () => resolve(127))
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal === null ? 0 : signalNumber(signal))))
-  })
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
   })
 }
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import type { AliasedName } from '../../core/aliased-name.ts'
 import { eventually } from '../../core/eventually.ts'
+import { findFreePort } from '../../core/free-port.ts'
 import { superviseProcess, type SupervisedProcess } from '../../core/process-supervisor.ts'
 import { fakeDriverContext, type FakeDriverContext } from '../../core/test-fixtures/fake-driver-context.ts'
 import { createHttpTestServer } from '../../core/test-fixtures/http-test-server.ts'
@@ -26,7 +26,7 @@ let names = 0
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'stream-driver-'))
   // A fixed port, so that the engine keeps its address across a restart.
-  const port = await freePort()
+  const port = await findFreePort()
   engine = superviseProcess({
     name: 'settlement-engine',
     command: process.execPath,
@@ -382,17 +382,4 @@ describe('StreamSettlementDriver', () => {
 
 function openSockets(): number {
   return process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
