@@ -118,7 +118,11 @@ describe.each(channels)('discovery against a fake daemon on %s', (_channel, addr
     const daemon = await daemonOn(address())
     daemon.containers = [web('a', 32001)]
     const lines: string[] = []
-    const discovery = startDiscovery({ dockerHost: daemon.url, log: (line) => lines.push(line) })
+    const discovery = startDiscovery({
+      dockerHost: daemon.url,
+      log: (line) => lines.push(line),
+      probe: async () => true,
+    })
     cleanups.push(() => discovery.close())
     await discovery.ready
     const unsubscribe = discovery.registry.onChange(() => {
@@ -191,6 +195,8 @@ describe('discovery admits a started replica once its app answers', () => {
     daemon.containers = [web('a', 32001)]
     const probes = heldProbes()
     const discovery = discover(daemon.url, undefined, probes.probe)
+    await waitFor("the first sync's probe", () => probes.count() === 1)
+    probes.answer(true)
     await discovery.ready
     daemon.containers.push(web('b', 32002))
     daemon.emit(event('start', 'b'))
@@ -209,19 +215,28 @@ describe('discovery admits a started replica once its app answers', () => {
     ])
   })
 
-  it('routes what the first listing shows at once; holds back one a later listing shows first', async () => {
+  it('routes a first-listed replica once it answers; holds back one not answering yet or listed later', async () => {
     const daemon = await daemonOn({ port: 0 })
-    daemon.containers = [web('a', 32001)]
+    daemon.containers = [web('a', 32001), web('z', 32026)]
     const probes = heldProbes()
     const discovery = discover(daemon.url, undefined, probes.probe)
+    await waitFor("the first sync's probes", () => probes.count() === 2)
+    probes.answer(true)
+    probes.answer(false)
     await discovery.ready
-    expect([healthOf(discovery), probes.count()]).toEqual([[['a', true]], 0])
+    expect(healthOf(discovery)).toEqual([['a', true]])
+    await waitFor('the next probe of z', () => probes.count() === 1)
+    probes.answer(true)
+    await waitFor('z routed', () => healthOf(discovery).length === 2)
     daemon.containers.push(web('b', 32002))
     daemon.dropStreams()
     await waitFor('the probe after the resync', () => probes.count() === 1)
-    expect(healthOf(discovery)).toEqual([['a', true]])
+    expect(healthOf(discovery)).toEqual([
+      ['a', true],
+      ['z', true],
+    ])
     probes.answer(true)
-    await waitFor('b routed', () => healthOf(discovery).length === 2)
+    await waitFor('b routed', () => healthOf(discovery).length === 3)
   })
 
   it('routes one whose health check has not passed at once, unhealthy; never one stopped while probed', async () => {

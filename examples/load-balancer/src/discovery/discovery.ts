@@ -14,7 +14,7 @@ import { negotiateApiVersion } from './api-version.ts'
 import { listContainers, openEventStream, type DockerApi } from './docker-api.ts'
 import { parseDockerHost, type DockerHost } from './docker-host.ts'
 import { probeHttp, type Probe } from './http-probe.ts'
-import { StartingReplicas, waitsForAnswer } from './starting-replicas.ts'
+import { answeringNow, StartingReplicas, waitsForAnswer } from './starting-replicas.ts'
 
 /** How discovery is doing, for the admin status JSON. */
 export interface DiscoveryStatus {
@@ -83,9 +83,10 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
   let api: DockerApi = { dockerHost, apiVersion: '' }
   // A container that starts enters the registry once its app first answers: until then a request could only be
   // reset by docker-proxy. Its listing is read again then (a pause or a health change meanwhile is in it).
+  const probe = options.probe ?? probeHttp
   const starting = new StartingReplicas({
     clock,
-    probe: options.probe ?? probeHttp,
+    probe,
     admit: (id, heldRoute) => serially(() => lookUp(id, generation, { fallback: heldRoute })),
   })
   const lookUp = async (
@@ -109,12 +110,18 @@ export function startDiscovery(options: DiscoveryOptions): Discovery {
       lost(mine, new Error(`could not look up started container ${id}: ${(error as Error).message}`, { cause: error }))
     }
   }
-  // After the first sync, a container a listing shows for the first time may have started while the stream was
-  // down: it is held back too. The first sync routes what runs: the load balancer is the newcomer, not they.
+  // A container a listing shows for the first time is held back like one just started: after the first sync, it
+  // started while the stream was down; at the first sync, the load balancer may have started in the 100-150 ms
+  // between its `start` and its app listening. So the first sync probes each once, routes those that answer, and
+  // holds back the rest; `ready` waits for that round.
   let firstSync = true
-  const resync = (containers: readonly ContainerSummary[]): void => {
-    const known = new Set(registry.snapshot().services.flatMap((service) => service.replicas.map((r) => r.id)))
-    registry.replaceAll(starting.sortListing(containers.map(routeContainer), known, !firstSync))
+  const resync = async (containers: readonly ContainerSummary[]): Promise<void> => {
+    const routes = containers.map(routeContainer)
+    const known = firstSync
+      ? await answeringNow(routes, probe, aborter.signal)
+      : new Set(registry.snapshot().services.flatMap((service) => service.replicas.map((r) => r.id)))
+    if (closed) return
+    registry.replaceAll(starting.sortListing(routes, known))
     firstSync = false
   }
 

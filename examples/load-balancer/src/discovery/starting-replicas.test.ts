@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ContainerRoute } from './container-routing.ts'
-import { StartingReplicas, waitsForAnswer, type ReplicaRoute } from './starting-replicas.ts'
+import {
+  answeringNow,
+  FIRST_PROBES_AT_ONCE,
+  StartingReplicas,
+  waitsForAnswer,
+  type ReplicaRoute,
+} from './starting-replicas.ts'
 
 const replica = (id: string, healthy = true, port = 1): ReplicaRoute => ({
   kind: 'replica',
@@ -35,12 +41,13 @@ describe('StartingReplicas', () => {
     ])
   })
 
-  it('routes a first listing whole; later, holds back what is new or still held', () => {
-    const { starting } = harness()
-    const [a, b, c] = [replica('a'), replica('b'), replica('c', false)]
-    expect(starting.sortListing([a, ignored], new Set(), false)).toEqual([a, ignored])
-    expect(starting.sortListing([a, b, c, ignored], new Set(['a']), true)).toEqual([a, c, ignored])
-    expect(starting.sortListing([a, b], new Set(['a']), false)).toEqual([a])
+  it('routes what is known, the unhealthy and the ignored; holds back what is new or still held', () => {
+    const { starting, probed } = harness()
+    const [a, b, c] = [replica('a', true, 1), replica('b', true, 2), replica('c', false, 3)]
+    expect(starting.sortListing([a, ignored], new Set(['a']))).toEqual([a, ignored])
+    expect(starting.sortListing([a, b, c, ignored], new Set(['a']))).toEqual([a, c, ignored])
+    expect(starting.sortListing([a, b], new Set(['a', 'b']))).toEqual([a])
+    expect(probed).toEqual(['2'])
   })
 
   it('admits with the route it held; releases one no longer listed or released', async () => {
@@ -49,10 +56,38 @@ describe('StartingReplicas', () => {
     starting.holdBack(a)
     starting.holdBack(b)
     starting.holdBack(c)
-    starting.sortListing([b, c], new Set(), true)
+    starting.sortListing([b, c], new Set())
     starting.release('c')
     for (const port of ['1', '2', '3']) answers.get(port)?.(true)
     await new Promise((resolve) => setImmediate(resolve))
     expect(admitted).toEqual([['b', b]])
+  })
+})
+
+describe('answeringNow', () => {
+  it('probes each replica that would take traffic once, so many at a time, and names those that answered', async () => {
+    const routes = Array.from({ length: 40 }, (_, i) => replica(`r${i}`, i !== 7, i))
+    let inFlight = 0
+    let most = 0
+    const probed: number[] = []
+    const answering = await answeringNow(
+      [...routes, ignored],
+      async (address) => {
+        probed.push(address.port)
+        most = Math.max(most, ++inFlight)
+        await new Promise((resolve) => setImmediate(resolve))
+        inFlight--
+        return address.port % 2 === 0
+      },
+      new AbortController().signal,
+    )
+    expect(probed.sort((x, y) => x - y)).toEqual(routes.map((_, i) => i).filter((i) => i !== 7))
+    expect(most).toBe(FIRST_PROBES_AT_ONCE)
+    expect([...answering].sort()).toEqual(
+      routes
+        .filter((_, i) => i % 2 === 0)
+        .map((r) => r.replica.id)
+        .sort(),
+    )
   })
 })

@@ -67,20 +67,20 @@ export class StartingReplicas {
   }
 
   /**
-   * A listing's routes to route now; holds back the others: those still held, and, when `holdNew`, those not in
-   * `known` (started while the event stream was down). Releases held ones the listing no longer shows.
+   * A listing's routes to route now; holds back the others: those still held, and those not in `known` (started
+   * while the event stream was down, or, at the first sync, not answering yet). Releases held ones the listing no
+   * longer shows.
    *
    * @example
    *   declare const starting: StartingReplicas, routes: ContainerRoute[]
-   *   const now = starting.sortListing(routes, new Set(['a']), true) // a new container `b` is held back
+   *   const now = starting.sortListing(routes, new Set(['a'])) // a new container `b` is held back
    */
-  sortListing(routes: readonly ContainerRoute[], known: ReadonlySet<string>, holdNew: boolean): ContainerRoute[] {
+  sortListing(routes: readonly ContainerRoute[], known: ReadonlySet<string>): ContainerRoute[] {
     const listed = new Set(routes.map((route) => (route.kind === 'replica' ? route.replica.id : route.ignored.id)))
     for (const id of [...this.#held.keys()]) if (!listed.has(id)) this.release(id)
     const now: ContainerRoute[] = []
     for (const route of routes) {
-      const hold =
-        waitsForAnswer(route) && (this.#held.has(route.replica.id) || (holdNew && !known.has(route.replica.id)))
+      const hold = waitsForAnswer(route) && (this.#held.has(route.replica.id) || !known.has(route.replica.id))
       if (hold) this.holdBack(route)
       else now.push(route)
     }
@@ -92,4 +92,32 @@ export class StartingReplicas {
     this.#admission.close()
     this.#held.clear()
   }
+}
+
+/** How many replicas {@link answeringNow} probes at a time. */
+export const FIRST_PROBES_AT_ONCE = 16
+
+/**
+ * The ids of the routes whose app answers one probe now, at most {@link FIRST_PROBES_AT_ONCE} probed at a time:
+ * the first sync routes these at once and holds back the rest, like a replica just started.
+ *
+ * @example
+ *   import { probeHttp } from './http-probe.ts'
+ *   declare const routes: ContainerRoute[]
+ *   const known = await answeringNow(routes, probeHttp, new AbortController().signal)
+ */
+export async function answeringNow(
+  routes: readonly ContainerRoute[],
+  probe: Probe,
+  signal: AbortSignal,
+): Promise<Set<string>> {
+  const waiting = routes.filter(waitsForAnswer)
+  const answering = new Set<string>()
+  const worker = async (): Promise<void> => {
+    for (let route = waiting.shift(); route !== undefined; route = waiting.shift()) {
+      if (await probe(route.replica.address, signal)) answering.add(route.replica.id)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(FIRST_PROBES_AT_ONCE, waiting.length) }, worker))
+  return answering
 }
