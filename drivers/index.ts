@@ -26,7 +26,17 @@ export {
   type HttpResponse,
 } from './core/http-client.ts'
 export { HttpExchangeLog, type HttpExchange } from './core/http-exchange.ts'
-export { isSecretHeader, maskHeaderValue, maskText, secretsInHeader } from './core/mask-secrets.ts'
+export { isSecretHeader, maskHeaderValue, maskSecrets, maskText, secretsInHeader } from './core/mask-secrets.ts'
+export {
+  defaultSecretHeaders,
+  defaultSecretQueryParameters,
+  secretHeadersEnvName,
+  secretNames,
+  secretNamesEnv,
+  secretQueryParametersEnvName,
+  type SecretNames,
+  type SecretsConfig,
+} from './core/secret-names.ts'
 
 export {
   chromiumArgs,

@@ -152,10 +152,73 @@ describe('HttpClient', () => {
     expect(JSON.stringify(ctx.attachments)).not.toMatch(/tok-secret-1|session-42|dark-mode/)
   })
 
+  it('masks a token query, an x-api-key and the credentials of a base URL in the log line and the attachment', async () => {
+    const base = server.url.replace('http://', 'http://alice:pa55-word@')
+    const http = new HttpClient(ctx, { baseUrl: base, headers: { 'X-Api-Key': 'key-0123456789' } })
+    const { body } = await http.get('/bets', { query: { access_token: 'tok-secret-1', monkey: 1 } })
+    expect(body).toEqual({ method: 'GET', url: '/bets?access_token=tok-secret-1&monkey=1', body: '' })
+    expect(server.received[0]?.headers.authorization).toBe(`Basic ${btoa('alice:pa55-word')}`)
+    expect(ctx.logLines).toEqual([
+      expect.stringMatching(/^GET http:\/\/127\.0\.0\.1:\d+\/bets\?access_token=\*\*\*\*&monkey=1 → 200 \(\d+ ms\)$/),
+    ])
+    await ctx.endScenario({ failed: true })
+    expect(recorded()).toEqual([
+      {
+        method: 'GET',
+        url: `${server.url}/bets?access_token=****&monkey=1`,
+        requestHeaders: { accept: 'application/json', authorization: 'Basic ****', 'x-api-key': '****' },
+        status: 200,
+        responseHeaders: expect.objectContaining({ 'content-type': 'application/json; charset=utf-8' }) as unknown,
+        responseBody: '{"method":"GET","url":"/bets?access_token=****&monkey=1","body":""}',
+        durationMs: 0,
+      },
+    ])
+    expect(JSON.stringify(ctx.attachments)).not.toMatch(/tok-secret-1|pa55-word|key-0123456789/)
+  })
+
+  it('masks the token and the credentials in the error message of a refused connection', async () => {
+    const closed = await createHttpTestServer(() => undefined)
+    await closed.close()
+    const http = new HttpClient(ctx, { baseUrl: closed.url.replace('http://', 'http://alice:pa55-word@') })
+    const error = await http.get('/bets?token=tok-secret-1&punter=alice').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SystemCompromisedError)
+    expect((error as Error).message).toBe(
+      `GET ${closed.url}/bets?token=****&punter=alice failed: connection refused (connect ECONNREFUSED ` +
+        `127.0.0.1:${closed.port}). Is the system under test running at ${closed.url}?`,
+    )
+    expect((error as SystemCompromisedError).context).toEqual({
+      request: `GET ${closed.url}/bets?token=****&punter=alice`,
+    })
+    expect(ctx.logLines.map((line) => line.replace(/\(\d+ ms\)$/, '(… ms)'))).toEqual([
+      `GET ${closed.url}/bets?token=****&punter=alice → connection refused (connect ECONNREFUSED ` +
+        `127.0.0.1:${closed.port}) (… ms)`,
+    ])
+    await ctx.endScenario({ failed: true })
+    expect(JSON.stringify(ctx.attachments)).not.toMatch(/tok-secret-1|pa55-word/)
+  })
+
+  it('masks the token in the error message of an unexpected status, and a secret echoed in the body', async () => {
+    const http = new HttpClient(ctx, { baseUrl: server.url })
+    const error = await http
+      .get('/bets', { query: { sig: 'sig-0123456789' }, expectStatus: 404 })
+      .catch((e: unknown) => e)
+    expect((error as Error).message).toBe(
+      `GET ${server.url}/bets?sig=**** answered 200 OK; expected 404. Body: ` +
+        '{"method":"GET","url":"/bets?sig=****","body":""}',
+    )
+  })
+
   it('attaches nothing when the scenario passes', async () => {
     await new HttpClient(ctx, { baseUrl: server.url }).get('/bets')
     await ctx.endScenario({ failed: false })
     expect(ctx.attachments).toEqual([])
+  })
+
+  it('masks the credentials of a base URL that is not http(s) in its error', () => {
+    expect(() => new HttpClient(ctx, { baseUrl: 'ftp://bob:pa55-word@files?token=tok-secret-1' })).toThrow(
+      `HttpClient: baseUrl "ftp://****:****@files?token=****" is not an http(s) URL. Give the system's address, ` +
+        `e.g. ctx.systemUrl('SETTLEMENT_URL')`,
+    )
   })
 
   it('rejects a base URL that is not http(s)', () => {

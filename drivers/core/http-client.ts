@@ -5,7 +5,7 @@ import { ConfigurationError } from './errors/configuration-error.ts'
 import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { describeFetchFailure } from './fetch-failure.ts'
 import { HttpExchangeLog, type HttpExchange } from './http-exchange.ts'
-import { isSecretHeader, maskHeaderValue, secretsInHeader } from './mask-secrets.ts'
+import { isSecretHeader, maskHeaderValue, maskSecrets, secretsInHeader } from './mask-secrets.ts'
 
 /**
  * The HTTP methods the client sends.
@@ -77,8 +77,10 @@ interface Answer {
 
 /**
  * A JSON-over-HTTP client for one scenario and one system. Every exchange is
- * recorded and attached (secrets masked) if the scenario fails; a refused,
- * reset or timed-out request throws a SystemCompromisedError.
+ * recorded and attached if the scenario fails; a refused, reset or timed-out
+ * request throws a SystemCompromisedError. Secrets are masked in the log, the
+ * attachment and every error message (see {@link maskSecrets}); credentials in
+ * a URL (`https://user:pass@…`) are sent as Basic authorization.
  *
  * @example
  *   declare const ctx: DriverContext
@@ -100,7 +102,7 @@ export class HttpClient {
   ) {
     if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
       throw new ConfigurationError(
-        `HttpClient: baseUrl ${JSON.stringify(options.baseUrl)} is not an http(s) URL. Give the system's ` +
+        `HttpClient: baseUrl ${JSON.stringify(maskSecrets(options.baseUrl))} is not an http(s) URL. Give the system's ` +
           `address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
       )
     }
@@ -139,23 +141,30 @@ export class HttpClient {
     path: string,
     options: HttpRequestOptions = {},
   ): Promise<HttpResponse<T>> {
-    const url = this.urlOf(path, options.query)
-    const answer = await this.send(method, url, options)
+    const { url, basic } = this.urlOf(path, options.query)
+    const answer = await this.send(method, url, basic, options)
     this.checkStatus(method, url, answer, options.expectStatus)
     return { status: answer.status, headers: answer.headers, body: this.parse(method, url, answer) as T }
   }
 
-  private async send(method: HttpMethod, url: string, options: HttpRequestOptions): Promise<Answer> {
-    const headers = lowerCaseKeys({ accept: 'application/json', ...this.options.headers, ...options.headers })
+  private async send(
+    method: HttpMethod,
+    url: string,
+    basic: Record<string, string>,
+    options: HttpRequestOptions,
+  ): Promise<Answer> {
+    const headers = lowerCaseKeys({ accept: 'application/json', ...basic, ...this.options.headers, ...options.headers })
     const body =
       options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
     if (body !== undefined && !headers['content-type'])
       headers['content-type'] = typeof options.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'
     const timeoutMs =
-      options.timeout === undefined ? this.timeoutMs : toMilliseconds(options.timeout, `${method} ${url}: timeout`)
+      options.timeout === undefined
+        ? this.timeoutMs
+        : toMilliseconds(options.timeout, `${method} ${maskSecrets(url)}: timeout`)
     const exchange: HttpExchange = {
       method,
-      url,
+      url: maskSecrets(url),
       requestHeaders: maskHeaders(Object.entries(headers)),
       requestBody: body,
       durationMs: 0,
@@ -176,12 +185,12 @@ export class HttpClient {
         text: exchange.responseBody,
       }
     } catch (error) {
-      exchange.error = describeFetchFailure(error, timeoutMs)?.reason ?? String(error)
+      exchange.error = maskSecrets(describeFetchFailure(error, timeoutMs)?.reason ?? String(error))
       throw this.failure(method, url, timeoutMs, error)
     } finally {
       exchange.durationMs = Math.round(performance.now() - started)
       this.exchanges.record(exchange, secrets)
-      this.ctx.log(`${method} ${url} → ${exchange.status ?? exchange.error} (${exchange.durationMs} ms)`)
+      this.ctx.log(`${method} ${exchange.url} → ${exchange.status ?? exchange.error} (${exchange.durationMs} ms)`)
     }
   }
 
@@ -193,34 +202,41 @@ export class HttpClient {
   ): void {
     const expected = expectStatus === undefined ? undefined : [expectStatus].flat()
     if (!expected || expected.includes(answer.status)) return
+    const request = `${method} ${maskSecrets(url)}`
     const message =
-      `${method} ${url} answered ${answer.status} ${answer.statusText}; expected ${expected.join(' or ')}. Body: ` +
+      `${request} answered ${answer.status} ${answer.statusText}; expected ${expected.join(' or ')}. Body: ` +
       `${quoteBody(this.exchanges.mask(answer.text))}`
-    const options = { context: { request: `${method} ${url}` } }
+    const options = { context: { request } }
     throw answer.status >= 500
       ? new SystemCompromisedError(message, options)
       : new AssertionFailedError(message, options)
   }
 
-  private urlOf(path: string, query: HttpRequestOptions['query']): string {
+  // fetch refuses a URL with credentials: they go in an Authorization header, as a browser or curl sends them.
+  private urlOf(path: string, query: HttpRequestOptions['query']): { url: string; basic: Record<string, string> } {
     const url = new URL(/^https?:\/\//.test(path) ? path : `${this.baseUrl}/${path.replace(/^\/+/, '')}`)
     for (const [name, value] of Object.entries(query ?? {}))
       if (value !== undefined) url.searchParams.append(name, String(value))
-    return url.href
+    if (url.username === '' && url.password === '') return { url: url.href, basic: {} }
+    const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+    url.username = ''
+    url.password = ''
+    return { url: url.href, basic: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } }
   }
 
   private failure(method: string, url: string, timeoutMs: number, error: unknown): Error {
     const failure = describeFetchFailure(error, timeoutMs)
-    const context = { context: { request: `${method} ${url}` }, cause: error }
+    const request = `${method} ${maskSecrets(url)}`
+    const context = { context: { request }, cause: error }
     if (!failure)
       return new ConfigurationError(
-        `${method} ${url} could not be sent: ${error instanceof Error ? error.message : String(error)}`,
+        `${request} could not be sent: ${maskSecrets(error instanceof Error ? error.message : String(error))}`,
         context,
       )
     const hint = failure.timedOut
       ? 'The system under test may be hung or overloaded; if this call is known to be slow, pass a longer { timeout }.'
       : `Is the system under test running at ${new URL(url).origin}?`
-    return new SystemCompromisedError(`${method} ${url} failed: ${failure.reason}. ${hint}`, context)
+    return new SystemCompromisedError(`${request} failed: ${maskSecrets(failure.reason)}. ${hint}`, context)
   }
 
   private parse(method: string, url: string, response: Answer): unknown {
@@ -229,10 +245,11 @@ export class HttpClient {
     try {
       return JSON.parse(response.text)
     } catch (error) {
+      const request = `${method} ${maskSecrets(url)}`
       throw new SystemCompromisedError(
-        `${method} ${url} answered ${response.status} with content-type ${type}, but the body is not JSON ` +
+        `${request} answered ${response.status} with content-type ${type}, but the body is not JSON ` +
           `(${(error as Error).message}). Body: ${quoteBody(this.exchanges.mask(response.text))}`,
-        { context: { request: `${method} ${url}` }, cause: error },
+        { context: { request }, cause: error },
       )
     }
   }
@@ -262,6 +279,6 @@ function joinHeaders(entries: Array<[string, string]>): Record<string, string> {
 
 function maskHeaders(entries: Array<[string, string]>): Record<string, string> {
   return joinHeaders(
-    entries.map(([name, value]) => [name, isSecretHeader(name) ? maskHeaderValue(name, value) : value]),
+    entries.map(([name, value]) => [name, isSecretHeader(name) ? maskHeaderValue(name, value) : maskSecrets(value)]),
   )
 }

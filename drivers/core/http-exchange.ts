@@ -1,9 +1,9 @@
 import type { ScenarioEnd, ScenarioResource } from './driver-context.ts'
-import { maskText } from './mask-secrets.ts'
+import { maskSecrets, maskText } from './mask-secrets.ts'
 
 /**
  * One HTTP request and its answer (or its failure), as recorded for a
- * scenario's report. Secret header values are already masked.
+ * scenario's report. Secret header values and the URL are already masked.
  *
  * @example
  *   const exchange: HttpExchange = {
@@ -33,7 +33,8 @@ const maxRecordedBody = 64 * 1024
 
 /**
  * The HTTP exchanges of one scenario. As a ScenarioResource it attaches them
- * (`http-exchanges.json`) when the scenario fails, with every known secret masked.
+ * (`http-exchanges.json`) when the scenario fails, with every known secret masked,
+ * and credentials in URLs, `token=…` pairs and header lines (see {@link maskSecrets}).
  *
  * @example
  *   declare const ctx: import('./driver-context.ts').DriverContext, exchange: HttpExchange
@@ -61,12 +62,13 @@ export class HttpExchangeLog implements ScenarioResource {
       url: this.mask(exchange.url),
       requestBody: this.mask(exchange.requestBody),
       responseBody: this.mask(exchange.responseBody),
+      ...(exchange.error === undefined ? {} : { error: this.mask(exchange.error) }),
     }))
   }
 
-  /** Masks the known secrets in a text, e.g. a body quoted in an error message. */
+  /** Masks the known secrets and {@link maskSecrets}' in a text, e.g. a body quoted in an error message. */
   mask<T extends string | undefined>(text: T): T {
-    return (text === undefined ? text : maskText(text, this.secrets)) as T
+    return (text === undefined ? text : maskSecrets(maskText(text, this.secrets))) as T
   }
 
   async dispose({ failed, attach }: ScenarioEnd): Promise<void> {

@@ -1,28 +1,34 @@
+import { secretNames, type SecretNames } from './secret-names.ts'
+
 const mask = '****'
 
 // Shorter values (a cookie `n=1`) would mask unrelated text all over a recorded body.
 const minimumSecretLength = 6
 
 /**
- * Whether a header carries a credential whose value a report must not show.
+ * Whether a header carries a credential whose value a report must not show:
+ * one of the defaults (`authorization`, `cookie`, `x-api-key`, …) or a header
+ * named in the config's `secrets.headers`.
  *
  * @example
  *   isSecretHeader('Authorization') // true
  *   isSecretHeader('content-type') // false
  */
-export function isSecretHeader(name: string): boolean {
-  return ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'].includes(name.toLowerCase())
+export function isSecretHeader(name: string, names: SecretNames = secretNames()): boolean {
+  return names.headers.includes(name.toLowerCase())
 }
 
 /**
  * A header value with its credentials replaced by `****`, keeping what helps
- * debugging: the auth scheme, cookie names and Set-Cookie attributes.
+ * debugging: the auth scheme, cookie names and Set-Cookie attributes. Any
+ * other secret header is masked whole; a header that is not secret is kept.
  *
  * @example
  *   maskHeaderValue('Authorization', 'Bearer eyJhbGci') // 'Bearer ****'
  *   maskHeaderValue('Set-Cookie', 'sid=abc123; Path=/; HttpOnly') // 'sid=****; Path=/; HttpOnly'
+ *   maskHeaderValue('X-Api-Key', 'k-123456') // '****'
  */
-export function maskHeaderValue(name: string, value: string): string {
+export function maskHeaderValue(name: string, value: string, names: SecretNames = secretNames()): string {
   switch (name.toLowerCase()) {
     case 'authorization':
     case 'proxy-authorization': {
@@ -39,7 +45,7 @@ export function maskHeaderValue(name: string, value: string): string {
       return [maskCookiePair(pair), ...attributes].join(';')
     }
     default:
-      return value
+      return isSecretHeader(name, names) ? mask : value
   }
 }
 
@@ -51,12 +57,13 @@ export function maskHeaderValue(name: string, value: string): string {
  *   secretsInHeader('Authorization', 'Bearer eyJhbGci') // ['eyJhbGci']
  *   secretsInHeader('Cookie', 'sid=abc123; theme=dark') // ['abc123']
  */
-export function secretsInHeader(name: string, value: string): string[] {
+export function secretsInHeader(name: string, value: string, names: SecretNames = secretNames()): string[] {
   const lower = name.toLowerCase()
   let secrets: string[] = []
   if (lower === 'authorization' || lower === 'proxy-authorization') secrets = [value.replace(/^\S+\s+/, '').trim()]
   else if (lower === 'cookie') secrets = value.split(';').map(cookieValue)
   else if (lower === 'set-cookie') secrets = [cookieValue(value.split(';')[0] ?? '')]
+  else if (isSecretHeader(lower, names)) secrets = [value.trim()]
   return secrets.filter((secret) => secret.length >= minimumSecretLength)
 }
 
@@ -73,6 +80,75 @@ export function maskText(text: string, secrets: Iterable<string>): string {
     .filter((secret) => secret.length >= minimumSecretLength)
     .sort((a, b) => b.length - a.length)
   return ordered.reduce((masked, secret) => masked.split(secret).join(mask), text)
+}
+
+/**
+ * A URL, or any text that may hold one (a log line, an error message, a
+ * process's output), with its credentials masked: the userinfo of every URL
+ * (`****:****@`), the value of every secret query parameter or `name=value`
+ * pair (`token=****`), and secret header lines (`Authorization: Bearer ****`).
+ *
+ * @example
+ *   maskSecrets('GET http://bob:pw@10.0.0.7/bets?token=t0k&punter=alice')
+ *   // 'GET http://****:****@10.0.0.7/bets?token=****&punter=alice'
+ *   maskSecrets('[stderr] Authorization: Bearer eyJhbGci') // '[stderr] Authorization: Bearer ****'
+ */
+export function maskSecrets(text: string, names: SecretNames = secretNames()): string {
+  const { headerLine, quotedHeader, pair } = patternsOf(names)
+  return text
+    .replace(userinfo, (_match, scheme: string, info: string) => `${scheme}${info.includes(':') ? maskedPair : mask}@`)
+    .replace(headerLine, (_match, start: string, name: string, colon: string, value: string) => {
+      return `${start}${name}${colon}${maskHeaderValue(name, value, names)}`
+    })
+    .replace(quotedHeader, (_match, quote: string, name: string, colon: string, valueQuote: string, value: string) => {
+      return `${quote}${name}${quote}${colon}${valueQuote}${maskHeaderValue(name, value, names)}${valueQuote}`
+    })
+    .replace(pair, (_match, name: string) => `${name}=${mask}`)
+}
+
+const maskedPair = `${mask}:${mask}`
+
+// scheme://userinfo@ — the userinfo ends before the first / ? # of the authority.
+const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'<>]+)@/gi
+
+// A value of a name=value pair ends at the next separator of a query, a list or a quoted string.
+const pairValue = String.raw`[^&#\s"'<>;,)\]}]+`
+
+// A header line starts a line, maybe after a process output's label or curl's `> `.
+const lineStart = String.raw`^([ \t]*(?:\[std(?:out|err)\][ \t]*)?(?:[<>][ \t]*)?)`
+
+interface Patterns {
+  /** `Authorization: Bearer …` on a line of its own: the value runs to the end of the line. */
+  headerLine: RegExp
+  /** `"authorization": "Bearer …"` anywhere, as JSON and util.inspect show a header. */
+  quotedHeader: RegExp
+  /** `token=…`, `client_secret=…`, `--password=…`; not `monkey=…` nor `keyboard=…`. */
+  pair: RegExp
+}
+
+const compiled = new Map<string, Patterns>()
+
+function patternsOf(names: SecretNames): Patterns {
+  const key = `${names.headers.join(',')}|${names.queryParameters.join(',')}`
+  let patterns = compiled.get(key)
+  if (!patterns) {
+    const headers = names.headers.map(escapeRegExp).join('|')
+    const parameters = names.queryParameters.map(escapeRegExp).join('|')
+    patterns = {
+      headerLine: new RegExp(String.raw`${lineStart}(${headers})([ \t]*:[ \t]*)([^\r\n]+)`, 'gim'),
+      quotedHeader: new RegExp(
+        String.raw`(?<![\w-])(["']?)(${headers})\1([ \t]*:[ \t]*)(["'])((?:\\.|(?!\4)[^\\\r\n])*)\4`,
+        'gi',
+      ),
+      pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]*[_-])?(?:${parameters}))=${pairValue}`, 'gi'),
+    }
+    compiled.set(key, patterns)
+  }
+  return patterns
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function maskCookiePair(pair: string): string {
