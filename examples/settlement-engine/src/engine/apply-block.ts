@@ -5,8 +5,8 @@ import { ScannedBet, scanBet, SCAN_MAX_LEGS } from '../stream/scan-bet.ts'
 import { ABSENT } from './byte-keys.ts'
 import type { EngineState } from './engine-state.ts'
 import { outcomeLine } from './outcome-line.ts'
-import { refuse } from './refusal.ts'
 import { storeBet } from './store-bet.ts'
+import { readStrictJson } from './strict-json.ts'
 
 const BET_OPEN = asciiBytes('{"ok":true,"id":"b')
 const BET_STAKE = asciiBytes('","status":"open","totalStake":"')
@@ -27,8 +27,10 @@ export type OnRefused = (lineStart: number, refusal: Refusal) => void
  * Applies a block of NDJSON command lines (each ending in "\n") in order:
  * the stream, `ingest` and the start-up replay all go through here. A plain
  * bet line takes the byte fast path (`scanBet`, then lookups by bytes); every
- * other line is parsed as JSON and applied by `EngineState.apply`. Both
- * paths store bets with `storeBet`, so they cannot disagree.
+ * other line is read by `readStrictJson` (the API's reader: depth and
+ * duplicate-key limits) and applied by `EngineState.apply`. Both paths store
+ * bets with `storeBet`, so they cannot disagree; the fast path takes only
+ * ASCII without escapes, so its names are already NFC with no controls.
  *
  * @example
  *   declare const state: EngineState
@@ -83,17 +85,8 @@ export class BlockApplier {
   }
 
   private applyJson(text: string): CommandOutcome {
-    let command: unknown
-    try {
-      command = JSON.parse(text)
-    } catch (error) {
-      return refuse(
-        400,
-        'invalid-json',
-        `the line is not JSON (${(error as Error).message}); send one JSON command per line`,
-      )
-    }
-    return this.state.apply(command)
+    const read = readStrictJson(text, 'line')
+    return read.ok ? this.state.apply(read.value) : read
   }
 
   // The fast path's checks; -1 sends the line the JSON way, which words any refusal.

@@ -60,14 +60,15 @@ function readRunners(value: unknown): string[] | Refusal {
         `${MAX_RUNNERS} runner names; send e.g. ["Red Rum", "Aldaniti"]`,
     )
   }
-  const seen = new Set<string>()
+  // The names as checkName gives them back (NFC), not as sent.
+  const names = new Set<string>()
   for (let i = 0; i < value.length; i++) {
     const runner = checkName(value[i], `runners[${i}]`)
     if (isRefusal(runner)) return runner
-    if (seen.has(runner)) return badField(`runners[${i}]`, `"${runner}" is named twice; each runner once`)
-    seen.add(runner)
+    if (names.has(runner)) return badField(`runners[${i}]`, `"${runner}" is named twice; each runner once`)
+    names.add(runner)
   }
-  return [...(value as string[])]
+  return [...names]
 }
 
 function readPlaceTerms(value: unknown, runners: number): (PlaceTerms & { text: string }) | undefined | Refusal {

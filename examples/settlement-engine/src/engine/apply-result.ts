@@ -59,6 +59,8 @@ function readResult(event: EventRecord, body: Record<string, unknown>): ResultRe
   if (!Array.isArray(placings) || placings.length === 0)
     return badField('placings', `${describe(placings)} is not ${PLACINGS_FORM}`)
   const seen = new Set<string>()
+  // The names as checkName gives them back (NFC), not as sent.
+  const groups: string[][] = []
   for (let i = 0; i < placings.length; i++) {
     const group: unknown = placings[i]
     if (!Array.isArray(group) || group.length === 0)
@@ -66,6 +68,7 @@ function readResult(event: EventRecord, body: Record<string, unknown>): ResultRe
         `placings[${i}]`,
         `${describe(group)} is not a group of one or more runner names, e.g. ["Red Rum"]`,
       )
+    const names: string[] = []
     for (let j = 0; j < group.length; j++) {
       const field = `placings[${i}][${j}]`
       const runner = checkName(group[j], field)
@@ -75,7 +78,9 @@ function readResult(event: EventRecord, body: Record<string, unknown>): ResultRe
       if (seen.has(runner))
         return refuse(422, 'runner-placed-twice', `"${runner}" is placed twice; name each runner once`, field)
       seen.add(runner)
+      names.push(runner)
     }
+    groups.push(names)
   }
   const given = body.startingPrices ?? {}
   if (!isObject(given))
@@ -83,8 +88,11 @@ function readResult(event: EventRecord, body: Record<string, unknown>): ResultRe
   // No prototype: a runner may be called "__proto__".
   const startingPrices: Record<string, string> = Object.create(null)
   const odds: Record<string, Fraction> = Object.create(null)
-  for (const [runner, price] of Object.entries(given)) {
-    const field = `startingPrices.${runner}`
+  for (const [key, price] of Object.entries(given)) {
+    const field = `startingPrices.${key}`
+    const runner = checkName(key, field)
+    if (isRefusal(runner)) return runner
+    if (runner in odds) return badField(field, `"${runner}" is priced twice (in two Unicode forms); price it once`)
     const refusal = checkRunner(event, runner, field, 'priced')
     if (refusal !== undefined) return refusal
     if (typeof price !== 'string')
@@ -97,7 +105,6 @@ function readResult(event: EventRecord, body: Record<string, unknown>): ResultRe
     }
     startingPrices[runner] = price
   }
-  const groups = (placings as string[][]).map((group) => [...group])
   return { placings: groups, startingPrices, odds, key: resultKey(groups, odds) }
 }
 

@@ -3,6 +3,11 @@ import { badField, refuse } from './refusal.ts'
 
 // Half a surrogate pair: not Unicode, and not storable as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+// Controls (NUL, C1), invisible format characters (zero-width, BOM, bidi overrides and isolates) and line
+// separators: with them two ids that look the same would be different ids, or one would read backwards.
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u
+const FORBIDDEN_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu
+const ALLOWED = 'without control characters, invisible format characters (zero-width, BOM, bidi) or line separators'
 
 /** The longest id or name the engine takes. */
 export const MAX_NAME = 200
@@ -21,14 +26,28 @@ export function readName(body: Record<string, unknown>, key: string, field: stri
 }
 
 /**
- * A non-empty string of at most MAX_NAME characters, or the refusal naming `field`.
+ * A non-empty string of at most MAX_NAME characters, or the refusal naming
+ * `field`. It comes back NFC-normalised ("Zoe\u0308" is "Zoë"), so one name
+ * has one form on every channel; controls, invisible format characters and
+ * line separators are refused, so two names that look alike are alike.
  *
  * @example
+ *   checkName('Zoe\u0308', 'customer') // 'Zoë'
  *   checkName('', 'runners[2]') // Refusal: runners[2]: "" is empty; send a name of 1 to 200 characters
  */
-export function checkName(value: unknown, field: string): string | Refusal {
-  if (typeof value !== 'string')
-    return badField(field, `${describe(value)} is not a string; send a name of 1 to ${MAX_NAME} characters`)
+export function checkName(given: unknown, field: string): string | Refusal {
+  if (typeof given !== 'string')
+    return badField(field, `${describe(given)} is not a string; send a name of 1 to ${MAX_NAME} characters`)
+  const forbidden = FORBIDDEN.exec(given)
+  if (forbidden !== null) {
+    const char = forbidden[0].codePointAt(0)!
+    return badField(
+      field,
+      `${quote(given)} contains ${codePoint(char)}, ${kindOf(forbidden[0])}, at character ${forbidden.index + 1}; ` +
+        `send a name of 1 to ${MAX_NAME} characters ${ALLOWED}`,
+    )
+  }
+  const value = given.normalize('NFC')
   if (value.length === 0 || value.length > MAX_NAME || value.trim() !== value || LONE_SURROGATE.test(value)) {
     const why =
       value.length === 0
@@ -102,6 +121,22 @@ export function describe(value: unknown): string {
   return String(value)
 }
 
+// In quotes, cut short; invisible characters shown as \u escapes so a message shows what was sent.
 function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)
+  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)
+  return shown.replace(FORBIDDEN_ALL, (char) => char.split('').map(unicodeEscape).join(''))
+}
+
+function unicodeEscape(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
+
+function codePoint(char: number): string {
+  return `U+${char.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+function kindOf(char: string): string {
+  if (/\p{Cc}/u.test(char)) return 'a control character'
+  if (/\p{Cf}/u.test(char)) return 'an invisible format character'
+  return 'a line separator'
 }

@@ -92,7 +92,8 @@ export async function handleApi(
     }
     let id = ''
     try {
-      id = decodeURIComponent(match[1] ?? '')
+      // Ids are stored NFC-normalised (see checkName): "Zoe%CC%88" finds "Zoë".
+      id = decodeURIComponent(match[1] ?? '').normalize('NFC')
     } catch {
       sendError(
         res,
@@ -118,7 +119,7 @@ function command(type: string, idField?: 'event'): Handler {
         body.status,
         body.code,
         body.message,
-        undefined,
+        body.field,
         body.status === 413 ? { connection: 'close' } : {},
       )
       return

@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http'
+import { readStrictJson } from '../engine/strict-json.ts'
 
 /**
- * Why a request body could not be read: too large (413) or not a JSON object (400).
+ * Why a request body could not be read: too large (413), or not one JSON
+ * object within the limits of `readStrictJson` (400; `field` names where).
  *
  * @example
  *   new BodyProblem(400, 'invalid-json', 'the body is not JSON (Unexpected end of JSON input); send one JSON object')
@@ -11,12 +13,14 @@ export class BodyProblem {
     readonly status: 400 | 413,
     readonly code: string,
     readonly message: string,
+    readonly field?: string,
   ) {}
 }
 
 /**
  * Reads a JSON object body of at most `limit` bytes, refusing a larger one
- * without buffering the rest of it.
+ * without buffering the rest of it; the JSON is read by `readStrictJson`, as
+ * the stream's lines are.
  *
  * @example
  *   import { sendError } from './respond.ts'
@@ -40,16 +44,9 @@ export async function readJsonBody(
   const text = Buffer.concat(chunks).toString('utf8')
   // POST /events/{id}/void needs no body; an empty one is an empty object.
   if (text.trim() === '') return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    return new BodyProblem(
-      400,
-      'invalid-json',
-      `the body is not JSON (${(error as Error).message}); send one JSON object`,
-    )
-  }
+  const read = readStrictJson(text, 'body')
+  if (!read.ok) return new BodyProblem(400, read.error.code, read.error.message, read.error.field)
+  const value = read.value
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`
     return new BodyProblem(400, 'invalid-json', `the body is ${what}; send one JSON object`)

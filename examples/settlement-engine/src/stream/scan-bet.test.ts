@@ -57,6 +57,33 @@ describe('scanBet', () => {
     ],
     ['trailing text', '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]} x'],
     ['a missing brace', '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]'],
+    // What readStrictJson or checkName refuses must never be taken here.
+    [
+      'an escaped duplicate key',
+      '{"type":"bet","customer":"c","st\\u0061ke":"2","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
+    [
+      'a duplicate key in a leg',
+      '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","runner":"B","price":"2/1"}]}',
+    ],
+    [
+      'a zero-width space',
+      '{"type":"bet","customer":"c\u200b","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
+    [
+      'a bidi override',
+      '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R\u202e","runner":"A","price":"2/1"}]}',
+    ],
+    ['a NUL byte', '{"type":"bet","customer":"c\u0000","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
+    ['a DEL byte', '{"type":"bet","customer":"c\u007f","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}'],
+    [
+      'a non-NFC name',
+      '{"type":"bet","customer":"Zoe\u0308","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1"}]}',
+    ],
+    [
+      'a nested extra',
+      '{"type":"bet","customer":"c","stake":"1","legs":[{"event":"R","runner":"A","price":"2/1","x":[]}]}',
+    ],
   ])('leaves a line with %s to JSON.parse', (_what, line) => {
     expect(scan(line)).toBeUndefined()
   })

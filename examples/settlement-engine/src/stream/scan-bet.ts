@@ -3,6 +3,10 @@
 // without escapes, known keys once each, no id — and says false for anything
 // else, which then goes the ordinary way (JSON.parse and every check with its
 // message). So it never has to word a refusal, only to recognise a good line.
+// It must never take what the JSON path refuses (readStrictJson's duplicate
+// keys and depth, checkName's controls, format characters and non-NFC forms):
+// it bails on any escape, any byte below 0x20 or above 0x7E and any repeated
+// key, and nests three levels — ASCII without escapes is already NFC.
 
 /** The most legs the fast path reads; the engine's limit. */
 export const SCAN_MAX_LEGS = 20
