@@ -125,10 +125,17 @@ describe('maskSecrets', () => {
     expect(maskSecrets('X-Session: sess-0123456789', names)).toBe('X-Session: ****')
   })
 
-  it('leaves prose that merely names a header, and text already masked, as it is', () => {
-    expect(maskSecrets('the request had no authorization: add a token')).toBe(
-      'the request had no authorization: add a token',
+  it('masks a header inside a line when a credential follows it, as in a command line', () => {
+    expect(maskSecrets("curl -H 'Authorization: Bearer eyJhbGci.x' -H 'X-Api-Key: k-123456' http://h")).toBe(
+      "curl -H 'Authorization: Bearer ****' -H 'X-Api-Key: ****' http://h",
     )
+  })
+
+  it('leaves prose that merely names a header, and text already masked, as it is', () => {
+    expect(maskSecrets('the request had no authorization: add a token; authorization: missing')).toBe(
+      'the request had no authorization: add a token; authorization: missing',
+    )
+    expect(maskSecrets('no cookie: none set')).toBe('no cookie: none set')
     const masked = 'GET http://****:****@h/bets?token=**** with Authorization: Bearer ****'
     expect(maskSecrets(masked)).toBe(masked)
   })

@@ -94,7 +94,7 @@ export function maskText(text: string, secrets: Iterable<string>): string {
  *   maskSecrets('[stderr] Authorization: Bearer eyJhbGci') // '[stderr] Authorization: Bearer ****'
  */
 export function maskSecrets(text: string, names: SecretNames = secretNames()): string {
-  const { headerLine, quotedHeader, pair } = patternsOf(names)
+  const { headerLine, quotedHeader, inlineHeader, pair } = patternsOf(names)
   return text
     .replace(userinfo, (_match, scheme: string, info: string) => `${scheme}${info.includes(':') ? maskedPair : mask}@`)
     .replace(headerLine, (_match, start: string, name: string, colon: string, value: string) => {
@@ -102,6 +102,11 @@ export function maskSecrets(text: string, names: SecretNames = secretNames()): s
     })
     .replace(quotedHeader, (_match, quote: string, name: string, colon: string, valueQuote: string, value: string) => {
       return `${quote}${name}${quote}${colon}${valueQuote}${maskHeaderValue(name, value, names)}${valueQuote}`
+    })
+    .replace(inlineHeader, (match, name: string, colon: string, value: string) => {
+      // Inside a sentence, `authorization: missing credentials` is prose; a credential comes after a scheme.
+      if (/authorization$/i.test(name) && !/\s/.test(value)) return match
+      return `${name}${colon}${maskHeaderValue(name, value, names)}`
     })
     .replace(pair, (_match, name: string) => `${name}=${mask}`)
 }
@@ -122,9 +127,13 @@ interface Patterns {
   headerLine: RegExp
   /** `"authorization": "Bearer …"` anywhere, as JSON and util.inspect show a header. */
   quotedHeader: RegExp
+  /** `-H 'Authorization: Bearer …'` inside a line: a scheme and a credential, or a value of 6 characters or more. */
+  inlineHeader: RegExp
   /** `token=…`, `client_secret=…`, `--password=…`; not `monkey=…` nor `keyboard=…`. */
   pair: RegExp
 }
+
+const authSchemes = 'bearer|basic|digest|token|negotiate|ntlm|apikey|aws4-hmac-sha256'
 
 const compiled = new Map<string, Patterns>()
 
@@ -138,6 +147,10 @@ function patternsOf(names: SecretNames): Patterns {
       headerLine: new RegExp(String.raw`${lineStart}(${headers})([ \t]*:[ \t]*)([^\r\n]+)`, 'gim'),
       quotedHeader: new RegExp(
         String.raw`(?<![\w-])(["']?)(${headers})\1([ \t]*:[ \t]*)(["'])((?:\\.|(?!\4)[^\\\r\n])*)\4`,
+        'gi',
+      ),
+      inlineHeader: new RegExp(
+        String.raw`(?<![\w-])(${headers})([ \t]*:[ \t]*)((?:${authSchemes})[ \t]+[^\s"'<>,;]+|[^\s"'<>,;]{6,})`,
         'gi',
       ),
       pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]*[_-])?(?:${parameters}))=${pairValue}`, 'gi'),

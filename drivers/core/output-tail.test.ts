@@ -26,4 +26,16 @@ describe('OutputTail', () => {
     ])
     expect(tail.last(1)).toEqual(['[stdout] no newline at the end'])
   })
+
+  it('masks the secrets in the lines it gives to be shown, not in those its listeners get', async () => {
+    const stdout = new PassThrough()
+    const tail = new OutputTail(3)
+    const seen: string[] = []
+    tail.onLine((line) => seen.push(line))
+    tail.follow(stdout, 'stdout')
+    stdout.end('listening on http://admin:pa55-word@127.0.0.1:8080/?token=tok-123\n')
+    await new Promise((resolve) => stdout.on('end', resolve))
+    expect(seen).toEqual(['listening on http://admin:pa55-word@127.0.0.1:8080/?token=tok-123'])
+    expect(tail.last()).toEqual(['[stdout] listening on http://****:****@127.0.0.1:8080/?token=****'])
+  })
 })

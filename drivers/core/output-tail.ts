@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import { maskSecrets } from './mask-secrets.ts'
 
 // A process printing megabytes without a newline must not grow memory without bound.
 const maxLineLength = 64 * 1024
@@ -6,6 +7,8 @@ const maxLineLength = 64 * 1024
 /**
  * The last lines a process wrote, stdout and stderr interleaved in arrival
  * order and prefixed `[stdout] ` / `[stderr] `, with a listener per line.
+ * The lines it gives to be shown have their secrets masked ({@link maskSecrets});
+ * the listeners, which look for the ready line and its address, get them as written.
  *
  * @example
  *   const child = (await import('node:child_process')).spawn('node', ['engine.mjs'])
@@ -36,9 +39,9 @@ export class OutputTail {
     })
   }
 
-  /** The last `n` lines, oldest first. */
+  /** The last `n` lines, oldest first, secrets masked. */
   last(n: number = this.capacity): string[] {
-    return n <= 0 ? [] : this.lines.slice(-n)
+    return n <= 0 ? [] : this.lines.slice(-n).map((line) => maskSecrets(line))
   }
 
   /** Calls the listener with every later line (unprefixed); returns a function to stop. */

@@ -1,4 +1,5 @@
 import { ConfigurationError } from './errors/configuration-error.ts'
+import { maskSecrets } from './mask-secrets.ts'
 import type { ExitInfo, ProcessSpec } from './process-spec.ts'
 import { describeReadiness, type ReadinessProgress } from './wait-for-ready.ts'
 
@@ -16,7 +17,8 @@ export function describeExit(exit: ExitInfo): string {
 
 /**
  * The message for a process that did not become ready: which process, what
- * happened, what readiness waited for, and its last lines of output.
+ * happened, what readiness waited for, and its last lines of output, with
+ * the secrets in all of it masked ({@link maskSecrets}).
  *
  * @example
  *   const spec: ProcessSpec = { name: 'engine', command: 'node', args: ['engine.mjs'] }
@@ -43,7 +45,7 @@ export function describeNotReady(
       ? 'It wrote no output.'
       : `Its last ${lines.length} line${lines.length === 1 ? '' : 's'} of ` +
         `output:\n${lines.map((line) => `  ${line}`).join('\n')}`
-  return `Process "${spec.name}" (${commandLine}) ${what} (waiting for ${waitingFor})${advice}. ${output}`
+  return maskSecrets(`Process "${spec.name}" (${commandLine}) ${what} (waiting for ${waitingFor})${advice}. ${output}`)
 }
 
 /**

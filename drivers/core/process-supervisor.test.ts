@@ -237,6 +237,16 @@ describe('superviseProcess failures', () => {
     )
   })
 
+  it('masks the secrets in the command line and the output it quotes', async () => {
+    const error = await failureOf(tinyServer(['--leak-secrets', '--api-key=key-0123456789']))
+    expect(error.message).toBe(
+      'Process "tiny-server" (node tiny-server.mjs --leak-secrets --api-key=****) exited with code 3 before it was ' +
+        'ready (waiting for a log line matching /listening on (\\S+)/). Its last 2 lines of output:\n' +
+        '  [stderr] connecting to postgres://****:****@db:5432/ledger?sslmode=require&password=****\n' +
+        '  [stderr] Authorization: Bearer ****',
+    )
+  })
+
   it('stops a process that is not ready in time and says what it waited for', async () => {
     const server = tinyServer(['--never-ready'], { readyTimeoutMs: 1000 })
     const error = await failureOf(server)

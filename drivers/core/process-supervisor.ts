@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { ConfigurationError } from './errors/configuration-error.ts'
 import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { OutputTail } from './output-tail.ts'
+import { maskSecrets } from './mask-secrets.ts'
 import { isGroupAlive, signalGroup, waitUntil } from './process-group.ts'
 import { describeExit, describeNotReady, validateSpec } from './process-messages.ts'
 import { registerGroup, stopRegisteredGroups, unregisterGroup } from './process-registry.ts'
@@ -100,7 +101,7 @@ export class SupervisedProcess {
     this.paused = false
   }
 
-  /** The last `n` lines of output (default `logLines`), each prefixed `[stdout] ` or `[stderr] `. */
+  /** The last `n` lines of output (default `logLines`), each prefixed `[stdout] ` or `[stderr] `, secrets masked. */
   lastLines(n?: number): string[] {
     return this.tail.last(n)
   }
@@ -198,8 +199,10 @@ export class SupervisedProcess {
     const error = await new Promise<Error>((resolve) => child.once('error', resolve))
     const { name, command, cwd = process.cwd() } = this.spec
     throw new ConfigurationError(
-      `Process "${name}" could not be started: ${error.message}. Check that the command "${command}" exists ` +
-        `(on the PATH) and the working directory "${cwd}" exists.`,
+      maskSecrets(
+        `Process "${name}" could not be started: ${error.message}. Check that the command "${command}" exists ` +
+          `(on the PATH) and the working directory "${cwd}" exists.`,
+      ),
       { cause: error },
     )
   }

@@ -1,4 +1,5 @@
 import type { DurationInput } from '../../drivers/core/duration-input.ts'
+import type { SecretsConfig } from '../../drivers/core/secret-names.ts'
 import type { GateConfig } from '../gate/gate-config.ts'
 import type { LintConfig } from '../lint/lint-config.ts'
 
@@ -147,6 +148,15 @@ export interface ParlanceConfig<S extends string = string> {
   gate?: GateConfig
   /** How `parlance lint` judges the specs: rules turned off, or made warnings or errors, and their options. */
   lint?: LintConfig
+  /**
+   * More names whose values are masked wherever a request, a URL or a
+   * system's output is shown (logs, attachments, error messages, reports),
+   * besides the defaults: headers `authorization`, `proxy-authorization`,
+   * `cookie`, `set-cookie`, `x-api-key`; query parameters `token`,
+   * `access_token`, `api_key`, `key`, `secret`, `password`, `sig`. Names are
+   * case-insensitive, e.g. `{ headers: ['x-session'], queryParameters: ['otp'] }`.
+   */
+  secrets?: SecretsConfig
 }
 
 /**

@@ -170,3 +170,34 @@ describe('validateConfig', () => {
     defineConfig({ ...valid, domains: { settlement: { features: ['specs'], channels: ['api'], systems: ['engin'] } } })
   })
 })
+
+describe('validateConfig: secrets', () => {
+  test('takes extra header and query parameter names to mask', () => {
+    const config = { ...valid, secrets: { headers: ['X-Session'], queryParameters: ['session_id', 'otp'] } }
+    expect(validateConfig(config, 'parlance.config.ts')).toBe(config)
+    expect(validateConfig({ ...valid, secrets: {} }, 'parlance.config.ts').secrets).toEqual({})
+  })
+
+  test('names an unknown key, a list that is not one and a name that cannot be one', () => {
+    const config = {
+      ...valid,
+      secrets: { header: ['x-session'], queryParameters: 'otp', headers: ['x session', 42] },
+    }
+    expect(() => validateConfig(config, 'parlance.config.ts')).toThrow(
+      'parlance.config.ts is not valid:\n' +
+        '  • secrets.header is not a known key — did you mean "headers"? Allowed: headers, queryParameters\n' +
+        `  • secrets.queryParameters is "otp"; expected a list of query parameter names, e.g. ['session_id']\n` +
+        `  • secrets.headers[0] is "x session"; expected a header name (letters, digits and - _ . ! # $ % & ' * + ^ \` ` +
+        `| ~), e.g. 'x-session'\n` +
+        `  • secrets.headers[1] is 42; expected a header name (letters, digits and - _ . ! # $ % & ' * + ^ \` | ~), ` +
+        `e.g. 'x-session'`,
+    )
+    expect(() => validateConfig({ ...valid, secrets: ['token'] }, 'parlance.config.ts')).toThrow(
+      'parlance.config.ts is not valid:\n  • secrets is ["token"]; expected an object with headers, queryParameters',
+    )
+    expect(() => validateConfig({ ...valid, secrets: { queryParameters: ['a,b'] } }, 'parlance.config.ts')).toThrow(
+      `secrets.queryParameters[0] is "a,b"; expected a query parameter name (no spaces and none of = & , # ?), ` +
+        `e.g. 'session_id'`,
+    )
+  })
+})

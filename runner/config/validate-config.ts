@@ -6,6 +6,7 @@ import type { ChannelConfig, DomainConfig, ParlanceConfig } from './config.ts'
 import { checkGateConfig } from '../gate/check-gate-config.ts'
 import { checkLintConfig } from '../lint/rule-settings.ts'
 import { checkSystems } from './validate-system.ts'
+import { checkSecrets } from './check-secrets.ts'
 
 /**
  * Checks a loaded config and returns it typed, or throws one ConfigurationError
@@ -109,5 +110,6 @@ function configShape(
     reports: string,
     gate: checkGateConfig,
     lint: checkLintConfig,
+    secrets: checkSecrets,
   }
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import chalk from 'chalk'
 import { findChromium, NoChromiumError, type ChromiumChoice } from '../../drivers/core/chromium-path.ts'
 import { stopAllProcesses } from '../../drivers/core/process-supervisor.ts'
+import { secretNamesEnv } from '../../drivers/core/secret-names.ts'
 import { newRunId, runIdEnvName } from '../../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode } from './channel-run.ts'
@@ -61,6 +62,8 @@ export interface RunOptions {
  */
 export async function run(options: RunOptions): Promise<number> {
   const { config, root } = await loadConfig(options.config, options.cwd)
+  // The config's secret names, for the masking here (a system's output) and in every worker, which inherits them.
+  Object.assign(process.env, secretNamesEnv(config.secrets, process.env))
   // Loading cucumber takes a while; let it overlap with starting the systems. runChannel reports a failure to load.
   import('@cucumber/cucumber/api').catch(() => {})
   const runId = newRunId()
@@ -179,7 +182,8 @@ async function planThisRun(
   return narrowPlan(config, selection.channels)
 }
 
-// The workers' environment: the systems' addresses, the run's id, and the Chromium found here (not looked for again).
+// The workers' environment: the systems' addresses, the run's id, the secret names to mask, and the Chromium found here
+// (not looked for again).
 function workerEnv(
   systems: RunningSystems,
   runId: string,

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { UnexpectedExit } from '../../drivers/core/process-supervisor.ts'
 import type { SystemConfig } from '../config/config.ts'
 import { startSystems } from './systems.ts'
@@ -19,6 +19,7 @@ const printer =
 
 let stopLog = ''
 afterEach(() => {
+  vi.unstubAllEnvs()
   if (stopLog) rmSync(join(stopLog, '..'), { recursive: true, force: true })
   stopLog = ''
 })
@@ -94,6 +95,54 @@ describe('startSystems', () => {
       ),
     )
     expect(readFileSync(stopLog, 'utf8')).toBe('docker\n')
+  })
+
+  it('masks the secrets, default and configured, in the never-ready message of a system', async () => {
+    vi.stubEnv('PARLANCE_SECRET_QUERY_PARAMETERS', 'otp')
+    const lines = [
+      'ledger: db postgres://ledger:hunter2-pw@db/ledger?otp=123456',
+      'Authorization: Bearer eyJhbGci.x',
+      'exit',
+    ]
+    const error = await startSystems(
+      ['ledger'],
+      { ledger: printing('ledger', lines) },
+      {
+        root: tmpdir(),
+        remote: false,
+        env: {},
+      },
+    ).then(
+      () => {
+        throw new Error('expected startSystems to fail')
+      },
+      (reason: unknown) => reason as Error,
+    )
+    expect(error.message).toMatch(/^Process "ledger" \(.+\) exited with code 3 before it was ready /)
+    expect(error.message.slice(error.message.indexOf('Its last'))).toBe(
+      'Its last 2 lines of output:\n' +
+        '  [stdout] ledger: db postgres://****:****@db/ledger?otp=****\n' +
+        '  [stdout] Authorization: Bearer ****',
+    )
+    expect(error.message).not.toMatch(/hunter2-pw|123456|eyJhbGci/)
+  })
+
+  it('masks the credentials and tokens of the addresses of systems running elsewhere', async () => {
+    const shop: SystemConfig = { command: 'node', ready: { log: /listening on (\S+)/ }, env: { SHOP_URL: '{address}' } }
+    const systems = await startSystems(
+      ['shop'],
+      { shop },
+      {
+        root: tmpdir(),
+        remote: true,
+        env: { SHOP_URL: 'https://ci:pa55-word@staging.example.com/?access_token=tok-1' },
+      },
+    )
+    expect(systems.lines).toEqual([
+      'shop: not started, SHOP_URL=https://****:****@staging.example.com/?access_token=****',
+    ])
+    expect(systems.env).toEqual({ SHOP_URL: 'https://ci:pa55-word@staging.example.com/?access_token=tok-1' })
+    await systems.stop()
   })
 
   it('refuses to start a system after one that is not started, saying how to start both or neither', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { maskSecrets } from '../../drivers/core/mask-secrets.ts'
 import {
   superviseProcess,
   type ProcessSpec,
@@ -168,7 +169,7 @@ function launchOf(
   for (const name of elsewhere) {
     const variables = Object.keys(configs[name]!.env ?? {})
     for (const variable of variables) launch.env[variable] = options.env[variable] ?? ''
-    const shown = variables.map((variable) => `${variable}=${withoutPassword(options.env[variable] ?? '')}`)
+    const shown = variables.map((variable) => maskSecrets(`${variable}=${options.env[variable] ?? ''}`))
     launch.lines.push(`${name}: not started, ${shown.join(' ') || 'no address variables'}`)
   }
   return launch
@@ -226,7 +227,7 @@ function recordReady(launch: Launch, { name, ready, took }: ReadySystem): void {
     launch.env[variable] = fillEnvTemplate(template, { address, groups, addresses: launch.addresses })
   }
   launch.addresses[name] = address
-  launch.lines.push(`${name}: started${address ? ` at ${address}` : ''} (pid ${ready.pid}, ${took})`)
+  launch.lines.push(maskSecrets(`${name}: started${address ? ` at ${address}` : ''} (pid ${ready.pid}, ${took})`))
 }
 
 function listenForExits(launch: Launch, listener: (exit: UnexpectedExit) => void): () => void {
@@ -295,10 +296,6 @@ function withTempDir(name: string, args: readonly string[], tempDirs: string[]):
 }
 
 /** An address as the console may show it: `https://ci:****@staging.example.com`. */
-function withoutPassword(address: string): string {
-  return address.replace(/\/\/([^/@:]+):[^/@]+@/, '//$1:****@')
-}
-
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }

@@ -5,6 +5,7 @@
 //   --unhealthy       answer 503 on /health
 //   --grandchild      first start a child process of its own and print `grandchild PID`
 //   --ignore-sigterm  print a line on SIGTERM and keep running
+//   --leak-secrets    write a database URL with credentials and an Authorization header to stderr, then exit with 3
 // GET /exit answers, then exits with code 4: a system that ends by itself mid-run.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -16,6 +17,11 @@ if (flags.has('--exit-early')) {
   // Both on stderr: lines of two pipes arrive in no guaranteed order, and the test asserts the exact message.
   console.error('starting up')
   console.error('Error: the database is gone')
+  process.exit(3)
+}
+if (flags.has('--leak-secrets')) {
+  console.error('connecting to postgres://ledger:hunter2-pw@db:5432/ledger?sslmode=require&password=hunter2-pw')
+  console.error('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig')
   process.exit(3)
 }
 if (flags.has('--ignore-sigterm')) process.on('SIGTERM', () => console.log('ignoring SIGTERM'))
