@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.ts'
 import type { SettlementEngine } from '../engine/settlement-engine.ts'
 import type { SettlementFeed } from '../stream/settlement-feed.ts'
 import { handleApi, type ApiContext } from './api-routes.ts'
+import { cutStalledBody } from './cut-stalled-body.ts'
 import { sendError } from './respond.ts'
 
 /** Pages the API does not answer: the web UI's handler (true when it answered). */
@@ -20,7 +21,31 @@ export interface ServerOptions {
   pages?: PageHandler
   /** Called with an unexpected error a request hit (it is answered 500). */
   onError?: (error: unknown) => void
+  /** The request line and headers must be in within this, or the connection is answered 408 and closed. */
+  headerTimeoutMs?: number
+  /** A request body (a POST /stream's too) that sends no byte for this long is answered 408, or cut. */
+  bodyIdleTimeoutMs?: number
+  /** A JSON body must be all in within this (a POST /stream's is exempt), or it is answered 408. */
+  bodyTimeoutMs?: number
+  /** A keep-alive connection with no request for this long is closed. */
+  idleTimeoutMs?: number
 }
+
+/**
+ * The timeouts a server has unless told otherwise, in milliseconds: headers
+ * 10 s, a body idle 30 s, a JSON body 60 s in all, a keep-alive connection idle 5 s.
+ *
+ * @example
+ *   declare const engine: SettlementEngine
+ *   const timeouts = { ...serverTimeouts, headerTimeoutMs: 5_000 }
+ *   await startServer(engine, { host: '127.0.0.1', port: 0, maxBodyBytes: 1 << 20, ...timeouts })
+ */
+export const serverTimeouts = {
+  headerTimeoutMs: 10_000,
+  bodyIdleTimeoutMs: 30_000,
+  bodyTimeoutMs: 60_000,
+  idleTimeoutMs: 5_000,
+} as const satisfies Partial<ServerOptions>
 
 /** A server that is listening. */
 export interface RunningServer {
@@ -40,9 +65,25 @@ export interface RunningServer {
 export async function startServer(engine: SettlementEngine, options: ServerOptions): Promise<RunningServer> {
   const feeds = new Set<SettlementFeed>()
   const context: ApiContext = { engine, maxBodyBytes: options.maxBodyBytes, feeds }
-  const server = createServer(async (req, res) => {
+  const {
+    headerTimeoutMs = serverTimeouts.headerTimeoutMs,
+    bodyIdleTimeoutMs = serverTimeouts.bodyIdleTimeoutMs,
+    bodyTimeoutMs = serverTimeouts.bodyTimeoutMs,
+    idleTimeoutMs = serverTimeouts.idleTimeoutMs,
+  } = options
+  const serverOptions = {
+    headersTimeout: headerTimeoutMs,
+    // Bodies are timed per request (cutStalledBody): a stream may take as long as the client keeps sending.
+    requestTimeout: 0,
+    keepAliveTimeout: idleTimeoutMs,
+    // How often node looks for late headers (its default is 30 s): a few times per header timeout.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headerTimeoutMs / 4))),
+  }
+  const server = createServer(serverOptions, async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://engine.invalid')
+      const streaming = req.method === 'POST' && url.pathname === '/stream'
+      cutStalledBody(req, res, { idleMs: bodyIdleTimeoutMs, totalMs: streaming ? undefined : bodyTimeoutMs })
       if (await handleApi(req, res, context, url)) return
       if (options.pages !== undefined && (await options.pages(req, res, engine))) return
       sendError(
@@ -61,8 +102,6 @@ export async function startServer(engine: SettlementEngine, options: ServerOptio
       else res.destroy()
     }
   })
-  // A stream may take as long as the client keeps sending.
-  server.requestTimeout = 0
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => resolve())
