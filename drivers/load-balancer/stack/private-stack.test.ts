@@ -114,4 +114,25 @@ describe('startPrivateStack', () => {
     expect(log).toContain(`load balancer listening on ${urls.LB_URL}`)
     expect(log).toContain('\n---\n')
   })
+
+  test('masks the credentials and the token of the daemon address in its start error and its attached log', {
+    timeout: 60_000,
+  }, async () => {
+    ctx = fakeDriverContext({ DOCKER_URL: 'tcp://ci:pa55-word@127.0.0.1:1/?token=tok-0123456' }, 'http')
+    const error = await startPrivateStack(ctx, { strategy: 'round-robin', daemon: 'shared' }).catch(
+      (thrown: unknown) => thrown as Error,
+    )
+    expect(error).toBeInstanceOf(SystemCompromisedError)
+    expect(error.message).toContain(' --docker-host tcp://****:****@127.0.0.1:1/?token=**** --strategy round-robin)')
+    expect(error.message.slice(error.message.indexOf('Its last'))).toBe(
+      'Its last 2 lines of output:\n' +
+        '  [stderr] load-balancer: --docker-host "tcp://****:****@127.0.0.1:1/?token=****": a tcp address needs a ' +
+        'host and a port; accepted forms: unix:///path/to/docker.sock or tcp://HOST:PORT (e.g. tcp://127.0.0.1:2375)\n' +
+        '  [stderr] Run load-balancer --help for the options.',
+    )
+    await ctx.endScenario({ failed: true })
+    const log = String(ctx.attachments.find((a) => a.fileName === 'private-load-balancer-stack.log')?.data)
+    expect(log).toContain('[stderr] load-balancer: --docker-host "tcp://****:****@127.0.0.1:1/?token=****"')
+    expect(`${error.message}${log}`).not.toMatch(/pa55-word|tok-0123456/)
+  })
 })

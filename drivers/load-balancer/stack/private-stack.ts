@@ -1,5 +1,6 @@
 import type { DriverContext, ScenarioEnd } from '../../core/driver-context.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { maskSecrets } from '../../core/mask-secrets.ts'
 import { superviseProcess, type SupervisedProcess } from '../../core/process-supervisor.ts'
 import { balancerProcessSpec, daemonProcessSpec } from './stack-commands.ts'
 
@@ -73,14 +74,18 @@ export async function startPrivateStack(
   const adminUrl = ready.groups?.['admin']
   if (ready.address === undefined || adminUrl === undefined) {
     throw new SystemCompromisedError(
-      `the private load balancer started but did not print both its addresses; its last ` +
-        `lines:\n${balancer.lastLines().join('\n')}`,
+      maskSecrets(
+        `the private load balancer started but did not print both its addresses; its last ` +
+          `lines:\n${balancer.lastLines().join('\n')}`,
+      ),
     )
   }
   const urls = { DOCKER_URL: dockerUrl, LB_URL: ready.address, LB_ADMIN_URL: adminUrl }
   ctx.log(
-    `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on ` +
-      `${ownDaemon ? 'a Docker daemon of its own' : "the run's Docker daemon"} ${urls.DOCKER_URL}`,
+    maskSecrets(
+      `private load balancer ${urls.LB_URL} (admin ${urls.LB_ADMIN_URL}, ${options.strategy}) on ` +
+        `${ownDaemon ? 'a Docker daemon of its own' : "the run's Docker daemon"} ${urls.DOCKER_URL}`,
+    ),
   )
   return {
     urls,

@@ -115,6 +115,44 @@ describe('startPrivateEngine', () => {
     )
   })
 
+  it('masks the secrets of its command and output in its start error and in its attached log', {
+    timeout: 60_000,
+  }, async () => {
+    // Says a secret, then listens as the engine does; with --fail-fast it exits before that instead.
+    const fake =
+      "const port = process.argv.includes('--fail-fast') ? -1 : 0; " +
+      "console.error('ledger at postgres://engine:pa55-word@db/ledger?password=pa55-word'); " +
+      "if (port < 0) process.exit(3); const server = require('http').createServer((q, s) => s.end()); " +
+      "server.listen(0, '127.0.0.1', () => console.log('settlement engine listening on http://127.0.0.1:' + " +
+      'server.address().port))'
+    process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', fake, '--', '--api-key=key-0123456'])
+    const ctx = fakeDriverContext()
+    const engine = await PrivateSettlementEngine.start(ctx)
+    await ctx.endScenario({ failed: true })
+    expect(String(ctx.attachments[0]?.data).split('\n')).toEqual([
+      '--- start 1 ---',
+      '[stderr] ledger at postgres://****:****@db/ledger?password=****',
+      `[stdout] settlement engine listening on ${engine.url}`,
+      '',
+    ])
+
+    process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', fake, '--', '--fail-fast'])
+    const error = await startPrivateEngine(scenario()).catch((thrown: unknown) => thrown as Error)
+    expect(error.message.slice(error.message.indexOf('Its last'))).toBe(
+      'Its last 1 line of output:\n  [stderr] ledger at postgres://****:****@db/ledger?password=****',
+    )
+    process.env[engineCommandEnvName] = JSON.stringify([
+      process.execPath,
+      '-e',
+      'process.exit(3)',
+      '--',
+      '--key=k-0123',
+    ])
+    const commandError = await startPrivateEngine(scenario()).catch((thrown: unknown) => thrown as Error)
+    expect(commandError.message).toMatch(/ -- --key=\*\*\*\* --port 0 --data-dir /)
+    expect(`${error.message}${commandError.message}`).not.toMatch(/pa55-word|k-0123/)
+  })
+
   it('leaves no data directory behind when the engine does not start', async () => {
     // A temporary folder of its own: the shared one gets parlance-engine-* folders from every other run on the machine.
     const savedTmpdir = process.env.TMPDIR

@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { DriverContext, ScenarioEnd } from '../../core/driver-context.ts'
 import { ConfigurationError } from '../../core/errors/configuration-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { maskSecrets } from '../../core/mask-secrets.ts'
 import { describeExit } from '../../core/process-messages.ts'
 import { superviseProcess, type SupervisedProcess } from '../../core/process-supervisor.ts'
 import { engineProcessSpec } from './engine-command.ts'
@@ -90,7 +91,7 @@ export class PrivateSettlementEngine implements PrivateEngine {
     }
     const started = new PrivateSettlementEngine(ctx, dataDir, url, engine)
     ctx.track({ dispose: (end) => started.dispose(end) })
-    ctx.log(`private settlement engine started at ${url} (pid ${engine.pid}, data directory ${dataDir})`)
+    ctx.log(maskSecrets(`private settlement engine started at ${url} (pid ${engine.pid}, data directory ${dataDir})`))
     return started
   }
 
@@ -122,8 +123,10 @@ export class PrivateSettlementEngine implements PrivateEngine {
         if (address === this.url) break
         await this.expectExit(() => this.engine.stop())
         throw new SystemCompromisedError(
-          `restart: the private settlement engine came back at ${address}, not at ${this.url}, where the ` +
-            `scenario's drivers point. Check that SETTLEMENT_ENGINE_COMMAND passes --port on.`,
+          maskSecrets(
+            `restart: the private settlement engine came back at ${address}, not at ${this.url}, where the ` +
+              `scenario's drivers point. Check that SETTLEMENT_ENGINE_COMMAND passes --port on.`,
+          ),
         )
       } catch (error) {
         if (!this.portTaken() || Date.now() >= deadline) throw error
