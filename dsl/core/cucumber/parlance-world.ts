@@ -1,6 +1,7 @@
 import { World, type IWorldOptions } from '@cucumber/cucumber'
 import type { Attach, DriverContext } from '../../../drivers/core/driver-context.ts'
 import { ConfigurationError } from '../../../drivers/core/errors/configuration-error.ts'
+import { maskSecrets } from '../../../drivers/core/mask-secrets.ts'
 import { AliasTable, currentRunId } from '../aliases/index.ts'
 import { defaultStepTimeoutMs, runnerEnvName, stepTimeoutEnvName } from './runner-env.ts'
 import { ScenarioResources } from './scenario-resources.ts'
@@ -72,9 +73,10 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
   }
 
   private makeDriverContext(): DriverContext {
+    // Whatever a driver attaches as text or logs is shown in reports: its secrets are masked here, whoever made it.
     const attach: Attach = (data, mediaType, fileName) =>
       typeof data === 'string'
-        ? this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
+        ? this.attach(isText(mediaType) ? maskSecrets(data) : data, { mediaType, ...(fileName ? { fileName } : {}) })
         : this.attach(data, { mediaType, ...(fileName ? { fileName } : {}) })
     const world = this
     return {
@@ -83,7 +85,7 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       },
       attach,
       log: (line) => {
-        this.logLines.push(line)
+        this.logLines.push(maskSecrets(line))
       },
       track: (resource) => this.resources.track(resource),
       systemUrl: (envName) => readSystemUrl(envName),
@@ -91,6 +93,10 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       setUp: (what, work) => this.stepTimer.setUp(what, work),
     }
   }
+}
+
+function isText(mediaType: string): boolean {
+  return /^text\/|[/+](json|xml)\b/i.test(mediaType)
 }
 
 // Plain `npx cucumber-js` passes the channel as a world parameter (cucumber.js, or --world-parameters).

@@ -1,12 +1,15 @@
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
 import { NotRunError } from '../../../drivers/core/errors/not-run-error.ts'
 import { ParlanceError } from '../../../drivers/core/errors/parlance-error.ts'
+import { maskSecrets } from '../../../drivers/core/mask-secrets.ts'
 import { parlanceMediaTypes, type OutcomeAttachment } from '../../../drivers/core/report-media-types.ts'
+import { dealiasError } from '../aliases/index.ts'
 import type { ParlanceWorld } from './parlance-world.ts'
 
 /**
  * What a step that threw becomes: the message and stack de-aliased into the
- * spec's names, Parlance errors given the step, channel and alias table, and a
+ * spec's names and their secrets masked (whoever made the error: a driver,
+ * Playwright, Node), Parlance errors given the step, channel and alias table, and a
  * not-applicable or not-run error turned into a skipped step with its reason attached.
  *
  * @example
@@ -26,15 +29,20 @@ export function settleStepError(world: ParlanceWorld, error: unknown): 'skipped'
       outcome: 'not-applicable',
       channel: error.channel,
       operation: error.operation,
-      reason: world.aliases.dealias(error.reason),
+      reason: maskSecrets(world.aliases.dealias(error.reason)),
     }
     world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
     return 'skipped'
   }
   if (error instanceof NotRunError) {
-    const body: OutcomeAttachment = { outcome: 'not-run', channel: error.channel, reason: error.reason, fix: error.fix }
+    const body: OutcomeAttachment = {
+      outcome: 'not-run',
+      channel: error.channel,
+      reason: maskSecrets(error.reason),
+      fix: maskSecrets(error.fix),
+    }
     world.attach(JSON.stringify(body), parlanceMediaTypes.outcome)
     return 'skipped'
   }
-  throw world.aliases.dealiasError(error)
+  throw dealiasError(error, (text) => maskSecrets(world.aliases.dealias(text)))
 }
