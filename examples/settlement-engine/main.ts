@@ -1,10 +1,11 @@
 // The settlement engine's command line: serve the API (and UI) on a data
 // directory, or ingest an NDJSON command file into one.
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { SettlementEngine } from './src/engine/settlement-engine.ts'
-import { startServer } from './src/http/server.ts'
+import { type EngineOptions, LOG_FILE, SettlementEngine } from './src/engine/settlement-engine.ts'
+import { serverTimeouts, startServer } from './src/http/server.ts'
+import { explainFileSystemError } from './src/log/file-system-failure.ts'
 import { ingestFile } from './src/stream/ingest-file.ts'
 import { handleUi } from './src/ui/index.ts'
 
@@ -12,13 +13,21 @@ const usage = `Usage: settlement-engine [options]            serve the HTTP API 
        settlement-engine ingest FILE [options]  feed an NDJSON command file, print a summary
 
 Options:
-  --port N          port to listen on; 0 picks a free one (default 8080)
-  --host HOST       address to bind (default 127.0.0.1)
-  --data-dir DIR    where the command log lives (default ./settlement-data)
-  --max-body BYTES  largest JSON body the API reads (default 1048576)
-  --no-fsync        do not fdatasync log writes: still safe from a killed
-                    process, not from a power cut
-  -h, --help        show this help
+  --port N                   port to listen on; 0 picks a free one (default 8080)
+  --host HOST                address to bind (default 127.0.0.1)
+  --data-dir DIR             where the command log lives (default ./settlement-data)
+  --max-body BYTES           largest JSON body the API reads (default 1048576)
+  --header-timeout-ms MS     a request line and headers not all in within MS are
+                             answered 408 and closed (default ${serverTimeouts.headerTimeoutMs})
+  --body-idle-timeout-ms MS  a request body (POST /stream's too) that sends no
+                             byte for MS is answered 408, or cut (default ${serverTimeouts.bodyIdleTimeoutMs})
+  --body-timeout-ms MS       a JSON body not all in within MS is answered 408;
+                             POST /stream is exempt (default ${serverTimeouts.bodyTimeoutMs})
+  --idle-timeout-ms MS       a keep-alive connection with no request for MS is
+                             closed (default ${serverTimeouts.idleTimeoutMs})
+  --no-fsync                 do not fdatasync log writes: still safe from a killed
+                             process, not from a power cut
+  -h, --help                 show this help
 
 Every accepted command is in DIR/commands.ndjson before it is answered; on
 start the engine replays it. ingest exits 1 if any command was refused. The
@@ -36,6 +45,10 @@ interface Options {
   host: string
   dataDir: string
   maxBodyBytes: number
+  headerTimeoutMs: number
+  bodyIdleTimeoutMs: number
+  bodyTimeoutMs: number
+  idleTimeoutMs: number
   sync: boolean
   help: boolean
 }
@@ -51,6 +64,10 @@ function readOptions(args: string[]): Options {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'max-body': { type: 'string' },
+        'header-timeout-ms': { type: 'string' },
+        'body-idle-timeout-ms': { type: 'string' },
+        'body-timeout-ms': { type: 'string' },
+        'idle-timeout-ms': { type: 'string' },
         'no-fsync': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -70,6 +87,11 @@ function readOptions(args: string[]): Options {
     )
   if (command === 'ingest' && (values.port !== undefined || values.host !== undefined))
     throw new UsageError('ingest serves nothing, so --port and --host do not apply')
+  const timeout = (option: keyof typeof values, fallback: number): number => {
+    if (command === 'ingest' && values[option] !== undefined)
+      throw new UsageError(`ingest serves nothing, so --${option} does not apply`)
+    return wholeNumber(`--${option}`, String(values[option] ?? fallback), 1, DAY_MS)
+  }
   // npm runs scripts from the package root; a relative path means the caller's directory.
   const base =
     process.env.npm_lifecycle_event === 'settlement-engine' ? (process.env.INIT_CWD ?? process.cwd()) : process.cwd()
@@ -80,10 +102,16 @@ function readOptions(args: string[]): Options {
     host: nonEmpty('--host', values.host ?? '127.0.0.1'),
     dataDir: resolve(base, nonEmpty('--data-dir', values['data-dir'] ?? 'settlement-data')),
     maxBodyBytes: wholeNumber('--max-body', values['max-body'] ?? '1048576', 1, 1 << 30),
+    headerTimeoutMs: timeout('header-timeout-ms', serverTimeouts.headerTimeoutMs),
+    bodyIdleTimeoutMs: timeout('body-idle-timeout-ms', serverTimeouts.bodyIdleTimeoutMs),
+    bodyTimeoutMs: timeout('body-timeout-ms', serverTimeouts.bodyTimeoutMs),
+    idleTimeoutMs: timeout('idle-timeout-ms', serverTimeouts.idleTimeoutMs),
     sync: values['no-fsync'] !== true,
     help: values.help === true,
   }
 }
+
+const DAY_MS = 86_400_000
 
 function wholeNumber(option: string, text: string, min: number, max: number): number {
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
@@ -107,10 +135,10 @@ async function serve(options: Options): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'))
     process.once('SIGINT', () => resolve('SIGINT'))
   })
-  const engine = await SettlementEngine.open({
+  const engine = await openEngine({
     dataDir: options.dataDir,
     sync: options.sync,
-    onLogFailure: stopOnLogFailure,
+    onLogFailure: (error) => stopOnLogFailure(error, options.dataDir),
   })
   reportReplay(engine)
   let server
@@ -119,6 +147,10 @@ async function serve(options: Options): Promise<number> {
       host: options.host,
       port: options.port,
       maxBodyBytes: options.maxBodyBytes,
+      headerTimeoutMs: options.headerTimeoutMs,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
+      bodyTimeoutMs: options.bodyTimeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs,
       pages: handleUi,
       onError: (error) =>
         process.stderr.write(`settlement-engine: a request failed: ${(error as Error).stack ?? String(error)}\n`),
@@ -139,7 +171,7 @@ async function serve(options: Options): Promise<number> {
 
 async function ingest(options: Options): Promise<number> {
   if (!existsSync(options.file!)) throw new Error(`there is no file ${options.file} to ingest`)
-  const engine = await SettlementEngine.open({ dataDir: options.dataDir, sync: options.sync })
+  const engine = await openEngine({ dataDir: options.dataDir, sync: options.sync })
   reportReplay(engine)
   try {
     const summary = await ingestFile(engine, options.file!)
@@ -152,13 +184,33 @@ async function ingest(options: Options): Promise<number> {
       say(`  … and ${summary.refused - summary.firstRefusals.length} more refused`)
     say(`log: ${options.dataDir}`)
     return summary.refused === 0 ? 0 : 1
+  } catch (error) {
+    throw explainLogError(error, options.dataDir)
   } finally {
     await engine.close()
   }
 }
 
-function stopOnLogFailure(error: Error): void {
-  process.stderr.write(`settlement-engine: ${error.message}; stopping, so that a restart replays what is durable\n`)
+/** Opens the engine; a file the file system refuses is named, with the fix. */
+async function openEngine(options: EngineOptions): Promise<SettlementEngine> {
+  try {
+    return await SettlementEngine.open(options)
+  } catch (error) {
+    // The lock explains its own failures; what else touches a file is the command log.
+    throw explainLogError(error, options.dataDir)
+  }
+}
+
+function explainLogError(error: unknown, dataDir: string): unknown {
+  const path = (error as NodeJS.ErrnoException).path ?? join(dataDir, LOG_FILE)
+  // Not the engine's own file: ingest's input, say, whose error already names it.
+  if (dirname(path) !== dataDir) return error
+  return explainFileSystemError(error, { what: 'the command log', path, directory: dataDir })
+}
+
+function stopOnLogFailure(error: Error, dataDir: string): void {
+  const explained = explainLogError(error, dataDir) as Error
+  process.stderr.write(`settlement-engine: ${explained.message}; stopping, so that a restart replays what is durable\n`)
   process.exit(1)
 }
 

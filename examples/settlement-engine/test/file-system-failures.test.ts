@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { killAll, runMain } from './support/engine-process.ts'
+
+// Root may write anywhere, so these are the refusals root meets too; EACCES, EROFS and ENOSPC are
+// covered by injected errors in src/log/file-system-failure.test.ts.
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'settlement-fs-'))
+})
+afterEach(async () => {
+  await killAll()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function startFailure(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+  const { code, stderr } = await runMain(['--port', '0', '--data-dir', dataDir])
+  return { code, stderr }
+}
+
+describe('the engine on a file system that says no', () => {
+  it('names a data directory it cannot create, and the fix', async () => {
+    writeFileSync(join(dir, 'file'), '')
+    const data = join(dir, 'file', 'data')
+    expect(await startFailure(data)).toEqual({
+      code: 1,
+      stderr:
+        `settlement-engine: cannot create the data directory ${data}: not a directory (ENOTDIR). Part of ${data} ` +
+        'is a file, not a directory: pick another --data-dir\n',
+    })
+  })
+
+  it('names a lock file it cannot take over, and the fix', async () => {
+    mkdirSync(join(dir, 'LOCK'))
+    expect(await startFailure(dir)).toEqual({
+      code: 1,
+      stderr:
+        `settlement-engine: cannot remove the stale lock file ${dir}/LOCK: is a directory (EISDIR). ${dir}/LOCK is ` +
+        'a directory where the engine keeps a file: move it away, or pick another --data-dir\n',
+    })
+  })
+
+  it('names a command log it cannot open, and the fix', async () => {
+    mkdirSync(join(dir, 'commands.ndjson'))
+    expect(await startFailure(dir)).toEqual({
+      code: 1,
+      stderr:
+        `settlement-engine: cannot open the command log ${dir}/commands.ndjson: illegal operation on a directory ` +
+        `(EISDIR). ${dir}/commands.ndjson is a directory where the engine keeps a file: move it away, or pick ` +
+        'another --data-dir\n',
+    })
+  })
+})
