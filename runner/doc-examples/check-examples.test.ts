@@ -104,7 +104,8 @@ describe('exampleFiles', () => {
 })
 
 describe('check.ts', () => {
-  it('prints each problem at its source line and exits 1', () => {
+  // A whole type-check in a process of its own: about 15 s alone, over 30 s on a 2-core machine running other work.
+  it('prints each problem at its source line and exits 1', { timeout: 120_000 }, () => {
     const check = () =>
       execFileSync(process.execPath, ['--import', './runner/register.mjs', 'runner/doc-examples/check.ts', drifted], {
         cwd: root,
