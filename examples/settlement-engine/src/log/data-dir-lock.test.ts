@@ -8,7 +8,7 @@ import { DataDirLockedError } from './data-dir-locked-error.ts'
 // Root may write anywhere: a refused lock file is injected.
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>()
-  return { ...fs, writeFileSync: vi.fn(fs.writeFileSync) }
+  return { ...fs, mkdirSync: vi.fn(fs.mkdirSync), writeFileSync: vi.fn(fs.writeFileSync) }
 })
 
 let dir: string
@@ -55,6 +55,26 @@ describe('lockDataDir on a file system that says no', () => {
           `is at ${file}: move it away, or pick another --data-dir`,
       ),
     )
+  })
+
+  it('sees through the ENOENT that node’s recursive mkdir reports on a read-only file system', () => {
+    const data = join(dir, 'data')
+    const systemError = (code: string, description: string): Error =>
+      Object.assign(new Error(`${code}: ${description}, mkdir '${data}'`), { code, syscall: 'mkdir', path: data })
+    vi.mocked(mkdirSync)
+      .mockImplementationOnce(() => {
+        throw systemError('ENOENT', 'no such file or directory')
+      })
+      .mockImplementationOnce(() => {
+        throw systemError('EROFS', 'read-only file system')
+      })
+    expect(() => lockDataDir(data)).toThrow(
+      refusal(
+        `cannot create the data directory ${data}: read-only file system (EROFS). ${dir} is on a read-only file ` +
+          'system: remount it read-write, or pick a --data-dir on a writable one',
+      ),
+    )
+    expect(vi.mocked(mkdirSync).mock.calls.slice(-2)).toEqual([[data, { recursive: true }], [data]])
   })
 
   it('names a lock file it cannot remove and the fix', () => {

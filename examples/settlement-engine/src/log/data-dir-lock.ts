@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { DataDirLockedError } from './data-dir-locked-error.ts'
 import { explainFileSystemError, type FileSystemAction } from './file-system-failure.ts'
@@ -14,7 +14,7 @@ import { explainFileSystemError, type FileSystemAction } from './file-system-fai
  *   unlock()
  */
 export function lockDataDir(dataDir: string): () => void {
-  attempt(() => mkdirSync(dataDir, { recursive: true }), {
+  attempt(() => createDirectory(dataDir), {
     verb: 'create',
     what: 'the data directory',
     path: dataDir,
@@ -33,6 +33,19 @@ export function lockDataDir(dataDir: string): () => void {
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder))
       throw new DataDirLockedError(dataDir, holder)
     attempt(() => rmSync(path, { force: true }), { ...lockFile('remove'), what: 'the stale lock file' })
+  }
+}
+
+function createDirectory(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    // Node's recursive mkdir reports EROFS or ENOSPC as ENOENT: the first missing directory alone says which.
+    let missing = path
+    while (!existsSync(dirname(missing)) && dirname(missing) !== missing) missing = dirname(missing)
+    mkdirSync(missing)
+    throw error
   }
 }
 
