@@ -100,9 +100,15 @@ describe('maskSecrets', () => {
     )
   })
 
-  it('masks name=value pairs in free text, up to the next separator', () => {
+  it('masks name=value pairs in free text, up to the next separator, keeping the sentence around them', () => {
     expect(maskSecrets('login failed (password=hunter2, user=bob); retry with "token=t0k"')).toBe(
       'login failed (password=****, user=bob); retry with "token=****"',
+    )
+    expect(maskSecrets('GET /bets?token=eyJ.a.b: refused. Sent key=k-1.')).toBe(
+      'GET /bets?token=****: refused. Sent key=****.',
+    )
+    expect(maskSecrets("curl -H 'X-Api-Key: k-123456'. Then Authorization: Bearer eyJ.x.y.")).toBe(
+      "curl -H 'X-Api-Key: ****'. Then Authorization: Bearer ****.",
     )
   })
 

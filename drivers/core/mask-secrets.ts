@@ -116,8 +116,9 @@ const maskedPair = `${mask}:${mask}`
 // scheme://userinfo@ — the userinfo ends before the first / ? # of the authority.
 const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'<>]+)@/gi
 
-// A value of a name=value pair ends at the next separator of a query, a list or a quoted string.
-const pairValue = String.raw`[^&#\s"'<>;,)\]}]+`
+// A value of a name=value pair ends at the next separator of a query, a list or a quoted string, and a sentence's
+// full stop or colon after it is not part of it.
+const pairValue = String.raw`[^&#\s"'<>;,)\]}]*[^&#\s"'<>;,)\]}.:!?]`
 
 // A header line starts a line, maybe after a process output's label or curl's `> `.
 const lineStart = String.raw`^([ \t]*(?:\[std(?:out|err)\][ \t]*)?(?:[<>][ \t]*)?)`
@@ -150,7 +151,7 @@ function patternsOf(names: SecretNames): Patterns {
         'gi',
       ),
       inlineHeader: new RegExp(
-        String.raw`(?<![\w-])(${headers})([ \t]*:[ \t]*)((?:${authSchemes})[ \t]+[^\s"'<>,;]+|[^\s"'<>,;]{6,})`,
+        String.raw`(?<![\w-])(${headers})([ \t]*:[ \t]*)((?:${authSchemes})[ \t]+[^\s"'<>,;]*[^\s"'<>,;.:!?]|[^\s"'<>,;]{5,}[^\s"'<>,;.:!?])`,
         'gi',
       ),
       pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]*[_-])?(?:${parameters}))=${pairValue}`, 'gi'),

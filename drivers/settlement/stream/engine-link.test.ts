@@ -21,6 +21,26 @@ describe('EngineLink', () => {
     })
   })
 
+  test('masks the credentials of its address and a token in the error of a refused connection', async () => {
+    const closed = await createHttpTestServer(() => {})
+    await closed.close()
+    server = await createHttpTestServer(() => {})
+    link = new EngineLink(closed.url.replace('http://', 'http://ci:pa55-word@'))
+    const error = await link.exchange('GET', '/settlements?token=tok-0123456').catch((thrown: unknown) => thrown)
+    const address = `http://****:****@127.0.0.1:${closed.port}`
+    expect(error).toMatchObject({
+      name: 'SystemCompromisedError',
+      message:
+        `GET ${address}/settlements?token=**** failed: connect ECONNREFUSED 127.0.0.1:${closed.port}. Is the ` +
+        `settlement engine running at ${address}?`,
+      context: { request: `GET ${address}/settlements?token=****` },
+    })
+    expect(() => new EngineLink('ftp://ci:pa55-word@engine')).toThrow(
+      `the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ` +
+        `"ftp://****:****@engine". Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
+    )
+  })
+
   test('follows an answer line by line, whatever its chunks, and says once why it ended', async () => {
     server = await createHttpTestServer((_req, res) => {
       res.write('{"seq":1}\n{"se')

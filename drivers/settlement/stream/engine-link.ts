@@ -4,6 +4,7 @@ import type { ScenarioResource } from '../../core/driver-context.ts'
 import { toMilliseconds, type DurationInput } from '../../core/duration-input.ts'
 import { ConfigurationError } from '../../core/errors/configuration-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { maskSecrets } from '../../core/mask-secrets.ts'
 import { Duration } from '../../core/values/duration.ts'
 
 /**
@@ -64,7 +65,7 @@ export class EngineLink implements ScenarioResource {
     if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
       throw new ConfigurationError(
         `the stream channel needs the settlement engine's http(s) address, but SETTLEMENT_URL is ` +
-          `${JSON.stringify(baseUrl)}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
+          `${JSON.stringify(maskSecrets(baseUrl))}. Set it, e.g. SETTLEMENT_URL=http://127.0.0.1:8080`,
       )
     }
     this.baseUrl = baseUrl.replace(/\/+$/, '')
@@ -120,7 +121,7 @@ export class EngineLink implements ScenarioResource {
     const request: ClientRequest = this.transport.get(this.baseUrl + path, { agent: this.agent }, (response) =>
       readLines(response, handlers.line, end),
     )
-    request.on('error', (error) => end(error.message))
+    request.on('error', (error) => end(maskSecrets(error.message)))
     return () => {
       over = true
       request.destroy()
@@ -140,9 +141,10 @@ export class EngineLink implements ScenarioResource {
     const why = timedOut
       ? `no answer within ${Duration.ms(this.timeoutMs)}. The engine may be hung or overloaded`
       : `${error.message}. Is the settlement engine running at ${this.baseUrl}?`
-    return new SystemCompromisedError(`${method} ${url} failed: ${why}`, {
+    const request = maskSecrets(`${method} ${url}`)
+    return new SystemCompromisedError(maskSecrets(`${method} ${url} failed: ${why}`), {
       cause: error,
-      context: { request: `${method} ${url}` },
+      context: { request },
     })
   }
 }

@@ -1,6 +1,7 @@
 import type { Page, Response } from 'playwright'
 import { AssertionFailedError } from '../../core/errors/assertion-failed-error.ts'
 import { SystemCompromisedError } from '../../core/errors/system-compromised-error.ts'
+import { maskSecrets } from '../../core/mask-secrets.ts'
 
 /**
  * Shows the page at `path` (relative to the session's base URL), reloading it
@@ -18,8 +19,11 @@ export async function openPage(page: Page, path: string): Promise<void> {
   try {
     response = await page.goto(path, { waitUntil: 'domcontentloaded' })
   } catch (error) {
+    // Playwright's message names the whole URL, with the credentials and tokens of SETTLEMENT_URL.
     throw new SystemCompromisedError(
-      `The settlement UI did not answer GET ${path}: ${firstLine(error)}. Is the engine running at SETTLEMENT_URL?`,
+      maskSecrets(
+        `The settlement UI did not answer GET ${path}: ${firstLine(error)}. Is the engine running at SETTLEMENT_URL?`,
+      ),
       { cause: error },
     )
   }
@@ -53,9 +57,11 @@ export async function showPage(page: Page, path: string): Promise<void> {
 export async function checkAnswer(page: Page, request: string, status: number): Promise<void> {
   if (status < 400) return
   const says = await pageSays(page)
-  const message = `The settlement UI answered ${request} with ${status}, showing ${says}`
-  if (status >= 500) throw new SystemCompromisedError(`${message}. See the engine's log.`, { context: { request } })
-  throw new AssertionFailedError(message, { context: { request } })
+  const shown = maskSecrets(request)
+  const message = maskSecrets(`The settlement UI answered ${shown} with ${status}, showing ${says}`)
+  if (status >= 500)
+    throw new SystemCompromisedError(`${message}. See the engine's log.`, { context: { request: shown } })
+  throw new AssertionFailedError(message, { context: { request: shown } })
 }
 
 async function pageSays(page: Page): Promise<string> {
