@@ -56,6 +56,13 @@ export function applyBet(state: EngineState, body: Record<string, unknown>): Com
   }
   const eachWay = readFlag(body, 'eachWay')
   if (isRefusal(eachWay)) return eachWay
+  // Each-way is two stakes: their total must be countable too, or storing the bet would go wrong halfway.
+  if (eachWay && !Number.isSafeInteger(stake * 2))
+    return badField(
+      'stake',
+      `"${stakeText}" each-way is two stakes, more in all than this engine can count exactly (2^53 - 1 pence); ` +
+        `stake at most ${formatMoney(Math.floor(Number.MAX_SAFE_INTEGER / 2))} each-way`,
+    )
   const legs = body.legs
   if (legs === undefined || legs === null)
     return missing('legs', 'a list of legs, e.g. [{"event": "R1", "runner": "Red Rum", "price": "5/1"}]')
