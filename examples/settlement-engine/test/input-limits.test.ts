@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOG_FILE } from '../src/engine/settlement-engine.ts'
+import { LOG_FILE, SettlementEngine } from '../src/engine/settlement-engine.ts'
+import { LogCorruptError } from '../src/log/log-corrupt-error.ts'
 import { race, single } from './support/fixtures.ts'
 import { hostileBodies, type HostileBody, type HostileRoute, streamLine } from './support/hostile-bodies.ts'
 import { apiError, get, post } from './support/http.ts'
@@ -287,5 +289,45 @@ describe('hostile input', () => {
         'stake',
       ),
     ])
+  })
+})
+
+describe('replaying a log written before the limits', () => {
+  // The limits hold for the log too: replay reads lines as the stream does. A line the engine once took and
+  // now refuses stops the start, naming the line, rather than being skipped or read another way.
+  it('refuses to start on a logged line that gives a key twice, naming the line and the key', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'settlement-limits-'))
+    try {
+      const lines = [
+        JSON.stringify({ type: 'event', ...race('R1') }),
+        '{"type":"bet","customer":"c","stake":"10","stake":"20",' +
+          '"legs":[{"event":"R1","runner":"Red Rum","price":"5/1"}]}',
+      ]
+      writeFileSync(join(dataDir, LOG_FILE), lines.join('\n') + '\n')
+      const opening = SettlementEngine.open({ dataDir, sync: false })
+      await expect(opening).rejects.toThrow(LogCorruptError)
+      await expect(opening).rejects.toThrow(
+        'line 2: the engine refuses it (duplicate-key: stake: the line gives the key "stake" twice in one object ' +
+          '(keys are compared after unescaping); send each key once)',
+      )
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('replays a name logged in another Unicode form as its NFC form', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'settlement-limits-'))
+    try {
+      const lines = [
+        JSON.stringify({ type: 'event', ...race('R1') }),
+        JSON.stringify({ type: 'bet', ...single('Zoe\u0308', 'R1', 'Red Rum', '5/1', '10') }),
+      ]
+      writeFileSync(join(dataDir, LOG_FILE), lines.join('\n') + '\n')
+      const engine = await SettlementEngine.open({ dataDir, sync: false })
+      expect(engine.customerBets(ZOE)?.map((bet) => bet.id)).toEqual(['b1'])
+      await engine.close()
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
