@@ -13,15 +13,24 @@ import { pacedStream } from './support/stream-writer.ts'
 type Timeouts = Pick<ServerOptions, 'headerTimeoutMs' | 'bodyIdleTimeoutMs' | 'bodyTimeoutMs' | 'idleTimeoutMs'>
 
 const cleanups: Array<() => Promise<void>> = []
+// A request cut for being slow is not an error of the engine's.
+const requestErrors: unknown[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  expect(requestErrors.splice(0)).toEqual([])
 })
 
 // An engine on a fresh data directory, served with these timeouts.
 async function serve(timeouts: Timeouts): Promise<{ url: string; engine: SettlementEngine }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'settlement-timeouts-'))
   const engine = await SettlementEngine.open({ dataDir, sync: false })
-  const server = await startServer(engine, { host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024, ...timeouts })
+  const server = await startServer(engine, {
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 64 * 1024,
+    onError: (error) => requestErrors.push(error),
+    ...timeouts,
+  })
   cleanups.push(async () => {
     await server.close(1000)
     await engine.close()
