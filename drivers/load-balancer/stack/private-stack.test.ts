@@ -119,7 +119,8 @@ describe('startPrivateStack', () => {
     timeout: 60_000,
   }, async () => {
     ctx = fakeDriverContext({ DOCKER_URL: 'tcp://ci:pa55-word@127.0.0.1:1/?token=tok-0123456' }, 'http')
-    const error = await startPrivateStack(ctx, { strategy: 'round-robin', daemon: 'shared' }).catch(
+    const error = await startPrivateStack(ctx, { strategy: 'round-robin', daemon: 'shared' }).then(
+      () => new Error('expected the private stack not to start'),
       (thrown: unknown) => thrown as Error,
     )
     expect(error).toBeInstanceOf(SystemCompromisedError)

@@ -137,7 +137,10 @@ describe('startPrivateEngine', () => {
     ])
 
     process.env[engineCommandEnvName] = JSON.stringify([process.execPath, '-e', fake, '--', '--fail-fast'])
-    const error = await startPrivateEngine(scenario()).catch((thrown: unknown) => thrown as Error)
+    const error = await startPrivateEngine(scenario()).then(
+      () => new Error('expected the engine not to start'),
+      (thrown: unknown) => thrown as Error,
+    )
     expect(error.message.slice(error.message.indexOf('Its last'))).toBe(
       'Its last 1 line of output:\n  [stderr] ledger at postgres://****:****@db/ledger?password=****',
     )
@@ -148,7 +151,10 @@ describe('startPrivateEngine', () => {
       '--',
       '--key=k-0123',
     ])
-    const commandError = await startPrivateEngine(scenario()).catch((thrown: unknown) => thrown as Error)
+    const commandError = await startPrivateEngine(scenario()).then(
+      () => new Error('expected the engine not to start'),
+      (thrown: unknown) => thrown as Error,
+    )
     expect(commandError.message).toMatch(/ -- --key=\*\*\*\* --port 0 --data-dir /)
     expect(`${error.message}${commandError.message}`).not.toMatch(/pa55-word|k-0123/)
   })

@@ -15,7 +15,10 @@ describe('openPage', () => {
     const ctx = fakeDriverContext()
     const { page } = await openBrowserSession(ctx, { baseUrl: closed.url })
     try {
-      const error = await openPage(page, '/bets?token=tok-0123456').catch((thrown: unknown) => thrown as Error)
+      const error = await openPage(page, '/bets?token=tok-0123456').then(
+        () => new Error('expected the page not to open'),
+        (thrown: unknown) => thrown as Error,
+      )
       expect(error.message).toBe(
         `The settlement UI did not answer GET /bets?token=****: page.goto: net::ERR_CONNECTION_REFUSED at ` +
           `${closed.url}/bets?token=****. Is the engine running at SETTLEMENT_URL?`,
