@@ -2,10 +2,21 @@ import type { Refusal } from '../commands.ts'
 import { describe } from './fields.ts'
 import { refuse } from './refusal.ts'
 
-/** The deepest a body or stream line may nest objects and lists; a command needs 3 levels at most. */
+/**
+ * The deepest a body or stream line may nest objects and lists; a command needs 3 levels at most.
+ *
+ * @example
+ *   readStrictJson('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1), 'line').ok // false: too-deep
+ */
 export const MAX_JSON_DEPTH = 32
 
-/** JSON read under the limits, or why not. */
+/**
+ * JSON read under the limits, or why not.
+ *
+ * @example
+ *   const read: StrictJson = readStrictJson('{"type":"void","event":"R1"}', 'line')
+ *   if (read.ok) read.value // { type: 'void', event: 'R1' }
+ */
 export type StrictJson = { ok: true; value: unknown } | Refusal
 
 /**

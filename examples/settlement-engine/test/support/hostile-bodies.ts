@@ -1,6 +1,21 @@
 import { seeded } from './crash-commands.ts'
 
-/** A POST route of the API, and what its body becomes on `/stream`: a `type`, and the path's event. */
+/**
+ * A POST route of the API, and what its body becomes on `/stream`: a `type`, and the path's event.
+ *
+ * @example
+ *   const route: HostileRoute = {
+ *     path: '/events/R1/withdrawals',
+ *     type: 'withdrawal',
+ *     event: 'R1',
+ *     base: { runner: 'Crisp', price: '3/1' },
+ *     names: [['runner']],
+ *     required: [['runner'], ['price']],
+ *     flags: [],
+ *     texts: [['price']],
+ *     objects: [],
+ *   }
+ */
 export interface HostileRoute {
   path: string
   type: 'event' | 'withdrawal' | 'bet' | 'result' | 'void'
@@ -19,16 +34,32 @@ export interface HostileRoute {
   objects: Path[]
 }
 
-/** A field's place in a body: keys and list indexes. */
+/**
+ * A field's place in a body: keys and list indexes.
+ *
+ * @example
+ *   const runner: Path = ['legs', 0, 'runner']
+ */
 export type Path = Array<string | number>
 
-/** What a refusal must be, where a body's spoiling decides it. */
+/**
+ * What a refusal must be, where a body's spoiling decides it.
+ *
+ * @example
+ *   const expected: Expected = { codes: ['duplicate-key'], field: 'legs[0].price' }
+ */
 export interface Expected {
   codes: string[]
   field?: string
 }
 
-/** One hostile body: its text, how it was spoilt, and the refusal it must get on the API and on the stream. */
+/**
+ * One hostile body: its text, how it was spoilt, and the refusal it must get on the API and on the stream.
+ *
+ * @example
+ *   declare const body: HostileBody
+ *   body.what // 'duplicate: escaped stake twice'
+ */
 export interface HostileBody {
   route: HostileRoute
   what: string
