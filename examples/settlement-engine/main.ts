@@ -87,10 +87,11 @@ function readOptions(args: string[]): Options {
     )
   if (command === 'ingest' && (values.port !== undefined || values.host !== undefined))
     throw new UsageError('ingest serves nothing, so --port and --host do not apply')
-  const timeout = (option: keyof typeof values, fallback: number): number => {
+  type TimeoutOption = 'header-timeout-ms' | 'body-idle-timeout-ms' | 'body-timeout-ms' | 'idle-timeout-ms'
+  const timeout = (option: TimeoutOption, fallback: number): number => {
     if (command === 'ingest' && values[option] !== undefined)
       throw new UsageError(`ingest serves nothing, so --${option} does not apply`)
-    return wholeNumber(`--${option}`, String(values[option] ?? fallback), 1, DAY_MS)
+    return wholeNumber(`--${option}`, values[option] ?? String(fallback), 1, DAY_MS)
   }
   // npm runs scripts from the package root; a relative path means the caller's directory.
   const base =
