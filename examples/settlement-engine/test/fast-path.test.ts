@@ -4,6 +4,7 @@ import { EngineState } from '../src/engine/engine-state.ts'
 import { betView, eventView } from '../src/engine/views.ts'
 import { ByteWriter } from '../src/stream/byte-writer.ts'
 import { outcomeLine } from '../src/engine/outcome-line.ts'
+import { readStrictJson } from '../src/engine/strict-json.ts'
 import { seeded } from './support/crash-commands.ts'
 
 // Lines the byte fast path reads, and the near misses it must leave to JSON.parse.
@@ -59,14 +60,10 @@ describe('the byte fast path for bet lines', () => {
     const out = new ByteWriter()
     const done = new BlockApplier(fast).apply(Buffer.from(lines.join('\n') + '\n'), out)
     const slow = newState()
+    // The reference is the JSON path: the strict reader (a repeated key is refused, not read last-wins), then apply.
     const expected = lines.map((line) => {
-      let command: unknown
-      try {
-        command = JSON.parse(line)
-      } catch {
-        return '{"ok":false,"error":{"code":"invalid-json"'
-      }
-      return outcomeLine(slow.apply(command))
+      const read = readStrictJson(line, 'line')
+      return outcomeLine(read.ok ? slow.apply(read.value) : read)
     })
     const answered = out
       .take()
