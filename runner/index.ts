@@ -9,3 +9,4 @@ export {
 } from './config/config.ts'
 export type { GateConfig } from './gate/gate-config.ts'
 export type { LintConfig, LintRuleSetting } from './lint/lint-config.ts'
+export type { SecretsConfig } from '../drivers/core/secret-names.ts'

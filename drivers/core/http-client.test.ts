@@ -152,7 +152,7 @@ describe('HttpClient', () => {
     expect(JSON.stringify(ctx.attachments)).not.toMatch(/tok-secret-1|session-42|dark-mode/)
   })
 
-  it('masks a token query, an x-api-key and the credentials of a base URL in the log line and the attachment', async () => {
+  it('masks a token query, an x-api-key and base URL credentials in the log line and the attachment', async () => {
     const base = server.url.replace('http://', 'http://alice:pa55-word@')
     const http = new HttpClient(ctx, { baseUrl: base, headers: { 'X-Api-Key': 'key-0123456789' } })
     const { body } = await http.get('/bets', { query: { access_token: 'tok-secret-1', monkey: 1 } })

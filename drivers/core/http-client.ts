@@ -102,8 +102,8 @@ export class HttpClient {
   ) {
     if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
       throw new ConfigurationError(
-        `HttpClient: baseUrl ${JSON.stringify(maskSecrets(options.baseUrl))} is not an http(s) URL. Give the system's ` +
-          `address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
+        `HttpClient: baseUrl ${JSON.stringify(maskSecrets(options.baseUrl))} is not an http(s) URL. Give the ` +
+          `system's address, e.g. ctx.systemUrl('SETTLEMENT_URL')`,
       )
     }
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')

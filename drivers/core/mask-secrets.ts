@@ -151,7 +151,8 @@ function patternsOf(names: SecretNames): Patterns {
         'gi',
       ),
       inlineHeader: new RegExp(
-        String.raw`(?<![\w-])(${headers})([ \t]*:[ \t]*)((?:${authSchemes})[ \t]+[^\s"'<>,;]*[^\s"'<>,;.:!?]|[^\s"'<>,;]{5,}[^\s"'<>,;.:!?])`,
+        String.raw`(?<![\w-])(${headers})([ \t]*:[ \t]*)` +
+          String.raw`((?:${authSchemes})[ \t]+[^\s"'<>,;]*[^\s"'<>,;.:!?]|[^\s"'<>,;]{5,}[^\s"'<>,;.:!?])`,
         'gi',
       ),
       pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]*[_-])?(?:${parameters}))=${pairValue}`, 'gi'),

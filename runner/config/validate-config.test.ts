@@ -187,8 +187,8 @@ describe('validateConfig: secrets', () => {
       'parlance.config.ts is not valid:\n' +
         '  • secrets.header is not a known key — did you mean "headers"? Allowed: headers, queryParameters\n' +
         `  • secrets.queryParameters is "otp"; expected a list of query parameter names, e.g. ['session_id']\n` +
-        `  • secrets.headers[0] is "x session"; expected a header name (letters, digits and - _ . ! # $ % & ' * + ^ \` ` +
-        `| ~), e.g. 'x-session'\n` +
+        `  • secrets.headers[0] is "x session"; expected a header name ` +
+        `(letters, digits and - _ . ! # $ % & ' * + ^ \` | ~), e.g. 'x-session'\n` +
         `  • secrets.headers[1] is 42; expected a header name (letters, digits and - _ . ! # $ % & ' * + ^ \` | ~), ` +
         `e.g. 'x-session'`,
     )

@@ -128,7 +128,8 @@ describe('startPrivateStack', () => {
     expect(error.message.slice(error.message.indexOf('Its last'))).toBe(
       'Its last 2 lines of output:\n' +
         '  [stderr] load-balancer: --docker-host "tcp://****:****@127.0.0.1:1/?token=****": a tcp address needs a ' +
-        'host and a port; accepted forms: unix:///path/to/docker.sock or tcp://HOST:PORT (e.g. tcp://127.0.0.1:2375)\n' +
+        'host and a port; accepted forms: unix:///path/to/docker.sock or tcp://HOST:PORT ' +
+        '(e.g. tcp://127.0.0.1:2375)\n' +
         '  [stderr] Run load-balancer --help for the options.',
     )
     await ctx.endScenario({ failed: true })
