@@ -216,10 +216,15 @@ function stopOnLogFailure(error: Error, dataDir: string): void {
 }
 
 function reportReplay(engine: SettlementEngine): void {
-  const { commands, droppedBytes, seconds } = engine.replayed
+  const { commands, droppedBytes, seconds, preChecksumCopy } = engine.replayed
   if (commands > 0) say(`replayed ${commands} commands from ${engine.options.dataDir} in ${seconds.toFixed(1)} s`)
   if (droppedBytes > 0)
-    say(`dropped a torn last line of ${droppedBytes} bytes from the log (it was never acknowledged)`)
+    say(`dropped an unterminated last line of ${droppedBytes} bytes from the log (torn by a crash, never acknowledged)`)
+  if (preChecksumCopy !== undefined)
+    say(
+      `the log was written before log lines had checksums: replayed it as plain JSON lines and rewrote it with a ` +
+        `CRC-32 on every line; the original is kept as ${preChecksumCopy}`,
+    )
 }
 
 async function main(args: string[]): Promise<number> {

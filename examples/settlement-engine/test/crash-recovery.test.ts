@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BlockApplier } from '../src/engine/apply-block.ts'
 import { EngineState } from '../src/engine/engine-state.ts'
 import { LOG_FILE } from '../src/engine/settlement-engine.ts'
+import { CHECKSUM_BYTES } from '../src/log/checksum-lines.ts'
 import { writeSettlementLines } from '../src/engine/settlement-lines.ts'
 import { betView } from '../src/engine/views.ts'
 import { ByteWriter } from '../src/stream/byte-writer.ts'
@@ -85,7 +86,10 @@ describe('kill -9 at a random moment, then restart on the same data directory', 
           appendFileSync(join(dataDir, LOG_FILE), lines[acknowledged]?.slice(0, 17) ?? '{"type":"bet"')
 
         const second = await startEngineProcess(dataDir)
-        const logged = readFileSync(join(dataDir, LOG_FILE), 'utf8').split('\n').filter(Boolean)
+        const logged = readFileSync(join(dataDir, LOG_FILE), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => line.slice(CHECKSUM_BYTES))
         expect(logged.length, `${context}: the log holds every acknowledged command`).toBeGreaterThanOrEqual(
           acknowledged,
         )

@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LOG_FILE, SettlementEngine } from '../src/engine/settlement-engine.ts'
 import { LogCorruptError } from '../src/log/log-corrupt-error.ts'
@@ -53,6 +54,12 @@ async function reopen(dataDir: string): Promise<SettlementEngine> {
   return SettlementEngine.open({ dataDir, sync: false })
 }
 
+function checksum(command: string): string {
+  return crc32(command).toString(16).padStart(8, '0')
+}
+
+const WHAT_TO_DO = 'Restore the data directory from a backup, or move the log aside to start empty.'
+
 describe('replaying the command log', () => {
   it('rebuilds the same state: bets, ids, settlements and their sequence numbers', async () => {
     const engine = await engineWithHistory()
@@ -80,7 +87,7 @@ describe('replaying the command log', () => {
   it.each([
     ['a torn line', '{"type":"bet","customer":"dave","sta'],
     ['a whole command without its newline', '{"type":"void","event":"R1"}'],
-    ['a last line that is not JSON', '{"type":"void",\u0000\u0000\n'],
+    ['a whole checksummed command without its newline', '56bbf761 {"type":"void","event":"R1"}'],
   ])('drops %s at the end, cuts it from the file and carries on', async (_what, tail) => {
     const engine = await engineWithHistory()
     const before = snapshotOf(engine.engine)
@@ -102,19 +109,81 @@ describe('replaying the command log', () => {
     await again.close()
   })
 
-  it('refuses to start on a damaged line in the middle, naming it', async () => {
+  it('never takes back a published settlement number: after a torn line, new settlements follow on', async () => {
+    const engine = await engineWithHistory()
+    const published = engine.engine.publishedSettlements
+    const before = snapshotOf(engine.engine).settlements
+    await engine.stop()
+    appendFileSync(join(engine.dataDir, LOG_FILE), '{"type":"result","event":"R2","placings":[["Cri')
+    const replayed = await reopen(engine.dataDir)
+    try {
+      expect(replayed.publishedSettlements).toBe(published)
+      expect(snapshotOf(replayed).settlements).toBe(before)
+      await replayed.execute({ type: 'event', id: 'R3', name: 'R3', runners: ['Red Rum', 'Crisp'] })
+      await replayed.execute({
+        type: 'bet',
+        customer: 'erin',
+        stake: '4',
+        legs: [{ event: 'R3', runner: 'Crisp', price: '2/1' }],
+      })
+      await replayed.execute({ type: 'result', event: 'R3', placings: [['Crisp']] })
+      expect(replayed.publishedSettlements).toBe(published + 1)
+      expect(snapshotOf(replayed).settlements.startsWith(before)).toBe(true)
+    } finally {
+      await replayed.close()
+    }
+  })
+
+  it.each([
+    ['a value changed that is still valid JSON', 3, (line: string) => line.replace('"stake":"10"', '"stake":"90"')],
+    ['a key changed', 3, (line: string) => line.replace('"stake"', '"stakx"')],
+    ['a changed checksum', 4, (line: string) => `${line[0] === 'f' ? 'e' : 'f'}${line.slice(1)}`],
+    ['a changed last complete line', 10, (line: string) => line.replace('R2', 'R1')],
+  ])('refuses to start on %s, naming the line and what to do', async (_what, lineNumber, damage) => {
     const engine = await engineWithHistory()
     await engine.stop()
     const path = join(engine.dataDir, LOG_FILE)
     const lines = readFileSync(path, 'utf8').split('\n')
-    lines[3] = '{"type":"bet","cust'
+    expect(lines).toHaveLength(11)
+    const damaged = damage(lines[lineNumber - 1]!)
+    expect(damaged).not.toBe(lines[lineNumber - 1])
+    lines[lineNumber - 1] = damaged
     writeFileSync(path, lines.join('\n'))
     const opening = reopen(engine.dataDir)
     await expect(opening).rejects.toThrow(LogCorruptError)
     await expect(opening).rejects.toThrow(
-      `the command log ${path} cannot be replayed: line 4: the engine refuses it (invalid-json: the line is ` +
-        `not JSON (Unterminated string in JSON at position 19`,
+      `the command log ${path} cannot be replayed: line ${lineNumber}: its checksum ${damaged.slice(0, 8)} does ` +
+        `not match its content (CRC-32 ${checksum(damaged.slice(9))}), so it changed after it was written: ` +
+        `${JSON.stringify(damaged.slice(0, 80))}${damaged.length > 80 ? '…' : ''}. ${WHAT_TO_DO}`,
     )
+  })
+
+  it('replays a log written before checksums, rewrites it with them and keeps the original', async () => {
+    const engine = await engineWithHistory()
+    const before = snapshotOf(engine.engine)
+    await engine.stop()
+    const path = join(engine.dataDir, LOG_FILE)
+    const checksummed = readFileSync(path, 'utf8')
+    const legacy = checksummed.replace(/^[0-9a-f]{8} /gm, '')
+    writeFileSync(path, `${legacy}{"type":"void","eve`)
+    const replayed = await reopen(engine.dataDir)
+    try {
+      expect(replayed.replayed).toMatchObject({
+        commands: 10,
+        droppedBytes: 19,
+        format: 'legacy',
+        preChecksumCopy: `${path}.pre-checksum`,
+      })
+      expect(snapshotOf(replayed)).toEqual(before)
+    } finally {
+      await replayed.close()
+    }
+    expect(readFileSync(path, 'utf8')).toBe(checksummed)
+    expect(readFileSync(`${path}.pre-checksum`, 'utf8')).toBe(legacy)
+    const again = await reopen(engine.dataDir)
+    expect(again.replayed).toMatchObject({ commands: 10, format: 'checksummed' })
+    expect(again.replayed.preChecksumCopy).toBeUndefined()
+    await again.close()
   })
 
   it('refuses to start on a logged command the engine would refuse', async () => {
@@ -126,8 +195,7 @@ describe('replaying the command log', () => {
     writeFileSync(path, lines.join('\n'))
     await expect(reopen(engine.dataDir)).rejects.toThrow(
       `the command log ${path} cannot be replayed: line 3: the engine refuses it (duplicate-id: an event with ` +
-        `id "R1" already exists; choose another id). Restore the data directory from a backup, or move the log ` +
-        `aside to start empty.`,
+        `id "R1" already exists; choose another id). ${WHAT_TO_DO}`,
     )
   })
 })

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Command, CommandOutcome } from '../commands.ts'
+import { addChecksums } from '../log/add-checksums.ts'
 import { CommandLog } from '../log/command-log.ts'
 import { lockDataDir } from '../log/data-dir-lock.ts'
 import { RefusedLogLine } from '../log/refused-log-line.ts'
@@ -70,8 +71,11 @@ export class SettlementEngine implements Engine {
     /** Everything the engine knows; read it, change it only through the engine. */
     readonly state: EngineState,
     private readonly applier: BlockApplier,
-    /** What the start-up replay found. */
-    readonly replayed: ReplaySummary & { commands: number; seconds: number },
+    /**
+     * What the start-up replay found; `preChecksumCopy` is where a log written
+     * before lines had checksums is kept, once rewritten with them.
+     */
+    readonly replayed: ReplaySummary & { commands: number; seconds: number; preChecksumCopy?: string },
   ) {}
 
   /** Takes the data directory, replays its log and opens it for appending. */
@@ -92,10 +96,12 @@ export class SettlementEngine implements Engine {
           )
         }).accepted
       })
+      const preChecksumCopy = summary.format === 'legacy' ? await addChecksums(path) : undefined
       const engine = new SettlementEngine(options, state, applier, {
         ...summary,
         commands,
         seconds: (performance.now() - started) / 1000,
+        ...(preChecksumCopy === undefined ? {} : { preChecksumCopy }),
       })
       engine.published = state.settlements.count
       engine.log = await CommandLog.open(path, {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { withChecksums } from './checksum-lines.ts'
 import { CommandLog } from './command-log.ts'
 
 let dir: string
@@ -11,7 +12,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('CommandLog', () => {
-  it('writes appends in order, in group commits, and says when each is durable', async () => {
+  it('writes appends in order, each line checksummed, in group commits, and says when each is durable', async () => {
     const durable: number[] = []
     const log = await CommandLog.open(join(dir, 'log'), { onDurable: (ticket) => durable.push(ticket) })
     const first = log.append(Buffer.from('a\n'))
@@ -22,7 +23,7 @@ describe('CommandLog', () => {
     expect(durable).toEqual([2])
     log.append(Buffer.from('d\n'))
     await log.close()
-    expect(readFileSync(join(dir, 'log'), 'utf8')).toBe('a\nb\nc\nd\n')
+    expect(readFileSync(join(dir, 'log'))).toEqual(withChecksums(Buffer.from('a\nb\nc\nd\n')))
   })
 
   it('appends to what is there', async () => {
@@ -31,7 +32,7 @@ describe('CommandLog', () => {
       await log.waitFor(log.append(Buffer.from(line)))
       await log.close()
     }
-    expect(readFileSync(join(dir, 'log'), 'utf8')).toBe('x\ny\n')
+    expect(readFileSync(join(dir, 'log'), 'utf8')).toBe('8cdc1683 x\nfbdb2615 y\n')
   })
 
   it('resolves at once for what is already on disk', async () => {

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises'
+import { withChecksums } from './checksum-lines.ts'
 
 /** How hard the log pushes each write to disk. */
 export interface CommandLogOptions {
@@ -15,6 +16,8 @@ export interface CommandLogOptions {
  * the engine applied the commands, and written in big group commits: whatever
  * was appended while one write was on its way goes out in the next. Each append
  * gets a ticket; `waitFor(ticket)` resolves once that append is on disk.
+ * Every line is written with its checksum (`withChecksums`), which the
+ * replay verifies.
  *
  * @example
  *   const log = await CommandLog.open('/data/commands.ndjson')
@@ -54,11 +57,10 @@ export class CommandLog {
     return this.failure
   }
 
-  /** Queues complete lines (each ending in "\n") and returns their ticket. */
+  /** Queues complete command lines (each ending in "\n"; a buffer may hold several) and returns their ticket. */
   append(lines: Buffer | readonly Buffer[]): number {
     if (this.failure) throw this.failure
-    if (Buffer.isBuffer(lines)) this.pending.push(lines)
-    else for (const line of lines) this.pending.push(line)
+    this.pending.push(withChecksums(lines))
     this.appended++
     if (!this.writing) {
       this.writing = true
