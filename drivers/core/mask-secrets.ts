@@ -113,8 +113,9 @@ export function maskSecrets(text: string, names: SecretNames = secretNames()): s
 
 const maskedPair = `${mask}:${mask}`
 
-// scheme://userinfo@ — the userinfo ends before the first / ? # of the authority.
-const userinfo = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'<>]+)@/gi
+// scheme://userinfo@ — the userinfo ends before the first / ? # of the authority. Bounded lengths keep a long run of
+// word characters (a body of 'a-a-a-…') from costing quadratic time.
+const userinfo = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/?#@"'<>]{1,256})@/gi
 
 // A value of a name=value pair ends at the next separator of a query, a list or a quoted string, and a sentence's
 // full stop or colon after it is not part of it.
@@ -155,7 +156,7 @@ function patternsOf(names: SecretNames): Patterns {
           String.raw`((?:${authSchemes})[ \t]+[^\s"'<>,;]*[^\s"'<>,;.:!?]|[^\s"'<>,;]{5,}[^\s"'<>,;.:!?])`,
         'gi',
       ),
-      pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]*[_-])?(?:${parameters}))=${pairValue}`, 'gi'),
+      pair: new RegExp(String.raw`(?<![\w.-])((?:[\w.-]{0,64}[_-])?(?:${parameters}))=${pairValue}`, 'gi'),
     }
     compiled.set(key, patterns)
   }
