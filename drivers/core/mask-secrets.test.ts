@@ -77,6 +77,8 @@ describe('maskSecrets', () => {
     expect(maskSecrets('connecting to postgres://ghp_token1@db:5432/ledger')).toBe(
       'connecting to postgres://****@db:5432/ledger',
     )
+    const jwt = `eyJ${'x'.repeat(1000)}`
+    expect(maskSecrets(`https://${jwt}@api.example/v1`)).toBe('https://****@api.example/v1')
     expect(maskSecrets('mail bob@example.com, see http://example.com/a@b')).toBe(
       'mail bob@example.com, see http://example.com/a@b',
     )

@@ -113,9 +113,9 @@ export function maskSecrets(text: string, names: SecretNames = secretNames()): s
 
 const maskedPair = `${mask}:${mask}`
 
-// scheme://userinfo@ — the userinfo ends before the first / ? # of the authority. Bounded lengths keep a long run of
-// word characters (a body of 'a-a-a-…') from costing quadratic time.
-const userinfo = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/?#@"'<>]{1,256})@/gi
+// scheme://userinfo@ — the userinfo ends before the first / ? # of the authority. The scheme's bounded length keeps a
+// long run of word characters (a body of 'a-a-a-…') from costing quadratic time.
+const userinfo = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)([^\s/?#@"'<>]+)@/gi
 
 // A value of a name=value pair ends at the next separator of a query, a list or a quoted string, and a sentence's
 // full stop or colon after it is not part of it.
