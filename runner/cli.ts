@@ -1,6 +1,7 @@
 import chalk from 'chalk'
 import { ConfigurationError } from '../drivers/core/errors/configuration-error.ts'
 import { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
+import { maskSecrets } from '../drivers/core/mask-secrets.ts'
 import { nearest } from '../drivers/core/nearest.ts'
 import { gateCommand } from './gate/index.ts'
 import { lintCommand } from './lint/index.ts'
@@ -105,6 +106,6 @@ function fail(prefix: string, error: unknown): number {
 
 function describe(error: unknown): string {
   // Parlance's errors are written for people; anything else is a bug, and its stack helps.
-  if (error instanceof ParlanceError) return error.message
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+  if (error instanceof ParlanceError) return maskSecrets(error.message)
+  return maskSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))
 }

@@ -40,6 +40,22 @@ describe('onAbort', () => {
     })
   })
 
+  test('masks the secrets in the error of a cleanup that failed', () => {
+    const { status, stderr } = guarded(
+      'SIGINT',
+      `throw new Error('cannot stop http://ci:pa55-word@10.0.0.7/?token=t0k')`,
+    )
+    expect([status, stderr.split('\n').slice(0, 3)]).toEqual([
+      130,
+      [
+        '',
+        'parlance: SIGINT received; stopping test workers and systems…',
+        'parlance: cleanup failed: Error: cannot stop http://****:****@10.0.0.7/?token=****',
+      ],
+    ])
+    expect(stderr).not.toMatch(/pa55-word|t0k/)
+  })
+
   test('a second signal while it stops kills what is left at once', () => {
     expect(guarded('SIGINT', `process.kill(process.pid, 'SIGINT')`)).toEqual({
       status: 130,

@@ -1,3 +1,5 @@
+import { maskSecrets } from '../../drivers/core/mask-secrets.ts'
+
 /**
  * The exit code for each signal that ends a run: 128 + the signal number, as shells report it.
  *
@@ -115,5 +117,5 @@ function exitCode(reason: AbortReason): number {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+  return maskSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))
 }

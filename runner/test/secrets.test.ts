@@ -40,4 +40,14 @@ describe('parlance run with secrets in the config', { timeout: 60_000 }, () => {
     expect(messages).toMatch(/"body":"POST http:\/\/127\.0\.0\.1:\d+\/pay\?basket_pin=\*\*\*\*&buyer=Alice \S+ → 402"/)
     expect(code).toBe(1)
   })
+
+  test('masks the credentials and the token in the error of a config that failed to load', async () => {
+    cli = new ParlanceCli(fixture('shop'))
+    const { code, stderr } = await cli.run(['run', '--config', 'vault.config.ts', '--reports', cli.reportsDir])
+    expect(stderr).toBe(
+      'parlance run: could not load vault.config.ts: could not read the shop key from ' +
+        'https://****:****@vault.example/v1/shop?token=****\n',
+    )
+    expect(code).toBe(2)
+  })
 })
