@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { buildChannelRun, channelOf, findMessageFiles, readMessageFile } from './index.ts'
+import { buildChannelRun, channelOf, findMessageFiles, parseMessages, readMessageFile } from './index.ts'
 
 const fixtures = fileURLToPath(new URL('../../../runner/gate/fixtures', import.meta.url))
 const cck = fileURLToPath(new URL('../../../runner/fixtures/cck', import.meta.url))
@@ -24,6 +24,44 @@ describe('reading cucumber messages', () => {
     expect(() => findMessageFiles(['nowhere'])).toThrow(
       'nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports',
     )
+  })
+
+  it('masks the secrets of errors and text attachments that reached the messages unmasked, not the spec', () => {
+    const lines = [
+      { pickle: { id: 'p1', name: 'Paying with token=in-the-spec', steps: [] } },
+      {
+        testStepFinished: {
+          testStepResult: {
+            status: 'FAILED',
+            message: 'Error: GET http://ci:pa55-word@h/bets?token=t0k failed',
+            exception: { type: 'Error', message: 'GET /bets?token=t0k failed', stackTrace: 'Error: token=t0k\n at x' },
+          },
+        },
+      },
+      { testRunFinished: { success: false, exception: { type: 'Error', message: 'Authorization: Bearer eyJhbGci' } } },
+      { attachment: { body: 'POST /login?password=hunter2', contentEncoding: 'IDENTITY', mediaType: 'text/plain' } },
+      { attachment: { body: 'dG9rZW49dDBr', contentEncoding: 'BASE64', mediaType: 'image/png' } },
+    ]
+    const envelopes = parseMessages(lines.map((line) => JSON.stringify(line)).join('\n'), 'api/messages.ndjson')
+    const [pickle, step, run, text, image] = envelopes
+    const result = step?.testStepFinished?.testStepResult
+    expect([
+      pickle?.pickle?.name,
+      result?.message,
+      result?.exception?.message,
+      result?.exception?.stackTrace,
+      run?.testRunFinished?.exception?.message,
+      text?.attachment?.body,
+      image?.attachment?.body,
+    ]).toEqual([
+      'Paying with token=in-the-spec',
+      'Error: GET http://****:****@h/bets?token=**** failed',
+      'GET /bets?token=**** failed',
+      'Error: token=****\n at x',
+      'Authorization: Bearer ****',
+      'POST /login?password=****',
+      'dG9rZW49dDBr',
+    ])
   })
 
   it('names file:line of a line that is not a message', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname } from 'node:path'
 import { parseEnvelope, type Envelope } from '@cucumber/messages'
 import { ConfigurationError } from '../errors/configuration-error.ts'
+import { maskEnvelope } from './mask-envelope.ts'
 
 /**
  * One file of cucumber messages and the channel it is the run of.
@@ -31,8 +32,9 @@ export function channelOf(file: string): string {
 /**
  * Reads an NDJSON file of cucumber messages with @cucumber/messages'
  * `parseEnvelope`; fields and messages of a newer protocol are kept as they
- * are. A line that is not a JSON object is a ConfigurationError naming
- * file:line and what was wrong.
+ * are, and the secrets in errors and text attachments are masked
+ * ({@link maskEnvelope}). A line that is not a JSON object is a
+ * ConfigurationError naming file:line and what was wrong.
  *
  * @example
  *   await readMessageFile('reports/api/messages.ndjson') // { file, channel: 'api', envelopes: [...] }
@@ -49,8 +51,8 @@ export async function readMessageFile(file: string): Promise<MessageSet> {
 }
 
 /**
- * The cucumber messages of an NDJSON text, read from `file`; a line that is
- * not a JSON object is a ConfigurationError naming file:line.
+ * The cucumber messages of an NDJSON text, read from `file`, secrets masked;
+ * a line that is not a JSON object is a ConfigurationError naming file:line.
  *
  * @example
  *   parseMessages('{"testRunStarted":{"timestamp":{"seconds":0,"nanos":0}}}\n', 'api/messages.ndjson').length // 1
@@ -74,7 +76,7 @@ export function parseMessages(text: string, file: string): Envelope[] {
         `${where}: not a cucumber message: expected a JSON object such as {"pickle":{…}}, got "${line.slice(0, 60)}"`,
       )
     }
-    envelopes.push(envelope as Envelope)
+    envelopes.push(maskEnvelope(envelope as Envelope))
   })
   return envelopes
 }
