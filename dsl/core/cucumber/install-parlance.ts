@@ -10,8 +10,10 @@ import {
   setWorldConstructor,
 } from '@cucumber/cucumber'
 import { NotApplicableError } from '../../../drivers/core/errors/not-applicable-error.ts'
+import { maskSecrets } from '../../../drivers/core/mask-secrets.ts'
 import { closeWorkerResources } from '../../../drivers/core/worker-resources.ts'
 import { parlanceMediaTypes } from '../../../drivers/core/report-media-types.ts'
+import { dealiasError } from '../aliases/index.ts'
 import { defineParlanceParameterTypes } from './parameter-types.ts'
 import { ParlanceWorld, unchosenChannel } from './parlance-world.ts'
 import { runnerEnvName } from './runner-env.ts'
@@ -22,7 +24,7 @@ const channelTagPrefix = '@channel:'
 
 /**
  * Cucumber's definition-function wrapper: a step's error becomes its outcome
- * (see settleStepError), and a step or hook of a scenario that returns a
+ * (see settleStepError), a run hook's error has its secrets masked, and a step or hook of a scenario that returns a
  * promise runs against the channel's step timeout, less the time it spends
  * setting up (see StepTimer). A step that returns no promise stays
  * synchronous, so cucumber keeps running it in one call.
@@ -33,14 +35,15 @@ const channelTagPrefix = '@channel:'
 export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
   return function parlanceStep(this: unknown, ...args: unknown[]): unknown {
     const settle = (error: unknown): unknown => {
-      if (!(this instanceof ParlanceWorld)) throw error
+      // A BeforeAll or AfterAll hook has no World: its error has no spec names, but may have secrets.
+      if (!(this instanceof ParlanceWorld)) throw dealiasError(error, (text) => maskSecrets(text))
       return settleStepError(this, error)
     }
     try {
       const result = code.apply(this, args)
       if (!isPromiseLike(result)) return result
       const world = this instanceof ParlanceWorld ? this : undefined
-      if (!world) return result
+      if (!world) return Promise.resolve(result).catch(settle)
       return world.stepTimer
         .run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
         .catch(settle)

@@ -29,6 +29,17 @@ describe('wrapStep', () => {
     await expect(step.call(world())).resolves.toBe('skipped')
   })
 
+  it('masks the secrets in the error of a BeforeAll or AfterAll hook, which has no World', async () => {
+    const sync = wrapStep(() => {
+      throw new Error('cannot seed http://ci:pa55-word@10.0.0.7/?token=t0k')
+    })
+    expect(() => sync.call(undefined)).toThrow(/^cannot seed http:\/\/\*{4}:\*{4}@10\.0\.0\.7\/\?token=\*{4}$/)
+    const async = wrapStep(async () => {
+      throw new Error('no answer from /seed?api_key=k-123')
+    })
+    await expect(async.call(undefined)).rejects.toThrow(/^no answer from \/seed\?api_key=\*{4}$/)
+  })
+
   it('rethrows an asynchronous failure de-aliased', async () => {
     const w = world()
     const alice = w.aliases.alias('Alice')
