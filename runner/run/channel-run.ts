@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api'
 import type { Envelope } from '@cucumber/messages'
-import { buildChannelRun, type ChannelRun } from '../../drivers/core/run-model/index.ts'
+import { buildChannelRun, maskEnvelope, type ChannelRun } from '../../drivers/core/run-model/index.ts'
 import { stepTimeoutEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import type { ChannelSettings } from './channel-settings.ts'
 import type { ChannelPlan } from './plan.ts'
@@ -104,7 +104,9 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
     environment,
   )
   const envelopes: Envelope[] = []
-  const collect = (envelope: Envelope): number => envelopes.push(envelope)
+  // Registered before cucumber's formatters, so they write the envelope as masked here: an error cucumber caught
+  // itself (an exception thrown in a timer) has not been through the World.
+  const collect = (envelope: Envelope): number => envelopes.push(maskEnvelope(envelope))
   let success: boolean
   let stopped: string | undefined
   try {

@@ -36,8 +36,12 @@ describe('parlance run with secrets in the config', { timeout: 60_000 }, () => {
     const messages = readFileSync(join(cli.reportsDir, 'shop', 'api', 'messages.ndjson'), 'utf8')
     // Run by a forked worker, which inherited the config's names from the runner.
     const started = messages.split('\n').filter((line) => line.startsWith('{"testCaseStarted"'))
-    expect(started.map((line) => /"workerId":"\d+"/.test(line))).toEqual([true])
+    expect(started.map((line) => /"workerId":"\d+"/.test(line))).toEqual([true, true])
     expect(messages).toMatch(/"body":"POST http:\/\/127\.0\.0\.1:\d+\/pay\?basket_pin=\*\*\*\*&buyer=Alice \S+ → 402"/)
+    // An error cucumber caught itself, not through the World, is masked in cucumber's own reports too.
+    const thrown = /the payment callback to http:\/\/127\.0\.0\.1:\d+\/pay\?basket_pin=\*{4}&buyer=Alice \S+ failed/
+    expect(messages).toMatch(thrown)
+    expect(readFileSync(join(cli.reportsDir, 'shop', 'api', 'junit.xml'), 'utf8')).toMatch(thrown)
     expect(code).toBe(1)
   })
 
