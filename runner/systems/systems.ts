@@ -295,7 +295,6 @@ function withTempDir(name: string, args: readonly string[], tempDirs: string[]):
   return args.map((arg) => arg.replaceAll(tempDirPlaceholder, dir))
 }
 
-/** An address as the console may show it: `https://ci:****@staging.example.com`. */
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`
 }
