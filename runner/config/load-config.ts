@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { secretNamesEnv } from '../../drivers/core/secret-names.ts'
 import { defaultConfigFile, type ParlanceConfig } from './config.ts'
 import { validateConfig } from './validate-config.ts'
 
@@ -22,7 +23,10 @@ export interface LoadedConfig {
 
 /**
  * Imports `parlance.config.ts` (or `path`) through tsx, which the `parlance`
- * bin has registered, and validates its default export.
+ * bin has registered, and validates its default export. Its `secrets` go into
+ * this process's environment (`PARLANCE_SECRET_HEADERS`,
+ * `PARLANCE_SECRET_QUERY_PARAMETERS`), so that every command masks them, and
+ * every worker `parlance run` starts inherits them.
  *
  * @example
  *   await loadConfig('ci/parlance.config.ts', process.cwd())
@@ -50,5 +54,7 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   if (module.default === undefined) {
     throw new ConfigurationError(`${shown} has no default export; end it with export default defineConfig({ … })`)
   }
-  return { config: validateConfig(module.default, shown), file, root: dirname(file) }
+  const config = validateConfig(module.default, shown)
+  Object.assign(process.env, secretNamesEnv(config.secrets, process.env))
+  return { config, file, root: dirname(file) }
 }

@@ -45,7 +45,7 @@ describe('validateConfig', () => {
   test('a config that is not an object, or lacks domains and support, says what is expected', () => {
     expect(() => validateConfig(undefined, 'parlance.config.ts')).toThrow(
       'parlance.config.ts is not valid:\n  • the default export is undefined; expected an object with systems, ' +
-        'domains, support, channels, parallel, reports, gate, lint',
+        'domains, support, channels, parallel, reports, gate, lint, secrets',
     )
     expect(() => validateConfig({ parallel: 0 }, 'p.ts')).toThrow(
       'p.ts is not valid:\n  • domains is missing; it is required\n  • support is missing; it is required\n  • ' +

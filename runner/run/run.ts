@@ -2,7 +2,6 @@ import { resolve } from 'node:path'
 import chalk from 'chalk'
 import { findChromium, NoChromiumError, type ChromiumChoice } from '../../drivers/core/chromium-path.ts'
 import { stopAllProcesses } from '../../drivers/core/process-supervisor.ts'
-import { secretNamesEnv } from '../../drivers/core/secret-names.ts'
 import { newRunId, runIdEnvName } from '../../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../../dsl/core/cucumber/runner-env.ts'
 import { loadSupportCode } from './channel-run.ts'
@@ -61,9 +60,8 @@ export interface RunOptions {
  *   // → tests what SETTLEMENT_URL points at
  */
 export async function run(options: RunOptions): Promise<number> {
+  // Also hands the config's secret names to this process and, through its environment, to every worker.
   const { config, root } = await loadConfig(options.config, options.cwd)
-  // The config's secret names, for the masking here (a system's output) and in every worker, which inherits them.
-  Object.assign(process.env, secretNamesEnv(config.secrets, process.env))
   // Loading cucumber takes a while; let it overlap with starting the systems. runChannel reports a failure to load.
   import('@cucumber/cucumber/api').catch(() => {})
   const runId = newRunId()

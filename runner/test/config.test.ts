@@ -18,7 +18,7 @@ describe('parlance run reads and checks parlance.config.ts', { timeout: 60_000 }
         'support',
       '  • domains.shop.systems[0] is "shpo"; expected one of the systems: shop — did you mean "shop"?',
       '  • paralel is not a known key — did you mean "parallel"? Allowed: systems, domains, support, channels, ' +
-        'parallel, reports, gate, lint',
+        'parallel, reports, gate, lint, secrets',
     ])
     expect(code).toBe(2)
     expect(cli.systemPids()).toEqual([])
