@@ -46,8 +46,8 @@ describe('parlance run --shard, then parlance merge, on a fixture project', { ti
   afterAll(() => project.remove())
 
   test('each shard says which it is and runs its share', () => {
-    expect(outputs.first!.stdout).toContain('shard 1/2 · 6 of 12 scenario runs · no timings in')
-    expect(outputs.second!.stdout).toContain('shard 2/2 · 6 of 12 scenario runs · no timings in')
+    expect(outputs.first!.stdout).toContain('shard 1/2 (from --shard 1/2) · 6 of 12 scenario runs · no timings in')
+    expect(outputs.second!.stdout).toContain('shard 2/2 (from --shard 2/2) · 6 of 12 scenario runs · no timings in')
     expect([outputs.first!.code, outputs.second!.code, outputs.first!.stderr, outputs.second!.stderr]).toEqual([
       0,
       0,
@@ -102,12 +102,14 @@ describe('parlance run --shard, then parlance merge, on a fixture project', { ti
     }
     expect(Object.keys(timings.scenarios.api!)).toHaveLength(6)
     const next = await parlance(['run', '--shard', '1/2', '--timings', 'merged/timings.json', '--reports', 'next'])
-    expect(next.stdout).toMatch(/shard 1\/2 · \d+ of 12 scenario runs · estimated \d+\.\d s by .*merged\/timings\.json/)
+    expect(next.stdout).toMatch(
+      /shard 1\/2 \(from --shard 1\/2\) · \d+ of 12 scenario runs · estimated \d+\.\d s by .*merged\/timings\.json/,
+    )
   })
 
   test('a channel with no scenario in the shard is skipped, saying so', async () => {
     const { stdout, code } = await parlance(['run', '--channels', 'api', '--shard', '8/8', '--reports', 'empty'])
-    expect(stdout).toContain('shard 8/8 · 0 of 6 scenario runs · no timings in')
+    expect(stdout).toContain('shard 8/8 (from --shard 8/8) · 0 of 6 scenario runs · no timings in')
     expect(stdout).toContain('api: no scenario in shard 8/8 — skipped')
     expect(code).toBe(0)
   })

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { commands } from '../cli.ts'
+import { shardVariables } from '../shard/shard-from-env.ts'
 
 const bin = fileURLToPath(new URL('../bin/parlance.mjs', import.meta.url))
 const mergeModule = fileURLToPath(new URL('./index.ts', import.meta.url))
@@ -19,7 +20,7 @@ const nodeArgs = (args: string[]): string[] =>
 
 /**
  * Runs the real `parlance` CLI in `cwd` (a test helper), without colour and
- * without the CI's shard variables unless `env` sets them.
+ * without the shard variables (PARLANCE_SHARD, the CIs') unless `env` sets them.
  *
  * @example
  *   const { code, stdout } = await runParlance(['run', '--shard', '1/2'], '/tmp/parlance-fixture-x1')
@@ -33,8 +34,7 @@ export function runParlance(
     ...process.env,
     FORCE_COLOR: '0',
     NO_COLOR: '1',
-    CI_NODE_INDEX: undefined,
-    CI_NODE_TOTAL: undefined,
+    ...Object.fromEntries(shardVariables.map((name) => [name, undefined])),
     ...env,
   }
   for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name]

@@ -4,7 +4,7 @@ import { checkTagExpression } from './channel-tags.ts'
 import { defaultConfigFile } from '../config/config.ts'
 import { formatOptionHelp, parseOptions, type OptionSpec } from '../command/options.ts'
 import type { RunOptions } from './run.ts'
-import { parseShard, shardFromEnv } from '../shard/shard-spec.ts'
+import { chooseShard } from '../shard/shard-from-env.ts'
 
 /**
  * The options of `parlance run`, in the order `--help` shows them.
@@ -56,7 +56,7 @@ export const runOptionSpecs = {
     type: 'string',
     value: 'I/N',
     description: 'run only shard I of N, balanced by the last durations',
-    defaultText: 'CI_NODE_INDEX/CI_NODE_TOTAL if set, else all',
+    defaultText: "PARLANCE_SHARD, else the CI's parallel job variables, else all",
   },
   timings: {
     type: 'string',
@@ -94,12 +94,17 @@ Each domain's channel writes DIR/<domain>/<channel>/messages.ndjson,
 report.html and junit.xml; the gate writes DIR/dod.md, dod.html and junit.xml;
 and every run writes DIR/timings.json: each scenario's duration per channel,
 laid over the previous file's.
-With --shard I/N (or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, from parallel: N)
-the run takes only its share of the (scenario, channel) runs: longest first by
-the timings, round-robin without them; the same scenarios and timings always
-give the same split. A shard reports to reports/shard-I-of-N/ unless --reports
-is given, and its gate judges its share (the rest is not in this run);
-parlance merge joins the shards' reports into one and judges the whole.
+With --shard I/N the run takes only its share of the (scenario, channel) runs:
+longest first by the timings, round-robin without them; the same scenarios and
+timings always give the same split. A shard reports to reports/shard-I-of-N/
+unless --reports is given, and its gate judges its share (the rest is not in
+this run); parlance merge joins the shards' reports into one and judges the
+whole. Without --shard, the shard is PARLANCE_SHARD=I/N (counted from 1), else
+the CI's parallel job: GitLab CI_NODE_INDEX/CI_NODE_TOTAL (from 1), Buildkite
+BUILDKITE_PARALLEL_JOB/BUILDKITE_PARALLEL_JOB_COUNT, CircleCI
+CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL, a Kubernetes Indexed Job's
+JOB_COMPLETION_INDEX with PARLANCE_SHARD_TOTAL (from 0). A CI's total of 1 is
+not a split. Two CIs' variables that disagree are an error.
 
 Exit codes: 0 all passed · 1 a scenario failed or a system did not start ·
 2 bad usage or config · 130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)`
@@ -147,10 +152,11 @@ export function parseRunArgs(
   if (channels !== undefined) options.channels = commaList('channels', channels, 'channel names', 'api,ui')
   const domains = text('domain')
   if (domains !== undefined) options.domains = commaList('domain', domains, 'domain names', 'settlement,load-balancer')
-  const shard = text('shard')
-  const ciShard = shard === undefined ? shardFromEnv(environment) : undefined
-  if (shard !== undefined) options.shard = parseShard(shard)
-  else if (ciShard) options.shard = ciShard
+  const shard = chooseShard(text('shard'), environment)
+  if (shard) {
+    options.shard = shard.shard
+    options.shardSource = shard.source
+  }
   for (const name of ['config', 'tags', 'reports', 'timings'] as const) {
     const value = text(name)
     if (value !== undefined) options[name] = value

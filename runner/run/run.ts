@@ -18,6 +18,7 @@ import { startSystems, type RunningSystems } from '../systems/systems.ts'
 import { SystemWatch } from '../systems/system-watch.ts'
 import { selectShard } from '../shard/select-shard.ts'
 import { shardFolder, type Shard } from '../shard/shard-spec.ts'
+import { describeShardSource, type ShardSource } from '../shard/shard-from-env.ts'
 import { recordTimings, timingsFile } from '../shard/record-timings.ts'
 import { readTimings } from '../shard/timings.ts'
 import { runGate } from '../gate/index.ts'
@@ -39,8 +40,10 @@ export interface RunOptions {
   env: 'local' | 'remote'
   /** Overrides the config's reports directory; relative to `cwd`. */
   reports?: string
-  /** Run only this shard's share of the scenarios (`--shard i/n`, or GitLab's CI_NODE_INDEX/CI_NODE_TOTAL). */
+  /** Run only this shard's share of the scenarios (`--shard i/n`, PARLANCE_SHARD, or the CI's parallel job). */
   shard?: Shard
+  /** Where `shard` came from, said with it: `--shard 2/4`, `BUILDKITE_PARALLEL_JOB=1, …`. */
+  shardSource?: ShardSource
   /**
    * The timings file to balance shards by; relative to `cwd`. Default: timings.json in the config's reports directory.
    */
@@ -172,7 +175,8 @@ async function planThisRun(
       ? `estimated ${(selection.load.estimatedMs / 1000).toFixed(1)} s by ${timingsIn}`
       : `no timings in ${timingsIn}: dealt round-robin`
   const share = `${selection.load.units.length} of ${selection.scenarios} scenario runs`
-  out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(` · ${share} · ${estimate}`))
+  const from = options.shardSource ? ` (from ${describeShardSource(options.shardSource)})` : ''
+  out(chalk.bold(`shard ${shard.index}/${shard.total}`) + chalk.dim(`${from} · ${share} · ${estimate}`))
   for (const channel of selection.skipped)
     out(chalk.dim(`  ${channel}: no scenario in shard ${shard.index}/${shard.total} — skipped`))
   if (selection.channels.length === 0) return undefined

@@ -12,7 +12,8 @@ export interface Shard {
 }
 
 /**
- * Parses `--shard i/n`, 1 ≤ i ≤ n; anything else is a ConfigurationError that quotes the value.
+ * Parses `--shard i/n` (or `source`'s value, e.g. PARLANCE_SHARD's), 1 ≤ i ≤ n; anything else is a
+ * ConfigurationError that quotes the value and names `source`.
  *
  * @example
  *   parseShard('2/4') // { index: 2, total: 4 }
@@ -20,11 +21,15 @@ export interface Shard {
  */
 export function parseShard(text: string, source = '--shard'): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
+  const example = (value: string): string => (source.startsWith('--') ? `${source} ${value}` : `${source}=${value}`)
   if (!match)
-    throw new ConfigurationError(`${source} is "${text}"; expected INDEX/TOTAL with whole numbers, e.g. --shard 2/4`)
+    throw new ConfigurationError(
+      `${source} is "${text}"; expected INDEX/TOTAL with whole numbers, e.g. ${example('2/4')}`,
+    )
   const index = Number(match[1])
   const total = Number(match[2])
-  if (total < 1) throw new ConfigurationError(`${source} is "${text}"; the total must be at least 1, e.g. --shard 1/4`)
+  if (total < 1)
+    throw new ConfigurationError(`${source} is "${text}"; the total must be at least 1, e.g. ${example('1/4')}`)
   if (index < 1)
     throw new ConfigurationError(
       `${source} is "${text}"; the index counts from 1: expected 1/${total} … ${total}/${total}`,
@@ -34,40 +39,6 @@ export function parseShard(text: string, source = '--shard'): Shard {
       `${source} is "${text}"; the index is larger than the total: expected 1/${total} … ${total}/${total}`,
     )
   return { index, total }
-}
-
-/**
- * The shard GitLab's `parallel: N` gives this job: `CI_NODE_INDEX` (from 1) of
- * `CI_NODE_TOTAL`, or undefined when neither is set. One without the other,
- * or a value that is not a whole number in range, is a ConfigurationError
- * naming the variable.
- *
- * @example
- *   shardFromEnv({ CI_NODE_INDEX: '3', CI_NODE_TOTAL: '4' }) // { index: 3, total: 4 }
- *   shardFromEnv({}) // undefined
- */
-export function shardFromEnv(env: Record<string, string | undefined>): Shard | undefined {
-  const index = env.CI_NODE_INDEX
-  const total = env.CI_NODE_TOTAL
-  if (index === undefined && total === undefined) return undefined
-  if (index === undefined)
-    throw new ConfigurationError(
-      `CI_NODE_TOTAL is "${total}" but CI_NODE_INDEX is not set; set both (GitLab does, for a job with ` +
-        `parallel: N) or pass --shard INDEX/TOTAL`,
-    )
-  if (total === undefined)
-    throw new ConfigurationError(
-      `CI_NODE_INDEX is "${index}" but CI_NODE_TOTAL is not set; set both (GitLab does, for a job with ` +
-        `parallel: N) or pass --shard INDEX/TOTAL`,
-    )
-  if (!/^\d+$/.test(total.trim()) || Number(total) < 1)
-    throw new ConfigurationError(`CI_NODE_TOTAL is "${total}"; expected a whole number ≥ 1, the job's parallel: N`)
-  if (!/^\d+$/.test(index.trim()) || Number(index) < 1 || Number(index) > Number(total)) {
-    throw new ConfigurationError(
-      `CI_NODE_INDEX is "${index}"; expected a whole number from 1 to CI_NODE_TOTAL (${Number(total)})`,
-    )
-  }
-  return { index: Number(index), total: Number(total) }
 }
 
 /**
