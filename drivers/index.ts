@@ -46,6 +46,7 @@ export {
   type BrowserSession,
   type BrowserSessionOptions,
 } from './core/browser-pool.ts'
+export { browserWsEndpointEnvName, connectRemoteBrowser, remoteBrowserEndpoint } from './core/remote-browser.ts'
 export {
   debianChromium,
   findChromium,

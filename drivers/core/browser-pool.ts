@@ -3,6 +3,7 @@ import type { DriverContext } from './driver-context.ts'
 import { findChromium, NoChromiumError } from './chromium-path.ts'
 import { toMilliseconds, type DurationInput } from './duration-input.ts'
 import { NotRunError } from './errors/not-run-error.ts'
+import { connectRemoteBrowser, remoteBrowserEndpoint } from './remote-browser.ts'
 import { SystemCompromisedError } from './errors/system-compromised-error.ts'
 import { registerWorkerResource } from './worker-resources.ts'
 
@@ -25,6 +26,7 @@ export const chromiumArgs: readonly string[] = [
 
 // One browser per worker process, shared by its scenarios; each scenario gets its own context.
 // The World's AfterAll closes it (registered as a worker resource); Playwright kills it if the process exits first.
+// A remote browser is a connection instead: closing it disconnects, and the server closes what it launched for it.
 let launched: Promise<Browser> | undefined
 
 /**
@@ -57,10 +59,12 @@ export interface BrowserSession {
 
 /**
  * Opens a new browser context and page for the scenario, launching this
- * worker's Chromium on first use — as set-up, outside the step's timer. When
- * the scenario ends, the context is closed; if it failed, a full-page
- * `screenshot.png` is attached first. With no Chromium on the machine, the
- * scenario is not run (NotRunError: "no browser" and the fix; what was tried is its cause).
+ * worker's Chromium (or connecting to the remote browser that
+ * PARLANCE_BROWSER_WS_ENDPOINT names) on first use — as set-up, outside the
+ * step's timer. When the scenario ends, the context is closed; if it failed, a
+ * full-page `screenshot.png` is attached first. With no Chromium on the machine
+ * and no remote browser, the scenario is not run (NotRunError: "no browser"
+ * and the fix; what was tried is its cause).
  *
  * @example
  *   declare const ctx: DriverContext
@@ -107,7 +111,9 @@ async function openPage(ctx: DriverContext, context: BrowserContext): Promise<Pa
 
 /**
  * This worker's Chromium, launched on first call and registered to be closed
- * with the worker's other resources.
+ * with the worker's other resources. With PARLANCE_BROWSER_WS_ENDPOINT set, it
+ * is a connection to that browser server instead (see connectRemoteBrowser).
+ * A browser that crashed or disconnected is replaced on the next call.
  *
  * @example
  *   const browser = await sharedBrowser()
@@ -115,7 +121,8 @@ async function openPage(ctx: DriverContext, context: BrowserContext): Promise<Pa
  */
 export function sharedBrowser(): Promise<Browser> {
   if (!launched) {
-    const launching = launchChromium()
+    const endpoint = remoteBrowserEndpoint()
+    const launching = endpoint === undefined ? launchChromium() : connectRemoteBrowser(endpoint)
     launched = launching
     registerWorkerResource('chromium', closeBrowser)
     // Forget a failed or crashed browser, so the next scenario launches a fresh one; but no Chromium
@@ -134,8 +141,9 @@ export function sharedBrowser(): Promise<Browser> {
 }
 
 /**
- * Closes this worker's Chromium, if launched. The World's AfterAll does it
- * through closeWorkerResources(); call it yourself outside cucumber.
+ * Closes this worker's Chromium, if launched, or disconnects from the remote
+ * browser. The World's AfterAll does it through closeWorkerResources(); call
+ * it yourself outside cucumber.
  *
  * @example
  *   import { afterAll } from 'vitest'

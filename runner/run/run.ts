@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import chalk from 'chalk'
 import { findChromium, NoChromiumError, type ChromiumChoice } from '../../drivers/core/chromium-path.ts'
+import { maskSecrets } from '../../drivers/core/mask-secrets.ts'
+import { browserWsEndpointEnvName, remoteBrowserEndpoint } from '../../drivers/core/remote-browser.ts'
 import { stopAllProcesses } from '../../drivers/core/process-supervisor.ts'
 import { newRunId, runIdEnvName } from '../../dsl/core/aliases/index.ts'
 import { runnerEnvName } from '../../dsl/core/cucumber/runner-env.ts'
@@ -84,9 +86,9 @@ export async function run(options: RunOptions): Promise<number> {
         ` · channels ${plan.channels.map((c) => c.id).join(', ')} · ${describeWorkers([...settings.values()])}`,
       ),
   )
-  // Found (or extracted, a few seconds) while the systems start.
+  // Found (or extracted, a few seconds) while the systems start; none is looked for when the browser is remote.
   const browserChannels = [...settings.values()].filter((s) => s.browser).map((s) => s.channel)
-  const browser = browserChannels.length > 0 ? lookUpChromium() : undefined
+  const browser = browserChannels.length > 0 ? lookUpBrowser() : undefined
 
   let systems: RunningSystems | undefined
   const guard = guardRun({ systems: () => systems, forksWorkers: [...settings.values()].some((s) => s.workers > 1) })
@@ -239,18 +241,25 @@ async function report(
   return failed || gate === 1 ? 1 : 0
 }
 
-function lookUpChromium(): Promise<BrowserLookup> {
+// The workers connect to a remote browser themselves (they inherit PARLANCE_BROWSER_WS_ENDPOINT); the run only says so.
+function lookUpBrowser(): Promise<BrowserLookup> {
+  const remote = remoteBrowserEndpoint()
+  if (remote !== undefined) return Promise.resolve({ remote })
   return findChromium().then(
     (choice): BrowserLookup => ({ choice }),
     (error: unknown): BrowserLookup => ({ error }),
   )
 }
 
-type BrowserLookup = { choice: ChromiumChoice } | { error: unknown }
+type BrowserLookup = { choice: ChromiumChoice } | { remote: string } | { error: unknown }
 
-// Said once, before any channel runs: which Chromium the browser channels use, or that they cannot run and why.
+// Said once, before any channel runs: which browser the browser channels use, or that they cannot run and why.
 function browserLine(lookup: BrowserLookup, channels: readonly string[]): string {
   if ('choice' in lookup) return chalk.dim(`  browser: ${lookup.choice.description}`)
+  if ('remote' in lookup)
+    return chalk.dim(
+      `  browser: remote, ${browserWsEndpointEnvName}=${maskSecrets(lookup.remote)} (Playwright's connect)`,
+    )
   const none = lookup.error as NoChromiumError
   const tried = none.tried.map((line) => `    - ${line}`).join('\n')
   return chalk.yellow(
