@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { closeBrowser, openBrowserSession, sharedBrowser } from './browser-pool.ts'
 import { SystemCompromisedError } from './errors/system-compromised-error.ts'
@@ -12,9 +13,14 @@ const betSlip = `<!doctype html><title>Bet slip</title><p id="status">No bet yet
 const chromium = process.env.PARLANCE_CHROMIUM
 let playwrightServer: PlaywrightServer | undefined
 let site: HttpTestServer | undefined
+// Whether each request's connection was opened by this process (the loopback tunnel) or by the browser's.
+const tunnelled: boolean[] = []
 
 beforeAll(async () => {
-  site = await createHttpTestServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(betSlip))
+  site = await createHttpTestServer((req, res) => {
+    tunnelled.push(openedByThisProcess(req.socket.remotePort!))
+    res.writeHead(200, { 'content-type': 'text/html' }).end(betSlip)
+  })
   playwrightServer = await startPlaywrightServer()
 })
 afterEach(async () => {
@@ -39,6 +45,8 @@ describe('the browser pool with PARLANCE_BROWSER_WS_ENDPOINT', () => {
     await page.goto('/slip')
     expect(await page.locator('#status').textContent()).toBe('No bet yet')
     expect(site!.received.map((request) => request.url)).toEqual(['/slip'])
+    // The browser's request to localhost came back through this process (exposeNetwork), as from a remote host it must.
+    expect(tunnelled).toEqual([true])
     await ctx.endScenario({ failed: false })
 
     // A browser whose connection dropped is replaced on the next use.
@@ -74,3 +82,20 @@ describe('the browser pool with PARLANCE_BROWSER_WS_ENDPOINT', () => {
     )
   })
 })
+
+// Linux: the TCP connection whose local port is `port` (the site's peer) belongs to one of this process's sockets.
+function openedByThisProcess(port: number): boolean {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`
+  const connection = readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .find((fields) => fields[1]?.endsWith(hexPort))
+  const socket = `socket:[${connection?.[9]}]`
+  return readdirSync('/proc/self/fd').some((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === socket
+    } catch {
+      return false
+    }
+  })
+}
