@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isSecretHeader, maskHeaderValue, maskSecrets, maskText, secretsInHeader } from './mask-secrets.ts'
 import { secretHeadersEnvName, secretNames, secretNamesEnv, secretQueryParametersEnvName } from './secret-names.ts'
 
@@ -146,5 +146,21 @@ describe('maskSecrets', () => {
     expect(maskSecrets('no cookie: none set')).toBe('no cookie: none set')
     const masked = 'GET http://****:****@h/bets?token=**** with Authorization: Bearer ****'
     expect(maskSecrets(masked)).toBe(masked)
+  })
+})
+
+describe('maskSecrets on text that cannot hold a secret', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('returns it as it is, and reads the secret names again when the environment changes', () => {
+    const aliases = '{"runId":"r7k2","aliases":{"Alice":"Alice r7k2-x9q2bz"}}'
+    expect(maskSecrets(aliases)).toBe(aliases)
+    expect(maskSecrets('session_id=abc123 expired')).toBe('session_id=abc123 expired')
+    vi.stubEnv(secretQueryParametersEnvName, 'session_id')
+    expect(maskSecrets('session_id=abc123 expired')).toBe('session_id=**** expired')
+    vi.stubEnv(secretHeadersEnvName, 'x-session')
+    expect(maskSecrets('X-Session: s3ss10n-abc')).toBe('X-Session: ****')
   })
 })

@@ -1,4 +1,4 @@
-import { secretNames, type SecretNames } from './secret-names.ts'
+import { secretHeadersEnvName, secretNames, secretQueryParametersEnvName, type SecretNames } from './secret-names.ts'
 
 const mask = '****'
 
@@ -93,8 +93,10 @@ export function maskText(text: string, secrets: Iterable<string>): string {
  *   // 'GET http://****:****@10.0.0.7/bets?token=****&punter=alice'
  *   maskSecrets('[stderr] Authorization: Bearer eyJhbGci') // '[stderr] Authorization: Bearer ****'
  */
-export function maskSecrets(text: string, names: SecretNames = secretNames()): string {
-  const { headerLine, quotedHeader, inlineHeader, pair } = patternsOf(names)
+export function maskSecrets(text: string, names: SecretNames = currentSecretNames()): string {
+  const { mayHoldSecret, headerLine, quotedHeader, inlineHeader, pair } = patternsOf(names)
+  // Most texts (a passing run's messages, an alias table) hold none: one scan, not five, and no copies.
+  if (!mayHoldSecret.test(text)) return text
   return text
     .replace(userinfo, (_match, scheme: string, info: string) => `${scheme}${info.includes(':') ? maskedPair : mask}@`)
     .replace(headerLine, (_match, start: string, name: string, colon: string, value: string) => {
@@ -124,7 +126,23 @@ const pairValue = String.raw`[^&#\s"'<>;,)\]}]*[^&#\s"'<>;,)\]}.:!?]`
 // A header line starts a line, maybe after a process output's label or curl's `> `.
 const lineStart = String.raw`^([ \t]*(?:\[std(?:out|err)\][ \t]*)?(?:[<>][ \t]*)?)`
 
+// The names from the environment, read again only when the environment's lists change (a test may stub them).
+let namesFromEnv: { headers: string | undefined; parameters: string | undefined; names: SecretNames } | undefined
+
+function currentSecretNames(): SecretNames {
+  const headers = process.env[secretHeadersEnvName]
+  const parameters = process.env[secretQueryParametersEnvName]
+  if (!namesFromEnv || namesFromEnv.headers !== headers || namesFromEnv.parameters !== parameters)
+    namesFromEnv = { headers, parameters, names: secretNames() }
+  return namesFromEnv.names
+}
+
 interface Patterns {
+  /**
+   * What every other pattern needs: a userinfo's `@`, a header's name or a pair's `name=`. A text without any has
+   * nothing to mask.
+   */
+  mayHoldSecret: RegExp
   /** `Authorization: Bearer …` on a line of its own: the value runs to the end of the line. */
   headerLine: RegExp
   /** `"authorization": "Bearer …"` anywhere, as JSON and util.inspect show a header. */
@@ -146,6 +164,7 @@ function patternsOf(names: SecretNames): Patterns {
     const headers = names.headers.map(escapeRegExp).join('|')
     const parameters = names.queryParameters.map(escapeRegExp).join('|')
     patterns = {
+      mayHoldSecret: new RegExp(String.raw`@|${headers}|(?:${parameters})=`, 'i'),
       headerLine: new RegExp(String.raw`${lineStart}(${headers})([ \t]*:[ \t]*)([^\r\n]+)`, 'gim'),
       quotedHeader: new RegExp(
         String.raw`(?<![\w-])(["']?)(${headers})\1([ \t]*:[ \t]*)(["'])((?:\\.|(?!\4)[^\\\r\n])*)\4`,

@@ -1,9 +1,7 @@
 import {
   After,
   AfterAll,
-  AfterStep,
   Before,
-  BeforeStep,
   Status,
   setDefaultTimeout,
   setDefinitionFunctionWrapper,
@@ -27,30 +25,33 @@ const channelTagPrefix = '@channel:'
  * (see settleStepError), a run hook's error has its secrets masked, and a step or hook of a scenario that returns a
  * promise runs against the channel's step timeout, less the time it spends
  * setting up (see StepTimer). A step that returns no promise stays
- * synchronous, so cucumber keeps running it in one call.
+ * synchronous, so cucumber keeps running it in one call. It also tells the
+ * World which step is running, for the context of an error: no BeforeStep and
+ * AfterStep hooks, which would cost two more hook runs (and their messages) per step.
  *
  * @example
  *   setDefinitionFunctionWrapper(wrapStep)
  */
 export function wrapStep(code: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
   return function parlanceStep(this: unknown, ...args: unknown[]): unknown {
-    const settle = (error: unknown): unknown => {
-      // A BeforeAll or AfterAll hook has no World: its error has no spec names, but may have secrets.
-      if (!(this instanceof ParlanceWorld)) throw dealiasError(error, (text) => maskSecrets(text))
-      return settleStepError(this, error)
-    }
+    const world = this instanceof ParlanceWorld ? this : undefined
+    if (world) world.noteStepOrHook(args[0])
     try {
       const result = code.apply(this, args)
       if (!isPromiseLike(result)) return result
-      const world = this instanceof ParlanceWorld ? this : undefined
-      if (!world) return Promise.resolve(result).catch(settle)
+      if (!world) return Promise.resolve(result).catch(settleRunHookError)
       return world.stepTimer
         .run(Promise.resolve(result), world.stepTimeoutMs, (timing) => stepTimedOut(world, timing))
-        .catch(settle)
+        .catch((error: unknown) => settleStepError(world, error))
     } catch (error) {
-      return settle(error)
+      return world ? settleStepError(world, error) : settleRunHookError(error)
     }
   }
+}
+
+// A BeforeAll or AfterAll hook has no World: its error has no spec names, but may have secrets.
+function settleRunHookError(error: unknown): never {
+  throw dealiasError(error, (text) => maskSecrets(text))
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -95,12 +96,9 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
     })
   }
 
-  BeforeStep(function (this: ParlanceWorld, { pickleStep }) {
-    this.currentStep = pickleStep.text
-  })
-  // So that what goes wrong in an After hook is not blamed on the last step.
-  AfterStep(function (this: ParlanceWorld) {
-    this.currentStep = undefined
+  // The scenario's steps, so that wrapStep can name the one running; cheaper than a BeforeStep hook per step.
+  Before(function (this: ParlanceWorld, { pickle }) {
+    this.beginScenario(pickle.steps)
   })
 
   // Not async: cucumber runs a hook that returns no promise in one call, and most scenarios have nothing to dispose of.

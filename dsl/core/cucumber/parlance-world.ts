@@ -45,6 +45,8 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
   readonly stepTimeoutMs: number
   private readonly domains = new Map<(world: ParlanceWorld) => unknown, unknown>()
   private readonly logLines: string[] = []
+  private scenarioSteps: readonly { readonly text: string }[] = []
+  private stepsStarted = 0
 
   constructor(options: IWorldOptions<Parameters>) {
     super(options)
@@ -65,6 +67,41 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
   use<T>(makeDomain: (world: ParlanceWorld) => T): T {
     if (!this.domains.has(makeDomain)) this.domains.set(makeDomain, makeDomain(this as ParlanceWorld))
     return this.domains.get(makeDomain) as T
+  }
+
+  /**
+   * Called by installParlance's Before hook with the scenario's steps, in the
+   * order cucumber runs them, so that {@link ParlanceWorld.noteStepOrHook} can name each.
+   *
+   * @example
+   *   declare const world: ParlanceWorld
+   *   world.beginScenario([{ text: 'Alice places her bet' }])
+   */
+  beginScenario(steps: readonly { readonly text: string }[]): void {
+    this.scenarioSteps = steps
+    this.stepsStarted = 0
+  }
+
+  /**
+   * Called by wrapStep before each step or hook of the scenario runs, with its
+   * first argument: a hook's (cucumber's hook parameter) names the step of a
+   * BeforeStep or AfterStep hook and no step otherwise; a step is the next of
+   * the scenario's steps (cucumber runs them in order and stops at the first
+   * that does not pass).
+   *
+   * @example
+   *   declare const world: ParlanceWorld
+   *   world.beginScenario([{ text: 'Alice places her bet' }])
+   *   world.noteStepOrHook('£5') // a step's argument
+   *   world.currentStep // 'Alice places her bet'
+   */
+  noteStepOrHook(firstArgument: unknown): void {
+    if (isHookParameter(firstArgument)) {
+      this.currentStep = firstArgument.pickleStep?.text
+      return
+    }
+    const step = this.scenarioSteps[this.stepsStarted++]
+    if (step !== undefined) this.currentStep = step.text
   }
 
   /** The lines drivers logged in this scenario. */
@@ -93,6 +130,11 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
       setUp: (what, work) => this.stepTimer.setUp(what, work),
     }
   }
+}
+
+// What cucumber passes a Before, After, BeforeStep or AfterStep hook; a step gets its Gherkin arguments.
+function isHookParameter(value: unknown): value is { pickleStep?: { text: string } } {
+  return typeof value === 'object' && value !== null && 'testCaseStartedId' in value && 'pickle' in value
 }
 
 function isText(mediaType: string): boolean {

@@ -116,3 +116,48 @@ describe('wrapStep and the channel step timeout', () => {
     )
   })
 })
+
+describe('wrapStep names the step that is running, without a hook per step', () => {
+  const hookParameter = (pickleStep?: { text: string }) => ({
+    gherkinDocument: {},
+    pickle: {},
+    testCaseStartedId: 'tcs-1',
+    ...(pickleStep ? { pickleStep, testStepId: 'ts-1' } : {}),
+  })
+
+  it("gives each step's error the scenario's step in order, a step hook its step, and a scenario hook none", () => {
+    const w = world()
+    w.beginScenario([{ text: 'Alice opens an account' }, { text: 'Alice deposits £5' }])
+    const seen: (string | undefined)[] = []
+    const note = wrapStep(function (this: ParlanceWorld) {
+      seen.push(this.currentStep)
+    })
+    note.call(w, hookParameter()) // Before
+    note.call(w, 'Alice') // step 1
+    note.call(w, hookParameter({ text: 'Alice opens an account' })) // AfterStep
+    note.call(w, 'Alice', '£5') // step 2
+    note.call(w, hookParameter()) // After
+    expect(seen).toEqual([
+      undefined,
+      'Alice opens an account',
+      'Alice opens an account',
+      'Alice deposits £5',
+      undefined,
+    ])
+  })
+
+  it('puts the step into the context of a Parlance error thrown by it', () => {
+    const w = world()
+    w.beginScenario([{ text: 'Alice opens an account' }])
+    const step = wrapStep(() => {
+      throw new ConfigurationError('open: name is required')
+    })
+    let thrown: unknown
+    try {
+      step.call(w)
+    } catch (error) {
+      thrown = error
+    }
+    expect((thrown as ConfigurationError).context).toEqual({ aliases: {}, step: 'Alice opens an account' })
+  })
+})
