@@ -77,28 +77,13 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
 
   setDefinitionFunctionWrapper(wrapStep)
 
-  // For plain `npx cucumber-js`; `parlance run` already leaves such scenarios out by tag.
-  if (!process.env[runnerEnvName]) {
-    Before(function (this: ParlanceWorld, { pickle }) {
-      const channels = pickle.tags
-        .filter((tag) => tag.name.startsWith(channelTagPrefix))
-        .map((tag) => tag.name.slice(channelTagPrefix.length))
-      if (channels.length === 0) return
-      if (this.channel === unchosenChannel) {
-        this.channel = channels[0]!
-      } else if (!channels.includes(this.channel)) {
-        throw new NotApplicableError(
-          this.channel,
-          'scenario',
-          `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`,
-        )
-      }
-    })
-  }
-
-  // The scenario's steps, so that wrapStep can name the one running; cheaper than a BeforeStep hook per step.
+  // One Before hook, each hook run costing a test step and its messages: the scenario's steps, so that wrapStep can
+  // name the one running (cheaper than a BeforeStep hook per step), and, for plain `npx cucumber-js`, the channel
+  // its tags choose (`parlance run` already leaves out the scenarios of other channels by tag).
+  const narrowChannels = !process.env[runnerEnvName]
   Before(function (this: ParlanceWorld, { pickle }) {
     this.beginScenario(pickle.steps)
+    if (narrowChannels) chooseTaggedChannel(this, pickle.tags)
   })
 
   // Not async: cucumber runs a hook that returns no promise in one call, and most scenarios have nothing to dispose of.
@@ -122,4 +107,20 @@ export function installParlance(World: typeof ParlanceWorld = ParlanceWorld): vo
   AfterAll(async function () {
     await closeWorkerResources()
   })
+}
+
+function chooseTaggedChannel(world: ParlanceWorld, tags: readonly { readonly name: string }[]): void {
+  const channels = tags
+    .filter((tag) => tag.name.startsWith(channelTagPrefix))
+    .map((tag) => tag.name.slice(channelTagPrefix.length))
+  if (channels.length === 0) return
+  if (world.channel === unchosenChannel) {
+    world.channel = channels[0]!
+  } else if (!channels.includes(world.channel)) {
+    throw new NotApplicableError(
+      world.channel,
+      'scenario',
+      `it is tagged for ${channels.map((c) => channelTagPrefix + c).join(', ')} only`,
+    )
+  }
 }
