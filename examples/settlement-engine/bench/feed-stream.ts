@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { request } from 'node:http'
-import { eachLine } from './ndjson-lines.ts'
+import { eachLine, lineText, startsWith } from './ndjson-lines.ts'
+
+const ACCEPTED = Buffer.from('{"ok":true')
 
 /**
  * How the engine answered a fed file: one outcome per command line.
@@ -33,11 +35,11 @@ export function feedStream(baseUrl: string, file: string): Promise<FeedResult> {
           res.resume()
           return
         }
-        eachLine(res, (line) => {
+        eachLine(res, (chunk, start, end) => {
           result.outcomes++
-          if (!line.startsWith('{"ok":true')) {
+          if (!startsWith(chunk, start, end, ACCEPTED)) {
             result.refused++
-            if (result.firstRefusals.length < 5) result.firstRefusals.push(line)
+            if (result.firstRefusals.length < 5) result.firstRefusals.push(lineText(chunk, start, end))
           }
         }).then(() => resolve(result), reject)
       },

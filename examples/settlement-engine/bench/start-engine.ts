@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const mainFile = fileURLToPath(new URL('../main.ts', import.meta.url))
+/** This tree's engine entry point: `main.ts` beside the bench. */
+export const ENGINE_MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
 
 /**
  * The engine under benchmark: its own process, as in production.
@@ -16,10 +17,21 @@ export interface RunningEngine {
   stop(): Promise<void>
 }
 
-export async function startEngine(dataDir: string, timeoutMs = 60_000): Promise<RunningEngine> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/**
+ * Starts the engine at `mainFile` (this tree's, or a baseline tree's) on
+ * `dataDir`, with `nodeArgs` (e.g. `--cpu-prof`) before the script.
+ *
+ * @example
+ *   const engine = await startEngine('/tmp/bench-engine')
+ *   await engine.stop()
+ */
+export async function startEngine(
+  dataDir: string,
+  options: { mainFile?: string; nodeArgs?: string[]; timeoutMs?: number } = {},
+): Promise<RunningEngine> {
+  const { mainFile = ENGINE_MAIN, nodeArgs = [], timeoutMs = 60_000 } = options
+  const args = [...nodeArgs, '--import', 'tsx', mainFile, '--port', '0', '--data-dir', dataDir]
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''

@@ -1,5 +1,5 @@
 import { request, type ClientRequest } from 'node:http'
-import { eachLine } from './ndjson-lines.ts'
+import { countLines } from './ndjson-lines.ts'
 
 /**
  * Follows `GET /settlements` from the start and resolves once `expected`
@@ -23,8 +23,8 @@ export function watchSettlements(baseUrl: string): {
     if (waiter && count >= waiter.expected) waiter.resolve({ count, lastAt })
   }
   req = request(`${baseUrl}/settlements?after=0`, (res) => {
-    void eachLine(res, () => {
-      count++
+    void countLines(res, (lines) => {
+      count += lines
       lastAt = performance.now()
       check()
     }).catch(() => {})
