@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib'
+import { crc32OfRange } from './crc32-of-range.ts'
 
 /**
  * The bytes a checksum puts before each command in the log: the CRC-32 of the
@@ -37,9 +38,11 @@ export function withChecksums(lines: Buffer | readonly Buffer[]): Buffer {
     for (let start = 0; start < part.length; ) {
       const end = part.indexOf(NEWLINE, start)
       if (end === -1) throw new Error(`a log line must end in a newline: ${excerpt(part, start, part.length)}`)
-      writeHex(out, at, crc32(part.subarray(start, end)))
+      // No Buffer per line: crc32OfRange reads the range, and set() skips Buffer.copy's checks.
+      writeHex(out, at, crc32OfRange(part, start, end))
       out[at + 8] = SPACE
-      at += CHECKSUM_BYTES + part.copy(out, at + CHECKSUM_BYTES, start, end + 1)
+      out.set(part.subarray(start, end + 1), at + CHECKSUM_BYTES)
+      at += CHECKSUM_BYTES + end + 1 - start
       start = end + 1
     }
   }
