@@ -79,8 +79,8 @@ export async function loadSupportCode(options: {
  *   result.scenarios[0]?.status // 'passed'
  */
 export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions): Promise<ChannelRun> {
-  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api')
-  const parallel = options.settings.workers
+  const { loadConfiguration, loadSources, runCucumber } = await import('@cucumber/cucumber/api')
+  const requested = options.settings.workers
   const env = {
     ...options.env,
     PARLANCE_CHANNEL: plan.channel,
@@ -94,7 +94,7 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
         paths: plan.features,
         tags: plan.tags,
         // A worker process costs ~0.35 s of start-up (node, tsx, support code), so one worker is this process.
-        parallel: parallel > 1 ? parallel : 0,
+        parallel: requested > 1 ? requested : 0,
         strict: true,
         format: ['progress', ...channelReportFiles(options.reportsDir, plan.id)],
         formatOptions: { junit: { suiteName: `parlance ${plan.domain} ${plan.channel}` } },
@@ -103,6 +103,11 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
     },
     environment,
   )
+  // No more workers than the channel has scenarios: each costs a process start-up (node, tsx, the support code), and
+  // one worker is this process.
+  const parallel =
+    requested > 1 ? Math.min(requested, (await loadSources(runConfiguration.sources, environment)).plan.length) : 1
+  const runtime = { ...runConfiguration.runtime, parallel: parallel > 1 ? parallel : 0 }
   const envelopes: Envelope[] = []
   // Registered before cucumber's formatters, so they write the envelope as masked here: an error cucumber caught
   // itself (an exception thrown in a timer) has not been through the World.
@@ -111,7 +116,7 @@ export async function runChannel(plan: ChannelPlan, options: ChannelRunOptions):
   let stopped: string | undefined
   try {
     ;({ success } = await withEnv(parallel > 1 ? {} : env, () =>
-      runCucumber({ ...runConfiguration, support: options.library }, environment, collect),
+      runCucumber({ ...runConfiguration, runtime, support: options.library }, environment, collect),
     ))
   } catch (error) {
     success = false
