@@ -1,7 +1,7 @@
 import type { BenchSettings } from './bench-settings.ts'
 import { generateAccountsSuite, generateVisitsSuite, type GeneratedSuite } from './generate-suites.ts'
 import { measureInterleaved } from './measure.ts'
-import { formatTable, seconds, summaryCells, times, verdict } from './report-format.ts'
+import { describeLoad, formatTable, seconds, summaryCells, times, verdict } from './report-format.ts'
 import { runTimedProcess, type TimedRun } from './run-cucumber-process.ts'
 import { startSlowServer } from './slow-server.ts'
 import { ratioOfMedians, summarize, type Summary } from './stats.ts'
@@ -22,6 +22,7 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
   const server = await startSlowServer(settings.serverDelayMs)
   const visits = generateVisitsSuite(settings.visitsScenarios)
   const accounts = generateAccountsSuite(settings.accountsScenarios)
+  const loadBefore = describeLoad()
   try {
     const io = await serialAgainstParallel(
       visits,
@@ -44,6 +45,7 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
         `serial ${seconds(io.serial.wall.median - io.serial.inScenarios.median)}, --parallel 2 ` +
         `${seconds(io.parallel.wall.median - io.parallel.inScenarios.median)}`,
       '  (the workers are forked only once the coordinator has loaded the support code, and then load it again)',
+      ...(speedUp >= speedUpGoal ? [] : parallelLimit(io)),
       '',
       `  Trivial steps: plain cucumber, the overhead suite (${accounts.scenarios} scenarios × 5 in-memory steps)`,
       table(trivial),
@@ -54,6 +56,7 @@ export async function benchParallel(settings: BenchSettings): Promise<string> {
       '  hook started/finished, attachments) to the coordinator as a JSON IPC message. A step that takes',
       '  microseconds costs less than its messages, and each worker pays its own start-up (node, tsx, support',
       '  code). Parallel pays off when steps wait on I/O, as acceptance tests against a real system do.',
+      `  load average (1, 5, 15 min): ${loadBefore} at the start of this section, ${describeLoad()} at its end`,
     ].join('\n')
   } finally {
     visits.remove()
@@ -94,6 +97,20 @@ async function serialAgainstParallel(
     inScenarios: summarize(measured.map((r) => r.scenariosMs)),
   })
   return { serial: timings(serial!), parallel: timings(parallel!) }
+}
+
+// Amdahl's law with the run's own figures: the time outside scenarios is not shared by the workers.
+function parallelLimit(io: { serial: Timings; parallel: Timings }): string[] {
+  const outsideSerial = io.serial.wall.median - io.serial.inScenarios.median
+  const outsideParallel = io.parallel.wall.median - io.parallel.inScenarios.median
+  const best = io.serial.wall.median / (io.serial.inScenarios.median / 2 + outsideParallel)
+  return [
+    `  What limits it: the time outside scenarios, ${seconds(outsideParallel)} with --parallel 2 ` +
+      `(serial ${seconds(outsideSerial)}): even with the scenarios`,
+    `  split perfectly in two, this suite could be at most ${times(best)} faster.`,
+    '  What would move it: workers that start faster (support code transpiled once per run, not by tsx in',
+    '  each worker), or a longer suite.',
+  ]
 }
 
 function table(result: { serial: Timings; parallel: Timings }): string {

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os'
 import type { Summary } from './stats.ts'
 
 /**
@@ -60,4 +61,17 @@ export function times(ratio: number): string {
  */
 export function verdict(met: boolean, goal: string): string {
   return `goal ${goal}: ${met ? 'goal met' : 'goal missed'}`
+}
+
+/**
+ * The machine's load average now, over 1, 5 and 15 minutes: what else was
+ * running, to read a figure by.
+ *
+ * @example
+ *   describeLoad() // '1.72 0.86 1.29'
+ */
+export function describeLoad(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
 }

@@ -27,6 +27,10 @@ export const support = {
   parlanceAccounts: fixture('accounts/steps.ts'),
   /** Plain cucumber doing the same work by hand, TypeScript. */
   plainAccounts: fixture('accounts-plain/steps.ts'),
+  /** The plain steps with ParlanceWorld as the World, nothing else of Parlance: the overhead ladder's second rung. */
+  plainAccountsParlanceWorld: fixture('accounts-plain/with-parlance-world.ts'),
+  /** The plain steps under installParlance (World, step wrapper, hooks), without the DSL: the third rung. */
+  plainAccountsInstallParlance: fixture('accounts-plain/with-install-parlance.ts'),
   /** The same plain steps as JavaScript. */
   plainAccountsJs: fixture('accounts-plain/steps.mjs'),
   /** Parlance: the visits DSL over HttpClient to the slow server. */
