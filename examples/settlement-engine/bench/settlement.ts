@@ -193,12 +193,15 @@ function printShares(path: string, profiled: PathRun): void {
 function printGoal(goal: string, met: boolean, run: PathRun, partial: string): void {
   console.log(`  goal ${goal}: ${met ? 'met' : 'missed'} (${run.seconds.toFixed(1)} s)${partial}`)
   if (met || run.shares === undefined) return
-  const [top, seconds] = Object.entries(run.shares)
-    .filter(([share]) => share !== 'other')
+  const shares = run.shares
+  const busy = Object.values(shares).reduce((sum, s) => sum + s, 0) - shares.idle
+  const [top, seconds] = Object.entries(shares)
+    .filter(([share]) => share !== 'other' && share !== 'idle')
     .sort((a, b) => b[1] - a[1])[0] as [TimeShare, number]
   console.log(
-    `    limited by ${SHARE_LABELS[top]}: ${seconds.toFixed(1)} s of the engine's one main thread; ` +
-      `moving it needs ${SHARE_REMEDIES[top]}`,
+    `    limited by the engine's one main thread, busy ${busy.toFixed(1)} s (idle ${shares.idle.toFixed(1)} s), ` +
+      `most of it ${SHARE_LABELS[top]} (${seconds.toFixed(1)} s); moving it needs ${SHARE_REMEDIES[top]}, ` +
+      'or the work split over both cores',
   )
 }
 
