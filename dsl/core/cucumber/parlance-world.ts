@@ -65,8 +65,12 @@ export class ParlanceWorld<Parameters = Record<string, unknown>> extends World<P
    *   await world.use(settlement).betting.placeBet({ punter: 'Alice', runner: 'Red Rum' })
    */
   use<T>(makeDomain: (world: ParlanceWorld) => T): T {
-    if (!this.domains.has(makeDomain)) this.domains.set(makeDomain, makeDomain(this as ParlanceWorld))
-    return this.domains.get(makeDomain) as T
+    let domain = this.domains.get(makeDomain)
+    if (domain === undefined) {
+      domain = makeDomain(this as ParlanceWorld)
+      this.domains.set(makeDomain, domain)
+    }
+    return domain as T
   }
 
   /**

@@ -16,7 +16,8 @@ export class CallProblems {
   private readonly lines: string[] = []
   private cause: ValueFormatError | undefined
   /** Names offered as "did you mean": not reported missing as well. */
-  private readonly suggested = new Set<string>()
+  // Made only when a name is suggested: most calls have no problem at all.
+  private suggested: Set<string> | undefined
 
   constructor(
     /** The method called, as every line begins. */
@@ -42,13 +43,13 @@ export class CallProblems {
   /** Adds a name that is no parameter, with the nearest one that is; that one is then not reported missing. */
   unknown(name: string, candidates: readonly string[], accepted: string, where = ''): void {
     const suggestion = nearest(name, candidates)
-    if (suggestion !== undefined) this.suggested.add(suggestion)
+    if (suggestion !== undefined) (this.suggested ??= new Set()).add(suggestion)
     this.add(messages.unknownParameter(this.method, name, suggestion, accepted, where))
   }
 
   /** Whether a name was offered as "did you mean", so it need not be reported missing. */
   wasSuggested(name: string): boolean {
-    return this.suggested.has(name)
+    return this.suggested?.has(name) ?? false
   }
 
   /** The one error for the call. */

@@ -78,6 +78,13 @@ function readGroup(problems: CallProblems, group: CompiledGroup, item: unknown, 
 }
 
 function readValue(problems: CallProblems, param: CompiledParam, given: unknown, where: string): unknown {
+  // The usual call — one value of a parameter that does not repeat — without the lists givenItems makes.
+  if (!param.repeated && !Array.isArray(given)) {
+    if (given === undefined) return leftOut(problems, param, where)
+    if (typeof given !== 'string') return acceptTyped(problems, param, given, where)
+    const text = given.trim()
+    return text === '' ? leftOut(problems, param, where) : readText(problems, param, text, where)
+  }
   const items = givenItems(param, given)
   if (items.length === 0) return leftOut(problems, param, where)
   if (!param.repeated && items.length > 1) {
