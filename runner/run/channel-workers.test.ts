@@ -24,7 +24,7 @@ function project(scenarios: number): string {
   writeFileSync(
     join(root, 'support', 'steps.mjs'),
     "import { appendFileSync } from 'node:fs'\nimport { Given } from '@cucumber/cucumber'\n" +
-      "Given('the process writes its id', () => appendFileSync(process.env.PIDS_FILE, `${process.pid}\\n`))\n",
+      "Given('the process writes its id', () => appendFileSync(process.env.PIDS_FILE, process.pid + '\\n'))\n",
   )
   return root
 }

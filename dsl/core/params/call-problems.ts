@@ -43,7 +43,10 @@ export class CallProblems {
   /** Adds a name that is no parameter, with the nearest one that is; that one is then not reported missing. */
   unknown(name: string, candidates: readonly string[], accepted: string, where = ''): void {
     const suggestion = nearest(name, candidates)
-    if (suggestion !== undefined) (this.suggested ??= new Set()).add(suggestion)
+    if (suggestion !== undefined) {
+      this.suggested ??= new Set()
+      this.suggested.add(suggestion)
+    }
     this.add(messages.unknownParameter(this.method, name, suggestion, accepted, where))
   }
 
