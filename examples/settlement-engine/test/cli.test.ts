@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { race } from './support/fixtures.ts'
-import { killAll, runMain, startEngineProcess } from './support/engine-process.ts'
+import { dataDirEachTest, runMain, startEngineProcess } from './support/engine-process.ts'
 import { get } from './support/http.ts'
 
-let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'settlement-cli-'))
-})
-afterEach(async () => {
-  await killAll()
-  rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = dataDirEachTest('settlement-cli-')
 
 describe('settlement-engine on the command line', () => {
   it('lists its options with --help', async () => {
@@ -33,7 +25,7 @@ describe('settlement-engine on the command line', () => {
   })
 
   it('prints its address, listening on 127.0.0.1 by default', async () => {
-    const engine = await startEngineProcess(join(dir, 'data'))
+    const engine = await startEngineProcess(join(tempDir(), 'data'))
     expect(engine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(engine.output()).toMatch(/^settlement engine listening on http:\/\/127\.0\.0\.1:\d+\n$/)
   })
@@ -53,7 +45,7 @@ describe('settlement-engine on the command line', () => {
   })
 
   it('ingests an NDJSON command file into the data directory and prints a summary', { timeout: 30_000 }, async () => {
-    const file = join(dir, 'day.ndjson')
+    const file = join(tempDir(), 'day.ndjson')
     const bet = (runner: string) =>
       JSON.stringify({ type: 'bet', customer: 'alice', stake: '10', legs: [{ event: 'R1', runner, price: '5/1' }] })
     writeFileSync(
@@ -66,7 +58,7 @@ describe('settlement-engine on the command line', () => {
         JSON.stringify({ type: 'result', event: 'R1', placings: [['Red Rum']] }),
       ].join('\n'),
     )
-    const data = join(dir, 'data')
+    const data = join(tempDir(), 'data')
     const { code, stdout } = await runMain(['ingest', file, '--data-dir', data])
     expect(code).toBe(1)
     expect(stdout).toMatch(
@@ -78,9 +70,9 @@ describe('settlement-engine on the command line', () => {
   })
 
   it('will not share its data directory with a running engine', async () => {
-    const data = join(dir, 'data')
+    const data = join(tempDir(), 'data')
     const engine = await startEngineProcess(data)
-    const file = join(dir, 'empty.ndjson')
+    const file = join(tempDir(), 'empty.ndjson')
     writeFileSync(file, '')
     const { code, stderr } = await runMain(['ingest', file, '--data-dir', data])
     expect(code).toBe(1)

@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { killAll, runMain } from './support/engine-process.ts'
+import { describe, expect, it } from 'vitest'
+import { dataDirEachTest, runMain } from './support/engine-process.ts'
 
 // Root may write anywhere, so these are the refusals root meets too; EACCES, EROFS and ENOSPC are
 // covered by injected errors in src/log/file-system-failure.test.ts.
-let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'settlement-fs-'))
-})
-afterEach(async () => {
-  await killAll()
-  rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = dataDirEachTest('settlement-fs-')
 
 async function startFailure(dataDir: string): Promise<{ code: number | null; stderr: string }> {
   const { code, stderr } = await runMain(['--port', '0', '--data-dir', dataDir])
@@ -22,8 +14,8 @@ async function startFailure(dataDir: string): Promise<{ code: number | null; std
 
 describe('the engine on a file system that says no', () => {
   it('names a data directory it cannot create, and the fix', async () => {
-    writeFileSync(join(dir, 'file'), '')
-    const data = join(dir, 'file', 'data')
+    writeFileSync(join(tempDir(), 'file'), '')
+    const data = join(tempDir(), 'file', 'data')
     expect(await startFailure(data)).toEqual({
       code: 1,
       stderr:
@@ -33,6 +25,7 @@ describe('the engine on a file system that says no', () => {
   })
 
   it('names a lock file it cannot take over, and the fix', async () => {
+    const dir = tempDir()
     mkdirSync(join(dir, 'LOCK'))
     expect(await startFailure(dir)).toEqual({
       code: 1,
@@ -43,6 +36,7 @@ describe('the engine on a file system that says no', () => {
   })
 
   it('names a command log it cannot open, and the fix', async () => {
+    const dir = tempDir()
     mkdirSync(join(dir, 'commands.ndjson'))
     expect(await startFailure(dir)).toEqual({
       code: 1,

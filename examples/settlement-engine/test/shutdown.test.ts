@@ -1,21 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { race } from './support/fixtures.ts'
-import { killAll, startEngineProcess } from './support/engine-process.ts'
+import { dataDirEachTest, startEngineProcess } from './support/engine-process.ts'
 import { get } from './support/http.ts'
 import { follow } from './support/ndjson.ts'
 import { pacedStream } from './support/stream-writer.ts'
 
-let dataDir: string
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'settlement-shutdown-'))
-})
-afterEach(async () => {
-  await killAll()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const dataDir = dataDirEachTest('settlement-shutdown-')
 
 function commands(count: number): string[] {
   const bets = Array.from({ length: count }, (_, i) =>
@@ -46,7 +36,7 @@ describe('stopping the engine with a signal', () => {
   it('on SIGTERM stops accepting, finishes the stream in flight, ends the feeds, flushes and exits 0', {
     timeout: 30_000,
   }, async () => {
-    const engine = await startEngineProcess(dataDir)
+    const engine = await startEngineProcess(dataDir())
     const feed = await follow(engine.url, '/settlements?after=0')
     const lines = commands(1500)
     const stream = pacedStream(engine.url, lines, 20, 15)
@@ -61,16 +51,16 @@ describe('stopping the engine with a signal', () => {
       'SIGTERM: stopping — finishing requests in flight, then flushing the log\nsettlement engine stopped\n',
     )
 
-    const again = await startEngineProcess(dataDir)
-    expect(again.output()).toContain(`replayed ${lines.length} commands from ${dataDir}`)
+    const again = await startEngineProcess(dataDir())
+    expect(again.output()).toContain(`replayed ${lines.length} commands from ${dataDir()}`)
     expect((await get(again.url, '/health')).body.bets).toBe(1500)
     expect(await again.stop('SIGINT')).toEqual({ code: 0, signal: null })
   })
 
   it('on SIGINT exits 0 and lets the data directory go', async () => {
-    const engine = await startEngineProcess(dataDir)
+    const engine = await startEngineProcess(dataDir())
     expect(await engine.stop('SIGINT')).toEqual({ code: 0, signal: null })
-    const again = await startEngineProcess(dataDir)
+    const again = await startEngineProcess(dataDir())
     expect(await again.stop()).toEqual({ code: 0, signal: null })
   })
 })

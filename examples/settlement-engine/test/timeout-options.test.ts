@@ -1,18 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { killAll, runMain, startEngineProcess } from './support/engine-process.ts'
+import { describe, expect, it } from 'vitest'
+import { dataDirEachTest, runMain, startEngineProcess } from './support/engine-process.ts'
 import { openRawConnection, readRawResponse } from './support/raw-connection.ts'
 
-let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'settlement-timeouts-'))
-})
-afterEach(async () => {
-  await killAll()
-  rmSync(dir, { recursive: true, force: true })
-})
+const tempDir = dataDirEachTest('settlement-timeouts-')
 
 describe('settlement-engine’s timeout options', () => {
   it('lists them with their defaults in --help', async () => {
@@ -43,7 +34,7 @@ describe('settlement-engine’s timeout options', () => {
 
   it('serves with the timeouts given', async () => {
     const timeouts = ['--header-timeout-ms', '300', '--body-idle-timeout-ms', '400', '--idle-timeout-ms', '300']
-    const engine = await startEngineProcess(join(dir, 'data'), timeouts)
+    const engine = await startEngineProcess(join(tempDir(), 'data'), timeouts)
     const silent = await openRawConnection(engine.url)
     const stalled = await openRawConnection(engine.url)
     stalled.write('POST /bets HTTP/1.1\r\nHost: engine\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n{')

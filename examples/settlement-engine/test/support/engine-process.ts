@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach } from 'vitest'
 
 /** The repository root: tsx is resolved from here. */
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
@@ -91,6 +95,29 @@ export async function runMain(
   const exit = await exitOf(child)
   clearTimeout(timer)
   return { code: exit.code, stdout, stderr }
+}
+
+/**
+ * A fresh data directory for each test of the file, named `<prefix>…` in the temp folder; after each test, every
+ * engine it left running is killed and the directory removed. Returns the current test's directory.
+ *
+ * @example
+ *   const dataDir = dataDirEachTest('settlement-cli-')
+ *   // in a test: await startEngineProcess(dataDir())
+ */
+export function dataDirEachTest(prefix: string): () => string {
+  let dir: string | undefined
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    await killAll()
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+  })
+  return () => {
+    if (dir === undefined) throw new Error('dataDirEachTest: the directory exists only inside a test')
+    return dir
+  }
 }
 
 /** Kills every engine a test left running; call it in afterEach. */
