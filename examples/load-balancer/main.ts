@@ -146,9 +146,11 @@ async function serve(options: Options): Promise<number> {
     throw error
   }
   const signal = await stopSignal
+  // The listener is closed before the message, so whoever reads it finds the port refusing.
+  const drained = drainer.drain(DRAIN_MS)
   say(`${signal}: stopping — finishing requests in flight`)
   process.once('SIGINT', () => process.exit(130))
-  if ((await drainer.drain(DRAIN_MS)) === 'timed-out') {
+  if ((await drained) === 'timed-out') {
     process.stderr.write(`load-balancer: requests still in flight after ${DRAIN_MS} ms; closing them\n`)
   }
   await admin.close()
