@@ -1,4 +1,4 @@
-import { eachFile, findPatterns, type LintRule, type TextPattern } from './lint-rule.ts'
+import { eachFile, type LintRule, type TextPattern } from './lint-rule.ts'
 import { textSegments } from './text-segments.ts'
 
 const message = (what: string) => (found: string) =>
@@ -24,7 +24,8 @@ const literals: TextPattern[] = [
  * literal-data: e-mail addresses, UUIDs, long numbers and ids, URLs with a
  * host, IP addresses and generated-looking names — values that should come
  * from aliasing, not be written in the spec. Money, odds, times and small
- * counts pass.
+ * counts pass. A match inside a longer token (letters, digits, `-`, `_`) is
+ * reported as the whole token: "OUE-RP-2022-000034", not "RP-2022".
  *
  * @example
  *   // Given alice@example.com opens an account
@@ -34,5 +35,34 @@ export const literalDataRule: LintRule = {
   id: 'literal-data',
   severity: 'warning',
   description: 'e-mails, UUIDs, long numbers, ids, URLs with a host: data that should come from aliasing',
-  check: eachFile((parsed) => findPatterns(textSegments(parsed), literals)),
+  check: eachFile((parsed) =>
+    textSegments(parsed).flatMap((segment) =>
+      findWholeTokens(segment.text).map(({ start, found }) => ({
+        line: segment.line,
+        column: segment.column + start,
+        message: found,
+      })),
+    ),
+  ),
 }
+
+const tokenCharacter = /[\w-]/
+
+// Each match widened to the token it sits in; where two matches overlap, the first pattern wins.
+function findWholeTokens(text: string): { start: number; found: string }[] {
+  const taken: [number, number][] = []
+  const found: { start: number; found: string }[] = []
+  for (const { pattern, message: say } of literals) {
+    for (const match of text.matchAll(pattern)) {
+      let start = match.index
+      let end = start + match[0].length
+      while (start > 0 && tokenCharacter.test(text[start - 1] ?? '')) start--
+      while (end < text.length && tokenCharacter.test(text[end] ?? '')) end++
+      if (taken.some(([from, to]) => start < to && end > from)) continue
+      taken.push([start, end])
+      found.push({ start, found: say(text.slice(start, end)) })
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+

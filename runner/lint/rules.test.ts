@@ -77,7 +77,8 @@ describe('parlance lint rules, one fixture each', () => {
           `UUID, ${aliasing}`,
         `${fixture('literal-data')}:9:31 literal-data "https://shop.example.com/accounts" looks like a URL, ` +
           `${aliasing}`,
-        '0 errors, 4 warnings in 1 file',
+        `${fixture('literal-data')}:10:21 literal-data "OUE-RP-2022-000034" looks like an id, ${aliasing}`,
+        '0 errors, 5 warnings in 1 file',
       ],
     ],
     [
