@@ -65,4 +65,3 @@ function findWholeTokens(text: string): { start: number; found: string }[] {
   }
   return found.sort((a, b) => a.start - b.start)
 }
-
