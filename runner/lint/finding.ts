@@ -41,4 +41,6 @@ export interface RawFinding {
   line: number
   column: number
   message: string
+  /** At most this severity: the rule's setting wins when it is lower (a warning stays a warning). */
+  severity?: Severity
 }

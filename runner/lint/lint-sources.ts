@@ -46,7 +46,8 @@ export function lintSources(sources: readonly FeatureSource[], settings: Readonl
     for (const found of rule.check(parsed, setting.options)) {
       const off = disabled.get(found.file)
       if (off?.file.has(rule.id) || off?.lines.get(found.line)?.has(rule.id)) continue
-      findings.push({ ...found, rule: rule.id, severity: setting.severity })
+      const severity = found.severity === 'warning' ? 'warning' : setting.severity
+      findings.push({ ...found, rule: rule.id, severity })
     }
   }
   return findings.sort(

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runLint } from './lint-test-helpers.ts'
+import { lintSources } from './lint-sources.ts'
+import { repoRoot, runLint } from './lint-test-helpers.ts'
+import { resolveRuleSettings } from './rule-settings.ts'
 
 const fixture = (name: string) => `runner/lint/fixtures/rules/${name}.feature`
 const aliasing =
@@ -108,13 +112,32 @@ describe('parlance lint rules, one fixture each', () => {
     expect(code).toBe(exitCode)
   })
 
-  it('reports the same scenario name in two files at the later one, pointing at the first', async () => {
+  it('reports the same scenario name in two files at the later one, pointing at the first, as a warning', async () => {
     const { code, stdout } = await runLint(['runner/lint/fixtures/duplicates'])
     expect(stdout).toBe(
       'runner/lint/fixtures/duplicates/second.feature:6:5 duplicate-scenario-name scenario "Alice is paid" is ' +
         'also at runner/lint/fixtures/duplicates/first.feature:6; give each scenario a name of its own\n' +
-        '1 error, 0 warnings in 2 files\n',
+        '0 errors, 1 warning in 2 files\n',
     )
-    expect(code).toBe(1)
+    expect(code).toBe(0)
+  })
+
+  it('makes a name repeated across files an error, or nothing, with the option acrossFiles', () => {
+    const sources = ['first', 'second'].map((name) => {
+      const file = `runner/lint/fixtures/duplicates/${name}.feature`
+      return { file, text: readFileSync(join(repoRoot, file), 'utf8') }
+    })
+    const severities = (acrossFiles: string, severity = 'error') =>
+      lintSources(
+        sources,
+        resolveRuleSettings({ rules: { 'duplicate-scenario-name': { severity, options: { acrossFiles } } } }, 'x'),
+      ).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`)
+    expect(severities('error')).toEqual(['runner/lint/fixtures/duplicates/second.feature:6 error'])
+    expect(severities('off')).toEqual([])
+    expect(severities('error', 'warning')).toEqual(['runner/lint/fixtures/duplicates/second.feature:6 warning'])
+    expect(() => severities('never')).toThrow(
+      `lint.rules.duplicate-scenario-name.options.acrossFiles is "never"; expected 'off', 'warning' or 'error' ` +
+        '(the most a name repeated in another file can be)',
+    )
   })
 })
