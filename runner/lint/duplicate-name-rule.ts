@@ -27,6 +27,7 @@ export const duplicateScenarioNameRule: LintRule = {
   },
   check: (files, options) => {
     const acrossFiles = options.acrossFiles as Severity | 'off'
+    const acrossSeverity: Severity = acrossFiles === 'off' ? 'warning' : acrossFiles
     const first = new Map<string, { file: string; line: number }>()
     const findings: LocatedFinding[] = []
     for (const parsed of files) {
@@ -47,7 +48,7 @@ export const duplicateScenarioNameRule: LintRule = {
           line,
           column: scenario.location.column ?? 1,
           message: `scenario "${name}" is also at ${where}; give each scenario a name of its own`,
-          ...(sameFile ? {} : { severity: acrossFiles }),
+          ...(sameFile ? {} : { severity: acrossSeverity }),
         })
       }
     }

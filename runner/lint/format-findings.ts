@@ -1,7 +1,9 @@
 import type { Finding } from './finding.ts'
+import { lintRuleIds } from './rules.ts'
 
 /**
  * The text report: one `file:line:col rule-id message` line per finding, then
+ * how many each rule found (`ui-words 2, selector 1`, when there is any), then
  * `N errors, M warnings in K files`.
  *
  * @example
@@ -19,6 +21,7 @@ import type { Finding } from './finding.ts'
 export function formatText(findings: readonly Finding[], fileCount: number): string {
   return [
     ...findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
+    ...(findings.length > 0 ? [ruleCounts(findings)] : []),
     summaryLine(findings, fileCount),
   ].join('\n')
 }
@@ -43,6 +46,24 @@ export function formatJson(findings: readonly Finding[], fileCount: number): str
 export function summaryLine(findings: readonly Finding[], fileCount: number): string {
   const { errors, warnings } = count(findings)
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`
+}
+
+/**
+ * How many findings each rule has, in the order of `--list-rules`, rules
+ * without a finding left out.
+ *
+ * @example
+ *   declare const findings: Finding[]
+ *   ruleCounts(findings) // 'ui-words 12, selector 3, long-scenario 1'
+ */
+export function ruleCounts(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>()
+  for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1)
+  const order = (rule: string) => (lintRuleIds.includes(rule) ? lintRuleIds.indexOf(rule) : lintRuleIds.length)
+  return [...counts]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ')
 }
 
 function count(findings: readonly Finding[]): { errors: number; warnings: number } {

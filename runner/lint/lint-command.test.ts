@@ -28,7 +28,7 @@ describe('parlance lint, disable comments', () => {
     const { code, stdout } = await runLint(['runner/lint/fixtures/disable/next-line.feature'])
     expect(stdout).toBe(
       'runner/lint/fixtures/disable/next-line.feature:10:38 ui-words "page" says how, through the UI; say what ' +
-        'the user does or sees\n1 error, 0 warnings in 1 file\n',
+        'the user does or sees\nui-words 1\n1 error, 0 warnings in 1 file\n',
     )
     expect(code).toBe(1)
   })
@@ -96,7 +96,7 @@ describe('parlance lint, configuration', () => {
     const { code, stdout } = await runLint(['--config', 'runner/lint/fixtures/config/parlance.config.ts'])
     expect(stdout).toBe(
       'runner/lint/fixtures/config/shop/paying.feature:8:39 ui-words "page" says how, through the UI; say what ' +
-        'the user does or sees\n1 error, 0 warnings in 1 file\n',
+        'the user does or sees\nui-words 1\n1 error, 0 warnings in 1 file\n',
     )
     expect(code).toBe(1)
   })

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
+import { isAdoptionMode, summariseStructure } from './adoption-mode.ts'
 import { readDisableComments } from './disable-comments.ts'
 import type { Finding } from './finding.ts'
 import { parseFeature } from './parse-feature.ts'
@@ -23,7 +24,9 @@ export interface FeatureSource {
 /**
  * Runs every rule that is not off on `sources`, drops what the files'
  * disable comments turn off, and returns the findings sorted by file, line
- * and column. A disable comment naming an unknown rule is a ConfigurationError.
+ * and column. In adoption mode (no Feature linted has a `@story` tag; see
+ * isAdoptionMode) feature-without-story and scenario-outside-rule give one
+ * line per file. A disable comment naming an unknown rule is a ConfigurationError.
  *
  * @example
  *   import { resolveRuleSettings } from './rule-settings.ts'
@@ -50,7 +53,8 @@ export function lintSources(sources: readonly FeatureSource[], settings: Readonl
       findings.push({ ...found, rule: rule.id, severity })
     }
   }
-  return findings.sort(
+  const reported = isAdoptionMode(parsed) ? summariseStructure(findings, parsed) : findings
+  return reported.sort(
     (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
   )
 }
