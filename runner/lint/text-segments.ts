@@ -115,11 +115,21 @@ function docSegments(docString: DocString, lines: readonly string[]): TextSegmen
  *   withoutQuotes('the reason is "no refund button"') // 'the reason is "               "'
  */
 export function withoutQuotes(text: string): string {
-  // An apostrophe inside a word ("Alice's") opens no quote: a quote starts after a non-word character.
-  return text.replace(
-    /"[^"]*"|(?<!\w)'[^']*'(?!\w)/g,
-    (quoted) => `${quoted[0]}${' '.repeat(quoted.length - 2)}${quoted[0]}`,
-  )
+  return text.replace(quoted, (found) => `${found[0]}${' '.repeat(found.length - 2)}${found[0]}`)
+}
+
+// An apostrophe inside a word ("Alice's") opens no quote: a quote starts after a non-word character.
+const quoted = /"[^"]*"|(?<!\w)'[^']*'(?!\w)/g
+
+/**
+ * The quoted strings of a text ("…" or '…', as withoutQuotes finds them): where
+ * each one's content starts, and the content without its quotes.
+ *
+ * @example
+ *   quotedSpans('Alice presses "#pay" twice') // [{ start: 15, text: '#pay' }]
+ */
+export function quotedSpans(text: string): { start: number; text: string }[] {
+  return [...text.matchAll(quoted)].map((match) => ({ start: match.index + 1, text: match[0].slice(1, -1) }))
 }
 
 /**
