@@ -1,12 +1,15 @@
 // The load balancer's command line: discover backends from a Docker daemon,
 // proxy by Host, and serve status and metrics on a loopback admin port.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import cluster from 'node:cluster'
 import { parseArgs } from 'node:util'
-import { startAdminServer } from './src/admin/index.ts'
+import { startAdminServer, type AdminServer } from './src/admin/index.ts'
 import { BALANCING_STRATEGIES, parseBalancingStrategy, type BalancingStrategy } from './src/balancing/index.ts'
-import { resolveDockerHost, startDiscovery, type DockerHost } from './src/discovery/index.ts'
-import { createProxyHandler, DEFAULT_HEADERS_TIMEOUT_MS, trackForDrain } from './src/proxy/index.ts'
+import { resolveDockerHost, startDiscovery, type Discovery, type DockerHost } from './src/discovery/index.ts'
+import { DEFAULT_HEADERS_TIMEOUT_MS, figuresOf, startProxyServer, type ProxyFigures } from './src/proxy/index.ts'
+import { runWorker, startWorkers } from './src/workers/index.ts'
+
+/** Worker processes at most: a few per core is already past any gain. */
+const MAX_WORKERS = 64
 
 const usage = `Usage: load-balancer [options]
 
@@ -19,6 +22,8 @@ Options:
   --strategy NAME       ${BALANCING_STRATEGIES.join(' | ')} (default round-robin)
   --body-limit BYTES    request bodies buffered for retry (default 1048576)
   --timeout MS          wait for a backend's response headers (default ${DEFAULT_HEADERS_TIMEOUT_MS})
+  --workers N           proxy processes sharing the port, 1 to ${MAX_WORKERS} (default 1: all in this
+                        process); with more, this process keeps discovery and the admin port
   -h, --help            show this help
 
 Containers labelled lb.host=NAME serve requests with Host NAME. The admin port
@@ -41,6 +46,7 @@ interface Options {
   strategy: BalancingStrategy
   bodyLimit: number
   timeoutMs: number
+  workers: number
   help: boolean
 }
 
@@ -57,6 +63,7 @@ function readOptions(args: string[]): Options {
         strategy: { type: 'string' },
         'body-limit': { type: 'string' },
         timeout: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -72,6 +79,7 @@ function readOptions(args: string[]): Options {
     strategy: asUsage(() => parseBalancingStrategy(values.strategy), '--strategy: '),
     bodyLimit: wholeNumber('--body-limit', values['body-limit'] ?? '1048576', 0, 1 << 30),
     timeoutMs: wholeNumber('--timeout', values.timeout ?? String(DEFAULT_HEADERS_TIMEOUT_MS), 1, 3_600_000),
+    workers: wholeNumber('--workers', values.workers ?? '1', 1, MAX_WORKERS),
     help: values.help === true,
   }
 }
@@ -100,20 +108,49 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`)
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => resolve(server.address() as AddressInfo))
-  })
+/** The proxy as the primary runs it: in this process, or in worker processes. */
+interface RunningProxy {
+  url: string
+  /** Said after the address, e.g. " (2 worker processes: pids 41, 42)". */
+  detail: string
+  figures(): Promise<ProxyFigures>
+  /** Settles if the proxy can no longer serve (the workers keep dying). */
+  failed: Promise<string>
+  drain(): Promise<void>
 }
 
-function urlOf({ address, port }: AddressInfo): string {
-  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`
+async function startProxy(options: Options, discovery: Discovery): Promise<RunningProxy> {
+  const log = (message: string): void => void process.stderr.write(`load-balancer: ${message}\n`)
+  if (options.workers > 1) {
+    const workers = await startWorkers({ count: options.workers, registry: discovery.registry, log })
+    return {
+      url: workers.url,
+      detail: ` (${options.workers} worker processes: pids ${workers.pids().join(', ')})`,
+      figures: () => workers.figures(),
+      failed: workers.failed,
+      // The workers' own drain deadline is DRAIN_MS; this one only ends a worker that ignores it.
+      drain: () => workers.drain(DRAIN_MS + 5_000),
+    }
+  }
+  const { url, proxy, drainer } = await startProxyServer(discovery.registry, options, (message) =>
+    log(`proxy: ${message}`),
+  )
+  return {
+    url,
+    detail: '',
+    figures: async () => figuresOf(proxy),
+    failed: new Promise(() => {}),
+    async drain() {
+      if ((await drainer.drain(DRAIN_MS)) === 'timed-out')
+        log(`requests still in flight after ${DRAIN_MS} ms; closing them`)
+      proxy.close()
+    },
+  }
 }
 
 async function serve(options: Options): Promise<number> {
   // Listen for the signals before saying we are up, so one sent at once is not fatal.
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+  const stopSignal = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'))
     process.once('SIGINT', () => resolve('SIGINT'))
   })
@@ -122,39 +159,32 @@ async function serve(options: Options): Promise<number> {
     // Discovery's messages begin "discovery: " themselves.
     log: (message) => process.stderr.write(`load-balancer: ${message}\n`),
   })
-  const proxy = createProxyHandler({
-    registry: discovery.registry,
-    strategy: options.strategy,
-    timeouts: { headersMs: options.timeoutMs },
-    bodyLimit: options.bodyLimit,
-    log: (message) => process.stderr.write(`load-balancer: proxy: ${message}\n`),
-  })
-  const server = createServer()
-  // Tracked before the proxy listens, so a drain can still ask keep-alive clients to close.
-  const drainer = trackForDrain(server)
-  server.on('request', proxy)
-  let admin
+  let proxy: RunningProxy
+  let admin: AdminServer
   try {
-    say(`load balancer listening on ${urlOf(await listen(server, options.port, options.host))}`)
-    admin = await startAdminServer({ discovery, proxy, port: options.adminPort })
-    say(`load balancer admin on ${admin.url}`)
-    say(`discovering backends from ${options.dockerHost.url} (${options.strategy})`)
+    proxy = await startProxy(options, discovery)
   } catch (error) {
-    server.close()
-    proxy.close()
     await discovery.close()
     throw error
   }
-  const signal = await stopSignal
-  // The listener is closed before the message, so whoever reads it finds the port refusing.
-  const drained = drainer.drain(DRAIN_MS)
-  say(`${signal}: stopping — finishing requests in flight`)
-  process.once('SIGINT', () => process.exit(130))
-  if ((await drained) === 'timed-out') {
-    process.stderr.write(`load-balancer: requests still in flight after ${DRAIN_MS} ms; closing them\n`)
+  try {
+    say(`load balancer listening on ${proxy.url}${proxy.detail}`)
+    admin = await startAdminServer({ discovery, figures: () => proxy.figures(), port: options.adminPort })
+    say(`load balancer admin on ${admin.url}`)
+    say(`discovering backends from ${options.dockerHost.url} (${options.strategy})`)
+  } catch (error) {
+    await proxy.drain()
+    await discovery.close()
+    throw error
   }
+  const reason = await Promise.race([stopSignal, proxy.failed])
+  // In this process the listener closes at once, so whoever reads the message finds the port refusing;
+  // workers close theirs as the drain reaches them.
+  const drained = proxy.drain()
+  say(`${reason}: stopping — finishing requests in flight`)
+  process.once('SIGINT', () => process.exit(130))
+  await drained
   await admin.close()
-  proxy.close()
   await discovery.close()
   say('load balancer stopped')
   return 0
@@ -173,7 +203,7 @@ async function main(args: string[]): Promise<number> {
     say(usage)
     return 0
   }
-  return serve(options)
+  return cluster.isWorker ? runWorker(options, DRAIN_MS) : serve(options)
 }
 
 main(process.argv.slice(2)).then(

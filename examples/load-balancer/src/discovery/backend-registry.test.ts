@@ -224,3 +224,38 @@ describe('BackendRegistry, hosts without replicas', () => {
     expect(registry.isKnownHost('svc-7.test')).toBe(false)
   })
 })
+
+describe('BackendRegistry.mirror', () => {
+  const ignoredSummary: ContainerSummary = { ...summary('db', 'db', 0), Labels: {}, Ports: [] }
+
+  it("holds what another registry's snapshot says, through JSON, and tells its listeners once", () => {
+    const primary = registryWith(summary('shop-1', 'shop', 32768), summary('web-1', 'web', 32770), ignoredSummary)
+    primary.applyEvent({ id: 'web-1', action: 'die', attributes: {}, timeNano: 0n })
+    const worker = new BackendRegistry()
+    let changes = 0
+    worker.onChange(() => changes++)
+    worker.mirror(JSON.parse(JSON.stringify(primary.snapshot())))
+    expect(worker.snapshot()).toEqual(primary.snapshot())
+    expect([worker.snapshot().services.map((s) => s.host), worker.snapshot().ignored.map((i) => i.name)]).toEqual([
+      ['shop'],
+      ['db'],
+    ])
+    expect([worker.isKnownHost('shop'), worker.isKnownHost('web'), worker.isKnownHost('other')]).toEqual([
+      true,
+      true,
+      false,
+    ])
+    worker.mirror(JSON.parse(JSON.stringify(primary.snapshot())))
+    expect(changes).toBe(1)
+  })
+
+  it('forgets a host the snapshot no longer names, and a host without replicas after its own grace period', () => {
+    const clock = { ms: 1_000, now: () => clock.ms }
+    const worker = new BackendRegistry({ clock, forgetHostAfterMs: 60_000 })
+    worker.mirror({ services: [], hostsWithoutReplicas: ['shop', 'web'], ignored: [] })
+    worker.mirror({ services: [], hostsWithoutReplicas: ['shop'], ignored: [] })
+    expect([worker.isKnownHost('shop'), worker.isKnownHost('web')]).toEqual([true, false])
+    clock.ms += 60_000
+    expect(worker.snapshot()).toEqual({ services: [], hostsWithoutReplicas: [], ignored: [] })
+  })
+})

@@ -144,6 +144,30 @@ export class BackendRegistry {
     this.#changing(() => this.#put(route))
   }
 
+  /**
+   * Makes this registry hold what `snapshot` says, as another process's registry saw it: its replicas and ignored
+   * containers, and its Hosts without replicas (still known, so answered 503, until the grace period forgets them here).
+   * A load-balancer worker process keeps its copy of the primary's registry this way.
+   *
+   * @example
+   *   const primary = new BackendRegistry(), worker = new BackendRegistry()
+   *   worker.mirror(JSON.parse(JSON.stringify(primary.snapshot())))
+   *   worker.snapshot() // equal to primary.snapshot()
+   */
+  mirror(snapshot: RegistrySnapshot): void {
+    this.#changing(() => {
+      this.#replicas.clear()
+      this.#ignored.clear()
+      for (const service of snapshot.services)
+        for (const replica of service.replicas) this.#put({ kind: 'replica', host: service.host, replica })
+      for (const ignored of snapshot.ignored) this.#put({ kind: 'ignored', ignored })
+      const known = new Set([...snapshot.services.map((service) => service.host), ...snapshot.hostsWithoutReplicas])
+      for (const host of this.#knownHosts.keys()) if (!known.has(host)) this.#knownHosts.delete(host)
+      for (const host of snapshot.hostsWithoutReplicas)
+        if (!this.#knownHosts.has(host)) this.#knownHosts.set(host, this.#clock.now())
+    })
+  }
+
   /** Applies one container event to the replica it names; unknown containers are left alone. */
   applyEvent(event: ContainerEvent): void {
     this.#changing(() => {
