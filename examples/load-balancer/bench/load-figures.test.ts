@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { combineRounds, figuresHeader, figuresLine, median, ratioLine, type LoadFigures } from './load-figures.ts'
+import {
+  combineRounds,
+  cpuRatioLine,
+  figuresHeader,
+  figuresLine,
+  median,
+  ratioLine,
+  type LoadFigures,
+} from './load-figures.ts'
 
 const figures = (over: Partial<LoadFigures>): LoadFigures => ({
   requestsPerSecond: 10_000,
@@ -77,6 +85,24 @@ describe('ratioLine', () => {
     )
     expect(ratioLine(figures({ requestsPerSecond: 8_000, non2xx: 4 }), figures({}), 0.6)).toBe(
       'LB / nginx req/s: 0.80 (goal ≥ 0.6 with zero non-2xx: missed — 4 non-2xx and 0 errors through the LB)',
+    )
+  })
+})
+
+describe('cpuRatioLine', () => {
+  it('meets the goal at or below the ratio, and names the pair', () => {
+    const nginx = figures({ cpuUsPerRequest: 40 })
+    expect(cpuRatioLine(figures({ cpuUsPerRequest: 80 }), nginx, 2)).toBe(
+      'LB / nginx CPU per request: 2.00× (goal ≤ 2×: met)',
+    )
+    expect(cpuRatioLine(figures({ cpuUsPerRequest: 130 }), nginx, 2, 'LB 2 procs / nginx 2 workers')).toBe(
+      'LB 2 procs / nginx 2 workers CPU per request: 3.25× (goal ≤ 2×: missed)',
+    )
+  })
+
+  it('says when either side has no CPU figure', () => {
+    expect(cpuRatioLine(figures({}), figures({ cpuUsPerRequest: 40 }), 2)).toBe(
+      'LB / nginx CPU per request: not measured (/proc could not tell)',
     )
   })
 })

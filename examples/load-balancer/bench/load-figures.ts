@@ -103,17 +103,31 @@ export function figuresLine(label: string, figures: LoadFigures): string {
 }
 
 /**
- * The load balancer's rate against nginx's, with the verdict on the goal.
+ * The throughput goal's verdict: the LB's req/s over nginx's, and its failures; `label` names the pair.
  *
  * @example
  *   declare const lb: LoadFigures, nginx: LoadFigures
- *   ratioLine(lb, nginx, 0.6) // 'LB / nginx req/s: 0.72 (goal ≥ 0.6 with zero non-2xx: met)'
+ *   ratioLine(lb, nginx, 0.6) // 'LB / nginx req/s: 0.68 (goal ≥ 0.6 with zero non-2xx: met)'
  */
-export function ratioLine(lb: LoadFigures, nginx: LoadFigures, goal: number): string {
+export function ratioLine(lb: LoadFigures, nginx: LoadFigures, goal: number, label = 'LB / nginx'): string {
   const ratio = lb.requestsPerSecond / nginx.requestsPerSecond
   const failures = lb.non2xx + lb.errors
   const slow = ratio < goal ? ` — ${ratio.toFixed(2)} < ${goal}` : ''
   const failed = failures > 0 ? ` — ${lb.non2xx} non-2xx and ${lb.errors} errors through the LB` : ''
   const verdict = ratio >= goal && failures === 0 ? 'met' : `missed${slow}${failed}`
-  return `LB / nginx req/s: ${ratio.toFixed(2)} (goal ≥ ${goal} with zero non-2xx: ${verdict})`
+  return `${label} req/s: ${ratio.toFixed(2)} (goal ≥ ${goal} with zero non-2xx: ${verdict})`
+}
+
+/**
+ * The CPU goal's verdict: the LB's CPU per request over nginx's (a ratio, so other load on the machine cancels out).
+ *
+ * @example
+ *   declare const lb: LoadFigures, nginx: LoadFigures
+ *   cpuRatioLine(lb, nginx, 2) // 'LB / nginx CPU per request: 3.41× (goal ≤ 2×: missed)'
+ */
+export function cpuRatioLine(lb: LoadFigures, nginx: LoadFigures, goal: number, label = 'LB / nginx'): string {
+  if (lb.cpuUsPerRequest === undefined || nginx.cpuUsPerRequest === undefined)
+    return `${label} CPU per request: not measured (/proc could not tell)`
+  const ratio = lb.cpuUsPerRequest / nginx.cpuUsPerRequest
+  return `${label} CPU per request: ${ratio.toFixed(2)}× (goal ≤ ${goal}×: ${ratio <= goal ? 'met' : 'missed'})`
 }

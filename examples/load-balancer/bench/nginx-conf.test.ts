@@ -48,3 +48,12 @@ http {
 `)
   })
 })
+
+describe('nginxConf with workers', () => {
+  it('runs the worker processes asked for, and only that line differs', () => {
+    const options = { dir: '/tmp/b', port: 8080, backends: [{ host: '127.0.0.1', port: 40001 }], keepalive: 64 }
+    const two = nginxConf({ ...options, workers: 2 })
+    expect(two.split('\n')[0]).toBe('worker_processes 2;')
+    expect(two.replace('worker_processes 2;', 'worker_processes 1;')).toBe(nginxConf(options))
+  })
+})

@@ -1,5 +1,5 @@
-// The nginx configuration the benchmark compares against: one worker process
-// (the load balancer is one process too), the same backends, kept-alive upstream
+// The nginx configuration the benchmark compares against: as many worker
+// processes as the load balancer has proxy processes, the same backends, kept-alive upstream
 // connections, and the same X-Forwarded-* headers the load balancer adds.
 // Node keeps a connection for any number of requests; nginx's default of 1000
 // per connection is lifted to match, on both sides.
@@ -12,6 +12,8 @@ export interface NginxConfOptions {
   backends: ReadonlyArray<{ host: string; port: number }>
   /** Idle upstream connections kept per worker. */
   keepalive: number
+  /** nginx worker processes; 1 when unset. */
+  workers?: number
 }
 
 /**
@@ -21,10 +23,10 @@ export interface NginxConfOptions {
  *   nginxConf({ dir: '/tmp/b', port: 8080, backends: [{ host: '127.0.0.1', port: 9001 }], keepalive: 64 })
  *   // 'worker_processes 1;\npid /tmp/b/nginx.pid;\n…'
  */
-export function nginxConf({ dir, port, backends, keepalive }: NginxConfOptions): string {
+export function nginxConf({ dir, port, backends, keepalive, workers = 1 }: NginxConfOptions): string {
   const servers = backends.map((backend) => `    server ${backend.host}:${backend.port};`)
   return [
-    'worker_processes 1;',
+    `worker_processes ${workers};`,
     `pid ${dir}/nginx.pid;`,
     `error_log ${dir}/error.log warn;`,
     'events {',

@@ -28,11 +28,24 @@ export async function startLoadBalancer(
   dockerHost: string,
   nodeArgs: readonly string[] = [],
   readyMs = 15_000,
+  programArgs: readonly string[] = [],
 ): Promise<RunningLoadBalancer> {
   let addresses: ((found: { proxy: string; admin: string }) => void) | undefined
   const child = startChild(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', mainFile, '--port', '0', '--admin-port', '0', '--docker-host', dockerHost],
+    [
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      mainFile,
+      '--port',
+      '0',
+      '--admin-port',
+      '0',
+      '--docker-host',
+      dockerHost,
+      ...programArgs,
+    ],
     (output) => {
       const proxy = /load balancer listening on (http:\/\/\S+)/.exec(output)?.[1]
       const admin = /load balancer admin on (http:\/\/\S+)/.exec(output)?.[1]

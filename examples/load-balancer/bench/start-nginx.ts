@@ -1,7 +1,7 @@
 // nginx as the yardstick: a temporary prefix directory, a generated nginx.conf,
 // run in the foreground so the benchmark owns the process and stops it.
 import { spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { acceptsConnections } from '../../../drivers/load-balancer/docker-daemon/backend-process.ts'
@@ -21,7 +21,8 @@ export interface RunningNginx {
 }
 
 /**
- * Starts nginx with one worker in front of `backends`; undefined when nginx is not installed.
+ * Starts nginx with `workers` worker processes in front of `backends`, its files in `dir`; undefined when nginx is not
+ * installed.
  *
  * @example
  *   const nginx = await startNginx('/tmp/bench-nginx', [{ host: '127.0.0.1', port: 40001 }])
@@ -30,11 +31,13 @@ export interface RunningNginx {
 export async function startNginx(
   dir: string,
   backends: ReadonlyArray<{ host: string; port: number }>,
+  workers = 1,
 ): Promise<RunningNginx | undefined> {
   if (!existsSync(NGINX_PATH)) return undefined
+  mkdirSync(dir, { recursive: true })
   const port = await freePort()
   const conf = join(dir, 'nginx.conf')
-  writeFileSync(conf, nginxConf({ dir, port, backends, keepalive: 64 }))
+  writeFileSync(conf, nginxConf({ dir, port, backends, keepalive: 64, workers }))
   const child = startChild(NGINX_PATH, ['-p', dir, '-e', join(dir, 'error.log'), '-c', conf, '-g', 'daemon off;'])
   try {
     await waitFor(
