@@ -5,6 +5,10 @@ import { register } from 'tsx/esm/api'
 
 register()
 
+// First of all: a reader that stops early (`parlance gate | head`) must end the command quietly, not with an EPIPE
+// stack trace, whatever command writes.
+const { guardOutput } = await import('../command/closed-output.ts')
+guardOutput()
 const { main } = await import('../cli.ts')
 const code = await main(process.argv.slice(2))
 process.exitCode = code

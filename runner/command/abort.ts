@@ -1,14 +1,16 @@
 import { maskSecrets } from '../../drivers/core/mask-secrets.ts'
+import { onOutputClosed, outputClosedExitCode } from './closed-output.ts'
 
 /**
- * The exit code for each signal that ends a run: 128 + the signal number, as shells report it.
+ * The exit code for each signal that ends a run: 128 + the signal number, as shells report it. SIGPIPE stands for
+ * the reader of the output going away (`parlance run | head`): node ignores the signal itself and reports EPIPE.
  *
  * @example
  *   declare const signal: keyof typeof signalExitCodes
  *   signalExitCodes.SIGINT // 130
  *   process.exit(signalExitCodes[signal])
  */
-export const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+export const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGPIPE: outputClosedExitCode } as const
 
 type AbortReason = { signal: keyof typeof signalExitCodes } | { crash: unknown }
 type AbortHandlers = { cleanup: (reason: AbortReason) => Promise<void>; hardStop: () => void; deadlineMs?: number }
@@ -27,10 +29,11 @@ export interface AbortGuard {
 }
 
 /**
- * Until released, turns Ctrl-C, SIGTERM, SIGHUP and a
- * crash (uncaught exception, unhandled rejection) into `cleanup` followed by
+ * Until released, turns Ctrl-C, SIGTERM, SIGHUP, a
+ * crash (uncaught exception, unhandled rejection) and the reader of the output going away (`parlance run | head`,
+ * seen through `guardOutput`; the reason is then SIGPIPE) into `cleanup` followed by
  * exit: 130 on SIGINT, 143 on SIGTERM, 129 on SIGHUP, 1 on a crash (a crash while stopping
- * changes nothing: it is the fallout of killing the workers). A second
+ * changes nothing: it is the fallout of killing the workers), 141 on closed output, silently. A second
  * signal, or a cleanup slower than `deadlineMs`, runs `hardStop` and exits at once.
  *
  * @example
@@ -51,8 +54,9 @@ export function onAbort(handlers: AbortHandlers): AbortGuard {
   const abort = (reason: AbortReason): void => {
     if (aborting) {
       // Stopping kills cucumber's workers, and cucumber may throw about it: that is the abort's fallout, not
-      // news, and must not turn Ctrl-C's 130 into a crash's 1. A second signal is someone insisting.
-      if ('crash' in reason) return
+      // news, and must not turn Ctrl-C's 130 into a crash's 1; nor must output closed meanwhile. A second signal is
+      // someone insisting.
+      if ('crash' in reason || isClosedOutput(reason)) return
       stopAtOnce(reason, handlers)
     }
     aborting = true
@@ -71,7 +75,7 @@ export function onAbort(handlers: AbortHandlers): AbortGuard {
 
 // Signals and crashes call `abort`; returns how to stop listening.
 function listenForAborts(abort: (reason: AbortReason) => void): () => void {
-  const signals = Object.keys(signalExitCodes) as (keyof typeof signalExitCodes)[]
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
   const listeners = signals.map((signal) => [signal, () => abort({ signal })] as const)
   const onCrash = (crash: unknown, origin: string): void => {
     // While a step runs in this process, cucumber listens too and fails that step instead.
@@ -82,7 +86,9 @@ function listenForAborts(abort: (reason: AbortReason) => void): () => void {
   const onRejection = (reason: unknown): void => onCrash(reason, 'unhandledRejection')
   process.on('uncaughtException', onCrash)
   process.on('unhandledRejection', onRejection)
+  const stopListeningForOutput = onOutputClosed(() => abort({ signal: 'SIGPIPE' }))
   return () => {
+    stopListeningForOutput()
     for (const [name, listener] of listeners) process.off(name, listener)
     process.off('uncaughtException', onCrash)
     process.off('unhandledRejection', onRejection)
@@ -91,8 +97,11 @@ function listenForAborts(abort: (reason: AbortReason) => void): () => void {
 
 // Runs the cleanup, then exits; past the deadline, stops at once.
 function stopGracefully(reason: AbortReason, handlers: AbortHandlers): void {
-  const what = 'signal' in reason ? `${reason.signal} received` : 'the runner crashed'
-  process.stderr.write(`\nparlance: ${what}; stopping test workers and systems…\n`)
+  // Whoever closed the output has stopped reading: stopping is what they asked for, and needs no words.
+  if (!isClosedOutput(reason)) {
+    const what = 'signal' in reason ? `${reason.signal} received` : 'the runner crashed'
+    process.stderr.write(`\nparlance: ${what}; stopping test workers and systems…\n`)
+  }
   if ('crash' in reason) process.stderr.write(`${describe(reason.crash)}\n`)
   const timer = setTimeout(() => {
     process.stderr.write('parlance: cleanup took too long; killing what is left\n')
@@ -110,6 +119,10 @@ function stopGracefully(reason: AbortReason, handlers: AbortHandlers): void {
 function stopAtOnce(reason: AbortReason, handlers: AbortHandlers): never {
   handlers.hardStop()
   process.exit(exitCode(reason))
+}
+
+function isClosedOutput(reason: AbortReason): boolean {
+  return 'signal' in reason && reason.signal === 'SIGPIPE'
 }
 
 function exitCode(reason: AbortReason): number {
