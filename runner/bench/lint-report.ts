@@ -48,8 +48,8 @@ export interface LintReport {
 
 /**
  * The lint bench's report as text: the corpus, precision per rule, recall on
- * the "how" steps overall, per kind and per language, whether the targets are
- * met, then the false positives and the missed "how" steps.
+ * the "how" steps overall, per kind and per language, both per source, whether
+ * the targets are met, then the false positives and the missed "how" steps.
  *
  * @example
  *   declare const report: LintReport
@@ -78,6 +78,9 @@ export function formatLintReport(report: LintReport): string {
     `  by language: ${Object.entries(score.recallByLanguage)
       .map(([language, recall]) => `${language} ${formatRecall(recall, '')}`)
       .join(' · ')}`,
+    '',
+    'By source (how steps caught; what steps flagged by a how rule)',
+    ...bySource(report),
     '',
     'Targets',
     ...verdictLines(score, severities, howRules),
@@ -119,6 +122,23 @@ function precisionTable(
     )
   })
   return [header, ...rows]
+}
+
+function bySource(report: LintReport): string[] {
+  const caught = (step: CorpusStep) =>
+    (report.findings.get(step.id)?.rules ?? []).some((rule) => report.howRules.includes(rule))
+  const repos = [...new Set(report.steps.map((step) => step.source.repo))]
+  const width = Math.max(...repos.map((repo) => repo.length)) + 2
+  return repos.map((repo) => {
+    const steps = report.steps.filter((step) => step.source.repo === repo)
+    const how = steps.filter((step) => step.label === 'how')
+    const what = steps.filter((step) => step.label === 'what')
+    const share = (part: number, whole: number) => `${part}/${whole}`.padStart(8)
+    return (
+      `  ${repo.padEnd(width)}how ${share(how.filter(caught).length, how.length)}` +
+      `   what ${share(what.filter(caught).length, what.length)}   (${steps[0]!.source.licence})`
+    )
+  })
 }
 
 function verdictLines(
