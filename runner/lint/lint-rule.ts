@@ -36,6 +36,8 @@ export interface LintRule {
   severity: Severity
   description: string
   options?: Readonly<Record<string, RuleOption>>
+  /** The rule reads the project's glossary (`lint.glossary`) as the option `glossary`: words not to flag. */
+  readsGlossary?: boolean
   check: (files: readonly ParsedFeature[], options: Readonly<Record<string, unknown>>) => LocatedFinding[]
 }
 

@@ -29,14 +29,15 @@ export function unknownRule(id: string): string {
 
 /**
  * Checks the `lint` section of `parlance.config.ts`: known rule ids, a
- * severity of off, warning or error, the options each rule takes.
+ * severity of off, warning or error, the options each rule takes, and a
+ * glossary that is a list of words and phrases.
  *
  * @example
  *   const shape: Record<string, Check> = { lint: checkLintConfig } // beside the config's other checks
  *   // lint.rules.ui-word is not a rule: unknown rule "ui-word" — did you mean "ui-words"? …
  */
 export const checkLintConfig: Check = (value, path, problems) => {
-  if (!problems.object(value, path, { rules: () => {} }, [])) return
+  if (!problems.object(value, path, { rules: () => {}, glossary: checkGlossary }, [])) return
   const rules = value.rules
   if (rules === undefined) return
   const rulesPath = join(path, 'rules')
@@ -77,8 +78,25 @@ export const checkLintConfig: Check = (value, path, problems) => {
   }
 }
 
+const checkGlossary: Check = (value, path, problems) => {
+  const example = `e.g. ['menu taxon', 'header image']`
+  if (!Array.isArray(value)) {
+    problems.wrong(
+      path,
+      value,
+      `a list of the domain's words and phrases that the word rules must not flag, ${example}`,
+    )
+    return
+  }
+  value.forEach((entry, index) => {
+    if (typeof entry !== 'string' || entry.trim() === '')
+      problems.wrong(`${path}[${index}]`, entry, `a word or phrase of the domain, ${example}`)
+  })
+}
+
 /**
- * Every rule's setting: its default, overridden by the config's `lint.rules`.
+ * Every rule's setting: its default, overridden by the config's `lint.rules`;
+ * rules that read the glossary get `lint.glossary` as their option `glossary`.
  * Throws a ConfigurationError listing every problem of the config.
  *
  * @example
@@ -98,9 +116,10 @@ export function resolveRuleSettings(config: LintConfig | undefined, file: string
   return new Map(
     lintRules.map((rule) => {
       const setting = config?.rules?.[rule.id]
-      const defaults = Object.fromEntries(
-        Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.defaultValue]),
-      )
+      const defaults = Object.fromEntries([
+        ...Object.entries(rule.options ?? {}).map(([name, option]) => [name, option.defaultValue]),
+        ...(rule.readsGlossary ? [['glossary', config?.glossary ?? []]] : []),
+      ])
       if (setting === undefined) return [rule.id, { severity: rule.severity, options: defaults }]
       if (typeof setting === 'string') return [rule.id, { severity: setting, options: defaults }]
       return [rule.id, { severity: setting.severity ?? rule.severity, options: { ...defaults, ...setting.options } }]

@@ -29,7 +29,7 @@ describe('parlance lint rules, one fixture each', () => {
           `system does, not the HTTP call`,
         `${fixture('transport-words')}:8:16 transport-words "endpoint" says how, over the wire; say what the ` +
           `system does or answers`,
-        `${fixture('transport-words')}:8:38 transport-words "status code" says how, over the wire; say what ` +
+        `${fixture('transport-words')}:8:38 transport-words "status code 422" says how, over the wire; say what ` +
           `the system does or answers`,
         '3 errors, 0 warnings in 1 file',
       ],

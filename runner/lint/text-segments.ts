@@ -3,7 +3,8 @@ import type { ParsedFeature } from './parse-feature.ts'
 
 /**
  * A piece of a spec's text and where it starts: a name, a step's text, a table
- * cell or a doc-string line. `header` marks the names of a table's columns.
+ * cell or a doc-string line. `header` marks the names of a table's columns, and
+ * of its rows in a step's two-column (field | value) table.
  *
  * @example
  *   const step: TextSegment = { kind: 'step', text: 'Alice clicks Pay', line: 9, column: 13 }
@@ -79,22 +80,29 @@ function stepSegments(steps: readonly Step[], lines: readonly string[]): TextSeg
     const column = (step.location.column ?? 1) + step.keyword.length
     return [
       { kind: 'step', text: step.text, line: step.location.line, column },
-      ...(step.dataTable ? tableSegments(step.dataTable.rows) : []),
+      ...(step.dataTable ? tableSegments(step.dataTable.rows, isVertical(step.dataTable.rows)) : []),
       ...(step.docString ? docSegments(step.docString, lines) : []),
     ]
   })
 }
 
-// The cells that are not empty; those of the first row are the names of the columns.
-function tableSegments(rows: readonly TableRow[]): TextSegment[] {
+// The cells that are not empty; those of the first row are the names of the columns, and in a vertical table
+// (field | value) the first cell of every row is the name of a field.
+function tableSegments(rows: readonly TableRow[], vertical = false): TextSegment[] {
   return rows.flatMap((row, i) =>
     row.cells
-      .filter((cell) => cell.value !== '')
-      .map((cell): TextSegment => {
+      .map((cell, j) => ({ cell, isName: i === 0 || (vertical && j === 0) }))
+      .filter(({ cell }) => cell.value !== '')
+      .map(({ cell, isName }): TextSegment => {
         const column = cell.location.column ?? 1
-        return { kind: i === 0 ? 'header' : 'cell', text: cell.value, line: cell.location.line, column }
+        return { kind: isName ? 'header' : 'cell', text: cell.value, line: cell.location.line, column }
       }),
   )
+}
+
+// A step's table of two columns is read as field | value, the shape cucumber's rowsHash() takes.
+function isVertical(rows: readonly TableRow[]): boolean {
+  return rows.length > 1 && rows.every((row) => row.cells.length === 2)
 }
 
 // The lines that are not blank, each where it starts in the file.

@@ -1,61 +1,9 @@
 import { eachFile, findPatterns, type LintRule, type RuleOption, type TextPattern } from './lint-rule.ts'
 import { textSegments, withoutQuotes } from './text-segments.ts'
-
-const uiWords = [
-  String.raw`(?:double-|right-)?click(?:s|ed|ing)?`,
-  String.raw`buttons?`,
-  String.raw`fields?`,
-  String.raw`(?:web )?pages?`,
-  String.raw`links?`,
-  String.raw`check ?box(?:es)?`,
-  String.raw`drop-?downs?`,
-  String.raw`(?:select|combo|text|input|list) ?box(?:es)?`,
-  String.raw`text ?areas?`,
-  String.raw`screens?`,
-  String.raw`tabs?`,
-  String.raw`menus?`,
-  String.raw`modals?`,
-  String.raw`pop-?ups?`,
-  String.raw`dialog(?:ue)?s?`,
-  String.raw`scroll(?:s|ed|ing)?`,
-  String.raw`hover(?:s|ed|ing)?`,
-  String.raw`navigat(?:e|es|ed|ing)`,
-  String.raw`browsers?`,
-  String.raw`(?:fill(?:s|ed)?|typ(?:e|es|ed)) (?:in|into)`,
-]
-
-// What follows a status code: "201 Created", "404 Not Found", "a 500 error".
-const statusPhrases = [
-  String.raw`OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified`,
-  String.raw`Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Method Not Allowed|Conflict|Gone`,
-  String.raw`Unprocessable (?:Entity|Content)|Too Many Requests`,
-  String.raw`Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout`,
-  String.raw`errors?|responses?`,
-].join('|')
-
-// "request" alone is not here: for a load balancer, "requests arrive" is the domain, not the transport.
-const transportWords = [
-  String.raw`(?:status|response|error) codes?`,
-  String.raw`HTTPS?(?:\/[\d.]+)?(?!:\/\/)`,
-  String.raw`end-?points?`,
-  String.raw`URLs?`,
-  String.raw`URIs?`,
-  String.raw`JSON`,
-  String.raw`XML`,
-  String.raw`headers?`,
-  String.raw`payloads?`,
-  String.raw`(?:request|response) bod(?:y|ies)`,
-  String.raw`query (?:strings?|param(?:eter)?s?)`,
-  String.raw`cookies?`,
-  String.raw`localhost`,
-  String.raw`webhooks?`,
-  String.raw`GraphQL`,
-  String.raw`gRPC`,
-  String.raw`[1-5]\d\d (?:${statusPhrases})`,
-]
+import { type WordLists, wordListsFor } from './word-lists.ts'
 
 // Upper case only: "Alice gets paid" is prose, "GET /bets" and "a DELETE" are HTTP.
-const httpVerbs = String.raw`\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b(?: \/\S*)?`
+const httpVerbs = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b(?: \/\S*)?/g
 
 const allow: RuleOption = {
   defaultValue: [],
@@ -63,10 +11,18 @@ const allow: RuleOption = {
   isValid: (value) => Array.isArray(value) && value.every((word) => typeof word === 'string'),
 }
 
+const uiMessage = (word: string) => `"${word}" says how, through the UI; say what the user does or sees`
+const callMessage = (word: string) => `"${word}" says how, over the wire; say what the system does, not the HTTP call`
+const transportMessage = (word: string) => `"${word}" says how, over the wire; say what the system does or answers`
+
 /**
- * ui-words: names, steps and table headers that say how, through a UI —
- * click, button, field, page, link, checkbox, dropdown, screen, tab, … .
- * Quoted text is data the spec quotes, and is not checked.
+ * ui-words: names, steps and table headers (the first row, and the first
+ * column of a two-column table) that say how, through a UI — click, button,
+ * field, page, link, checkbox, dropdown, screen, tab, icon, "press "Share"",
+ * "fill out", "redirected to", … — in the file's `# language:` (English,
+ * French, German, Spanish; English for any other). Quoted text is data the
+ * spec quotes, and the project's glossary (`lint.glossary`) names domain
+ * words; neither is checked.
  *
  * @example
  *   // When Alice clicks the "Place bet" button
@@ -77,19 +33,18 @@ export const uiWordsRule: LintRule = {
   severity: 'error',
   description: 'UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what',
   options: { allow },
-  check: wordCheck([
-    {
-      pattern: wordsPattern(uiWords, 'gi'),
-      message: (word) => `"${word}" says how, through the UI; say what the user does or sees`,
-    },
-  ]),
+  readsGlossary: true,
+  check: wordCheck((lists) => [{ pattern: wordsPattern(lists.ui), message: uiMessage }]),
 }
 
 /**
  * transport-words: names, steps and table headers that say how, over the
- * wire — URL, endpoint, status code, JSON, XML, header, payload, request body,
- * HTTP verbs in capitals (GET /bets), "404 Not Found". Plain "request" and
- * "service unavailable" are domain words for a load balancer and pass.
+ * wire, in a transport phrase — status code 404, response header, the
+ * Authorization header, a POST request, query string, request body, endpoint,
+ * JSON, XML, HTTP verbs in capitals (GET /bets), "404 Not Found" — in the
+ * file's `# language:`. A word alone is not transport: "header" (a page
+ * header, a header image), "URL" (a shop's URL as content), "request" (a load
+ * balancer's requests) pass.
  *
  * @example
  *   // Then the endpoint answers status code 201
@@ -99,31 +54,65 @@ export const transportWordsRule: LintRule = {
   id: 'transport-words',
   severity: 'error',
   description:
-    'transport words (URL, endpoint, status code, JSON, XML, header, payload, request body, GET /…) say how, not what',
+    'transport phrases (status code 404, response header, POST request, query string, endpoint, JSON, GET /…) ' +
+    'say how, not what',
   options: { allow },
-  check: wordCheck([
-    {
-      pattern: new RegExp(httpVerbs, 'g'),
-      message: (word) => `"${word}" says how, over the wire; say what the system does, not the HTTP call`,
-    },
-    {
-      pattern: wordsPattern(transportWords, 'gi'),
-      message: (word) => `"${word}" says how, over the wire; say what the system does or answers`,
-    },
+  readsGlossary: true,
+  check: wordCheck((lists) => [
+    { pattern: wordsPattern(lists.httpCall), message: callMessage },
+    { pattern: httpVerbs, message: callMessage },
+    { pattern: wordsPattern(lists.transport), message: transportMessage },
   ]),
 }
 
-function wordsPattern(words: readonly string[], flags: string): RegExp {
-  return new RegExp(String.raw`(?<![\w-])(?:${words.join('|')})(?![\w-])`, flags)
+const letter = String.raw`[\p{L}\p{N}_-]`
+
+function wordsPattern(words: readonly string[]): RegExp {
+  return new RegExp(String.raw`(?<!${letter})(?:${words.join('|')})(?!${letter})`, 'giu')
 }
 
-function wordCheck(patterns: TextPattern[]): LintRule['check'] {
+/**
+ * The project's glossary as one pattern: each entry a whole phrase, any case,
+ * any run of spaces between its words, with an optional plural s; undefined
+ * for an empty glossary.
+ *
+ * @example
+ *   glossaryPattern(['menu taxon'])?.test('the Menu  Taxons are') // true
+ */
+export function glossaryPattern(glossary: readonly string[]): RegExp | undefined {
+  const phrases = glossary
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) =>
+      entry
+        .split(/\s+/)
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        .join(String.raw`\s+`),
+    )
+  if (phrases.length === 0) return undefined
+  return new RegExp(String.raw`(?<!${letter})(?:${phrases.join('|')})(?:e?s)?(?!${letter})`, 'giu')
+}
+
+function wordCheck(patternsOf: (lists: WordLists) => TextPattern[]): LintRule['check'] {
+  // The patterns of each language are made once: the lists never change.
+  const byLanguage = new Map<string, TextPattern[]>()
   return eachFile((parsed, options) => {
+    const language = parsed.document?.feature?.language ?? 'en'
+    let patterns = byLanguage.get(language)
+    if (!patterns) {
+      patterns = patternsOf(wordListsFor(language))
+      byLanguage.set(language, patterns)
+    }
     const allowed = new Set((options.allow as string[]).map((word) => word.toLowerCase()))
+    const glossary = glossaryPattern((options.glossary as string[] | undefined) ?? [])
+    const prepare = (text: string) => {
+      const unquoted = withoutQuotes(text)
+      return glossary ? unquoted.replace(glossary, (found) => ' '.repeat(found.length)) : unquoted
+    }
     const segments = textSegments(parsed).filter(
       (segment) => segment.kind === 'name' || segment.kind === 'step' || segment.kind === 'header',
     )
-    return findPatterns(segments, patterns, withoutQuotes).filter((finding) => {
+    return findPatterns(segments, patterns, prepare).filter((finding) => {
       const word = /^"([^"]+)"/.exec(finding.message)?.[1]?.toLowerCase()
       return word === undefined || !allowed.has(word)
     })
