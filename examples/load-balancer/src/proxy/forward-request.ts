@@ -5,7 +5,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { Readable } from 'node:stream'
 import type { Dispatcher, Pool } from 'undici'
-import type { Clock } from '../discovery/index.ts'
 import type { RequestBody } from './buffer-body.ts'
 import type { SocketErrorWithBytesRead } from './upstream-pools.ts'
 
@@ -30,7 +29,7 @@ export interface ForwardListener {
   onForwardFailed(failure: ForwardFailure): void
 }
 
-/** What `forwardRequest` sends, where, and how long it waits for response headers. */
+/** What `forwardRequest` sends, and where; the pool's own headers timeout bounds the wait for an answer. */
 export interface ForwardOptions {
   pool: Pool
   method: string
@@ -38,8 +37,6 @@ export interface ForwardOptions {
   /** Sent as they are: `withBodyLength` has matched them to `body`. */
   headers: IncomingHttpHeaders
   body: RequestBody
-  headersTimeoutMs: number
-  clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>
 }
 
 /**
@@ -48,7 +45,6 @@ export interface ForwardOptions {
  *
  * @example
  *   import { NO_BODY } from './buffer-body.ts'
- *   import { systemClock } from '../discovery/clock.ts'
  *   declare const pool: Pool, exchange: ForwardListener
  *   const attempt = forwardRequest(
  *     {
@@ -57,16 +53,14 @@ export interface ForwardOptions {
  *       path: '/',
  *       headers: { host: 'shop' },
  *       body: NO_BODY,
- *       headersTimeoutMs: 30_000,
- *       clock: systemClock,
  *     },
  *     exchange,
  *   )
  *   attempt.cancel() // the client went away
  */
 export function forwardRequest(options: ForwardOptions, listener: ForwardListener): ForwardAttempt {
-  const { pool, method, path, headers, body, clock, headersTimeoutMs } = options
-  const attempt = new ForwardAttempt(listener, clock, headersTimeoutMs)
+  const { pool, method, path, headers, body } = options
+  const attempt = new ForwardAttempt(listener)
   pool.dispatch({ method: method as Dispatcher.HttpMethod, path, headers, body: bodyToSend(body) }, attempt)
   return attempt
 }
@@ -86,24 +80,19 @@ function bodyToSend(body: RequestBody): Buffer | Readable | null {
 /** One request in flight to a backend: the undici handler that relays to a `ForwardListener`. */
 export class ForwardAttempt implements Dispatcher.DispatchHandler {
   readonly #listener: ForwardListener
-  readonly #clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>
-  readonly #timer: unknown
   #abort: ((reason?: Error) => void) | undefined
   #responded = false
   /** Cancelled or timed out: undici's later events are not the listener's business. */
   #over = false
 
-  constructor(listener: ForwardListener, clock: Pick<Clock, 'setTimeout' | 'clearTimeout'>, headersTimeoutMs: number) {
+  constructor(listener: ForwardListener) {
     this.#listener = listener
-    this.#clock = clock
-    this.#timer = clock.setTimeout(() => this.#timeOut(), headersTimeoutMs)
   }
 
   /** Stops the backend request, queued, waiting or streaming; the listener hears nothing more. */
   cancel(): void {
     if (this.#over) return
     this.#over = true
-    this.#clock.clearTimeout(this.#timer)
     this.#abort?.(new Error('the client went away'))
   }
 
@@ -117,7 +106,6 @@ export class ForwardAttempt implements Dispatcher.DispatchHandler {
     if (this.#over) return false
     // 1xx informational responses are not relayed; the final one follows.
     if (status < 200) return true
-    this.#clock.clearTimeout(this.#timer)
     this.#responded = true
     this.#listener.onResponseStart(status, statusText, rawHeaders, resume)
     return true
@@ -136,16 +124,8 @@ export class ForwardAttempt implements Dispatcher.DispatchHandler {
   onError(error: Error): void {
     if (this.#over) return
     this.#over = true
-    this.#clock.clearTimeout(this.#timer)
     if (this.#responded) return this.#listener.onResponseCut()
     this.#listener.onForwardFailed(connectionFailed(error))
-  }
-
-  #timeOut(): void {
-    if (this.#over) return
-    this.#over = true
-    this.#abort?.(new Error('response headers timed out'))
-    this.#listener.onForwardFailed({ kind: 'timed-out' })
   }
 }
 
@@ -155,7 +135,9 @@ type UndiciError = SocketErrorWithBytesRead & { socket?: { bytesRead?: number } 
 // UND_ERR_SOCKET ("other side closed"), where node:http said ECONNRESET. A
 // socket that had already read a response was a kept-alive one, closed while
 // idle: the replica is not at fault and the request can go again.
+// The pool's headers timeout ends the attempt as undici's HeadersTimeoutError.
 function connectionFailed(error: UndiciError): ForwardFailure {
+  if (error.code === 'UND_ERR_HEADERS_TIMEOUT') return { kind: 'timed-out' }
   const reusedSocket = (error.socket?.bytesRead ?? error.bytesRead ?? 0) > 0
   const code = error.code ?? error.name
   return { kind: 'connection-failed', code: code === 'UND_ERR_SOCKET' ? 'ECONNRESET' : code, error, reusedSocket }

@@ -5,7 +5,7 @@
 // the proxying itself.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import type { Balancer, DownMarks, InFlightCounter, PickOptions } from '../balancing/index.ts'
-import type { BackendRegistry, Clock, Replica } from '../discovery/index.ts'
+import type { BackendRegistry, Replica } from '../discovery/index.ts'
 import { bufferBody, hasNoBody, NO_BODY } from './buffer-body.ts'
 import type { RequestBody } from './buffer-body.ts'
 import { forwardedHeaders, rawWithoutHopByHop, withBodyLength } from './forwarded-headers.ts'
@@ -27,7 +27,6 @@ export interface ProxyContext {
   metrics: ProxyMetrics
   inFlight: InFlightCounter
   downMarks: DownMarks
-  clock: Clock
   headersTimeoutMs: number
   bodyLimit: number
   /** Counts and sends one of the proxy's own plain-text answers. */
@@ -102,7 +101,7 @@ export class ProxyExchange implements ForwardListener {
   }
 
   #forwardTo(replica: Replica, body: RequestBody): void {
-    const { pools, clock, headersTimeoutMs, inFlight, metrics } = this.#context
+    const { pools, inFlight, metrics } = this.#context
     this.#body = body
     this.#replica = replica
     this.#headers ??= withBodyLength(forwardedHeaders(this.#req), body)
@@ -110,7 +109,7 @@ export class ProxyExchange implements ForwardListener {
     metrics.countForwarded(replica.id)
     const { method = 'GET', url: path = '/' } = this.#req
     const pool = pools.poolFor(replica.address)
-    this.#attempt = forwardRequest({ pool, method, path, headers: this.#headers, body, headersTimeoutMs, clock }, this)
+    this.#attempt = forwardRequest({ pool, method, path, headers: this.#headers, body }, this)
   }
 
   onResponseStart(status: number, statusText: string, rawHeaders: Buffer[], resume: () => void): void {

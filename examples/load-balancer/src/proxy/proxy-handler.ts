@@ -56,7 +56,7 @@ export interface ProxyHandler {
 export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const { registry, strategy, bodyLimit, clock = systemClock } = options
   const headersTimeoutMs = options.timeouts.headersMs ?? DEFAULT_HEADERS_TIMEOUT_MS
-  const pools = new UpstreamPools()
+  const pools = new UpstreamPools(headersTimeoutMs)
   const balancers = new Map<string, Balancer>()
   // A replica gone for good takes its pool along; a draining one keeps it until it dies.
   const unsubscribe = registry.onChange(() => {
@@ -94,7 +94,6 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     metrics,
     inFlight,
     downMarks,
-    clock,
     headersTimeoutMs,
     bodyLimit,
     answer,

@@ -6,14 +6,14 @@ describe('UpstreamPools', () => {
   const blog = { host: '127.0.0.1', port: 8082 }
 
   it('keeps one pool per address', () => {
-    const pools = new UpstreamPools()
+    const pools = new UpstreamPools(30_000)
     expect(pools.poolFor({ ...shop })).toBe(pools.poolFor(shop))
     expect(pools.poolFor(blog)).not.toBe(pools.poolFor(shop))
     pools.destroy()
   })
 
   it('closes the pools of addresses no replica listens on any more', () => {
-    const pools = new UpstreamPools()
+    const pools = new UpstreamPools(30_000)
     const shopPool = pools.poolFor(shop)
     const blogPool = pools.poolFor(blog)
     pools.keepOnly(new Set([addressKey(shop)]))

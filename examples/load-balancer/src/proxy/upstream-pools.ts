@@ -8,7 +8,7 @@ import type { BackendAddress } from '../discovery/index.ts'
  * The connection pools to every backend address the proxy has sent to.
  *
  * @example
- *   const pools = new UpstreamPools()
+ *   const pools = new UpstreamPools(30_000)
  *   declare const options: import('undici').Dispatcher.DispatchOptions,
  *     handler: import('undici').Dispatcher.DispatchHandler
  *   pools.poolFor({ host: '127.0.0.1', port: 8081 }).dispatch(options, handler) // later: pools.destroy()
@@ -16,8 +16,11 @@ import type { BackendAddress } from '../discovery/index.ts'
 export class UpstreamPools {
   readonly #pools = new Map<string, Pool>()
   readonly #connect: buildConnector.connector
+  readonly #headersTimeoutMs: number
 
-  constructor() {
+  /** `headersTimeoutMs`: how long a request waits for its response headers before it fails as timed out. */
+  constructor(headersTimeoutMs: number) {
+    this.#headersTimeoutMs = headersTimeoutMs
     const connect = buildConnector({})
     this.#connect = (options, callback) =>
       connect(options, (...args) => {
@@ -33,12 +36,13 @@ export class UpstreamPools {
     const existing = this.#pools.get(key)
     if (existing !== undefined) return existing
     const host = address.host.includes(':') && !address.host.startsWith('[') ? `[${address.host}]` : address.host
-    // Pipelining 1: a request never waits behind another on one socket. No
-    // undici timeouts: the proxy's own headers timeout answers 504, and a
-    // response body may take as long as the backend streams it.
+    // Pipelining 1: a request never waits behind another on one socket. The
+    // headers timeout is undici's: one timer per socket, refreshed, not one
+    // made and cleared per request (the proxy answers 504 on it). No body
+    // timeout: a response may take as long as the backend streams it.
     const pool = new Pool(`http://${host}:${address.port}`, {
       pipelining: 1,
-      headersTimeout: 0,
+      headersTimeout: this.#headersTimeoutMs,
       bodyTimeout: 0,
       connect: this.#connect,
     })
