@@ -1,6 +1,34 @@
 import { cellLabels, cellOf, type ScenarioRun } from '../../drivers/core/run-model/index.ts'
 import { describeDeath } from '../systems/system-death.ts'
-import type { GateRow, Reason } from './judge.ts'
+import type { GateRow, Reason, Verdict } from './judge.ts'
+
+/**
+ * Where the docs say how a Feature becomes a story with acceptance criteria: what the story-less hint links to.
+ *
+ * @example
+ *   storiesDocs // 'docs/definition-of-done.md#from-features-to-stories'
+ */
+export const storiesDocs = 'docs/definition-of-done.md#from-features-to-stories'
+
+/**
+ * The line that tells a team whose features are not stories yet what to add; undefined when any feature is a story.
+ *
+ * @example
+ *   declare const verdict: Verdict
+ *   storylessHint({ ...verdict, storyless: { features: 2, withRules: 0 } })
+ *   // 'Hint: no feature in these results has @story:ID or a Rule:, so the gate judged scenarios, not stories. …'
+ */
+export function storylessHint(verdict: Verdict): string | undefined {
+  if (!verdict.storyless) return undefined
+  const lacking =
+    verdict.storyless.withRules === 0
+      ? 'has @story:ID or a Rule:, so the gate judged scenarios, not stories'
+      : 'has @story:ID, so the gate judged scenarios, not stories, and checked no Rule: as a criterion'
+  return (
+    `Hint: no feature in these results ${lacking}. Tag each Feature with @story:ID and put each acceptance ` +
+    `criterion in a Rule: with its scenarios under it; see ${storiesDocs}`
+  )
+}
 
 /**
  * A reason for red as a person reads it: a first line naming what and where,
@@ -65,14 +93,16 @@ export function title(scenario: ScenarioRun): string {
  * @example
  *   declare const row: GateRow
  *   rowName({ ...row, criterion: 'Refunds', coverage: 'no-scenario' }) // 'Refunds (no scenario)'
+ *   rowName({ ...row, scenario: 'Shouting', coverage: 'not-in-this-run' }) // 'Shouting (not in this run)'
  */
 export function rowName(row: GateRow): string {
-  if (row.scenario !== undefined) return row.criterion ? `${row.criterion} › ${row.scenario}` : row.scenario
   const marks: Record<GateRow['coverage'], string> = {
     tested: '',
     'not-in-this-run': ' (not in this run)',
     'no-scenario': ' (no scenario)',
   }
+  if (row.scenario !== undefined)
+    return `${row.criterion ? `${row.criterion} › ${row.scenario}` : row.scenario}${marks[row.coverage]}`
   return `${row.criterion ?? ''}${marks[row.coverage]}`
 }
 

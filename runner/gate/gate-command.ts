@@ -23,11 +23,17 @@ BeforeAll/AfterAll hook. Prints a story × criterion × channel table and the
 reasons for red.
 
 RESULTS are message files (*.ndjson) or directories holding them, searched
-two levels down: reports/<domain>/<channel>/messages.ndjson (what parlance run
-writes) and reports/<channel>/messages.ndjson are channel <channel>, any other
-file is the channel named by its stem. Default: reports (or the config's
-reports directory). With a config, each domain's stories are shown on its own
-channels.
+two levels down, or NAME=FILE: the run of channel NAME. Default: reports (or
+the config's reports directory). With a config, each domain's stories are
+shown on its own channels. A run's channel is, first of these that says: its
+NAME=FILE; --channel; the channel Parlance's outcome attachments in the
+messages name; <channel>/messages.ndjson, the layout parlance run writes. A
+single run nothing names is named after what made it (cucumber-js); several
+are an error until each is named: parlance gate api=a.ndjson ui=b.ndjson.
+
+Scenarios a run did not select (--tags, @channel, a subset of the feature
+files) are listed "(not in this run)", never red: those of the feature files
+the messages hold, and with --features those of every feature file given.
 
 Options:
   --allow-flaky     let scenarios that passed only on a retry through
@@ -38,13 +44,18 @@ Options:
   --config PATH     the config file whose gate.required says which channels
                     a tag's scenarios must pass on (default: ${defaultConfigFile},
                     if there is one)
+  --channel NAME    the channel of the one message file given (default: as
+                    above)
+  --features PATH   feature files, or a directory of them, the run was made
+                    from: their scenarios no run has are not in this run;
+                    repeat for more
   -h, --help        show this help
 
 Exit codes: 0 green, 1 red, 2 could not judge (no results, unreadable input,
 bad options).`
 
 /**
- * \`parlance gate [RESULTS...] [--allow-flaky] [--reports DIR] [--config FILE]\`:
+ * \`parlance gate [RESULTS...] [--allow-flaky] [--reports DIR] [--config FILE] [--channel NAME] [--features PATH]\`:
  * prints to stdout and returns the exit code.
  *
  * @example
@@ -61,6 +72,8 @@ export async function gateCommand(args: string[]): Promise<number> {
         'allow-flaky': { type: 'boolean' },
         reports: { type: 'string' },
         config: { type: 'string' },
+        channel: { type: 'string' },
+        features: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -92,6 +105,8 @@ export async function gateCommand(args: string[]): Promise<number> {
     {
       inputs,
       allowFlaky: values['allow-flaky'] === true,
+      ...(values.channel !== undefined ? { channel: values.channel } : {}),
+      ...(values.features ? { features: values.features } : {}),
       ...(values.reports ? { reportsDir: values.reports } : {}),
       ...(config ? { config } : {}),
       ...(domainConfigs ? { domainConfigs } : {}),

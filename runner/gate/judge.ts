@@ -9,6 +9,7 @@ import {
 import type { SystemDeath } from '../systems/system-death.ts'
 import type { SummarySection } from '../config/domain-sections.ts'
 import { requiredChannels, type GateConfig } from './gate-config.ts'
+import type { SpecFeature } from './spec-outline.ts'
 import type { Coverage, DomainVerdict, GateCell, GateRow, Reason, Verdict } from './verdict.ts'
 
 export type { Coverage, DomainVerdict, GateCell, GateRow, Reason, ScenarioCause, Verdict } from './verdict.ts'
@@ -44,6 +45,11 @@ export interface JudgeOptions {
   deaths?: readonly SystemDeath[]
   /** The domains, to group stories by and show each with its own channels; a story is its feature file's domain's. */
   domains?: readonly SummarySection[]
+  /**
+   * The feature files as the spec has them (from the runs' messages, or read from disk): their scenarios that no run
+   * has are listed as not in this run, and their features count for the story-less hint.
+   */
+  specs?: readonly SpecFeature[]
 }
 
 /**
@@ -68,12 +74,22 @@ export function judge(runs: ChannelRun[], options: JudgeOptions): Verdict {
     ...runs.flatMap(runReasons),
     ...judged.reasons,
   ]
-  const rows = tableRows(featuresOf(runs, scenarios), byKey, judged.cells, channels)
+  const features = featuresOf(runs, scenarios, options.specs ?? [])
+  const rows = tableRows(features, options.specs ?? [], byKey, judged.cells, channels)
   reasons.push(...rows.untested)
+  const storyless = features.length > 0 && features.every((feature) => feature.storyId === undefined)
   return {
     green: reasons.length === 0,
     channels,
     domains: groupByDomain(rows.criteria, rows.loose, channels, options.domains),
+    ...(storyless
+      ? {
+          storyless: {
+            features: features.length,
+            withRules: features.filter((feature) => feature.rules.length > 0).length,
+          },
+        }
+      : {}),
     reasons,
     allowedFlaky: judged.allowedFlaky,
     counts: judged.counts,
@@ -140,6 +156,7 @@ function judgeScenarios(byKey: Map<string, ScenarioRun[]>, channels: string[], o
 
 function tableRows(
   features: FeatureOutline[],
+  specs: readonly SpecFeature[],
   byKey: Map<string, ScenarioRun[]>,
   cellsOf: Map<string, Record<string, GateCell>>,
   channels: string[],
@@ -181,12 +198,14 @@ function tableRows(
         })
       }
     }
+    const story = feature.storyId !== undefined ? { story: feature.storyId } : {}
+    const ofFeatureLoose: GateRow[] = []
     for (const group of ofFeature.filter(
       (candidate) => candidate[0]!.rule === undefined || feature.storyId === undefined,
     )) {
       const first = group[0]!
-      loose.push({
-        ...(feature.storyId !== undefined ? { story: feature.storyId } : {}),
+      ofFeatureLoose.push({
+        ...story,
         ...base,
         line: first.line,
         ...(first.rule ? { criterion: first.rule.name } : {}),
@@ -196,6 +215,25 @@ function tableRows(
         scenarios: [first.key],
       })
     }
+    // The spec's loose scenarios that no run has (--tags, @channel, a subset of the files): shown, not judged.
+    const spec = specs.find((candidate) => candidate.uri === feature.uri)
+    const notInThisRun = (spec?.scenarios ?? []).filter(
+      (scenario) => !byKey.has(scenario.key) && (scenario.rule === undefined || feature.storyId === undefined),
+    )
+    for (const scenario of notInThisRun) {
+      ofFeatureLoose.push({
+        ...story,
+        ...base,
+        line: scenario.line,
+        ...(scenario.rule ? { criterion: scenario.rule.name } : {}),
+        scenario: scenario.name,
+        coverage: 'not-in-this-run',
+        cells: Object.fromEntries(channels.map((channel) => [channel, 'not-run' as GateCell])),
+        scenarios: [scenario.key],
+      })
+    }
+    if (notInThisRun.length > 0) ofFeatureLoose.sort((a, b) => a.line - b.line)
+    loose.push(...ofFeatureLoose)
   }
   return { criteria, loose, untested }
 }
@@ -238,13 +276,18 @@ function worstCells(channels: string[], rows: Record<string, GateCell>[]): Recor
   )
 }
 
-/** The features with a scenario in the results: stories by id, then the others by uri. */
-// The features with a scenario in the run, and the stories the run's features hold though the selection left all
-// their scenarios out (their criteria are shown as not in this run).
-function featuresOf(runs: ChannelRun[], scenarios: ScenarioRun[]): FeatureOutline[] {
-  const uris = new Set(scenarios.map((scenario) => scenario.uri))
+// The features with a scenario in the run, the stories the run's features hold though the selection left all their
+// scenarios out (their criteria are shown as not in this run), and every feature of the specs; stories by id, then the
+// others by uri.
+function featuresOf(runs: ChannelRun[], scenarios: ScenarioRun[], specs: readonly SpecFeature[]): FeatureOutline[] {
+  const uris = new Set([...scenarios, ...specs].map((each) => each.uri))
   const byUri = new Map<string, FeatureOutline>()
-  for (const feature of [...runs.flatMap((run) => run.features), ...scenarios.map((scenario) => scenario.feature)]) {
+  const candidates = [
+    ...runs.flatMap((run) => run.features),
+    ...scenarios.map((scenario) => scenario.feature),
+    ...specs,
+  ]
+  for (const feature of candidates) {
     if ((uris.has(feature.uri) || feature.storyId !== undefined) && !byUri.has(feature.uri))
       byUri.set(feature.uri, feature)
   }

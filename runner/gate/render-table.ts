@@ -1,6 +1,6 @@
 import chalk from 'chalk'
 import { cellLabels, type Cell } from '../../drivers/core/run-model/index.ts'
-import { describeReason, rowName, rowStory, title } from './describe-reason.ts'
+import { describeReason, rowName, rowStory, storylessHint, title } from './describe-reason.ts'
 import type { GateCell, GateRow, Verdict } from './judge.ts'
 
 /**
@@ -91,8 +91,8 @@ const colours: Record<GateCell, (text: string) => string> = {
 
 /**
  * The gate's verdict as lines for a terminal: per domain, the Story |
- * Criterion | channels table, then the legend, the count of each cell, the
- * reasons for red and `Gate: GREEN` or `Gate: RED`. Readable without colour.
+ * Criterion | channels table, what to add when no feature is a story yet, then the legend, the count of each cell,
+ * the reasons for red and `Gate: GREEN` or `Gate: RED`. Readable without colour.
  *
  * @example
  *   declare const verdict: Verdict
@@ -105,6 +105,8 @@ export function renderVerdict(verdict: Verdict, dealias: (text: string) => strin
     lines.push(...renderTable(domain.channels, domain.criteria, domain.loose), '')
   }
   if (verdict.domains.length === 0) lines.push(...renderTable(verdict.channels, [], []), '')
+  const hint = storylessHint(verdict)
+  if (hint) lines.push(chalk.cyan(hint), '')
   lines.push(`Legend: ${legend()}`, countLine(verdict))
   if (verdict.allowedFlaky.length > 0) {
     const flaky = verdict.allowedFlaky.map(

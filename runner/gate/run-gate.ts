@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import chalk from 'chalk'
 import {
   buildChannelRun,
-  findMessageFiles,
   readMessageFile,
   type ChannelRun,
   type MessageSet,
@@ -14,6 +13,8 @@ import type { SystemDeath } from '../systems/system-death.ts'
 import type { GateConfig } from './gate-config.ts'
 import { judge, type Verdict } from './judge.ts'
 import { mergeMessages } from './merge-messages.ts'
+import { findResults, nameChannels } from './name-channels.ts'
+import { readFeatureFiles, specOfDocument, type SpecFeature } from './spec-outline.ts'
 import { renderVerdict } from './render-table.ts'
 import { writeDod } from './write-dod.ts'
 import { writeDodHtml } from './write-dod-html.ts'
@@ -31,8 +32,21 @@ import { writeJunit } from './write-junit.ts'
  *   }
  */
 export interface GateOptions {
-  /** Message files, or directories holding them (`<dir>/*.ndjson`, `<dir>/*\/*.ndjson`). Default: `reports`. */
+  /**
+   * Message files, or directories holding them (`<dir>/*.ndjson`, `<dir>/*\/*.ndjson`), or `NAME=FILE`: the run of
+   * channel NAME. Default: `reports`.
+   */
   inputs: string[]
+  /** The channel of the one message file in `inputs` that no `NAME=FILE` names (see `nameChannels`). */
+  channel?: string
+  /**
+   * Feature files, or directories holding them, that the runs were made from: their scenarios that no run has are
+   * listed as not in this run (as are those of the feature files the messages hold). Relative to the current folder,
+   * as cucumber-js names them.
+   */
+  features?: string[]
+  /** The folder `features` and the uris of the feature files are relative to. Default: the current one. */
+  cwd?: string
   /** Let flaky scenarios (failed, then passed on a retry) through; they are still listed. */
   allowFlaky?: boolean
   /** Write dod.md, dod.html, junit.xml, report.html and merged.ndjson here. Default: no reports. */
@@ -68,16 +82,18 @@ export const gateExitCodes = { green: 0, red: 1, couldNotJudge: 2 } as const
 export async function runGate(options: GateOptions, out: (line: string) => void): Promise<number> {
   let sets: MessageSet[]
   let runs: ChannelRun[]
+  let specs: SpecFeature[]
   try {
-    const files = findMessageFiles(options.inputs)
+    const { files, named } = findResults(options.inputs)
     if (files.length === 0)
       return couldNotJudge(
         out,
         `no results: no cucumber messages (*.ndjson) in ${shown(options.inputs)}; run parlance run first, or ` +
           `pass the message files`,
       )
-    sets = await Promise.all(files.map((file) => readMessageFile(file)))
+    sets = nameChannels(await Promise.all(files.map((file) => readMessageFile(file))), named, options.channel)
     runs = sets.map(buildChannelRun)
+    specs = specsOf(sets, options.features ?? [], options.cwd ?? process.cwd())
   } catch (error) {
     return couldNotJudge(out, error instanceof Error ? error.message : String(error))
   }
@@ -88,7 +104,7 @@ export async function runGate(options: GateOptions, out: (line: string) => void)
     )
   }
   const domains = options.domains ?? (options.domainConfigs && sectionsOfRuns(options.domainConfigs, runs))
-  const verdict = judge(runs, { ...options, ...(domains ? { domains } : {}) })
+  const verdict = judge(runs, { ...options, specs, ...(domains ? { domains } : {}) })
   const lines = renderVerdict(verdict, options.dealias)
   const last = lines.pop()!
   lines.forEach((line) => out(line))
@@ -117,6 +133,20 @@ async function writeReports(
     writeFile(join(directory, 'merged.ndjson'), merged.map((envelope) => JSON.stringify(envelope)).join('\n') + '\n'),
     writeHtml(directory, merged),
   ])
+}
+
+// The feature files the messages hold, then those read from disk that the messages do not hold.
+function specsOf(sets: MessageSet[], features: readonly string[], cwd: string): SpecFeature[] {
+  const documents = [
+    ...sets.flatMap((set) => set.envelopes.flatMap((envelope) => envelope.gherkinDocument ?? [])),
+    ...(features.length > 0 ? readFeatureFiles(features, cwd) : []),
+  ]
+  const byUri = new Map<string, SpecFeature>()
+  for (const document of documents) {
+    const spec = specOfDocument(document)
+    if (spec && !byUri.has(spec.uri)) byUri.set(spec.uri, spec)
+  }
+  return [...byUri.values()]
 }
 
 function couldNotJudge(out: (line: string) => void, why: string): number {

@@ -110,6 +110,11 @@ export interface Verdict {
    * the loose scenarios.
    */
   domains: DomainVerdict[]
+  /**
+   * Set when no feature in the results (or the specs read) is a story: how many features there are, and how many of
+   * them already have a `Rule:`. The renderers then say what to add.
+   */
+  storyless?: { features: number; withRules: number }
   reasons: Reason[]
   /** Flaky scenarios let through by `allowFlaky`. */
   allowedFlaky: ScenarioRun[]

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { describeReason, rowName, rowStory, title } from './describe-reason.ts'
+import { describeReason, rowName, rowStory, storylessHint, title } from './describe-reason.ts'
 import type { DomainVerdict, GateRow, Verdict } from './judge.ts'
 import { cellMarks, countLine, legend } from './render-table.ts'
 
@@ -26,6 +26,8 @@ export function dodMarkdown(verdict: Verdict, dealias: (text: string) => string)
   ]
   for (const domain of verdict.domains)
     out.push(...domainSection(domain, verdict.domains.length > 1 || domain.name !== undefined))
+  const hint = storylessHint(verdict)
+  if (hint) out.push(escapeCell(hint), '')
   out.push(`Legend: ${legend()}`, '')
   if (verdict.reasons.length > 0) {
     out.push('## Reasons for red', '')
