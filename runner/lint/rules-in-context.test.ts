@@ -82,6 +82,23 @@ describe('transport-words: a word is transport only in a transport phrase', () =
   })
 })
 
+describe('word rules that read quoted values: a URL path to go to, a quoted HTTP verb, a quoted header name', () => {
+  it('flags "/catalogue/index.html", "am on", "GET" request, the header "Content-Type", "Accept" header', async () => {
+    // A page header is UI ("page"), not transport; a page titled "About" and 3 pages of books are content.
+    expect(await findingsOf('quoted')).toEqual({
+      found: [
+        `7:22 ui-words "/catalogue/index.html" ${ui}`,
+        `8:13 ui-words "am on" ${ui}`,
+        `9:22 transport-words "GET" ${call}`,
+        `10:16 transport-words "header" ${wire}`,
+        `11:26 transport-words "header" ${wire}`,
+        `12:15 ui-words "page" ${ui}`,
+      ],
+      code: 1,
+    })
+  })
+})
+
 describe('ui-words: the how-phrases of Capybara-style suites', () => {
   it('flags press "…", I follow "…", fill out, redirected to, icon, the Enter key, submitting a form', async () => {
     // "Alice follows "Bob"" is the domain of a social network and passes: only "I follow "…"" is Capybara's step.

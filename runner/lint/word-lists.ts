@@ -3,14 +3,23 @@
  * expression sources matched case-insensitively as whole words: `ui` says how
  * through a UI (click, button, "je clique sur"), `transport` says how over the
  * wire (status code 404, response header), `httpCall` names an HTTP call
- * ("a POST request").
+ * ("a POST request"). The `…Quoted` lists are matched on the text with its
+ * quoted strings kept: I am on "/index.html", a "GET" request, the header "Accept".
  *
  * @example
- *   const lists: WordLists = { ui: [String.raw`buttons?`], transport: [String.raw`status codes?`], httpCall: [] }
+ *   const lists: WordLists = {
+ *     ui: [String.raw`buttons?`],
+ *     uiQuoted: [],
+ *     transport: [String.raw`status codes?`],
+ *     transportQuoted: [],
+ *     httpCall: [],
+ *   }
  */
 export interface WordLists {
   ui: readonly string[]
+  uiQuoted: readonly string[]
   transport: readonly string[]
+  transportQuoted: readonly string[]
   httpCall: readonly string[]
 }
 
@@ -32,6 +41,11 @@ const headerNames =
 // The same in every language: formats, protocols, "HTTP 404", "404 Not Found".
 const everyLanguage: WordLists = {
   ui: [],
+  // A quoted URL path where the user goes: I am on "/index.html", je suis sur "/login", ruft "/login" auf.
+  uiQuoted: [
+    String.raw`(?<=\b(?:on|to|visit(?:s|ed)?|open(?:s|ed)?|sur|vers|auf|besuche|besucht|ruft|en) ")\/[^"\s]*(?=")`,
+  ],
+  transportQuoted: [],
   transport: [
     String.raw`HTTPS? [1-5]\d\d`,
     String.raw`HTTPS?(?:\/[\d.]+)?(?!:\/\/)`,
@@ -54,8 +68,10 @@ const english: WordLists = {
     String.raw`(?:double-|right-)?click(?:s|ed|ing)?`,
     String.raw`buttons?`,
     String.raw`fields?`,
-    String.raw`(?:web )?pages?`,
-    String.raw`links?`,
+    // A page or link with a title is content (a CMS's pages): "a page titled "About"", "the "Ministers" page",
+    // "3 pages", "no pages".
+    String.raw`(?<!\b(?:\d+|no|have|has|had) |" )(?:web )?pages?(?! (?:titled|called|named|with the title)\b)`,
+    String.raw`links?(?! (?:titled|called|named|with the title)\b)`,
     String.raw`check ?box(?:es)?`,
     String.raw`drop-?downs?`,
     String.raw`(?:select|combo|text|input|list) ?box(?:es)?`,
@@ -73,7 +89,11 @@ const english: WordLists = {
     String.raw`icons?`,
     String.raw`(?:fill(?:s|ed|ing)?|typ(?:e|es|ed|ing)) (?:in|into|out)`,
     String.raw`submit(?:s|ted|ting)? (?:the |a |an )?(?:[\p{L}-]+ ){0,3}?forms?`,
-    String.raw`redirect(?:s|ed)? to`,
+    String.raw`redirect(?:s|ed)? (?:to|on)`,
+    // Capybara's navigation: I am on the admin dashboard, I should be on the list of users, I visit …
+    // ("I go to the shipping step" is a checkout's own words, so "go to" alone is not here.)
+    String.raw`(?<=\bI )(?:am|was|should be|should not be|must be) on(?= (?:the|my)\b)`,
+    String.raw`(?<=\bI )visit(?:s|ed)?`,
     // press "Share", presses the Enter key
     String.raw`press(?:es|ed|ing)?(?= (?:on )?")`,
     String.raw`press(?:es|ed|ing)? (?:the )?(?:enter|return|escape|space ?bar|tab)(?: key)?`,
@@ -81,6 +101,12 @@ const english: WordLists = {
     String.raw`(?<=\bI )follow(?= ")`,
     String.raw`(?<=\bI )select(?= "[^"]*" from\b)`,
     String.raw`(?<=\bI )(?:un)?check(?= "[^"]*"\s*$)`,
+  ],
+  uiQuoted: [],
+  // The header "Content-Type", "Accept" header; not a page's or a table's header.
+  transportQuoted: [
+    String.raw`(?<!\b(?:page|section|table|column|row|e-?mail) )headers?(?= ")`,
+    String.raw`(?<=" )headers?`,
   ],
   transport: [
     String.raw`(?:(?:HTTP|response) )?status(?: code)? [1-5]\d\d`,
@@ -127,7 +153,11 @@ const french: WordLists = {
     String.raw`(?:j'|tu |il |elle |on )?appui(?:e|es|ent|yer|yez|yons)? sur`,
     String.raw`(?:je |il |elle |on )?(?:saisi[st]?|saisir|tape|tapes|taper) (?:dans|le texte)`,
     String.raw`redirigée?s? vers`,
+    String.raw`(?:la |une |les )touches?`,
+    String.raw`(?:je )?remplis(?= ")`,
   ],
+  uiQuoted: [],
+  transportQuoted: [String.raw`(?<=" )en-?têtes?|en-?têtes?(?= ")`],
   transport: [
     String.raw`codes? (?:de )?(?:statut|retour|réponse|état)(?: HTTP)?(?: [1-5]\d\d)?`,
     String.raw`codes? HTTP`,
@@ -168,6 +198,8 @@ const german: WordLists = {
     String.raw`weitergeleitet`,
     String.raw`navigier(?:e|t|en)`,
   ],
+  uiQuoted: [],
+  transportQuoted: [String.raw`(?<=" )header|header(?= ")`],
   transport: [
     String.raw`(?:HTTP-)?status-?codes?(?: [1-5]\d\d)?`,
     String.raw`antwort-?codes?`,
@@ -202,6 +234,8 @@ const spanish: WordLists = {
     String.raw`formularios?`,
     String.raw`redirigid[oa]s? a`,
   ],
+  uiQuoted: [],
+  transportQuoted: [String.raw`(?<=" )(?:cabeceras?|encabezados?)|(?:cabeceras?|encabezados?)(?= ")`],
   transport: [
     String.raw`c[óo]digos? de (?:estado|respuesta)(?: HTTP)?(?: [1-5]\d\d)?`,
     String.raw`(?:cabeceras?|encabezados?) (?:HTTP|de (?:la )?(?:respuesta|petición|solicitud)|${headerNames})`,
@@ -243,6 +277,8 @@ export function wordListsFor(language: string): WordLists {
     const own = byLanguage[resolved] ?? english
     lists = {
       ui: [...own.ui, ...everyLanguage.ui],
+      uiQuoted: [...own.uiQuoted, ...everyLanguage.uiQuoted],
+      transportQuoted: [...own.transportQuoted, ...everyLanguage.transportQuoted],
       transport: [...own.transport, ...everyLanguage.transport],
       httpCall: [...own.httpCall, ...everyLanguage.httpCall],
     }

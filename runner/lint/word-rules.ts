@@ -4,6 +4,9 @@ import { type WordLists, wordListsFor } from './word-lists.ts'
 
 // Upper case only: "Alice gets paid" is prose, "GET /bets" and "a DELETE" are HTTP.
 const httpVerbs = /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b(?: \/\S*)?/g
+// A quoted verb before a request: I send a "GET" request, a "POST" call, eine "PUT" Anfrage.
+const quotedHttpVerbs =
+  /(?<=")(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?=" (?:requests?|calls?|anfragen?|petici[oó]n|solicitud))/giu
 
 const allow: RuleOption = {
   defaultValue: [],
@@ -34,7 +37,10 @@ export const uiWordsRule: LintRule = {
   description: 'UI words (click, button, field, page, link, checkbox, dropdown, screen, tab, …) say how, not what',
   options: { allow },
   readsGlossary: true,
-  check: wordCheck((lists) => [{ pattern: wordsPattern(lists.ui), message: uiMessage }]),
+  check: wordCheck(
+    (lists) => [{ pattern: wordsPattern(lists.ui), message: uiMessage }],
+    (lists) => [{ pattern: wordsPattern(lists.uiQuoted), message: uiMessage }],
+  ),
 }
 
 /**
@@ -58,16 +64,24 @@ export const transportWordsRule: LintRule = {
     'say how, not what',
   options: { allow },
   readsGlossary: true,
-  check: wordCheck((lists) => [
-    { pattern: wordsPattern(lists.httpCall), message: callMessage },
-    { pattern: httpVerbs, message: callMessage },
-    { pattern: wordsPattern(lists.transport), message: transportMessage },
-  ]),
+  check: wordCheck(
+    (lists) => [
+      { pattern: wordsPattern(lists.httpCall), message: callMessage },
+      { pattern: httpVerbs, message: callMessage },
+      { pattern: wordsPattern(lists.transport), message: transportMessage },
+    ],
+    (lists) => [
+      { pattern: quotedHttpVerbs, message: callMessage },
+      { pattern: wordsPattern(lists.transportQuoted), message: transportMessage },
+    ],
+  ),
 }
 
 const letter = String.raw`[\p{L}\p{N}_-]`
 
 function wordsPattern(words: readonly string[]): RegExp {
+  // An empty list matches nothing.
+  if (words.length === 0) return /(?!)/g
   return new RegExp(String.raw`(?<!${letter})(?:${words.join('|')})(?!${letter})`, 'giu')
 }
 
@@ -93,26 +107,33 @@ export function glossaryPattern(glossary: readonly string[]): RegExp | undefined
   return new RegExp(String.raw`(?<!${letter})(?:${phrases.join('|')})(?:e?s)?(?!${letter})`, 'giu')
 }
 
-function wordCheck(patternsOf: (lists: WordLists) => TextPattern[]): LintRule['check'] {
+// `unquoted` patterns see the text with its quoted strings blanked, `quoted` ones see them; both skip the glossary.
+function wordCheck(
+  unquoted: (lists: WordLists) => TextPattern[],
+  quoted: (lists: WordLists) => TextPattern[],
+): LintRule['check'] {
   // The patterns of each language are made once: the lists never change.
-  const byLanguage = new Map<string, TextPattern[]>()
+  const byLanguage = new Map<string, { unquoted: TextPattern[]; quoted: TextPattern[] }>()
   return eachFile((parsed, options) => {
     const language = parsed.document?.feature?.language ?? 'en'
     let patterns = byLanguage.get(language)
     if (!patterns) {
-      patterns = patternsOf(wordListsFor(language))
+      const lists = wordListsFor(language)
+      patterns = { unquoted: unquoted(lists), quoted: quoted(lists) }
       byLanguage.set(language, patterns)
     }
     const allowed = new Set((options.allow as string[]).map((word) => word.toLowerCase()))
     const glossary = glossaryPattern((options.glossary as string[] | undefined) ?? [])
-    const prepare = (text: string) => {
-      const unquoted = withoutQuotes(text)
-      return glossary ? unquoted.replace(glossary, (found) => ' '.repeat(found.length)) : unquoted
-    }
+    const withoutGlossary = (text: string) =>
+      glossary ? text.replace(glossary, (found) => ' '.repeat(found.length)) : text
     const segments = textSegments(parsed).filter(
       (segment) => segment.kind === 'name' || segment.kind === 'step' || segment.kind === 'header',
     )
-    return findPatterns(segments, patterns, prepare).filter((finding) => {
+    const found = findPatterns(segments, patterns.unquoted, (text) => withoutGlossary(withoutQuotes(text)))
+    const inQuotes = findPatterns(segments, patterns.quoted, withoutGlossary).filter(
+      (finding) => !found.some((other) => other.line === finding.line && other.column === finding.column),
+    )
+    return [...found, ...inQuotes].filter((finding) => {
       const word = /^"([^"]+)"/.exec(finding.message)?.[1]?.toLowerCase()
       return word === undefined || !allowed.has(word)
     })
