@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { storiesDocs } from './describe-reason.ts'
 import { runGate, type GateOptions } from './run-gate.ts'
 
 // A suite with no @story and no Rule, run by the real cucumber-js 12 CLI (see fixtures/storyless/make.ts):
@@ -72,6 +73,21 @@ describe('parlance gate on a suite without stories', () => {
       '(no story) Premium accounts  Premium shouts travel further  ✓',
       '',
     ])
+  })
+
+  it('the hint links a heading the docs have', () => {
+    const [file = '', anchor] = storiesDocs.split('#')
+    const slugs = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .map((line) =>
+        line
+          .replace(/^#+\s*/, '')
+          .toLowerCase()
+          .replace(/[^\w\s-]/g, '')
+          .replace(/\s+/g, '-'),
+      )
+    expect(slugs).toContain(anchor)
   })
 
   it('dod.md carries the hint too', async () => {
