@@ -33,17 +33,22 @@ const optionSpecs: Readonly<Record<string, OptionSpec>> = {
  */
 export const lintHelp = `Usage: parlance lint [PATHS...] [options]
 
-Checks feature files for specs that say how instead of what: UI and transport
-words, selectors, scenarios outside a Rule, Features without @story, long
+Checks feature files for specs that say how instead of what: UI words and
+transport phrases (in the file's # language: en, fr, de, es; English for any
+other), selectors, scenarios outside a Rule, Features without @story, long
 scenarios, literal data that bypasses aliasing, duplicate scenario names.
 PATHS are files, folders or globs (default: the features of every domain in
-the config, else specs). Prints file:line:col rule-id message; exits 1 on an
-error, 0 on warnings only, 2 on a usage or configuration error.
+the config, else specs). Prints file:line:col rule-id message, the count per
+rule and the total; exits 1 on an error, 0 on warnings only, 2 on a usage or
+configuration error. When no Feature linted has a @story tag (adoption mode),
+the missing stories and Rules are one line per file.
 
 Turn rules off in a file with a comment:
   # parlance-lint-disable rule-id[, rule-id]            (the whole file)
   # parlance-lint-disable-next-line rule-id[, rule-id]  (the next line)
-and configure them in the config's lint.rules, e.g. { 'long-scenario': { options: { maxSteps: 12 } } }.
+and configure them in the config's lint.rules, e.g. { 'long-scenario': { options: { maxSteps: 12 } } };
+lint.glossary names the domain's words that look like UI words, e.g. ['menu taxon', 'header image'].
+See docs/definition-of-done.md, "Lint".
 
 Options:
 ${formatOptionHelp(optionSpecs)}`
