@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runLint } from './lint-test-helpers.ts'
 import { resolveRuleSettings } from './rule-settings.ts'
 import { isSelector } from './selector-rule.ts'
+import { wordListLanguages, wordListsFor } from './word-lists.ts'
 
 const fixture = (name: string) => `runner/lint/fixtures/context/${name}.feature`
 const leaveIt = 'name the thing the user sees, and leave finding it to the UI driver'
@@ -161,6 +162,16 @@ describe('word rules in the language of the file (# language:)', () => {
     ['italian', [`9:38 transport-words "status code 201" ${wire}`]],
   ])('%s', async (name, found) => {
     expect(await findingsOf(name)).toEqual({ found, code: 1 })
+  })
+})
+
+describe('wordListsFor', () => {
+  it('has lists for English, French, German and Spanish, picks them by the code before a hyphen, else English', () => {
+    expect(wordListLanguages).toEqual(['en', 'fr', 'de', 'es'])
+    expect(wordListsFor('fr-CA')).toBe(wordListsFor('fr'))
+    expect(wordListsFor('en-au')).toBe(wordListsFor('en'))
+    expect(wordListsFor('it')).toBe(wordListsFor('en'))
+    expect(wordListsFor('de')).not.toBe(wordListsFor('en'))
   })
 })
 
