@@ -14,7 +14,7 @@ const bin = fileURLToPath(new URL('../bin/parlance.mjs', import.meta.url))
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const cucumber = join(repo, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js')
 
-type Close = 'at once' | 'after the first chunk' | 'never'
+type Close = 'at once' | 'after the first chunk' | 'never' | 'both at once'
 interface Ended {
   code: number | null
   signal: NodeJS.Signals | null
@@ -32,7 +32,8 @@ function parlance(args: string[], cwd: string, close: Close): Promise<Ended> {
     stdoutBytes += chunk.length
     if (close === 'after the first chunk') child.stdout.destroy()
   })
-  if (close === 'at once') child.stdout.destroy()
+  if (close === 'at once' || close === 'both at once') child.stdout.destroy()
+  if (close === 'both at once') child.stderr.destroy()
   const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
   return new Promise((resolve) =>
     child.once('close', (code, signal) => {
@@ -118,6 +119,16 @@ describe('a command whose output is closed early ends quietly, with the exit cod
         'parlance --help for more.\n',
       stdoutBytes: 0,
     })
+  })
+})
+
+test('an error written to a closed stderr too (2>&1 | head) keeps its exit code', { timeout: 60_000 }, async () => {
+  expect(await parlance(['rnu'], dir, 'both at once')).toEqual({ code: 2, signal: null, stderr: '', stdoutBytes: 0 })
+  expect(await parlance(['gate', 'big.ndjson'], dir, 'both at once')).toEqual({
+    code: 1,
+    signal: null,
+    stderr: '',
+    stdoutBytes: 0,
   })
 })
 
