@@ -1,12 +1,18 @@
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin'
 import { IdGenerator, type Step } from '@cucumber/messages'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkCorpus, corpusDir, permissiveLicences, readCorpus } from '../../bench/lint-corpus.ts'
 import { wrapStep } from '../../bench/lint-corpus-run.ts'
 
 // The corpus's shape only: what it says about the rules is for `npm run bench:lint` to print, not for a test to pin.
-describe('the lint corpus in runner/lint/corpus', () => {
-  const steps = readCorpus(corpusDir)
+const holdoutDir = join(corpusDir, 'holdout')
+
+describe.each([
+  ['runner/lint/corpus', corpusDir],
+  ['runner/lint/corpus/holdout', holdoutDir],
+])('the lint corpus in %s', (_, dir) => {
+  const steps = readCorpus(dir)
 
   it('is well-formed: every step labelled, from a source with a permissive licence, none repeated', () => {
     // readCorpus throws on any problem checkCorpus finds; these are the properties the bench relies on.
@@ -27,6 +33,14 @@ describe('the lint corpus in runner/lint/corpus', () => {
         { keyword: step.keyword, text: step.text, table: step.table, docString: step.docString },
       ])
     }
+  })
+})
+
+describe('the held-out set', () => {
+  it('shares no step with the corpus', () => {
+    const key = (step: { language: string; text: string }) => `${step.language} ${step.text}`
+    const corpus = new Set(readCorpus(corpusDir).map(key))
+    expect(readCorpus(holdoutDir).filter((step) => corpus.has(key(step)))).toEqual([])
   })
 })
 
