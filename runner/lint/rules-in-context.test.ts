@@ -147,6 +147,9 @@ describe('word rules in the language of the file (# language:)', () => {
         `9:26 transport-words "Endpunkt" ${wire}`,
         `9:43 transport-words "Statuscode 201" ${wire}`,
         `10:40 ui-words "Startseite" ${ui}`,
+        // German joins nouns with a hyphen: Popup-Fenster, Login-Button.
+        `11:25 ui-words "Popup" ${ui}`,
+        `11:53 ui-words "Button" ${ui}`,
       ],
     ],
     [

@@ -21,6 +21,8 @@ export interface WordLists {
   transport: readonly string[]
   transportQuoted: readonly string[]
   httpCall: readonly string[]
+  /** The language joins nouns with a hyphen (German "Login-Button"): a word may start or end at one. */
+  hyphenatedCompounds?: boolean
 }
 
 const verbs = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS'
@@ -200,6 +202,7 @@ const german: WordLists = {
   ],
   uiQuoted: [],
   transportQuoted: [String.raw`(?<=" )header|header(?= ")`],
+  hyphenatedCompounds: true,
   transport: [
     String.raw`(?:HTTP-)?status-?codes?(?: [1-5]\d\d)?`,
     String.raw`antwort-?codes?`,
@@ -276,6 +279,7 @@ export function wordListsFor(language: string): WordLists {
   if (!lists) {
     const own = byLanguage[resolved] ?? english
     lists = {
+      ...(own.hyphenatedCompounds ? { hyphenatedCompounds: true } : {}),
       ui: [...own.ui, ...everyLanguage.ui],
       uiQuoted: [...own.uiQuoted, ...everyLanguage.uiQuoted],
       transportQuoted: [...own.transportQuoted, ...everyLanguage.transportQuoted],

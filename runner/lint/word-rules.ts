@@ -38,8 +38,8 @@ export const uiWordsRule: LintRule = {
   options: { allow },
   readsGlossary: true,
   check: wordCheck(
-    (lists) => [{ pattern: wordsPattern(lists.ui), message: uiMessage }],
-    (lists) => [{ pattern: wordsPattern(lists.uiQuoted), message: uiMessage }],
+    (lists) => [{ pattern: wordsPattern(lists.ui, lists), message: uiMessage }],
+    (lists) => [{ pattern: wordsPattern(lists.uiQuoted, lists), message: uiMessage }],
   ),
 }
 
@@ -66,23 +66,27 @@ export const transportWordsRule: LintRule = {
   readsGlossary: true,
   check: wordCheck(
     (lists) => [
-      { pattern: wordsPattern(lists.httpCall), message: callMessage },
+      { pattern: wordsPattern(lists.httpCall, lists), message: callMessage },
       { pattern: httpVerbs, message: callMessage },
-      { pattern: wordsPattern(lists.transport), message: transportMessage },
+      { pattern: wordsPattern(lists.transport, lists), message: transportMessage },
     ],
     (lists) => [
       { pattern: quotedHttpVerbs, message: callMessage },
-      { pattern: wordsPattern(lists.transportQuoted), message: transportMessage },
+      { pattern: wordsPattern(lists.transportQuoted, lists), message: transportMessage },
     ],
   ),
 }
 
 const letter = String.raw`[\p{L}\p{N}_-]`
+const letterNotHyphen = String.raw`[\p{L}\p{N}_]`
 
-function wordsPattern(words: readonly string[]): RegExp {
+// Whole words: a letter, digit, _ or - on either side makes a longer word — but in a language that joins
+// nouns with a hyphen (German "Login-Button", "Popup-Fenster"), a hyphen is where a word starts or ends.
+function wordsPattern(words: readonly string[], lists: WordLists): RegExp {
   // An empty list matches nothing.
   if (words.length === 0) return /(?!)/g
-  return new RegExp(String.raw`(?<!${letter})(?:${words.join('|')})(?!${letter})`, 'giu')
+  const edge = lists.hyphenatedCompounds ? letterNotHyphen : letter
+  return new RegExp(String.raw`(?<!${edge})(?:${words.join('|')})(?!${edge})`, 'giu')
 }
 
 /**
