@@ -39,7 +39,8 @@ not an error: the exit code is 0 (2 for a bad option, 1 for a malformed corpus).
 
 Options:
   --list N       list at most N steps of each kind of mistake (default: all; 0: none)
-  --corpus DIR   read the corpus from DIR instead of runner/lint/corpus
+  --corpus DIR   read the corpus from DIR instead of runner/lint/corpus; runner/lint/corpus/holdout
+                 is the held-out set, to see whether tuned rules hold on steps they were not tuned on
   -h, --help     show this help`
 
 function main(args: string[]): number {
