@@ -42,6 +42,7 @@ describe('selector: a quoted value, a cell or a doc-string line is data unless i
     ['/users/sign_in', false],
     ['Place bet', false],
     ['.NET developers', false],
+    ['at 10 a.m. sharp', false],
   ])('isSelector(%j) is %s', (value, expected) => {
     expect(isSelector(value)).toBe(expected)
   })

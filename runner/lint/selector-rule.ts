@@ -5,8 +5,9 @@ import { quotedSpans, type TextSegment, textSegments, withoutQuotes } from './te
 const message = (what: string) => (found: string) =>
   `"${found}" is ${what}; name the thing the user sees, and leave finding it to the UI driver`
 
-const htmlTags =
-  'div|span|input|button|a|li|ul|ol|td|tr|th|table|img|label|select|option|textarea|section|nav|form|h[1-6]'
+const htmlTags = 'div|span|input|button|li|ul|ol|td|tr|th|table|img|label|select|option|textarea|section|nav|h[1-6]'
+// In a whole value that parses as CSS, "a" and "form" are tags too; in prose "a.m." is a time.
+const cssTags = `${htmlTags}|a|form`
 const pseudoClasses =
   'nth-child|nth-of-type|first-child|last-child|not|has|has-text|contains|hover|focus|visible|checked|disabled'
 // button.png, report.html: a file name, not a tag with a class.
@@ -43,7 +44,7 @@ const ident = String.raw`-?[A-Za-z_][\w-]*`
 const part =
   String.raw`#${ident}|\.${ident}|\[\s*(?:data-[\w-]+|[A-Za-z][\w-]*\s*[~|^$*]?=)[^\]]*\]|` +
   String.raw`::?(?:${pseudoClasses})(?:\([^)]*\))?`
-const compound = String.raw`(?:(?:${htmlTags}|\*)(?:${part})*|(?:${part})+)`
+const compound = String.raw`(?:(?:${cssTags}|\*)(?:${part})*|(?:${part})+)`
 const cssSelector = new RegExp(String.raw`^${compound}(?:\s*[>+~,]\s*${compound}|\s+${compound})*$`)
 const hasPart = new RegExp(part)
 const xpath = /^\(*\.{0,2}\/\/(?:[A-Za-z][\w-]*(?::[\w-]+)?|\*|@[\w-]+)|^(?:css|xpath)=\S/
