@@ -146,4 +146,15 @@ describe('parlance run | head -1', () => {
     expect(cli.systemPids()).toHaveLength(1)
     expect(await cli.leftovers()).toEqual([])
   })
+
+  test('closed before its first line: stops before it starts any system; exit 141', { timeout: 90_000 }, async () => {
+    cli.cleanup()
+    cli = new ParlanceCli(fixture('shop'))
+    const { child, done } = cli.start(['run', '--tags', 'not @broken and not @slow', '--reports', cli.reportsDir])
+    child.stdout!.destroy()
+    const { code, signal, stderr } = await done
+    expect({ code, signal, stderr }).toEqual({ code: 141, signal: null, stderr: '' })
+    expect(cli.systemPids()).toEqual([])
+    expect(await cli.leftovers()).toEqual([])
+  })
 })

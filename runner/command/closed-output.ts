@@ -44,8 +44,8 @@ export function guardOutput(): void {
 }
 
 /**
- * Calls `listener` once the reader of stdout or stderr has gone (needs {@link guardOutput}); returns how to stop
- * listening.
+ * Calls `listener` once the reader of stdout or stderr has gone (needs {@link guardOutput}) — soon after, if it has
+ * gone already; returns how to stop listening.
  *
  * @example
  *   const stopListening = onOutputClosed((name) => process.stderr.write(`${name} closed\n`))
@@ -53,6 +53,12 @@ export function guardOutput(): void {
  */
 export function onOutputClosed(listener: (name: 'stdout' | 'stderr') => void): () => void {
   listeners.add(listener)
+  const [already] = closed
+  // A command that starts listening late (a run sets up its guard after loading its config) still hears of it.
+  if (already)
+    process.nextTick(() => {
+      if (listeners.has(listener)) listener(already)
+    })
   return () => void listeners.delete(listener)
 }
 
