@@ -49,10 +49,10 @@ describe('channelSettings', () => {
 describe('describeWorkers', () => {
   it('says one number when every channel has the same, else each channel’s', () => {
     const api = { channel: 'api', workers: 2, stepTimeoutMs: 30_000, browser: false }
-    expect(describeWorkers([api, { ...api, channel: 'stream' }])).toBe('2 workers per channel')
+    expect(describeWorkers([api, { ...api, channel: 'stream' }])).toBe('up to 2 workers per channel')
     expect(describeWorkers([{ ...api, workers: 1 }])).toBe('1 worker per channel')
     expect(describeWorkers([api, { channel: 'ui', workers: 1, stepTimeoutMs: 60_000, browser: true }])).toBe(
-      'workers: api 2 · ui 1',
+      'workers up to: api 2 · ui 1',
     )
   })
 })

@@ -58,20 +58,22 @@ export function channelSettings(
 }
 
 /**
- * The workers of each channel, for the run's header: `api 2 · ui 1`.
+ * The workers of each channel, for the run's header: `api 2 · ui 1`. "Up to": a channel with fewer scenarios than
+ * workers starts only as many, and a channel of one runs in the run's own process.
  *
  * @example
  *   const api: ChannelSettings = { channel: 'api', workers: 2, stepTimeoutMs: 30_000, browser: false }
  *   const ui: ChannelSettings = { channel: 'ui', workers: 1, stepTimeoutMs: 60_000, browser: true }
  *   const stream: ChannelSettings = { ...api, channel: 'stream' }
- *   describeWorkers([api, stream]) // '2 workers per channel'
- *   describeWorkers([api, ui]) // 'workers: api 2 · ui 1'
+ *   describeWorkers([api, stream]) // 'up to 2 workers per channel'
+ *   describeWorkers([ui]) // '1 worker per channel'
+ *   describeWorkers([api, ui]) // 'workers up to: api 2 · ui 1'
  */
 export function describeWorkers(settings: readonly ChannelSettings[]): string {
   const counts = new Set(settings.map((s) => s.workers))
   if (counts.size === 1) {
     const [workers] = counts
-    return `${workers} worker${workers === 1 ? '' : 's'} per channel`
+    return workers === 1 ? '1 worker per channel' : `up to ${workers} workers per channel`
   }
-  return `workers: ${settings.map((s) => `${s.channel} ${s.workers}`).join(' · ')}`
+  return `workers up to: ${settings.map((s) => `${s.channel} ${s.workers}`).join(' · ')}`
 }

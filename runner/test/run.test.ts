@@ -107,7 +107,7 @@ describe('parlance run', { timeout: 60_000 }, () => {
     cli = new ParlanceCli(fixture('shop'))
     const { child, done } = cli.start(['run', ...passing, '--parallel', '2', '--reports', cli.reportsDir])
     const { code, stdout } = await done
-    expect(stdout).toContain('channels shop/api, shop/ui · 2 workers per channel')
+    expect(stdout).toContain('channels shop/api, shop/ui · up to 2 workers per channel')
     expect(code).toBe(0)
     expect(cli.systemPids()).toHaveLength(1)
     const workers = [...new Set(cli.stepCalls().map((call) => call.pid))]
