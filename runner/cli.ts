@@ -66,7 +66,11 @@ ${Object.entries(commands)
 Options:
   -h, --help    show this help; parlance <command> --help shows a command's options
 
-Run parlance run --help for the options of a run.`
+Run parlance run --help for the options of a run.
+
+Output closed early (parlance gate | head) ends every command quietly: run
+stops its workers and systems and exits 141; the others finish their work
+and keep their exit code.`
 
 /**
  * The `parlance` command line: dispatches to a command and turns errors into

@@ -52,7 +52,8 @@ Options:
   -h, --help        show this help
 
 Exit codes: 0 green, 1 red, 2 could not judge (no results, unreadable input,
-bad options).`
+bad options). Output closed early (| head) ends it quietly and changes none
+of them.`
 
 /**
  * \`parlance gate [RESULTS...] [--allow-flaky] [--reports DIR] [--config FILE] [--channel NAME] [--features PATH]\`:
