@@ -36,12 +36,16 @@ export function isAdoptionMode(files: readonly ParsedFeature[]): boolean {
  *   //    message: 'Feature "A" has no @story:ID tag, and none of its 1 scenario is under a Rule; …', … }]
  */
 export function summariseStructure(findings: readonly Finding[], files: readonly ParsedFeature[]): Finding[] {
-  const byFile = new Map(files.map((file) => [file.file, file]))
-  const kept = findings.filter(
-    (finding) => finding.rule !== 'feature-without-story' && finding.rule !== 'scenario-outside-rule',
-  )
-  const summaries = [...byFile.values()].flatMap((parsed) => {
-    const mine = findings.filter((finding) => finding.file === parsed.file)
+  const isStructure = (finding: Finding) =>
+    finding.rule === 'feature-without-story' || finding.rule === 'scenario-outside-rule'
+  const structureByFile = new Map<string, Finding[]>()
+  for (const finding of findings.filter(isStructure)) {
+    const list = structureByFile.get(finding.file) ?? []
+    list.push(finding)
+    structureByFile.set(finding.file, list)
+  }
+  const summaries = files.flatMap((parsed) => {
+    const mine = structureByFile.get(parsed.file) ?? []
     const story = mine.find((finding) => finding.rule === 'feature-without-story')
     const outside = mine.filter((finding) => finding.rule === 'scenario-outside-rule')
     const scenarios = scenariosOf(parsed).length
@@ -62,7 +66,7 @@ export function summariseStructure(findings: readonly Finding[], files: readonly
       },
     ]
   })
-  return [...kept, ...summaries]
+  return [...findings.filter((finding) => !isStructure(finding)), ...summaries]
 }
 
 const adoptionAdvice =
