@@ -146,7 +146,8 @@ export class BackendRegistry {
 
   /**
    * Makes this registry hold what `snapshot` says, as another process's registry saw it: its replicas and ignored
-   * containers, and its Hosts without replicas (still known, so answered 503, until the grace period forgets them here).
+   * containers, and its Hosts without replicas (still known, so answered 503, until the grace period forgets them
+   * here).
    * A load-balancer worker process keeps its copy of the primary's registry this way.
    *
    * @example

@@ -29,7 +29,8 @@ export function figuresOf(proxy: ProxyHandler): ProxyFigures {
  *     inFlight: { a: 1 },
  *   })
  *   sumFigures([one(2), one(3)])
- *   // { metrics: { responses: { shop: { '200': 5 } }, retries: 0, errors: {}, forwarded: { a: 5 } }, inFlight: { a: 2 } }
+ *   // { metrics: { responses: { shop: { '200': 5 } }, retries: 0, errors: {}, forwarded: { a: 5 } },
+ *   //   inFlight: { a: 2 } }
  */
 export function sumFigures(all: readonly ProxyFigures[]): ProxyFigures {
   const responses = new Map<string, Record<string, number>[]>()
