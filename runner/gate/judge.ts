@@ -220,6 +220,20 @@ function tableRows(
     const notInThisRun = (spec?.scenarios ?? []).filter(
       (scenario) => !byKey.has(scenario.key) && (scenario.rule === undefined || feature.storyId === undefined),
     )
+    // A feature the run has nothing of is one row, as a story's untouched criteria are one row each: a run of a few
+    // tags in a suite of hundreds of features must not print thousands of lines.
+    if (ofFeature.length === 0 && notInThisRun.length > 1) {
+      loose.push({
+        ...story,
+        ...base,
+        line: notInThisRun[0]!.line,
+        scenario: `${notInThisRun.length} scenarios`,
+        coverage: 'not-in-this-run',
+        cells: Object.fromEntries(channels.map((channel) => [channel, 'not-run' as GateCell])),
+        scenarios: notInThisRun.map((scenario) => scenario.key),
+      })
+      continue
+    }
     for (const scenario of notInThisRun) {
       ofFeatureLoose.push({
         ...story,
