@@ -6,20 +6,20 @@ import { findMessageFiles, type MessageSet } from '../../drivers/core/run-model/
 const channelName = /^[A-Za-z0-9][\w.-]*$/
 
 /**
- * The message files the gate's RESULTS name, and the channel a `NAME=PATH` result names for its file.
+ * The message files the gate's RESULTS name, in their order, and the channel a `NAME=FILE` result names for its file.
  *
  * @example
  *   const results: Results = { files: ['api.ndjson', 'b/ui/messages.ndjson'], named: new Map([['api.ndjson', 'api']]) }
  */
 export interface Results {
   files: string[]
-  /** File → the channel its `NAME=PATH` gave it. */
+  /** File → the channel its `NAME=FILE` gave it. */
   named: Map<string, string>
 }
 
 /**
  * Finds the message files of the gate's RESULTS arguments: a path is a message file or a directory searched for them
- * (`findMessageFiles`); `NAME=PATH` is one run, whose channel is NAME. No argument means `reports`. A `NAME=PATH` whose
+ * (`findMessageFiles`); `NAME=FILE` is one run, whose channel is NAME. No argument means `reports`. A `NAME=FILE` whose
  * PATH holds several message files is a ConfigurationError saying which.
  *
  * @example
@@ -27,35 +27,36 @@ export interface Results {
  *   findResults(['reports']).files // ['reports/shop/api/messages.ndjson', 'reports/shop/ui/messages.ndjson']
  */
 export function findResults(inputs: readonly string[]): Results {
+  if (inputs.length === 0) return { files: findMessageFiles([]), named: new Map() }
   const named = new Map<string, string>()
-  const paths: string[] = []
+  const files: string[] = []
   for (const input of inputs) {
     const [, name, path] = /^([^=/\\]+)=(.+)$/.exec(input) ?? []
     if (name === undefined || path === undefined || !channelName.test(name)) {
-      paths.push(input)
+      files.push(...findMessageFiles([input]))
       continue
     }
-    const files = findMessageFiles([path])
-    if (files.length !== 1) {
-      const held = files.length === 0 ? 'no message file' : `${files.length} message files (${files.join(', ')})`
-      const example = `${name}=${files[0] ?? `${path}/messages.ndjson`}`
+    const found = findMessageFiles([path])
+    if (found.length !== 1) {
+      const held = found.length === 0 ? 'no message file' : `${found.length} message files (${found.join(', ')})`
+      const example = `${name}=${found[0] ?? `${path}/messages.ndjson`}`
       throw new ConfigurationError(
         `${input}: ${path} holds ${held}; NAME=FILE names the channel of one run: give one file, e.g. ${example}`,
       )
     }
-    const earlier = named.get(files[0]!)
+    const earlier = named.get(found[0]!)
     if (earlier !== undefined)
       throw new ConfigurationError(
-        `${input}: ${files[0]} is already the run of channel ${earlier}; one run is one channel's: name each file once`,
+        `${input}: ${found[0]} is already the run of channel ${earlier}; one run is one channel's: name each file once`,
       )
-    named.set(files[0]!, name)
+    named.set(found[0]!, name)
+    files.push(found[0]!)
   }
-  const found = paths.length > 0 || named.size === 0 ? findMessageFiles(paths) : []
-  return { files: [...new Set([...found, ...named.keys()])], named }
+  return { files: [...new Set(files)], named }
 }
 
 /**
- * Names the channel each message set is the run of, first of these that says: its `NAME=PATH` result; `--channel
+ * Names the channel each message set is the run of, first of these that says: its `NAME=FILE` result; `--channel
  * NAME` (for a single file only); the channel Parlance's outcome attachments in the messages name; the layout
  * `parlance run` writes, `<channel>/messages.ndjson`. When none says, a single run is named after what made it (the
  * meta message's implementation, e.g. `cucumber-js`), and several runs are a ConfigurationError asking for names.

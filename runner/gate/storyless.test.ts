@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -120,6 +120,13 @@ describe('parlance gate on a suite without stories', () => {
       'Could not judge: --features specs: no such file or directory; pass the feature files (*.feature) the run ' +
         'was made from, or their directory, e.g. --features features',
     )
+  })
+
+  it('a run whose messages hold Parlance’s outcome attachments is the channel they name, whatever the file', async () => {
+    const copied = join(reports, 'results-from-ci.ndjson')
+    copyFileSync(fileURLToPath(new URL('./fixtures/not-applicable/ui/messages.ndjson', import.meta.url)), copied)
+    const { lines } = await gate({ inputs: [copied, `api=${here}premium.ndjson`] })
+    expect(lines[0]).toBe('Story                        Criterion                         ui    api')
   })
 
   it('the command line: --channel and --features', { timeout: 60_000 }, () => {
