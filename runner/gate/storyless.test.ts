@@ -122,7 +122,7 @@ describe('parlance gate on a suite without stories', () => {
     )
   })
 
-  it('a run whose messages hold Parlance’s outcome attachments is the channel they name, whatever the file', async () => {
+  it('a run is the channel Parlance’s outcome attachments in it name, whatever its file is called', async () => {
     const copied = join(reports, 'results-from-ci.ndjson')
     copyFileSync(fileURLToPath(new URL('./fixtures/not-applicable/ui/messages.ndjson', import.meta.url)), copied)
     const { lines } = await gate({ inputs: [copied, `api=${here}premium.ndjson`] })
