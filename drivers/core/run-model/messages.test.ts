@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { buildChannelRun, channelOf, findMessageFiles, parseMessages, readMessageFile } from './index.ts'
@@ -19,7 +22,19 @@ describe('reading cucumber messages', () => {
     expect(findMessageFiles([fixtures]).map((file) => file.slice(fixtures.length))).toContain(
       '/green/ui/messages.ndjson',
     )
-    expect(findMessageFiles([`${fixtures}/..`])).toEqual([])
+    const tree = mkdtempSync(join(tmpdir(), 'parlance-find-messages-'))
+    try {
+      for (const dir of ['shop/api', 'shop/api/old']) mkdirSync(join(tree, dir), { recursive: true })
+      for (const file of ['top.ndjson', 'shop/one.ndjson', 'shop/api/messages.ndjson', 'shop/api/old/deep.ndjson'])
+        writeFileSync(join(tree, file), '')
+      expect(findMessageFiles([tree]).map((file) => file.slice(tree.length))).toEqual([
+        '/shop/api/messages.ndjson',
+        '/shop/one.ndjson',
+        '/top.ndjson',
+      ])
+    } finally {
+      rmSync(tree, { recursive: true, force: true })
+    }
     expect(findMessageFiles([cck])).toHaveLength(46)
     expect(() => findMessageFiles(['nowhere'])).toThrow(
       'nowhere: no such file or directory; pass message files (*.ndjson) or the directory they are in, e.g. reports',
