@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin'
 import { IdGenerator, type GherkinDocument, type Scenario } from '@cucumber/messages'
 import { ConfigurationError } from '../../drivers/core/errors/configuration-error.ts'
-import type { FeatureOutline } from '../../drivers/core/run-model/index.ts'
+import { featureOutline, type FeatureOutline } from '../../drivers/core/run-model/index.ts'
 
 /**
  * One scenario as the spec has it (one per Examples row of an outline), keyed `uri:line` as the run model keys the
@@ -33,8 +33,6 @@ export interface SpecFeature extends FeatureOutline {
   scenarios: SpecScenario[]
 }
 
-const storyTag = /^@story:(.+)$/
-
 /**
  * The spec of one Gherkin document (from a run's messages or a feature file); undefined for one without a Feature.
  *
@@ -43,22 +41,17 @@ const storyTag = /^@story:(.+)$/
  *   specOfDocument(document)?.storyId // 'SHOP-1', or undefined for a feature without @story
  */
 export function specOfDocument(document: GherkinDocument): SpecFeature | undefined {
-  const feature = document.feature
-  if (!feature || !document.uri) return undefined
-  const uri = document.uri
-  const tags = feature.tags.map((tag) => tag.name)
-  const storyId = tags.map((tag) => storyTag.exec(tag)?.[1]).find((id) => id !== undefined)
-  const rules: FeatureOutline['rules'] = []
+  const outline = featureOutline(document)
+  if (!outline) return undefined
   const scenarios: SpecScenario[] = []
-  for (const child of feature.children) {
-    if (child.scenario) scenarios.push(...scenariosOf(uri, child.scenario))
+  for (const child of document.feature!.children) {
+    if (child.scenario) scenarios.push(...scenariosOf(outline.uri, child.scenario))
     if (!child.rule) continue
     const rule = { name: child.rule.name, line: child.rule.location.line }
-    const ofRule = child.rule.children.flatMap((each) => (each.scenario ? [each.scenario] : []))
-    rules.push({ ...rule, scenarios: ofRule.length })
-    for (const scenario of ofRule) scenarios.push(...scenariosOf(uri, scenario, rule))
+    for (const each of child.rule.children)
+      if (each.scenario) scenarios.push(...scenariosOf(outline.uri, each.scenario, rule))
   }
-  return { uri, name: feature.name, tags, ...(storyId ? { storyId } : {}), rules, scenarios }
+  return { ...outline, scenarios }
 }
 
 /**

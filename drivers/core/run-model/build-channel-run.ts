@@ -63,7 +63,7 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
     if (envelope.parseError)
       problems.push(`${envelope.parseError.source.uri ?? set.file}: cannot parse it: ${envelope.parseError.message}`)
   })
-  const features = documents.flatMap(outlineOf)
+  const features = documents.flatMap((document) => featureOutline(document) ?? [])
   const attemptsByPickle = groupAttempts(query, started)
   const finished = query.findTestRunFinished()
   // A pickle with no test case was filtered out of this run (another channel's
@@ -83,9 +83,17 @@ export function buildChannelRun(set: MessageSet): ChannelRun {
   return { channel: set.channel, file: set.file, scenarios, features, problems, success: finished?.success, durationMs }
 }
 
-function outlineOf(document: GherkinDocument): FeatureOutline[] {
+/**
+ * A Gherkin document's Feature as the gate reads it: its uri, name, tags, story and Rules (with how many scenarios
+ * each holds); undefined for a document without a Feature or a uri.
+ *
+ * @example
+ *   declare const document: GherkinDocument
+ *   featureOutline(document)?.storyId // 'SHOP-1', or undefined for a feature without @story
+ */
+export function featureOutline(document: GherkinDocument): FeatureOutline | undefined {
   const feature = document.feature
-  if (!feature || !document.uri) return []
+  if (!feature || !document.uri) return undefined
   const tags = feature.tags.map((tag) => tag.name)
   const storyId = tags.map((tag) => storyTag.exec(tag)?.[1]).find((id) => id !== undefined)
   const rules = feature.children.flatMap((child) =>
@@ -99,7 +107,7 @@ function outlineOf(document: GherkinDocument): FeatureOutline[] {
         ]
       : [],
   )
-  return [{ uri: document.uri, name: feature.name, tags, ...(storyId ? { storyId } : {}), rules }]
+  return { uri: document.uri, name: feature.name, tags, ...(storyId ? { storyId } : {}), rules }
 }
 
 /** Every attempt of each pickle, first to last: Query keeps only the last one of a retried test case. */

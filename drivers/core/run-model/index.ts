@@ -1,4 +1,4 @@
-export { buildChannelRun } from './build-channel-run.ts'
+export { buildChannelRun, featureOutline } from './build-channel-run.ts'
 export { cellOf, cellLabels, failedCells, type Cell } from './cell.ts'
 export { describeFailure, describeHook, describeStep, firstLines } from './describe-step.ts'
 export { failureKindLabels, failureKindOf, type FailureKind } from './failure-kind.ts'
