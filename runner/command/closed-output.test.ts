@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { fixture, ParlanceCli } from '../test/run-cli.ts'
 
 // Each command run twice through real pipes: read to the end, and with its stdout closed early, as `| head` closes
@@ -133,28 +133,32 @@ test('an error written to a closed stderr too (2>&1 | head) keeps its exit code'
 })
 
 describe('parlance run | head -1', () => {
-  let cli: ParlanceCli
-  afterAll(() => cli.cleanup())
+  let cli: ParlanceCli | undefined
+  afterEach(() => {
+    cli?.cleanup()
+    cli = undefined
+  })
 
   // 141 = 128 + SIGPIPE: what a shell reports for a writer a closed pipe ended.
   test('stops the run, its workers and its systems, quietly; exit 141', { timeout: 90_000 }, async () => {
-    cli = new ParlanceCli(fixture('shop'))
-    const { child, done } = cli.start(['run', '--tags', 'not @broken and not @slow', '--reports', cli.reportsDir])
+    const run = new ParlanceCli(fixture('shop'))
+    cli = run
+    const { child, done } = run.start(['run', '--tags', 'not @broken and not @slow', '--reports', run.reportsDir])
     child.stdout!.once('data', () => child.stdout!.destroy())
     const { code, signal, stderr } = await done
     expect({ code, signal, stderr }).toEqual({ code: 141, signal: null, stderr: '' })
-    expect(cli.systemPids()).toHaveLength(1)
-    expect(await cli.leftovers()).toEqual([])
+    expect(run.systemPids()).toHaveLength(1)
+    expect(await run.leftovers()).toEqual([])
   })
 
   test('closed before its first line: stops before it starts any system; exit 141', { timeout: 90_000 }, async () => {
-    cli.cleanup()
-    cli = new ParlanceCli(fixture('shop'))
-    const { child, done } = cli.start(['run', '--tags', 'not @broken and not @slow', '--reports', cli.reportsDir])
+    const run = new ParlanceCli(fixture('shop'))
+    cli = run
+    const { child, done } = run.start(['run', '--tags', 'not @broken and not @slow', '--reports', run.reportsDir])
     child.stdout!.destroy()
     const { code, signal, stderr } = await done
     expect({ code, signal, stderr }).toEqual({ code: 141, signal: null, stderr: '' })
-    expect(cli.systemPids()).toEqual([])
-    expect(await cli.leftovers()).toEqual([])
+    expect(run.systemPids()).toEqual([])
+    expect(await run.leftovers()).toEqual([])
   })
 })
