@@ -93,6 +93,10 @@ export async function run(options: RunOptions): Promise<number> {
   let systems: RunningSystems | undefined
   const guard = guardRun({ systems: () => systems, forksWorkers: [...settings.values()].some((s) => s.workers > 1) })
   try {
+    // A reader gone before the header (`parlance run | head -0`) shows as an EPIPE a tick after the write: let it
+    // surface before any system starts for nobody.
+    await new Promise(setImmediate)
+    if (guard.aborting) return await guard.abandon()
     systems = await startSystems(plan.systems, config.systems ?? {}, {
       root,
       remote: options.env === 'remote',
