@@ -28,6 +28,18 @@ describe('matchUiRoute', () => {
     ])
   })
 
+  it('reads ids in their NFC form, as the API does: a customer or event typed decomposed is the same one', () => {
+    expect([
+      matchUiRoute('GET', '/customers/Zoe%CC%88'),
+      matchUiRoute('POST', '/customers/Zo%C3%AB'),
+      matchUiRoute('GET', '/trader/events/Caf%65%CC%81-1'),
+    ]).toEqual([
+      { name: 'my bets', customer: 'Zo\u00eb' },
+      { name: 'place bet', customer: 'Zo\u00eb' },
+      { name: 'event', event: 'Caf\u00e9-1' },
+    ])
+  })
+
   it('leaves the API’s paths to the API', () => {
     expect(
       ['/bets', '/bets/B1', '/events', '/events/R1/result', '/customers/alice/bets', '/stream', '/trader/'].map(

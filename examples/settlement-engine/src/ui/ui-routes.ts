@@ -34,6 +34,7 @@ const PATHS: ReadonlyArray<{ pattern: RegExp; get?: (id: string) => UiRoute; pos
  *
  * @example
  *   matchUiRoute('GET', '/customers/alice%20smith') // { name: 'my bets', customer: 'alice smith' }
+ *   matchUiRoute('GET', '/customers/Zoe%CC%88') // { name: 'my bets', customer: 'Zoë' } (NFC)
  *   matchUiRoute('GET', '/bets/B1') // undefined
  */
 export function matchUiRoute(method: string, pathname: string): UiRoute | undefined {
@@ -48,7 +49,8 @@ export function matchUiRoute(method: string, pathname: string): UiRoute | undefi
       }
     let id = ''
     try {
-      id = decodeURIComponent(match[1] ?? '')
+      // Ids are stored NFC-normalised (see checkName), as the API reads them: "Zoe%CC%88" finds "Zoë".
+      id = decodeURIComponent(match[1] ?? '').normalize('NFC')
     } catch {
       return { name: 'bad path' }
     }
