@@ -165,7 +165,10 @@ async function stopAndJudge(
   systems: RunningSystems,
   { options, say }: DomainCheckContext,
 ): Promise<boolean> {
-  say(`\nisolation: run times (${options.parallel} worker${options.parallel === 1 ? '' : 's'} per channel)`)
+  // As parlance run's header: a channel with fewer scenarios starts fewer workers.
+  say(
+    `\nisolation: run times (${options.parallel === 1 ? '1 worker' : `up to ${options.parallel} workers`} per channel)`,
+  )
   for (const line of formatRunTimes(records, options.runs, options.timeoutMs)) say(`  ${line}`)
   await systems.stop()
   say(`isolation: ${systemsPhrase(suite.systems)} stopped; reports in ${join(options.reports, 'run-N')}`)

@@ -131,7 +131,7 @@ describe('npm run acceptance:isolation', () => {
       'isolation: run 2 of 3 passed (X.X s)',
       'isolation: run 3 of 3 — the same suite again, against the same settlement, with no reset',
       'isolation: run 3 of 3 passed (X.X s)',
-      'isolation: run times (2 workers per channel)',
+      'isolation: run times (up to 2 workers per channel)',
       '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started ' +
         'by this check)',
       '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
@@ -149,7 +149,7 @@ describe('npm run acceptance:isolation', () => {
       'isolation: run 2 of 3 passed (X.X s)',
       'isolation: run 3 of 3 — the same suite again, against the same store and relay, with no reset',
       'isolation: run 3 of 3 passed (X.X s)',
-      'isolation: run times (2 workers per channel)',
+      'isolation: run times (up to 2 workers per channel)',
       '  run 1 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (= npm run acceptance; systems started ' +
         'by this check)',
       '  run 2 of 3  passed     X.X s  scenarios: 2 passed, 0 failed  (same systems, no reset)',
