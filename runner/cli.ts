@@ -3,12 +3,6 @@ import { ConfigurationError } from '../drivers/core/errors/configuration-error.t
 import { ParlanceError } from '../drivers/core/errors/parlance-error.ts'
 import { maskSecrets } from '../drivers/core/mask-secrets.ts'
 import { nearest } from '../drivers/core/nearest.ts'
-import { gateCommand } from './gate/index.ts'
-import { lintCommand } from './lint/index.ts'
-import { mergeCommand } from './merge/index.ts'
-import { runCommand } from './run/run-command.ts'
-import { initCommand } from './scaffold/init-command.ts'
-import { newCommand } from './scaffold/new-command.ts'
 
 /**
  * The exit code of a usage or configuration error.
@@ -26,23 +20,30 @@ export const usageExitCode = 2
  *   await commands.run?.execute(['--channels', 'api']) // 0
  */
 export const commands: Readonly<Record<string, { summary: string; execute: (args: string[]) => Promise<number> }>> = {
-  run: { summary: 'start the systems, run the specs on every channel, report', execute: runCommand },
+  // Each command's modules load when it runs: `parlance run` need not wait for lint's, merge's or the scaffold's.
+  run: {
+    summary: 'start the systems, run the specs on every channel, report',
+    execute: async (args) => (await import('./run/run-command.ts')).runCommand(args),
+  },
   gate: {
     summary: 'judge the results: every story criterion covered and passed on its channels',
-    execute: gateCommand,
+    execute: async (args) => (await import('./gate/index.ts')).gateCommand(args),
   },
-  merge: { summary: "join the shards' reports into one and judge them", execute: (args) => mergeCommand(args) },
+  merge: {
+    summary: "join the shards' reports into one and judge them",
+    execute: async (args) => (await import('./merge/index.ts')).mergeCommand(args),
+  },
   lint: {
     summary: 'check the specs say what, not how (UI and transport words, selectors, structure)',
-    execute: (args) => lintCommand(args),
+    execute: async (args) => (await import('./lint/index.ts')).lintCommand(args),
   },
   init: {
     summary: 'make a new project in an empty folder: a stub system and one domain, green',
-    execute: (args) => initCommand(args),
+    execute: async (args) => (await import('./scaffold/init-command.ts')).initCommand(args),
   },
   new: {
     summary: 'add a domain: a feature, its step glue, DSL, unit test and drivers',
-    execute: (args) => newCommand(args),
+    execute: async (args) => (await import('./scaffold/new-command.ts')).newCommand(args),
   },
 }
 

@@ -14,16 +14,14 @@ import type { ParlanceConfig } from '../config/config.ts'
 import { loadConfig } from '../config/load-config.ts'
 import { narrowPlan, planRun, type RunPlan } from './plan.ts'
 import type { ChannelRun } from '../../drivers/core/run-model/index.ts'
-import { formatSummary, runFailed } from './summary.ts'
 import { domainSections } from '../config/domain-sections.ts'
 import { startSystems, type RunningSystems } from '../systems/systems.ts'
 import { SystemWatch } from '../systems/system-watch.ts'
 import { selectShard } from '../shard/select-shard.ts'
 import { shardFolder, type Shard } from '../shard/shard-spec.ts'
 import { describeShardSource, type ShardSource } from '../shard/shard-from-env.ts'
-import { recordTimings, timingsFile } from '../shard/record-timings.ts'
+import { timingsFile } from '../shard/record-timings.ts'
 import { readTimings } from '../shard/timings.ts'
-import { runGate } from '../gate/index.ts'
 
 /**
  * What `parlance run` was asked to do.
@@ -223,6 +221,13 @@ async function report(
   { config, plan, results, watch, paths, shard }: RunResults,
   out: (line: string) => void,
 ): Promise<number> {
+  // Loaded only now: nothing of the gate or the summary is needed before the last scenario, and their modules would
+  // otherwise stand between `parlance run` and its first scenario.
+  const [{ formatSummary, runFailed }, { recordTimings }, { runGate }] = await Promise.all([
+    import('./summary.ts'),
+    import('../shard/record-timings.ts'),
+    import('../gate/index.ts'),
+  ])
   // A channel not run (a system it needs had died) is in the summary, but has no reports to time or judge.
   const notRun = watch.channelsNotRun()
   const ran = plan.channels.map((channel) => channel.id).filter((id) => !notRun.includes(id))
