@@ -132,7 +132,7 @@ async function startProxy(options: Options, discovery: Discovery): Promise<Runni
       drain: () => workers.drain(DRAIN_MS + 5_000),
     }
   }
-  const { url, proxy, drainer } = await startProxyServer(discovery.registry, options, (message) =>
+  const { url, proxy, stop } = await startProxyServer(discovery.registry, options, (message) =>
     log(`proxy: ${message}`),
   )
   return {
@@ -140,11 +140,7 @@ async function startProxy(options: Options, discovery: Discovery): Promise<Runni
     detail: '',
     figures: async () => figuresOf(proxy),
     failed: new Promise(() => {}),
-    async drain() {
-      if ((await drainer.drain(DRAIN_MS)) === 'timed-out')
-        log(`requests still in flight after ${DRAIN_MS} ms; closing them`)
-      proxy.close()
-    },
+    drain: async () => void (await stop(DRAIN_MS, log)),
   }
 }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { BalancingStrategy } from '../balancing/index.ts'
 import type { BackendRegistry } from '../discovery/index.ts'
-import { trackForDrain, type ServerDrain } from './drain-server.ts'
+import { trackForDrain, type DrainOutcome } from './drain-server.ts'
 import { createProxyHandler, type ProxyHandler } from './proxy-handler.ts'
 
 /** Where the proxy listens and how it forwards. */
@@ -21,7 +21,11 @@ export interface ProxySettings {
 export interface ProxyServer {
   readonly url: string
   readonly proxy: ProxyHandler
-  readonly drainer: ServerDrain
+  /**
+   * Stops accepting at once, lets the requests in flight finish (those left after `deadlineMs` are cut, and `log`
+   * says so), then closes the connections to the backends.
+   */
+  stop(deadlineMs: number, log: (message: string) => void): Promise<DrainOutcome>
 }
 
 /**
@@ -36,8 +40,8 @@ export interface ProxyServer {
  *     bodyLimit: 1_048_576,
  *     timeoutMs: 30_000,
  *   }
- *   const { url, drainer } = await startProxyServer(new BackendRegistry(), settings, console.error)
- *   url // 'http://127.0.0.1:40123'; later: await drainer.drain(10_000)
+ *   const { url, stop } = await startProxyServer(new BackendRegistry(), settings, console.error)
+ *   url // 'http://127.0.0.1:40123'; later: await stop(10_000, console.error)
  */
 export async function startProxyServer(
   registry: BackendRegistry,
@@ -56,7 +60,14 @@ export async function startProxyServer(
   const drainer = trackForDrain(server)
   server.on('request', proxy)
   try {
-    return { url: urlOf(await listen(server, settings.port, settings.host)), proxy, drainer }
+    const url = urlOf(await listen(server, settings.port, settings.host))
+    const stop = async (deadlineMs: number, say: (message: string) => void): Promise<DrainOutcome> => {
+      const outcome = await drainer.drain(deadlineMs)
+      if (outcome === 'timed-out') say(`requests still in flight after ${deadlineMs} ms; closing them`)
+      proxy.close()
+      return outcome
+    }
+    return { url, proxy, stop }
   } catch (error) {
     proxy.close()
     throw cannotListen(error as NodeJS.ErrnoException, settings)

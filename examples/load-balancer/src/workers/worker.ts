@@ -57,12 +57,9 @@ export async function runWorker(settings: ProxySettings, drainMs: number): Promi
     return 1
   }
   proxy = server.proxy
-  const { drainer, url } = server
-  send({ type: 'listening', url })
+  send({ type: 'listening', url: server.url })
   await stopped
-  const outcome = await drainer.drain(drainMs)
-  if (outcome === 'timed-out') log(`requests still in flight after ${drainMs} ms; closing them`)
-  server.proxy.close()
+  const outcome = await server.stop(drainMs, log)
   send({ type: 'drained', outcome })
   return 0
 }
